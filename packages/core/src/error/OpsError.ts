@@ -1,0 +1,175 @@
+/**
+ * The codes an {@link OpsError} can carry. Callers switch on `code`, never on the message.
+ *
+ * | code | meaning |
+ * | --- | --- |
+ * | `invalid_argument` | an input breaks its schema or a documented rule (a negative count, an unknown field value) |
+ * | `invalid_time_zone` | a time-zone name that is not an IANA zone this runtime knows |
+ * | `out_of_range` | a number or instant outside the range a function supports |
+ * | `out_of_horizon` | a query outside the horizon a compiled object (calendar, plan) was built for |
+ * | `out_of_order` | a sequence that must be sorted (a timeline, an event log) is not |
+ * | `duplicate` | an id or key that must be unique appears twice with different content |
+ * | `conflict` | two inputs that must agree do not (sketches of different precision, mismatched specs) |
+ * | `corrupt_data` | serialised bytes or JSON that fail their checks |
+ * | `unsupported_version` | a serialised value written by a format version this release cannot read |
+ * | `illegal_state` | an operation that the current state of an object does not allow |
+ * | `not_found` | a referenced id that does not exist in the given data |
+ */
+export type OpsErrorCode =
+  | "invalid_argument"
+  | "invalid_time_zone"
+  | "out_of_range"
+  | "out_of_horizon"
+  | "out_of_order"
+  | "duplicate"
+  | "conflict"
+  | "corrupt_data"
+  | "unsupported_version"
+  | "illegal_state"
+  | "not_found";
+
+/** Every code in {@link OpsErrorCode}, for exhaustive checks and documentation. */
+export const OPS_ERROR_CODES: readonly OpsErrorCode[] = Object.freeze([
+  "invalid_argument",
+  "invalid_time_zone",
+  "out_of_range",
+  "out_of_horizon",
+  "out_of_order",
+  "duplicate",
+  "conflict",
+  "corrupt_data",
+  "unsupported_version",
+  "illegal_state",
+  "not_found",
+]);
+
+/** A path into an argument: `["posts", 2, "impressions"]` reads `posts[2].impressions`. */
+export type ErrorPath = readonly (string | number)[];
+
+/** What {@link OpsError} is built from. */
+export interface OpsErrorInit {
+  /** Machine-readable reason. */
+  readonly code: OpsErrorCode;
+  /** The public function that refused the call, e.g. `"engagementRate"`. */
+  readonly fn: string;
+  /** Where in the arguments the problem is; `[]` for the call as a whole. */
+  readonly path?: ErrorPath;
+  /** The rule that was broken, phrased to follow the path: `"must be a finite number ≥ 0"`. */
+  readonly rule: string;
+  /** The offending value, if there is one; it is summarised in the message. */
+  readonly received?: unknown;
+  /** An underlying error, kept as `cause`. */
+  readonly cause?: unknown;
+}
+
+/**
+ * The one error type that @ops functions throw for misuse and invalid input.
+ *
+ * Expected domain outcomes (a rate with no denominator, an illegal lifecycle event) are
+ * returned as values instead; see {@link Result}. The message always names the function,
+ * the field and the rule, e.g.
+ * `engagementRate: posts[2].impressions must be a finite number ≥ 0, got -3`.
+ *
+ * @example
+ * ```ts
+ * import { OpsError } from "@ops/core";
+ * const error = new OpsError({
+ *   code: "invalid_argument",
+ *   fn: "engagementRate",
+ *   path: ["posts", 2, "impressions"],
+ *   rule: "must be a finite number ≥ 0",
+ *   received: -3,
+ * });
+ * error.message;
+ * // => "engagementRate: posts[2].impressions must be a finite number ≥ 0, got -3"
+ * error.code;
+ * // => "invalid_argument"
+ * ```
+ */
+export class OpsError extends Error {
+  override readonly name = "OpsError";
+  /** Machine-readable reason; see {@link OpsErrorCode}. */
+  readonly code: OpsErrorCode;
+  /** The public function that refused the call. */
+  readonly fn: string;
+  /** Where in the arguments the problem is. */
+  readonly path: ErrorPath;
+  /** The rule that was broken. */
+  readonly rule: string;
+  /** The offending value, when there is one. */
+  readonly received: unknown;
+
+  constructor(init: OpsErrorInit) {
+    const path = init.path ?? [];
+    const where = path.length > 0 ? `${formatPath(path)} ` : "";
+    const got = "received" in init ? `, got ${describeValue(init.received)}` : "";
+    super(`${init.fn}: ${where}${init.rule}${got}`, init.cause === undefined ? undefined : { cause: init.cause });
+    this.code = init.code;
+    this.fn = init.fn;
+    this.path = Object.freeze([...path]);
+    this.rule = init.rule;
+    this.received = init.received;
+  }
+}
+
+/**
+ * Tells whether a value is an {@link OpsError}, optionally with a given code. Works across
+ * bundle copies of `@ops/core` (it checks the shape, not only the prototype).
+ *
+ * @example
+ * ```ts
+ * import { isOpsError, OpsError } from "@ops/core";
+ * isOpsError(new OpsError({ code: "duplicate", fn: "f", rule: "must be unique" }), "duplicate");
+ * // => true
+ * isOpsError(new TypeError("x"));
+ * // => false
+ * ```
+ */
+export function isOpsError(value: unknown, code?: OpsErrorCode): value is OpsError {
+  if (value instanceof OpsError) return code === undefined || value.code === code;
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as { name?: unknown; code?: unknown };
+  return (
+    candidate.name === "OpsError" &&
+    typeof candidate.code === "string" &&
+    (OPS_ERROR_CODES as readonly string[]).includes(candidate.code) &&
+    (code === undefined || candidate.code === code)
+  );
+}
+
+/**
+ * Renders a path the way a TypeScript reader writes it: `posts[2].impressions`.
+ *
+ * @example
+ * ```ts
+ * import { formatPath } from "@ops/core";
+ * formatPath(["posts", 2, "impressions"]);
+ * // => "posts[2].impressions"
+ * ```
+ */
+export function formatPath(path: ErrorPath): string {
+  let out = "";
+  for (const segment of path) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+
+/** A short, safe rendering of any value for an error message (at most ~60 characters). */
+function describeValue(value: unknown): string {
+  if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (value === undefined) return "undefined";
+  if (typeof value === "function") return "a function";
+  if (typeof value === "symbol") return value.toString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = Object.prototype.toString.call(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,112 @@
+import { customAlphabet, customRandom } from "nanoid";
+import { z } from "zod";
+import { OpsError } from "../error/OpsError";
+import type { RandomSource } from "../random/createRandom";
+
+declare const brand: unique symbol;
+
+/**
+ * A string id branded with the kind of thing it names, so that an `Id<"actor">` cannot be
+ * passed where an `Id<"thread">` is expected. At run time it is a plain string.
+ */
+export type Id<B extends string> = string & { readonly [brand]: B };
+
+/** Id of an actor (a person, brand, agent or bot). */
+export type ActorId = Id<"actor">;
+/** Id of a channel (one account on one platform). */
+export type ChannelId = Id<"channel">;
+/** Id of an interaction (a comment, DM, like, …). */
+export type InteractionId = Id<"interaction">;
+/** Id of a conversation thread. */
+export type ThreadId = Id<"thread">;
+/** Id of a campaign (a lucky draw, quiz or contest). */
+export type CampaignId = Id<"campaign">;
+/** Id of a feedback item. */
+export type FeedbackId = Id<"feedback">;
+
+/** The URL-safe alphabet nanoid uses by default (A–Z a–z 0–9 _ -). */
+export const ID_ALPHABET = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
+
+/**
+ * Schema of an id: a non-empty string of at most 256 characters without control
+ * characters. Ids from platforms (WeChat OpenIDs, tweet ids) pass as they are.
+ *
+ * @example
+ * ```ts
+ * import { IdSchema } from "@ops/core";
+ * IdSchema.safeParse("o6_bmjrPTlm6_2sgVt7hMZOPfL2M").success;
+ * // => true
+ * IdSchema.safeParse("").success;
+ * // => false
+ * ```
+ */
+export const IdSchema = z
+  .string()
+  .min(1, { error: "must be a non-empty string" })
+  .max(256, { error: "must be at most 256 characters" })
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f\u007f]*$/, { error: "must not contain control characters" });
+
+/** Options of {@link createIdFactory}. */
+export interface IdFactoryOptions {
+  /** Text put before every id, e.g. `"fb_"`. Default `""`. */
+  readonly prefix?: string;
+  /** Number of random characters, 8–64. Default 21 (nanoid's, ~126 bits). */
+  readonly size?: number;
+  /**
+   * Where the randomness comes from. Default: nanoid's cryptographic generator. Pass a
+   * {@link RandomSource} (see `createRandom`) for ids that are the same on every run, in
+   * tests and sample data; or any function returning a fresh id string.
+   */
+  readonly generator?: RandomSource | (() => string);
+}
+
+/**
+ * Makes a function that returns new ids of one brand. The default generator is nanoid
+ * (cryptographically random, URL-safe); inject a seeded {@link RandomSource} to get the
+ * same ids on every run.
+ *
+ * @param options - prefix, size and generator
+ * @returns a function that returns a new id on each call
+ * @throws {OpsError} `invalid_argument` for a size outside 8–64 or a prefix with characters outside the alphabet
+ *
+ * @example
+ * ```ts
+ * import { createIdFactory, createRandom, type FeedbackId } from "@ops/core";
+ * const newFeedbackId = createIdFactory<"feedback">({ prefix: "fb_", size: 10, generator: createRandom(42) });
+ * const id: FeedbackId = newFeedbackId();
+ * id.startsWith("fb_") && id.length === 13;
+ * // => true
+ * ```
+ */
+export function createIdFactory<B extends string>(options: IdFactoryOptions = {}): () => Id<B> {
+  const prefix = options.prefix ?? "";
+  const size = options.size ?? 21;
+  if (!Number.isInteger(size) || size < 8 || size > 64) {
+    throw new OpsError({ code: "invalid_argument", fn: "createIdFactory", path: ["options", "size"], rule: "must be an integer from 8 to 64", received: size });
+  }
+  if (!/^[A-Za-z0-9_-]*$/.test(prefix) || prefix.length > 32) {
+    throw new OpsError({ code: "invalid_argument", fn: "createIdFactory", path: ["options", "prefix"], rule: "must be at most 32 characters of A–Z a–z 0–9 _ -", received: prefix });
+  }
+  const generator = options.generator;
+  let next: () => string;
+  if (generator === undefined) {
+    next = customAlphabet(ID_ALPHABET, size);
+  } else if (typeof generator === "function") {
+    next = generator;
+  } else {
+    // 64 symbols: one random byte masked to 6 bits picks one uniformly.
+    next = customRandom(ID_ALPHABET, size, (bytes) => {
+      const out = new Uint8Array(bytes);
+      for (let i = 0; i < bytes; i++) out[i] = generator.int(0, 256);
+      return out;
+    });
+  }
+  return () => {
+    const raw = next();
+    if (typeof raw !== "string" || raw.length === 0) {
+      throw new OpsError({ code: "invalid_argument", fn: "createIdFactory", path: ["options", "generator"], rule: "must return a non-empty string", received: raw });
+    }
+    return (prefix + raw) as Id<B>;
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * @ops/core — ids, instants and zones, the error model, shared schemas and seeded
+ * randomness for the @ops libraries.
+ *
+ * @packageDocumentation
+ */
+export { OpsError, OPS_ERROR_CODES, formatPath, isOpsError } from "./error/OpsError";
+export type { ErrorPath, OpsErrorCode, OpsErrorInit } from "./error/OpsError";
+export { createIdFactory, ID_ALPHABET, IdSchema } from "./id/createIdFactory";
+export type { ActorId, CampaignId, ChannelId, FeedbackId, Id, IdFactoryOptions, InteractionId, ThreadId } from "./id/createIdFactory";
+export { assertInstant, daysInMonth, formatInstant, InstantInputSchema, InstantSchema, MAX_INSTANT, parseInstant } from "./instant/Instant";
+export type { Instant } from "./instant/Instant";
+export { actorKey, ActorRefSchema, ChannelRefSchema, Platforms, PlatformSchema } from "./platform/Platform";
+export type { ActorRef, ChannelRef, KnownPlatform, Platform } from "./platform/Platform";
+export { createRandom } from "./random/createRandom";
+export type { RandomSeed, RandomSource } from "./random/createRandom";
+export { err, failure, ok } from "./result/Result";
+export type { Err, Failure, Ok, Result } from "./result/Result";
+export { parseOrThrow } from "./validate/parseOrThrow";
+export type { ParseOrThrowOptions } from "./validate/parseOrThrow";
+export { fromLocalParts, LocalDateTimeSchema } from "./zone/fromLocalParts";
+export type { Disambiguation, FromLocalPartsOptions, LocalDateTime } from "./zone/fromLocalParts";
+export { localParts } from "./zone/localParts";
+export type { LocalParts } from "./zone/localParts";
+export { addLocalDays, startOfLocalDay, startOfLocalMonth, startOfLocalWeek } from "./zone/startOfLocal";
+export type { StartOfLocalWeekOptions, WeekStartsOn } from "./zone/startOfLocal";
+export { assertTimeZone, isValidTimeZone, TimeZoneSchema } from "./zone/timeZone";
+export type { TimeZone } from "./zone/timeZone";
+export { createOffsetLookup, zoneOffset } from "./zone/zoneOffset";

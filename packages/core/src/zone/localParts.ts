@@ -1,0 +1,60 @@
+import type { Instant } from "../instant/Instant";
+import { assertInstant } from "../instant/Instant";
+import { assertTimeZone, type TimeZone } from "./timeZone";
+import { rawOffset } from "./zoneOffset";
+
+/** The wall-clock reading of an instant in a zone. */
+export interface LocalParts {
+  readonly year: number;
+  /** 1 (January) – 12 (December). */
+  readonly month: number;
+  /** Day of the month, 1 – 31. */
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly millisecond: number;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  readonly weekday: number;
+  /** UTC offset in force, minutes east of UTC. */
+  readonly offsetMinutes: number;
+}
+
+/**
+ * The local calendar date and wall-clock time of `instant` in `zone`.
+ *
+ * @param instant - epoch milliseconds
+ * @param zone - an IANA time-zone name
+ * @returns the local parts, ISO weekday and offset in force
+ * @throws {OpsError} `invalid_argument` for an invalid instant, `invalid_time_zone` for an unknown zone
+ *
+ * @example
+ * ```ts
+ * import { localParts, parseInstant } from "@ops/core";
+ * const p = localParts(parseInstant("2026-03-08T23:30:00Z"), "Asia/Shanghai");
+ * [p.year, p.month, p.day, p.hour, p.minute, p.weekday, p.offsetMinutes];
+ * // => [2026, 3, 9, 7, 30, 1, 480]
+ * ```
+ */
+export function localParts(instant: Instant, zone: TimeZone): LocalParts {
+  assertInstant(instant, "localParts", ["instant"]);
+  assertTimeZone(zone, "localParts", ["zone"]);
+  return partsAt(instant, rawOffset(instant, zone));
+}
+
+/** Local parts for an instant and a known offset (no validation). */
+export function partsAt(instant: Instant, offsetMinutes: number): LocalParts {
+  const d = new Date(instant + Math.round(offsetMinutes * 60_000));
+  const dow = d.getUTCDay();
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds(),
+    weekday: dow === 0 ? 7 : dow,
+    offsetMinutes,
+  };
+}

@@ -1,0 +1,6 @@
+/**
+ * @ops/metrics — KPI math for social-media operations: rates, growth, retention, funnels, comparisons, anomalies, experiments, sketches, reports.
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * @ops/raffle — Fair, publicly verifiable lucky draws, quizzes and judged awards.
+ *
+ * @packageDocumentation
+ */
+export {};

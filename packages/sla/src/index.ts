@@ -1,0 +1,6 @@
+/**
+ * @ops/sla — Business calendars, SLA policies and clocks, platform reply windows and breach prediction.
+ *
+ * @packageDocumentation
+ */
+export {};
