@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { OpsError } from "../error/OpsError";
+import { daysInMonth } from "./daysInMonth";
 
 /**
  * A point in time as integer milliseconds since the Unix epoch (UTC), the unit of
@@ -154,8 +155,3 @@ export const InstantInputSchema = z.union([
     .transform((d) => d.getTime())
     .pipe(InstantSchema),
 ]);
-
-/** Days in a month of the proleptic Gregorian calendar (month 1–12). */
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}

@@ -27,7 +27,8 @@ export interface ParseOrThrowOptions {
  * const Count = z.number().int().nonnegative();
  * parseOrThrow(Count, 3, { fn: "demo", path: ["count"] });
  * // => 3
- * try { parseOrThrow(Count, -3, { fn: "demo", path: ["count"] }); } catch (e) { (e as Error).message; }
+ * const attempt = Count.safeParse(-3).success ? null : (() => { try { return parseOrThrow(Count, -3, { fn: "demo", path: ["count"] }); } catch (e) { return (e as Error).message; } })();
+ * attempt;
  * // => "demo: count Too small: expected number to be >=0, got -3"
  * ```
  */

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { OpsError } from "../error/OpsError";
 import type { Instant } from "../instant/Instant";
-import { daysInMonth } from "../instant/Instant";
+import { daysInMonth } from "../instant/daysInMonth";
 import { parseOrThrow } from "../validate/parseOrThrow";
 import { assertTimeZone, type TimeZone } from "./timeZone";
-import { rawOffset } from "./zoneOffset";
+import { resolveLocal, wallClockMs } from "../_lib/zoneMath";
 
 /** A local date and wall-clock time; omitted time fields are 0. */
 export interface LocalDateTime {
@@ -44,8 +43,6 @@ export const LocalDateTimeSchema = z
   })
   .refine((p) => p.day <= daysInMonth(p.year, p.month), { error: "day must exist in that month", path: ["day"] });
 
-const DAY = 86_400_000;
-
 /**
  * The instant at which the wall clock in `zone` reads `parts`. Inverse of
  * {@link localParts}, with DST gaps and overlaps resolved by `disambiguation`
@@ -74,36 +71,3 @@ export function fromLocalParts(parts: LocalDateTime, zone: TimeZone, options: Fr
   return resolveLocal(wallClockMs(parts), zone, options.disambiguation ?? "compatible");
 }
 
-/** Milliseconds of a wall-clock reading as if it were UTC. */
-export function wallClockMs(p: LocalDateTime): number {
-  const d = new Date(0);
-  d.setUTCFullYear(p.year, p.month - 1, p.day);
-  d.setUTCHours(p.hour ?? 0, p.minute ?? 0, p.second ?? 0, p.millisecond ?? 0);
-  return d.getTime();
-}
-
-/** Resolves a wall-clock reading (as UTC ms) in a validated zone. */
-export function resolveLocal(wall: number, zone: TimeZone, disambiguation: Disambiguation): Instant {
-  const before = rawOffset(wall - DAY, zone) * 60_000;
-  const after = rawOffset(wall + DAY, zone) * 60_000;
-  const t1 = wall - before;
-  const t2 = wall - after;
-  const v1 = rawOffset(t1, zone) * 60_000 === before;
-  const v2 = rawOffset(t2, zone) * 60_000 === after;
-  if (v1 && v2) {
-    if (t1 === t2) return t1;
-    // overlap: the wall-clock reading happens twice
-    if (disambiguation === "reject") throw ambiguous("is repeated by a DST change (fall-back overlap)");
-    return disambiguation === "later" ? Math.max(t1, t2) : Math.min(t1, t2);
-  }
-  if (v1) return t1;
-  if (v2) return t2;
-  // gap: the wall-clock reading is skipped
-  if (disambiguation === "reject") throw ambiguous("is skipped by a DST change (spring-forward gap)");
-  if (disambiguation === "earlier") return wall - after;
-  return wall - before;
-}
-
-function ambiguous(rule: string): OpsError {
-  return new OpsError({ code: "invalid_argument", fn: "fromLocalParts", path: ["parts"], rule: `names a wall-clock time that ${rule}` });
-}

@@ -1,7 +1,7 @@
 import type { Instant } from "../instant/Instant";
 import { assertInstant } from "../instant/Instant";
 import { assertTimeZone, type TimeZone } from "./timeZone";
-import { rawOffset } from "./zoneOffset";
+import { partsAt, rawOffset } from "../_lib/zoneMath";
 
 /** The wall-clock reading of an instant in a zone. */
 export interface LocalParts {
@@ -42,19 +42,3 @@ export function localParts(instant: Instant, zone: TimeZone): LocalParts {
   return partsAt(instant, rawOffset(instant, zone));
 }
 
-/** Local parts for an instant and a known offset (no validation). */
-export function partsAt(instant: Instant, offsetMinutes: number): LocalParts {
-  const d = new Date(instant + Math.round(offsetMinutes * 60_000));
-  const dow = d.getUTCDay();
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    millisecond: d.getUTCMilliseconds(),
-    weekday: dow === 0 ? 7 : dow,
-    offsetMinutes,
-  };
-}

@@ -2,9 +2,7 @@ import type { Instant } from "../instant/Instant";
 import { assertInstant } from "../instant/Instant";
 import { OpsError } from "../error/OpsError";
 import { assertTimeZone, type TimeZone } from "./timeZone";
-import { rawOffset } from "./zoneOffset";
-import { partsAt } from "./localParts";
-import { resolveLocal, wallClockMs } from "./fromLocalParts";
+import { partsAt, rawOffset, resolveLocal, wallClockMs } from "../_lib/zoneMath";
 
 /** Day a week starts on: 0 = Sunday, 1 = Monday (ISO 8601, default) … 6 = Saturday. */
 export type WeekStartsOn = 0 | 1 | 2 | 3 | 4 | 5 | 6;

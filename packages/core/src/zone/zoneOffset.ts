@@ -1,6 +1,6 @@
-import { tzOffset } from "@date-fns/tz";
 import type { Instant } from "../instant/Instant";
 import { assertTimeZone, type TimeZone } from "./timeZone";
+import { rawOffset } from "../_lib/zoneMath";
 
 /**
  * The UTC offset of `zone` at `instant`, in minutes east of UTC (`480` for Asia/Shanghai,
@@ -24,11 +24,6 @@ export function zoneOffset(instant: Instant, zone: TimeZone): number {
   return rawOffset(instant, zone);
 }
 
-/** Offset in minutes without validation (zone already checked). */
-export function rawOffset(instant: Instant, zone: TimeZone): number {
-  if (zone === "UTC" || zone === "Etc/UTC") return 0;
-  return tzOffset(zone, new Date(instant));
-}
 
 const HOUR = 3_600_000;
 
