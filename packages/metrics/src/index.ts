@@ -3,4 +3,5 @@
  *
  * @packageDocumentation
  */
-export {};
+export { quantile, QuantileOptionsSchema } from "./stats/quantile";
+export type { QuantileMethod, QuantileOptions } from "./stats/quantile";

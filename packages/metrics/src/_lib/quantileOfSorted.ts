@@ -1,0 +1,41 @@
+// Hyndman–Fan sample quantiles on validated, sorted input (see stats/quantile.ts).
+import type { QuantileMethod } from "../stats/quantile";
+
+// (a, b) plotting-position parameters of the continuous types 4–9 (Hyndman & Fan, table 1)
+const CONTINUOUS: Readonly<Record<number, readonly [number, number]>> = {
+  4: [0, 1],
+  5: [0.5, 0.5],
+  6: [0, 0],
+  7: [1, 1],
+  8: [1 / 3, 1 / 3],
+  9: [3 / 8, 3 / 8],
+};
+const FUZZ = 4 * Number.EPSILON;
+
+/** The quantile of an already validated, ascending, non-empty sample. */
+export function quantileOfSorted(x: ArrayLike<number>, p: number, method: QuantileMethod): number {
+  const n = x.length;
+  const at = (j: number): number => x[Math.min(Math.max(j, 1), n) - 1] as number;
+  if (method <= 3) {
+    const m = method === 3 ? -0.5 : 0;
+    const np = n * p + m;
+    const j = Math.floor(np + FUZZ);
+    const g = Math.abs(np - j) < FUZZ ? 0 : np - j;
+    let gamma: number;
+    if (method === 1) gamma = g > 0 ? 1 : 0;
+    else if (method === 2) gamma = g > 0 ? 1 : 0.5;
+    else gamma = g === 0 && j % 2 === 0 ? 0 : 1;
+    if (gamma === 0) return at(j);
+    if (gamma === 1) return at(j + 1);
+    return (at(j) + at(j + 1)) / 2;
+  }
+  const [a, b] = CONTINUOUS[method] as readonly [number, number];
+  const h0 = a + p * (n + 1 - a - b);
+  const j = Math.floor(h0 + FUZZ);
+  const h = Math.abs(h0 - j) < FUZZ ? 0 : h0 - j;
+  if (h === 0) return at(j);
+  if (h >= 1) return at(j + 1);
+  const lo = at(j);
+  const hi = at(j + 1);
+  return lo === hi ? lo : (1 - h) * lo + h * hi;
+}
