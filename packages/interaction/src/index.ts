@@ -3,4 +3,64 @@
  *
  * @packageDocumentation
  */
-export {};
+export { OutboundDraftSchema, WebhookRequestSchema, WebhookSecretSchema } from "./adapter/PlatformAdapter";
+export type {
+  AdapterFailure,
+  AdapterFailureCode,
+  OutboundDraft,
+  OutboundDraftInput,
+  OutboundRequest,
+  ParseContext,
+  PlatformAdapter,
+  VerifyOutcome,
+  WebhookRequest,
+  WebhookResponse,
+  WebhookSecret,
+} from "./adapter/PlatformAdapter";
+export { ActorKindSchema, ActorSchema, AttributeValueSchema } from "./model/Actor";
+export type { Actor, ActorKind, AttributeValue } from "./model/Actor";
+export { ChannelCapabilitiesSchema, ChannelSchema } from "./model/Channel";
+export type { Channel, ChannelCapabilities } from "./model/Channel";
+export { ActorIdSchema, CampaignIdSchema, ChannelIdSchema, InteractionIdSchema, ThreadIdSchema } from "./model/IdSchemas";
+export {
+  DeliverySchema,
+  DeliveryStatusSchema,
+  DirectionSchema,
+  InteractionContentSchema,
+  InteractionKindSchema,
+  InteractionSchema,
+  InteractionTargetSchema,
+  MediaItemSchema,
+  VisibilitySchema,
+} from "./model/Interaction";
+export type {
+  Delivery,
+  DeliveryStatus,
+  Direction,
+  Interaction,
+  InteractionContent,
+  InteractionInput,
+  InteractionKind,
+  InteractionTarget,
+  MediaItem,
+  Visibility,
+} from "./model/Interaction";
+export { PrioritySchema, ThreadSchema, ThreadStatusSchema, ThreadTypeSchema } from "./model/Thread";
+export type { Priority, Thread, ThreadInput, ThreadStatus, ThreadType } from "./model/Thread";
+export {
+  ReplySurfaceSchema,
+  ReplyWindowEventSchema,
+  ReplyWindowPolicySchema,
+  ReplyWindowRuleSchema,
+  SourceRefSchema,
+} from "./replyWindow/ReplyWindowPolicy";
+export type {
+  ReplyAllowance,
+  ReplyAllowanceCode,
+  ReplyDecision,
+  ReplySurface,
+  ReplyWindowEvent,
+  ReplyWindowPolicy,
+  ReplyWindowRule,
+  SourceRef,
+} from "./replyWindow/ReplyWindowPolicy";

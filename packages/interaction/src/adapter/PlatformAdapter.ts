@@ -1,0 +1,162 @@
+import { z } from "zod";
+import type { Failure, Instant, Result } from "@ops/core";
+import { ActorRefSchema } from "@ops/core";
+import type { ChannelId } from "@ops/core";
+import type { Interaction } from "../model/Interaction";
+import { InteractionSchema } from "../model/Interaction";
+import type { Thread } from "../model/Thread";
+import type { ReplyDecision, ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
+import { ReplySurfaceSchema } from "../replyWindow/ReplyWindowPolicy";
+
+/**
+ * Schema of a {@link WebhookRequest}: an HTTP request as the integrator's server received
+ * it — method, the path with its query string, headers (names in any case; adapters
+ * compare them case-insensitively) and the body text byte-for-byte as received (signatures
+ * are computed over the raw body, so never re-serialise parsed JSON).
+ *
+ * @example
+ * ```ts
+ * import { WebhookRequestSchema } from "@ops/interaction";
+ * WebhookRequestSchema.parse({ method: "GET", url: "/wechat?echostr=1" }).body;
+ * // => ""
+ * ```
+ */
+export const WebhookRequestSchema = z.object({
+  method: z.string().min(1).max(16),
+  url: z.string().min(1).max(16_384),
+  headers: z.record(z.string(), z.string()).default({}),
+  body: z.string().default(""),
+});
+
+/** An incoming webhook HTTP request; see {@link WebhookRequestSchema}. */
+export type WebhookRequest = z.output<typeof WebhookRequestSchema>;
+
+/**
+ * Schema of a {@link WebhookSecret}: the shared secret a platform signs with (WeChat's
+ * Token, Meta's App Secret, X's consumer secret, Douyin's client secret, Weibo's app
+ * secret) and, for platforms whose subscription handshake echoes a token you chose
+ * (Meta's `hub.verify_token`), that token.
+ *
+ * @example
+ * ```ts
+ * import { WebhookSecretSchema } from "@ops/interaction";
+ * WebhookSecretSchema.safeParse({ secret: "" }).success;
+ * // => false
+ * ```
+ */
+export const WebhookSecretSchema = z.object({
+  secret: z.string().min(1, { error: "must be the non-empty shared secret" }),
+  verifyToken: z.string().min(1).optional(),
+});
+
+/** The secrets `verify` checks against; see {@link WebhookSecretSchema}. */
+export type WebhookSecret = z.output<typeof WebhookSecretSchema>;
+
+/** The HTTP response an integrator sends back for a handshake (`status`, headers, body). */
+export interface WebhookResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/**
+ * The outcome of a successful `verify`: either a subscription handshake to answer with
+ * `response` (WeChat `echostr`, Meta `hub.challenge`, X CRC), or a `delivery` whose
+ * signature is good and whose body can be parsed.
+ */
+export type VerifyOutcome =
+  | { readonly kind: "challenge"; readonly response: WebhookResponse }
+  | { readonly kind: "delivery" };
+
+/**
+ * Codes of the expected failures of an adapter:
+ * `bad_signature` (missing or wrong signature), `stale_request` (a signed timestamp too
+ * old: a replay), `malformed_payload` (not the platform's JSON / XML), `missing_field`
+ * (a required field is absent or of the wrong type), `unknown_event` (an event type the
+ * adapter does not map), `unsupported` (an outbound draft the platform cannot send),
+ * `invalid_request` (the request or draft breaks its schema).
+ */
+export type AdapterFailureCode =
+  | "bad_signature"
+  | "stale_request"
+  | "malformed_payload"
+  | "missing_field"
+  | "unknown_event"
+  | "unsupported"
+  | "invalid_request";
+
+/** An expected adapter failure: core's {@link Failure} with an {@link AdapterFailureCode}. */
+export type AdapterFailure = Failure<AdapterFailureCode>;
+
+/** What `parse` needs besides the raw body: the channel the webhook belongs to and when it arrived. */
+export interface ParseContext {
+  readonly channelId: ChannelId;
+  /** The platform account of the channel (WeChat gh_ id, IG user id, …), used to scope user ids. */
+  readonly account: string;
+  /** When the integrator received the delivery (epoch ms); becomes `receivedAt`. */
+  readonly receivedAt: Instant;
+}
+
+/**
+ * Schema of an {@link OutboundDraft}: a message the team wants to send — on which
+ * `surface`, to whom (`to`), in answer to which interaction (`inReplyTo`, the platform
+ * comment or message being answered, needed for public and private replies), the text,
+ * and an optional message `tag` (Meta `HUMAN_AGENT`).
+ *
+ * @example
+ * ```ts
+ * import { OutboundDraftSchema } from "@ops/interaction";
+ * OutboundDraftSchema.safeParse({ surface: "message", to: { platform: "wechat_oa", scope: "gh_1", userId: "o1" }, text: "" }).success;
+ * // => false
+ * ```
+ */
+export const OutboundDraftSchema = z.object({
+  surface: ReplySurfaceSchema,
+  to: ActorRefSchema,
+  inReplyTo: InteractionSchema.optional(),
+  text: z.string().min(1, { error: "must be non-empty text" }).max(100_000),
+  tag: z.string().min(1).max(64).optional(),
+});
+
+/** A message to send; see {@link OutboundDraftSchema}. */
+export type OutboundDraft = z.output<typeof OutboundDraftSchema>;
+/** What {@link OutboundDraftSchema} accepts. */
+export type OutboundDraftInput = z.input<typeof OutboundDraftSchema>;
+
+/**
+ * The platform API call that sends a draft, for the integrator's transport to perform:
+ * method, the API `path` (relative to the platform's API host, without access tokens —
+ * the transport adds host and credentials), JSON headers and body.
+ */
+export interface OutboundRequest {
+  readonly method: "POST";
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/**
+ * What a platform integration provides, all pure (the transport — HTTP, tokens, retries,
+ * storage of seen delivery keys — is the integrator's):
+ *
+ * - `verify(request, secret)`: checks the webhook signature, or answers the subscription
+ *   handshake (challenge).
+ * - `dedupeKey(body)`: a stable key of a delivery, since platforms retry webhooks; the
+ *   integrator drops a delivery whose key it has already seen.
+ * - `parse(body, context)`: the interactions in one delivery (Meta batches several changes
+ *   in one); never throws.
+ * - `replyPolicy(thread, now)`: can we reply, on which surface, until when, how many
+ *   messages left — from the platform's reply-window data (`policy`).
+ * - `toOutbound(draft)`: the API call that sends a reply.
+ */
+export interface PlatformAdapter {
+  /** The platform id (`"wechat_oa"`, `"x"`, …). */
+  readonly platform: string;
+  /** The reply-window data the adapter answers from, or `null` when the platform has none. */
+  readonly policy: ReplyWindowPolicy | null;
+  verify(request: WebhookRequest, secret: WebhookSecret): Result<VerifyOutcome, AdapterFailure>;
+  dedupeKey(body: string): Result<string, AdapterFailure>;
+  parse(body: string, context: ParseContext): Result<Interaction[], AdapterFailure>;
+  replyPolicy(thread: Thread, now: Instant): ReplyDecision;
+  toOutbound(draft: OutboundDraft): Result<OutboundRequest, AdapterFailure>;
+}

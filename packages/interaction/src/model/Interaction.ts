@@ -1,0 +1,237 @@
+import { z } from "zod";
+import { ActorRefSchema, InstantSchema } from "@ops/core";
+import { ActorIdSchema, CampaignIdSchema, ChannelIdSchema, InteractionIdSchema, ThreadIdSchema } from "./IdSchemas";
+
+/**
+ * Schema of an {@link InteractionKind}.
+ *
+ * | kind | what happened |
+ * | --- | --- |
+ * | `comment` | a top-level comment under a post |
+ * | `reply` | a reply to a comment (public) |
+ * | `dm` | a private message (either way) |
+ * | `mention` | the account was @-mentioned in someone's post |
+ * | `like` | a like / favourite / reaction |
+ * | `repost` | a share / retweet / 转发 without own text |
+ * | `quote` | a repost with own text (quote post, 转发 with comment) |
+ * | `follow` / `unfollow` | the account gained / lost a follower (WeChat subscribe / unsubscribe) |
+ * | `campaign_entry` | an entry into a draw, quiz or contest |
+ * | `report` | a user reported content or a problem |
+ * | `recall` | the author withdrew a message (WeChat / Douyin 撤回); `target` names it |
+ * | `menu_click` | a tap on a custom menu or button (WeChat CLICK menu event, Messenger postback) |
+ * | `qr_scan` | a scan of the account's QR code (WeChat SCAN event) |
+ *
+ * `menu_click` and `qr_scan` are kept apart from `dm` because platforms open shorter
+ * reply windows for them (see `REPLY_WINDOW_POLICIES`).
+ *
+ * @example
+ * ```ts
+ * import { InteractionKindSchema } from "@ops/interaction";
+ * InteractionKindSchema.safeParse("repost").success;
+ * // => true
+ * ```
+ */
+export const InteractionKindSchema = z.enum([
+  "comment",
+  "reply",
+  "dm",
+  "mention",
+  "like",
+  "repost",
+  "quote",
+  "follow",
+  "unfollow",
+  "campaign_entry",
+  "report",
+  "recall",
+  "menu_click",
+  "qr_scan",
+]);
+
+/** What kind of interaction happened; see {@link InteractionKindSchema}. */
+export type InteractionKind = z.output<typeof InteractionKindSchema>;
+
+/**
+ * Schema of a {@link Direction}: `in` (a user wrote to or about the brand), `out` (the
+ * brand or its agents wrote), `activity` (a signal that carries no message to answer:
+ * like, follow, unfollow, plain repost, recall).
+ *
+ * @example
+ * ```ts
+ * import { DirectionSchema } from "@ops/interaction";
+ * DirectionSchema.options;
+ * // => ["in", "out", "activity"]
+ * ```
+ */
+export const DirectionSchema = z.enum(["in", "out", "activity"]);
+
+/** Which way an interaction went; see {@link DirectionSchema}. */
+export type Direction = z.output<typeof DirectionSchema>;
+
+/**
+ * Schema of a {@link Visibility}: `public` (anyone can see it), `private` (the user and
+ * the brand), `internal_note` (the team only; never sent to the platform).
+ *
+ * @example
+ * ```ts
+ * import { VisibilitySchema } from "@ops/interaction";
+ * VisibilitySchema.safeParse("internal_note").success;
+ * // => true
+ * ```
+ */
+export const VisibilitySchema = z.enum(["public", "private", "internal_note"]);
+
+/** Who can see an interaction; see {@link VisibilitySchema}. */
+export type Visibility = z.output<typeof VisibilitySchema>;
+
+/**
+ * Schema of a {@link DeliveryStatus}: `received` (an inbound item as the platform pushed
+ * it), then for outbound items `queued` → `sent` → `delivered` → `read`, or `failed`.
+ *
+ * @example
+ * ```ts
+ * import { DeliveryStatusSchema } from "@ops/interaction";
+ * DeliveryStatusSchema.options;
+ * // => ["received", "queued", "sent", "delivered", "read", "failed"]
+ * ```
+ */
+export const DeliveryStatusSchema = z.enum(["received", "queued", "sent", "delivered", "read", "failed"]);
+
+/** Where an interaction is in its delivery; see {@link DeliveryStatusSchema}. */
+export type DeliveryStatus = z.output<typeof DeliveryStatusSchema>;
+
+/**
+ * Schema of a {@link Delivery}: the status, when it was reached, and the platform's error
+ * for `failed` (e.g. WeChat errcode 45047 "out of response count limit").
+ *
+ * @example
+ * ```ts
+ * import { DeliverySchema } from "@ops/interaction";
+ * DeliverySchema.parse({ status: "failed", at: 1772933400000, error: "45015 response out of time limit" }).status;
+ * // => "failed"
+ * ```
+ */
+export const DeliverySchema = z.object({
+  status: DeliveryStatusSchema,
+  at: InstantSchema.optional(),
+  error: z.string().max(2048).optional(),
+});
+
+/** Delivery state of an interaction; see {@link DeliverySchema}. */
+export type Delivery = z.output<typeof DeliverySchema>;
+
+/**
+ * Schema of an {@link InteractionTarget}: what an interaction is about or attached to —
+ * `post` (a post, note, video or tweet), `comment`, `message`, `account` (a follow),
+ * `campaign` (an entry), `live` (a live stream). `id` is the platform's id of it.
+ *
+ * @example
+ * ```ts
+ * import { InteractionTargetSchema } from "@ops/interaction";
+ * InteractionTargetSchema.parse({ type: "post", id: "4934811234567890" });
+ * // => { type: "post", id: "4934811234567890" }
+ * ```
+ */
+export const InteractionTargetSchema = z.object({
+  type: z.enum(["post", "comment", "message", "account", "campaign", "live"]),
+  id: z.string().min(1, { error: "must be the platform's non-empty id of the target" }).max(512),
+  url: z.string().max(2048).optional(),
+});
+
+/** What an interaction is about; see {@link InteractionTargetSchema}. */
+export type InteractionTarget = z.output<typeof InteractionTargetSchema>;
+
+/**
+ * Schema of a {@link MediaItem}: an attachment (image, video, audio, file, link, sticker,
+ * location) with the platform's media id and/or a URL.
+ *
+ * @example
+ * ```ts
+ * import { MediaItemSchema } from "@ops/interaction";
+ * MediaItemSchema.safeParse({ type: "image", url: "https://example.com/a.jpg" }).success;
+ * // => true
+ * ```
+ */
+export const MediaItemSchema = z.object({
+  type: z.enum(["image", "video", "audio", "file", "link", "sticker", "location"]),
+  id: z.string().max(512).optional(),
+  url: z.string().max(4096).optional(),
+});
+
+/** One attachment; see {@link MediaItemSchema}. */
+export type MediaItem = z.output<typeof MediaItemSchema>;
+
+/**
+ * Schema of {@link InteractionContent}: the text as the user wrote it (may be empty, e.g.
+ * an image-only DM), attachments, and the hashtags / topics the platform reports.
+ *
+ * @example
+ * ```ts
+ * import { InteractionContentSchema } from "@ops/interaction";
+ * InteractionContentSchema.parse({ text: "这个色号适合黄皮吗？" });
+ * // => { text: "这个色号适合黄皮吗？", media: [], hashtags: [] }
+ * ```
+ */
+export const InteractionContentSchema = z.object({
+  text: z.string().max(100_000),
+  media: z.array(MediaItemSchema).max(100).default([]),
+  hashtags: z.array(z.string().max(256)).max(100).default([]),
+});
+
+/** The content of an interaction; see {@link InteractionContentSchema}. */
+export type InteractionContent = z.output<typeof InteractionContentSchema>;
+
+/**
+ * Schema of an {@link Interaction}: one comment, reply, DM, mention, like, repost, quote,
+ * follow, unfollow, campaign entry, report or recall, on one channel, from one actor.
+ *
+ * Required: `id`, `channelId`, `kind`, `direction`, `visibility`, `actor` (the author, as
+ * a platform identity), `platformCreatedAt` (when the platform says it happened) and
+ * `receivedAt` (when we got it). Optional: `actorId` (the merged {@link Actor}'s id),
+ * `target`, `inReplyTo` (the interaction this one answers), `threadId` (set by
+ * `buildThreads` when absent), `content`, `campaignId`, `nativeId` (the platform's own id
+ * of this item: MsgId, comment id, tweet id), `delivery`, and `raw` (the payload as
+ * received, for audits).
+ *
+ * @example
+ * ```ts
+ * import { InteractionSchema } from "@ops/interaction";
+ * const dm = InteractionSchema.parse({
+ *   id: "wechat_oa:gh_3a8f1c2d9e7b:msg:22541386101",
+ *   channelId: "ch_wechat",
+ *   kind: "dm",
+ *   direction: "in",
+ *   visibility: "private",
+ *   actor: { platform: "wechat_oa", scope: "gh_3a8f1c2d9e7b", userId: "oX1y2Z3" },
+ *   content: { text: "敏感肌用什么洁面？" },
+ *   platformCreatedAt: 1772933400000,
+ *   receivedAt: 1772933401200,
+ * });
+ * dm.content?.media;
+ * // => []
+ * ```
+ */
+export const InteractionSchema = z.object({
+  id: InteractionIdSchema,
+  channelId: ChannelIdSchema,
+  kind: InteractionKindSchema,
+  direction: DirectionSchema,
+  visibility: VisibilitySchema,
+  actor: ActorRefSchema,
+  actorId: ActorIdSchema.optional(),
+  target: InteractionTargetSchema.optional(),
+  inReplyTo: InteractionIdSchema.optional(),
+  threadId: ThreadIdSchema.optional(),
+  content: InteractionContentSchema.optional(),
+  campaignId: CampaignIdSchema.optional(),
+  nativeId: z.string().min(1).max(512).optional(),
+  platformCreatedAt: InstantSchema,
+  receivedAt: InstantSchema,
+  delivery: DeliverySchema.optional(),
+  raw: z.unknown().optional(),
+});
+
+/** One interaction; see {@link InteractionSchema}. */
+export type Interaction = z.output<typeof InteractionSchema>;
+/** What {@link InteractionSchema} accepts (defaults not yet applied). */
+export type InteractionInput = z.input<typeof InteractionSchema>;
