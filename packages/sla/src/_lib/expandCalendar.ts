@@ -1,0 +1,99 @@
+// Expands a validated calendar spec into sorted UTC open intervals over a horizon.
+import { OpsError, createOffsetLookup, type Instant } from "@ops/core";
+import type { CalendarSpecSchema, HoursRange, Weekday } from "../calendar/calendarSpec";
+import { WEEKDAYS } from "../calendar/calendarSpec";
+import type { z } from "zod";
+import type { CompiledIntervals } from "./calendarData";
+import { DAY_MS, dateOfDay, dayNumber, minutesOf, weekdayIndex } from "./localDate";
+
+type Spec = z.output<typeof CalendarSpecSchema>;
+
+/**
+ * The instant at which a wall-clock boundary happens in a zone. Where a DST change
+ * repeats the reading (fall-back), the first time the clock shows it; where a DST change
+ * skips it (spring-forward), the moment the clock jumps over it. So an interval is exactly
+ * the instants whose wall-clock reading lies in `[open, close)`, cut at its first close.
+ */
+export function boundaryInstant(wall: number, offset: (t: Instant) => number): Instant {
+  const before = offset(wall - DAY_MS) * 60_000;
+  const after = offset(wall + DAY_MS) * 60_000;
+  const t1 = wall - before;
+  const t2 = wall - after;
+  const v1 = offset(t1) * 60_000 === before;
+  const v2 = offset(t2) * 60_000 === after;
+  if (v1 && v2) return Math.min(t1, t2);
+  if (v1) return t1;
+  if (v2) return t2;
+  // Gap: the offset changes from `before` to `after` somewhere in (min, max]; find the change.
+  let lo = Math.min(t1, t2);
+  let hi = Math.max(t1, t2);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (offset(mid) * 60_000 === after) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+export function expandCalendar(spec: Spec, from: Instant, to: Instant, fn: string): CompiledIntervals {
+  const offset = createOffsetLookup(spec.timeZone);
+  const holidays = new Set((spec.holidays ?? []).map((h) => h.date));
+  const workdays = new Map((spec.workdays ?? []).map((w) => [w.date, w.hoursOf ?? "mon"] as const));
+  const overrides = new Map((spec.overrides ?? []).map((o) => [o.date, o.hours] as const));
+  const firstDay = Math.floor((from + offset(from) * 60_000) / DAY_MS) - 1;
+  const lastDay = Math.floor((to + offset(to) * 60_000) / DAY_MS);
+  const raw: { start: number; end: number; day: number }[] = [];
+  for (let day = firstDay; day <= lastDay; day++) {
+    const date = dateOfDay(day);
+    let hours: readonly HoursRange[] | undefined = overrides.get(date);
+    if (hours === undefined) {
+      if (holidays.has(date)) continue;
+      const like: Weekday = workdays.get(date) ?? (WEEKDAYS[weekdayIndex(day)] as Weekday);
+      hours = spec.weekly[like];
+    }
+    for (const range of hours ?? []) {
+      const open = minutesOf(range.open);
+      let close = minutesOf(range.close);
+      if (close <= open) close += 1440;
+      const start = boundaryInstant(day * DAY_MS + open * 60_000, offset);
+      const end = boundaryInstant(day * DAY_MS + close * 60_000, offset);
+      if (end > start) raw.push({ start, end, day });
+    }
+  }
+  raw.sort((a, b) => a.start - b.start);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let lastDayOf = Number.NaN;
+  let rawEnd = Number.NEGATIVE_INFINITY;
+  for (const r of raw) {
+    const start = Math.max(r.start, from);
+    const end = Math.min(r.end, to);
+    const n = ends.length;
+    const prevEnd = n > 0 ? (ends[n - 1] as number) : Number.NEGATIVE_INFINITY;
+    if (r.start < rawEnd) {
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["spec"],
+        rule: `must not have overlapping intervals: the hours of ${dateOfDay(lastDayOf)} run into those of ${dateOfDay(r.day)} (an overnight interval overlaps the next day's hours)`,
+      });
+    }
+    lastDayOf = r.day;
+    rawEnd = r.end;
+    if (end <= start) continue;
+    if (n > 0 && start === prevEnd) ends[n - 1] = end;
+    else {
+      starts.push(start);
+      ends.push(end);
+    }
+  }
+  const before = new Float64Array(starts.length);
+  const through = new Float64Array(starts.length);
+  let sum = 0;
+  for (let i = 0; i < starts.length; i++) {
+    before[i] = sum;
+    sum += (ends[i] as number) - (starts[i] as number);
+    through[i] = sum;
+  }
+  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends), before, through };
+}
