@@ -27,22 +27,31 @@ export const TimeOfDaySchema = z
 
 /**
  * Schema of one opening interval of a day, half-open `[open, close)` in wall-clock time.
- * A `close` at or before `open` runs past midnight into the next day (an overnight shift
- * `22:00–06:00`); `"00:00"–"24:00"` is the whole day.
+ * An interval that runs past midnight into the next day (a night shift `22:00–06:00`)
+ * says so with `overnight: true`; without it, `close` must be after `open`, so that a typo
+ * such as `18:00–09:00` is refused rather than read as a night shift. `"00:00"–"24:00"`
+ * is the whole day.
  *
  * @example
  * ```ts
  * import { HoursRangeSchema } from "@ops/sla";
- * HoursRangeSchema.safeParse({ open: "22:00", close: "06:00" }).success;
+ * HoursRangeSchema.safeParse({ open: "22:00", close: "06:00", overnight: true }).success;
  * // => true
- * HoursRangeSchema.safeParse({ open: "09:00", close: "09:00" }).success;
+ * HoursRangeSchema.safeParse({ open: "18:00", close: "09:00" }).success;
  * // => false
  * ```
  */
 export const HoursRangeSchema = z
-  .object({ open: TimeOfDaySchema, close: TimeOfDaySchema })
-  .refine((r) => r.open !== "24:00", { error: "open must be 00:00–23:59 (24:00 is only a closing time)", path: ["open"] })
-  .refine((r) => r.open !== r.close, { error: 'close must differ from open (use "00:00"–"24:00" for a whole day)', path: ["close"] });
+  .object({ open: TimeOfDaySchema, close: TimeOfDaySchema, overnight: z.boolean().optional() })
+  .refine((r) => r.open !== "24:00", { error: "must be 00:00–23:59 (24:00 is only a closing time)", path: ["open"] })
+  .refine((r) => r.overnight === true || minutesOf(r.close) > minutesOf(r.open), {
+    error: "must be after open (an interval past midnight needs overnight: true)",
+    path: ["close"],
+  })
+  .refine((r) => r.overnight !== true || (minutesOf(r.close) <= minutesOf(r.open) && r.close !== "24:00"), {
+    error: "must be at or before open for an overnight interval (it closes on the next day)",
+    path: ["close"],
+  });
 
 /** One opening interval of a day; see {@link HoursRangeSchema}. */
 export type HoursRange = z.infer<typeof HoursRangeSchema>;

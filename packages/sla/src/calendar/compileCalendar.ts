@@ -18,8 +18,8 @@ export interface CompileCalendarOptions {
 /** Schema of {@link CompileCalendarOptions}. */
 export const CompileCalendarOptionsSchema = z
   .object({ from: InstantInputSchema, to: InstantInputSchema })
-  .refine((o) => o.to > o.from, { error: "to must be after from", path: ["to"] })
-  .refine((o) => o.to - o.from <= MAX_CALENDAR_HORIZON_MS, { error: "the horizon must be at most 20 years long", path: ["to"] });
+  .refine((o) => o.to > o.from, { error: "must be after from", path: ["to"] })
+  .refine((o) => o.to - o.from <= MAX_CALENDAR_HORIZON_MS, { error: "must be at most 20 years after from", path: ["to"] });
 
 /**
  * A business calendar compiled over a horizon: sorted, disjoint UTC open intervals with a
