@@ -3,4 +3,25 @@
  *
  * @packageDocumentation
  */
-export {};
+export { FEEDBACK_EVENT_TYPES, FeedbackEventSchema } from "./event/feedbackEvent";
+export type { FeedbackEvent, FeedbackEventInput, FeedbackEventOf, FeedbackEventType } from "./event/feedbackEvent";
+export { replay } from "./event/replay";
+export { replayLog } from "./event/replayLog";
+export { FeedbackIdSchema, FeedbackItemSchema } from "./item/feedbackItem";
+export type { FeedbackItem } from "./item/feedbackItem";
+export { FeedbackSourceSchema } from "./item/feedbackSource";
+export type { FeedbackSource } from "./item/feedbackSource";
+export { FeedbackStatusSchema } from "./item/feedbackStatus";
+export type { FeedbackStatus } from "./item/feedbackStatus";
+export { PrioritySchema } from "./item/priority";
+export type { Priority } from "./item/priority";
+export { RemedySchema } from "./item/remedy";
+export type { Remedy } from "./item/remedy";
+export type { FeedbackEffect, FeedbackTimer } from "./lifecycle/feedbackEffect";
+export { allowedEvents, FEEDBACK_TRANSITIONS } from "./lifecycle/feedbackTransitions";
+export type { FeedbackTransitionTable } from "./lifecycle/feedbackTransitions";
+export { openFeedback } from "./lifecycle/openFeedback";
+export { transition } from "./lifecycle/transition";
+export type { TransitionError, TransitionErrorCode, TransitionOk, TransitionResult } from "./lifecycle/transition";
+export { TransitionContextSchema } from "./lifecycle/transitionContext";
+export type { DeadlineFn, ResolvedTransitionContext, TransitionContext } from "./lifecycle/transitionContext";

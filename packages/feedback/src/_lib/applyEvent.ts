@@ -1,0 +1,154 @@
+import { castDraft, produce, type Draft } from "immer";
+import { addLocalDays, OpsError } from "@ops/core";
+import type { FeedbackEvent } from "../event/feedbackEvent";
+import type { FeedbackItem } from "../item/feedbackItem";
+import type { FeedbackStatus } from "../item/feedbackStatus";
+import type { FeedbackEffect } from "../lifecycle/feedbackEffect";
+import type { ResolvedTransitionContext } from "../lifecycle/transitionContext";
+import { redactEventDraft } from "./redactEvent";
+
+type Item = Draft<FeedbackItem>;
+const WORK_STOPPED: ReadonlySet<FeedbackStatus> = new Set(["resolved", "reported", "follow_up"]);
+
+/**
+ * Applies an event that the table and the guards already accepted: the new (frozen) item
+ * and the effects. `fn` names the public caller for errors from `context.deadline`.
+ */
+export function applyEvent(
+  item: FeedbackItem,
+  event: FeedbackEvent,
+  to: FeedbackStatus,
+  context: ResolvedTransitionContext,
+  fn: string,
+): { item: FeedbackItem; effects: FeedbackEffect[] } {
+  const effects: FeedbackEffect[] = [];
+  const itemId = item.id;
+  const from = item.status;
+  let next = produce(item, (d: Item) => {
+    d.status = to;
+    d.updatedAt = event.at;
+    update(d, event, from, to, context, effects);
+    if (event.type === "redact") {
+      for (const e of d.history) redactEventDraft(e);
+    }
+    d.history.push(castDraft(event));
+  });
+  // Deadline: from the event when it carries one, else from the injected policy.
+  if (event.type === "triage" || event.type === "route") {
+    let dueAt = event.dueAt;
+    if (dueAt === undefined && context.deadline !== undefined) dueAt = checkedDeadline(context.deadline(next, event.at), fn);
+    if (dueAt !== undefined && dueAt !== next.dueAt) {
+      const value = dueAt;
+      next = produce(next, (d: Item) => {
+        d.dueAt = value;
+      });
+      effects.push(value === null ? { type: "cancel_timer", itemId, timer: "deadline" } : { type: "schedule_timer", itemId, timer: "deadline", at: value });
+    }
+  }
+  return { item: next, effects };
+}
+
+function update(d: Item, e: FeedbackEvent, from: FeedbackStatus, to: FeedbackStatus, ctx: ResolvedTransitionContext, fx: FeedbackEffect[]): void {
+  const itemId = d.id;
+  const stopDeadline = (): void => {
+    if (d.dueAt !== null) fx.push({ type: "cancel_timer", itemId, timer: "deadline" });
+  };
+  switch (e.type) {
+    case "open":
+      return;
+    case "triage":
+      d.category = e.category;
+      d.priority = e.priority;
+      d.latentNeeds = [...e.latentNeeds];
+      return;
+    case "reject":
+      stopDeadline();
+      fx.push({ type: "notify_user", itemId, reason: "rejected" });
+      return;
+    case "mark_duplicate":
+      d.duplicateOf = e.duplicateOf;
+      stopDeadline();
+      fx.push({ type: "notify_user", itemId, reason: "duplicate" });
+      return;
+    case "route":
+      d.department = e.department;
+      if (e.priority !== undefined) d.priority = e.priority;
+      fx.push({ type: "route_to_department", itemId, department: e.department, priority: d.priority });
+      return;
+    case "assign":
+      d.assignee = e.assignee;
+      return;
+    case "start":
+    case "resolve":
+      if (e.assignee !== undefined) d.assignee = e.assignee;
+      if (e.type === "resolve") {
+        d.remedy = { ...e.remedy };
+        d.resolvedAt = e.at;
+        stopDeadline();
+        fx.push({ type: "notify_user", itemId, reason: "resolved" });
+      }
+      return;
+    case "wait_for_customer":
+    case "wait_for_internal":
+    case "resume":
+      return;
+    case "redact":
+      d.actor = null;
+      d.text = null;
+      for (const s of d.sources) s.interactionId = null;
+      if (d.replyBack) d.replyBack.interactionId = null;
+      d.redactedAt = e.at;
+      return;
+    case "customer_message":
+      d.sources.push({ kind: e.source.kind, interactionId: e.source.interactionId, at: e.at });
+      if (WORK_STOPPED.has(from) && to === "in_progress") reopen(d, from, fx);
+      return;
+    case "reopen":
+      reopen(d, from, fx);
+      return;
+    case "report_back":
+      d.replyBack = { at: e.at, via: e.via, interactionId: e.interactionId };
+      if (to === "closed") {
+        d.closedAt = e.at;
+        return;
+      }
+      d.autoCloseAt = addLocalDays(e.at, ctx.timeZone, ctx.autoCloseAfterDays);
+      fx.push({ type: "schedule_timer", itemId, timer: "auto_close", at: d.autoCloseAt });
+      if (ctx.csatSurvey) fx.push({ type: "send_csat_survey", itemId, at: e.at });
+      return;
+    case "schedule_follow_up":
+      d.followUp = { dueAt: e.dueAt, doneAt: null };
+      fx.push({ type: "cancel_timer", itemId, timer: "auto_close" });
+      fx.push({ type: "schedule_timer", itemId, timer: "follow_up", at: e.dueAt });
+      return;
+    case "complete_follow_up":
+      if (d.followUp) d.followUp.doneAt = e.at;
+      d.closedAt = e.at;
+      return;
+    case "auto_close":
+      d.closedAt = e.at;
+      return;
+    case "record_csat":
+      d.csat = { score: e.score, scale: e.scale, at: e.at };
+      return;
+  }
+}
+
+/** Work had stopped (resolved, reported, follow-up); the matter is open again. */
+function reopen(d: Item, from: FeedbackStatus, fx: FeedbackEffect[]): void {
+  const itemId = d.id;
+  if (from === "reported") fx.push({ type: "cancel_timer", itemId, timer: "auto_close" });
+  if (from === "follow_up") fx.push({ type: "cancel_timer", itemId, timer: "follow_up" });
+  d.resolvedAt = null;
+  d.replyBack = null;
+  d.autoCloseAt = null;
+  d.followUp = null;
+  d.reopenCount += 1;
+  if (d.dueAt !== null) fx.push({ type: "schedule_timer", itemId, timer: "deadline", at: d.dueAt });
+}
+
+function checkedDeadline(value: unknown, fn: string): number | null {
+  if (value === null) return null;
+  if (typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= 8.64e15) return value;
+  throw new OpsError({ code: "invalid_argument", fn, path: ["context", "deadline"], rule: "must return an integer Instant or null", received: value });
+}

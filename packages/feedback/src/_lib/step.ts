@@ -1,0 +1,63 @@
+import { err, formatInstant, ok } from "@ops/core";
+import type { FeedbackEvent, FeedbackEventType } from "../event/feedbackEvent";
+import type { FeedbackItem } from "../item/feedbackItem";
+import type { FeedbackStatus } from "../item/feedbackStatus";
+import { FEEDBACK_TRANSITIONS, type FeedbackTransitionTable } from "../lifecycle/feedbackTransitions";
+import type { ResolvedTransitionContext } from "../lifecycle/transitionContext";
+import type { TransitionError, TransitionErrorCode, TransitionResult } from "../lifecycle/transition";
+import { applyEvent } from "./applyEvent";
+
+const TABLE = FEEDBACK_TRANSITIONS as FeedbackTransitionTable;
+
+/** A guard: `null` when the event may proceed, else the guard's name and why it failed. */
+type Guard = (item: FeedbackItem, event: FeedbackEvent) => readonly [name: string, message: string] | null;
+
+const hasAssignee: Guard = (item, e) =>
+  item.assignee !== null || ("assignee" in e && e.assignee !== undefined)
+    ? null
+    : ["has_assignee", `"${e.type}" needs an assignee: assign one first or pass "assignee" in the event`];
+
+const GUARDS: { readonly [E in FeedbackEventType]?: Guard } = {
+  start: hasAssignee,
+  resolve: hasAssignee,
+  mark_duplicate: (item, e) =>
+    e.type === "mark_duplicate" && e.duplicateOf === item.id ? ["not_self_duplicate", "an item cannot be a duplicate of itself"] : null,
+  schedule_follow_up: (_item, e) =>
+    e.type === "schedule_follow_up" && e.dueAt < e.at ? ["follow_up_in_future", "the follow-up date must not be before the event"] : null,
+  auto_close: (item, e) =>
+    item.autoCloseAt === null || e.at < item.autoCloseAt
+      ? ["auto_close_due", `auto-close is only due at ${item.autoCloseAt === null ? "(never)" : formatInstant(item.autoCloseAt)}`]
+      : null,
+};
+
+/**
+ * One lifecycle step on a validated event: idempotent on a known event id, then item,
+ * order, table and guard checks, then the update. `seen` (optional) is a set of the
+ * item's event ids kept by `replay` to avoid scanning the history.
+ */
+export function step(
+  item: FeedbackItem,
+  event: FeedbackEvent,
+  context: ResolvedTransitionContext,
+  fn: string,
+  seen?: ReadonlySet<string>,
+): TransitionResult {
+  if (seen ? seen.has(event.id) : item.history.some((h) => h.id === event.id)) return ok({ item, effects: [] });
+  const status = item.status;
+  const row = TABLE[status];
+  const allowed = Object.keys(row) as FeedbackEventType[];
+  const fail = (code: TransitionErrorCode, message: string, guard: string | null = null) =>
+    err<TransitionError>({ code, path: ["event"], message: `${fn}: ${message}`, status, event: event.type, allowed, guard });
+  if (event.itemId !== item.id) return fail("wrong_item", `event ${event.id} is for item ${event.itemId}, not ${item.id}`);
+  if (event.at < item.updatedAt) {
+    return fail("out_of_order", `event ${event.id} at ${formatInstant(event.at)} is earlier than the item's last event at ${formatInstant(item.updatedAt)}`);
+  }
+  const to: FeedbackStatus | undefined = event.type === "open" ? undefined : row[event.type];
+  if (to === undefined) {
+    const hint = status === "closed" && event.type === "customer_message" ? " (closed is final: open a new item with linkedTo)" : "";
+    return fail("illegal_event", `event "${event.type}" is not allowed in state "${status}"${hint}; allowed: ${allowed.join(", ")}`);
+  }
+  const guard = GUARDS[event.type]?.(item, event);
+  if (guard) return fail("guard_failed", `guard ${guard[0]} failed in state "${status}": ${guard[1]}`, guard[0]);
+  return ok(applyEvent(item, event, to, context, fn));
+}

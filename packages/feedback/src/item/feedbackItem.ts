@@ -1,0 +1,92 @@
+import type { Immutable } from "immer";
+import { z } from "zod";
+import { ActorRefSchema, ChannelRefSchema, IdSchema, InstantSchema, type FeedbackId } from "@ops/core";
+import { FeedbackEventSchema } from "../event/feedbackEvent";
+import { interactionIdSchema } from "../_lib/ids";
+import { FeedbackSourceSchema } from "./feedbackSource";
+import { FeedbackStatusSchema } from "./feedbackStatus";
+import { PrioritySchema } from "./priority";
+import { RemedySchema } from "./remedy";
+
+/**
+ * Schema of a {@link FeedbackId}: core's `IdSchema`, typed as the branded id.
+ *
+ * @example
+ * ```ts
+ * import { FeedbackIdSchema } from "@ops/feedback";
+ * FeedbackIdSchema.safeParse("fb_1").success;
+ * // => true
+ * ```
+ */
+export const FeedbackIdSchema = IdSchema as unknown as z.ZodType<FeedbackId, string>;
+
+const Nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
+
+/**
+ * Schema of a {@link FeedbackItem}: the state of one piece of feedback, as rebuilt from its
+ * events. Use it to check an item read back from storage; inside the library items are
+ * only made by {@link openFeedback}, {@link transition} and {@link replay}.
+ *
+ * Personal data live in `actor`, `channel`, `text`, the `interactionId`s of `sources`,
+ * `replyBack` and the history, and in staff `note`s; erasure ({@link transition} with a
+ * `redact` event) sets them to `null` and keeps everything else, so that counts, times and
+ * CSAT stay computable.
+ *
+ * @example
+ * ```ts
+ * import { FeedbackItemSchema, openFeedback } from "@ops/feedback";
+ * const { item } = openFeedback({ type: "open", id: "ev_1", itemId: "fb_1", at: 0, source: { kind: "dm", interactionId: "dm_1" }, actor: null });
+ * FeedbackItemSchema.safeParse(item).success;
+ * // => true
+ * ```
+ */
+export const FeedbackItemSchema = z.object({
+  id: FeedbackIdSchema,
+  status: FeedbackStatusSchema,
+  /** When the first event (`open`) happened. */
+  openedAt: InstantSchema,
+  /** When the last applied event happened; events earlier than this are out of order. */
+  updatedAt: InstantSchema,
+  /** Interactions the feedback came from, in order: the opening one, then later user messages. */
+  sources: z.array(FeedbackSourceSchema),
+  actor: Nullable(ActorRefSchema),
+  channel: Nullable(ChannelRefSchema),
+  /** The user's words from the opening interaction. */
+  text: z.string().nullable(),
+  /** The closed item this one continues (a new message on a closed matter opens a linked item). */
+  linkedTo: Nullable(FeedbackIdSchema),
+  category: z.string().nullable(),
+  priority: PrioritySchema,
+  /** Needs the user expressed that product teams should hear of (e.g. "cleanser for sensitive skin"). */
+  latentNeeds: z.array(z.string()),
+  department: z.string().nullable(),
+  assignee: z.string().nullable(),
+  /** Resolution deadline (from an `@ops/sla` policy or the events); `null` when there is none. */
+  dueAt: Nullable(InstantSchema),
+  remedy: Nullable(RemedySchema),
+  /** When the item was last resolved; cleared by a reopen. */
+  resolvedAt: Nullable(InstantSchema),
+  /** The reply-back record: when and how the user was told. */
+  replyBack: Nullable(
+    z.object({
+      at: InstantSchema,
+      via: z.enum(["dm", "comment", "phone", "email", "sms", "other"]),
+      interactionId: Nullable(interactionIdSchema),
+    }),
+  ),
+  /** When a `reported` item may be closed by `auto_close`. */
+  autoCloseAt: Nullable(InstantSchema),
+  followUp: Nullable(z.object({ dueAt: InstantSchema, doneAt: Nullable(InstantSchema) })),
+  csat: Nullable(z.object({ score: z.number().int(), scale: z.number().int(), at: InstantSchema })),
+  duplicateOf: Nullable(FeedbackIdSchema),
+  closedAt: Nullable(InstantSchema),
+  /** How many times a customer message or staff reopened the item after work had stopped. */
+  reopenCount: z.number().int().nonnegative(),
+  /** When personal data were erased; `null` if never. */
+  redactedAt: Nullable(InstantSchema),
+  /** Every applied event, in order (duplicates are not repeated). */
+  history: z.array(FeedbackEventSchema),
+});
+
+/** The state of one feedback item (deeply read-only; returned items are frozen). */
+export type FeedbackItem = Immutable<z.output<typeof FeedbackItemSchema>>;

@@ -1,0 +1,76 @@
+import { parseOrThrow, type Failure, type Result } from "@ops/core";
+import { FeedbackEventSchema, type FeedbackEventInput, type FeedbackEventType } from "../event/feedbackEvent";
+import type { FeedbackItem } from "../item/feedbackItem";
+import type { FeedbackStatus } from "../item/feedbackStatus";
+import { assertItem } from "../_lib/assertItem";
+import { resolveContext } from "../_lib/resolveContext";
+import { step } from "../_lib/step";
+import type { FeedbackEffect } from "./feedbackEffect";
+import type { TransitionContext } from "./transitionContext";
+
+/**
+ * Why an event was refused: `illegal_event` (the state does not accept it),
+ * `guard_failed` (it does, but a condition on the item fails), `out_of_order` (earlier than
+ * the item's last event), `wrong_item` (the event names another item).
+ */
+export type TransitionErrorCode = "illegal_event" | "guard_failed" | "out_of_order" | "wrong_item";
+
+/** A refused event, as a value: the code, a message, the state, and the events that state allows. */
+export interface TransitionError extends Failure<TransitionErrorCode> {
+  /** The item's state when the event arrived. */
+  readonly status: FeedbackStatus;
+  /** The refused event's type. */
+  readonly event: FeedbackEventType;
+  /** The events the state accepts (see {@link FEEDBACK_TRANSITIONS}). */
+  readonly allowed: readonly FeedbackEventType[];
+  /** The failed guard's name for `guard_failed` (`has_assignee`, `auto_close_due`, …), else `null`. */
+  readonly guard: string | null;
+}
+
+/** The new item and the effects the host should carry out. */
+export interface TransitionOk {
+  readonly item: FeedbackItem;
+  readonly effects: readonly FeedbackEffect[];
+}
+
+/** What {@link transition} returns. */
+export type TransitionResult = Result<TransitionOk, TransitionError>;
+
+/**
+ * Applies one event to a feedback item: checks it against {@link FEEDBACK_TRANSITIONS} and
+ * the guards, and returns the new frozen item (immer: unchanged parts are shared) with the
+ * effects to carry out, as data. The input item is never changed.
+ *
+ * - An event whose `id` is already in the item's history is ignored: the same item and no
+ *   effects (a retried delivery is harmless).
+ * - An event earlier than the item's last one is refused (`out_of_order`); equal instants
+ *   are accepted in arrival order.
+ * - Guards: `start` and `resolve` need an assignee (`has_assignee`); `mark_duplicate` may
+ *   not name the item itself; `schedule_follow_up` may not be in the past; `auto_close`
+ *   only from the item's `autoCloseAt` (report-back + `autoCloseAfterDays` local days).
+ * - Triage and route set `dueAt` from the event, or else from `context.deadline`.
+ *
+ * @param item - an item from {@link openFeedback}, {@link transition} or {@link replay}
+ * @param event - the event (validated with {@link FeedbackEventSchema})
+ * @param context - auto-close days, zone, CSAT survey switch, deadline function
+ * @returns `{ ok: true, value: { item, effects } }`, or `{ ok: false, error }` with a
+ *   {@link TransitionError} that lists the events allowed in the item's state
+ * @throws {OpsError} `invalid_argument` for a malformed event, item or context
+ *
+ * @example
+ * ```ts
+ * import { openFeedback, transition } from "@ops/feedback";
+ * const { item } = openFeedback({ type: "open", id: "ev_1", itemId: "fb_1", at: 0, source: { kind: "dm", interactionId: "dm_1" }, actor: null });
+ * const step = transition(item, { type: "triage", id: "ev_2", itemId: "fb_1", at: 60_000, category: "quality" });
+ * step.ok && step.value.item.status;
+ * // => "triaged"
+ * const refused = transition(item, { type: "resolve", id: "ev_3", itemId: "fb_1", at: 60_000, remedy: { kind: "explanation" } });
+ * refused.ok ? null : [refused.error.code, refused.error.allowed];
+ * // => ["illegal_event", ["triage", "customer_message", "redact"]]
+ * ```
+ */
+export function transition(item: FeedbackItem, event: FeedbackEventInput, context?: TransitionContext): TransitionResult {
+  assertItem(item, "transition");
+  const parsed = parseOrThrow(FeedbackEventSchema, event, { fn: "transition", path: ["event"] });
+  return step(item, parsed, resolveContext(context, "transition"), "transition");
+}

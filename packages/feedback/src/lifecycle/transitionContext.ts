@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { TimeZoneSchema, type Instant, type TimeZone } from "@ops/core";
+import type { FeedbackItem } from "../item/feedbackItem";
+
+/**
+ * Computes an item's resolution deadline when it is triaged or routed, or returns `null`
+ * for none. Typically built from an `@ops/sla` policy chosen by category, priority and
+ * department; it must be pure.
+ */
+export type DeadlineFn = (item: FeedbackItem, at: Instant) => Instant | null;
+
+/**
+ * Schema of a {@link TransitionContext}.
+ *
+ * @example
+ * ```ts
+ * import { TransitionContextSchema } from "@ops/feedback";
+ * TransitionContextSchema.parse({});
+ * // => { autoCloseAfterDays: 7, timeZone: "UTC", csatSurvey: true }
+ * TransitionContextSchema.safeParse({ autoCloseAfterDays: -1 }).success;
+ * // => false
+ * ```
+ */
+export const TransitionContextSchema = z.object({
+  /** Days after report-back at which `auto_close` may close a `reported` item. Default 7. */
+  autoCloseAfterDays: z.number().int({ error: "must be an integer" }).min(0, { error: "must be ≥ 0" }).max(3650).default(7),
+  /** Zone whose calendar days `autoCloseAfterDays` counts (DST-aware). Default `"UTC"`. */
+  timeZone: TimeZoneSchema.default("UTC"),
+  /** Whether report-back asks for a CSAT survey (a `send_csat_survey` effect). Default `true`. */
+  csatSurvey: z.boolean().default(true),
+  /** Deadline for triaged/routed items when the event carries no `dueAt`. */
+  deadline: z.custom<DeadlineFn>((v) => typeof v === "function", { error: "must be a function (item, at) => Instant | null" }).optional(),
+});
+
+/** Settings of {@link transition} and {@link replay}; every field is optional. */
+export interface TransitionContext {
+  readonly autoCloseAfterDays?: number;
+  readonly timeZone?: TimeZone;
+  readonly csatSurvey?: boolean;
+  readonly deadline?: DeadlineFn;
+}
+
+/** A {@link TransitionContext} with its defaults filled in. */
+export type ResolvedTransitionContext = z.output<typeof TransitionContextSchema>;
