@@ -30,12 +30,15 @@ export function quantileOfSorted(x: ArrayLike<number>, p: number, method: Quanti
     return (at(j) + at(j + 1)) / 2;
   }
   const [a, b] = CONTINUOUS[method] as readonly [number, number];
-  const h0 = a + p * (n + 1 - a - b);
+  // 0-based virtual index, computed as numpy does (p·(n − 1) for type 7) to keep float error small
+  const h0 = p * (n + 1 - a - b) + (a - 1);
   const j = Math.floor(h0 + FUZZ);
-  const h = Math.abs(h0 - j) < FUZZ ? 0 : h0 - j;
-  if (h === 0) return at(j);
-  if (h >= 1) return at(j + 1);
-  const lo = at(j);
-  const hi = at(j + 1);
-  return lo === hi ? lo : (1 - h) * lo + h * hi;
+  const g = Math.abs(h0 - j) < FUZZ ? 0 : h0 - j;
+  const lo = at(j + 1);
+  if (g === 0) return lo;
+  const hi = at(j + 2);
+  if (g >= 1 || lo === hi) return g >= 1 ? hi : lo;
+  // numpy's _lerp: interpolate from the nearer end for accuracy
+  const diff = hi - lo;
+  return g < 0.5 ? lo + diff * g : hi - diff * (1 - g);
 }

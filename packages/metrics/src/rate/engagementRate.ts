@@ -1,0 +1,192 @@
+import { InstantSchema, parseOrThrow, type Instant } from "@ops/core";
+import { z } from "zod";
+import { CountSchema } from "../_lib/schemas";
+import { PeriodSchema, type Period } from "../bucket/Period";
+import type { Rate } from "./rate";
+
+/** The interactions that can count as engagements. */
+export type EngagementKind = "comments" | "likes" | "shares" | "saves" | "replies";
+/** What an engagement rate divides by. `followers` is the follower count at post time. */
+export type EngagementDenominator = "reach" | "impressions" | "views" | "followers";
+/** How per-post figures are combined; see {@link engagementRate}. */
+export type EngagementAggregation = "ratioOfSums" | "meanOfRatios";
+/** Which period an engagement belongs to; see {@link engagementRate}. */
+export type EngagementAttribution = "publishDate" | "activityDate";
+
+/** Figures of one post over part of its life (a day, usually), for `activityDate` attribution. */
+export interface PostActivity {
+  readonly at: Instant;
+  readonly comments?: number;
+  readonly likes?: number;
+  readonly shares?: number;
+  readonly saves?: number;
+  readonly replies?: number;
+  readonly reach?: number;
+  readonly impressions?: number;
+  readonly views?: number;
+}
+
+/** Lifetime figures of one post, with an optional breakdown by activity time. */
+export interface PostMetrics extends Omit<PostActivity, "at"> {
+  readonly id?: string;
+  readonly publishedAt: Instant;
+  /** Follower count of the account when the post was published. */
+  readonly followers?: number;
+  readonly activity?: readonly PostActivity[];
+}
+
+/** Options of {@link engagementRate}. */
+export interface EngagementRateOptions {
+  /** What counts as an engagement; default all five kinds. */
+  readonly engagements?: readonly EngagementKind[];
+  /** Default `"impressions"`. */
+  readonly denominator?: EngagementDenominator;
+  /** Default `"ratioOfSums"`. */
+  readonly aggregation?: EngagementAggregation;
+  /** Default `"publishDate"`; only matters when `period` is given. */
+  readonly attribution?: EngagementAttribution;
+  /** Only engagements attributed to `[start, end)` count; default: every post, all its life. */
+  readonly period?: Period;
+}
+
+/** An engagement rate with its parts and the semantics it was computed with. */
+export interface EngagementRate extends Rate {
+  readonly aggregation: EngagementAggregation;
+  readonly denominatorKind: EngagementDenominator;
+  /** Posts that contributed. */
+  readonly posts: number;
+  /** Posts left out because they lack the denominator field (or, for `meanOfRatios`, have a denominator of 0). */
+  readonly skipped: number;
+}
+
+const ENGAGEMENT_KINDS = ["comments", "likes", "shares", "saves", "replies"] as const;
+const figures = {
+  comments: CountSchema.optional(),
+  likes: CountSchema.optional(),
+  shares: CountSchema.optional(),
+  saves: CountSchema.optional(),
+  replies: CountSchema.optional(),
+  reach: CountSchema.optional(),
+  impressions: CountSchema.optional(),
+  views: CountSchema.optional(),
+};
+
+/** Schema of a {@link PostActivity}. */
+export const PostActivitySchema = z.object({ at: InstantSchema, ...figures });
+
+/** Schema of a {@link PostMetrics}. */
+export const PostMetricsSchema = z.object({
+  id: z.string().optional(),
+  publishedAt: InstantSchema,
+  followers: CountSchema.optional(),
+  activity: z.array(PostActivitySchema).optional(),
+  ...figures,
+});
+
+/** Schema of {@link EngagementRateOptions}. */
+export const EngagementRateOptionsSchema = z.object({
+  engagements: z.array(z.enum(ENGAGEMENT_KINDS)).min(1, { error: "must name at least one engagement kind" }).optional(),
+  denominator: z.enum(["reach", "impressions", "views", "followers"]).optional(),
+  aggregation: z.enum(["ratioOfSums", "meanOfRatios"]).optional(),
+  attribution: z.enum(["publishDate", "activityDate"]).optional(),
+  period: PeriodSchema.optional(),
+});
+
+/**
+ * Engagement rate of a set of posts: engagements (a configurable sum of comments, likes,
+ * shares, saves and replies) over reach, impressions, views or followers at post time.
+ *
+ * Vendors disagree, so the semantics are options and are returned with the value:
+ * - `ratioOfSums` (default): Σ engagements / Σ denominator — each impression weighs the
+ *   same (Sprout Social's post engagement rate, engagements / impressions).
+ * - `meanOfRatios`: the mean over posts of (engagements / denominator) — each post weighs
+ *   the same (Rival IQ and Hootsuite's "average engagement rate per post"). Posts with a
+ *   denominator of 0 are skipped, since their ratio is undefined.
+ * - `publishDate` attribution (Rival IQ, Hootsuite): a post's lifetime engagements count
+ *   in the period it was published in.
+ * - `activityDate` attribution (Sprout Social): each entry of a post's `activity`
+ *   breakdown counts in the period it happened in, whenever the post was published; a
+ *   post without a breakdown counts at `publishedAt`. Reach is not additive across days,
+ *   so summing daily reach overstates it — prefer impressions with this attribution.
+ *
+ * Worked example: post A has 2 000 engagements on 200 000 impressions (1 %), post B has
+ * 8 on 20 (40 %). Ratio of sums: 2 008 / 200 020 ≈ 1.0 %. Mean of ratios:
+ * (1 % + 40 %) / 2 = 20.5 % — twenty times higher, because the tiny post weighs as much
+ * as the big one. Missing engagement fields count as 0; a post without the denominator
+ * field is skipped (`skipped`), since its engagements would have nothing to divide by.
+ *
+ * @param posts - the posts (not mutated)
+ * @param options - engagements, denominator, aggregation, attribution, period
+ * @returns the rate with numerator (Σ engagements), denominator (Σ denominator) and the semantics used
+ * @throws {OpsError} `invalid_argument` for a negative, NaN or infinite figure, an invalid instant or option
+ *
+ * @example
+ * ```ts
+ * import { engagementRate } from "@ops/metrics";
+ * const posts = [
+ *   { publishedAt: 0, likes: 1500, comments: 400, shares: 100, impressions: 200_000 },
+ *   { publishedAt: 0, likes: 6, comments: 2, impressions: 20 },
+ * ];
+ * const pooled = engagementRate(posts);
+ * [pooled.numerator, pooled.denominator, Math.round(pooled.value! * 1000) / 1000];
+ * // => [2008, 200020, 0.01]
+ * const perPost = engagementRate(posts, { aggregation: "meanOfRatios" });
+ * Math.round(perPost.value! * 1000) / 1000;
+ * // => 0.205
+ * ```
+ */
+export function engagementRate(posts: readonly PostMetrics[], options: EngagementRateOptions = {}): EngagementRate {
+  const fn = "engagementRate";
+  const list = parseOrThrow(z.array(PostMetricsSchema), posts, { fn, path: ["posts"] });
+  const opts = parseOrThrow(EngagementRateOptionsSchema, options, { fn, path: ["options"] });
+  const kinds = opts.engagements ?? ENGAGEMENT_KINDS;
+  const denominatorKind = opts.denominator ?? "impressions";
+  const aggregation = opts.aggregation ?? "ratioOfSums";
+  const period = opts.period;
+  const inPeriod = (t: number): boolean => period === undefined || (t >= period.start && t < period.end);
+  let numerator = 0;
+  let denominator = 0;
+  let ratioSum = 0;
+  let used = 0;
+  let skipped = 0;
+  for (const post of list) {
+    let e = 0;
+    let d: number | undefined;
+    const followers = post.followers;
+    if (period !== undefined && opts.attribution === "activityDate" && post.activity !== undefined) {
+      let any = false;
+      for (const a of post.activity) {
+        if (!inPeriod(a.at)) continue;
+        any = true;
+        e += sumOf(a, kinds);
+        const part = denominatorKind === "followers" ? undefined : a[denominatorKind];
+        if (part !== undefined) d = (d ?? 0) + part;
+      }
+      if (!any) continue;
+      if (denominatorKind === "followers") d = followers;
+    } else {
+      if (!inPeriod(post.publishedAt)) continue;
+      e = sumOf(post, kinds);
+      d = post[denominatorKind];
+    }
+    if (d === undefined || (aggregation === "meanOfRatios" && d === 0)) {
+      skipped++;
+      continue;
+    }
+    used++;
+    numerator += e;
+    denominator += d;
+    if (aggregation === "meanOfRatios") ratioSum += e / d;
+  }
+  const base = { aggregation, denominatorKind, posts: used, skipped, numerator, denominator };
+  if (aggregation === "meanOfRatios") {
+    return used === 0 ? { ...base, value: null, reason: "zero_denominator" } : { ...base, value: ratioSum / used, reason: null };
+  }
+  return denominator === 0 ? { ...base, value: null, reason: "zero_denominator" } : { ...base, value: numerator / denominator, reason: null };
+}
+
+function sumOf(figures: Partial<Record<EngagementKind, number | undefined>>, kinds: readonly EngagementKind[]): number {
+  let s = 0;
+  for (const k of kinds) s += figures[k] ?? 0;
+  return s;
+}

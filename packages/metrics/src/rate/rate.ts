@@ -1,0 +1,50 @@
+import { OpsError } from "@ops/core";
+
+/** Why a {@link Rate} has no value. */
+export type RateNullReason = "zero_denominator";
+
+/**
+ * A rate as a value with its parts, so that it can be re-aggregated and audited:
+ * `value = numerator / denominator`, or `value: null` with a `reason` when the
+ * denominator is 0 — never `NaN` or `Infinity`.
+ */
+export interface Rate {
+  /** `numerator / denominator`, or `null` when it is undefined. */
+  readonly value: number | null;
+  readonly numerator: number;
+  readonly denominator: number;
+  /** `null` when `value` is a number, otherwise why it is not. */
+  readonly reason: RateNullReason | null;
+}
+
+/**
+ * Builds a {@link Rate} from its parts: `numerator / denominator`, or `value: null` with
+ * `reason: "zero_denominator"` when the denominator is 0.
+ *
+ * @param numerator - a finite number ≥ 0
+ * @param denominator - a finite number ≥ 0
+ * @returns the rate with its parts
+ * @throws {OpsError} `invalid_argument` when a part is negative, NaN or infinite
+ *
+ * @example
+ * ```ts
+ * import { rate } from "@ops/metrics";
+ * rate(3, 4);
+ * // => { value: 0.75, numerator: 3, denominator: 4, reason: null }
+ * rate(0, 0);
+ * // => { value: null, numerator: 0, denominator: 0, reason: "zero_denominator" }
+ * ```
+ */
+export function rate(numerator: number, denominator: number): Rate {
+  check(numerator, "numerator");
+  check(denominator, "denominator");
+  return denominator === 0
+    ? { value: null, numerator, denominator, reason: "zero_denominator" }
+    : { value: numerator / denominator, numerator, denominator, reason: null };
+}
+
+function check(value: number, name: string): void {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new OpsError({ code: "invalid_argument", fn: "rate", path: [name], rule: "must be a finite number ≥ 0", received: value });
+  }
+}

@@ -1,0 +1,18 @@
+import { isOpsError, type OpsErrorCode } from "@ops/core";
+import { expect } from "vitest";
+
+/** Runs `f` and returns the OpsError it throws, failing the test if it throws nothing or something else. */
+export function opsErrorOf(f: () => unknown, code: OpsErrorCode = "invalid_argument"): Error {
+  let caught: unknown;
+  try {
+    f();
+  } catch (e) {
+    caught = e;
+  }
+  expect(isOpsError(caught, code), `expected an OpsError ${code}, got ${String(caught)}`).toBe(true);
+  return caught as Error;
+}
+
+export const MINUTE = 60_000;
+export const HOUR = 3_600_000;
+export const DAY = 86_400_000;

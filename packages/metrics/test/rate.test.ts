@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import { activeFollowerRate, engagementRate, rate, readRate, replyRate, responseTimeSummary, type PostMetrics } from "@ops/metrics";
+import { DAY, HOUR, MINUTE, opsErrorOf } from "./_helpers";
+
+describe("rate", () => {
+  it("divides and keeps its parts", () => {
+    expect(rate(1, 8)).toEqual({ value: 0.125, numerator: 1, denominator: 8, reason: null });
+  });
+  it("is null with a reason, never NaN or Infinity, when the denominator is 0", () => {
+    expect(rate(5, 0)).toEqual({ value: null, numerator: 5, denominator: 0, reason: "zero_denominator" });
+  });
+  it("refuses negative and non-finite parts", () => {
+    expect(opsErrorOf(() => rate(-1, 3)).message).toBe("rate: numerator must be a finite number ≥ 0, got -1");
+    opsErrorOf(() => rate(1, Number.NaN));
+    opsErrorOf(() => rate(1, Infinity));
+  });
+});
+
+describe("engagementRate", () => {
+  const big: PostMetrics = { id: "big", publishedAt: 0, likes: 1500, comments: 400, shares: 100, impressions: 200_000, reach: 150_000, followers: 50_000 };
+  const small: PostMetrics = { id: "small", publishedAt: 0, likes: 6, comments: 2, impressions: 20, reach: 10, followers: 50_000 };
+
+  it("pools engagements over impressions by default (ratio of sums)", () => {
+    const r = engagementRate([big, small]);
+    expect(r).toMatchObject({ numerator: 2008, denominator: 200_020, aggregation: "ratioOfSums", denominatorKind: "impressions", posts: 2, skipped: 0, reason: null });
+    expect(r.value).toBeCloseTo(2008 / 200_020, 15);
+  });
+
+  it("differs by an order of magnitude under meanOfRatios on the documented worked example", () => {
+    const pooled = engagementRate([big, small]).value ?? 0;
+    const perPost = engagementRate([big, small], { aggregation: "meanOfRatios" }).value ?? 0;
+    // hand computation: (2000/200000 + 8/20) / 2 = (0.01 + 0.4) / 2
+    expect(perPost).toBeCloseTo(0.205, 12);
+    expect(perPost / pooled).toBeGreaterThan(10);
+  });
+
+  it("sums only the configured engagement kinds and divides by the chosen denominator", () => {
+    const r = engagementRate([big], { engagements: ["likes"], denominator: "reach" });
+    expect([r.numerator, r.denominator, r.value]).toEqual([1500, 150_000, 0.01]);
+    const f = engagementRate([big, small], { engagements: ["comments"], denominator: "followers" });
+    expect([f.numerator, f.denominator]).toEqual([402, 100_000]);
+  });
+
+  it("skips posts without the denominator field and counts missing engagements as 0", () => {
+    const r = engagementRate([big, { publishedAt: 0, likes: 10 }], { denominator: "views" });
+    expect(r).toMatchObject({ value: null, reason: "zero_denominator", posts: 0, skipped: 2 });
+    const s = engagementRate([{ publishedAt: 0, impressions: 100 }]);
+    expect(s.value).toBe(0);
+  });
+
+  it("attributes by publish date or by activity date inside a period", () => {
+    const week = { start: 7 * DAY, end: 14 * DAY };
+    const post: PostMetrics = {
+      publishedAt: 6 * DAY,
+      likes: 30,
+      impressions: 300,
+      activity: [
+        { at: 6 * DAY, likes: 20, impressions: 200 },
+        { at: 7 * DAY, likes: 10, impressions: 100 },
+      ],
+    };
+    // Rival IQ / Hootsuite: published before the week, so nothing in it
+    expect(engagementRate([post], { period: week }).value).toBeNull();
+    // Sprout Social: the second day's activity falls in the week
+    const activity = engagementRate([post], { period: week, attribution: "activityDate" });
+    expect([activity.numerator, activity.denominator, activity.value]).toEqual([10, 100, 0.1]);
+    // without a breakdown, activityDate falls back to publishedAt
+    expect(engagementRate([{ publishedAt: 8 * DAY, likes: 1, impressions: 4 }], { period: week, attribution: "activityDate" }).value).toBe(0.25);
+  });
+
+  it("returns null with a reason for no posts", () => {
+    expect(engagementRate([])).toMatchObject({ value: null, reason: "zero_denominator", posts: 0 });
+    expect(engagementRate([], { aggregation: "meanOfRatios" }).value).toBeNull();
+  });
+
+  it("names the post, field and rule of a bad figure", () => {
+    const posts = [big, small, { publishedAt: 0, impressions: -3 }];
+    expect(opsErrorOf(() => engagementRate(posts)).message).toBe("engagementRate: posts[2].impressions must be a finite number ≥ 0, got -3");
+    opsErrorOf(() => engagementRate([{ publishedAt: 0, likes: Number.NaN, impressions: 1 }]));
+    opsErrorOf(() => engagementRate([{ publishedAt: 1.5, impressions: 1 }]));
+    opsErrorOf(() => engagementRate([big], { denominator: "clicks" as "reach" }));
+    opsErrorOf(() => engagementRate([big], { period: { start: 5, end: 1 } }));
+  });
+
+  it("does not mutate its input", () => {
+    const posts = [structuredClone(big), structuredClone(small)];
+    const copy = structuredClone(posts);
+    engagementRate(posts, { aggregation: "meanOfRatios" });
+    expect(posts).toEqual(copy);
+  });
+});
+
+describe("replyRate", () => {
+  const items = [
+    { receivedAt: 0, firstReplyAt: 30 * MINUTE },
+    { receivedAt: 0, firstReplyAt: 2 * HOUR },
+    { receivedAt: 0, firstReplyAt: 5 * HOUR },
+    { receivedAt: 0, firstReplyAt: null },
+  ];
+  it("counts items answered at all", () => {
+    expect(replyRate(items)).toEqual({ value: 0.75, numerator: 3, denominator: 4, within: null, pending: 0, reason: null });
+  });
+  it("counts a reply exactly at the target as within it", () => {
+    expect(replyRate(items, { within: 2 * HOUR }).numerator).toBe(2);
+  });
+  it("leaves items whose target is still running out of both parts", () => {
+    const open = [...items, { receivedAt: 10 * HOUR }];
+    const r = replyRate(open, { within: 2 * HOUR, asOf: 11 * HOUR });
+    expect([r.numerator, r.denominator, r.pending]).toEqual([2, 4, 1]);
+  });
+  it("is null with a reason when there is no item", () => {
+    expect(replyRate([])).toMatchObject({ value: null, reason: "zero_denominator" });
+  });
+  it("refuses a reply before its item, a negative target and asOf without target", () => {
+    expect(opsErrorOf(() => replyRate([{ receivedAt: 10, firstReplyAt: 5 }])).message).toBe(
+      "replyRate: items[0].firstReplyAt must not be before receivedAt, got 5",
+    );
+    opsErrorOf(() => replyRate(items, { within: -1 }));
+    opsErrorOf(() => replyRate(items, { asOf: 0 }));
+  });
+});
+
+describe("responseTimeSummary", () => {
+  it("matches R's summary statistics with type 7 percentiles", () => {
+    // R: x <- c(12, 3, 45, 7, 7, 90, 30, 1); quantile(x, c(.5, .9)) → 9.5, 58.5; mean(x) → 24.375
+    // numpy 2.4.6: np.quantile(x, 0.9) → 58.49999999999999 (the same float rounding as ours)
+    const s = responseTimeSummary([12, 3, 45, 7, 7, 90, 30, 1]);
+    expect(s).toMatchObject({ count: 8, mean: 24.375, median: 9.5, min: 1, max: 90, method: 7 });
+    expect(s.p90).toBeCloseTo(58.5, 12);
+  });
+  it("uses the stated method", () => {
+    // numpy: np.quantile([12,3,45,7,7,90,30,1], 0.9, method="weibull") → 90.0
+    expect(responseTimeSummary([12, 3, 45, 7, 7, 90, 30, 1], { method: 6 }).p90).toBe(90);
+  });
+  it("summarises one response", () => {
+    expect(responseTimeSummary([5])).toEqual({ count: 1, mean: 5, median: 5, p90: 5, min: 5, max: 5, method: 7 });
+  });
+  it("refuses negative durations and does not mutate its input", () => {
+    expect(opsErrorOf(() => responseTimeSummary([1, -2])).message).toBe("responseTimeSummary: durations[1] must be a finite number of milliseconds ≥ 0, got -2");
+    const input = [3, 1, 2];
+    responseTimeSummary(input);
+    expect(input).toEqual([3, 1, 2]);
+  });
+});
+
+describe("readRate", () => {
+  it("divides readers by target users and may exceed 1 for shared articles", () => {
+    expect(readRate({ readers: 150, targetUsers: 100 }).value).toBe(1.5);
+  });
+  it("refuses negative counts", () => {
+    expect(opsErrorOf(() => readRate({ readers: -1, targetUsers: 3 })).message).toBe("readRate: input.readers must be a finite number ≥ 0, got -1");
+  });
+});
+
+describe("activeFollowerRate", () => {
+  const window = { start: 0, end: 7 * DAY };
+  it("counts followers, once each, with at least N interactions inside the window", () => {
+    const interactions = [
+      { actor: "a", at: 0 },
+      { actor: "a", at: 7 * DAY }, // end is exclusive
+      { actor: "b", at: DAY },
+      { actor: "b", at: 2 * DAY },
+      { actor: "粉丝", at: 3 * DAY },
+    ];
+    const r = activeFollowerRate(interactions, { followers: ["a", "b", "粉丝", "b"], window, minInteractions: 2 });
+    expect([r.numerator, r.denominator]).toEqual([1, 3]);
+    expect(activeFollowerRate(interactions, { followers: ["a", "b", "粉丝"], window }).value).toBe(1);
+  });
+  it("is null with a reason without followers", () => {
+    expect(activeFollowerRate([], { followers: [], window }).reason).toBe("zero_denominator");
+  });
+  it("refuses a bad N and empty actors", () => {
+    opsErrorOf(() => activeFollowerRate([], { followers: ["a"], window, minInteractions: 0 }));
+    opsErrorOf(() => activeFollowerRate([{ actor: "", at: 0 }], { followers: ["a"], window }));
+  });
+});
