@@ -23,6 +23,7 @@ export { ChannelCapabilitiesSchema, ChannelSchema } from "./model/Channel";
 export type { Channel, ChannelCapabilities } from "./model/Channel";
 export { ActorIdSchema, CampaignIdSchema, ChannelIdSchema, InteractionIdSchema, ThreadIdSchema } from "./model/IdSchemas";
 export {
+  ConversationRefSchema,
   DeliverySchema,
   DeliveryStatusSchema,
   DirectionSchema,
@@ -34,6 +35,7 @@ export {
   VisibilitySchema,
 } from "./model/Interaction";
 export type {
+  ConversationRef,
   Delivery,
   DeliveryStatus,
   Direction,
@@ -47,6 +49,9 @@ export type {
 } from "./model/Interaction";
 export { PrioritySchema, ThreadSchema, ThreadStatusSchema, ThreadTypeSchema } from "./model/Thread";
 export type { Priority, Thread, ThreadInput, ThreadStatus, ThreadType } from "./model/Thread";
+export { evaluateReplyWindow } from "./replyWindow/evaluateReplyWindow";
+export { replyPolicy } from "./replyWindow/replyPolicy";
+export { REPLY_WINDOW_POLICIES } from "./replyWindow/replyWindowPolicies";
 export {
   ReplySurfaceSchema,
   ReplyWindowEventSchema,

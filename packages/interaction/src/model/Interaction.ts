@@ -182,8 +182,31 @@ export const InteractionContentSchema = z.object({
 export type InteractionContent = z.output<typeof InteractionContentSchema>;
 
 /**
+ * Schema of a {@link ConversationRef}: the platform's id of a private conversation and
+ * whether it is one-to-one (`dm`) or a `group` chat.
+ *
+ * @example
+ * ```ts
+ * import { ConversationRefSchema } from "@ops/interaction";
+ * ConversationRefSchema.parse({ id: "1582-2244994945", type: "dm" }).type;
+ * // => "dm"
+ * ```
+ */
+export const ConversationRefSchema = z.object({
+  id: z.string().min(1).max(512),
+  type: z.enum(["dm", "group"]),
+});
+
+/** A platform conversation; see {@link ConversationRefSchema}. */
+export type ConversationRef = z.output<typeof ConversationRefSchema>;
+
+/**
  * Schema of an {@link Interaction}: one comment, reply, DM, mention, like, repost, quote,
  * follow, unfollow, campaign entry, report or recall, on one channel, from one actor.
+ *
+ * `recipient` names whom a private message is addressed to (needed to thread the brand's
+ * outbound DMs), `conversation` the platform's conversation or group id when it has one
+ * (Douyin `conversation_short_id`, X `dm_conversation_id`, a WeChat group).
  *
  * Required: `id`, `channelId`, `kind`, `direction`, `visibility`, `actor` (the author, as
  * a platform identity), `platformCreatedAt` (when the platform says it happened) and
@@ -219,6 +242,8 @@ export const InteractionSchema = z.object({
   visibility: VisibilitySchema,
   actor: ActorRefSchema,
   actorId: ActorIdSchema.optional(),
+  recipient: ActorRefSchema.optional(),
+  conversation: ConversationRefSchema.optional(),
   target: InteractionTargetSchema.optional(),
   inReplyTo: InteractionIdSchema.optional(),
   threadId: ThreadIdSchema.optional(),

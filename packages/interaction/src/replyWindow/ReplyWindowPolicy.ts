@@ -73,22 +73,24 @@ export type ReplyWindowRule = z.output<typeof ReplyWindowRuleSchema>;
 
 /**
  * Schema of a {@link ReplyWindowPolicy}: all reply-window rules of one platform surface
- * family, e.g. `"wechat_oa.customer_service"`. `publicReply` says whether public answers
- * are unrestricted in time (true on every platform covered here). A surface with no rule
- * and no `publicReply` cannot be used.
+ * family, e.g. `"wechat_oa.customer_service"`. `unrestricted` lists the surfaces the
+ * platform does not limit in time or count (public replies on every platform covered
+ * here; DMs on X). A surface that is neither unrestricted nor named by a rule cannot be
+ * used.
  *
  * @example
  * ```ts
  * import { ReplyWindowPolicySchema } from "@ops/interaction";
- * ReplyWindowPolicySchema.safeParse({ id: "demo", platform: "demo", publicReply: true, rules: [] }).success;
+ * ReplyWindowPolicySchema.safeParse({ id: "demo", platform: "demo", unrestricted: ["public_reply"], rules: [] }).success;
  * // => true
  * ```
  */
 export const ReplyWindowPolicySchema = z.object({
   id: z.string().min(1).max(128),
   platform: PlatformSchema,
-  publicReply: z.boolean(),
+  unrestricted: z.array(ReplySurfaceSchema),
   rules: z.array(ReplyWindowRuleSchema),
+  sources: z.array(SourceRefSchema).default([]),
   note: z.string().max(4096).optional(),
 });
 
