@@ -25,3 +25,5 @@ export { isOpen } from "./calendar/isOpen";
 export { nextOpen } from "./calendar/nextOpen";
 export { openIntervals } from "./calendar/openIntervals";
 export type { InstantInterval } from "./calendar/openIntervals";
+export { CN_PUBLIC_HOLIDAYS } from "./data/cnPublicHolidays";
+export type { StatutoryDays } from "./data/cnPublicHolidays";

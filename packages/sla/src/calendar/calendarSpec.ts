@@ -54,7 +54,14 @@ export const HoursRangeSchema = z
   });
 
 /** One opening interval of a day; see {@link HoursRangeSchema}. */
-export type HoursRange = z.infer<typeof HoursRangeSchema>;
+export interface HoursRange {
+  /** Opening time `"HH:mm"`. */
+  readonly open: string;
+  /** Closing time `"HH:mm"` (exclusive); `"24:00"` is the end of the day. */
+  readonly close: string;
+  /** `true` when the interval closes on the next day (`22:00–06:00`). */
+  readonly overnight?: boolean | undefined;
+}
 
 /**
  * Schema of the opening intervals of one day: in order of opening, not overlapping
@@ -106,7 +113,11 @@ export const LocalDateSchema = z
 /** Schema of a holiday: a date on which the calendar is closed all day. */
 export const HolidaySchema = z.object({ date: LocalDateSchema, name: z.string().max(200).optional() });
 /** A holiday: closed all day. */
-export type Holiday = z.infer<typeof HolidaySchema>;
+export interface Holiday {
+  /** Local date `"YYYY-MM-DD"`. */
+  readonly date: string;
+  readonly name?: string | undefined;
+}
 
 /**
  * Schema of a make-up workday (China's 调休 上班日): a date, usually a Saturday or Sunday,
@@ -118,7 +129,13 @@ export const WorkdaySchema = z.object({
   hoursOf: z.enum(WEEKDAYS).optional(),
 });
 /** A make-up workday; see {@link WorkdaySchema}. */
-export type Workday = z.infer<typeof WorkdaySchema>;
+export interface Workday {
+  /** Local date `"YYYY-MM-DD"`. */
+  readonly date: string;
+  readonly name?: string | undefined;
+  /** Whose weekly hours the day opens with; default `"mon"`. */
+  readonly hoursOf?: Weekday | undefined;
+}
 
 /** Schema of a date override: the date has exactly these `hours` (`[]` closes it). */
 export const DateOverrideSchema = z.object({
@@ -127,7 +144,13 @@ export const DateOverrideSchema = z.object({
   hours: DayHoursSchema,
 });
 /** A date override; see {@link DateOverrideSchema}. */
-export type DateOverride = z.infer<typeof DateOverrideSchema>;
+export interface DateOverride {
+  /** Local date `"YYYY-MM-DD"`. */
+  readonly date: string;
+  readonly name?: string | undefined;
+  /** The date's opening intervals; `[]` closes it. */
+  readonly hours: readonly HoursRange[];
+}
 
 /** Schema of the weekly schedule: for each weekday its opening intervals (absent = closed). */
 export const WeeklyHoursSchema = z.object({
@@ -140,7 +163,7 @@ export const WeeklyHoursSchema = z.object({
   sun: DayHoursSchema.optional(),
 });
 /** The weekly schedule; see {@link WeeklyHoursSchema}. */
-export type WeeklyHours = z.infer<typeof WeeklyHoursSchema>;
+export type WeeklyHours = { readonly [D in Weekday]?: readonly HoursRange[] | undefined };
 
 /**
  * Schema of a business-calendar specification, the input of `compileCalendar`.
@@ -194,4 +217,11 @@ export const CalendarSpecSchema = z
   });
 
 /** A business-calendar specification; see {@link CalendarSpecSchema}. */
-export type CalendarSpec = z.input<typeof CalendarSpecSchema>;
+export interface CalendarSpec {
+  /** IANA zone the hours are read in. */
+  readonly timeZone: string;
+  readonly weekly: WeeklyHours;
+  readonly holidays?: readonly Holiday[] | undefined;
+  readonly workdays?: readonly Workday[] | undefined;
+  readonly overrides?: readonly DateOverride[] | undefined;
+}
