@@ -1,3 +1,4 @@
+import type { Immutable } from "immer";
 import { z } from "zod";
 import { ActorRefSchema, ChannelRefSchema, IdSchema, InstantSchema, type FeedbackId } from "@ops/core";
 import { interactionIdSchema as InteractionIdSchema } from "../_lib/ids";
@@ -151,10 +152,10 @@ export const FeedbackEventSchema = z.discriminatedUnion("type", [
 ]);
 
 /** One fact in a feedback item's life, as stored (defaults filled in); see {@link FeedbackEventSchema}. */
-export type FeedbackEvent = z.output<typeof FeedbackEventSchema>;
+export type FeedbackEvent = Immutable<z.output<typeof FeedbackEventSchema>>;
 
 /** A {@link FeedbackEvent} as a caller writes it (fields with defaults may be left out). */
-export type FeedbackEventInput = z.input<typeof FeedbackEventSchema>;
+export type FeedbackEventInput = Immutable<z.input<typeof FeedbackEventSchema>>;
 
 /** The `type` of a {@link FeedbackEvent}. */
 export type FeedbackEventType = FeedbackEvent["type"];
