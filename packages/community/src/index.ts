@@ -3,4 +3,19 @@
  *
  * @packageDocumentation
  */
-export {};
+export { checkRegexSafety, MAX_PATTERN_LENGTH, UserPatternSchema } from "./rules/checkRegexSafety";
+export type { RegexRefusal, SafePattern, UserPattern } from "./rules/checkRegexSafety";
+export { compileRules } from "./rules/compileRules";
+export type { CompiledRuleSet } from "./rules/compileRules";
+export { AdvertisingOptionsSchema, detectAdvertising } from "./rules/detectAdvertising";
+export type { AdvertisingDetectorKind, AdvertisingHit, AdvertisingOptions } from "./rules/detectAdvertising";
+export { evaluate } from "./rules/evaluate";
+export type { Decision, Evaluation, RuleMatch } from "./rules/evaluate";
+export { ActionSchema, EvaluationContextSchema, ModeratedMessageSchema, RecentMessageSchema, RuleSchema, StrikePolicySchema, TriggerSchema } from "./rules/Rule";
+export type { Action, ActionKind, EvaluationContext, ModeratedMessage, RecentMessage, Rule, StrikePolicy, Trigger, TriggerKind } from "./rules/Rule";
+export { compileKeywords, CompileKeywordsOptionsSchema, KeywordListSchema } from "./text/compileKeywords";
+export type { CompileKeywordsOptions, KeywordBoundaries, KeywordHit, KeywordMatcher } from "./text/compileKeywords";
+export { findKeywords } from "./text/findKeywords";
+export type { FindKeywordsOptions } from "./text/findKeywords";
+export { normalizeText, NormalizeTextOptionsSchema } from "./text/normalizeText";
+export type { NormalizedText, NormalizeStrip, NormalizeTextOptions } from "./text/normalizeText";

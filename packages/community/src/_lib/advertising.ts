@@ -1,0 +1,168 @@
+import type { AdvertisingHit, AdvertisingOptions } from "../rules/detectAdvertising";
+import type { NormalizedText } from "../text/normalizeText";
+import { buildAutomaton, scan, type Automaton } from "./ahoCorasick";
+import { normalizeAt } from "./normalize";
+
+export const DEFAULT_TLDS: readonly string[] = Object.freeze(
+  "com cn net org info biz top xyz vip club site online shop store app io co cc me tv ly gl gg link live work ink wang ltd fun icu tk ml hk tw jp kr us uk ru de".split(" "),
+);
+export const DEFAULT_WECHAT_CUES: readonly string[] = Object.freeze(["微信号", "微信", "威信", "薇信", "徽信", "维信", "v信", "vx号", "vx", "wx", "weixin", "wechat", "加v", "加微"]);
+export const DEFAULT_QR_CUES: readonly string[] = Object.freeze(["二维码", "扫码", "扫一扫", "加群码", "qr码", "qrcode", "qr code"]);
+
+/** A link/contact detector compiled once from {@link AdvertisingOptions}. */
+export interface AdvertisingDetector {
+  readonly urls: boolean;
+  readonly phones: boolean;
+  readonly domainRe: RegExp;
+  readonly schemeRe: RegExp;
+  readonly wechatRe: RegExp | null;
+  readonly qr: Automaton | null;
+  readonly qrLabels: readonly string[];
+  readonly allowDomains: readonly string[];
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+
+export function compileAdvertising(options: { readonly [K in keyof AdvertisingOptions]?: AdvertisingOptions[K] | undefined }): AdvertisingDetector {
+  const tlds = (options.tlds ?? DEFAULT_TLDS).map((t) => t.toLowerCase().replace(/^\./, "")).filter((t) => /^[a-z]{2,24}$/.test(t));
+  tlds.sort((a, b) => b.length - a.length);
+  const sep = "(?:\\.|。|｡|点|\\(dot\\)|\\[dot\\]|\\(\\.\\)|\\[\\.\\]|dot)";
+  const domainRe = new RegExp(`(?<![a-z0-9-])([a-z0-9][a-z0-9-]{0,62})${sep}(${tlds.join("|")})(?![a-z0-9])`, "gu");
+  const schemeRe = /(?<![a-z])(?:https?|hxxps?|ftp):\/\/([a-z0-9][a-z0-9.-]{0,252})/gu;
+  const cues = (options.wechatCues ?? DEFAULT_WECHAT_CUES).map((c) => normalizeAt(c, 1).text).filter((c) => c.length > 0);
+  cues.sort((a, b) => b.length - a.length);
+  const wechatRe =
+    options.wechat === false || cues.length === 0
+      ? null
+      : new RegExp(`(?<![a-z])(?:${cues.map(escape).join("|")})(?:号|是|id|:|=|-){0,3}([a-z][a-z0-9_-]{5,19}|\\d{5,15})(?![a-z0-9_-])`, "gu");
+  const qrCues = options.qr === false ? [] : (options.qrCues ?? DEFAULT_QR_CUES).map((c) => normalizeAt(c, 2).text).filter((c) => c.length > 0);
+  return {
+    urls: options.urls !== false,
+    phones: options.phones !== false,
+    domainRe,
+    schemeRe,
+    wechatRe,
+    qr: qrCues.length === 0 ? null : buildAutomaton(qrCues, qrCues.map(() => [false, false] as const)),
+    qrLabels: qrCues,
+    allowDomains: (options.allowDomains ?? []).map((d) => d.toLowerCase().replace(/^\.+/, "")),
+  };
+}
+
+export interface TextForms {
+  readonly source: string;
+  form(level: 0 | 1 | 2): NormalizedText;
+}
+
+export function createForms(source: string): TextForms {
+  const cache: (NormalizedText | undefined)[] = [undefined, undefined, undefined];
+  return {
+    source,
+    form(level) {
+      let f = cache[level];
+      if (!f) {
+        f = normalizeAt(source, level);
+        cache[level] = f;
+      }
+      return f;
+    },
+  };
+}
+
+const CN_DIGITS: Record<string, string> = {
+  零: "0", 〇: "0", 一: "1", 壹: "1", 幺: "1", 二: "2", 贰: "2", 两: "2", 三: "3", 叁: "3", 四: "4", 肆: "4",
+  五: "5", 伍: "5", 六: "6", 陆: "6", 七: "7", 柒: "7", 八: "8", 捌: "8", 九: "9", 玖: "9",
+};
+
+function span(nt: NormalizedText, from: number, to: number): { start: number; end: number; text: string } {
+  const start = nt.starts[from] as number;
+  const end = nt.ends[to - 1] as number;
+  return { start, end, text: nt.source.slice(start, end) };
+}
+
+function allowed(domain: string, allow: readonly string[]): boolean {
+  return allow.some((a) => domain === a || domain.endsWith(`.${a}`));
+}
+
+export function detectWith(d: AdvertisingDetector, forms: TextForms, limit: number): AdvertisingHit[] {
+  const hits: AdvertisingHit[] = [];
+  if (d.urls) {
+    const nt = forms.form(1);
+    const covered: [number, number][] = [];
+    for (const m of nt.text.matchAll(d.schemeRe)) {
+      const host = (m[1] as string).replace(/\.+$/, "");
+      const from = m.index;
+      const to = from + m[0].length;
+      covered.push([from, to]);
+      if (!allowed(host, d.allowDomains)) hits.push({ detector: "url", value: host, ...span(nt, from, to) });
+    }
+    for (const m of nt.text.matchAll(d.domainRe)) {
+      const from = m.index;
+      const to = from + m[0].length;
+      if (covered.some(([a, b]) => from >= a && to <= b)) continue;
+      const domain = `${m[1] as string}.${m[2] as string}`;
+      if (!allowed(domain, d.allowDomains)) hits.push({ detector: "url", value: domain, ...span(nt, from, to) });
+    }
+  }
+  if (d.wechatRe) {
+    const nt = forms.form(1);
+    for (const m of nt.text.matchAll(d.wechatRe)) {
+      hits.push({ detector: "wechat", value: m[1] as string, ...span(nt, m.index, m.index + m[0].length) });
+    }
+  }
+  if (d.phones) hits.push(...findPhones(forms.form(2)));
+  if (d.qr) {
+    const nt = forms.form(2);
+    for (const h of scan(d.qr, nt, limit)) hits.push({ detector: "qr", value: d.qrLabels[h.pattern] as string, ...span(nt, h.start, h.end) });
+  }
+  hits.sort((a, b) => a.start - b.start || a.end - b.end);
+  return hits.slice(0, limit);
+}
+
+/**
+ * Mainland China mobile numbers (11 digits, `1[3-9]…`, optional `86`), written with any
+ * separators between digit groups or in Chinese numerals; a number must start and end on a
+ * group boundary so that it is never cut out of a longer number.
+ */
+function findPhones(nt: NormalizedText): AdvertisingHit[] {
+  const hits: AdvertisingHit[] = [];
+  const text = nt.text;
+  let i = 0;
+  while (i < text.length) {
+    if (digitAt(text, i) === null) {
+      i++;
+      continue;
+    }
+    // a maximal run of digits, split into groups where a separator was removed
+    const groups: [number, number][] = [];
+    let j = i;
+    let groupStart = i;
+    while (j < text.length && digitAt(text, j) !== null) {
+      if (j > i && nt.gapBefore[j] === 1) {
+        groups.push([groupStart, j]);
+        groupStart = j;
+      }
+      j++;
+    }
+    groups.push([groupStart, j]);
+    for (let g = 0; g < groups.length; g++) {
+      let digits = "";
+      for (let h = g; h < groups.length && digits.length < 13; h++) {
+        const [a, b] = groups[h] as [number, number];
+        for (let k = a; k < b; k++) digits += digitAt(text, k);
+        if (/^(?:86)?1[3-9]\d{9}$/.test(digits)) {
+          hits.push({ detector: "phone", value: digits.slice(-11), ...span(nt, (groups[g] as [number, number])[0], b) });
+          g = h;
+          break;
+        }
+      }
+    }
+    i = j;
+  }
+  return hits;
+}
+
+function digitAt(text: string, i: number): string | null {
+  const c = text.charCodeAt(i);
+  if (c >= 0x30 && c <= 0x39) return text[i] as string;
+  return CN_DIGITS[text[i] as string] ?? null;
+}

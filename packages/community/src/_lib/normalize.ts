@@ -1,0 +1,92 @@
+import type { NormalizedText } from "../text/normalizeText";
+
+const ALWAYS_DROP = /^[\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u20e3]$/u;
+const WHITE = /^[\p{White_Space}\p{Z}]$/u;
+const SEPARATOR = /^[\p{White_Space}\p{Z}\p{P}\p{S}]$/u;
+const MARK = /^[\p{M}\p{Default_Ignorable_Code_Point}\u20e3]$/u;
+/** The implementation of `normalizeText`, without argument checks (hot path). */
+export function normalizeAt(source: string, level: 0 | 1 | 2): NormalizedText {
+  const len = source.length;
+  let out = "";
+  const starts = new Int32Array(len * 2 + 4);
+  const ends = new Int32Array(len * 2 + 4);
+  const gapBefore = new Uint8Array(len * 2 + 4);
+  let n = 0;
+  let gap = 0;
+  let cap = starts.length;
+  let st = starts;
+  let en = ends;
+  let gp = gapBefore;
+  const push = (unit: string, from: number, to: number): void => {
+    if (n + unit.length >= cap) {
+      cap *= 2;
+      const s2 = new Int32Array(cap);
+      s2.set(st);
+      st = s2;
+      const e2 = new Int32Array(cap);
+      e2.set(en);
+      en = e2;
+      const g2 = new Uint8Array(cap);
+      g2.set(gp);
+      gp = g2;
+    }
+    for (let k = 0; k < unit.length; k++) {
+      st[n] = from;
+      en[n] = to;
+      gp[n] = k === 0 && n > 0 ? gap : 0;
+      n++;
+    }
+    out += unit;
+    gap = 0;
+  };
+  let i = 0;
+  while (i < len) {
+    const c = source.charCodeAt(i);
+    const nextIsMark = i + 1 < len && source.charCodeAt(i + 1) >= 0x300 && MARK.test(charAt(source, i + 1));
+    if (c < 0x80 && !nextIsMark) {
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) push(source[i] as string, i, i + 1);
+      else if (c >= 0x41 && c <= 0x5a) push(String.fromCharCode(c + 32), i, i + 1);
+      else if (c === 0x09 || c === 0x0a || c === 0x0d) {
+        if (level >= 1) gap = 1;
+        else push(source[i] as string, i, i + 1);
+      } else if (c < 0x20 || c === 0x7f) {
+        // other controls are dropped at every level
+      } else if (c === 0x20) {
+        if (level >= 1) gap = 1;
+        else push(" ", i, i + 1);
+      } else if (level >= 2) gap = 1;
+      else push(source[i] as string, i, i + 1);
+      i++;
+      continue;
+    }
+    if (((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) && !nextIsMark) {
+      push(source[i] as string, i, i + 1);
+      i++;
+      continue;
+    }
+    let j = i + unitLength(source, i);
+    while (j < len && MARK.test(charAt(source, j))) j += unitLength(source, j);
+    const piece = source.slice(i, j).normalize("NFKC").toLowerCase();
+    for (const ch of piece) {
+      if (ALWAYS_DROP.test(ch)) continue;
+      if (level >= 1 && WHITE.test(ch)) gap = 1;
+      else if (level >= 2 && SEPARATOR.test(ch)) gap = 1;
+      else push(ch, i, j);
+    }
+    i = j;
+  }
+  return { source, text: out, starts: st.slice(0, n), ends: en.slice(0, n), gapBefore: gp.slice(0, n) };
+}
+
+function unitLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+function charAt(s: string, i: number): string {
+  return s.slice(i, i + unitLength(s, i));
+}

@@ -1,0 +1,95 @@
+import { err, failure, ok, type Failure, type Result } from "@ops/core";
+import { z } from "zod";
+import { parseRegex } from "../_lib/regexAst";
+import { findBacktrackingRisk } from "../_lib/regexSafety";
+
+/** Why {@link checkRegexSafety} refused a pattern. */
+export type RegexRefusal =
+  | "invalid_syntax"
+  | "unsupported_flag"
+  | "too_long"
+  | "backreference"
+  | "nested_quantifier"
+  | "overlapping_alternation"
+  | "adjacent_quantifiers";
+
+/** A user-supplied regular expression: its source and flags (`i`, `m`, `s`, `u`). */
+export interface UserPattern {
+  readonly source: string;
+  readonly flags?: string;
+}
+
+/** Schema of a {@link UserPattern} (shape only; safety is checked by {@link checkRegexSafety}). */
+export const UserPatternSchema = z.object({
+  source: z.string().min(1, { error: "must be a non-empty pattern" }),
+  flags: z.string().optional(),
+});
+
+/** A pattern that passed {@link checkRegexSafety}: Unicode-mode flags, no duplicates. */
+export interface SafePattern {
+  readonly source: string;
+  /** The flags the pattern runs with: the caller's `i`/`m`/`s` plus `u`, sorted. */
+  readonly flags: string;
+}
+
+/** The longest pattern source accepted, in UTF-16 units. */
+export const MAX_PATTERN_LENGTH = 1000;
+
+/**
+ * Decides whether a user-supplied regular expression is safe to run on untrusted text
+ * with JavaScript's backtracking engine, and refuses it otherwise. The pattern is compiled
+ * in Unicode mode (`u`), parsed, and refused when it has:
+ *
+ * - a **backreference** (`\1`, `\k<x>`): not a regular language, matching is NP-hard;
+ * - a **nested quantifier** (star height ≥ 2): a repetition whose body holds a variable
+ *   repetition, such as `(a+)+`, `(\w+\s?)*`, `(.*a){12}`; a fixed count such as
+ *   `(\d{1,3}\.){3}` is allowed because its work is bounded;
+ * - **overlapping alternation under a repetition**: `(a|a)*`, `(a|ab)*`, `(\w|\d)+` —
+ *   two branches that can start with the same characters (compared position by position
+ *   over their fixed prefixes), or a branch that can match the empty string;
+ * - **adjacent unbounded repetitions** over overlapping characters: `\d+\d+`, `.*.*`
+ *   (polynomial blow-up).
+ *
+ * These are the structural causes of exponential and super-linear backtracking described
+ * by Davis et al., "The impact of regular expression denial of service (ReDoS) in
+ * practice", ESEC/FSE 2018, and OWASP's "Regular expression Denial of Service — ReDoS";
+ * star height follows safe-regex (substack). The check is conservative: it may refuse
+ * some harmless patterns (`(ab?)+`), which the author can then rewrite. Case folding with
+ * `i` is modelled for ASCII letters only; `\p{…}` is taken as "any character".
+ *
+ * @param source - the pattern source, without slashes
+ * @param flags - any of `i`, `m`, `s`, `u`; `u` is always added
+ * @returns `ok(SafePattern)` or `err(Failure)` whose `code` is a {@link RegexRefusal}
+ * @throws never for a string input; a non-string `source` is an `invalid_syntax` failure
+ *
+ * @example
+ * ```ts
+ * import { checkRegexSafety } from "@ops/community";
+ * checkRegexSafety("(a+)+$").ok;
+ * // => false
+ * (checkRegexSafety("(a+)+$") as { error: { code: string } }).error.code;
+ * // => "nested_quantifier"
+ * checkRegexSafety("qq[:：]?\\d{5,11}", "i");
+ * // => { ok: true, value: { source: "qq[:：]?\\d{5,11}", flags: "iu" } }
+ * ```
+ */
+export function checkRegexSafety(source: string, flags = ""): Result<SafePattern, Failure<RegexRefusal>> {
+  if (typeof source !== "string" || source.length === 0) {
+    return err(failure("invalid_syntax", "checkRegexSafety: source must be a non-empty string", ["source"]));
+  }
+  if (source.length > MAX_PATTERN_LENGTH) {
+    return err(failure("too_long", `checkRegexSafety: source must be at most ${MAX_PATTERN_LENGTH} characters, got ${source.length}`, ["source"]));
+  }
+  if (typeof flags !== "string" || !/^[imsu]*$/.test(flags) || new Set(flags).size !== flags.length) {
+    return err(failure("unsupported_flag", `checkRegexSafety: flags must be distinct letters among i, m, s, u, got ${JSON.stringify(flags)}`, ["flags"]));
+  }
+  const runFlags = [...new Set(flags + "u")].sort().join("");
+  try {
+    new RegExp(source, runFlags);
+  } catch (error) {
+    return err(failure("invalid_syntax", `checkRegexSafety: ${(error as Error).message}`, ["source"]));
+  }
+  const risk = findBacktrackingRisk(parseRegex(source, runFlags.includes("s")), runFlags.includes("i"));
+  if (risk) return err(failure(risk.code, `checkRegexSafety: ${risk.message}`, ["source"]));
+  return ok({ source, flags: runFlags });
+}

@@ -1,0 +1,76 @@
+import { parseOrThrow } from "@ops/core";
+import { z } from "zod";
+import { compileAdvertising, createForms, detectWith } from "../_lib/advertising";
+
+/** Which detector of {@link detectAdvertising} fired. */
+export type AdvertisingDetectorKind = "url" | "wechat" | "phone" | "qr";
+
+/** Options of {@link detectAdvertising} and of a `links` rule trigger. Every detector is on by default. */
+export interface AdvertisingOptions {
+  /** URLs and bare or disguised domains (`example.com`, `example 点 com`, `example(dot)com`). */
+  readonly urls?: boolean;
+  /** A WeChat cue (`微信`, `vx`, `加v`…) followed by an id (6–20 characters, starting with a letter) or a number. */
+  readonly wechat?: boolean;
+  /** Mainland China mobile numbers, also with separators or Chinese numerals. */
+  readonly phones?: boolean;
+  /** QR-code mentions (`二维码`, `扫码`, `qr code`…). */
+  readonly qr?: boolean;
+  /** Domains that are never reported, with their subdomains (the brand's own shop). */
+  readonly allowDomains?: readonly string[];
+  /** Top-level domains a bare domain must end in; default a list of 44 common ones. */
+  readonly tlds?: readonly string[];
+  /** Words that announce a WeChat id; replaces the default list. */
+  readonly wechatCues?: readonly string[];
+  /** Words that mention a QR code; replaces the default list. */
+  readonly qrCues?: readonly string[];
+}
+
+/** Schema of {@link AdvertisingOptions}. */
+export const AdvertisingOptionsSchema = z.object({
+  urls: z.boolean().optional(),
+  wechat: z.boolean().optional(),
+  phones: z.boolean().optional(),
+  qr: z.boolean().optional(),
+  allowDomains: z.array(z.string().min(1).max(253)).optional(),
+  tlds: z.array(z.string().regex(/^\.?[A-Za-z]{2,24}$/, { error: "must be a top-level domain of 2–24 letters" })).min(1).optional(),
+  wechatCues: z.array(z.string().min(1).max(32)).optional(),
+  qrCues: z.array(z.string().min(1).max(32)).optional(),
+});
+
+/** One link or contact found by {@link detectAdvertising}. */
+export interface AdvertisingHit {
+  readonly detector: AdvertisingDetectorKind;
+  /** What was found, normalised: a host or domain, a WeChat id, 11 phone digits, the QR cue. */
+  readonly value: string;
+  /** Start index in the message text (UTF-16 units). */
+  readonly start: number;
+  /** End index (exclusive). */
+  readonly end: number;
+  /** The message text as the user wrote it. */
+  readonly text: string;
+}
+
+/**
+ * Finds advertising contacts in a message — links, WeChat ids, phone numbers, QR-code
+ * mentions — including the usual disguises: full-width characters, spaces or emoji inside
+ * the link, `点`/`dot`/`(.)` for the dot, Chinese numerals for digits. Matching runs on
+ * {@link normalizeText} forms (white space stripped for links and ids, all separators for
+ * phone numbers and QR cues) with fixed, linear-time patterns.
+ *
+ * @param text - the raw message text
+ * @param options - which detectors to run, allowed domains, cue lists
+ * @returns hits sorted by position
+ * @throws {OpsError} `invalid_argument` for a non-string text or invalid options
+ *
+ * @example
+ * ```ts
+ * import { detectAdvertising } from "@ops/community";
+ * detectAdvertising("优惠见 ｗｗｗ．ｓｈｏｐ８ 点 ｃｏｍ，加v：ab_cd12 或 138 0013 8000").map((h) => [h.detector, h.value]);
+ * // => [["url", "shop8.com"], ["wechat", "ab_cd12"], ["phone", "13800138000"]]
+ * ```
+ */
+export function detectAdvertising(text: string, options: AdvertisingOptions = {}): AdvertisingHit[] {
+  parseOrThrow(z.string(), text, { fn: "detectAdvertising", path: ["text"] });
+  const parsed = parseOrThrow(AdvertisingOptionsSchema, options, { fn: "detectAdvertising", path: ["options"] });
+  return detectWith(compileAdvertising(parsed), createForms(text), Number.POSITIVE_INFINITY);
+}

@@ -1,0 +1,77 @@
+import { parseOrThrow } from "@ops/core";
+import { z } from "zod";
+import { compileKeywordList } from "../_lib/keywords";
+
+/**
+ * Where a keyword needs a word boundary:
+ * - `"auto"` (default): at an edge that is a letter or digit of a script written with
+ *   spaces (Latin, Cyrillic, Hangul…), so that `ad` does not fire inside `bad`; never at a
+ *   Chinese or Japanese edge, because those scripts have no word boundaries;
+ * - `"none"`: plain substring matching everywhere.
+ */
+export type KeywordBoundaries = "auto" | "none";
+
+/** Options of {@link compileKeywords}. */
+export interface CompileKeywordsOptions {
+  readonly boundaries?: KeywordBoundaries;
+}
+
+/** Schema of a keyword list: 1–1 000 000 non-empty strings of at most 256 characters. */
+export const KeywordListSchema = z
+  .array(z.string().min(1, { error: "must be a non-empty keyword" }).max(256, { error: "must be at most 256 characters" }))
+  .min(1, { error: "must hold at least one keyword" })
+  .max(1_000_000, { error: "must hold at most 1 000 000 keywords" });
+
+/** Schema of {@link CompileKeywordsOptions}. */
+export const CompileKeywordsOptionsSchema = z.object({ boundaries: z.enum(["auto", "none"]).optional() });
+
+/** A compiled keyword list (opaque beyond these fields); see {@link compileKeywords}. */
+export interface KeywordMatcher {
+  readonly kind: "keyword_matcher";
+  /** The distinct normalised keywords, in the order first seen. */
+  readonly keywords: readonly string[];
+}
+
+/** One occurrence of a keyword, as {@link findKeywords} reports it. */
+export interface KeywordHit {
+  /** The keyword as it was written in the list. */
+  readonly keyword: string;
+  /** The keyword after {@link normalizeText}. */
+  readonly normalized: string;
+  /** Start index in the message text (UTF-16 units). */
+  readonly start: number;
+  /** End index (exclusive) in the message text. */
+  readonly end: number;
+  /** The message text that matched, as the user wrote it (`text.slice(start, end)`). */
+  readonly text: string;
+}
+
+/**
+ * Compiles a keyword list (Chinese, English or mixed) into an Aho–Corasick automaton, so
+ * that a message is scanned once, in time linear in its length plus the number of hits,
+ * however long the list is (Aho & Corasick, "Efficient string matching: an aid to
+ * bibliographic search", Communications of the ACM 18(6), 1975). Keywords are normalised
+ * with {@link normalizeText} (NFKC, lower case, separators stripped) exactly as messages
+ * are, so `ＡＤ`, `A.D` and `a d` all find `ad`. Keywords that normalise to the same text
+ * are merged (the first spelling is kept as the label).
+ *
+ * Validate once, match many: compile when the list changes, not per message.
+ *
+ * @param keywords - the list, 1–1 000 000 entries
+ * @param options - `boundaries`: `"auto"` (default) or `"none"`
+ * @returns an opaque matcher for {@link findKeywords} and rule triggers
+ * @throws {OpsError} `invalid_argument` for an empty list, a non-string entry, or an entry that normalises to nothing (only emoji or punctuation)
+ *
+ * @example
+ * ```ts
+ * import { compileKeywords, findKeywords } from "@ops/community";
+ * const matcher = compileKeywords(["加微信", "free money"]);
+ * findKeywords(matcher, "快来加 微✨信！FREE-Money").map((h) => h.text);
+ * // => ["加 微✨信", "FREE-Money"]
+ * ```
+ */
+export function compileKeywords(keywords: readonly string[], options: CompileKeywordsOptions = {}): KeywordMatcher {
+  const list = parseOrThrow(KeywordListSchema, keywords, { fn: "compileKeywords", path: ["keywords"] });
+  const { boundaries = "auto" } = parseOrThrow(CompileKeywordsOptionsSchema, options, { fn: "compileKeywords", path: ["options"] });
+  return compileKeywordList(list, boundaries, "compileKeywords", ["keywords"]);
+}
