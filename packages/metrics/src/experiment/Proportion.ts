@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+/** Observed successes out of trials: conversions of visitors, entrants of viewers, replies of messages. */
+export interface Proportion {
+  /** Whole number of successes, 0 ≤ successes ≤ trials. */
+  readonly successes: number;
+  /** Whole number of trials. */
+  readonly trials: number;
+}
+
+/**
+ * Schema of a {@link Proportion}: whole numbers ≥ 0 with `successes ≤ trials`.
+ *
+ * @example
+ * ```ts
+ * import { ProportionSchema } from "@ops/metrics";
+ * ProportionSchema.safeParse({ successes: 3, trials: 20 }).success;
+ * // => true
+ * ProportionSchema.safeParse({ successes: 30, trials: 20 }).success;
+ * // => false
+ * ```
+ */
+export const ProportionSchema = z
+  .object({
+    successes: z.number().int({ error: "must be a whole number" }).min(0, { error: "must be ≥ 0" }),
+    trials: z.number().int({ error: "must be a whole number" }).min(0, { error: "must be ≥ 0" }),
+  })
+  .refine((p) => p.successes <= p.trials, { error: "must be ≤ trials", path: ["successes"] });
+
+/** A two-sided confidence interval for a proportion or a difference. */
+export type ProportionInterval =
+  | {
+      /** The point estimate (the observed rate or difference). */
+      readonly estimate: number;
+      readonly lower: number;
+      readonly upper: number;
+      readonly confidence: number;
+    }
+  | {
+      /** No trials: the rate is undefined, and every value in the range is possible. */
+      readonly estimate: null;
+      readonly lower: number;
+      readonly upper: number;
+      readonly confidence: number;
+      readonly reason: "no_trials";
+    };
+
+/** Options shared by the interval functions. */
+export interface IntervalOptions {
+  /** Two-sided confidence level in (0, 1); default 0.95. */
+  readonly confidence?: number;
+}
+
+/**
+ * Schema of {@link IntervalOptions}.
+ *
+ * @example
+ * ```ts
+ * import { IntervalOptionsSchema } from "@ops/metrics";
+ * IntervalOptionsSchema.safeParse({ confidence: 1.2 }).success;
+ * // => false
+ * ```
+ */
+export const IntervalOptionsSchema = z.object({
+  confidence: z.number().gt(0, { error: "must be > 0" }).lt(1, { error: "must be < 1" }).optional(),
+});

@@ -1,0 +1,107 @@
+import { assertTimeZone, daysInMonth, fromLocalParts, InstantSchema, localParts, parseOrThrow, type Instant, type TimeZone } from "@ops/core";
+import { z } from "zod";
+
+/** A birthday without a year (the year is not needed, and often not known). */
+export interface Birthday {
+  /** 1 (January) – 12 (December). */
+  readonly month: number;
+  /** 1 – 31; must exist in that month in a leap year (so 29 February is allowed). */
+  readonly day: number;
+}
+
+/** Schema of a {@link Birthday}. */
+export const BirthdaySchema = z
+  .object({
+    month: z.number().int({ error: "must be a whole number" }).min(1, { error: "must be ≥ 1" }).max(12, { error: "must be ≤ 12" }),
+    day: z.number().int({ error: "must be a whole number" }).min(1, { error: "must be ≥ 1" }),
+  })
+  .refine((b) => b.day <= daysInMonth(2000, b.month), { error: "must be a day that exists in that month", path: ["day"] });
+
+/** A half-open window of time [from, to), e.g. the perk campaign's week or month. */
+export interface PerkWindow {
+  readonly from: Instant;
+  readonly to: Instant;
+}
+
+/** Schema of a {@link PerkWindow}: `from < to`, at most 100 years long. */
+export const PerkWindowSchema = z
+  .object({ from: InstantSchema, to: InstantSchema })
+  .refine((w) => w.from < w.to, { error: "must be after from", path: ["to"] })
+  .refine((w) => w.to - w.from <= 100 * 366 * 86_400_000, { error: "must be at most 100 years after from", path: ["to"] });
+
+/** Options of {@link birthdayPerkEligibility}. */
+export interface BirthdayPerkOptions {
+  /** The zone whose calendar days count: the fan's zone if known, else the brand's. */
+  readonly timeZone: TimeZone;
+  /**
+   * When a 29 February birthday is celebrated in a common year: `"feb28"` (default, the
+   * last day of the birth month) or `"mar1"` (the day after 28 February, the rule of
+   * e.g. UK and Hong Kong law for coming of age).
+   */
+  readonly leapDayIn?: "feb28" | "mar1";
+}
+
+/** Schema of {@link BirthdayPerkOptions}. */
+export const BirthdayPerkOptionsSchema = z.object({ timeZone: z.string(), leapDayIn: z.enum(["feb28", "mar1"]).optional() });
+
+/** The outcome of {@link birthdayPerkEligibility}. */
+export type BirthdayPerkEligibility =
+  | {
+      readonly eligible: true;
+      /** The local date on which the birthday is celebrated (the first one in the window). */
+      readonly date: { readonly year: number; readonly month: number; readonly day: number };
+      /** The instant that local day starts in the zone. */
+      readonly startsAt: Instant;
+    }
+  | { readonly eligible: false };
+
+/**
+ * Tells whether a fan's birthday falls in a perk window, in the calendar of a time zone,
+ * with 29 February birthdays celebrated on 28 February or 1 March in common years.
+ *
+ * The birthday counts when its local calendar day [00:00, next 00:00) in `timeZone`
+ * overlaps the window [from, to). A day whose midnight is skipped by DST starts at the
+ * first instant that exists. Windows that span New Year are handled (each local year the
+ * window touches is tried, earliest first).
+ *
+ * @param birthday - `{ month, day }`
+ * @param window - `{ from, to }`, half-open, in epoch milliseconds
+ * @param options - `timeZone` (required), `leapDayIn` (`"feb28"`)
+ * @returns `{ eligible: true, date, startsAt }` or `{ eligible: false }`
+ * @throws {OpsError} `invalid_argument` for an impossible birthday or an empty or too long window; `invalid_time_zone`
+ *
+ * @example
+ * ```ts
+ * import { birthdayPerkEligibility } from "@ops/metrics";
+ * // March 2027 in Shanghai; 2027 is a common year, so a 29 Feb birthday moves
+ * const march = { from: Date.UTC(2027, 1, 28, 16), to: Date.UTC(2027, 2, 31, 16) };
+ * birthdayPerkEligibility({ month: 2, day: 29 }, march, { timeZone: "Asia/Shanghai", leapDayIn: "mar1" }).eligible;
+ * // => true
+ * birthdayPerkEligibility({ month: 2, day: 29 }, march, { timeZone: "Asia/Shanghai" }).eligible;
+ * // => false
+ * ```
+ */
+export function birthdayPerkEligibility(birthday: Birthday, window: PerkWindow, options: BirthdayPerkOptions): BirthdayPerkEligibility {
+  const fn = "birthdayPerkEligibility";
+  const { month, day } = parseOrThrow(BirthdaySchema, birthday, { fn, path: ["birthday"] });
+  const { from, to } = parseOrThrow(PerkWindowSchema, window, { fn, path: ["window"] });
+  const opts = parseOrThrow(BirthdayPerkOptionsSchema, options, { fn, path: ["options"] });
+  assertTimeZone(opts.timeZone, fn, ["options", "timeZone"]);
+  const zone = opts.timeZone;
+  // the local day containing `from` may belong to the previous year's celebration
+  const firstYear = localParts(from, zone).year - 1;
+  const lastYear = localParts(to - 1, zone).year;
+  for (let year = firstYear; year <= lastYear; year++) {
+    let m = month;
+    let d = day;
+    if (month === 2 && day === 29 && daysInMonth(year, 2) === 28) {
+      if (opts.leapDayIn === "mar1") [m, d] = [3, 1];
+      else d = 28;
+    }
+    const startsAt = fromLocalParts({ year, month: m, day: d }, zone);
+    const next = new Date(Date.UTC(year, m - 1, d + 1));
+    const endsAt = fromLocalParts({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() }, zone);
+    if (startsAt < to && endsAt > from) return { eligible: true, date: { year, month: m, day: d }, startsAt };
+  }
+  return { eligible: false };
+}

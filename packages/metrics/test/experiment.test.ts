@@ -1,0 +1,353 @@
+import { createRandom, isOpsError } from "@ops/core";
+import {
+  agrestiCoullInterval,
+  fisherExactTest,
+  newcombeInterval,
+  normalCdf,
+  normalQuantile,
+  probabilityBBeatsA,
+  sampleSizeTwoProportions,
+  sequentialTwoProportionTest,
+  twoProportionZTest,
+  wilsonInterval,
+  type ExperimentLook,
+  type Proportion,
+} from "@ops/metrics";
+import { describe, expect, it } from "vitest";
+
+function expectOpsError(f: () => unknown, code: string, text: RegExp): void {
+  try {
+    f();
+  } catch (e) {
+    expect(isOpsError(e, code as never)).toBe(true);
+    expect((e as Error).message).toMatch(text);
+    return;
+  }
+  throw new Error("expected an OpsError");
+}
+
+describe("normalCdf", () => {
+  it.each([
+    [-1.96, 0.024997895148220435], // scipy.stats.norm.cdf(-1.96)
+    [2.5, 0.9937903346742238], // scipy.stats.norm.cdf(2.5)
+    [-8, 6.22096057427174e-16], // scipy.stats.norm.cdf(-8)
+    [0, 0.5],
+  ])("Φ(%d) matches scipy to 13 significant digits", (x, expected) => {
+    expect(normalCdf(x) / expected).toBeCloseTo(1, 12);
+  });
+  it("keeps the upper tail accurate", () => {
+    // scipy.stats.norm.sf(5) = 2.866515718791933e-07
+    expect(1 - normalCdf(-5) === normalCdf(5)).toBe(true);
+    expect(normalCdf(-5) / 2.866515718791933e-7).toBeCloseTo(1, 12);
+  });
+  it("rejects NaN", () => expectOpsError(() => normalCdf(Number.NaN), "invalid_argument", /normalCdf: x must be a number/));
+});
+
+describe("normalQuantile", () => {
+  it.each([
+    [0.995, 2.5758293035489004], // scipy.stats.norm.ppf(0.995)
+    [1e-10, -6.361340902404056], // scipy.stats.norm.ppf(1e-10)
+    [0.8, 0.8416212335729143], // scipy.stats.norm.ppf(0.8)
+    [0.025, -1.9599639845400545], // scipy.stats.norm.ppf(0.025)
+  ])("Φ⁻¹(%d) matches scipy", (p, expected) => {
+    expect(normalQuantile(p)).toBeCloseTo(expected, 12);
+  });
+  it("is the inverse of normalCdf", () => {
+    for (const p of [0.001, 0.2, 0.5, 0.77, 0.999]) expect(normalCdf(normalQuantile(p))).toBeCloseTo(p, 14);
+  });
+  it("maps 0 and 1 to infinities and rejects other values", () => {
+    expect(normalQuantile(0)).toBe(-Infinity);
+    expect(normalQuantile(1)).toBe(Infinity);
+    expectOpsError(() => normalQuantile(1.5), "invalid_argument", /normalQuantile: p must be a probability in \[0, 1\], got 1.5/);
+  });
+});
+
+describe("wilsonInterval", () => {
+  it.each([
+    // scipy.stats.binomtest(x, n).proportion_ci(method="wilson")
+    [0, 20, 0, 0.16112515805281935],
+    [20, 20, 0.8388748419471808, 1],
+    [3, 10, 0.10779126740630102, 0.6032218525388546],
+    [120, 1000, 0.10129926060130914, 0.14160907584771276],
+    [1, 1, 0.20654931437723745, 1],
+  ])("%i/%i matches scipy", (x, n, lower, upper) => {
+    const ci = wilsonInterval({ successes: x, trials: n });
+    expect(ci.lower).toBeCloseTo(lower, 12);
+    expect(ci.upper).toBeCloseTo(upper, 12);
+    expect(ci.estimate).toBe(x / n);
+  });
+  it("reproduces the issue's reference 0/20 → [0, 0.161]", () => {
+    const ci = wilsonInterval({ successes: 0, trials: 20 });
+    expect([ci.lower, Number(ci.upper.toFixed(3))]).toEqual([0, 0.161]);
+  });
+  it("uses the confidence level", () => {
+    // scipy binomtest(3, 10).proportion_ci(confidence_level=0.9, method="wilson")
+    const ci = wilsonInterval({ successes: 3, trials: 10 }, { confidence: 0.9 });
+    expect(ci.lower).toBeCloseTo(0.1268765839031979, 12);
+    expect(ci.upper).toBeCloseTo(0.5583002041301649, 12);
+  });
+  it("returns a null estimate with a reason for zero trials", () => {
+    expect(wilsonInterval({ successes: 0, trials: 0 })).toEqual({ estimate: null, lower: 0, upper: 1, confidence: 0.95, reason: "no_trials" });
+  });
+  it("rejects counts above trials, negative and fractional counts and a bad confidence", () => {
+    expectOpsError(() => wilsonInterval({ successes: 21, trials: 20 }), "invalid_argument", /wilsonInterval: rate\.successes must be ≤ trials, got 21/);
+    expectOpsError(() => wilsonInterval({ successes: -1, trials: 20 }), "invalid_argument", /rate\.successes/);
+    expectOpsError(() => wilsonInterval({ successes: 1.5, trials: 20 }), "invalid_argument", /rate\.successes must be a whole number/);
+    expectOpsError(() => wilsonInterval({ successes: 1, trials: 20 }, { confidence: 1 }), "invalid_argument", /options\.confidence must be < 1/);
+  });
+  it("does not mutate its input", () => {
+    const input = Object.freeze({ successes: 3, trials: 10 });
+    wilsonInterval(input);
+    expect(input).toEqual({ successes: 3, trials: 10 });
+  });
+});
+
+describe("agrestiCoullInterval", () => {
+  it.each([
+    // hand-computed in python3 with statsmodels' formula: ñ = n + z², p̃ = (x + z²/2)/ñ, p̃ ± z√(p̃(1−p̃)/ñ), clipped
+    [3, 10, 0.10333841792242532, 0.6076747020227304],
+    [120, 1000, 0.10124707010425908, 0.14166126634476284],
+    [20, 20, 0.8101904394575112, 1],
+    [0, 20, 0, 0.18980956054248885],
+  ])("%i/%i matches the closed form", (x, n, lower, upper) => {
+    const ci = agrestiCoullInterval({ successes: x, trials: n });
+    expect(ci.lower).toBeCloseTo(lower, 12);
+    expect(ci.upper).toBeCloseTo(upper, 12);
+  });
+  it("is at least as wide as Wilson's", () => {
+    const w = wilsonInterval({ successes: 3, trials: 10 });
+    const a = agrestiCoullInterval({ successes: 3, trials: 10 });
+    expect(a.lower).toBeLessThanOrEqual(w.lower);
+    expect(a.upper).toBeGreaterThanOrEqual(w.upper);
+  });
+  it("handles zero trials and rejects bad counts", () => {
+    expect(agrestiCoullInterval({ successes: 0, trials: 0 }).estimate).toBeNull();
+    expectOpsError(() => agrestiCoullInterval({ successes: 5, trials: 4 }), "invalid_argument", /agrestiCoullInterval: rate\.successes must be ≤ trials/);
+  });
+});
+
+describe("newcombeInterval", () => {
+  // R. G. Newcombe, Statistics in Medicine 17 (1998), Table II, method 10; arguments are (control, variant) = (second, first)
+  it.each([
+    [56, 70, 48, 80, 0.0524, 0.3339],
+    [9, 10, 3, 10, 0.1705, 0.809],
+    [5, 56, 0, 29, -0.0381, 0.1926],
+    [0, 10, 0, 20, -0.1611, 0.2775],
+    [0, 10, 0, 10, -0.2775, 0.2775],
+    [10, 10, 0, 20, 0.6791, 1],
+  ])("%i/%i − %i/%i matches Newcombe's published interval", (x1, n1, x2, n2, lower, upper) => {
+    const ci = newcombeInterval({ successes: x2, trials: n2 }, { successes: x1, trials: n1 });
+    expect(Number(ci.lower.toFixed(4))).toBe(lower);
+    expect(Number(ci.upper.toFixed(4))).toBe(upper);
+  });
+  it("is antisymmetric when the arms are swapped", () => {
+    const a = { successes: 12, trials: 40 };
+    const b = { successes: 20, trials: 45 };
+    const ab = newcombeInterval(a, b);
+    const ba = newcombeInterval(b, a);
+    expect(ab.lower).toBeCloseTo(-ba.upper, 14);
+    expect(ab.upper).toBeCloseTo(-ba.lower, 14);
+  });
+  it("returns null with a reason when an arm is empty", () => {
+    expect(newcombeInterval({ successes: 0, trials: 0 }, { successes: 1, trials: 2 })).toMatchObject({ estimate: null, reason: "no_trials" });
+  });
+  it("names the arm of a bad count", () => {
+    expectOpsError(() => newcombeInterval({ successes: 1, trials: 2 }, { successes: 3, trials: 2 }), "invalid_argument", /newcombeInterval: b\.successes/);
+  });
+});
+
+describe("twoProportionZTest", () => {
+  it("reproduces the issue's reference 120/1000 vs 150/1000 → z ≈ 1.963", () => {
+    const t = twoProportionZTest({ successes: 120, trials: 1000 }, { successes: 150, trials: 1000 });
+    // scipy.stats.chi2_contingency([[150, 850], [120, 880]], correction=False): √χ² = 1.9630498076223553, p = 0.049640386865368834
+    expect(t.z).toBeCloseTo(1.9630498076223553, 12);
+    expect(t.pValue).toBeCloseTo(0.049640386865368834, 12);
+    expect(t.chiSquare).toBeCloseTo(1.9630498076223553 ** 2, 11);
+    expect(t.difference).toBeCloseTo(0.03, 15);
+  });
+  it("equals the uncorrected chi-square test on a small table", () => {
+    // scipy.stats.chi2_contingency([[7, 3], [2, 8]], correction=False) → χ² = 5.05050505050505, p = 0.024618761380815174
+    const t = twoProportionZTest({ successes: 2, trials: 10 }, { successes: 7, trials: 10 });
+    expect(t.chiSquare).toBeCloseTo(5.05050505050505, 12);
+    expect(t.pValue).toBeCloseTo(0.024618761380815174, 12);
+  });
+  it("gives one-sided p-values that add up to 1", () => {
+    const a = { successes: 120, trials: 1000 };
+    const b = { successes: 150, trials: 1000 };
+    const g = twoProportionZTest(a, b, { alternative: "greater" }).pValue ?? NaN;
+    const l = twoProportionZTest(a, b, { alternative: "less" }).pValue ?? NaN;
+    expect(g + l).toBeCloseTo(1, 14);
+    expect(g).toBeCloseTo(0.049640386865368834 / 2, 12);
+  });
+  it("returns nulls with a reason when the test is undefined", () => {
+    expect(twoProportionZTest({ successes: 0, trials: 10 }, { successes: 0, trials: 10 })).toMatchObject({ z: null, pValue: null, reason: "no_variance" });
+    expect(twoProportionZTest({ successes: 0, trials: 0 }, { successes: 0, trials: 10 })).toMatchObject({ z: null, reason: "no_trials" });
+  });
+  it("rejects an unknown alternative", () => {
+    expectOpsError(() => twoProportionZTest({ successes: 1, trials: 2 }, { successes: 1, trials: 2 }, { alternative: "bigger" as never }), "invalid_argument", /options\.alternative/);
+  });
+});
+
+describe("fisherExactTest", () => {
+  it.each([
+    // scipy.stats.fisher_exact([[xB, nB − xB], [xA, nA − xA]], alternative=…)
+    [1, 10, 6, 10, "two-sided", 0.057275541795665644],
+    [1, 10, 6, 10, "greater", 0.028637770897832815],
+    [1, 3, 3, 3, "two-sided", 0.48571428571428565], // [[3,1],[1,3]] — Fisher's tea-tasting table with nA = nB = 4
+    [5, 10, 0, 10, "two-sided", 0.032507739938080496],
+    [5, 10, 0, 10, "less", 0.016253869969040248],
+  ] as const)("%i/%i vs %i/%i (%s) matches scipy", (xA, nA, xB, nB, alternative, p) => {
+    const fixA = alternative === "two-sided" && nA === 3 ? { successes: 1, trials: 4 } : { successes: xA, trials: nA };
+    const fixB = alternative === "two-sided" && nA === 3 ? { successes: 3, trials: 4 } : { successes: xB, trials: nB };
+    expect(fisherExactTest(fixA, fixB, { alternative }).pValue).toBeCloseTo(p, 12);
+  });
+  it("reports the sample odds ratio, null when a cell is empty", () => {
+    // scipy fisher_exact([[6, 4], [1, 9]]).statistic = 13.5
+    expect(fisherExactTest({ successes: 1, trials: 10 }, { successes: 6, trials: 10 }).oddsRatio).toBe(13.5);
+    expect(fisherExactTest({ successes: 5, trials: 10 }, { successes: 0, trials: 10 }).oddsRatio).toBe(0);
+    expect(fisherExactTest({ successes: 0, trials: 10 }, { successes: 5, trials: 10 }).oddsRatio).toBeNull();
+  });
+  it("gives p = 1 when an arm is empty", () => {
+    expect(fisherExactTest({ successes: 0, trials: 0 }, { successes: 3, trials: 5 }).pValue).toBeCloseTo(1, 14);
+  });
+  it("rejects counts above trials", () => {
+    expectOpsError(() => fisherExactTest({ successes: 4, trials: 3 }, { successes: 1, trials: 3 }), "invalid_argument", /fisherExactTest: a\.successes must be ≤ trials/);
+  });
+});
+
+describe("probabilityBBeatsA", () => {
+  it("reproduces the issue's reference 120/1000 vs 150/1000 → 0.975", () => {
+    // scipy.integrate.quad(lambda x: beta(121, 881).pdf(x) * beta(151, 851).sf(x), 0, 1) = 0.9750678368121442
+    expect(probabilityBBeatsA({ successes: 120, trials: 1000 }, { successes: 150, trials: 1000 })).toBeCloseTo(0.9750678368121442, 10);
+  });
+  it("matches numerical integration on a small case and is symmetric", () => {
+    // scipy.integrate.quad with Beta(2, 20) and Beta(7, 5): 0.9993254613388095
+    const a = { successes: 1, trials: 20 };
+    const b = { successes: 6, trials: 10 };
+    expect(probabilityBBeatsA(a, b)).toBeCloseTo(0.9993254613388095, 11);
+    expect(probabilityBBeatsA(b, a)).toBeCloseTo(1 - 0.9993254613388095, 11);
+  });
+  it("gives 0.5 for identical arms and for two empty arms", () => {
+    expect(probabilityBBeatsA({ successes: 7, trials: 50 }, { successes: 7, trials: 50 })).toBeCloseTo(0.5, 12);
+    expect(probabilityBBeatsA({ successes: 0, trials: 0 }, { successes: 0, trials: 0 })).toBeCloseTo(0.5, 12);
+  });
+  it("agrees with a Monte Carlo estimate under an informative prior", () => {
+    const rnd = createRandom(7);
+    const gamma = (k: number): number => {
+      let s = 0;
+      for (let i = 0; i < k; i++) s -= Math.log(1 - rnd.next());
+      return s;
+    };
+    const beta = (a: number, b: number): number => {
+      const x = gamma(a);
+      return x / (x + gamma(b));
+    };
+    let wins = 0;
+    const draws = 20_000;
+    for (let i = 0; i < draws; i++) if (beta(3 + 4, 3 + 16) > beta(3 + 2, 3 + 18)) wins++;
+    const exact = probabilityBBeatsA({ successes: 2, trials: 20 }, { successes: 4, trials: 20 }, { prior: { alpha: 3, beta: 3 } });
+    // 4 standard errors of a proportion from 20 000 draws ≈ 0.013
+    expect(Math.abs(wins / draws - exact)).toBeLessThan(4 * Math.sqrt((exact * (1 - exact)) / draws));
+  });
+  it("rejects a fractional prior alpha", () => {
+    expectOpsError(() => probabilityBBeatsA({ successes: 1, trials: 2 }, { successes: 1, trials: 2 }, { prior: { alpha: 0.5, beta: 1 } }), "invalid_argument", /options\.prior\.alpha/);
+  });
+});
+
+describe("sampleSizeTwoProportions", () => {
+  it.each([
+    // n from R's power.prop.test formula solved with scipy.optimize.brentq, rounded up
+    [0.12, 0.15, 0.8, "two-sided", 2036], // 2035.604956586954
+    [0.1, 0.12, 0.8, "two-sided", 3841], // 3840.8474824362766
+    [0.5, 0.6, 0.8, "two-sided", 388], // 387.33851669903584
+    [0.12, 0.15, 0.9, "two-sided", 2725], // 2724.5985942361126
+    [0.12, 0.15, 0.8, "one-sided", 1604], // 1603.3269329517295
+  ] as const)("%d → %d at power %d (%s)", (baseline, expected, power, sides, n) => {
+    expect(sampleSizeTwoProportions({ baseline, expected }, { power, sides })).toEqual({ perArm: n, total: 2 * n });
+  });
+  it("is symmetric in the two rates", () => {
+    expect(sampleSizeTwoProportions({ baseline: 0.15, expected: 0.12 })).toEqual(sampleSizeTwoProportions({ baseline: 0.12, expected: 0.15 }));
+  });
+  it("rejects equal rates, rates outside (0, 1) and a power below 0.5", () => {
+    expectOpsError(() => sampleSizeTwoProportions({ baseline: 0.1, expected: 0.1 }), "invalid_argument", /rates\.expected must differ from baseline/);
+    expectOpsError(() => sampleSizeTwoProportions({ baseline: 0, expected: 0.1 }), "invalid_argument", /rates\.baseline/);
+    expectOpsError(() => sampleSizeTwoProportions({ baseline: 0.1, expected: 0.2 }, { power: 0.3 }), "invalid_argument", /options\.power must be ≥ 0.5/);
+  });
+});
+
+/** Cumulative looks at an A/A or A/B test: `batches` batches of `batch` users per arm. */
+function simulateLooks(seed: number, pA: number, pB: number, batches: number, batch: number): ExperimentLook[] {
+  const rnd = createRandom(seed);
+  const looks: ExperimentLook[] = [];
+  let a: Proportion = { successes: 0, trials: 0 };
+  let b: Proportion = { successes: 0, trials: 0 };
+  for (let k = 0; k < batches; k++) {
+    let xa = 0;
+    let xb = 0;
+    for (let i = 0; i < batch; i++) {
+      if (rnd.next() < pA) xa++;
+      if (rnd.next() < pB) xb++;
+    }
+    a = { successes: a.successes + xa, trials: a.trials + batch };
+    b = { successes: b.successes + xb, trials: b.trials + batch };
+    looks.push({ a, b });
+  }
+  return looks;
+}
+
+describe("sequentialTwoProportionTest", () => {
+  it("holds the false-positive rate under peeking where the naive repeated z-test does not", () => {
+    const runs = 400;
+    const alpha = 0.05;
+    let naive = 0;
+    let once = 0;
+    let sequential = 0;
+    for (let seed = 1; seed <= runs; seed++) {
+      const looks = simulateLooks(seed, 0.1, 0.1, 20, 100);
+      const pValues = looks.map((l) => twoProportionZTest(l.a, l.b).pValue ?? 1);
+      if (pValues.some((p) => p < alpha)) naive++;
+      if ((pValues.at(-1) ?? 1) < alpha) once++;
+      if (sequentialTwoProportionTest(looks, { alpha }).decision === "significant") sequential++;
+    }
+    // Peeking at 20 looks: Armitage, McPherson & Rowe (1969) give ≈ 0.25 for a normal test; far above 0.05
+    expect(naive / runs).toBeGreaterThan(0.15);
+    // one look at the planned horizon holds alpha (binomial 95 % band around 0.05 with 400 runs ≈ ±0.022)
+    expect(once / runs).toBeLessThan(0.075);
+    // the mSPRT holds alpha however often one looks
+    expect(sequential / runs).toBeLessThanOrEqual(alpha);
+  });
+  it("detects a real lift", () => {
+    let detected = 0;
+    for (let seed = 1; seed <= 50; seed++) {
+      if (sequentialTwoProportionTest(simulateLooks(1000 + seed, 0.1, 0.15, 20, 200)).decision === "significant") detected++;
+    }
+    expect(detected / 50).toBeGreaterThan(0.8);
+  });
+  it("keeps the p-value non-increasing and the decision final", () => {
+    const r = sequentialTwoProportionTest(simulateLooks(3, 0.1, 0.2, 10, 200));
+    for (let i = 1; i < r.looks.length; i++) expect(r.looks[i]!.pValue).toBeLessThanOrEqual(r.looks[i - 1]!.pValue);
+    expect(r.stoppedAt).not.toBeNull();
+    expect(r.looks.slice(r.stoppedAt ?? 0).every((l) => l.significant)).toBe(true);
+  });
+  it("treats empty arms and no looks as no evidence", () => {
+    expect(sequentialTwoProportionTest([])).toEqual({ looks: [], decision: "continue", stoppedAt: null });
+    const r = sequentialTwoProportionTest([{ a: { successes: 0, trials: 0 }, b: { successes: 0, trials: 0 } }]);
+    expect(r.looks[0]).toEqual({ difference: null, likelihoodRatio: 1, pValue: 1, significant: false });
+  });
+  it("rejects counts that go down between looks", () => {
+    expectOpsError(
+      () => sequentialTwoProportionTest([
+        { a: { successes: 5, trials: 100 }, b: { successes: 5, trials: 100 } },
+        { a: { successes: 4, trials: 200 }, b: { successes: 9, trials: 200 } },
+      ]),
+      "out_of_order",
+      /sequentialTwoProportionTest: looks\[1\]\.a must have cumulative counts/,
+    );
+  });
+  it("does not mutate the looks", () => {
+    const looks = simulateLooks(5, 0.1, 0.1, 3, 50);
+    const copy = structuredClone(looks);
+    sequentialTwoProportionTest(looks);
+    expect(looks).toEqual(copy);
+  });
+});
