@@ -1,7 +1,7 @@
 import type { Immutable } from "immer";
 import { z } from "zod";
 import { ActorRefSchema, ChannelRefSchema, IdSchema, InstantSchema, type FeedbackId } from "@ops/core";
-import { interactionIdSchema as InteractionIdSchema } from "../_lib/ids";
+import { InteractionIdSchema } from "@ops/interaction";
 import { FeedbackSourceSchema } from "../item/feedbackSource";
 import { PrioritySchema } from "../item/priority";
 import { RemedySchema } from "../item/remedy";

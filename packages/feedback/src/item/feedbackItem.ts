@@ -2,7 +2,7 @@ import type { Immutable } from "immer";
 import { z } from "zod";
 import { ActorRefSchema, ChannelRefSchema, IdSchema, InstantSchema, type FeedbackId } from "@ops/core";
 import { FeedbackEventSchema } from "../event/feedbackEvent";
-import { interactionIdSchema } from "../_lib/ids";
+import { InteractionIdSchema } from "@ops/interaction";
 import { FeedbackSourceSchema } from "./feedbackSource";
 import { FeedbackStatusSchema } from "./feedbackStatus";
 import { PrioritySchema } from "./priority";
@@ -71,7 +71,7 @@ export const FeedbackItemSchema = z.object({
     z.object({
       at: InstantSchema,
       via: z.enum(["dm", "comment", "phone", "email", "sms", "other"]),
-      interactionId: Nullable(interactionIdSchema),
+      interactionId: Nullable(InteractionIdSchema),
     }),
   ),
   /** When a `reported` item may be closed by `auto_close`. */

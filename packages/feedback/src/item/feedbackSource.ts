@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InstantSchema } from "@ops/core";
-import { interactionIdSchema as InteractionIdSchema } from "../_lib/ids";
+import { InteractionIdSchema } from "@ops/interaction";
 
 /**
  * Schema of a {@link FeedbackSource}: an interaction the item was collected from or that
