@@ -1,6 +1,37 @@
 /**
- * @ops/raffle — Fair, publicly verifiable lucky draws, quizzes and judged awards.
+ * @ops/raffle — fair, publicly verifiable lucky draws, quizzes and judged awards.
  *
  * @packageDocumentation
  */
-export {};
+export { drandRoundAt } from "./beacon/drandRoundAt";
+export { commitSeed } from "./beacon/commitSeed";
+export { DrandChainSchema, QUICKNET } from "./beacon/quicknet";
+export type { DrandChain } from "./beacon/quicknet";
+export { DrandBeaconSchema, QUICKNET_DST, verifyBeacon } from "./beacon/verifyBeacon";
+export type { BeaconFailureCode, DrandBeacon, VerifiedBeacon } from "./beacon/verifyBeacon";
+export { canonicalJson } from "./canonical/canonicalJson";
+export type { JsonValue } from "./canonical/canonicalJson";
+export { specHash } from "./canonical/specHash";
+export { AlternateSchema, DrawCertificateSchema, WinnerSchema } from "./draw/DrawCertificateSchema";
+export type { Alternate, DrawCertificate, Winner } from "./draw/DrawCertificateSchema";
+export { drawSeed } from "./draw/drawSeed";
+export { drawWinners } from "./draw/drawWinners";
+export type { DrawRandomness, DrawWinnersOptions } from "./draw/drawWinners";
+export { entrantScore } from "./draw/entrantScore";
+export { rerollWinner } from "./draw/rerollWinner";
+export { verifyDraw } from "./draw/verifyDraw";
+export type { DrawMismatch, DrawMismatchCode, DrawVerified } from "./draw/verifyDraw";
+export { verifyEntry } from "./draw/verifyEntry";
+export type { EntrantClaim, EntryCheck, EntryFailureCode, EntryOutcome } from "./draw/verifyEntry";
+export { EligibilityRulesSchema } from "./eligibility/EligibilityRulesSchema";
+export type { EligibilityRules } from "./eligibility/EligibilityRulesSchema";
+export { compileEntrants, EntrantSchema, MAX_WEIGHT } from "./list/compileEntrants";
+export type { CompileEntrantsOptions, EntrantInput, EntrantList } from "./list/compileEntrants";
+export { entrantId } from "./list/entrantId";
+export { inclusionProof } from "./merkle/inclusionProof";
+export type { InclusionProof } from "./merkle/inclusionProof";
+export { merkleLeafHash, verifyInclusion } from "./merkle/verifyInclusion";
+export { entrantReceipt, pseudonymOf } from "./privacy/entrantReceipt";
+export type { EntrantReceipt } from "./privacy/entrantReceipt";
+export { CampaignSpecSchema, PrizeTierSchema, RAFFLE_FORMAT, RandomnessSourceSchema } from "./spec/CampaignSpecSchema";
+export type { CampaignSpec, CampaignSpecInput, PrizeTier, RandomnessSource } from "./spec/CampaignSpecSchema";

@@ -1,0 +1,90 @@
+import { createScratch, sha256Words, wordsToBytes, type Sha256Scratch } from "./sha256";
+
+/**
+ * RFC 6962 Merkle tree helpers over 32-byte leaf hashes stored back to back.
+ * MTH of one leaf is its leaf hash; MTH(D[n]) = SHA-256(0x01 ‖ MTH(D[0:k]) ‖ MTH(D[k:n]))
+ * with k the largest power of two < n. Pairing nodes level by level from the left and
+ * carrying an unpaired last node up unchanged builds exactly that tree.
+ */
+
+/** Writes SHA-256(0x01 ‖ left ‖ right) at `out[outOffset…]`. */
+export function hashNode(scratch: Sha256Scratch, msg: Uint8Array, left: Uint8Array, leftOffset: number, right: Uint8Array, rightOffset: number, out: Uint8Array, outOffset: number): void {
+  msg[0] = 1;
+  msg.set(left.subarray(leftOffset, leftOffset + 32), 1);
+  msg.set(right.subarray(rightOffset, rightOffset + 32), 33);
+  wordsToBytes(sha256Words(scratch, msg, 0, 65), out, outOffset);
+}
+
+/** The root of `n` leaf hashes (`leaves.length ≥ 32n`); SHA-256("") for n = 0. Counts node hashes into `counter`. */
+export function rootOfLeaves(leaves: Uint8Array, n: number, counter?: { hashes: number }): Uint8Array {
+  const scratch = createScratch();
+  const out = new Uint8Array(32);
+  if (n === 0) {
+    wordsToBytes(sha256Words(scratch, out, 0, 0), out, 0);
+    return out;
+  }
+  const work = leaves.slice(0, n * 32);
+  const msg = new Uint8Array(65);
+  let m = n;
+  while (m > 1) {
+    const pairs = m >>> 1;
+    for (let j = 0; j < pairs; j++) hashNode(scratch, msg, work, 64 * j, work, 64 * j + 32, work, 32 * j);
+    if (counter) counter.hashes += pairs;
+    if (m & 1) work.copyWithin(32 * pairs, 32 * (m - 1), 32 * m);
+    m = pairs + (m & 1);
+  }
+  out.set(work.subarray(0, 32));
+  return out;
+}
+
+/** The audit path (RFC 6962 §2.1.1) of leaf `index`, deepest sibling first. */
+export function auditPath(leaves: Uint8Array, n: number, index: number): Uint8Array[] {
+  const scratch = createScratch();
+  const msg = new Uint8Array(65);
+  const path: Uint8Array[] = [];
+  let work = leaves.slice(0, n * 32);
+  let m = n;
+  let i = index;
+  while (m > 1) {
+    const sibling = i ^ 1;
+    if (sibling < m) path.push(work.slice(32 * sibling, 32 * sibling + 32));
+    const pairs = m >>> 1;
+    const next = new Uint8Array(32 * (pairs + (m & 1)));
+    for (let j = 0; j < pairs; j++) hashNode(scratch, msg, work, 64 * j, work, 64 * j + 32, next, 32 * j);
+    if (m & 1) next.set(work.subarray(32 * (m - 1), 32 * m), 32 * pairs);
+    work = next;
+    m = pairs + (m & 1);
+    i >>>= 1;
+  }
+  return path;
+}
+
+/**
+ * Recomputes the root from a leaf hash and its audit path (RFC 9162 §2.1.3.2), or returns
+ * null when the path's length does not fit `index` and `size`.
+ */
+export function rootFromPath(leafHash: Uint8Array, index: number, size: number, path: readonly Uint8Array[]): Uint8Array | null {
+  if (index >= size) return null;
+  const scratch = createScratch();
+  const msg = new Uint8Array(65);
+  let fn = index;
+  let sn = size - 1;
+  let r = leafHash.slice();
+  for (const p of path) {
+    if (sn === 0) return null;
+    if (fn % 2 === 1 || fn === sn) {
+      hashNode(scratch, msg, p, 0, r, 0, r, 0);
+      if (fn % 2 === 0) {
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      }
+    } else {
+      hashNode(scratch, msg, r, 0, p, 0, r, 0);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 ? r : null;
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { CampaignSpecSchema, RAFFLE_FORMAT } from "../spec/CampaignSpecSchema";
+
+const Hex32 = z.string().regex(/^[0-9a-f]{64}$/, { error: "must be 64 lower-case hex digits" });
+const Count = z.number().int().min(0);
+
+/** Schema of one winner in a certificate. */
+export const WinnerSchema = z.strictObject({
+  tier: z.string(),
+  tierIndex: Count,
+  /** 1-based place in the overall ranking. */
+  rank: z.number().int().min(1),
+  id: z.string().min(1),
+  weight: z.number().int().min(1),
+  score: Hex32,
+});
+
+/** Schema of one alternate (runner-up) in a certificate. */
+export const AlternateSchema = z.strictObject({
+  rank: z.number().int().min(1),
+  id: z.string().min(1),
+  weight: z.number().int().min(1),
+  score: Hex32,
+});
+
+/**
+ * Schema of a draw certificate, format `ops-raffle/v1`: everything needed to re-run and
+ * check a draw — the spec and its hash, the list's root, size and total weight, the
+ * randomness (the beacon, or the revealed secret), the seed, the winners with their
+ * scores, the alternates, the cutoff score of each tier (the worst winning score in it,
+ * before rerolls) and the rerolls. See docs/raffle-spec.md §9.
+ *
+ * @example
+ * ```ts
+ * import { DrawCertificateSchema } from "@ops/raffle";
+ * DrawCertificateSchema.safeParse({ format: "ops-raffle/v0" }).success;
+ * // => false
+ * ```
+ */
+export const DrawCertificateSchema = z.strictObject({
+  format: z.literal(RAFFLE_FORMAT),
+  spec: CampaignSpecSchema,
+  specHash: Hex32,
+  list: z.strictObject({ root: Hex32, size: Count, totalWeight: Count, privacy: z.enum(["public", "pseudonymous"]) }),
+  randomness: z.discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("drand"), chainHash: Hex32, round: z.number().int().min(1), signature: z.string().regex(/^[0-9a-f]+$/), randomness: Hex32 }),
+    z.strictObject({ kind: z.literal("commit"), secret: Hex32, randomness: Hex32 }),
+  ]),
+  seed: Hex32,
+  winners: z.array(WinnerSchema),
+  alternates: z.array(AlternateSchema),
+  cutoffs: z.array(z.strictObject({ tier: z.string(), score: Hex32.nullable() })),
+  rerolls: z.array(z.strictObject({ out: AlternateSchema, in: z.string(), reason: z.string().max(2000) })),
+});
+
+/** A draw certificate; see {@link DrawCertificateSchema}. */
+export type DrawCertificate = z.output<typeof DrawCertificateSchema>;
+/** One winner. */
+export type Winner = z.output<typeof WinnerSchema>;
+/** One alternate. */
+export type Alternate = z.output<typeof AlternateSchema>;

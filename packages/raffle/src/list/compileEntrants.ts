@@ -1,0 +1,200 @@
+import { OpsError } from "@ops/core";
+import { z } from "zod";
+import { bytesToHex, hasLoneSurrogate } from "../_lib/bytes";
+import { hashLeaf, MAX_ID_BYTES } from "../_lib/leaf";
+import { rootOfLeaves } from "../_lib/merkle";
+import { createScratch } from "../_lib/sha256";
+import { anyAstral, compareUtf8 } from "../_lib/utf8Order";
+import { pseudonymFor } from "../_lib/pseudonym";
+
+/** Largest number of chances one entrant may hold. */
+export const MAX_WEIGHT = 1_000_000;
+
+/**
+ * Schema of one entrant as given to {@link compileEntrants}: its canonical id (see
+ * {@link entrantId}) and its number of chances (an integer from 1 to 1 000 000, default 1).
+ *
+ * @example
+ * ```ts
+ * import { EntrantSchema } from "@ops/raffle";
+ * EntrantSchema.parse({ id: "weibo::1669879400" });
+ * // => { id: "weibo::1669879400", weight: 1 }
+ * ```
+ */
+export const EntrantSchema = z.object({
+  id: z.string().min(1).max(MAX_ID_BYTES),
+  weight: z.number().int().min(1).max(MAX_WEIGHT).default(1),
+});
+
+/** One entrant as callers give it. */
+export type EntrantInput = z.input<typeof EntrantSchema>;
+
+/** Options of {@link compileEntrants}. */
+export interface CompileEntrantsOptions {
+  /**
+   * `"public"` (default): the list ids are the canonical ids. `"pseudonymous"`: each list id
+   * is the keyed hash of the canonical id (see {@link entrantReceipt}); `auditKey` is required.
+   */
+  readonly privacy?: "public" | "pseudonymous";
+  /** 32 bytes as 64 hex digits; the key auditors receive. Required in pseudonymous mode. */
+  readonly auditKey?: string;
+  /** Largest weight allowed (the spec's `weights.max`). Default 1 000 000. */
+  readonly maxWeight?: number;
+}
+
+/**
+ * A compiled, canonical entrant list: de-duplicated, sorted by the UTF-8 bytes of the list
+ * ids, with its RFC 6962 Merkle root. Build it once with {@link compileEntrants}; draws,
+ * proofs and verification read it without re-validating. Treat every field as read-only.
+ */
+export interface EntrantList {
+  readonly kind: "ops-raffle/entrant-list";
+  readonly privacy: "public" | "pseudonymous";
+  /** Number of distinct entrants. */
+  readonly size: number;
+  /** Sum of the weights. */
+  readonly totalWeight: number;
+  /** Merkle root, 64 hex digits — the `listRoot` published before the randomness exists. */
+  readonly root: string;
+  /** List ids in canonical order (canonical ids, or pseudonyms in pseudonymous mode). */
+  readonly ids: readonly string[];
+  /** Weight of `ids[i]`. */
+  readonly weights: Uint32Array;
+  /** UTF-8 bytes of all ids back to back; id i is `idBytes[idOffsets[i] … idOffsets[i+1])`. */
+  readonly idBytes: Uint8Array;
+  readonly idOffsets: Uint32Array;
+  /** Leaf hashes, 32 bytes each, in list order. */
+  readonly leafHashes: Uint8Array;
+  /** Entries that appeared more than once with the same weight and were merged. */
+  readonly duplicatesMerged: number;
+}
+
+/**
+ * Builds the canonical entrant list: NFC-normalises each id, maps it to its list id
+ * (itself, or its pseudonym), merges exact duplicates, sorts by UTF-8 bytes (code point
+ * order, not JavaScript's UTF-16 order) and computes the Merkle root.
+ *
+ * Leaf = SHA-256(0x00 ‖ u16be(byte length of id) ‖ UTF-8(id) ‖ u32be(weight));
+ * node = SHA-256(0x01 ‖ left ‖ right); tree shape of RFC 6962 §2.1
+ * (https://www.rfc-editor.org/rfc/rfc6962#section-2.1); the root of an empty list is
+ * SHA-256 of the empty string. Cost: one leaf hash per entrant and n − 1 node hashes.
+ *
+ * @param entrants - `{ id, weight? }` records (not mutated)
+ * @param options - privacy mode, audit key, largest weight
+ * @returns the compiled {@link EntrantList}
+ * @throws {OpsError} `invalid_argument` for a bad id (empty, over 1024 UTF-8 bytes, control
+ *   characters, unpaired surrogate) or weight (not an integer in 1…maxWeight); `duplicate`
+ *   for one id listed with two different weights
+ *
+ * @example
+ * ```ts
+ * import { compileEntrants } from "@ops/raffle";
+ * const list = compileEntrants([{ id: "weibo::2" }, { id: "weibo::10", weight: 3 }, { id: "weibo::2" }]);
+ * list.ids;
+ * // => ["weibo::10", "weibo::2"]
+ * [list.size, list.totalWeight, list.duplicatesMerged];
+ * // => [2, 4, 1]
+ * ```
+ */
+export function compileEntrants(entrants: readonly EntrantInput[], options: CompileEntrantsOptions = {}): EntrantList {
+  const fn = "compileEntrants";
+  if (!Array.isArray(entrants)) throw new OpsError({ code: "invalid_argument", fn, path: ["entrants"], rule: "must be an array of { id, weight }", received: entrants });
+  const privacy = options.privacy ?? "public";
+  const maxWeight = options.maxWeight ?? MAX_WEIGHT;
+  if (!Number.isInteger(maxWeight) || maxWeight < 1 || maxWeight > MAX_WEIGHT) {
+    throw new OpsError({ code: "invalid_argument", fn, path: ["options", "maxWeight"], rule: "must be an integer from 1 to 1000000", received: maxWeight });
+  }
+  if (privacy === "pseudonymous" && (typeof options.auditKey !== "string" || !/^[0-9a-fA-F]{64}$/.test(options.auditKey))) {
+    throw new OpsError({ code: "invalid_argument", fn, path: ["options", "auditKey"], rule: "must be 32 bytes as 64 hex digits in pseudonymous mode", received: options.auditKey });
+  }
+  // Key = listId + U+0000 + weight: ids hold no control characters, so sorting the keys
+  // sorts by id first and puts the copies of an id next to each other.
+  const keys = new Array<string>(entrants.length);
+  for (let i = 0; i < entrants.length; i++) {
+    const e = entrants[i] as EntrantInput | undefined;
+    const id = checkId(e, i, fn);
+    const weight = e?.weight ?? 1;
+    if (typeof weight !== "number" || !Number.isInteger(weight) || weight < 1 || weight > maxWeight) {
+      throw new OpsError({ code: "invalid_argument", fn, path: ["entrants", i, "weight"], rule: `must be an integer from 1 to ${maxWeight}`, received: weight });
+    }
+    const listId = privacy === "pseudonymous" ? pseudonymFor(options.auditKey as string, id) : id;
+    keys[i] = `${listId}\u0000${weight}`;
+  }
+  if (anyAstral(keys)) keys.sort(compareUtf8);
+  else keys.sort();
+  const ids: string[] = [];
+  const weightList: number[] = [];
+  let merged = 0;
+  for (const key of keys) {
+    const cut = key.lastIndexOf("\u0000");
+    const id = key.slice(0, cut);
+    const weight = Number(key.slice(cut + 1));
+    const last = ids.length - 1;
+    if (last >= 0 && ids[last] === id) {
+      if (weightList[last] === weight) {
+        merged++;
+        continue;
+      }
+      throw new OpsError({ code: "duplicate", fn, path: ["entrants"], rule: `must not list one id with two different weights (${weightList[last]} and ${weight})`, received: id });
+    }
+    ids.push(id);
+    weightList.push(weight);
+  }
+  return buildList(ids, weightList, privacy, merged);
+}
+
+function checkId(e: EntrantInput | undefined, i: number, fn: string): string {
+  const raw = e?.id;
+  // eslint-disable-next-line no-control-regex
+  if (typeof raw !== "string" || raw.length === 0 || /[\u0000-\u001f\u007f]/.test(raw) || hasLoneSurrogate(raw)) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["entrants", i, "id"],
+      rule: "must be a non-empty canonical id without control characters or unpaired surrogates",
+      received: raw,
+    });
+  }
+  const id = raw.normalize("NFC");
+  if (id.length > MAX_ID_BYTES) throw new OpsError({ code: "invalid_argument", fn, path: ["entrants", i, "id"], rule: `must be at most ${MAX_ID_BYTES} UTF-8 bytes`, received: raw });
+  return id;
+}
+
+/** Builds the list from ids already sorted and unique (internal; shared with verifiers). */
+function buildList(ids: string[], weightList: readonly number[], privacy: "public" | "pseudonymous", merged: number): EntrantList {
+  const n = ids.length;
+  const encoder = new TextEncoder();
+  let capacity = 0;
+  for (const id of ids) capacity += id.length * 3;
+  const buffer = new Uint8Array(capacity);
+  const offsets = new Uint32Array(n + 1);
+  const weights = new Uint32Array(n);
+  const leaves = new Uint8Array(32 * n);
+  const scratch = createScratch();
+  const msg = new Uint8Array(7 + MAX_ID_BYTES + 64);
+  let pos = 0;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const written = encoder.encodeInto(ids[i] as string, buffer.subarray(pos)).written;
+    if (written > MAX_ID_BYTES) throw new OpsError({ code: "invalid_argument", fn: "compileEntrants", path: ["entrants"], rule: `ids must be at most ${MAX_ID_BYTES} UTF-8 bytes`, received: ids[i] });
+    const weight = weightList[i] as number;
+    weights[i] = weight;
+    total += weight;
+    hashLeaf(scratch, msg, buffer, pos, written, weight, leaves, 32 * i);
+    pos += written;
+    offsets[i + 1] = pos;
+  }
+  return Object.freeze({
+    kind: "ops-raffle/entrant-list",
+    privacy,
+    size: n,
+    totalWeight: total,
+    root: bytesToHex(rootOfLeaves(leaves, n)),
+    ids: Object.freeze(ids),
+    weights,
+    idBytes: buffer.slice(0, pos),
+    idOffsets: offsets,
+    leafHashes: leaves,
+    duplicatesMerged: merged,
+  });
+}

@@ -1,0 +1,41 @@
+import { OpsError } from "@ops/core";
+import { bytesToHex } from "../_lib/bytes";
+import { auditPath } from "../_lib/merkle";
+import type { EntrantList } from "../list/compileEntrants";
+
+/** Proof that one entrant is leaf `index` of a list of `size` leaves (RFC 6962 audit path). */
+export interface InclusionProof {
+  readonly index: number;
+  readonly size: number;
+  /** Sibling hashes, deepest first, 64 hex digits each. */
+  readonly path: readonly string[];
+}
+
+/**
+ * The inclusion proof of one entrant: its position in the canonical list and the RFC 6962
+ * audit path (https://www.rfc-editor.org/rfc/rfc6962#section-2.1.1) — ⌈log2 n⌉ hashes at
+ * most, so an entrant can check they were in the list from the root alone
+ * ({@link verifyInclusion}, {@link verifyEntry}). Costs about n node hashes per call.
+ *
+ * @param list - a compiled list
+ * @param listId - the entrant's list id (canonical id, or pseudonym)
+ * @returns the proof
+ * @throws {OpsError} `not_found` if the id is not in the list
+ *
+ * @example
+ * ```ts
+ * import { compileEntrants, inclusionProof, verifyInclusion } from "@ops/raffle";
+ * const list = compileEntrants([{ id: "a" }, { id: "b" }, { id: "c", weight: 2 }]);
+ * const proof = inclusionProof(list, "c");
+ * [proof.index, proof.size, proof.path.length];
+ * // => [2, 3, 1]
+ * verifyInclusion(list.root, { id: "c", weight: 2 }, proof);
+ * // => true
+ * ```
+ */
+export function inclusionProof(list: EntrantList, listId: string): InclusionProof {
+  const id = typeof listId === "string" ? listId.normalize("NFC") : listId;
+  const index = list.ids.indexOf(id);
+  if (index < 0) throw new OpsError({ code: "not_found", fn: "inclusionProof", path: ["listId"], rule: "must be an id of the list", received: listId });
+  return { index, size: list.size, path: auditPath(list.leafHashes, list.size, index).map(bytesToHex) };
+}

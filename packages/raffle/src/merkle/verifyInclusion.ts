@@ -1,0 +1,63 @@
+import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
+import { OpsError } from "@ops/core";
+import { utf8 } from "../_lib/bytes";
+import { hashLeaf, MAX_ID_BYTES } from "../_lib/leaf";
+import { rootFromPath } from "../_lib/merkle";
+import { createScratch } from "../_lib/sha256";
+import type { InclusionProof } from "./inclusionProof";
+
+/**
+ * The leaf hash of one entrant: SHA-256(0x00 ‖ u16be(byte length) ‖ UTF-8(id) ‖
+ * u32be(weight)) — RFC 6962's leaf prefix 0x00 over the entrant's (id, weight) record.
+ *
+ * @param listId - the list id (NFC-normalised here)
+ * @param weight - integer 1 … 1 000 000
+ * @returns 64 lower-case hex digits
+ * @throws {OpsError} `invalid_argument` for an empty or too long id or a bad weight
+ *
+ * @example
+ * ```ts
+ * import { merkleLeafHash } from "@ops/raffle";
+ * merkleLeafHash("weibo::1", 1) === merkleLeafHash("weibo::1", 2);
+ * // => false
+ * ```
+ */
+export function merkleLeafHash(listId: string, weight: number): string {
+  const fn = "merkleLeafHash";
+  const bytes = typeof listId === "string" ? utf8(listId.normalize("NFC")) : new Uint8Array(0);
+  if (bytes.length === 0 || bytes.length > MAX_ID_BYTES) throw new OpsError({ code: "invalid_argument", fn, path: ["listId"], rule: `must be 1 to ${MAX_ID_BYTES} UTF-8 bytes`, received: listId });
+  if (!Number.isInteger(weight) || weight < 1 || weight > 1_000_000) throw new OpsError({ code: "invalid_argument", fn, path: ["weight"], rule: "must be an integer from 1 to 1000000", received: weight });
+  const out = new Uint8Array(32);
+  hashLeaf(createScratch(), new Uint8Array(bytes.length + 7), bytes, 0, bytes.length, weight, out, 0);
+  return bytesToHex(out);
+}
+
+/**
+ * Checks an inclusion proof against a published list root, with RFC 9162's algorithm
+ * (https://www.rfc-editor.org/rfc/rfc9162#section-2.1.3.2). Needs only the root, the
+ * entrant's own (id, weight) and the proof — not the list.
+ *
+ * @param root - the list root, 64 hex digits
+ * @param entrant - the entrant's list id and weight
+ * @param proof - from {@link inclusionProof}
+ * @returns true when the proof leads from the leaf to the root
+ * @throws {OpsError} `invalid_argument` for malformed hex or a bad entrant
+ *
+ * @example
+ * ```ts
+ * import { compileEntrants, inclusionProof, verifyInclusion } from "@ops/raffle";
+ * const list = compileEntrants([{ id: "a" }, { id: "b" }]);
+ * verifyInclusion(list.root, { id: "a", weight: 2 }, inclusionProof(list, "a"));
+ * // => false
+ * ```
+ */
+export function verifyInclusion(root: string, entrant: { readonly id: string; readonly weight?: number }, proof: InclusionProof): boolean {
+  const leaf = hexToBytes(merkleLeafHash(entrant.id, entrant.weight ?? 1));
+  if (!Number.isInteger(proof.index) || !Number.isInteger(proof.size) || proof.index < 0 || !Array.isArray(proof.path)) return false;
+  const path = proof.path.map((p) => {
+    if (typeof p !== "string" || !/^[0-9a-fA-F]{64}$/.test(p)) throw new OpsError({ code: "invalid_argument", fn: "verifyInclusion", path: ["proof", "path"], rule: "must hold 64-hex-digit hashes", received: p });
+    return hexToBytes(p);
+  });
+  const computed = rootFromPath(leaf, proof.index, proof.size, path);
+  return computed !== null && bytesToHex(computed) === root.toLowerCase();
+}

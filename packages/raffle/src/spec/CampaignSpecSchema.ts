@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { DrandChainSchema } from "../beacon/quicknet";
+import { EligibilityRulesSchema } from "../eligibility/EligibilityRulesSchema";
+
+/** The format tag of a spec and of a certificate written by this release. */
+export const RAFFLE_FORMAT = "ops-raffle/v1";
+
+const Name = z.string().min(1, { error: "must be a non-empty name" }).max(200);
+const Hex32 = z.string().regex(/^[0-9a-f]{64}$/, { error: "must be 32 bytes as 64 lower-case hex digits" });
+
+/** Schema of one prize tier: a name and how many winners it has. */
+export const PrizeTierSchema = z.strictObject({
+  name: Name,
+  count: z.number().int({ error: "must be a whole number of winners" }).min(1, { error: "must be ≥ 1" }).max(100_000),
+});
+
+/**
+ * Schema of a draw's randomness source: a drand beacon round fixed by the close time
+ * (`round = first round at or after closeAt + delaySeconds`), or a pre-committed seed
+ * (`commitment = SHA-256(tag ‖ secret)`, for tests and offline draws — weaker: the
+ * organiser knows the secret before entries close).
+ */
+export const RandomnessSourceSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("drand"),
+    chain: DrandChainSchema,
+    delaySeconds: z.number().int().min(0, { error: "must be whole seconds ≥ 0" }).max(30 * 86_400),
+  }),
+  z.strictObject({ kind: z.literal("commit"), commitment: Hex32 }),
+]);
+
+/**
+ * Schema of a campaign spec, published (with its {@link specHash}) before entries close.
+ *
+ * - `tiers`: prize tiers in order of rank (first tier = best scores);
+ * - `alternates`: how many runners-up are ranked after the tiers, for rerolls;
+ * - `eligibility`: the entry rules and their version (see {@link checkEligibility});
+ * - `weights.max`: the largest number of chances an entrant may hold (integers ≥ 1), and a
+ *   human description of the rule that grants extra chances;
+ * - `closeAt`: epoch milliseconds after which entries are not accepted;
+ * - `randomness`: see {@link RandomnessSourceSchema};
+ * - `privacy`: `"public"` lists canonical ids, `"pseudonymous"` lists keyed hashes of them.
+ *
+ * @example
+ * ```ts
+ * import { CampaignSpecSchema, QUICKNET } from "@ops/raffle";
+ * const spec = CampaignSpecSchema.parse({
+ *   format: "ops-raffle/v1",
+ *   campaignId: "spring-lipstick-2026",
+ *   tiers: [{ name: "500-yuan voucher", count: 1 }, { name: "sample kit", count: 10 }],
+ *   alternates: 3,
+ *   eligibility: { ruleVersion: "1", rules: { mustFollow: true, mustRepost: true } },
+ *   weights: { max: 1, rule: "one chance each" },
+ *   closeAt: 1772933400000,
+ *   randomness: { kind: "drand", chain: QUICKNET, delaySeconds: 60 },
+ *   privacy: "public",
+ * });
+ * spec.tiers.length;
+ * // => 2
+ * ```
+ */
+export const CampaignSpecSchema = z.strictObject({
+  format: z.literal(RAFFLE_FORMAT, { error: `must be "${RAFFLE_FORMAT}"` }),
+  campaignId: Name,
+  title: z.string().max(1000).optional(),
+  tiers: z.array(PrizeTierSchema).min(1, { error: "must list at least one prize tier" }).max(100),
+  alternates: z.number().int().min(0, { error: "must be a whole number ≥ 0" }).max(100_000),
+  eligibility: z.strictObject({ ruleVersion: Name, rules: EligibilityRulesSchema }),
+  weights: z.strictObject({
+    max: z.number().int().min(1, { error: "must be a whole number ≥ 1" }).max(1_000_000, { error: "must be ≤ 1000000" }),
+    rule: z.string().max(2000),
+  }),
+  closeAt: z.number().int({ error: "must be integer epoch milliseconds" }).min(0).max(8.64e15),
+  randomness: RandomnessSourceSchema,
+  privacy: z.enum(["public", "pseudonymous"], { error: 'must be "public" or "pseudonymous"' }),
+});
+
+/** A validated campaign spec; see {@link CampaignSpecSchema}. */
+export type CampaignSpec = z.output<typeof CampaignSpecSchema>;
+/** A campaign spec as callers write it (before validation). */
+export type CampaignSpecInput = z.input<typeof CampaignSpecSchema>;
+/** One prize tier. */
+export type PrizeTier = z.output<typeof PrizeTierSchema>;
+/** A randomness source; see {@link RandomnessSourceSchema}. */
+export type RandomnessSource = z.output<typeof RandomnessSourceSchema>;
