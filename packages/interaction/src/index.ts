@@ -3,6 +3,10 @@
  *
  * @packageDocumentation
  */
+export { actorHistory } from "./actor/actorHistory";
+export type { ActorHistory, ActorHistoryOptions } from "./actor/actorHistory";
+export { mergeActors } from "./actor/mergeActors";
+export type { AttributeConflict, MergeActorsOptions, MergedActors } from "./actor/mergeActors";
 export { OutboundDraftSchema, WebhookRequestSchema, WebhookSecretSchema } from "./adapter/PlatformAdapter";
 export type {
   AdapterFailure,
@@ -49,6 +53,8 @@ export type {
 } from "./model/Interaction";
 export { PrioritySchema, ThreadSchema, ThreadStatusSchema, ThreadTypeSchema } from "./model/Thread";
 export type { Priority, Thread, ThreadInput, ThreadStatus, ThreadType } from "./model/Thread";
+export { toActivityStreams } from "./interop/toActivityStreams";
+export type { AS2Object, ToActivityStreamsOptions } from "./interop/toActivityStreams";
 export { evaluateReplyWindow } from "./replyWindow/evaluateReplyWindow";
 export { replyPolicy } from "./replyWindow/replyPolicy";
 export { REPLY_WINDOW_POLICIES } from "./replyWindow/replyWindowPolicies";
@@ -69,3 +75,9 @@ export type {
   ReplyWindowRule,
   SourceRef,
 } from "./replyWindow/ReplyWindowPolicy";
+export { buildReplyTree } from "./thread/buildReplyTree";
+export type { ReplyTreeNode } from "./thread/buildReplyTree";
+export { buildThreads } from "./thread/buildThreads";
+export type { BuildThreadsOptions, ThreadBuild } from "./thread/buildThreads";
+export { needsReply } from "./thread/needsReply";
+export type { NeedsReplyOptions } from "./thread/needsReply";
