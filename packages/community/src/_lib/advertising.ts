@@ -27,14 +27,14 @@ export function compileAdvertising(options: { readonly [K in keyof AdvertisingOp
   const tlds = (options.tlds ?? DEFAULT_TLDS).map((t) => t.toLowerCase().replace(/^\./, "")).filter((t) => /^[a-z]{2,24}$/.test(t));
   tlds.sort((a, b) => b.length - a.length);
   const sep = "(?:\\.|。|｡|点|\\(dot\\)|\\[dot\\]|\\(\\.\\)|\\[\\.\\]|dot)";
-  const domainRe = new RegExp(`(?<![a-z0-9-])([a-z0-9][a-z0-9-]{0,62})${sep}(${tlds.join("|")})(?![a-z0-9])`, "gu");
-  const schemeRe = /(?<![a-z])(?:https?|hxxps?|ftp):\/\/([a-z0-9][a-z0-9.-]{0,252})/gu;
+  const domainRe = new RegExp(`([a-z0-9][a-z0-9-]{0,62})${sep}(${tlds.join("|")})`, "gu");
+  const schemeRe = /(?:https?|hxxps?|ftp):\/\/([a-z0-9][a-z0-9.-]{0,252})/gu;
   const cues = (options.wechatCues ?? DEFAULT_WECHAT_CUES).map((c) => normalizeAt(c, 1).text).filter((c) => c.length > 0);
   cues.sort((a, b) => b.length - a.length);
   const wechatRe =
     options.wechat === false || cues.length === 0
       ? null
-      : new RegExp(`(?<![a-z])(?:${cues.map(escape).join("|")})(?:号|是|id|:|=|-){0,3}([a-z][a-z0-9_-]{5,19}|\\d{5,15})(?![a-z0-9_-])`, "gu");
+      : new RegExp(`(?:${cues.map(escape).join("|")})(?:号|是|id|:|=|-){0,3}([a-z][a-z0-9_-]{5,19}|\\d{5,15})`, "gu");
   const qrCues = options.qr === false ? [] : (options.qrCues ?? DEFAULT_QR_CUES).map((c) => normalizeAt(c, 2).text).filter((c) => c.length > 0);
   return {
     urls: options.urls !== false,
@@ -89,24 +89,35 @@ export function detectWith(d: AdvertisingDetector, forms: TextForms, limit: numb
     const nt = forms.form(1);
     const covered: [number, number][] = [];
     for (const m of nt.text.matchAll(d.schemeRe)) {
-      const host = (m[1] as string).replace(/\.+$/, "");
+      const hostStart = m.index + m[0].length - (m[1] as string).length;
+      const to = firstGap(nt, hostStart + 1, m.index + m[0].length);
+      const host = nt.text.slice(hostStart, to).replace(/\.+$/, "");
       const from = m.index;
-      const to = from + m[0].length;
       covered.push([from, to]);
       if (!allowed(host, d.allowDomains)) hits.push({ detector: "url", value: host, ...span(nt, from, to) });
     }
-    for (const m of nt.text.matchAll(d.domainRe)) {
-      const from = m.index;
-      const to = from + m[0].length;
+    // white space was stripped: a gap inside the label is where the domain really starts,
+    // and the top-level domain must end at a gap or a non-alphanumeric character
+    for (const m of matchesWhere(d.domainRe, nt.text, (m) => endsWord(nt, m.index + m[0].length))) {
+      const to = m.index + m[0].length;
+      const labelEnd = m.index + (m[1] as string).length;
+      const from = lastGap(nt, m.index, labelEnd);
       if (covered.some(([a, b]) => from >= a && to <= b)) continue;
-      const domain = `${m[1] as string}.${m[2] as string}`;
+      const domain = `${nt.text.slice(from, labelEnd)}.${m[2] as string}`;
       if (!allowed(domain, d.allowDomains)) hits.push({ detector: "url", value: domain, ...span(nt, from, to) });
     }
   }
   if (d.wechatRe) {
     const nt = forms.form(1);
-    for (const m of nt.text.matchAll(d.wechatRe)) {
-      hits.push({ detector: "wechat", value: m[1] as string, ...span(nt, m.index, m.index + m[0].length) });
+    // a Latin cue must start a word (`wx` inside `awxyz` is no cue); the id ends at the first gap
+    const startsWord = (m: RegExpExecArray): boolean =>
+      !/^[a-z]/.test(m[0]) || m.index === 0 || nt.gapBefore[m.index] === 1 || !/[a-z0-9]/.test(nt.text[m.index - 1] as string);
+    for (const m of matchesWhere(d.wechatRe, nt.text, startsWord)) {
+      const id = m[1] as string;
+      const idStart = m.index + m[0].length - id.length;
+      const idEnd = firstGap(nt, idStart + 1, idStart + id.length);
+      if (idEnd - idStart < (/^\d/.test(id) ? 5 : 6)) continue;
+      hits.push({ detector: "wechat", value: nt.text.slice(idStart, idEnd), ...span(nt, m.index, idEnd) });
     }
   }
   if (d.phones) hits.push(...findPhones(forms.form(2)));
@@ -165,4 +176,36 @@ function digitAt(text: string, i: number): string | null {
   const c = text.charCodeAt(i);
   if (c >= 0x30 && c <= 0x39) return text[i] as string;
   return CN_DIGITS[text[i] as string] ?? null;
+}
+
+function endsWord(nt: NormalizedText, to: number): boolean {
+  return to >= nt.text.length || nt.gapBefore[to] === 1 || !/[a-z0-9]/.test(nt.text[to] as string);
+}
+
+/** The last index in (from, to) where a gap precedes, or `from`. */
+function lastGap(nt: NormalizedText, from: number, to: number): number {
+  for (let k = to - 1; k > from; k--) if (nt.gapBefore[k] === 1) return k;
+  return from;
+}
+
+/** The first index in [from, to) where a gap precedes, or `to`. */
+function firstGap(nt: NormalizedText, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (nt.gapBefore[k] === 1) return k;
+  return to;
+}
+
+/**
+ * Like `text.matchAll(re)`, but a match that `accept` refuses does not consume its text:
+ * the search resumes one unit after its start. Works on a private copy of `re`.
+ */
+function matchesWhere(re: RegExp, text: string, accept: (m: RegExpExecArray) => boolean): RegExpExecArray[] {
+  const copy = new RegExp(re.source, re.flags);
+  const out: RegExpExecArray[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = copy.exec(text)) !== null) {
+    if (accept(m)) out.push(m);
+    else copy.lastIndex = m.index + 1;
+    if (m[0].length === 0) copy.lastIndex = Math.max(copy.lastIndex, m.index + 1);
+  }
+  return out;
 }

@@ -43,19 +43,21 @@ export function normalizeAt(source: string, level: 0 | 1 | 2): NormalizedText {
   while (i < len) {
     const c = source.charCodeAt(i);
     const nextIsMark = i + 1 < len && source.charCodeAt(i + 1) >= 0x300 && MARK.test(charAt(source, i + 1));
-    if (c < 0x80 && !nextIsMark) {
-      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) push(source[i] as string, i, i + 1);
-      else if (c >= 0x41 && c <= 0x5a) push(String.fromCharCode(c + 32), i, i + 1);
-      else if (c === 0x09 || c === 0x0a || c === 0x0d) {
+    // ASCII, and full-width ASCII (U+FF01–U+FF5E), which NFKC maps to ASCII by subtracting 0xFEE0
+    const a = c < 0x80 ? c : c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : -1;
+    if (a >= 0 && !nextIsMark) {
+      if ((a >= 0x61 && a <= 0x7a) || (a >= 0x30 && a <= 0x39)) push(String.fromCharCode(a), i, i + 1);
+      else if (a >= 0x41 && a <= 0x5a) push(String.fromCharCode(a + 32), i, i + 1);
+      else if (a === 0x09 || a === 0x0a || a === 0x0d) {
         if (level >= 1) gap = 1;
-        else push(source[i] as string, i, i + 1);
-      } else if (c < 0x20 || c === 0x7f) {
+        else push(String.fromCharCode(a), i, i + 1);
+      } else if (a < 0x20 || a === 0x7f) {
         // other controls are dropped at every level
-      } else if (c === 0x20) {
+      } else if (a === 0x20) {
         if (level >= 1) gap = 1;
         else push(" ", i, i + 1);
       } else if (level >= 2) gap = 1;
-      else push(source[i] as string, i, i + 1);
+      else push(String.fromCharCode(a), i, i + 1);
       i++;
       continue;
     }

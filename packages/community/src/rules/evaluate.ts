@@ -1,5 +1,6 @@
 import { parseOrThrow } from "@ops/core";
 import { createForms, detectWith, type TextForms } from "../_lib/advertising";
+import { chunkedMatches } from "../_lib/chunkedMatch";
 import { asCompiledRules, type CompiledTrigger } from "../_lib/compiledRules";
 import { keywordHits } from "../_lib/keywords";
 import type { NormalizedText } from "../text/normalizeText";
@@ -158,21 +159,12 @@ function matchTrigger(t: CompiledTrigger, trigger: number, msg: ModeratedMessage
     case "pattern": {
       const out: RuleMatch[] = [];
       for (const { re, source } of t.regexes) {
-        if (t.level === -1) {
-          for (const m of msg.text.matchAll(re)) {
-            if (m[0].length === 0) continue;
-            out.push({ ...base, detail: source, text: m[0], span: { start: m.index, end: m.index + m[0].length } });
-            if (out.length >= PER_TRIGGER) return out;
-          }
-          continue;
-        }
-        const nt = forms.form(t.level);
-        for (const m of nt.text.matchAll(re)) {
-          if (m[0].length === 0) continue;
-          const s = spanOf(nt, m.index, m.index + m[0].length);
+        const nt = t.level === -1 ? null : forms.form(t.level);
+        for (const m of chunkedMatches(re, nt ? nt.text : msg.text, PER_TRIGGER - out.length)) {
+          const s = nt ? spanOf(nt, m.index, m.index + m.text.length) : { start: m.index, end: m.index + m.text.length, text: m.text };
           out.push({ ...base, detail: source, text: s.text, span: { start: s.start, end: s.end } });
-          if (out.length >= PER_TRIGGER) return out;
         }
+        if (out.length >= PER_TRIGGER) break;
       }
       return out;
     }

@@ -1,0 +1,157 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileKeywords, findKeywords, isOpsErrorLike, normalizeText } from "./helpers";
+
+describe("normalizeText", () => {
+  it("folds full-width letters and digits to ASCII and lower case (NFKC)", () => {
+    expect(normalizeText("ＡＤ１２３").text).toBe("ad123");
+  });
+
+  it("removes zero-width characters, emoji and separators inserted between characters", () => {
+    expect(normalizeText("加\u200b微\u200d信").text).toBe("加微信");
+    expect(normalizeText("加😀微🔥信").text).toBe("加微信");
+    expect(normalizeText("加★微☆信 | 号").text).toBe("加微信号");
+    expect(normalizeText("s.p.a.m").text).toBe("spam");
+    // skin-tone modifier, ZWJ family, flag and keycap
+    expect(normalizeText("a👍🏽b👨‍👩‍👧c🇨🇳d1️⃣").text).toBe("abcd1");
+  });
+
+  it("keeps separators at strip level invisible and drops only white space at whitespace", () => {
+    expect(normalizeText("A b.C", { strip: "invisible" }).text).toBe("a b.c");
+    expect(normalizeText("A b.C", { strip: "whitespace" }).text).toBe("ab.c");
+  });
+
+  it("maps every normalised unit back to the source", () => {
+    const nt = normalizeText("x ＡＢ😀c");
+    expect(nt.text).toBe("xabc");
+    expect([...nt.starts]).toEqual([0, 2, 3, 6]);
+    expect([...nt.ends]).toEqual([1, 3, 4, 7]);
+    expect([...nt.gapBefore]).toEqual([0, 1, 0, 0]); // the emoji is not a word gap, the space is
+  });
+
+  it("agrees with String.prototype.normalize('NFKC') on full-width forms", () => {
+    const all = Array.from({ length: 0xff5e - 0xff01 + 1 }, (_, k) => String.fromCharCode(0xff01 + k)).join("");
+    expect(normalizeText(all, { strip: "invisible" }).text).toBe(all.normalize("NFKC").toLowerCase());
+  });
+
+  it("handles the empty string and emoji-only text", () => {
+    expect(normalizeText("").text).toBe("");
+    expect(normalizeText("😀😀").text).toBe("");
+  });
+
+  it("composes a base letter with its combining mark and drops leftover marks", () => {
+    expect(normalizeText("Cafe\u0301").text).toBe("café");
+    expect(normalizeText("a\u0334d\u0337").text).toBe("ad"); // zalgo-style overlays have no composition
+  });
+
+  it("refuses a non-string and an unknown strip level", () => {
+    expect(() => normalizeText(42 as unknown as string)).toThrow(/normalizeText: text must be a string/);
+    expect(() => normalizeText("x", { strip: "all" as "invisible" })).toThrow(/options\.strip/);
+  });
+
+  it("is idempotent on its own output (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (s) => {
+        const once = normalizeText(s).text;
+        expect(normalizeText(once).text).toBe(once);
+      }),
+    );
+  });
+
+  it("keeps index maps inside the source (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (s) => {
+        const nt = normalizeText(s);
+        expect(nt.starts.length).toBe(nt.text.length);
+        const bad = [...nt.starts].findIndex((start, i) => start < 0 || start >= (nt.ends[i] as number) || (nt.ends[i] as number) > s.length);
+        expect(bad).toBe(-1);
+      }),
+    );
+  });
+});
+
+describe("compileKeywords", () => {
+  it("merges keywords that normalise to the same text and keeps the first spelling", () => {
+    expect(compileKeywords(["ＡＤ", "ad", "a.d"]).keywords).toEqual(["ad"]);
+  });
+
+  it("refuses an empty list, an empty keyword and a keyword that is only emoji", () => {
+    expect(() => compileKeywords([])).toThrow(/compileKeywords: keywords must hold at least one keyword/);
+    expect(() => compileKeywords(["ok", ""])).toThrow(/keywords\[1\]/);
+    try {
+      compileKeywords(["ok", "😀!!"]);
+      expect.unreachable();
+    } catch (e) {
+      expect(isOpsErrorLike(e, "invalid_argument")).toBe(true);
+      expect((e as Error).message).toMatch(/keywords\[1\] must keep at least one letter or digit/);
+    }
+  });
+
+  it("does not mutate the list", () => {
+    const list = ["b", "a"];
+    compileKeywords(list);
+    expect(list).toEqual(["b", "a"]);
+  });
+});
+
+describe("findKeywords", () => {
+  it("finds Chinese keywords without word boundaries, through emoji and spaces", () => {
+    const m = compileKeywords(["加微信", "代购", "刷单"]);
+    const hits = findKeywords(m, "需要代购吗？加 微😀信，专业刷-单");
+    expect(hits.map((h) => [h.keyword, h.text])).toEqual([
+      ["代购", "代购"],
+      ["加微信", "加 微😀信"],
+      ["刷单", "刷-单"],
+    ]);
+  });
+
+  it("needs word boundaries at Latin edges by default, but not with boundaries none", () => {
+    const auto = compileKeywords(["ad"]);
+    expect(findKeywords(auto, "bad idea, adverts")).toEqual([]);
+    expect(findKeywords(auto, "an AD here").map((h) => h.text)).toEqual(["AD"]);
+    expect(findKeywords(auto, "买AD送").map((h) => h.text)).toEqual(["AD"]); // CJK neighbours are boundaries
+    const none = compileKeywords(["ad"], { boundaries: "none" });
+    expect(findKeywords(none, "bad").map((h) => h.text)).toEqual(["ad"]);
+  });
+
+  it("finds full-width and dotted spellings of an English phrase", () => {
+    const m = compileKeywords(["free money"]);
+    expect(findKeywords(m, "ＦＲＥＥ ＭＯＮＥＹ!!").map((h) => h.text)).toEqual(["ＦＲＥＥ ＭＯＮＥＹ"]);
+    expect(findKeywords(m, "f.r.e.e-m.o.n.e.y").length).toBe(1);
+  });
+
+  it("reports overlapping keywords (the classic he/she/his/hers example)", () => {
+    // Aho & Corasick 1975, figure 1: "ushers" contains she, he and hers
+    const m = compileKeywords(["he", "she", "his", "hers"], { boundaries: "none" });
+    expect(findKeywords(m, "ushers").map((h) => [h.keyword, h.start, h.end])).toEqual([
+      ["she", 1, 4],
+      ["he", 2, 4],
+      ["hers", 2, 6],
+    ]);
+  });
+
+  it("returns nothing for empty text and honours limit", () => {
+    const m = compileKeywords(["a"], { boundaries: "none" });
+    expect(findKeywords(m, "")).toEqual([]);
+    expect(findKeywords(m, "aaaa", { limit: 2 })).toHaveLength(2);
+    expect(() => findKeywords(m, "a", { limit: 0 })).toThrow(/options\.limit must be a positive integer/);
+  });
+
+  it("refuses a matcher it did not make", () => {
+    expect(() => findKeywords({ kind: "keyword_matcher", keywords: [] }, "x")).toThrow(/matcher must be a matcher made by compileKeywords/);
+  });
+
+  it("agrees with a naive indexOf search on the normalised text (property)", () => {
+    const alphabet = fc.constantFrom("a", "b", "c", "加", "微");
+    const word = fc.string({ unit: alphabet, minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.string({ unit: alphabet, maxLength: 40 }), (words, text) => {
+        const m = compileKeywords(words, { boundaries: "none" });
+        const got = findKeywords(m, text).map((h) => `${h.normalized}@${h.start}`).sort();
+        const want: string[] = [];
+        for (const w of new Set(words)) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) want.push(`${w}@${i}`);
+        expect(got).toEqual(want.sort());
+      }),
+    );
+  });
+});
