@@ -1,0 +1,49 @@
+// Timeline validation and clock evaluation shared by computeSlaClocks and whatIf.
+import { OpsError, parseOrThrow, type Instant } from "@ops/core";
+import type { SlaClocks } from "../clock/computeSlaClocks";
+import { SlaTimelineSchema } from "../clock/computeSlaClocks";
+import type { SlaCycle, SlaItemStatus } from "../clock/slaCycle";
+import type { SlaEvent } from "../clock/slaEvent";
+import type { SlaPolicySet } from "../policy/compileSlaPolicies";
+import { SLA_METRICS, type SlaMetric } from "../policy/slaMetric";
+import { walkTimeline } from "./cycleEngine";
+import { evaluateCycle } from "./evaluateCycle";
+
+/** Validates a timeline: schema, created first and once, time order. */
+export function checkTimeline(events: readonly SlaEvent[], fn: string): SlaEvent[] {
+  const timeline = parseOrThrow(SlaTimelineSchema, events, { fn, path: ["events"] }) as SlaEvent[];
+  timeline.forEach((e, i) => {
+    if (i === 0 && e.type !== "created") {
+      throw new OpsError({ code: "invalid_argument", fn, path: ["events", 0, "type"], rule: 'must be "created": no event may come before the item exists', received: e.type });
+    }
+    if (i > 0 && e.type === "created") {
+      throw new OpsError({ code: "invalid_argument", fn, path: ["events", i, "type"], rule: 'must not be "created" again (an item is created once)', received: e.type });
+    }
+    const prev = timeline[i - 1];
+    if (prev !== undefined && e.at < prev.at) {
+      throw new OpsError({ code: "out_of_order", fn, path: ["events", i, "at"], rule: "must not be before the previous event's at", received: e.at });
+    }
+  });
+  return timeline;
+}
+
+/** The clocks of an already validated timeline. */
+export function clocksOf(timeline: readonly SlaEvent[], policies: SlaPolicySet, now: Instant): SlaClocks {
+  const { states, cycles: raw } = walkTimeline(timeline, policies);
+  const cycles = Object.fromEntries(SLA_METRICS.map((m) => [m, [] as SlaCycle[]])) as Record<SlaMetric, SlaCycle[]>;
+  for (const r of raw) {
+    const c = evaluateCycle(r, states, now);
+    if (c !== null) cycles[r.metric].push(c);
+  }
+  const all = SLA_METRICS.flatMap((m) => cycles[m]);
+  const running = all.some((c) => c.stoppedAt === undefined);
+  const missed = all.some((c) => c.breachedAt !== undefined);
+  const status: SlaItemStatus = all.length === 0 ? "none" : running ? (missed ? "active_with_misses" : "active") : missed ? "breached" : "achieved";
+  let nextDue: SlaClocks["nextDue"] = null;
+  for (const c of all) {
+    if (c.stoppedAt === undefined && c.breachedAt === undefined && c.dueAt !== null && (nextDue === null || c.dueAt < nextDue.dueAt)) {
+      nextDue = { metric: c.metric, dueAt: c.dueAt };
+    }
+  }
+  return { now, policyId: states[states.length - 1]?.policy?.id ?? null, status, cycles, nextDue };
+}

@@ -1,0 +1,143 @@
+import { IdSchema, PlatformSchema, type Platform } from "@ops/core";
+import {
+  InteractionKindSchema,
+  PrioritySchema,
+  ThreadTypeSchema,
+  type InteractionKind,
+  type Priority,
+  type ThreadStatus,
+  type ThreadType,
+} from "@ops/interaction";
+import { z } from "zod";
+import { INTERVALS } from "../_lib/calendarData";
+import type { BusinessCalendar } from "../calendar/compileCalendar";
+import { PauseStatusesSchema, type SlaMetric } from "./slaMetric";
+
+/** Schema of a compiled {@link BusinessCalendar} (an object returned by `compileCalendar`). */
+export const BusinessCalendarSchema = z.custom<BusinessCalendar>(
+  (value) => typeof value === "object" && value !== null && INTERVALS in value,
+  { error: "must be a calendar returned by compileCalendar" },
+);
+
+/**
+ * Schema of an {@link SlaTarget}: a `goal` in milliseconds (> 0), counted in `business`
+ * hours (the policy's calendar) or `calendar` hours (elapsed time), and optionally the
+ * statuses that pause it (default: {@link DEFAULT_PAUSE_STATUSES} of the metric).
+ */
+export const SlaTargetSchema = z.object({
+  goal: z.number().int().positive({ error: "must be a positive integer number of milliseconds" }),
+  hours: z.enum(["business", "calendar"]),
+  pauseIn: PauseStatusesSchema.optional(),
+});
+
+/** One metric's target in a policy; see {@link SlaTargetSchema}. */
+export interface SlaTarget {
+  readonly goal: number;
+  readonly hours: "business" | "calendar";
+  readonly pauseIn?: readonly Exclude<ThreadStatus, "resolved">[] | undefined;
+}
+
+/**
+ * Schema of an {@link SlaPolicyMatch}: which items a policy applies to. Every criterion
+ * given must hold; an absent criterion matches anything; `{}` matches every item.
+ */
+export const SlaPolicyMatchSchema = z.object({
+  platforms: z.array(PlatformSchema).optional(),
+  channelIds: z.array(IdSchema).optional(),
+  kinds: z.array(InteractionKindSchema).optional(),
+  threadTypes: z.array(ThreadTypeSchema).optional(),
+  priorities: z.array(PrioritySchema).optional(),
+  tagsAll: z.array(z.string().min(1)).optional(),
+  tagsAny: z.array(z.string().min(1)).optional(),
+  tagsNone: z.array(z.string().min(1)).optional(),
+});
+
+/** The conditions of a policy; see {@link SlaPolicyMatchSchema}. */
+export interface SlaPolicyMatch {
+  readonly platforms?: readonly Platform[] | undefined;
+  readonly channelIds?: readonly string[] | undefined;
+  readonly kinds?: readonly InteractionKind[] | undefined;
+  readonly threadTypes?: readonly ThreadType[] | undefined;
+  readonly priorities?: readonly Priority[] | undefined;
+  /** The item must carry every one of these tags. */
+  readonly tagsAll?: readonly string[] | undefined;
+  /** The item must carry at least one of these tags. */
+  readonly tagsAny?: readonly string[] | undefined;
+  /** The item must carry none of these tags. */
+  readonly tagsNone?: readonly string[] | undefined;
+}
+
+const TargetsSchema = z
+  .object({
+    first_reply: SlaTargetSchema.optional(),
+    next_reply: SlaTargetSchema.optional(),
+    periodic_update: SlaTargetSchema.optional(),
+    pausable_update: SlaTargetSchema.optional(),
+    requester_wait: SlaTargetSchema.optional(),
+    agent_work: SlaTargetSchema.optional(),
+    resolution: SlaTargetSchema.optional(),
+  })
+  .strict();
+
+/**
+ * Schema of an {@link SlaPolicy}: an `id`, the items it `match`es, a `calendar` (required
+ * when a target counts business hours) and `targets` per metric.
+ *
+ * @example
+ * ```ts
+ * import { SlaPolicySchema } from "@ops/sla";
+ * SlaPolicySchema.safeParse({ id: "dm-urgent", match: { priorities: ["urgent"] }, targets: { first_reply: { goal: 600_000, hours: "calendar" } } }).success;
+ * // => true
+ * SlaPolicySchema.safeParse({ id: "bad", match: {}, targets: { first_reply: { goal: 600_000, hours: "business" } } }).success;
+ * // => false
+ * ```
+ */
+export const SlaPolicySchema = z
+  .object({
+    id: IdSchema,
+    name: z.string().max(200).optional(),
+    match: SlaPolicyMatchSchema,
+    calendar: BusinessCalendarSchema.optional(),
+    targets: TargetsSchema,
+  })
+  .superRefine((p, ctx) => {
+    for (const [metric, target] of Object.entries(p.targets)) {
+      if (target?.hours === "business" && p.calendar === undefined) {
+        ctx.addIssue({ code: "custom", path: ["targets", metric, "hours"], message: 'is "business", so the policy needs a calendar' });
+      }
+    }
+  });
+
+/** An SLA policy; see {@link SlaPolicySchema}. */
+export interface SlaPolicy {
+  readonly id: string;
+  readonly name?: string | undefined;
+  readonly match: SlaPolicyMatch;
+  /** The business calendar for targets in business hours. */
+  readonly calendar?: BusinessCalendar | undefined;
+  readonly targets: { readonly [M in SlaMetric]?: SlaTarget | undefined };
+}
+
+/**
+ * What a policy is matched against: the item's platform, channel, interaction kind,
+ * thread type, priority and tags (all optional; a criterion about a missing attribute
+ * does not match).
+ */
+export interface SlaSubject {
+  readonly platform?: Platform | undefined;
+  readonly channelId?: string | undefined;
+  readonly kind?: InteractionKind | undefined;
+  readonly threadType?: ThreadType | undefined;
+  readonly priority?: Priority | undefined;
+  readonly tags?: readonly string[] | undefined;
+}
+
+/** Schema of an {@link SlaSubject}. */
+export const SlaSubjectSchema = z.object({
+  platform: PlatformSchema.optional(),
+  channelId: IdSchema.optional(),
+  kind: InteractionKindSchema.optional(),
+  threadType: ThreadTypeSchema.optional(),
+  priority: PrioritySchema.optional(),
+  tags: z.array(z.string().min(1)).optional(),
+});
