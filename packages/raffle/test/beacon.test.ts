@@ -1,0 +1,105 @@
+import { bls12_381 } from "@noble/curves/bls12-381.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
+import { describe, expect, it } from "vitest";
+import { commitSeed, drandRoundAt, QUICKNET, QUICKNET_DST, verifyBeacon } from "@ops/raffle";
+import { quicknet, round } from "./helpers";
+
+describe("verifyBeacon", () => {
+  it("accepts the four real quicknet rounds of the fixture", () => {
+    // drand quicknet /public/{123,1000,4810223,5928395}, checked when the fixture was made
+    expect(quicknet.chain.hash).toBe(QUICKNET.hash);
+    expect(quicknet.chain.public_key).toBe(QUICKNET.publicKey);
+    for (const r of quicknet.rounds) {
+      const result = verifyBeacon(r, QUICKNET);
+      expect(result).toEqual({ ok: true, value: { round: r.round, signature: r.signature, randomness: r.randomness } });
+    }
+  });
+
+  it("derives randomness when the beacon omits it", () => {
+    const { round: n, signature } = round(123);
+    expect(verifyBeacon({ round: n, signature }, QUICKNET)).toEqual({ ok: true, value: round(123) });
+  });
+
+  it("rejects a signature moved to another round", () => {
+    const r = round(1000);
+    const result = verifyBeacon({ ...r, round: 123 }, QUICKNET);
+    expect(result.ok === false && result.error.code).toBe("bad_signature");
+  });
+
+  it("rejects a forged signature (a valid G1 point signed by nobody)", () => {
+    // Another round's signature is a valid point; so is the G1 generator.
+    const forged = bytesToHex(bls12_381.G1.Point.BASE.toBytes(true));
+    const result = verifyBeacon({ round: 1000, signature: forged }, QUICKNET);
+    expect(result.ok === false && result.error.code).toBe("bad_signature");
+  });
+
+  it("rejects bytes that are not a curve point", () => {
+    const bad = `${"ff".repeat(48)}`;
+    const result = verifyBeacon({ round: 1000, signature: bad }, QUICKNET);
+    expect(result.ok === false && result.error.code).toBe("malformed_signature");
+  });
+
+  it("rejects a beacon from another chain: other key, same scheme", () => {
+    const other = bls12_381.shortSignatures;
+    const { secretKey, publicKey } = other.keygen(new Uint8Array(48).fill(9));
+    const msg = new Uint8Array(8);
+    new DataView(msg.buffer).setBigUint64(0, 1000n);
+    const sig = other.sign(other.hash(sha256(msg), QUICKNET_DST), secretKey);
+    const signature = bytesToHex(sig.toBytes(true));
+    const otherChain = { ...QUICKNET, hash: "11".repeat(32), publicKey: bytesToHex(publicKey.toBytes(true)) };
+    expect(verifyBeacon({ round: 1000, signature }, otherChain).ok).toBe(true); // genuine on its own chain
+    const result = verifyBeacon({ round: 1000, signature }, QUICKNET);
+    expect(result.ok === false && result.error.code).toBe("bad_signature");
+  });
+
+  it("rejects a beacon of a chained (G2-signature) chain and a beacon naming another chain hash", () => {
+    const g2 = bytesToHex(bls12_381.G2.Point.BASE.toBytes(true));
+    const result = verifyBeacon({ round: 1000, signature: g2 }, QUICKNET);
+    expect(result.ok === false && result.error.code).toBe("malformed_signature");
+    const named = verifyBeacon({ ...round(1000), chainHash: "8990e7a9aaed2ffed73dbd7092123d6f289930540d7651336225dc172e51b2ce" }, QUICKNET);
+    expect(named.ok === false && named.error.code).toBe("wrong_chain");
+  });
+
+  it("rejects randomness that is not SHA-256(signature)", () => {
+    const result = verifyBeacon({ ...round(1000), randomness: round(123).randomness }, QUICKNET);
+    expect(result.ok === false && result.error.code).toBe("bad_randomness");
+  });
+
+  it("throws for malformed input", () => {
+    expect(() => verifyBeacon({ round: 0, signature: "00" }, QUICKNET)).toThrow(/verifyBeacon: beacon\.round must be ≥ 1/);
+    expect(() => verifyBeacon({ round: 1.5, signature: "00" }, QUICKNET)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+    expect(() => verifyBeacon({ ...round(1000), previous_signature: "00" } as never, QUICKNET)).toThrow(/beacon/);
+    expect(() => verifyBeacon(round(1000), { ...QUICKNET, scheme: "pedersen-bls-chained" } as never)).toThrow(/chain\.scheme/);
+  });
+});
+
+describe("drandRoundAt", () => {
+  it("follows round_time = genesis + (round − 1) × period", () => {
+    // drand spec: round r is published at genesis_time + (r − 1)·period; quicknet genesis 1692803367, period 3
+    const at = (r: number): number => (1692803367 + (r - 1) * 3) * 1000;
+    for (const r of [1, 2, 123, 1000, 4810223, 5928395]) {
+      expect(drandRoundAt(QUICKNET, at(r))).toBe(r);
+      expect(drandRoundAt(QUICKNET, at(r) - 1)).toBe(Math.max(1, r));
+      expect(drandRoundAt(QUICKNET, at(r) + 1)).toBe(r + 1);
+    }
+  });
+
+  it("gives round 1 before genesis", () => {
+    expect(drandRoundAt(QUICKNET, 0)).toBe(1);
+  });
+
+  it("refuses a non-integer instant", () => {
+    expect(() => drandRoundAt(QUICKNET, 1.5)).toThrow(/drandRoundAt: instant/);
+  });
+});
+
+describe("commitSeed", () => {
+  it("is SHA-256 of the 32-byte tag and the secret", () => {
+    const tag = new Uint8Array(32);
+    tag.set(new TextEncoder().encode("ops-raffle/v1/commit"));
+    const secret = new Uint8Array(32).fill(7);
+    expect(commitSeed("07".repeat(32))).toBe(bytesToHex(sha256(new Uint8Array([...tag, ...secret]))));
+    expect(() => commitSeed("07")).toThrow(/commitSeed: secret must be 32 bytes/);
+  });
+});

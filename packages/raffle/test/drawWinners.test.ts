@@ -1,0 +1,245 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  compileEntrants,
+  drawSeed,
+  drawWinners,
+  entrantReceipt,
+  entrantScore,
+  inclusionProof,
+  rerollWinner,
+  specHash,
+  verifyDraw,
+  verifyEntry,
+  type DrawCertificate,
+} from "@ops/raffle";
+import { commitSpec, drandSpec, round, sampleEntrants, SECRET } from "./helpers";
+
+const entrants = sampleEntrants(40);
+const cert = drawWinners(drandSpec(1000), entrants, round(1000));
+const codes = (r: ReturnType<typeof verifyDraw>): string[] => (r.ok ? [] : r.error.map((e) => e.code));
+const flip = (hex: string): string => (hex[0] === "0" ? "1" : "0") + hex.slice(1);
+
+describe("drawWinners", () => {
+  it("draws from a real quicknet round and the certificate verifies", () => {
+    expect(cert.format).toBe("ops-raffle/v1");
+    expect(cert.randomness).toEqual({ kind: "drand", chainHash: "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971", ...round(1000) });
+    expect(cert.seed).toBe(drawSeed(specHash(drandSpec(1000)), compileEntrants(entrants).root, round(1000).randomness));
+    expect(cert.winners.map((w) => w.tier)).toEqual(["500-yuan voucher", "sample kit", "sample kit", "sample kit"]);
+    expect(cert.alternates).toHaveLength(2);
+    expect(verifyDraw(cert, entrants)).toEqual({ ok: true, value: { listChecked: true } });
+    expect(verifyDraw(cert)).toEqual({ ok: true, value: { listChecked: false } });
+  });
+
+  it("ranks by ascending (score, id): the winners are the lowest scores of the whole list", () => {
+    const all = entrants
+      .map((e) => ({ id: e.id, score: entrantScore(cert.seed, e.id, e.weight) }))
+      .sort((a, b) => (a.score < b.score ? -1 : a.score > b.score ? 1 : 0));
+    expect([...cert.winners, ...cert.alternates].map((w) => w.id)).toEqual(all.slice(0, 6).map((a) => a.id));
+    expect(cert.cutoffs).toEqual([
+      { tier: "500-yuan voucher", score: all[0]!.score },
+      { tier: "sample kit", score: all[3]!.score },
+    ]);
+  });
+
+  it("does not depend on the order of the entrants", () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(entrants, { minLength: 40, maxLength: 40 }), (shuffled) => {
+        const again = drawWinners(commitSpec(), shuffled, { secret: SECRET });
+        return JSON.stringify(again) === JSON.stringify(drawWinners(commitSpec(), entrants, { secret: SECRET }));
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("accepts a compiled list and gives the same certificate", () => {
+    expect(drawWinners(drandSpec(1000), compileEntrants(entrants), round(1000))).toEqual(cert);
+  });
+
+  it("fills what it can when there are fewer entrants than places, and handles an empty list", () => {
+    const few = drawWinners(commitSpec(), [{ id: "qq::1" }, { id: "qq::2" }], { secret: SECRET });
+    expect(few.winners.map((w) => w.tier)).toEqual(["500-yuan voucher", "sample kit"]);
+    expect(few.alternates).toEqual([]);
+    expect(verifyDraw(few, [{ id: "qq::1" }, { id: "qq::2" }]).ok).toBe(true);
+    const none = drawWinners(commitSpec(), [], { secret: SECRET });
+    expect([none.winners, none.cutoffs.map((c) => c.score)]).toEqual([[], [null, null]]);
+    expect(verifyDraw(none, []).ok).toBe(true);
+  });
+
+  it("refuses a beacon round earlier than the spec allows, and a later one", () => {
+    expect(() => drawWinners(drandSpec(4810223), entrants, round(1000))).toThrow(expect.objectContaining({ code: "out_of_range" }));
+    expect(() => drawWinners(drandSpec(123), entrants, round(1000))).toThrow(expect.objectContaining({ code: "conflict" }));
+  });
+
+  it("refuses a forged beacon and a beacon from another chain", () => {
+    expect(() => drawWinners(drandSpec(1000), entrants, { round: 1000, signature: round(123).signature })).toThrow(/drawWinners: randomness\.signature signature does not verify/);
+    expect(() => drawWinners(drandSpec(1000), entrants, { ...round(1000), chainHash: "8990e7a9aaed2ffed73dbd7092123d6f289930540d7651336225dc172e51b2ce" })).toThrow(/another|chain/);
+  });
+
+  it("refuses a wrong secret, or a secret where the spec names a beacon", () => {
+    expect(() => drawWinners(commitSpec(), entrants, { secret: "b2".repeat(32) })).toThrow(expect.objectContaining({ code: "conflict" }));
+    expect(() => drawWinners(drandSpec(1000), entrants, { secret: SECRET })).toThrow(/drand beacon/);
+  });
+
+  it("refuses duplicate ids with different weights, weight 0, fractional weights and weights above the spec's max", () => {
+    expect(() => drawWinners(commitSpec(), [{ id: "a", weight: 1 }, { id: "a", weight: 2 }], { secret: SECRET })).toThrow(expect.objectContaining({ code: "duplicate" }));
+    expect(() => drawWinners(commitSpec(), [{ id: "a", weight: 0 }], { secret: SECRET })).toThrow(/weight/);
+    expect(() => drawWinners(commitSpec(), [{ id: "a", weight: 0.5 }], { secret: SECRET })).toThrow(/weight/);
+    expect(() => drawWinners(commitSpec(), [{ id: "a", weight: 6 }], { secret: SECRET })).toThrow(/from 1 to 5/);
+    expect(() => drawWinners(commitSpec(), compileEntrants([{ id: "a", weight: 6 }]), { secret: SECRET })).toThrow(expect.objectContaining({ code: "conflict" }));
+  });
+
+  it("does not mutate the spec or the entrants", () => {
+    const spec = commitSpec();
+    const list = sampleEntrants(10);
+    const before = structuredClone([spec, list]);
+    drawWinners(spec, list, { secret: SECRET });
+    expect([spec, list]).toEqual(before);
+  });
+
+  it("gives each entrant a first-place chance proportional to weight (exact enumeration over 3 entrants)", () => {
+    // weights 1, 2, 3: P(first) = 1/6, 2/6, 3/6; 600 commit secrets, chi-square with 2 dof,
+    // critical value 13.82 at p = 0.001 (scipy.stats.chi2.ppf(0.999, 2))
+    const three = [{ id: "a", weight: 1 }, { id: "b", weight: 2 }, { id: "c", weight: 3 }];
+    const wins = { a: 0, b: 0, c: 0 };
+    const spec = commitSpec({ tiers: [{ name: "p", count: 1 }], alternates: 0 });
+    for (let s = 0; s < 600; s++) {
+      const seed = drawSeed("00".repeat(32), "11".repeat(32), s.toString(16).padStart(64, "0"));
+      const best = three.map((e) => ({ id: e.id, score: entrantScore(seed, e.id, e.weight) })).sort((x, y) => (x.score < y.score ? -1 : 1))[0]!;
+      wins[best.id as "a"]++;
+    }
+    expect(spec.tiers).toHaveLength(1);
+    const expected = [100, 200, 300];
+    const chi = [wins.a, wins.b, wins.c].reduce((sum, o, i) => sum + (o - expected[i]!) ** 2 / expected[i]!, 0);
+    expect(chi).toBeLessThan(13.82);
+  });
+});
+
+describe("verifyDraw", () => {
+  it("catches a changed entrant", () => {
+    const changed = entrants.map((e, i) => (i === 7 ? { ...e, id: `${e.id}0` } : e));
+    expect(codes(verifyDraw(cert, changed))).toContain("list_root");
+  });
+
+  it("catches a changed weight in the list and in the certificate", () => {
+    const heavier = entrants.map((e, i) => (i === 7 ? { ...e, weight: e.weight === 5 ? 4 : e.weight + 1 } : e));
+    expect(codes(verifyDraw(cert, heavier))).toEqual(expect.arrayContaining(["list_root", "total_weight"]));
+    const w = cert.winners[0]!;
+    const tampered = { ...cert, winners: [{ ...w, weight: w.weight === 5 ? 4 : w.weight + 1 }, ...cert.winners.slice(1)] };
+    // A higher weight can leave the minimum unchanged, so the score alone may not show it;
+    // the re-run over the list (or the entrant's own verifyEntry) does.
+    expect(codes(verifyDraw(tampered, entrants))).toContain("winners");
+  });
+
+  it("catches a changed seed", () => {
+    expect(codes(verifyDraw({ ...cert, seed: flip(cert.seed) }))).toEqual(expect.arrayContaining(["seed", "score"]));
+  });
+
+  it("catches a changed tier in the spec and in the winners", () => {
+    const spec = { ...cert.spec, tiers: [{ name: "500-yuan voucher", count: 2 }, { name: "sample kit", count: 2 }] };
+    expect(codes(verifyDraw({ ...cert, spec }))).toEqual(expect.arrayContaining(["spec_hash", "tiers"]));
+    const relabelled = { ...cert, winners: cert.winners.map((w, i) => (i === 1 ? { ...w, tier: "500-yuan voucher", tierIndex: 0 } : w)) };
+    expect(codes(verifyDraw(relabelled))).toContain("tiers");
+  });
+
+  it("catches a swapped winner, even one with a correct score", () => {
+    const outsider = entrants.find((e) => ![...cert.winners, ...cert.alternates].some((w) => w.id === e.id))!;
+    const w = cert.winners[0]!;
+    const swapped = { ...cert, winners: [{ ...w, id: outsider.id, weight: outsider.weight, score: entrantScore(cert.seed, outsider.id, outsider.weight) }, ...cert.winners.slice(1)] };
+    expect(codes(verifyDraw(swapped, entrants)).length).toBeGreaterThan(0);
+    expect(codes(verifyDraw(swapped, entrants))).toContain("winners");
+    expect(verifyDraw(swapped).ok).toBe(false);
+  });
+
+  it("catches changed randomness, beacon round, specHash, list root, size, cutoffs and alternates", () => {
+    const r = cert.randomness as Extract<DrawCertificate["randomness"], { kind: "drand" }>;
+    expect(codes(verifyDraw({ ...cert, randomness: { ...r, randomness: flip(r.randomness) } }))).toContain("randomness");
+    expect(codes(verifyDraw({ ...cert, randomness: { ...round(123), kind: "drand", chainHash: r.chainHash } }))).toContain("randomness");
+    expect(codes(verifyDraw({ ...cert, specHash: flip(cert.specHash) }))).toContain("spec_hash");
+    expect(codes(verifyDraw({ ...cert, list: { ...cert.list, root: flip(cert.list.root) } }, entrants))).toEqual(expect.arrayContaining(["seed", "list_root"]));
+    expect(codes(verifyDraw({ ...cert, list: { ...cert.list, size: 41 } }, entrants))).toContain("list_size");
+    expect(codes(verifyDraw({ ...cert, cutoffs: [...cert.cutoffs].reverse() }))).toContain("cutoffs");
+    expect(codes(verifyDraw({ ...cert, alternates: cert.alternates.slice(0, 1) }, entrants))).toEqual(expect.arrayContaining(["tiers", "alternates"]));
+  });
+
+  it("refuses certificates of an unknown version and malformed ones", () => {
+    expect(() => verifyDraw({ ...cert, format: "ops-raffle/v9" } as never)).toThrow(expect.objectContaining({ code: "unsupported_version" }));
+    expect(() => verifyDraw({ ...cert, seed: 5 } as never)).toThrow(expect.objectContaining({ code: "corrupt_data" }));
+  });
+
+  it("does not mutate the certificate", () => {
+    const copy = structuredClone(cert);
+    verifyDraw(cert, entrants);
+    expect(cert).toEqual(copy);
+  });
+});
+
+describe("rerollWinner", () => {
+  it("hands the seat to the next alternate, in order, and the result verifies", () => {
+    const first = rerollWinner(cert, cert.winners[2]!.id, "no reply in 7 days");
+    expect(first.winners[2]).toMatchObject({ tier: "sample kit", id: cert.alternates[0]!.id });
+    const second = rerollWinner(first, first.winners[0]!.id, "declined");
+    expect(second.winners[0]).toMatchObject({ tier: "500-yuan voucher", id: cert.alternates[1]!.id });
+    expect(second.rerolls.map((r) => r.reason)).toEqual(["no reply in 7 days", "declined"]);
+    expect(verifyDraw(second, entrants).ok).toBe(true);
+    expect(() => rerollWinner(second, second.winners[1]!.id, "again")).toThrow(expect.objectContaining({ code: "illegal_state" }));
+    expect(() => rerollWinner(cert, "qq::nobody", "x")).toThrow(expect.objectContaining({ code: "not_found" }));
+  });
+
+  it("catches a reroll that skipped an alternate", () => {
+    const first = rerollWinner(cert, cert.winners[0]!.id, "x");
+    const skipped = { ...first, rerolls: [{ ...first.rerolls[0]!, in: cert.alternates[1]!.id }] };
+    expect(codes(verifyDraw(skipped, entrants))).toContain("reroll");
+  });
+});
+
+describe("verifyEntry", () => {
+  const list = compileEntrants(entrants);
+
+  it("tells each entrant where they stand, from the root, their proof and the certificate", () => {
+    const kinds = entrants.map((e) => {
+      const r = verifyEntry(cert, e, inclusionProof(list, e.id));
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.value.outcome.kind;
+    });
+    expect(kinds.filter((k) => k === "winner")).toHaveLength(4);
+    expect(kinds.filter((k) => k === "alternate")).toHaveLength(2);
+    expect(kinds.filter((k) => k === "not_selected")).toHaveLength(34);
+  });
+
+  it("detects an entrant left out of the winners", () => {
+    const w = cert.winners[0]!;
+    const entrant = entrants.find((e) => e.id === w.id)!;
+    const withoutThem = rerollWinner(cert, w.id, "x");
+    const hidden = { ...withoutThem, rerolls: [] };
+    const r = verifyEntry(hidden, entrant, inclusionProof(list, w.id));
+    expect(r.ok === false && r.error.map((e) => e.code)).toEqual(["omitted"]);
+  });
+
+  it("detects a wrong weight or a proof from another list", () => {
+    const e = entrants[3]!;
+    const r = verifyEntry(cert, { ...e, weight: e.weight === 5 ? 4 : e.weight + 1 }, inclusionProof(list, e.id));
+    expect(r.ok === false && r.error.map((x) => x.code)).toContain("not_in_list");
+    const other = compileEntrants([...entrants, { id: "qq::late", weight: 1 }]);
+    const r2 = verifyEntry(cert, e, inclusionProof(other, e.id));
+    expect(r2.ok === false && r2.error.map((x) => x.code)).toContain("not_in_list");
+  });
+});
+
+describe("privacy mode", () => {
+  it("publishes pseudonyms; outsiders verify over them, each entrant checks with their receipt", () => {
+    const auditKey = "5a".repeat(32);
+    const spec = commitSpec({ privacy: "pseudonymous" });
+    const pcert = drawWinners(spec, entrants, { secret: SECRET }, { auditKey });
+    expect(pcert.winners.every((w) => /^[0-9a-f]{64}$/.test(w.id))).toBe(true);
+    const publishedList = compileEntrants(entrants, { privacy: "pseudonymous", auditKey });
+    const published = publishedList.ids.map((id, i) => ({ id, weight: publishedList.weights[i]! }));
+    expect(verifyDraw(pcert, published).ok).toBe(true);
+    const e = entrants[5]!;
+    const receipt = entrantReceipt(auditKey, e.id);
+    const r = verifyEntry(pcert, { id: e.id, weight: e.weight, entrantKey: receipt.entrantKey }, inclusionProof(publishedList, receipt.listId));
+    expect(r.ok && r.value.listId).toBe(receipt.listId);
+    expect(() => verifyEntry(pcert, e, inclusionProof(publishedList, receipt.listId))).toThrow(/entrantKey/);
+    expect(() => drawWinners(spec, entrants, { secret: SECRET })).toThrow(/auditKey/);
+  });
+});
