@@ -35,3 +35,5 @@ export { entrantReceipt, pseudonymOf } from "./privacy/entrantReceipt";
 export type { EntrantReceipt } from "./privacy/entrantReceipt";
 export { CampaignSpecSchema, PrizeTierSchema, RAFFLE_FORMAT, RandomnessSourceSchema } from "./spec/CampaignSpecSchema";
 export type { CampaignSpec, CampaignSpecInput, PrizeTier, RandomnessSource } from "./spec/CampaignSpecSchema";
+export { checkEligibility, EligibilityContextSchema, EXCLUSION_REASONS } from "./eligibility/checkEligibility";
+export type { CheckEligibilityOptions, EligibilityContext, EligibilityResult, ExclusionReason } from "./eligibility/checkEligibility";
