@@ -3,6 +3,16 @@
  *
  * @packageDocumentation
  */
+export { attendeeRetention, AttendeeRetentionOptionsSchema } from "./events/attendeeRetention";
+export type { AttendeeRetention, AttendeeRetentionOptions, CohortRetention } from "./events/attendeeRetention";
+export { AttendanceSchema, CommunityEventSchema, EVENT_KINDS, MembershipSchema, RegistrationSchema } from "./events/CommunityEvent";
+export type { Attendance, CommunityEvent, EventKind, Membership, Registration } from "./events/CommunityEvent";
+export { eventCalendar, EventCalendarOptionsSchema } from "./events/eventCalendar";
+export type { CalendarDay, EventCalendarOptions } from "./events/eventCalendar";
+export { eventParticipation, EventParticipationOptionsSchema } from "./events/eventParticipation";
+export type { EventParticipation, EventParticipationOptions } from "./events/eventParticipation";
+export { EventSeriesSchema, expandEventSeries, ExpandEventSeriesOptionsSchema } from "./events/expandEventSeries";
+export type { EventSeries, ExpandEventSeriesOptions } from "./events/expandEventSeries";
 export { checkRegexSafety, MAX_PATTERN_LENGTH, UserPatternSchema } from "./rules/checkRegexSafety";
 export type { RegexRefusal, SafePattern, UserPattern } from "./rules/checkRegexSafety";
 export { compileRules } from "./rules/compileRules";
