@@ -5,8 +5,19 @@ import type { BusinessCalendar } from "../calendar/compileCalendar";
 /** Key of the compiled intervals inside a {@link BusinessCalendar}. */
 export const INTERVALS: unique symbol = Symbol.for("@ops/sla.calendar.intervals");
 
+/** Width of the buckets of the day index (one UTC day). */
+export const BUCKET_MS = 86_400_000;
+
 /** Sorted, disjoint, non-adjacent open intervals `[starts[i], ends[i])` and their prefix sums. */
 export interface CompiledIntervals {
+  /** Start of bucket 0 (the horizon start). */
+  readonly origin: number;
+  /**
+   * Day index: `bucketFirst[k]` is the first interval whose end is after the start of
+   * bucket k (`origin + k·BUCKET_MS`); one extra entry at the end. It narrows every search
+   * to the intervals that meet one day.
+   */
+  readonly bucketFirst: Int32Array;
   readonly starts: Float64Array;
   readonly ends: Float64Array;
   /** Open time before interval i. */
@@ -42,18 +53,6 @@ export function horizonError(calendar: BusinessCalendar, fn: string, path: strin
   });
 }
 
-/** Index of the last interval starting at or before t, or -1. */
-export function lastStartAtOrBefore(starts: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((starts[mid] as number) <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
 /** Index of the first entry ≥ value in a sorted array (length if none). */
 export function firstAtLeast(sorted: Float64Array, value: number): number {
   let lo = 0;
@@ -66,11 +65,48 @@ export function firstAtLeast(sorted: Float64Array, value: number): number {
   return lo;
 }
 
-/** Open time in [first interval start, t): the calendar's "business clock" reading at t. */
+/** Index of the first interval whose end is after t (length if none), through the day index. */
+export function firstEndingAfter(c: CompiledIntervals, t: number): number {
+  const k = Math.floor((t - c.origin) / BUCKET_MS);
+  let lo = c.bucketFirst[k] ?? c.starts.length;
+  let hi = c.bucketFirst[k + 1] ?? c.starts.length;
+  const ends = c.ends;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((ends[mid] as number) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Open time in [horizon start, t): the calendar's "business clock" reading at t. */
 export function positionAt(c: CompiledIntervals, t: number): number {
-  const i = lastStartAtOrBefore(c.starts, t);
-  if (i < 0) return 0;
-  const start = c.starts[i] as number;
-  const end = c.ends[i] as number;
-  return (c.before[i] as number) + (t < end ? t - start : end - start);
+  const j = firstEndingAfter(c, t);
+  if (j >= c.starts.length) return j === 0 ? 0 : (c.through[j - 1] as number);
+  const start = c.starts[j] as number;
+  return (c.before[j] as number) + (t > start ? t - start : 0);
+}
+
+/**
+ * Index of the first interval at or after `from` whose running total reaches `target`
+ * (length if none): an exponential (galloping) search from `from`, then a binary search —
+ * O(log distance), so short deadlines cost a step or two.
+ */
+export function firstReaching(through: Float64Array, from: number, target: number): number {
+  const n = through.length;
+  if (from >= n || (through[from] as number) >= target) return from;
+  let step = 1;
+  let lo = from; // through[lo] < target
+  while (lo + step < n && (through[lo + step] as number) < target) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(lo + step, n); // through[hi] ≥ target, or hi = n
+  lo += 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((through[mid] as number) < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -3,7 +3,7 @@ import { OpsError, createOffsetLookup, type Instant } from "@ops/core";
 import type { CalendarSpecSchema, HoursRange, Weekday } from "../calendar/calendarSpec";
 import { WEEKDAYS } from "../calendar/calendarSpec";
 import type { z } from "zod";
-import type { CompiledIntervals } from "./calendarData";
+import { BUCKET_MS, type CompiledIntervals } from "./calendarData";
 import { DAY_MS, dateOfDay, dayNumber, minutesOf, weekdayIndex } from "./localDate";
 
 type Spec = z.output<typeof CalendarSpecSchema>;
@@ -95,5 +95,13 @@ export function expandCalendar(spec: Spec, from: Instant, to: Instant, fn: strin
     sum += (ends[i] as number) - (starts[i] as number);
     through[i] = sum;
   }
-  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends), before, through };
+  const buckets = Math.ceil((to - from) / BUCKET_MS) + 2;
+  const bucketFirst = new Int32Array(buckets);
+  let j = 0;
+  for (let k = 0; k < buckets; k++) {
+    const bucketStart = from + k * BUCKET_MS;
+    while (j < ends.length && (ends[j] as number) <= bucketStart) j++;
+    bucketFirst[k] = j;
+  }
+  return { origin: from, bucketFirst, starts: Float64Array.from(starts), ends: Float64Array.from(ends), before, through };
 }

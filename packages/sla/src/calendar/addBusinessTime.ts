@@ -1,5 +1,5 @@
 import { OpsError, type Instant } from "@ops/core";
-import { checkInHorizon, firstAtLeast, horizonError, intervalsOf, positionAt } from "../_lib/calendarData";
+import { checkInHorizon, firstEndingAfter, firstReaching, horizonError, intervalsOf } from "../_lib/calendarData";
 import type { BusinessCalendar } from "./compileCalendar";
 
 /**
@@ -10,8 +10,10 @@ import type { BusinessCalendar } from "./compileCalendar";
  * waits for the next opening. A duration of 0 returns `instant` unchanged.
  *
  * Definition: with P(t) the open time from the horizon start to t (a prefix sum over the
- * compiled intervals), the result is min { t : P(t) = P(instant) + duration }, found by two
- * binary searches — O(log n), no validation beyond two number checks per call.
+ * compiled intervals), the result is min { t : P(t) = P(instant) + duration }. A day index
+ * finds the interval of `instant` in O(1) and a galloping search the interval where the
+ * sum is reached — O(log n) at worst, a few steps for deadlines of hours; no validation
+ * beyond a few number checks per call.
  *
  * @param calendar - from `compileCalendar`
  * @param instant - the start, epoch ms, inside the horizon
@@ -45,9 +47,13 @@ export function addBusinessTime(calendar: BusinessCalendar, instant: Instant, du
     throw new OpsError({ code: "invalid_argument", fn, path: ["duration"], rule: "must be an integer number of milliseconds ≥ 0", received: duration });
   }
   if (duration === 0) return instant;
-  const target = positionAt(c, instant) + duration;
-  const j = firstAtLeast(c.through, target);
-  if (j >= c.through.length) {
+  const i = firstEndingAfter(c, instant);
+  const n = c.starts.length;
+  let position = i === 0 ? 0 : (c.through[i - 1] as number);
+  if (i < n && instant > (c.starts[i] as number)) position = (c.before[i] as number) + instant - (c.starts[i] as number);
+  const target = position + duration;
+  const j = firstReaching(c.through, i, target);
+  if (j >= n) {
     throw horizonError(calendar, fn, "duration", instant, "must end inside");
   }
   return (c.starts[j] as number) + (target - (c.before[j] as number));

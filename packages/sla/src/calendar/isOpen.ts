@@ -1,5 +1,5 @@
 import type { Instant } from "@ops/core";
-import { checkInHorizon, intervalsOf, lastStartAtOrBefore } from "../_lib/calendarData";
+import { checkInHorizon, firstEndingAfter, intervalsOf } from "../_lib/calendarData";
 import type { BusinessCalendar } from "./compileCalendar";
 
 /**
@@ -29,6 +29,6 @@ export function isOpen(calendar: BusinessCalendar, instant: Instant): boolean {
   const fn = "isOpen";
   const c = intervalsOf(calendar, fn);
   checkInHorizon(calendar, instant, fn, "instant");
-  const i = lastStartAtOrBefore(c.starts, instant);
-  return i >= 0 && instant < (c.ends[i] as number);
+  const j = firstEndingAfter(c, instant);
+  return j < c.starts.length && (c.starts[j] as number) <= instant;
 }

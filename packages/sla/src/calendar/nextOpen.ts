@@ -1,5 +1,5 @@
 import type { Instant } from "@ops/core";
-import { checkInHorizon, horizonError, intervalsOf, lastStartAtOrBefore } from "../_lib/calendarData";
+import { checkInHorizon, firstEndingAfter, horizonError, intervalsOf } from "../_lib/calendarData";
 import type { BusinessCalendar } from "./compileCalendar";
 
 /**
@@ -30,9 +30,7 @@ export function nextOpen(calendar: BusinessCalendar, instant: Instant): Instant 
   const fn = "nextOpen";
   const c = intervalsOf(calendar, fn);
   checkInHorizon(calendar, instant, fn, "instant");
-  const i = lastStartAtOrBefore(c.starts, instant);
-  if (i >= 0 && instant < (c.ends[i] as number)) return instant;
-  const next = c.starts[i + 1];
+  const next = c.starts[firstEndingAfter(c, instant)];
   if (next === undefined) throw horizonError(calendar, fn, "instant", instant, "must be followed by an opening inside");
-  return next;
+  return next > instant ? next : instant;
 }
