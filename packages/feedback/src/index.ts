@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+export { slaDeadline } from "./deadline/slaDeadline";
 export { FEEDBACK_EVENT_TYPES, FeedbackEventSchema } from "./event/feedbackEvent";
 export type { FeedbackEvent, FeedbackEventInput, FeedbackEventOf, FeedbackEventType } from "./event/feedbackEvent";
 export { replay } from "./event/replay";
@@ -13,8 +14,6 @@ export { FeedbackSourceSchema } from "./item/feedbackSource";
 export type { FeedbackSource } from "./item/feedbackSource";
 export { FeedbackStatusSchema } from "./item/feedbackStatus";
 export type { FeedbackStatus } from "./item/feedbackStatus";
-export { PrioritySchema } from "./item/priority";
-export type { Priority } from "./item/priority";
 export { RemedySchema } from "./item/remedy";
 export type { Remedy } from "./item/remedy";
 export type { FeedbackEffect, FeedbackTimer } from "./lifecycle/feedbackEffect";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ActorRefSchema, ChannelRefSchema, IdSchema, InstantSchema, type FeedbackId } from "@ops/core";
 import { InteractionIdSchema } from "@ops/interaction";
 import { FeedbackSourceSchema } from "../item/feedbackSource";
-import { PrioritySchema } from "../item/priority";
+import { PrioritySchema } from "@ops/interaction";
 import { RemedySchema } from "../item/remedy";
 
 const ItemId = IdSchema as unknown as z.ZodType<FeedbackId, string>;

@@ -5,7 +5,7 @@ import { FeedbackEventSchema } from "../event/feedbackEvent";
 import { InteractionIdSchema } from "@ops/interaction";
 import { FeedbackSourceSchema } from "./feedbackSource";
 import { FeedbackStatusSchema } from "./feedbackStatus";
-import { PrioritySchema } from "./priority";
+import { PrioritySchema } from "@ops/interaction";
 import { RemedySchema } from "./remedy";
 
 /**

@@ -1,5 +1,5 @@
 import type { FeedbackId, Instant } from "@ops/core";
-import type { Priority } from "../item/priority";
+import type { Priority } from "@ops/interaction";
 
 /** The timers an item asks its host to keep: the resolution deadline, auto-close, follow-up. */
 export type FeedbackTimer = "deadline" | "auto_close" | "follow_up";

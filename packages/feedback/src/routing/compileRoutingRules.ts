@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { OpsError, parseOrThrow } from "@ops/core";
-import type { Priority } from "../item/priority";
+import type { Priority } from "@ops/interaction";
 import { toKeyword, type Keyword } from "../_lib/keywords";
 import { RoutingRuleSchema, type RoutingRule } from "./routingRule";
 

@@ -1,6 +1,6 @@
 import { OpsError, type ChannelRef } from "@ops/core";
 import type { FeedbackSource } from "../item/feedbackSource";
-import type { Priority } from "../item/priority";
+import type { Priority } from "@ops/interaction";
 import { containsKeyword, foldText } from "../_lib/keywords";
 import type { RoutingRules, RoutingRulesInternal } from "./compileRoutingRules";
 

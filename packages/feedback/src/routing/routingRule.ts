@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ChannelRefSchema, IdSchema, PlatformSchema } from "@ops/core";
-import { PrioritySchema } from "../item/priority";
+import { PrioritySchema } from "@ops/interaction";
 
 const Label = z.string().trim().min(1, { error: "must be a non-empty label" }).max(200, { error: "must be at most 200 characters" });
 
