@@ -7,6 +7,8 @@ export { actorHistory } from "./actor/actorHistory";
 export type { ActorHistory, ActorHistoryOptions } from "./actor/actorHistory";
 export { mergeActors } from "./actor/mergeActors";
 export type { AttributeConflict, MergeActorsOptions, MergedActors } from "./actor/mergeActors";
+export { handleWebhook } from "./adapter/handleWebhook";
+export type { WebhookOutcome } from "./adapter/handleWebhook";
 export { OutboundDraftSchema, WebhookRequestSchema, WebhookSecretSchema } from "./adapter/PlatformAdapter";
 export type {
   AdapterFailure,
@@ -21,6 +23,12 @@ export type {
   WebhookResponse,
   WebhookSecret,
 } from "./adapter/PlatformAdapter";
+export { createDouyinAdapter } from "./adapters/createDouyinAdapter";
+export { createInstagramAdapter } from "./adapters/createInstagramAdapter";
+export { createWechatOaAdapter } from "./adapters/createWechatOaAdapter";
+export type { AdapterOptions } from "./adapters/createWechatOaAdapter";
+export { createWeiboAdapter } from "./adapters/createWeiboAdapter";
+export { createXAdapter } from "./adapters/createXAdapter";
 export { ActorKindSchema, ActorSchema, AttributeValueSchema } from "./model/Actor";
 export type { Actor, ActorKind, AttributeValue } from "./model/Actor";
 export { ChannelCapabilitiesSchema, ChannelSchema } from "./model/Channel";

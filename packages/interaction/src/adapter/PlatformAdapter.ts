@@ -74,7 +74,8 @@ export type VerifyOutcome =
  * old: a replay), `malformed_payload` (not the platform's JSON / XML), `missing_field`
  * (a required field is absent or of the wrong type), `unknown_event` (an event type the
  * adapter does not map), `unsupported` (an outbound draft the platform cannot send),
- * `invalid_request` (the request or draft breaks its schema).
+ * `invalid_request` (the request or draft breaks its schema), `duplicate_delivery` (a
+ * delivery whose dedupe key was already processed; see `handleWebhook`).
  */
 export type AdapterFailureCode =
   | "bad_signature"
@@ -83,7 +84,8 @@ export type AdapterFailureCode =
   | "missing_field"
   | "unknown_event"
   | "unsupported"
-  | "invalid_request";
+  | "invalid_request"
+  | "duplicate_delivery";
 
 /** An expected adapter failure: core's {@link Failure} with an {@link AdapterFailureCode}. */
 export type AdapterFailure = Failure<AdapterFailureCode>;

@@ -1,0 +1,213 @@
+import { failure, type Result } from "@ops/core";
+import type { AdapterFailure, OutboundRequest, ParseContext, PlatformAdapter, VerifyOutcome } from "../adapter/PlatformAdapter";
+import { OutboundDraftSchema } from "../adapter/PlatformAdapter";
+import type { Interaction, InteractionInput } from "../model/Interaction";
+import { replyPolicy } from "../replyWindow/replyPolicy";
+import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
+import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
+import { checkVerifyArgs, finish, guard } from "../_lib/adapterKit";
+import { sha1Hex, sha256Hex, timingSafeEqual } from "../_lib/crypto";
+import { header } from "../_lib/http";
+import { epochToInstant, idField, isObj, numField, objField, parseJson, parseJsonObject, strField, type Obj } from "../_lib/read";
+import type { AdapterOptions } from "./createWechatOaAdapter";
+
+const PLATFORM = "douyin";
+/** Known events that carry no interaction. */
+const IGNORED: ReadonlySet<string> = new Set(["verify_webhook", "im_enter_direct_msg", "im_message_read", "im_authorize"]);
+
+/** `content` is a JSON object, or (in the follow / like events) a JSON string holding one. */
+function contentOf(o: Obj): Obj | undefined {
+  const c = o.content;
+  if (isObj(c)) return c;
+  if (typeof c === "string") {
+    const r = parseJson(c);
+    return r.ok && isObj(r.value) ? r.value : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The reference adapter for **Douyin** (抖音开放平台) webhooks, built from the open
+ * platform's "Webhooks 概述", "接收私信消息事件", "接收用户关注事件", "接收用户点赞事件" and
+ * comment-event docs:
+ *
+ * - `verify`: `X-Douyin-Signature = sha1(client_secret + raw body)` (hex); the URL check
+ *   is a signed POST `{"event":"verify_webhook","content":{"challenge":12345}}`, answered
+ *   with `{"challenge":12345}`.
+ * - `dedupeKey`: Douyin also sends a `Msg-Id` header for de-duplication; from the body the
+ *   key is the event and its message / comment id, or a SHA-256 of the body otherwise.
+ * - `parse`: `im_receive_msg` → inbound `dm`, `im_send_msg` → outbound `dm` (group chats via
+ *   `im_group_receive_msg`, by `conversation_short_id`), `im_recall_msg` → `recall`,
+ *   `new_follow_action` → `follow` (`unfollow` when `action_type` is not 1),
+ *   `new_video_digg` → `like`, `item_comment_reply` → `comment` or `reply`; the URL check,
+ *   read receipts and "entered the chat" events yield nothing; others are `unknown_event`.
+ *   `content` may be an object or a JSON string; user ids are open_ids scoped to the app
+ *   (`client_key`).
+ * - `replyPolicy`: `REPLY_WINDOW_POLICIES["douyin.im"]`.
+ * - `toOutbound`: `message` → `POST /im/send/msg/` (reply to the user's message:
+ *   `msg_id`, `conversation_id`, `scene: "im_replay_msg"`); `public_reply` →
+ *   `POST /item/comment/reply/`. The transport adds `open_id` and the access token.
+ *
+ * @param options - `policy` to replace the built-in reply-window data
+ * @returns a pure {@link PlatformAdapter}
+ *
+ * @example
+ * ```ts
+ * import { createDouyinAdapter } from "@ops/interaction";
+ * const douyin = createDouyinAdapter();
+ * const body = JSON.stringify({ event: "new_follow_action", client_key: "awr8bfr64vxgk036", from_user_id: "5bfa0218-477c-4d51-865c-64f0588794a6",
+ *   to_user_id: "e3af6e1d-d83a-4116-8f9f-5cb8ac2413c7", content: "{\"action_type\":1,\"action_time\":1686811643}", log_id: "202306151447300000000000005369C6D" });
+ * const r = douyin.parse(body, { channelId: "ch_dy" as never, account: "e3af6e1d-d83a-4116-8f9f-5cb8ac2413c7", receivedAt: 1686811644000 });
+ * r.ok && [r.value[0]?.kind, r.value[0]?.platformCreatedAt, r.value[0]?.actor.scope];
+ * // => ["follow", 1686811643000, "awr8bfr64vxgk036"]
+ * ```
+ */
+export function createDouyinAdapter(options: AdapterOptions = {}): PlatformAdapter {
+  const policy = options.policy ?? (REPLY_WINDOW_POLICIES["douyin.im"] as ReplyWindowPolicy);
+  return {
+    platform: PLATFORM,
+    policy,
+    verify(request, secret) {
+      return guard<VerifyOutcome>(() => {
+        const args = checkVerifyArgs(request, secret);
+        if (!args.ok) return args;
+        const req = args.value.request;
+        const sig = header(req, "x-douyin-signature");
+        if (sig === undefined) return { ok: false, error: failure("bad_signature", "X-Douyin-Signature header is missing", ["headers", "x-douyin-signature"]) };
+        if (!timingSafeEqual(sha1Hex(args.value.secret.secret + req.body), sig.toLowerCase())) {
+          return { ok: false, error: failure("bad_signature", "X-Douyin-Signature does not match sha1(client_secret + body)", ["headers", "x-douyin-signature"]) };
+        }
+        const o = parseJsonObject(req.body);
+        if (o.ok && strField(o.value, "event") === "verify_webhook") {
+          const challenge = objField(o.value, "content")?.challenge;
+          if (typeof challenge !== "number" && typeof challenge !== "string") return { ok: false, error: failure("missing_field", "content.challenge is missing", ["body", "content", "challenge"]) };
+          return { ok: true, value: { kind: "challenge", response: { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ challenge }) } } };
+        }
+        return { ok: true, value: { kind: "delivery" } };
+      });
+    },
+    dedupeKey(body) {
+      return guard(() => {
+        const o = parseJsonObject(body);
+        if (!o.ok) return o;
+        const event = strField(o.value, "event");
+        if (event === undefined) return { ok: false, error: failure("missing_field", "event is missing", ["event"]) };
+        const c = contentOf(o.value) ?? {};
+        const native = idField(c, "server_message_id") ?? idField(c, "comment_id");
+        return { ok: true, value: native !== undefined ? `${event}:${native}` : `${event}:sha256:${sha256Hex(body)}` };
+      });
+    },
+    parse(body, context) {
+      return guard(() => parseDouyin(body, context));
+    },
+    replyPolicy(thread, now) {
+      return replyPolicy(thread, policy, now);
+    },
+    toOutbound(draft): Result<OutboundRequest, AdapterFailure> {
+      const d = OutboundDraftSchema.safeParse(draft);
+      if (!d.success) return { ok: false, error: failure("invalid_request", `draft ${d.error.issues[0]?.message ?? "is invalid"}`, ["draft"]) };
+      const json = { "content-type": "application/json" };
+      const src = d.data.inReplyTo;
+      if (d.data.surface === "private_reply") return { ok: false, error: failure("unsupported", "Douyin has no private reply to a comment through the open platform", ["draft", "surface"]) };
+      if (src?.nativeId === undefined) return { ok: false, error: failure("missing_field", `a Douyin ${d.data.surface} needs inReplyTo with the nativeId of the message or comment it answers`, ["draft", "inReplyTo", "nativeId"]) };
+      if (d.data.surface === "message") {
+        if (src.conversation === undefined) return { ok: false, error: failure("missing_field", "a Douyin message needs inReplyTo.conversation (conversation_short_id)", ["draft", "inReplyTo", "conversation"]) };
+        const body = { msg_id: src.nativeId, conversation_id: src.conversation.id, to_user_id: d.data.to.userId, scene: "im_replay_msg", content: { msg_type: 1, text: { text: d.data.text } } };
+        return { ok: true, value: { method: "POST", path: "/im/send/msg/", headers: json, body: JSON.stringify(body) } };
+      }
+      const itemId = src.target?.type === "post" ? src.target.id : undefined;
+      if (itemId === undefined) return { ok: false, error: failure("missing_field", "a Douyin comment reply needs inReplyTo.target (the video item_id)", ["draft", "inReplyTo", "target"]) };
+      return { ok: true, value: { method: "POST", path: "/item/comment/reply/", headers: json, body: JSON.stringify({ item_id: itemId, comment_id: src.nativeId, content: d.data.text }) } };
+    },
+  };
+}
+
+function parseDouyin(body: string, ctx: ParseContext): Result<Interaction[], AdapterFailure> {
+  const o = parseJsonObject(body);
+  if (!o.ok) return o;
+  const event = strField(o.value, "event");
+  if (event === undefined) return { ok: false, error: failure("missing_field", "event is missing", ["event"]) };
+  if (IGNORED.has(event)) return { ok: true, value: [] };
+  const scope = idField(o.value, "client_key") ?? ctx.account;
+  const from = idField(o.value, "from_user_id");
+  const to = idField(o.value, "to_user_id");
+  const c = contentOf(o.value);
+  if (c === undefined) return { ok: false, error: failure("missing_field", "content must be an object or a JSON string of one", ["content"]) };
+  const who = (userId: string) => ({ platform: PLATFORM, scope, userId });
+  const id = (kind: string, native: string): string => `${PLATFORM}:${ctx.account}:${kind}:${native}`;
+  const base = { channelId: ctx.channelId, receivedAt: ctx.receivedAt, raw: o.value };
+  switch (event) {
+    case "im_receive_msg":
+    case "im_send_msg":
+    case "im_group_receive_msg":
+    case "im_group_send_msg": {
+      const mid = idField(c, "server_message_id");
+      const conv = idField(c, "conversation_short_id");
+      const at = epochToInstant(numField(c, "create_time"), "ms");
+      if (from === undefined || mid === undefined || at === undefined) return { ok: false, error: failure("missing_field", "from_user_id, content.server_message_id and content.create_time are required", ["content"]) };
+      const outbound = event.endsWith("send_msg");
+      const group = event.startsWith("im_group") || numField(c, "conversation_type") === 2;
+      const item: InteractionInput = {
+        ...base,
+        id: id("msg", mid),
+        nativeId: mid,
+        kind: "dm",
+        direction: outbound ? "out" : "in",
+        visibility: "private",
+        actor: who(from),
+        ...(outbound && to !== undefined && !group ? { recipient: who(to) } : {}),
+        ...(conv !== undefined ? { conversation: { id: conv, type: group ? ("group" as const) : ("dm" as const) } } : {}),
+        content: { text: strField(c, "text") ?? "" },
+        platformCreatedAt: at,
+        delivery: { status: outbound ? "sent" : "received" },
+      };
+      return finish([item]);
+    }
+    case "im_recall_msg": {
+      const mid = idField(c, "server_message_id");
+      if (from === undefined || mid === undefined) return { ok: false, error: failure("missing_field", "from_user_id and content.server_message_id are required", ["content"]) };
+      const at = epochToInstant(numField(c, "create_time"), "ms") ?? ctx.receivedAt;
+      const conv = idField(c, "conversation_short_id");
+      return finish([{ ...base, id: id("recall", mid), kind: "recall", direction: "activity", visibility: "private", actor: who(from), target: { type: "message", id: mid }, ...(conv !== undefined ? { conversation: { id: conv, type: "dm" as const } } : {}), platformCreatedAt: at }]);
+    }
+    case "new_follow_action": {
+      const at = epochToInstant(numField(c, "action_time"), "s");
+      if (from === undefined || at === undefined) return { ok: false, error: failure("missing_field", "from_user_id and content.action_time are required", ["content"]) };
+      const kind = numField(c, "action_type") === 1 ? ("follow" as const) : ("unfollow" as const);
+      return finish([{ ...base, id: id(kind, `${from}:${at}`), kind, direction: "activity", visibility: "public", actor: who(from), target: { type: "account", id: to ?? ctx.account }, platformCreatedAt: at }]);
+    }
+    case "new_video_digg": {
+      const at = epochToInstant(numField(c, "action_time"), "s");
+      const item = idField(c, "item_id");
+      if (from === undefined || at === undefined || item === undefined) return { ok: false, error: failure("missing_field", "from_user_id, content.action_time and content.item_id are required", ["content"]) };
+      return finish([{ ...base, id: id("digg", `${from}:${item}`), kind: "like", direction: "activity", visibility: "public", actor: who(from), target: { type: "post", id: item }, platformCreatedAt: at }]);
+    }
+    case "item_comment_reply": {
+      const cid = idField(c, "comment_id");
+      const author = idField(c, "comment_user_id") ?? from;
+      const at = epochToInstant(numField(c, "create_time"), "s");
+      if (cid === undefined || author === undefined || at === undefined) return { ok: false, error: failure("missing_field", "content.comment_id, comment_user_id and create_time are required", ["content"]) };
+      const parent = idField(c, "reply_to_comment_id");
+      const item = idField(c, "reply_to_item_id");
+      const isReply = parent !== undefined && parent !== "0" && parent !== cid;
+      return finish([
+        {
+          ...base,
+          id: id("comment", cid),
+          nativeId: cid,
+          kind: isReply ? "reply" : "comment",
+          direction: author === ctx.account ? "out" : "in",
+          visibility: "public",
+          actor: who(author),
+          ...(isReply ? { inReplyTo: id("comment", parent) } : {}),
+          ...(item !== undefined ? { target: { type: "post" as const, id: item } } : {}),
+          content: { text: strField(c, "content") ?? "" },
+          platformCreatedAt: at,
+          delivery: { status: "received" },
+        },
+      ]);
+    }
+    default:
+      return { ok: false, error: failure("unknown_event", `event ${event} is not mapped`, ["event"]) };
+  }
+}

@@ -1,0 +1,232 @@
+import { failure, type Result } from "@ops/core";
+import type { AdapterFailure, OutboundRequest, ParseContext, PlatformAdapter, VerifyOutcome } from "../adapter/PlatformAdapter";
+import { OutboundDraftSchema } from "../adapter/PlatformAdapter";
+import type { Interaction, InteractionInput } from "../model/Interaction";
+import { replyPolicy } from "../replyWindow/replyPolicy";
+import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
+import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
+import { checkVerifyArgs, finish, guard } from "../_lib/adapterKit";
+import { hmacSha256Hex, timingSafeEqual } from "../_lib/crypto";
+import { header, query } from "../_lib/http";
+import { keyOfIds } from "../_lib/idList";
+import { arrField, idField, isObj, numField, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
+import type { AdapterOptions } from "./createWechatOaAdapter";
+
+const PLATFORM = "instagram";
+
+/**
+ * The reference adapter for **Instagram** professional accounts through Meta's Graph API
+ * webhooks (Instagram Messaging and the `comments` / `mentions` fields), built from Meta's
+ * "Webhooks — Getting started", "Instagram Webhooks" and "Private Replies" docs:
+ *
+ * - `verify`: the subscription handshake is a GET with `hub.mode=subscribe`,
+ *   `hub.verify_token` (must equal `secret.verifyToken`) and `hub.challenge` (echoed back);
+ *   a delivery carries `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body under
+ *   the App Secret>`.
+ * - `dedupeKey`: Meta gives no delivery id, so the key is the sorted ids of the items in the
+ *   delivery (message `mid`s, comment ids), hashed with SHA-256 when long.
+ * - `parse`: one delivery may batch several entries and changes. `comments` → `comment`
+ *   (or `reply` with `parent_id`, linked by `inReplyTo`) — the `mentions` field is skipped
+ *   because its payload does not say who mentioned the account;
+ *   `messaging[].message` → `dm` (`is_echo` = sent by the account → `out`; `reply_to.mid` →
+ *   `inReplyTo`; `is_deleted` → `recall`); `reaction` → `like`; `postback` → `menu_click`;
+ *   `read` receipts and unknown fields are skipped; a delivery with nothing known is
+ *   `unknown_event`. IGSIDs are scoped to the account.
+ * - `replyPolicy`: `REPLY_WINDOW_POLICIES["instagram.messaging"]` (24 h standard, 7 d with
+ *   `HUMAN_AGENT`, private reply within 7 d, once).
+ * - `toOutbound`: `message` → `POST /me/messages` (RESPONSE, or MESSAGE_TAG with the tag);
+ *   `private_reply` → `POST /me/messages` with `recipient.comment_id`; `public_reply` →
+ *   `POST /<comment-id>/replies`.
+ *
+ * @param options - `policy` to replace the built-in reply-window data
+ * @returns a pure {@link PlatformAdapter}
+ *
+ * @example
+ * ```ts
+ * import { createInstagramAdapter } from "@ops/interaction";
+ * const ig = createInstagramAdapter();
+ * const body = JSON.stringify({ object: "instagram", entry: [{ id: "17841400000000000", time: 1772933400,
+ *   changes: [{ field: "comments", value: { from: { id: "6100000001", username: "mia" }, media: { id: "18000000001" }, id: "17865799348089039", parent_id: "17865799348089000", text: "Which shade for warm skin?" } }] }] });
+ * const r = ig.parse(body, { channelId: "ch_ig" as never, account: "17841400000000000", receivedAt: 1772933401000 });
+ * r.ok && [r.value[0]?.kind, r.value[0]?.inReplyTo];
+ * // => ["reply", "instagram:17841400000000000:comment:17865799348089000"]
+ * ```
+ */
+export function createInstagramAdapter(options: AdapterOptions = {}): PlatformAdapter {
+  const policy = options.policy ?? (REPLY_WINDOW_POLICIES["instagram.messaging"] as ReplyWindowPolicy);
+  return {
+    platform: PLATFORM,
+    policy,
+    verify(request, secret) {
+      return guard<VerifyOutcome>(() => {
+        const args = checkVerifyArgs(request, secret);
+        if (!args.ok) return args;
+        const req = args.value.request;
+        const q = query(req);
+        if (req.method.toUpperCase() === "GET" && q.get("hub.mode") !== null) {
+          const token = args.value.secret.verifyToken;
+          if (token === undefined) return { ok: false, error: failure("invalid_request", "secret.verifyToken is needed to answer the subscription handshake", ["secret", "verifyToken"]) };
+          if (q.get("hub.mode") !== "subscribe" || !timingSafeEqual(q.get("hub.verify_token") ?? "", token)) {
+            return { ok: false, error: failure("bad_signature", "hub.verify_token does not match", ["url", "hub.verify_token"]) };
+          }
+          return { ok: true, value: { kind: "challenge", response: { status: 200, headers: { "content-type": "text/plain" }, body: q.get("hub.challenge") ?? "" } } };
+        }
+        const sig = header(req, "x-hub-signature-256");
+        if (sig === undefined || !sig.startsWith("sha256=")) return { ok: false, error: failure("bad_signature", "X-Hub-Signature-256 header is missing", ["headers", "x-hub-signature-256"]) };
+        const expected = `sha256=${hmacSha256Hex(args.value.secret.secret, req.body)}`;
+        if (!timingSafeEqual(expected, sig.toLowerCase())) return { ok: false, error: failure("bad_signature", "X-Hub-Signature-256 does not match the HMAC-SHA256 of the body", ["headers", "x-hub-signature-256"]) };
+        return { ok: true, value: { kind: "delivery" } };
+      });
+    },
+    dedupeKey(body) {
+      return guard(() => {
+        const o = parseJsonObject(body);
+        if (!o.ok) return o;
+        const ids: string[] = [];
+        for (const entry of arrField(o.value, "entry") ?? []) {
+          if (!isObj(entry)) continue;
+          for (const c of arrField(entry, "changes") ?? []) {
+            const v = isObj(c) ? objField(c, "value") : undefined;
+            const id = v === undefined ? undefined : (idField(v, "id") ?? idField(v, "comment_id"));
+            if (id !== undefined) ids.push(`c:${id}`);
+          }
+          for (const m of arrField(entry, "messaging") ?? []) {
+            if (!isObj(m)) continue;
+            const mid = idField(objField(m, "message") ?? {}, "mid") ?? idField(objField(m, "reaction") ?? {}, "mid") ?? idField(objField(m, "postback") ?? {}, "mid");
+            ids.push(mid !== undefined ? `m:${mid}` : `t:${idField(objField(m, "sender") ?? {}, "id") ?? ""}:${numField(m, "timestamp") ?? ""}`);
+          }
+        }
+        if (ids.length === 0) return { ok: false, error: failure("missing_field", "the delivery has no entry with changes or messaging", ["entry"]) };
+        return { ok: true, value: keyOfIds("ig", ids) };
+      });
+    },
+    parse(body, context) {
+      return guard(() => parseInstagram(body, context));
+    },
+    replyPolicy(thread, now) {
+      return replyPolicy(thread, policy, now);
+    },
+    toOutbound(draft): Result<OutboundRequest, AdapterFailure> {
+      const d = OutboundDraftSchema.safeParse(draft);
+      if (!d.success) return { ok: false, error: failure("invalid_request", `draft ${d.error.issues[0]?.message ?? "is invalid"}`, ["draft"]) };
+      const json = { "content-type": "application/json" };
+      const { surface, text, tag, inReplyTo } = d.data;
+      if (surface === "message") {
+        const body = tag === undefined ? { recipient: { id: d.data.to.userId }, messaging_type: "RESPONSE", message: { text } } : { recipient: { id: d.data.to.userId }, messaging_type: "MESSAGE_TAG", tag, message: { text } };
+        return { ok: true, value: { method: "POST", path: "/me/messages", headers: json, body: JSON.stringify(body) } };
+      }
+      const commentId = inReplyTo?.nativeId;
+      if (commentId === undefined) return { ok: false, error: failure("missing_field", `a ${surface} needs inReplyTo with the comment's nativeId`, ["draft", "inReplyTo", "nativeId"]) };
+      if (surface === "private_reply") {
+        return { ok: true, value: { method: "POST", path: "/me/messages", headers: json, body: JSON.stringify({ recipient: { comment_id: commentId }, message: { text } }) } };
+      }
+      return { ok: true, value: { method: "POST", path: `/${encodeURIComponent(commentId)}/replies`, headers: json, body: JSON.stringify({ message: text }) } };
+    },
+  };
+}
+
+function toMs(t: number | undefined): number | undefined {
+  if (t === undefined) return undefined;
+  return t < 1e11 ? t * 1000 : t;
+}
+
+function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], AdapterFailure> {
+  const o = parseJsonObject(body);
+  if (!o.ok) return o;
+  const object = strField(o.value, "object");
+  if (object !== "instagram") return { ok: false, error: failure("unknown_event", `object ${object ?? "(missing)"} is not instagram`, ["object"]) };
+  const entries = arrField(o.value, "entry");
+  if (entries === undefined) return { ok: false, error: failure("missing_field", "entry must be an array", ["entry"]) };
+  const out: InteractionInput[] = [];
+  let seen = 0;
+  const id = (kind: string, native: string): string => `${PLATFORM}:${ctx.account}:${kind}:${native}`;
+  const who = (userId: string) => ({ platform: PLATFORM, scope: ctx.account, userId });
+  entries.forEach((entry, ei) => {
+    if (!isObj(entry)) return;
+    const account = idField(entry, "id") ?? ctx.account;
+    const entryTime = toMs(numField(entry, "time")) ?? ctx.receivedAt;
+    for (const change of arrField(entry, "changes") ?? []) {
+      if (!isObj(change)) continue;
+      seen++;
+      const field = strField(change, "field");
+      const v = objField(change, "value");
+      if (v === undefined) continue;
+      const base = { channelId: ctx.channelId, platformCreatedAt: entryTime, receivedAt: ctx.receivedAt, raw: change, visibility: "public" as const, delivery: { status: "received" as const } };
+      if (field === "comments" || field === "live_comments") {
+        const cid = idField(v, "id");
+        const from = objField(v, "from");
+        const fromId = from === undefined ? undefined : idField(from, "id");
+        if (cid === undefined || fromId === undefined) continue;
+        const parent = idField(v, "parent_id");
+        const media = objField(v, "media");
+        const mediaId = media === undefined ? undefined : idField(media, "id");
+        out.push({
+          ...base,
+          id: id("comment", cid),
+          nativeId: cid,
+          kind: parent === undefined ? "comment" : "reply",
+          direction: fromId === account ? "out" : "in",
+          actor: who(fromId),
+          ...(parent !== undefined ? { inReplyTo: id("comment", parent) } : {}),
+          ...(mediaId !== undefined ? { target: { type: field === "live_comments" ? "live" : "post", id: mediaId } } : {}),
+          content: { text: strField(v, "text") ?? "" },
+        });
+      }
+    }
+    (arrField(entry, "messaging") ?? []).forEach((m, mi) => {
+      if (!isObj(m)) return;
+      seen++;
+      const sender = idField(objField(m, "sender") ?? {}, "id");
+      const recipient = idField(objField(m, "recipient") ?? {}, "id");
+      const at = toMs(numField(m, "timestamp")) ?? entryTime;
+      if (sender === undefined || recipient === undefined) return;
+      const outbound = sender === account;
+      const user = outbound ? recipient : sender;
+      const base = {
+        channelId: ctx.channelId,
+        platformCreatedAt: at,
+        receivedAt: ctx.receivedAt,
+        raw: m,
+        visibility: "private" as const,
+        actor: who(sender),
+        ...(outbound ? { recipient: who(user) } : {}),
+        delivery: { status: outbound ? ("sent" as const) : ("received" as const) },
+      };
+      const message = objField(m, "message");
+      const reaction = objField(m, "reaction");
+      const postback = objField(m, "postback");
+      if (message !== undefined) {
+        const mid = idField(message, "mid") ?? `${sender}:${at}:${ei}:${mi}`;
+        if (message.is_deleted === true) {
+          out.push({ ...base, id: id("recall", mid), kind: "recall", direction: "activity", target: { type: "message", id: mid } });
+          return;
+        }
+        const replyTo = idField(objField(message, "reply_to") ?? {}, "mid");
+        const attachments = (arrField(message, "attachments") ?? []).filter(isObj).map((a: Obj) => {
+          const type = strField(a, "type");
+          const url = strField(objField(a, "payload") ?? {}, "url");
+          const mediaType = type === "image" || type === "video" || type === "audio" || type === "file" ? type : "link";
+          return { type: mediaType, ...(url !== undefined ? { url } : {}) } as const;
+        });
+        out.push({
+          ...base,
+          id: id("message", mid),
+          nativeId: mid,
+          kind: "dm",
+          direction: outbound || message.is_echo === true ? "out" : "in",
+          ...(replyTo !== undefined ? { inReplyTo: id("message", replyTo) } : {}),
+          content: { text: strField(message, "text") ?? "", media: attachments },
+        });
+      } else if (reaction !== undefined) {
+        const mid = idField(reaction, "mid") ?? "";
+        if (strField(reaction, "action") === "unreact" || mid === "") return;
+        out.push({ ...base, id: id("reaction", `${mid}:${sender}`), kind: "like", direction: "activity", target: { type: "message", id: mid } });
+      } else if (postback !== undefined) {
+        const mid = idField(postback, "mid") ?? `${sender}:${at}`;
+        out.push({ ...base, id: id("postback", mid), nativeId: mid, kind: "menu_click", direction: "in", content: { text: strField(postback, "payload") ?? strField(postback, "title") ?? "" } });
+      }
+    });
+  });
+  if (out.length === 0 && seen > 0) return { ok: false, error: failure("unknown_event", "the delivery holds no change or message this adapter maps", ["entry"]) };
+  return finish(out);
+}

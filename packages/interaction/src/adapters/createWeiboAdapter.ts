@@ -1,0 +1,186 @@
+import { failure, type Result } from "@ops/core";
+import type { AdapterFailure, OutboundRequest, ParseContext, PlatformAdapter, VerifyOutcome } from "../adapter/PlatformAdapter";
+import { OutboundDraftSchema } from "../adapter/PlatformAdapter";
+import type { Interaction, InteractionInput, InteractionKind } from "../model/Interaction";
+import { replyPolicy } from "../replyWindow/replyPolicy";
+import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
+import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
+import { checkVerifyArgs, finish, guard, verifySortedSha1 } from "../_lib/adapterKit";
+import { keyOfIds } from "../_lib/idList";
+import { arrField, idField, isObj, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
+import type { AdapterOptions } from "./createWechatOaAdapter";
+
+const PLATFORM = "weibo";
+const MONTHS: Readonly<Record<string, number>> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
+const MESSAGE_TYPES: ReadonlySet<string> = new Set(["text", "position", "voice", "image"]);
+const IGNORED_SUBTYPES: ReadonlySet<string> = new Set(["view", "subscribe", "unsubscribe"]);
+
+/** Weibo's `created_at`, e.g. `"Mon Jul 16 18:09:20 +0800 2012"`, as an instant. */
+function weiboTime(text: string | undefined): number | undefined {
+  const m = text === undefined ? null : /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/.exec(text);
+  if (!m) return undefined;
+  const month = MONTHS[m[1] as string];
+  if (month === undefined) return undefined;
+  const offset = (m[6] === "-" ? -1 : 1) * (Number(m[7]) * 60 + Number(m[8]));
+  const t = Date.UTC(Number(m[9]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) - offset * 60_000;
+  return Number.isFinite(t) ? t : undefined;
+}
+
+/**
+ * The reference adapter for **Weibo** (微博): the fan-service platform's push messages
+ * (私信 DMs and events) and pages of the comments API (Weibo pushes no comment webhooks, so
+ * comments are polled: `comments/to_me`, `comments/mentions/biz` return `{"comments":[…]}`),
+ * built from open.weibo.com's "粉丝服务平台开发接口接入指南", "Receive General Message",
+ * "Receive Event Push" and "messages/reply/biz" pages:
+ *
+ * - `verify`: `signature = sha1(sort([app secret, timestamp, nonce]).join(""))` in the query;
+ *   a GET with `echostr` is the URL check. Pushes are checked the same way.
+ * - `dedupeKey`: `sender_id:created_at` for pushes (Weibo's advice — its pushes have no
+ *   message id); the sorted comment ids for a comments page.
+ * - `parse`: `text` / `position` / `voice` / `image` → `dm`; event `follow` / `unfollow`,
+ *   `scan` → `qr_scan`, `scan_follow` → `follow` and `qr_scan`, `click` → `menu_click`
+ *   (`view`, `subscribe`, `unsubscribe` yield nothing); `mention` → `mention`; a comments page
+ *   → `comment` / `reply` (`reply_comment` → `inReplyTo`), `out` when written by the account.
+ * - `replyPolicy`: `REPLY_WINDOW_POLICIES["weibo.fan_service"]` (48 h without limit after a
+ *   message, follow, menu click or scan; one reply within 48 h after a mention).
+ * - `toOutbound`: `message` → `POST /2/messages/reply/biz.json` (form: `type=text`,
+ *   `data={"text":…}`, `receiver_id`); `public_reply` → `POST /2/comments/reply.json`
+ *   (form: `cid`, `id`, `comment`).
+ *
+ * @param options - `policy` to replace the built-in reply-window data
+ * @returns a pure {@link PlatformAdapter}
+ *
+ * @example
+ * ```ts
+ * import { createWeiboAdapter } from "@ops/interaction";
+ * const weibo = createWeiboAdapter();
+ * // open.weibo.com worked example: appsecret xyz123xyz, timestamp 1397022061823, nonce 57155157
+ * weibo.verify({ method: "GET", url: "/weibo?nonce=57155157&timestamp=1397022061823&echostr=dnPdpTZz85&signature=90e4c22c90a58f26526c2dd5b6c56c8822edeaa1", headers: {}, body: "" }, { secret: "xyz123xyz" });
+ * // => { ok: true, value: { kind: "challenge", response: { status: 200, headers: { "content-type": "text/plain" }, body: "dnPdpTZz85" } } }
+ * ```
+ */
+export function createWeiboAdapter(options: AdapterOptions = {}): PlatformAdapter {
+  const policy = options.policy ?? (REPLY_WINDOW_POLICIES["weibo.fan_service"] as ReplyWindowPolicy);
+  return {
+    platform: PLATFORM,
+    policy,
+    verify(request, secret) {
+      return guard<VerifyOutcome>(() => {
+        const args = checkVerifyArgs(request, secret);
+        if (!args.ok) return args;
+        return verifySortedSha1(args.value.request, args.value.secret.secret);
+      });
+    },
+    dedupeKey(body) {
+      return guard(() => {
+        const o = parseJsonObject(body);
+        if (!o.ok) return o;
+        const comments = arrField(o.value, "comments");
+        if (comments !== undefined) {
+          const ids = comments.filter(isObj).map((c) => idField(c, "id") ?? "");
+          return ids.length === 0 ? { ok: false, error: failure("missing_field", "the comments page is empty", ["comments"]) } : { ok: true, value: keyOfIds("weibo:comments", ids) };
+        }
+        const sender = idField(o.value, "sender_id");
+        const created = strField(o.value, "created_at");
+        if (sender === undefined || created === undefined) return { ok: false, error: failure("missing_field", "sender_id and created_at identify a push", ["sender_id"]) };
+        return { ok: true, value: `weibo:${sender}:${created}` };
+      });
+    },
+    parse(body, context) {
+      return guard(() => parseWeibo(body, context));
+    },
+    replyPolicy(thread, now) {
+      return replyPolicy(thread, policy, now);
+    },
+    toOutbound(draft): Result<OutboundRequest, AdapterFailure> {
+      const d = OutboundDraftSchema.safeParse(draft);
+      if (!d.success) return { ok: false, error: failure("invalid_request", `draft ${d.error.issues[0]?.message ?? "is invalid"}`, ["draft"]) };
+      const form = { "content-type": "application/x-www-form-urlencoded" };
+      if (d.data.surface === "message") {
+        const body = new URLSearchParams({ type: "text", data: JSON.stringify({ text: d.data.text }), receiver_id: d.data.to.userId }).toString();
+        return { ok: true, value: { method: "POST", path: "/2/messages/reply/biz.json", headers: form, body } };
+      }
+      if (d.data.surface === "private_reply") return { ok: false, error: failure("unsupported", "Weibo has no private reply to a comment", ["draft", "surface"]) };
+      const src = d.data.inReplyTo;
+      const statusId = src?.target?.type === "post" ? src.target.id : undefined;
+      if (src?.nativeId === undefined || statusId === undefined) return { ok: false, error: failure("missing_field", "a Weibo comment reply needs inReplyTo with nativeId (cid) and a post target (status id)", ["draft", "inReplyTo"]) };
+      const body = new URLSearchParams({ cid: src.nativeId, id: statusId, comment: d.data.text }).toString();
+      return { ok: true, value: { method: "POST", path: "/2/comments/reply.json", headers: form, body } };
+    },
+  };
+}
+
+function parseWeibo(body: string, ctx: ParseContext): Result<Interaction[], AdapterFailure> {
+  const o = parseJsonObject(body);
+  if (!o.ok) return o;
+  const who = (userId: string) => ({ platform: PLATFORM, scope: "", userId });
+  const id = (kind: string, native: string): string => `${PLATFORM}:${ctx.account}:${kind}:${native}`;
+  const comments = arrField(o.value, "comments");
+  if (comments !== undefined) return finish(comments.filter(isObj).flatMap((c) => commentOf(c, ctx, who, id)));
+  const type = strField(o.value, "type");
+  const sender = idField(o.value, "sender_id");
+  const createdText = strField(o.value, "created_at");
+  const at = weiboTime(createdText);
+  if (type === undefined) return { ok: false, error: failure("missing_field", "type is missing", ["type"]) };
+  if (sender === undefined) return { ok: false, error: failure("missing_field", "sender_id is missing", ["sender_id"]) };
+  if (at === undefined) return { ok: false, error: failure("missing_field", 'created_at must read like "Mon Jul 16 18:09:20 +0800 2012"', ["created_at"]) };
+  const data = objField(o.value, "data") ?? {};
+  const text = strField(o.value, "text") ?? "";
+  const base = { channelId: ctx.channelId, actor: who(sender), platformCreatedAt: at, receivedAt: ctx.receivedAt, raw: o.value, delivery: { status: "received" as const } };
+  const key = `${sender}:${at}`;
+  if (MESSAGE_TYPES.has(type)) {
+    const media = type === "text" ? [] : [{ type: type === "position" ? ("location" as const) : type === "voice" ? ("audio" as const) : ("image" as const) }];
+    return finish([{ ...base, id: id("msg", key), kind: "dm", direction: "in", visibility: "private", content: { text, media } }]);
+  }
+  if (type === "mention") {
+    return finish([{ ...base, id: id("mention", key), kind: "mention", direction: "in", visibility: "public", content: { text }, target: { type: "account", id: ctx.account } }]);
+  }
+  if (type !== "event") return { ok: false, error: failure("unknown_event", `type ${type} is not a known Weibo push`, ["type"]) };
+  const subtype = strField(data, "subtype") ?? "";
+  if (IGNORED_SUBTYPES.has(subtype)) return { ok: true, value: [] };
+  const kinds: InteractionKind[] =
+    subtype === "follow" ? ["follow"] : subtype === "unfollow" ? ["unfollow"] : subtype === "scan" ? ["qr_scan"] : subtype === "scan_follow" ? ["follow", "qr_scan"] : subtype === "click" ? ["menu_click"] : [];
+  if (kinds.length === 0) return { ok: false, error: failure("unknown_event", `event subtype ${subtype || "(empty)"} is not mapped`, ["data", "subtype"]) };
+  const eventKey = strField(data, "key");
+  return finish(
+    kinds.map((kind) => ({
+      ...base,
+      id: id(kind, key),
+      kind,
+      direction: kind === "follow" || kind === "unfollow" ? ("activity" as const) : ("in" as const),
+      visibility: "private" as const,
+      target: { type: "account" as const, id: ctx.account },
+      ...(eventKey !== undefined && eventKey !== "" ? { content: { text: eventKey } } : {}),
+    })),
+  );
+}
+
+function commentOf(c: Obj, ctx: ParseContext, who: (u: string) => { platform: string; scope: string; userId: string }, id: (k: string, n: string) => string): InteractionInput[] {
+  const cid = idField(c, "idstr") ?? idField(c, "id");
+  const user = objField(c, "user");
+  const uid = user === undefined ? undefined : (idField(user, "idstr") ?? idField(user, "id"));
+  const at = weiboTime(strField(c, "created_at"));
+  if (cid === undefined || uid === undefined || at === undefined) return [];
+  const status = objField(c, "status");
+  const sid = status === undefined ? undefined : (idField(status, "idstr") ?? idField(status, "id") ?? idField(status, "mid"));
+  const parent = objField(c, "reply_comment");
+  const pid = parent === undefined ? undefined : (idField(parent, "idstr") ?? idField(parent, "id"));
+  return [
+    {
+      channelId: ctx.channelId,
+      id: id("comment", cid),
+      nativeId: cid,
+      kind: pid === undefined ? "comment" : "reply",
+      direction: uid === ctx.account ? "out" : "in",
+      visibility: "public",
+      actor: who(uid),
+      ...(pid !== undefined ? { inReplyTo: id("comment", pid) } : {}),
+      ...(sid !== undefined ? { target: { type: "post" as const, id: sid } } : {}),
+      content: { text: strField(c, "text") ?? "" },
+      platformCreatedAt: at,
+      receivedAt: ctx.receivedAt,
+      raw: c,
+      delivery: { status: "received" },
+    },
+  ];
+}
