@@ -37,3 +37,7 @@ export { CampaignSpecSchema, PrizeTierSchema, RAFFLE_FORMAT, RandomnessSourceSch
 export type { CampaignSpec, CampaignSpecInput, PrizeTier, RandomnessSource } from "./spec/CampaignSpecSchema";
 export { checkEligibility, EligibilityContextSchema, EXCLUSION_REASONS } from "./eligibility/checkEligibility";
 export type { CheckEligibilityOptions, EligibilityContext, EligibilityResult, ExclusionReason } from "./eligibility/checkEligibility";
+export { rankAwards, rubricHash, RubricSchema, JudgeScoreSchema } from "./contest/rankAwards";
+export type { AwardPlace, JudgeScore, Rubric } from "./contest/rankAwards";
+export { AnswerKeySchema, QuizSubmissionSchema, rankQuiz } from "./contest/rankQuiz";
+export type { AnswerKey, QuizPlace, QuizRanking, QuizSubmission, RankQuizOptions } from "./contest/rankQuiz";
