@@ -39,3 +39,5 @@ export { DEFAULT_PAUSE_STATUSES, PauseStatusesSchema, SLA_METRICS, SlaMetricSche
 export type { SlaMetric } from "./policy/slaMetric";
 export { BusinessCalendarSchema, SlaPolicyMatchSchema, SlaPolicySchema, SlaSubjectSchema, SlaTargetSchema } from "./policy/slaPolicy";
 export type { SlaPolicy, SlaPolicyMatch, SlaSubject, SlaTarget } from "./policy/slaPolicy";
+export { replyDeadline } from "./window/replyDeadline";
+export type { ReplyDeadline, ReplyDeadlineBinding, ReplyDeadlineWarning, ReplyDeadlineWarningCode } from "./window/replyDeadline";
