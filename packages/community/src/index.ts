@@ -3,6 +3,12 @@
  *
  * @packageDocumentation
  */
+export { bestPublishingHours, BestPublishingHoursOptionsSchema } from "./content/bestPublishingHours";
+export type { BestPublishingHours, BestPublishingHoursOptions, PublishingSlot } from "./content/bestPublishingHours";
+export { checkCadence, CheckCadenceOptionsSchema } from "./content/checkCadence";
+export type { CadenceDeviation, CadenceReport, CadenceStreak, CadenceWeek, CheckCadenceOptions } from "./content/checkCadence";
+export { CONTENT_FORMS, ContentPlanSchema, PublishedItemSchema } from "./content/ContentPlan";
+export type { ContentForm, ContentPlan, PublishedItem } from "./content/ContentPlan";
 export { attendeeRetention, AttendeeRetentionOptionsSchema } from "./events/attendeeRetention";
 export type { AttendeeRetention, AttendeeRetentionOptions, CohortRetention } from "./events/attendeeRetention";
 export { AttendanceSchema, CommunityEventSchema, EVENT_KINDS, MembershipSchema, RegistrationSchema } from "./events/CommunityEvent";

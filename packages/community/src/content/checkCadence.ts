@@ -1,0 +1,154 @@
+import { addLocalDays, assertTimeZone, InstantSchema, localParts, OpsError, parseOrThrow, startOfLocalWeek, type Instant, type WeekStartsOn } from "@ops/core";
+import { z } from "zod";
+import { ContentPlanSchema, PublishedItemSchema, type ContentForm, type ContentPlan, type PublishedItem } from "./ContentPlan";
+
+/** The window of {@link checkCadence}: the local weeks overlapping [from, to). */
+export interface CheckCadenceOptions {
+  readonly from: Instant;
+  readonly to: Instant;
+}
+
+/** Schema of {@link CheckCadenceOptions} (at most 5 years). */
+export const CheckCadenceOptionsSchema = z
+  .object({ from: InstantSchema, to: InstantSchema })
+  .refine((o) => o.to > o.from, { error: "must be after from", path: ["to"] })
+  .refine((o) => o.to - o.from <= 5 * 366 * 86_400_000, { error: "must be at most 5 years after from", path: ["to"] });
+
+/** A form's shortfall or excess in one week. */
+export interface CadenceDeviation {
+  readonly form: ContentForm;
+  /** The bound that was missed: the target's `min` for a gap, its `max` for an excess. */
+  readonly bound: number;
+  readonly published: number;
+  /** How many are missing (gap) or too many (excess). */
+  readonly by: number;
+}
+
+/** One local week of the cadence report. */
+export interface CadenceWeek {
+  /** Local date the week starts on, `YYYY-MM-DD`. */
+  readonly week: string;
+  readonly startsAt: Instant;
+  readonly endsAt: Instant;
+  /** False for a week that ends after `to` (still running): its gaps are "still needed", and it does not break streaks. */
+  readonly complete: boolean;
+  /** Items published in the week, by form (every planned form is present, 0 included). */
+  readonly counts: Readonly<Partial<Record<ContentForm, number>>>;
+  readonly gaps: readonly CadenceDeviation[];
+  readonly excesses: readonly CadenceDeviation[];
+  /** No gaps (excesses do not fail a week). */
+  readonly met: boolean;
+}
+
+/** Consecutive weeks on target. */
+export interface CadenceStreak {
+  /** A form, or `"all"` for weeks where every target was met. */
+  readonly form: ContentForm | "all";
+  /** Complete weeks on target, counting back from the last complete week. */
+  readonly current: number;
+  readonly longest: number;
+}
+
+/** The outcome of {@link checkCadence}. */
+export interface CadenceReport {
+  readonly weeks: readonly CadenceWeek[];
+  readonly streaks: readonly CadenceStreak[];
+  /** Complete weeks that met every target, and complete weeks in all. */
+  readonly weeksMet: number;
+  readonly weeksComplete: number;
+}
+
+/**
+ * Checks what was published against a plan's weekly targets by form: for each local week
+ * (in the plan's zone, starting on its `weekStartsOn`) the count per form, the gaps
+ * (below `min`) and excesses (above `max`), and streaks of weeks on target per form and
+ * overall. Weeks are calendar weeks in the zone, so a week containing a DST change is
+ * 167 or 169 hours long. Items of forms the plan does not name are counted but never
+ * fail a week.
+ *
+ * @param plan - the content plan
+ * @param published - what was published (any order; not mutated; ids unique)
+ * @param options - `from`, `to`: the weeks overlapping [from, to) are reported
+ * @returns weeks, streaks and totals
+ * @throws {OpsError} `invalid_argument` for a malformed plan, item or window; `duplicate` for a repeated item id; `invalid_time_zone`
+ *
+ * @example
+ * ```ts
+ * import { checkCadence } from "@ops/community";
+ * const plan = { timeZone: "Asia/Shanghai", targets: [{ form: "article", min: 3, max: 5 }, { form: "short_video", min: 2, max: 3 }] } as const;
+ * const mon = Date.UTC(2026, 10, 2, 2); // Monday 10:00 in Shanghai
+ * const items = [0, 1, 2].map((d) => ({ id: `a${d}`, form: "article", publishedAt: mon + d * 86_400_000 } as const));
+ * const report = checkCadence(plan, [...items, { id: "v1", form: "short_video", publishedAt: mon }], { from: mon, to: mon + 7 * 86_400_000 });
+ * report.weeks[0]?.gaps;
+ * // => [{ form: "short_video", bound: 2, published: 1, by: 1 }]
+ * ```
+ */
+export function checkCadence(plan: ContentPlan, published: readonly PublishedItem[], options: CheckCadenceOptions): CadenceReport {
+  const fn = "checkCadence";
+  const p = parseOrThrow(ContentPlanSchema, plan, { fn, path: ["plan"] });
+  assertTimeZone(p.timeZone, fn, ["plan", "timeZone"]);
+  const items = parseOrThrow(z.array(PublishedItemSchema), published, { fn, path: ["published"] });
+  const { from, to } = parseOrThrow(CheckCadenceOptionsSchema, options, { fn, path: ["options"] });
+  const ids = new Set<string>();
+  items.forEach((it, i) => {
+    if (ids.has(it.id)) throw new OpsError({ code: "duplicate", fn, path: ["published", i, "id"], rule: "must be unique", received: it.id });
+    ids.add(it.id);
+  });
+  const zone = p.timeZone;
+  const weekStartsOn = p.weekStartsOn as WeekStartsOn;
+  const starts: Instant[] = [];
+  for (let w = startOfLocalWeek(from, zone, { weekStartsOn }); w < to; w = addLocalDays(w, zone, 7)) starts.push(w);
+  const ends = starts.map((s) => addLocalDays(s, zone, 7));
+  const counts = starts.map(() => new Map<ContentForm, number>());
+  for (const it of items) {
+    // binary search for the week containing the item
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (it.publishedAt < (starts[mid] as number)) hi = mid - 1;
+      else if (it.publishedAt >= (ends[mid] as number)) lo = mid + 1;
+      else {
+        const c = counts[mid] as Map<ContentForm, number>;
+        c.set(it.form, (c.get(it.form) ?? 0) + 1);
+        break;
+      }
+    }
+  }
+  const weeks: CadenceWeek[] = starts.map((startsAt, i) => {
+    const c = counts[i] as Map<ContentForm, number>;
+    const record: Partial<Record<ContentForm, number>> = {};
+    for (const t of p.targets) record[t.form] = c.get(t.form) ?? 0;
+    for (const [form, n] of c) record[form] = n;
+    const gaps: CadenceDeviation[] = [];
+    const excesses: CadenceDeviation[] = [];
+    for (const t of p.targets) {
+      const n = c.get(t.form) ?? 0;
+      if (n < t.min) gaps.push({ form: t.form, bound: t.min, published: n, by: t.min - n });
+      if (t.max !== undefined && n > t.max) excesses.push({ form: t.form, bound: t.max, published: n, by: n - t.max });
+    }
+    const lp = localParts(startsAt, zone);
+    return {
+      week: `${String(lp.year).padStart(4, "0")}-${String(lp.month).padStart(2, "0")}-${String(lp.day).padStart(2, "0")}`,
+      startsAt,
+      endsAt: ends[i] as number,
+      complete: (ends[i] as number) <= to,
+      counts: record,
+      gaps,
+      excesses,
+      met: gaps.length === 0,
+    };
+  });
+  const complete = weeks.filter((w) => w.complete);
+  const streak = (form: ContentForm | "all", ok: (w: CadenceWeek) => boolean): CadenceStreak => {
+    let longest = 0;
+    let run = 0;
+    for (const w of complete) {
+      run = ok(w) ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return { form, current: run, longest };
+  };
+  const streaks = [...p.targets.map((t) => streak(t.form, (w) => !w.gaps.some((g) => g.form === t.form))), streak("all", (w) => w.met)];
+  return { weeks, streaks, weeksMet: complete.filter((w) => w.met).length, weeksComplete: complete.length };
+}
