@@ -3,6 +3,14 @@
  *
  * @packageDocumentation
  */
+export { SeriesPointSchema } from "./anomaly/Anomaly";
+export type { Anomaly, AnomalyMethod, SeriesPoint } from "./anomaly/Anomaly";
+export { CountAnomalyOptionsSchema, CountPointSchema, detectCountAnomalies } from "./anomaly/detectCountAnomalies";
+export type { CountAnomalyOptions, CountPoint } from "./anomaly/detectCountAnomalies";
+export { detectEwmaAnomalies, EwmaAnomalyOptionsSchema } from "./anomaly/detectEwmaAnomalies";
+export type { EwmaAnomalyOptions } from "./anomaly/detectEwmaAnomalies";
+export { detectSeasonalAnomalies, SeasonalAnomalyOptionsSchema } from "./anomaly/detectSeasonalAnomalies";
+export type { SeasonalAnomalyOptions } from "./anomaly/detectSeasonalAnomalies";
 export { distinctActors, DistinctActorsOptionsSchema } from "./bucket/distinctActors";
 export type { DistinctActorsOptions } from "./bucket/distinctActors";
 export { PeriodSchema } from "./bucket/Period";
