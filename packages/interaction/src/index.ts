@@ -3,6 +3,8 @@
  *
  * @packageDocumentation
  */
+export { runAdapterConformance } from "./conformance/runAdapterConformance";
+export type { AdapterFixture, ConformanceCheck, ConformanceReport, FixtureExpectation } from "./conformance/runAdapterConformance";
 export { actorHistory } from "./actor/actorHistory";
 export type { ActorHistory, ActorHistoryOptions } from "./actor/actorHistory";
 export { mergeActors } from "./actor/mergeActors";

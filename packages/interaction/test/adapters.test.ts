@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import { createHmac } from "node:crypto";
+import { buildThreads, createDouyinAdapter, createInstagramAdapter, createWechatOaAdapter, createWeiboAdapter, createXAdapter, handleWebhook, runAdapterConformance } from "./helpers/index";
+import { ADAPTERS } from "./fixtures/index";
+import { DOUYIN_ACCOUNT, DOUYIN_COMMENT, DOUYIN_DM } from "./fixtures/douyin";
+import { IG_ACCOUNT, IG_COMMENTS, IG_MESSAGES } from "./fixtures/instagram";
+import { signedUrl, WECHAT_ACCOUNT, WECHAT_CLICK, WECHAT_SUBSCRIBE, WECHAT_TEXT, WECHAT_TOKEN } from "./fixtures/wechat";
+import { WEIBO_COMMENTS, WEIBO_TEXT } from "./fixtures/weibo";
+import { X_ACCOUNT, X_ACTIVITY, X_SECRET } from "./fixtures/x";
+
+describe("runAdapterConformance", () => {
+  it.each(ADAPTERS)("passes for the %s reference adapter on its fixtures", (_name, adapter, fixtures) => {
+    const report = runAdapterConformance(adapter, fixtures);
+    expect(report.failures).toEqual([]);
+    expect(report.passed).toBe(true);
+    expect(report.checks.length).toBeGreaterThan(fixtures.length * 2);
+  });
+
+  it("reports a broken adapter instead of throwing", () => {
+    const good = createWeiboAdapter();
+    const broken = { ...good, parse: () => { throw new TypeError("boom"); }, dedupeKey: () => ({ ok: true as const, value: String(Math.random()) }) };
+    const report = runAdapterConformance(broken, ADAPTERS[1]![2]);
+    expect(report.passed).toBe(false);
+    expect(report.failures.map((f) => f.id)).toContain("parse.expected");
+    expect(report.failures.map((f) => f.id)).toContain("dedupeKey.deterministic");
+    expect(report.failures.find((f) => f.id === "robust.hostile_input")?.message).toMatch(/threw TypeError: boom/);
+  });
+});
+
+const ctx = (channelId: string, account: string) => ({ channelId: channelId as never, account, receivedAt: 1772933999000 });
+
+describe("createWechatOaAdapter", () => {
+  const wechat = createWechatOaAdapter();
+  it("maps a text message to an inbound private dm scoped to the account", () => {
+    const r = wechat.parse(WECHAT_TEXT, ctx("ch_wx", WECHAT_ACCOUNT));
+    expect(r.ok && r.value[0]).toMatchObject({
+      id: `wechat_oa:${WECHAT_ACCOUNT}:msg:24601234567890123`,
+      kind: "dm",
+      direction: "in",
+      visibility: "private",
+      actor: { platform: "wechat_oa", scope: WECHAT_ACCOUNT, userId: "oX1y2Z3_openid_A" },
+      nativeId: "24601234567890123",
+      platformCreatedAt: 1772933400000,
+      receivedAt: 1772933999000,
+      content: { text: "敏感肌用什么洁面？有没有温和一点的" },
+    });
+  });
+
+  it("dedupes events by FromUserName + CreateTime and messages by MsgId", () => {
+    expect(wechat.dedupeKey(WECHAT_SUBSCRIBE)).toEqual({ ok: true, value: "evt:oX1y2Z3_openid_A:1772933400" });
+    expect(wechat.dedupeKey(WECHAT_TEXT)).toEqual({ ok: true, value: "msg:24601234567890123" });
+  });
+
+  it("opens the 1-minute / 3-message window on a menu click (WeChat announcement 2023-06-12)", () => {
+    const r = wechat.parse(WECHAT_CLICK, ctx("ch_wx", WECHAT_ACCOUNT));
+    const t = buildThreads(r.ok ? r.value : []).threads[0]!;
+    const d = wechat.replyPolicy(t, 1772933400000 + 30_000);
+    expect([d.allowed, d.messagesLeft, d.until]).toEqual([true, 3, 1772933460000]);
+    expect(wechat.replyPolicy(t, 1772933460000).allowed).toBe(false);
+  });
+
+  it("refuses AES safe mode and a replayed delivery", () => {
+    expect(wechat.verify({ method: "POST", url: signedUrl("1772933400", "184793", "&encrypt_type=aes&msg_signature=x"), headers: {}, body: "" }, { secret: WECHAT_TOKEN })).toMatchObject({ ok: false, error: { code: "unsupported" } });
+    const req = { method: "POST", url: signedUrl(), headers: {}, body: WECHAT_TEXT };
+    const r = handleWebhook(wechat, req, { secret: WECHAT_TOKEN }, ctx("ch_wx", WECHAT_ACCOUNT), new Set(["msg:24601234567890123"]));
+    expect(r).toMatchObject({ ok: false, error: { code: "duplicate_delivery" } });
+  });
+
+  it("builds a customer-service message and refuses public replies", () => {
+    const to = { platform: "wechat_oa", scope: WECHAT_ACCOUNT, userId: "oX1y2Z3_openid_A" };
+    const r = wechat.toOutbound({ surface: "message", to, text: "推荐氨基酸洁面，温和不刺激" });
+    expect(r.ok && [r.value.path, JSON.parse(r.value.body)]).toEqual(["/cgi-bin/message/custom/send", { touser: "oX1y2Z3_openid_A", msgtype: "text", text: { content: "推荐氨基酸洁面，温和不刺激" } }]);
+    expect(wechat.toOutbound({ surface: "public_reply", to, text: "x" })).toMatchObject({ ok: false, error: { code: "unsupported" } });
+  });
+
+  it("reads entities and refuses DOCTYPE (no XXE)", () => {
+    const withEntity = WECHAT_TEXT.replace("<![CDATA[敏感肌用什么洁面？有没有温和一点的]]>", "a &lt; b &amp; c");
+    const r = wechat.parse(withEntity, ctx("ch_wx", WECHAT_ACCOUNT));
+    expect(r.ok && r.value[0]?.content?.text).toBe("a < b & c");
+    expect(wechat.parse(`<!DOCTYPE x [<!ENTITY e "boom">]>${WECHAT_TEXT}`, ctx("ch_wx", WECHAT_ACCOUNT))).toMatchObject({ ok: false, error: { code: "malformed_payload" } });
+  });
+});
+
+describe("createInstagramAdapter", () => {
+  const ig = createInstagramAdapter();
+  it("links the brand's reply to the comment and marks it outbound", () => {
+    const r = ig.parse(IG_COMMENTS, ctx("ch_ig", IG_ACCOUNT));
+    expect(r.ok && r.value.map((x) => [x.kind, x.direction, x.inReplyTo ?? null, x.target?.id])).toEqual([
+      ["comment", "in", null, "18000000001"],
+      ["reply", "out", `instagram:${IG_ACCOUNT}:comment:17865799348089000`, "18000000001"],
+    ]);
+  });
+
+  it("turns messaging into an inbound DM, an echoed outbound DM to the user and a like; skips read receipts", () => {
+    const r = ig.parse(IG_MESSAGES, ctx("ch_ig", IG_ACCOUNT));
+    expect(r.ok && r.value.map((x) => [x.kind, x.direction, x.recipient?.userId ?? null])).toEqual([
+      ["dm", "in", null],
+      ["dm", "out", "7200000002"],
+      ["like", "activity", null],
+    ]);
+    const threads = buildThreads(r.ok ? r.value : []).threads;
+    expect(threads).toHaveLength(1);
+    expect(threads[0]!.firstReplyAt).toBe(1772933560000);
+  });
+
+  it("sends a private reply to a comment by comment_id, and a tagged message with HUMAN_AGENT", () => {
+    const r = ig.parse(IG_COMMENTS, ctx("ch_ig", IG_ACCOUNT));
+    const comment = r.ok ? r.value[0]! : undefined;
+    const pr = ig.toOutbound({ surface: "private_reply", to: comment!.actor, inReplyTo: comment, text: "Sent you the shade guide!" });
+    expect(pr.ok && JSON.parse(pr.value.body)).toEqual({ recipient: { comment_id: "17865799348089000" }, message: { text: "Sent you the shade guide!" } });
+    const tagged = ig.toOutbound({ surface: "message", to: comment!.actor, text: "Following up", tag: "HUMAN_AGENT" });
+    expect(tagged.ok && JSON.parse(tagged.value.body)).toMatchObject({ messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT" });
+  });
+
+  it("needs the verify token for the handshake and refuses a wrong one", () => {
+    const req = { method: "GET", url: "/h?hub.mode=subscribe&hub.challenge=42&hub.verify_token=nope", headers: {}, body: "" };
+    expect(ig.verify(req, { secret: "s" })).toMatchObject({ ok: false, error: { code: "invalid_request" } });
+    expect(ig.verify(req, { secret: "s", verifyToken: "ops-verify-2026" })).toMatchObject({ ok: false, error: { code: "bad_signature" } });
+  });
+});
+
+describe("createXAdapter", () => {
+  const x = createXAdapter();
+  it("answers the CRC with sha256=base64(HMAC-SHA256(consumer secret, crc_token))", () => {
+    const r = x.verify({ method: "GET", url: "/x?crc_token=9b4507b3-9040-4669-9ca3-6b94edb50553", headers: {}, body: "" }, { secret: X_SECRET });
+    // node:crypto createHmac("sha256", secret).update(token).digest("base64") — X docs' reference code
+    const expected = `sha256=${createHmac("sha256", X_SECRET).update("9b4507b3-9040-4669-9ca3-6b94edb50553").digest("base64")}`;
+    expect(r.ok && r.value.kind === "challenge" && JSON.parse(r.value.response.body)).toEqual({ response_token: expected });
+  });
+
+  it("reads replies through referenced_tweets, conversation_id as target, and DMs", () => {
+    const r = x.parse(X_ACTIVITY, ctx("ch_x", X_ACCOUNT));
+    const [reply, mention, like, follow, dm] = r.ok ? r.value : [];
+    expect([reply?.inReplyTo, reply?.target?.id, reply?.platformCreatedAt]).toEqual([`x:${X_ACCOUNT}:post:1897000000000000001`, "1897000000000000001", Date.UTC(2026, 2, 8, 1, 30)]);
+    expect([mention?.actor.userId, mention?.platformCreatedAt]).toEqual(["1500000000000000009", 1772933460000]);
+    expect([like?.target?.id, follow?.actor.userId, dm?.content?.text]).toEqual(["1897000000000000001", "1500000000000000007", "My order #4411 arrived damaged"]);
+  });
+
+  it("skips the account's own original posts and refuses private replies", () => {
+    const own = JSON.stringify({ for_user_id: X_ACCOUNT, tweet_create_events: [{ id: "1", text: "New drop!", author_id: X_ACCOUNT, created_at: "2026-03-08T01:00:00.000Z" }] });
+    expect(x.parse(own, ctx("ch_x", X_ACCOUNT))).toEqual({ ok: true, value: [] });
+    expect(x.toOutbound({ surface: "private_reply", to: { platform: "x", userId: "1" }, text: "hi" })).toMatchObject({ ok: false, error: { code: "unsupported" } });
+  });
+});
+
+describe("createDouyinAdapter", () => {
+  const douyin = createDouyinAdapter();
+  it("keeps the conversation id and millisecond time of a DM", () => {
+    const r = douyin.parse(DOUYIN_DM, ctx("ch_dy", DOUYIN_ACCOUNT));
+    expect(r.ok && r.value[0]).toMatchObject({ kind: "dm", platformCreatedAt: 1772933400123, conversation: { type: "dm" }, actor: { scope: "awr8bfr64vxgk036" }, content: { text: "这款防晒油皮能用吗？" } });
+  });
+
+  it("reads a comment whose content is a JSON string and answers it publicly", () => {
+    const r = douyin.parse(DOUYIN_COMMENT, ctx("ch_dy", DOUYIN_ACCOUNT));
+    const c = r.ok ? r.value[0]! : undefined;
+    expect([c?.kind, c?.platformCreatedAt, c?.content?.text]).toEqual(["comment", 1772933420000, "求链接！"]);
+    const out = douyin.toOutbound({ surface: "public_reply", to: c!.actor, inReplyTo: c, text: "链接已私信~" });
+    expect(out.ok && [out.value.path, JSON.parse(out.value.body).item_id]).toEqual(["/item/comment/reply/", c!.target!.id]);
+  });
+});
+
+describe("createWeiboAdapter", () => {
+  const weibo = createWeiboAdapter();
+  it("parses Weibo's created_at with its offset", () => {
+    const r = weibo.parse(WEIBO_TEXT, ctx("ch_wb", "1902538057"));
+    // "Sun Mar 08 09:30:00 +0800 2026" = 2026-03-08T01:30:00Z
+    expect(r.ok && r.value[0]?.platformCreatedAt).toBe(Date.UTC(2026, 2, 8, 1, 30));
+  });
+
+  it("threads a comments page and replies publicly with cid and status id", () => {
+    const r = weibo.parse(WEIBO_COMMENTS, ctx("ch_wb", "1902538057"));
+    const list = r.ok ? r.value : [];
+    const t = buildThreads(list).threads;
+    expect(t).toHaveLength(1);
+    expect(t[0]!.firstReplyAt).toBe(Date.UTC(2026, 2, 8, 2, 5));
+    const out = weibo.toOutbound({ surface: "public_reply", to: list[0]!.actor, inReplyTo: list[0], text: "感谢关注" });
+    expect(out.ok && Object.fromEntries(new URLSearchParams(out.value.body))).toEqual({ cid: "4934811234567001", id: "4934800000000001", comment: "感谢关注" });
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { handleWebhook } from "./helpers/index";
+import { ADAPTERS } from "./fixtures/index";
+
+const isResult = (r: unknown): boolean => typeof r === "object" && r !== null && typeof (r as { ok: unknown }).ok === "boolean";
+
+/** XML-ish text: tags, CDATA, entities and WeChat field names in random order. */
+const xmlish = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom("<xml>", "</xml>", "<MsgType>", "</MsgType>", "<![CDATA[", "]]>", "&amp;", "&#x1F600;", "&bogus;", "<Event>", "</Event>", "<!--", "-->", "<?xml version=\"1.0\"?>", "<!DOCTYPE"),
+      fc.constantFrom("text", "event", "subscribe", "CLICK", "1772933400", "oX1y2Z3", "敏感肌"),
+      fc.string({ maxLength: 8 }),
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(""));
+
+/** JSON-ish text: real JSON of arbitrary values, platform-shaped objects with wrong types, and cut-off JSON. */
+const platformish = fc.record(
+  {
+    object: fc.constantFrom("instagram", "page", 1, null),
+    entry: fc.anything(),
+    event: fc.constantFrom("im_receive_msg", "new_follow_action", "item_comment_reply", "verify_webhook", "x"),
+    content: fc.oneof(fc.anything(), fc.json()),
+    type: fc.constantFrom("text", "event", "mention", "image"),
+    sender_id: fc.oneof(fc.integer(), fc.string()),
+    created_at: fc.constantFrom("Mon Jul 16 18:09:20 +0800 2012", "garbage", ""),
+    data: fc.anything(),
+    for_user_id: fc.string(),
+    tweet_create_events: fc.anything(),
+    direct_message_events: fc.anything(),
+    comments: fc.anything(),
+  },
+  { requiredKeys: [] },
+);
+const jsonish = fc.oneof(
+  fc.json(),
+  fc.anything().map((v) => JSON.stringify(v) ?? "undefined"),
+  platformish.map((v) => JSON.stringify(v)),
+  platformish.map((v) => JSON.stringify(v)).chain((s) => fc.nat(s.length).map((n) => s.slice(0, n))),
+);
+const body = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), xmlish, jsonish);
+
+describe("adapters under fuzzing", () => {
+  it.each(ADAPTERS)("%s: parse, dedupeKey, verify and handleWebhook always return a typed Result, never throw", (_name, adapter, fixtures) => {
+    const ctx = fixtures[0]!.context;
+    fc.assert(
+      fc.property(body, fc.dictionary(fc.constantFrom("x-hub-signature-256", "x-douyin-signature", "x-twitter-webhooks-signature", "content-type"), fc.string()), fc.string(), (text, headers, q) => {
+        expect(isResult(adapter.parse(text, ctx))).toBe(true);
+        expect(isResult(adapter.dedupeKey(text))).toBe(true);
+        const request = { method: "POST", url: `/hook?signature=${encodeURIComponent(q.slice(0, 20)) || "x"}&timestamp=1&nonce=2&crc_token=${q.length}`, headers, body: text };
+        expect(isResult(adapter.verify(request, { secret: "s" }))).toBe(true);
+        expect(isResult(handleWebhook(adapter, request, { secret: "s" }, ctx))).toBe(true);
+        const failed = adapter.parse(text, ctx);
+        // the catch-all guard must not be what saves us: bad input is handled on purpose
+        if (!failed.ok) expect(failed.error.message).not.toMatch(/^payload could not be read/);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it.each(ADAPTERS)("%s: mutating a real fixture body never makes parse throw", (_name, adapter, fixtures) => {
+    const bodies = fixtures.map((f) => f.request.body).filter((b) => b.length > 0);
+    fc.assert(
+      fc.property(fc.constantFrom(...bodies), fc.nat(), fc.string({ maxLength: 5 }), (b, at, insert) => {
+        const i = at % (b.length + 1);
+        const mutated = b.slice(0, i) + insert + b.slice(i + 1);
+        const r = adapter.parse(mutated, fixtures[0]!.context);
+        expect(isResult(r)).toBe(true);
+        if (!r.ok) expect(r.error.message).not.toMatch(/^payload could not be read/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(ADAPTERS)("%s: verify never throws on arbitrary requests and secrets", (_name, adapter) => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (request, secret) => {
+        expect(isResult(adapter.verify(request as never, secret as never))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
