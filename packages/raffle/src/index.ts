@@ -41,3 +41,8 @@ export { rankAwards, rubricHash, RubricSchema, JudgeScoreSchema } from "./contes
 export type { AwardPlace, JudgeScore, Rubric } from "./contest/rankAwards";
 export { AnswerKeySchema, QuizSubmissionSchema, rankQuiz } from "./contest/rankQuiz";
 export type { AnswerKey, QuizPlace, QuizRanking, QuizSubmission, RankQuizOptions } from "./contest/rankQuiz";
+export { assembleCertificate } from "./shard/assembleCertificate";
+export type { ListSummary } from "./shard/assembleCertificate";
+export { mergeShards } from "./shard/mergeShards";
+export { scoreShard } from "./shard/scoreShard";
+export type { ListSlice, ScoredEntrant, ScoredShard } from "./shard/scoreShard";

@@ -1,0 +1,76 @@
+import { OpsError, parseOrThrow } from "@ops/core";
+import { resolveRandomness, type DrawRandomness } from "../_lib/resolveRandomness";
+import { fillTiers, placesNeeded } from "../_lib/select";
+import { specHash as hashSpec } from "../canonical/specHash";
+import type { DrawCertificate } from "../draw/DrawCertificateSchema";
+import { drawSeed } from "../draw/drawSeed";
+import { CampaignSpecSchema, RAFFLE_FORMAT, type CampaignSpecInput } from "../spec/CampaignSpecSchema";
+import { mergeShards } from "./mergeShards";
+import type { ScoredShard } from "./scoreShard";
+
+/** What the coordinator of a sharded draw knows about the whole list. */
+export interface ListSummary {
+  readonly root: string;
+  readonly size: number;
+  readonly totalWeight: number;
+  readonly privacy: "public" | "pseudonymous";
+}
+
+/**
+ * Finishes a sharded draw: checks the randomness against the spec as {@link drawWinners}
+ * does, derives the seed, checks every shard was scored under it and that the shards cover
+ * `list.size` entrants, merges their top-K and fills the tiers. The certificate is the one
+ * {@link drawWinners} would return for the whole list.
+ *
+ * @param spec - the published spec
+ * @param list - root, size, total weight and privacy mode of the whole list
+ * @param randomness - the beacon JSON, or `{ secret }`
+ * @param shards - results of {@link scoreShard} over a partition of the list
+ * @returns the certificate
+ * @throws {OpsError} as {@link drawWinners} for spec and randomness; `conflict` for shards
+ *   scored under another seed or not covering the list
+ *
+ * @example
+ * ```ts
+ * import { assembleCertificate, commitSeed, compileEntrants, drawSeed, drawWinners, scoreShard, specHash } from "@ops/raffle";
+ * const secret = "0a".repeat(32);
+ * const spec = {
+ *   format: "ops-raffle/v1", campaignId: "big", tiers: [{ name: "gift", count: 2 }], alternates: 1,
+ *   eligibility: { ruleVersion: "1", rules: {} }, weights: { max: 1, rule: "" }, closeAt: 0,
+ *   randomness: { kind: "commit", commitment: commitSeed(secret) }, privacy: "public",
+ * } as const;
+ * const list = compileEntrants(Array.from({ length: 50 }, (_, i) => ({ id: `qq::${i}` })));
+ * const reveal = drawWinners(spec, [], { secret }).randomness.randomness;
+ * const seed = drawSeed(specHash(spec), list.root, reveal);
+ * const shards = [scoreShard(seed, { list, start: 0, end: 20 }, 3), scoreShard(seed, { list, start: 20, end: 50 }, 3)];
+ * const cert = assembleCertificate(spec, { root: list.root, size: 50, totalWeight: 50, privacy: "public" }, { secret }, shards);
+ * JSON.stringify(cert) === JSON.stringify(drawWinners(spec, list, { secret }));
+ * // => true
+ * ```
+ */
+export function assembleCertificate(spec: CampaignSpecInput, list: ListSummary, randomness: DrawRandomness, shards: readonly ScoredShard[]): DrawCertificate {
+  const fn = "assembleCertificate";
+  const parsed = parseOrThrow(CampaignSpecSchema, spec, { fn, path: ["spec"] });
+  const sHash = hashSpec(parsed);
+  const resolved = resolveRandomness(parsed, randomness);
+  if (!resolved.ok) throw new OpsError({ code: resolved.error.code === "round_too_early" ? "out_of_range" : "conflict", fn, path: resolved.error.path, rule: resolved.error.message });
+  const seed = drawSeed(sHash, list.root, resolved.value.randomness);
+  shards.forEach((s, i) => {
+    if (s.seed !== seed) throw new OpsError({ code: "conflict", fn, path: ["shards", i, "seed"], rule: "must be the seed of this spec, list root and randomness", received: s.seed });
+  });
+  const covered = shards.reduce((n, s) => n + s.size, 0);
+  if (covered !== list.size) throw new OpsError({ code: "conflict", fn, path: ["shards"], rule: `must cover the list's ${list.size} entrants`, received: covered });
+  const selection = fillTiers(parsed, [...mergeShards(shards, placesNeeded(parsed))]);
+  return {
+    format: RAFFLE_FORMAT,
+    spec: parsed,
+    specHash: sHash,
+    list: { root: list.root, size: list.size, totalWeight: list.totalWeight, privacy: list.privacy },
+    randomness: resolved.value,
+    seed,
+    winners: selection.winners,
+    alternates: selection.alternates,
+    cutoffs: selection.cutoffs,
+    rerolls: [],
+  };
+}
