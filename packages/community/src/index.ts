@@ -19,6 +19,8 @@ export { eventParticipation, EventParticipationOptionsSchema } from "./events/ev
 export type { EventParticipation, EventParticipationOptions } from "./events/eventParticipation";
 export { EventSeriesSchema, expandEventSeries, ExpandEventSeriesOptionsSchema } from "./events/expandEventSeries";
 export type { EventSeries, ExpandEventSeriesOptions } from "./events/expandEventSeries";
+export { FanProfileSchema, PerkPlanSchema, scheduleFanPerks, ScheduleFanPerksOptionsSchema } from "./fans/scheduleFanPerks";
+export type { FanProfile, PerkGrant, PerkPlan, PerkSchedule, PerkSkip, ScheduleFanPerksOptions } from "./fans/scheduleFanPerks";
 export { checkRegexSafety, MAX_PATTERN_LENGTH, UserPatternSchema } from "./rules/checkRegexSafety";
 export type { RegexRefusal, SafePattern, UserPattern } from "./rules/checkRegexSafety";
 export { compileRules } from "./rules/compileRules";
