@@ -160,5 +160,5 @@ export interface PlatformAdapter {
   dedupeKey(body: string): Result<string, AdapterFailure>;
   parse(body: string, context: ParseContext): Result<Interaction[], AdapterFailure>;
   replyPolicy(thread: Thread, now: Instant): ReplyDecision;
-  toOutbound(draft: OutboundDraft): Result<OutboundRequest, AdapterFailure>;
+  toOutbound(draft: OutboundDraftInput): Result<OutboundRequest, AdapterFailure>;
 }
