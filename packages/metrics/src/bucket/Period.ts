@@ -21,4 +21,4 @@ export interface Period {
  */
 export const PeriodSchema = z
   .object({ start: InstantSchema, end: InstantSchema })
-  .refine((p) => p.start < p.end, { error: "end must be after start", path: ["end"] });
+  .refine((p) => p.start < p.end, { error: "must be after start", path: ["end"] });
