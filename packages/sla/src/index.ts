@@ -41,3 +41,9 @@ export { BusinessCalendarSchema, SlaPolicyMatchSchema, SlaPolicySchema, SlaSubje
 export type { SlaPolicy, SlaPolicyMatch, SlaSubject, SlaTarget } from "./policy/slaPolicy";
 export { replyDeadline } from "./window/replyDeadline";
 export type { ReplyDeadline, ReplyDeadlineBinding, ReplyDeadlineWarning, ReplyDeadlineWarningCode } from "./window/replyDeadline";
+export { whatIf } from "./clock/whatIf";
+export type { CycleOutcome, WhatIfChange, WhatIfPolicies, WhatIfResult } from "./clock/whatIf";
+export { BacklogItemSchema, CapacityPlanSchema, predictBreaches } from "./forecast/predictBreaches";
+export type { BacklogItem, BreachForecast, BreachPrediction, CapacityPlan, StaffingInterval } from "./forecast/predictBreaches";
+export { slaComplianceReport, SlaComplianceReportOptionsSchema } from "./report/slaComplianceReport";
+export type { ComplianceGroup, ComplianceItem, ReplyTimeQuantiles, SlaComplianceReport, SlaComplianceReportOptions } from "./report/slaComplianceReport";

@@ -46,7 +46,7 @@ describe("computeSlaClocks", () => {
     const set = compileSlaPolicies([calendarPolicy({ first_reply: { goal: H, hours: "calendar" } })]);
     const c = computeSlaClocks([created(), reply(T0 + H)], set, { now: T0 + 2 * H });
     expect(c.cycles.first_reply).toEqual([
-      { metric: "first_reply", policyId: "p", startedAt: T0, pausedIntervals: [], stoppedAt: T0 + H, goal: H, hours: "calendar", elapsed: H, remaining: 0, dueAt: null, status: "achieved" },
+      { metric: "first_reply", policyId: "p", startedAt: T0, pausedIntervals: [], stoppedAt: T0 + H, stoppedBy: "reply", goal: H, hours: "calendar", elapsed: H, remaining: 0, dueAt: null, status: "achieved" },
     ]);
     expect(c.status).toBe("achieved");
   });

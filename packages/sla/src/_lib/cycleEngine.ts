@@ -16,6 +16,7 @@ export interface RawCycle {
   readonly metric: SlaMetric;
   readonly startedAt: number;
   stoppedAt: number | null;
+  stoppedBy: "reply" | "resolution" | null;
 }
 
 export interface Walk {
@@ -42,15 +43,16 @@ export function walkTimeline(events: readonly SlaEvent[], set: SlaPolicySet): Wa
     else states.push(next);
   };
   const start = (metric: SlaMetric, at: number) => {
-    const c: RawCycle = { metric, startedAt: at, stoppedAt: null };
+    const c: RawCycle = { metric, startedAt: at, stoppedAt: null, stoppedBy: null };
     cycles.push(c);
     running.set(metric, c);
     return c;
   };
-  const stop = (metric: SlaMetric, at: number) => {
+  const stop = (metric: SlaMetric, at: number, by: "reply" | "resolution") => {
     const c = running.get(metric);
     if (c !== undefined) {
       c.stoppedAt = at;
+      c.stoppedBy = by;
       running.delete(metric);
     }
   };
@@ -59,10 +61,18 @@ export function walkTimeline(events: readonly SlaEvent[], set: SlaPolicySet): Wa
     const wasResolved = status === "resolved";
     status = next;
     if (next === "resolved") {
-      for (const m of ["first_reply", "next_reply", ...UPDATES] as const) stop(m, at);
-      for (const c of single.values()) if (c.stoppedAt === null) c.stoppedAt = at;
+      for (const m of ["first_reply", "next_reply", ...UPDATES] as const) stop(m, at, "resolution");
+      for (const c of single.values()) {
+        if (c.stoppedAt === null) {
+          c.stoppedAt = at;
+          c.stoppedBy = "resolution";
+        }
+      }
     } else if (wasResolved) {
-      for (const c of single.values()) c.stoppedAt = null; // a reopen resumes them
+      for (const c of single.values()) {
+        c.stoppedAt = null; // a reopen resumes them
+        c.stoppedBy = null;
+      }
     }
     point(at);
   };
@@ -94,11 +104,11 @@ export function walkTimeline(events: readonly SlaEvent[], set: SlaPolicySet): Wa
           if (status !== "open") setStatus("open", e.at);
           if (!running.has("first_reply") && !running.has("next_reply")) start("next_reply", e.at);
         } else if (e.direction === "out" && e.visibility !== "internal_note" && e.automated !== true) {
-          stop("first_reply", e.at);
-          stop("next_reply", e.at);
+          stop("first_reply", e.at, "reply");
+          stop("next_reply", e.at, "reply");
           if (status !== "resolved") {
             for (const m of UPDATES) {
-              stop(m, e.at);
+              stop(m, e.at, "reply");
               start(m, e.at);
             }
           }

@@ -88,7 +88,7 @@ export function evaluateCycle(raw: RawCycle, states: readonly StatePoint[], now:
     policyId: rule.policy.id,
     startedAt: raw.startedAt,
     pausedIntervals,
-    ...(stopped ? { stoppedAt: raw.stoppedAt as number } : {}),
+    ...(stopped ? { stoppedAt: raw.stoppedAt as number, stoppedBy: raw.stoppedBy ?? "resolution" } : {}),
     goal: rule.target.goal,
     hours: rule.target.hours,
     elapsed,

@@ -28,6 +28,8 @@ export interface SlaCycle {
   readonly pausedIntervals: readonly PausedInterval[];
   /** When the cycle stopped (the reply, the resolution); absent while it runs. */
   readonly stoppedAt?: Instant;
+  /** What stopped it: an agent `reply` or the item's `resolution`; absent while it runs. */
+  readonly stoppedBy?: "reply" | "resolution";
   /** The goal in force at the end of the cycle, ms. */
   readonly goal: number;
   readonly hours: "business" | "calendar";
