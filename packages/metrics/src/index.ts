@@ -45,6 +45,10 @@ export type { ExperimentLook, SequentialLookResult, SequentialTestOptions, Seque
 export { twoProportionZTest, TwoProportionZTestOptionsSchema } from "./experiment/twoProportionZTest";
 export type { TwoProportionZTestOptions, TwoProportionZTestResult } from "./experiment/twoProportionZTest";
 export { wilsonInterval } from "./experiment/wilsonInterval";
+export { followerGrowth, FollowerGrowthOptionsSchema, FollowEventSchema } from "./growth/followerGrowth";
+export type { FollowerGrowth, FollowerGrowthOptions, FollowEvent } from "./growth/followerGrowth";
+export { followerGrowthFromSnapshots, FollowerGrowthFromSnapshotsOptionsSchema, FollowerSnapshotSchema } from "./growth/followerGrowthFromSnapshots";
+export type { FollowerGrowthFromSnapshotsOptions, FollowerSnapshot } from "./growth/followerGrowthFromSnapshots";
 export { activeFollowerRate, ActiveFollowerRateOptionsSchema, ActorInteractionSchema } from "./rate/activeFollowerRate";
 export type { ActiveFollowerRate, ActiveFollowerRateOptions, ActorInteraction } from "./rate/activeFollowerRate";
 export { engagementRate, EngagementRateOptionsSchema, PostActivitySchema, PostMetricsSchema } from "./rate/engagementRate";

@@ -1,7 +1,10 @@
 import { OpsError } from "@ops/core";
 
-/** Why a {@link Rate} has no value. */
-export type RateNullReason = "zero_denominator";
+/**
+ * Why a {@link Rate} has no value: its denominator is 0, or its numerator cannot be known
+ * from the data given (e.g. gross follower gains from snapshots without daily gains).
+ */
+export type RateNullReason = "zero_denominator" | "unknown_numerator";
 
 /**
  * A rate as a value with its parts, so that it can be re-aggregated and audited:

@@ -1,0 +1,87 @@
+import { InstantSchema, parseOrThrow, type Instant } from "@ops/core";
+import { z } from "zod";
+import { CountSchema } from "../_lib/schemas";
+import { PeriodSchema, type Period } from "../bucket/Period";
+import { growthOf } from "../_lib/growthOf";
+import type { Rate } from "../rate/rate";
+
+/** A follow or unfollow of the account. */
+export interface FollowEvent {
+  readonly at: Instant;
+  readonly type: "follow" | "unfollow";
+}
+
+/** Options of {@link followerGrowth}. */
+export interface FollowerGrowthOptions {
+  /** The period `[start, end)`. */
+  readonly period: Period;
+  /** Followers at `period.start` — the base of the growth rates. */
+  readonly baseFollowers: number;
+}
+
+/**
+ * Follower growth over a period. `gained`/`lost` are `null` when they cannot be known
+ * (snapshots without daily gains and losses).
+ */
+export interface FollowerGrowth {
+  /** Followers at the start of the period. */
+  readonly base: number;
+  /** Followers at the end of the period. */
+  readonly end: number;
+  readonly gained: number | null;
+  readonly lost: number | null;
+  /** `end − base` = gained − lost. */
+  readonly net: number;
+  /** net / base (negative when the account shrank); `null` with a reason when base is 0. */
+  readonly netGrowthRate: Rate;
+  /** gained / base; `null` when base is 0 or gains are unknown. */
+  readonly grossGrowthRate: Rate;
+}
+
+/** Schema of a {@link FollowEvent}. */
+export const FollowEventSchema = z.object({ at: InstantSchema, type: z.enum(["follow", "unfollow"]) });
+
+/** Schema of {@link FollowerGrowthOptions}. */
+export const FollowerGrowthOptionsSchema = z.object({ period: PeriodSchema, baseFollowers: CountSchema });
+
+/**
+ * Net and gross follower growth from follow/unfollow events: gained = follows in the
+ * period, lost = unfollows, net = gained − lost, and the growth rates over the base at
+ * the period's start — net growth rate = (gained − lost) / base, gross growth rate =
+ * gained / base (the "follower growth rate" of Hootsuite and Sprout Social reports,
+ * which divide by the audience at the start of the period). Events are flows: someone who
+ * follows and unfollows within the period counts once in each.
+ *
+ * @param events - follow/unfollow events in any order (not mutated); events outside the period are ignored
+ * @param options - `period`, `baseFollowers`
+ * @returns the growth figures and rates
+ * @throws {OpsError} `invalid_argument` for a bad event, period or base; `out_of_range` when the unfollows would take the count below 0
+ *
+ * @example
+ * ```ts
+ * import { followerGrowth } from "@ops/metrics";
+ * const day = 86_400_000;
+ * const events = [
+ *   { at: 1 * day, type: "follow" as const },
+ *   { at: 2 * day, type: "follow" as const },
+ *   { at: 3 * day, type: "follow" as const },
+ *   { at: 4 * day, type: "unfollow" as const },
+ * ];
+ * const g = followerGrowth(events, { period: { start: 0, end: 7 * day }, baseFollowers: 200 });
+ * [g.gained, g.lost, g.net, g.end, g.netGrowthRate.value, g.grossGrowthRate.value];
+ * // => [3, 1, 2, 202, 0.01, 0.015]
+ * ```
+ */
+export function followerGrowth(events: readonly FollowEvent[], options: FollowerGrowthOptions): FollowerGrowth {
+  const fn = "followerGrowth";
+  const list = parseOrThrow(z.array(FollowEventSchema), events, { fn, path: ["events"] });
+  const { period, baseFollowers } = parseOrThrow(FollowerGrowthOptionsSchema, options, { fn, path: ["options"] });
+  let gained = 0;
+  let lost = 0;
+  for (const e of list) {
+    if (e.at < period.start || e.at >= period.end) continue;
+    if (e.type === "follow") gained++;
+    else lost++;
+  }
+  return growthOf(baseFollowers, baseFollowers + gained - lost, gained, lost, fn);
+}
