@@ -112,7 +112,7 @@ function update(d: Item, e: FeedbackEvent, from: FeedbackStatus, to: FeedbackSta
         d.closedAt = e.at;
         return;
       }
-      d.autoCloseAt = addLocalDays(e.at, ctx.timeZone, ctx.autoCloseAfterDays);
+      d.autoCloseAt = addDays(e.at, ctx);
       fx.push({ type: "schedule_timer", itemId, timer: "auto_close", at: d.autoCloseAt });
       if (ctx.csatSurvey) fx.push({ type: "send_csat_survey", itemId, at: e.at });
       return;
@@ -145,6 +145,13 @@ function reopen(d: Item, from: FeedbackStatus, fx: FeedbackEffect[]): void {
   d.followUp = null;
   d.reopenCount += 1;
   if (d.dueAt !== null) fx.push({ type: "schedule_timer", itemId, timer: "deadline", at: d.dueAt });
+}
+
+const UTC_ZONES: ReadonlySet<string> = new Set(["UTC", "Etc/UTC"]);
+
+/** `at` plus the auto-close days in the context's zone; UTC skips the zone machinery (a hot path in replay). */
+function addDays(at: number, ctx: ResolvedTransitionContext): number {
+  return UTC_ZONES.has(ctx.timeZone) ? at + ctx.autoCloseAfterDays * 86_400_000 : addLocalDays(at, ctx.timeZone, ctx.autoCloseAfterDays);
 }
 
 function checkedDeadline(value: unknown, fn: string): number | null {

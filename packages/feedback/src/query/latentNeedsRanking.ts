@@ -73,11 +73,17 @@ export function latentNeedsRanking(items: readonly FeedbackItem[], period: Perio
   };
   const now = new Map<string, number>();
   const before = new Map<string, number>();
+  const folded = new Map<string, string>(); // NFKC is slow; a desk has few distinct needs
+  const fold = (need: string): string => {
+    let f = folded.get(need);
+    if (f === undefined) folded.set(need, (f = foldText(need).trim()));
+    return f;
+  };
   for (const item of items) {
     const at = item.openedAt;
     const counts = at >= current.start && at < current.end ? now : at >= previous.start && at < previous.end ? before : null;
     if (counts === null || item.latentNeeds.length === 0) continue;
-    for (const need of new Set(item.latentNeeds.map((n) => foldText(n).trim()))) counts.set(need, (counts.get(need) ?? 0) + 1);
+    for (const need of new Set(item.latentNeeds.map(fold))) counts.set(need, (counts.get(need) ?? 0) + 1);
   }
   const needs = new Set([...now.keys(), ...before.keys()]);
   const rows: LatentNeedRank[] = [...needs].map((need) => {
