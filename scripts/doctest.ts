@@ -58,6 +58,34 @@ export function describeExamples(srcDir: URL): void {
   }
 }
 
+/**
+ * Runs the ```ts blocks of a Markdown file that assert something (contain a `// =>` line),
+ * with the same rules as JSDoc examples. Used for the READMEs and docs/.
+ */
+export function describeMarkdownExamples(file: URL): void {
+  const path = fileURLToPath(file);
+  const name = path.split(/[\\/]/).slice(-2).join("/");
+  const outDir = join(dirname(path), "node_modules", ".doctest");
+  const blocks = [...readFileSync(path, "utf8").matchAll(/```(?:ts|typescript)\n([\s\S]*?)```/g)]
+    .map((m) => m[1] ?? "")
+    .filter((code) => /^\s*\/\/ =>/m.test(code));
+  describe(`examples in ${name}`, () => {
+    it("has at least one checked example", () => {
+      expect(blocks.length).toBeGreaterThan(0);
+    });
+    blocks.forEach((code, index) => {
+      it(`block #${index + 1}`, async () => {
+        const ex: Example = { file: name, symbol: "markdown", index, code };
+        const modPath = join(outDir, `${name.replace(/[\\/.]/g, "_")}_${index}.ts`);
+        mkdirSync(dirname(modPath), { recursive: true });
+        writeFileSync(modPath, toModule(ex));
+        const mod = (await import(/* @vite-ignore */ modPath)) as { default: (e: typeof expect) => Promise<void> };
+        await mod.default(expect);
+      });
+    });
+  });
+}
+
 function walk(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {

@@ -20,3 +20,13 @@ export const allowedDeps = {
   feedback: ["core", "interaction", "sla", "metrics"],
   community: ["core", "interaction", "metrics"],
 };
+
+/**
+ * How to call the pnpm that runs this script: `npm_execpath` when pnpm started us (pnpm 12
+ * is a native binary; older ones are JavaScript run by node), else `pnpm` from PATH.
+ */
+export function pnpmCommand() {
+  const exec = process.env.npm_execpath;
+  if (!exec || !/pnpm/.test(exec)) return ["pnpm"];
+  return /\.(c|m)?js$/.test(exec) ? [process.execPath, exec] : [exec];
+}

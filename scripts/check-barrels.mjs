@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Checks that each package's src/index.ts is complete: every name exported by a public
+// source file (outside src/_lib) is re-exported by the barrel, and the barrel re-exports
+// nothing from src/_lib. A cheap stand-in for date-fns's generated barrel.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { packageNames, root } from "./workspace.mjs";
+
+function walk(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...walk(p));
+    else if (name.endsWith(".ts") && name !== "index.ts") out.push(p);
+  }
+  return out;
+}
+
+export function checkBarrels() {
+  const problems = [];
+  for (const name of packageNames) {
+    const src = join(root, "packages", name, "src");
+    const barrel = readFileSync(join(src, "index.ts"), "utf8");
+    const reexported = new Set();
+    for (const m of barrel.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
+      for (const part of m[1].split(",")) {
+        const n = part.trim().replace(/^type\s+/, "").split(/\s+as\s+/).pop()?.trim();
+        if (n) reexported.add(n);
+      }
+    }
+    if (/from\s+["']\.\/_lib\//.test(barrel)) problems.push(`@ops/${name}: src/index.ts re-exports from src/_lib (private helpers)`);
+    for (const file of walk(src)) {
+      const rel = relative(src, file);
+      if (rel.startsWith("_lib/")) continue;
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/^export\s+(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm)) {
+        if (!reexported.has(m[1])) problems.push(`@ops/${name}: ${rel} exports ${m[1]} but src/index.ts does not (public helpers go to src/_lib/)`);
+      }
+    }
+  }
+  return problems;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const problems = checkBarrels();
+  for (const p of problems) console.error(p);
+  console.log(problems.length ? `barrels: ${problems.length} problem(s)` : "barrels: ok");
+  process.exit(problems.length ? 1 : 0);
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Fails if package sources (not tests or benchmarks) read the clock, draw hidden randomness
+// or print. Time, zone and randomness must come in as arguments (see CONVENTIONS.md).
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { packageNames, root } from "./workspace.mjs";
+
+const rules = [
+  [/\bDate\.now\s*\(/, "reads the clock (Date.now()); take `now` as an argument"],
+  [/\bnew\s+Date\s*\(\s*\)/, "reads the clock (new Date() without arguments); take `now` as an argument"],
+  [/\bperformance\.now\s*\(/, "reads the clock (performance.now())"],
+  [/\bMath\.random\s*\(/, "draws hidden randomness (Math.random()); take a RandomSource as an argument"],
+  [/\bcrypto\.getRandomValues\s*\(/, "draws hidden randomness (crypto.getRandomValues()); take a generator as an argument"],
+  [/\bconsole\.[a-z]+\s*\(/, "prints (console.*); return data instead"],
+  [/\bprocess\.(env|stdout|stderr|argv|exit)\b/, "touches the process (process.*)"],
+  [/from\s+["']node:(fs|net|http|https|child_process|worker_threads)["']/, "does I/O (node built-in import)"],
+];
+
+function walk(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...walk(p));
+    else if (/\.(ts|tsx|js|mjs)$/.test(name) && !/\.(test|bench|test-d)\.ts$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+/** Removes comments so that documentation may mention `Date.now()`. */
+function stripComments(text) {
+  return text.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, " ")).replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
+}
+
+export function findImpurities() {
+  const problems = [];
+  for (const name of packageNames) {
+    const src = join(root, "packages", name, "src");
+    for (const file of walk(src)) {
+      const lines = stripComments(readFileSync(file, "utf8")).split("\n");
+      lines.forEach((line, i) => {
+        for (const [re, why] of rules) if (re.test(line)) problems.push(`${relative(root, file)}:${i + 1}: ${why}`);
+      });
+    }
+  }
+  return problems;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const problems = findImpurities();
+  for (const p of problems) console.error(p);
+  console.log(problems.length ? `purity: ${problems.length} problem(s)` : "purity: ok");
+  process.exit(problems.length ? 1 : 0);
+}

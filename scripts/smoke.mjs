@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// Packs every package (pnpm pack, so that workspace: ranges become versions), installs the
+// tarballs with npm into a fresh project outside the workspace, and imports each package
+// from Node ESM, Node CJS, Deno, and TypeScript with `node16` and `bundler` resolution.
+// Needs the packages built first. Prints one line per check; exits 1 if any failed.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { packageNames, pnpmCommand, root } from "./workspace.mjs";
+
+const pnpm = pnpmCommand();
+const bin = (name) => join(root, "node_modules", ".bin", name);
+const results = [];
+const check = (name, fn) => {
+  try {
+    fn();
+    results.push({ name, ok: true });
+    console.log(`  ✓ smoke: ${name}`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`  ✗ smoke: ${name}\n${String(error?.stderr ?? "") || String(error?.stdout ?? "") || error.message}`);
+  }
+};
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: "pipe", env: { ...process.env, NO_COLOR: "1" } });
+
+export function smoke() {
+  const work = mkdtempSync(join(tmpdir(), "ops-smoke-"));
+  const tarballs = join(work, "tarballs");
+  const project = join(work, "project");
+  mkdirSync(tarballs);
+  mkdirSync(project);
+  try {
+    check("pack every package", () => {
+      for (const name of packageNames) run(pnpm[0], [...pnpm.slice(1), "pack", "--pack-destination", tarballs], join(root, "packages", name));
+      const count = readdirSync(tarballs).filter((f) => f.endsWith(".tgz")).length;
+      if (count !== packageNames.length) throw new Error(`expected ${packageNames.length} tarballs, got ${count}`);
+    });
+    for (const name of packageNames) {
+      check(`publint --strict @ops/${name}`, () => {
+        const out = run(bin("publint"), ["--strict"], join(root, "packages", name));
+        if (/warning|error|suggestion/i.test(out) && !/All good/i.test(out)) throw new Error(out);
+      });
+      check(`attw (are the types wrong) @ops/${name}`, () => {
+        const tgz = readdirSync(tarballs).find((f) => f.startsWith(`ops-${name}-`));
+        if (!tgz) throw new Error("no tarball");
+        run(bin("attw"), ["--format", "ascii", join(tarballs, tgz)], project);
+      });
+    }
+    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "ops-smoke", private: true, type: "module" }, null, 2));
+    check("npm install the tarballs into a fresh project", () => {
+      const files = readdirSync(tarballs).map((f) => join(tarballs, f));
+      run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...files], project);
+    });
+    const names = packageNames.map((n) => `@ops/${n}`);
+    writeFileSync(
+      join(project, "esm.mjs"),
+      `const out = {};\nfor (const n of ${JSON.stringify(names)}) out[n] = Object.keys(await import(n)).sort();\nconsole.log(JSON.stringify(out));\n`,
+    );
+    writeFileSync(
+      join(project, "cjs.cjs"),
+      `const out = {};\nfor (const n of ${JSON.stringify(names)}) out[n] = Object.keys(require(n)).filter((k) => k !== "__esModule").sort();\nconsole.log(JSON.stringify(out));\n`,
+    );
+    let esm;
+    check("import every package from Node ESM", () => {
+      esm = JSON.parse(run(process.execPath, ["esm.mjs"], project));
+      if (esm["@ops/core"].length === 0) throw new Error("@ops/core has no exports");
+    });
+    check("require every package from Node CJS, with the same exports as ESM", () => {
+      const cjs = JSON.parse(run(process.execPath, ["cjs.cjs"], project));
+      for (const n of names) {
+        if (JSON.stringify(cjs[n]) !== JSON.stringify(esm?.[n])) throw new Error(`${n}: CJS exports ${cjs[n]} differ from ESM ${esm?.[n]}`);
+      }
+    });
+    check("import every package from Deno, with the same exports as Node", () => {
+      const out = run(bin("deno"), ["run", "--quiet", "--allow-read", "--allow-env", "--allow-sys", "esm.mjs"], project);
+      const deno = JSON.parse(out);
+      for (const n of names) {
+        if (JSON.stringify(deno[n]) !== JSON.stringify(esm?.[n])) throw new Error(`${n}: Deno exports differ from Node's`);
+      }
+    });
+    // TypeScript consumers: a file that imports every package and uses a core type.
+    const tsFile = `${names.map((n, i) => `import * as p${i} from "${n}";`).join("\n")}\nimport type { Instant } from "@ops/core";\nconst t: Instant = p0.parseInstant("2026-01-01T00:00:00Z");\nexport const loaded = [${names.map((_, i) => `p${i}`).join(", ")}].length + t;\n`;
+    writeFileSync(join(project, "consumer.mts"), tsFile);
+    writeFileSync(join(project, "consumer-cjs.cts"), `import core = require("@ops/core");\nexport const t: number = core.parseInstant("2026-01-01T00:00:00Z");\n`);
+    writeFileSync(join(project, "consumer-bundler.ts"), tsFile);
+    const tsc = (options, files) => run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "--strict", ...options, ...files], project);
+    check("type-check a TypeScript consumer with module/moduleResolution node16 (ESM and CJS)", () => {
+      tsc(["--module", "node16", "--moduleResolution", "node16", "--target", "es2022"], ["consumer.mts", "consumer-cjs.cts"]);
+    });
+    check("type-check a TypeScript consumer with moduleResolution bundler", () => {
+      tsc(["--module", "esnext", "--moduleResolution", "bundler", "--target", "es2022"], ["consumer-bundler.ts"]);
+    });
+    return { results, tarballs };
+  } finally {
+    if (!process.env.OPS_KEEP_SMOKE) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  smoke();
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`smoke: ${results.length - failed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}

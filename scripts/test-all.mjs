@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// The test command (`pnpm test`): builds every package, then runs every check and counts.
+//   1. build (tsup: ESM + CJS + d.ts)          5. barrel completeness
+//   2. type-check each package (tsc)           6. dependency graph (allowed edges, no cycle)
+//   3. vitest over all projects, on source     7. smoke: pack, publint, attw, install the
+//   4. purity of package sources                  tarballs elsewhere, import from Node ESM,
+//                                                 CJS, Deno, TypeScript node16 + bundler
+// Every vitest test counts as one test, every other check as one more. The last line is
+// `N passed, N failed` (what CI reads); the exit code is 1 if anything failed.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { checkBarrels } from "./check-barrels.mjs";
+import { checkGraph } from "./check-graph.mjs";
+import { findImpurities } from "./check-purity.mjs";
+import { smoke } from "./smoke.mjs";
+import { packageNames, root } from "./workspace.mjs";
+
+const env = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
+let passed = 0;
+let failed = 0;
+const failures = [];
+const record = (name, ok, detail = "") => {
+  if (ok) passed++;
+  else {
+    failed++;
+    failures.push(name);
+  }
+  console.log(`${ok ? "✓" : "✗"} ${name}${!ok && detail ? `\n${detail}` : ""}`);
+};
+const sh = (cmd, args, options = {}) => spawnSync(cmd, args, { cwd: root, env, encoding: "utf8", maxBuffer: 1 << 28, ...options });
+const section = (title) => console.log(`\n== ${title}`);
+
+section("build");
+for (const name of packageNames) {
+  const r = sh(join(root, "node_modules", ".bin", "tsup"), [], { cwd: join(root, "packages", name) });
+  record(`build @ops/${name}`, r.status === 0, `${r.stdout}${r.stderr}`);
+}
+
+section("type-check");
+for (const name of packageNames) {
+  const r = sh(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join("packages", name, "tsconfig.json")]);
+  record(`tsc @ops/${name}`, r.status === 0, `${r.stdout}${r.stderr}`);
+}
+
+section("vitest (all projects, against source)");
+mkdirSync(join(root, ".tmp"), { recursive: true });
+const report = join(root, ".tmp", "vitest.json");
+rmSync(report, { force: true });
+const v = sh(process.execPath, [join(root, "node_modules", "vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { stdio: ["ignore", "inherit", "inherit"] });
+if (existsSync(report)) {
+  const j = JSON.parse(readFileSync(report, "utf8"));
+  passed += j.numPassedTests ?? 0;
+  failed += j.numFailedTests ?? 0;
+  // a test file that fails to load has no tests to count: count the file itself
+  const brokenFiles = (j.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0);
+  for (const f of brokenFiles) record(`vitest file loads: ${f.name.replace(root, "")}`, false, f.message ?? "");
+  if ((j.numTotalTests ?? 0) === 0) record("vitest ran at least one test", false);
+  console.log(`vitest: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests ?? 0} skipped`);
+  if (v.status !== 0 && (j.numFailedTests ?? 0) === 0 && brokenFiles.length === 0) record("vitest exit status", false, `vitest exited with ${v.status}`);
+} else {
+  record("vitest produced a report", false, `vitest exited with ${v.status}`);
+}
+
+section("source checks");
+const impurities = findImpurities();
+record("purity: package sources read no clock, no hidden randomness, print nothing", impurities.length === 0, impurities.join("\n"));
+const barrels = checkBarrels();
+record("barrels: every public export is in src/index.ts", barrels.length === 0, barrels.join("\n"));
+const graph = checkGraph();
+record("dependency graph: only allowed edges, no cycle", graph.length === 0, graph.join("\n"));
+
+section("smoke: packed tarballs in a fresh project");
+for (const r of smoke().results) record(`smoke: ${r.name}`, r.ok);
+
+if (failures.length) console.log(`\nfailed:\n  ${failures.join("\n  ")}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
