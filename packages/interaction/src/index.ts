@@ -65,6 +65,11 @@ export { PrioritySchema, ThreadSchema, ThreadStatusSchema, ThreadTypeSchema } fr
 export type { Priority, Thread, ThreadInput, ThreadStatus, ThreadType } from "./model/Thread";
 export { toActivityStreams } from "./interop/toActivityStreams";
 export type { AS2Object, ToActivityStreamsOptions } from "./interop/toActivityStreams";
+export { compileNeedRules, NeedRuleSchema } from "./needs/compileNeedRules";
+export type { CompiledNeedRules, NeedRule, NeedRuleInput } from "./needs/compileNeedRules";
+export { countTagsByPeriod } from "./needs/countTagsByPeriod";
+export type { CountTagsByPeriodOptions, TagCount } from "./needs/countTagsByPeriod";
+export { tagInteraction } from "./needs/tagInteraction";
 export { evaluateReplyWindow } from "./replyWindow/evaluateReplyWindow";
 export { replyPolicy } from "./replyWindow/replyPolicy";
 export { REPLY_WINDOW_POLICIES } from "./replyWindow/replyWindowPolicies";

@@ -1,0 +1,31 @@
+import { OpsError } from "@ops/core";
+import type { Interaction } from "../model/Interaction";
+import type { CompiledNeedRules } from "../needs/compileNeedRules";
+import { normalizeText } from "./normalizeText";
+
+/** Throws unless `value` came from `compileNeedRules`. */
+export function assertCompiled(value: unknown, fn: string): asserts value is CompiledNeedRules {
+  const v = value as Partial<CompiledNeedRules> | null;
+  if (typeof v !== "object" || v === null || v.version !== 1 || !Array.isArray(v.rules)) {
+    throw new OpsError({ code: "invalid_argument", fn, path: ["compiled"], rule: "must be the result of compileNeedRules" });
+  }
+}
+
+/** Tags of one interaction without argument checks (for loops that checked once). */
+export function tagsOf(compiled: CompiledNeedRules, x: Interaction): string[] {
+  const raw = x.content?.text;
+  if (raw === undefined || raw === "") return [];
+  const text = normalizeText(raw);
+  const out = new Set<string>();
+  for (const r of compiled.rules) {
+    if (out.has(r.tag)) continue;
+    if (!r.directions.has(x.direction)) continue;
+    if (r.kinds !== null && !r.kinds.has(x.kind)) continue;
+    if (x.visibility === "internal_note") continue;
+    if (!r.any.some((m) => m(text))) continue;
+    if (!r.all.every((m) => m(text))) continue;
+    if (r.none.some((m) => m(text))) continue;
+    out.add(r.tag);
+  }
+  return [...out].sort();
+}
