@@ -47,3 +47,6 @@ export { BacklogItemSchema, CapacityPlanSchema, predictBreaches } from "./foreca
 export type { BacklogItem, BreachForecast, BreachPrediction, CapacityPlan, StaffingInterval } from "./forecast/predictBreaches";
 export { slaComplianceReport, SlaComplianceReportOptionsSchema } from "./report/slaComplianceReport";
 export type { ComplianceGroup, ComplianceItem, ReplyTimeQuantiles, SlaComplianceReport, SlaComplianceReportOptions } from "./report/slaComplianceReport";
+export { isThanksOnly } from "./report/isThanksOnly";
+export { publicReplyRate, PublicReplyRateOptionsSchema } from "./report/publicReplyRate";
+export type { PublicReplyRate, PublicReplyRateOptions } from "./report/publicReplyRate";

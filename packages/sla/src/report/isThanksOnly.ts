@@ -1,0 +1,30 @@
+/**
+ * Whether a text is only thanks, a greeting or emoji — a message that needs no answer
+ * and is no answer either ("谢谢", "感谢", "thx!", "Thank you 🙏", "👍👍", "收到"). It is the
+ * default filter of `publicReplyRate`, for comments that need no reply and for replies
+ * that do not count as one. Matching is on the whole text after trimming, case-insensitive.
+ *
+ * @param text - any text (`undefined` counts as empty, and empty counts as thanks-only)
+ * @returns `true` when nothing but thanks, acknowledgement or emoji remains
+ *
+ * @example
+ * ```ts
+ * import { isThanksOnly } from "@ops/sla";
+ * isThanksOnly("谢谢亲～");
+ * // => true
+ * isThanksOnly("Thank you! 🙏");
+ * // => true
+ * isThanksOnly("谢谢，请问这个色号适合黄皮吗？");
+ * // => false
+ * ```
+ */
+export function isThanksOnly(text: string | undefined): boolean {
+  const words =
+    /(?:thank\s*you(?:\s*so\s*much)?|thanks(?:\s*a\s*lot)?|thx|ty|cheers|ok(?:ay)?|got\s*it|noted|谢谢(?:你|您|亲|啦|了|大家|分享|支持)?|多谢|感谢(?:你|您|支持|分享)?|感恩|收到(?:了|啦)?|好的|好滴|嗯嗯?|辛苦(?:了|啦)?|赞)/giu;
+  const rest = (text ?? "")
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(words, "")
+    .replace(/[\p{P}\p{S}\p{Z}\p{Extended_Pictographic}\u200d\ufe0f\s~～]/gu, "");
+  return rest.length === 0;
+}
