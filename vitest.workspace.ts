@@ -2,7 +2,8 @@
  * The vitest projects of the monorepo: one per package.
  *
  * vitest 4 no longer reads this file by itself, so `vitest.config.ts` imports this list
- * and passes it to `test.projects`. Add a package here and its tests run.
+ * and passes it to `test.projects`. Add a package here and its tests run; `scripts` holds
+ * the tests of the repository's own checks.
  */
 export const projects: string[] = [
   "packages/core",
@@ -12,6 +13,7 @@ export const projects: string[] = [
   "packages/raffle",
   "packages/feedback",
   "packages/community",
+  "scripts",
 ];
 
 export default projects;

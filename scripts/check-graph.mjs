@@ -16,31 +16,25 @@ function walk(dir) {
   return out;
 }
 
-export function checkGraph() {
+/**
+ * Pure core of the check: `packages` maps a package name to the @ops packages it declares
+ * in package.json (`declared`), lists as devDependencies (`dev`) and imports in src
+ * (`imported`); `allowed` maps a name to the packages it may use.
+ */
+export function analyseGraph(packages, allowed) {
   const problems = [];
   const edges = {};
-  for (const name of packageNames) {
-    const pkg = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
-    const declared = new Set(
-      [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]
-        .filter((d) => d.startsWith("@ops/"))
-        .map((d) => d.slice(5)),
-    );
-    for (const dev of Object.keys(pkg.devDependencies ?? {})) {
-      if (dev.startsWith("@ops/")) problems.push(`@ops/${name}: @ops packages belong in dependencies, not devDependencies (${dev})`);
-    }
-    const imported = new Set();
-    for (const file of walk(join(root, "packages", name, "src"))) {
-      const code = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
-      for (const m of code.matchAll(/from\s+["']@ops\/([a-z-]+)/g)) imported.add(m[1]);
-    }
+  const names = Object.keys(packages);
+  for (const name of names) {
+    const { declared, dev = [], imported } = packages[name];
+    for (const d of dev) problems.push(`@ops/${name}: @ops packages belong in dependencies, not devDependencies (@ops/${d})`);
     for (const dep of imported) {
-      if (!declared.has(dep)) problems.push(`@ops/${name}: src imports @ops/${dep} but package.json does not declare it`);
+      if (!declared.includes(dep)) problems.push(`@ops/${name}: src imports @ops/${dep} but package.json does not declare it`);
     }
     edges[name] = [...new Set([...declared, ...imported])];
     for (const dep of edges[name]) {
-      if (!packageNames.includes(dep)) problems.push(`@ops/${name}: depends on unknown package @ops/${dep}`);
-      else if (!(allowedDeps[name] ?? []).includes(dep)) problems.push(`@ops/${name} → @ops/${dep} is not an allowed edge (allowed: ${(allowedDeps[name] ?? []).join(", ") || "none"})`);
+      if (!names.includes(dep)) problems.push(`@ops/${name}: depends on unknown package @ops/${dep}`);
+      else if (!(allowed[name] ?? []).includes(dep)) problems.push(`@ops/${name} → @ops/${dep} is not an allowed edge (allowed: ${(allowed[name] ?? []).join(", ") || "none"})`);
     }
   }
   // cycle detection (depth-first, three colours)
@@ -49,12 +43,28 @@ export function checkGraph() {
     colour[n] = "grey";
     for (const d of edges[n] ?? []) {
       if (colour[d] === "grey") problems.push(`cycle: ${[...stack, n, d].map((x) => `@ops/${x}`).join(" → ")}`);
-      else if (!colour[d]) visit(d, [...stack, n]);
+      else if (!colour[d] && names.includes(d)) visit(d, [...stack, n]);
     }
     colour[n] = "black";
   };
-  for (const n of packageNames) if (!colour[n]) visit(n, []);
+  for (const n of names) if (!colour[n]) visit(n, []);
   return problems;
+}
+
+/** Reads the workspace and checks its graph against scripts/workspace.mjs. */
+export function checkGraph() {
+  const packages = {};
+  for (const name of packageNames) {
+    const pkg = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
+    const ops = (deps) => Object.keys(deps ?? {}).filter((d) => d.startsWith("@ops/")).map((d) => d.slice(5));
+    const imported = new Set();
+    for (const file of walk(join(root, "packages", name, "src"))) {
+      const code = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+      for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["']@ops\/([a-z-]+)/g)) imported.add(m[1]);
+    }
+    packages[name] = { declared: [...ops(pkg.dependencies), ...ops(pkg.peerDependencies)], dev: ops(pkg.devDependencies), imported: [...imported] };
+  }
+  return analyseGraph(packages, allowedDeps);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

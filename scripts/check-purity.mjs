@@ -31,15 +31,22 @@ function stripComments(text) {
   return text.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, " ")).replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
 }
 
+/** The impurities in one source text, as `line: reason` strings. */
+export function impuritiesIn(text) {
+  const problems = [];
+  stripComments(text)
+    .split("\n")
+    .forEach((line, i) => {
+      for (const [re, why] of rules) if (re.test(line)) problems.push(`${i + 1}: ${why}`);
+    });
+  return problems;
+}
+
 export function findImpurities() {
   const problems = [];
   for (const name of packageNames) {
-    const src = join(root, "packages", name, "src");
-    for (const file of walk(src)) {
-      const lines = stripComments(readFileSync(file, "utf8")).split("\n");
-      lines.forEach((line, i) => {
-        for (const [re, why] of rules) if (re.test(line)) problems.push(`${relative(root, file)}:${i + 1}: ${why}`);
-      });
+    for (const file of walk(join(root, "packages", name, "src"))) {
+      for (const p of impuritiesIn(readFileSync(file, "utf8"))) problems.push(`${relative(root, file)}:${p}`);
     }
   }
   return problems;

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that the notebook and report-render checks need, when they
+# are missing: jupyter-nbconvert + python3-ipykernel (to execute the Deno notebooks headless)
+# and chromium (to render report.html to a PNG). Idempotent: does nothing when all are there.
+# Exit 0: all present. Exit 3: missing and cannot be installed here (message names them).
+set -u
+need=()
+command -v /usr/bin/jupyter-nbconvert >/dev/null 2>&1 || need+=(jupyter-nbconvert)
+/usr/bin/python3 -c 'import ipykernel' >/dev/null 2>&1 || need+=(python3-ipykernel)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+if [ ${#need[@]} -eq 0 ]; then
+  echo "system-deps: jupyter-nbconvert, python3-ipykernel and chromium are installed"
+  exit 0
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "system-deps: missing ${need[*]} and apt-get is not available on this system." >&2
+  echo "system-deps: install the equivalents of the Debian packages '${need[*]}' (Jupyter nbconvert with an ipykernel, and Chromium at /usr/bin/chromium) and re-run." >&2
+  exit 3
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+    echo "system-deps: missing ${need[*]}; run as root or install sudo: apt-get install -y ${need[*]}" >&2
+    exit 3
+  fi
+fi
+echo "system-deps: installing ${need[*]} with apt-get"
+export DEBIAN_FRONTEND=noninteractive
+# the lock serialises concurrent runs on one machine (several checkouts share /var/lib/dpkg)
+run() { if command -v flock >/dev/null 2>&1; then $sudo flock /tmp/ops-apt.lock "$@"; else $sudo "$@"; fi; }
+if ! run sh -c "apt-get update -qq && apt-get install -y -qq --no-install-recommends ${need[*]}"; then
+  echo "system-deps: apt-get install ${need[*]} failed" >&2
+  exit 3
+fi
+echo "system-deps: installed ${need[*]}"
