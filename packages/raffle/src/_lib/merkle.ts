@@ -10,8 +10,10 @@ import { createScratch, sha256Words, wordsToBytes, type Sha256Scratch } from "./
 /** Writes SHA-256(0x01 ‖ left ‖ right) at `out[outOffset…]`. */
 export function hashNode(scratch: Sha256Scratch, msg: Uint8Array, left: Uint8Array, leftOffset: number, right: Uint8Array, rightOffset: number, out: Uint8Array, outOffset: number): void {
   msg[0] = 1;
-  msg.set(left.subarray(leftOffset, leftOffset + 32), 1);
-  msg.set(right.subarray(rightOffset, rightOffset + 32), 33);
+  for (let i = 0; i < 32; i++) {
+    msg[1 + i] = left[leftOffset + i] as number;
+    msg[33 + i] = right[rightOffset + i] as number;
+  }
   wordsToBytes(sha256Words(scratch, msg, 0, 65), out, outOffset);
 }
 

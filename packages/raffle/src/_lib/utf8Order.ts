@@ -24,9 +24,3 @@ export function compareUtf8(a: string, b: string): number {
 export function compareUtf16(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-/** True when any string holds a surrogate code unit (a character above U+FFFF). */
-export function anyAstral(ids: readonly string[]): boolean {
-  for (const id of ids) if (/[\uD800-\uDFFF]/.test(id)) return true;
-  return false;
-}

@@ -1,10 +1,10 @@
 import { OpsError } from "@ops/core";
 import { z } from "zod";
-import { bytesToHex, hasLoneSurrogate } from "../_lib/bytes";
+import { bytesToHex } from "../_lib/bytes";
 import { hashLeaf, MAX_ID_BYTES } from "../_lib/leaf";
 import { rootOfLeaves } from "../_lib/merkle";
 import { createScratch } from "../_lib/sha256";
-import { anyAstral, compareUtf8 } from "../_lib/utf8Order";
+import { compareUtf8 } from "../_lib/utf8Order";
 import { pseudonymFor } from "../_lib/pseudonym";
 
 /** Largest number of chances one entrant may hold. */
@@ -110,9 +110,10 @@ export function compileEntrants(entrants: readonly EntrantInput[], options: Comp
   // Key = listId + U+0000 + weight: ids hold no control characters, so sorting the keys
   // sorts by id first and puts the copies of an id next to each other.
   const keys = new Array<string>(entrants.length);
+  const seen = { astral: false };
   for (let i = 0; i < entrants.length; i++) {
     const e = entrants[i] as EntrantInput | undefined;
-    const id = checkId(e, i, fn);
+    const id = checkId(e, i, fn, seen);
     const weight = e?.weight ?? 1;
     if (typeof weight !== "number" || !Number.isInteger(weight) || weight < 1 || weight > maxWeight) {
       throw new OpsError({ code: "invalid_argument", fn, path: ["entrants", i, "weight"], rule: `must be an integer from 1 to ${maxWeight}`, received: weight });
@@ -120,7 +121,7 @@ export function compileEntrants(entrants: readonly EntrantInput[], options: Comp
     const listId = privacy === "pseudonymous" ? pseudonymFor(options.auditKey as string, id) : id;
     keys[i] = `${listId}\u0000${weight}`;
   }
-  if (anyAstral(keys)) keys.sort(compareUtf8);
+  if (seen.astral) keys.sort(compareUtf8);
   else keys.sort();
   const ids: string[] = [];
   const weightList: number[] = [];
@@ -143,10 +144,30 @@ export function compileEntrants(entrants: readonly EntrantInput[], options: Comp
   return buildList(ids, weightList, privacy, merged);
 }
 
-function checkId(e: EntrantInput | undefined, i: number, fn: string): string {
+function checkId(e: EntrantInput | undefined, i: number, fn: string, seen: { astral: boolean }): string {
   const raw = e?.id;
-  // eslint-disable-next-line no-control-regex
-  if (typeof raw !== "string" || raw.length === 0 || /[\u0000-\u001f\u007f]/.test(raw) || hasLoneSurrogate(raw)) {
+  // One pass over the code units: refuse control characters and unpaired surrogates, and
+  // skip NFC (an ICU call) for pure ASCII ids, which are always in NFC.
+  let ascii = typeof raw === "string" && raw.length > 0;
+  let bad = !ascii;
+  if (typeof raw === "string") {
+    for (let k = 0; k < raw.length && !bad; k++) {
+      const c = raw.charCodeAt(k);
+      if (c < 0x20 || c === 0x7f) bad = true;
+      else if (c > 0x7f) {
+        ascii = false;
+        if (c >= 0xd800 && c <= 0xdbff) {
+          const next = raw.charCodeAt(k + 1);
+          if (next >= 0xdc00 && next <= 0xdfff) {
+            k++;
+            seen.astral = true;
+          }
+          else bad = true;
+        } else if (c >= 0xdc00 && c <= 0xdfff) bad = true;
+      }
+    }
+  }
+  if (bad) {
     throw new OpsError({
       code: "invalid_argument",
       fn,
@@ -155,12 +176,11 @@ function checkId(e: EntrantInput | undefined, i: number, fn: string): string {
       received: raw,
     });
   }
-  const id = raw.normalize("NFC");
+  const id = ascii ? (raw as string) : (raw as string).normalize("NFC");
   if (id.length > MAX_ID_BYTES) throw new OpsError({ code: "invalid_argument", fn, path: ["entrants", i, "id"], rule: `must be at most ${MAX_ID_BYTES} UTF-8 bytes`, received: raw });
   return id;
 }
 
-/** Builds the list from ids already sorted and unique (internal; shared with verifiers). */
 function buildList(ids: string[], weightList: readonly number[], privacy: "public" | "pseudonymous", merged: number): EntrantList {
   const n = ids.length;
   const encoder = new TextEncoder();
