@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { isOpsError } from "@ops/core";
-import type { Interaction } from "@ops/interaction";
+import { InteractionSchema, type Interaction } from "@ops/interaction";
 import {
   alwaysOpen,
   compileCalendar,
@@ -193,12 +193,12 @@ describe("isThanksOnly", () => {
 
 describe("publicReplyRate", () => {
   const actor = { platform: "weibo", scope: "", userId: "u1" };
-  const comment = (id: string, at: number, text: string): Interaction => ({
-    id, channelId: "ch", kind: "comment", direction: "in", visibility: "public", actor, content: { text, media: [], hashtags: [] }, platformCreatedAt: at, receivedAt: at,
-  }) as Interaction;
-  const answer = (id: string, to: string, at: number, text: string, visibility: "public" | "private" | "internal_note" = "public"): Interaction => ({
-    id, channelId: "ch", kind: "reply", direction: "out", visibility, actor: { platform: "weibo", scope: "", userId: "brand" }, inReplyTo: to, content: { text, media: [], hashtags: [] }, platformCreatedAt: at, receivedAt: at,
-  }) as Interaction;
+  const comment = (id: string, at: number, text: string): Interaction =>
+    InteractionSchema.parse({ id, channelId: "ch", kind: "comment", direction: "in", visibility: "public", actor, content: { text }, platformCreatedAt: at, receivedAt: at });
+  const answer = (id: string, to: string, at: number, text: string, visibility: "public" | "private" | "internal_note" = "public"): Interaction =>
+    InteractionSchema.parse({
+      id, channelId: "ch", kind: "reply", direction: "out", visibility, actor: { platform: "weibo", userId: "brand" }, inReplyTo: to, content: { text }, platformCreatedAt: at, receivedAt: at,
+    });
   it("counts the first counted reply, leaves out thanks comments and bot replies, and keeps pending comments out", () => {
     const data = [
       comment("c1", t0, "黄皮能用吗？"),

@@ -66,11 +66,14 @@ export interface PublicReplyRate {
  * @example
  * ```ts
  * import { publicReplyRate } from "@ops/sla";
+ * import { InteractionSchema } from "@ops/interaction";
  * const M = 60_000;
  * const t0 = Date.UTC(2026, 2, 9, 1, 0);
- * const base = { channelId: "ch_weibo", visibility: "public" as const, actor: { platform: "weibo", scope: "", userId: "u1" } };
- * const comment = (id: string, at: number, text: string) => ({ ...base, id, kind: "comment" as const, direction: "in" as const, content: { text, media: [], hashtags: [] }, platformCreatedAt: at, receivedAt: at });
- * const answer = (id: string, to: string, at: number, text: string) => ({ ...base, id, kind: "reply" as const, direction: "out" as const, inReplyTo: to, content: { text, media: [], hashtags: [] }, platformCreatedAt: at, receivedAt: at });
+ * const base = { channelId: "ch_weibo", visibility: "public", actor: { platform: "weibo", userId: "u1" } };
+ * const comment = (id: string, at: number, text: string) =>
+ *   InteractionSchema.parse({ ...base, id, kind: "comment", direction: "in", content: { text }, platformCreatedAt: at, receivedAt: at });
+ * const answer = (id: string, to: string, at: number, text: string) =>
+ *   InteractionSchema.parse({ ...base, id, kind: "reply", direction: "out", inReplyTo: to, content: { text }, platformCreatedAt: at, receivedAt: at });
  * const r = publicReplyRate(
  *   [
  *     comment("c1", t0, "这个色号适合黄皮吗？"), answer("r1", "c1", t0 + 30 * M, "适合的，暖调黄皮很显白～"),
