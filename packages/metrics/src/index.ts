@@ -61,6 +61,10 @@ export { replyRate, ReplyItemSchema, ReplyRateOptionsSchema } from "./rate/reply
 export type { ReplyItem, ReplyRate, ReplyRateOptions } from "./rate/replyRate";
 export { responseTimeSummary, ResponseTimeSummaryOptionsSchema } from "./rate/responseTimeSummary";
 export type { ResponseTimeSummary, ResponseTimeSummaryOptions } from "./rate/responseTimeSummary";
+export { groupRetention, MembershipSnapshotSchema } from "./retention/groupRetention";
+export type { GroupCohort, MembershipSnapshot } from "./retention/groupRetention";
+export { retentionTable, RetentionTableOptionsSchema } from "./retention/retentionTable";
+export type { RetentionCohort, RetentionTable, RetentionTableOptions, RetentionType } from "./retention/retentionTable";
 export { birthdayPerkEligibility, BirthdayPerkOptionsSchema, BirthdaySchema, PerkWindowSchema } from "./segment/birthdayPerkEligibility";
 export type { Birthday, BirthdayPerkEligibility, BirthdayPerkOptions, PerkWindow } from "./segment/birthdayPerkEligibility";
 export { loyalFans, LoyalFansOptionsSchema } from "./segment/loyalFans";

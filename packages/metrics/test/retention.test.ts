@@ -1,0 +1,169 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseInstant } from "@ops/core";
+import { buildEventColumns, groupRetention, retentionTable, type MetricEvent } from "@ops/metrics";
+import { DAY, opsErrorOf } from "./_helpers";
+
+const rows = (t: ReturnType<typeof retentionTable>): [string, number, readonly (number | null)[]][] => t.cohorts.map((c) => [c.label, c.size, c.retained]);
+
+describe("retentionTable", () => {
+  // "x" liked on day 0 before joining on day 1; "y" joined on days 0 and 2
+  const events: MetricEvent[] = [
+    { at: 0, actor: "x", kind: "like" },
+    { at: DAY, actor: "x", kind: "join" },
+    { at: 2 * DAY, actor: "x", kind: "like" },
+    { at: 0, actor: "y", kind: "join" },
+    { at: DAY, actor: "y", kind: "like" },
+    { at: 2 * DAY, actor: "y", kind: "join" },
+    { at: 3 * DAY, actor: "y", kind: "like" },
+  ];
+  const base = { timeZone: "UTC", startEvent: "join", periods: 3 };
+
+  it("puts actors in the cohort of their first start event (firstTime, PostHog 'first time')", () => {
+    expect(rows(retentionTable(events, base))).toEqual([
+      ["1970-01-01", 1, [1, 1, 1]],
+      ["1970-01-02", 1, [1, 1, 0]],
+      ["1970-01-03", 0, [0, 0, null]],
+      ["1970-01-04", 0, [0, null, null]],
+    ]);
+  });
+
+  it("keeps only actors whose very first event is a start event (firstEver)", () => {
+    expect(rows(retentionTable(events, { ...base, type: "firstEver" })).slice(0, 2)).toEqual([
+      ["1970-01-01", 1, [1, 1, 1]],
+      ["1970-01-02", 0, [0, 0, 0]],
+    ]);
+  });
+
+  it("puts actors in every interval where they did the start event (recurring)", () => {
+    expect(rows(retentionTable(events, { ...base, type: "recurring" }))).toEqual([
+      ["1970-01-01", 1, [1, 1, 1]],
+      ["1970-01-02", 1, [1, 1, 0]],
+      ["1970-01-03", 1, [1, 1, null]],
+      ["1970-01-04", 0, [0, null, null]],
+    ]);
+  });
+
+  it("counts only the return event when one is named", () => {
+    const t = retentionTable(events, { ...base, returnEvent: "join" });
+    expect(t.cohorts[0]?.retained).toEqual([1, 0, 1]);
+    expect(t.cohorts[0]?.rates).toEqual([1, 0, 1]);
+  });
+
+  it("builds weekly cohorts on the local calendar across a DST change", () => {
+    const at = (iso: string): number => parseInstant(iso);
+    const weekly = retentionTable(
+      [
+        { at: at("2026-03-01T23:30:00-05:00"), actor: "a" }, // Sunday: ISO week of 2026-02-23
+        { at: at("2026-03-08T12:00:00-04:00"), actor: "a" }, // Sunday after spring-forward
+        { at: at("2026-03-09T00:30:00-04:00"), actor: "b" }, // Monday: new ISO week
+        { at: at("2026-03-16T00:30:00-04:00"), actor: "a" },
+      ],
+      { timeZone: "America/New_York", interval: "week", periods: 4 },
+    );
+    expect(rows(weekly)).toEqual([
+      ["2026-02-23", 1, [1, 1, 0, 1]],
+      ["2026-03-02", 0, [0, 0, 0, null]],
+      ["2026-03-09", 1, [1, 0, null, null]],
+      ["2026-03-16", 0, [0, null, null, null]],
+    ]);
+  });
+
+  it("limits cohorts to a range", () => {
+    const t = retentionTable(events, { ...base, range: { start: DAY, end: 2 * DAY } });
+    expect(t.cohorts.map((c) => c.label)).toEqual(["1970-01-02"]);
+  });
+
+  it("returns no cohorts for no events and one for one event", () => {
+    expect(retentionTable([], { timeZone: "UTC" }).cohorts).toEqual([]);
+    expect(rows(retentionTable([{ at: 5, actor: "用户甲" }], { timeZone: "UTC", periods: 2 }))).toEqual([["1970-01-01", 1, [1, null]]]);
+  });
+
+  const arbEvents = fc.array(
+    fc.record({ at: fc.integer({ min: 0, max: 12 * DAY }), actor: fc.constantFrom("a", "b", "c", "d", "e"), kind: fc.constantFrom("join", "post") }),
+    { maxLength: 60 },
+  );
+
+  it("agrees with a direct count per cohort and interval (property)", () => {
+    fc.assert(
+      fc.property(arbEvents, (evs) => {
+        const t = retentionTable(evs, { timeZone: "UTC", startEvent: "join", returnEvent: "post", periods: 5 });
+        const first = new Map<string, number>();
+        for (const e of evs) if (e.kind === "join") first.set(e.actor, Math.min(first.get(e.actor) ?? Infinity, Math.floor(e.at / DAY)));
+        const day0 = Math.floor(Math.min(...evs.map((e) => e.at)) / DAY);
+        const lastDay = Math.floor(Math.max(...evs.map((e) => e.at)) / DAY);
+        for (const c of t.cohorts) {
+          const d = Math.floor(c.start / DAY);
+          const members = [...first].filter(([, fd]) => fd === d).map(([a]) => a);
+          expect(c.size).toBe(members.length);
+          for (let k = 1; k < 5; k++) {
+            const expected = d + k > lastDay ? null : members.filter((a) => evs.some((e) => e.actor === a && e.kind === "post" && Math.floor(e.at / DAY) === d + k)).length;
+            expect(c.retained[k]).toBe(expected);
+          }
+        }
+        if (evs.length > 0) expect(t.cohorts.length).toBe(lastDay - day0 + 1);
+      }),
+    );
+  });
+
+  it("makes cumulative rows non-increasing and never below the plain rows (property)", () => {
+    fc.assert(
+      fc.property(arbEvents, fc.constantFrom("firstTime", "firstEver", "recurring") as fc.Arbitrary<"firstTime" | "firstEver" | "recurring">, (evs, type) => {
+        const options = { timeZone: "UTC", startEvent: "join", periods: 6, type };
+        const plain = retentionTable(evs, options);
+        const cum = retentionTable(evs, { ...options, cumulative: true });
+        cum.cohorts.forEach((c, i) => {
+          for (let k = 1; k < 6; k++) {
+            const v = c.retained[k];
+            const prev = c.retained[k - 1];
+            if (v === null || v === undefined || prev === null || prev === undefined) continue;
+            expect(v).toBeLessThanOrEqual(prev);
+            expect(v).toBeGreaterThanOrEqual(plain.cohorts[i]?.retained[k] ?? 0);
+          }
+        });
+      }),
+    );
+  });
+
+  it("gives the same table for columns and does not mutate its input", () => {
+    const copy = structuredClone(events);
+    expect(retentionTable(buildEventColumns(events), base)).toEqual(retentionTable(events, base));
+    expect(events).toEqual(copy);
+  });
+
+  it("refuses bad options and events", () => {
+    expect(opsErrorOf(() => retentionTable(events, { ...base, periods: 0 })).message).toBe("retentionTable: options.periods must be an integer from 1 to 1000, got 0");
+    opsErrorOf(() => retentionTable(events, { ...base, type: "weekly" as "recurring" }));
+    opsErrorOf(() => retentionTable(events, { ...base, timeZone: "GMT+8" }));
+    opsErrorOf(() => retentionTable([{ at: -Infinity, actor: "a" }], base));
+  });
+});
+
+describe("groupRetention", () => {
+  it("follows each snapshot's newcomers through later snapshots, counting rejoiners", () => {
+    const rows = groupRetention([
+      { at: 0, members: ["a", "b"] },
+      { at: 1, members: ["b", "c", "c"] },
+      { at: 2, members: ["a", "c"] },
+    ]);
+    expect(rows.map((r) => [r.size, r.retained, r.rates])).toEqual([
+      [2, [2, 1, 1], [1, 0.5, 0.5]],
+      [1, [1, 1], [1, 1]],
+      [1, [1], [1]], // "a" rejoined
+    ]);
+  });
+  it("handles no snapshot and an empty group", () => {
+    expect(groupRetention([])).toEqual([]);
+    expect(groupRetention([{ at: 0, members: [] }])).toEqual([{ at: 0, size: 0, retained: [0], rates: [null] }]);
+  });
+  it("refuses unsorted or repeated snapshots and empty member keys", () => {
+    opsErrorOf(() => groupRetention([{ at: 1, members: [] }, { at: 0, members: [] }]), "out_of_order");
+    opsErrorOf(() => groupRetention([{ at: 1, members: [] }, { at: 1, members: [] }]), "duplicate");
+    opsErrorOf(() => groupRetention([{ at: 1, members: [""] }]));
+  });
+  it("does not mutate its input", () => {
+    const input = [{ at: 0, members: ["b", "a"] }];
+    groupRetention(input);
+    expect(input).toEqual([{ at: 0, members: ["b", "a"] }]);
+  });
+});
