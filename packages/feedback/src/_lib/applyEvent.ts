@@ -1,4 +1,4 @@
-import { castDraft, produce, type Draft } from "immer";
+import { castDraft, current, produce, type Draft } from "immer";
 import { addLocalDays, OpsError } from "@ops/core";
 import type { FeedbackEvent } from "../event/feedbackEvent";
 import type { FeedbackItem } from "../item/feedbackItem";
@@ -22,30 +22,31 @@ export function applyEvent(
   fn: string,
 ): { item: FeedbackItem; effects: FeedbackEffect[] } {
   const effects: FeedbackEffect[] = [];
-  const itemId = item.id;
-  const from = item.status;
-  let next = produce(item, (d: Item) => {
-    d.status = to;
-    d.updatedAt = event.at;
-    update(d, event, from, to, context, effects);
-    if (event.type === "redact") {
-      for (const e of d.history) redactEventDraft(e);
-    }
-    d.history.push(castDraft(event));
+  const next = produce(item, (d: Item) => {
+    applyToDraft(d, event, to, context, fn, effects);
   });
+  return { item: next, effects };
+}
+
+/** The same change on an immer draft (so that `replay` can apply a whole log in one `produce`). */
+export function applyToDraft(d: Item, event: FeedbackEvent, to: FeedbackStatus, context: ResolvedTransitionContext, fn: string, effects: FeedbackEffect[]): void {
+  const from = d.status;
+  d.status = to;
+  d.updatedAt = event.at;
+  update(d, event, from, to, context, effects);
+  if (event.type === "redact") {
+    for (const e of d.history) redactEventDraft(e);
+  }
+  d.history.push(castDraft(event));
   // Deadline: from the event when it carries one, else from the injected policy.
   if (event.type === "triage" || event.type === "route") {
     let dueAt = event.dueAt;
-    if (dueAt === undefined && context.deadline !== undefined) dueAt = checkedDeadline(context.deadline(next, event.at), fn);
-    if (dueAt !== undefined && dueAt !== next.dueAt) {
-      const value = dueAt;
-      next = produce(next, (d: Item) => {
-        d.dueAt = value;
-      });
-      effects.push(value === null ? { type: "cancel_timer", itemId, timer: "deadline" } : { type: "schedule_timer", itemId, timer: "deadline", at: value });
+    if (dueAt === undefined && context.deadline !== undefined) dueAt = checkedDeadline(context.deadline(current(d) as FeedbackItem, event.at), fn);
+    if (dueAt !== undefined && dueAt !== d.dueAt) {
+      d.dueAt = dueAt;
+      effects.push(dueAt === null ? { type: "cancel_timer", itemId: d.id, timer: "deadline" } : { type: "schedule_timer", itemId: d.id, timer: "deadline", at: dueAt });
     }
   }
-  return { item: next, effects };
 }
 
 function update(d: Item, e: FeedbackEvent, from: FeedbackStatus, to: FeedbackStatus, ctx: ResolvedTransitionContext, fx: FeedbackEffect[]): void {

@@ -1,9 +1,12 @@
+import { produce, type Draft } from "immer";
 import { OpsError, type OpsErrorCode } from "@ops/core";
 import type { FeedbackEvent } from "../event/feedbackEvent";
 import type { FeedbackItem } from "../item/feedbackItem";
 import { openFeedback } from "../lifecycle/openFeedback";
 import type { ResolvedTransitionContext } from "../lifecycle/transitionContext";
-import { step } from "./step";
+import type { FeedbackEffect } from "../lifecycle/feedbackEffect";
+import { applyToDraft } from "./applyEvent";
+import { decide } from "./step";
 
 const CODE: Record<string, OpsErrorCode> = { out_of_order: "out_of_order", wrong_item: "conflict", illegal_event: "illegal_state", guard_failed: "illegal_state" };
 
@@ -18,18 +21,21 @@ export function replayParsed(
   if (first === undefined || first.type !== "open") {
     throw new OpsError({ code: "invalid_argument", fn, path: [...path, "events", 0, "type"], rule: 'must be "open": a log starts with the event that opened the item', received: first?.type });
   }
-  let item = openFeedback(first).item;
   const seen = new Set<string>([first.id]);
-  for (let i = 1; i < events.length; i++) {
-    const event = events[i] as FeedbackEvent;
-    if (seen.has(event.id)) continue;
-    const result = step(item, event, context, fn, seen);
-    if (!result.ok) {
-      const { code, message } = result.error;
-      throw new OpsError({ code: CODE[code] ?? "illegal_state", fn, path: [...path, "events", i], rule: message.replace(`${fn}: `, "") });
+  const effects: FeedbackEffect[] = []; // computed, then dropped: a replay re-does no side effects
+  // One draft for the whole log: the same checks and updates as `transition`, one copy-on-write pass.
+  return produce(openFeedback(first).item, (d: Draft<FeedbackItem>) => {
+    for (let i = 1; i < events.length; i++) {
+      const event = events[i] as FeedbackEvent;
+      if (seen.has(event.id)) continue;
+      const decision = decide(d, event, fn);
+      if (!decision.ok) {
+        const { code, message } = decision.error;
+        throw new OpsError({ code: CODE[code] ?? "illegal_state", fn, path: [...path, "events", i], rule: message.replace(`${fn}: `, "") });
+      }
+      applyToDraft(d, event, decision.to, context, fn, effects);
+      effects.length = 0;
+      seen.add(event.id);
     }
-    item = result.value.item;
-    seen.add(event.id);
-  }
-  return item;
+  });
 }

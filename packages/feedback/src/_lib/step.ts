@@ -30,24 +30,20 @@ const GUARDS: { readonly [E in FeedbackEventType]?: Guard } = {
       : null,
 };
 
+/** The item fields the checks read; a frozen item or an immer draft of one. */
+type Checked = Pick<FeedbackItem, "id" | "status" | "updatedAt" | "assignee" | "autoCloseAt">;
+
 /**
- * One lifecycle step on a validated event: idempotent on a known event id, then item,
- * order, table and guard checks, then the update. `seen` (optional) is a set of the
- * item's event ids kept by `replay` to avoid scanning the history.
+ * Checks an event against an item (not its id history): item, order, table, guards.
+ * Returns the target state, or the refusal.
  */
-export function step(
-  item: FeedbackItem,
-  event: FeedbackEvent,
-  context: ResolvedTransitionContext,
-  fn: string,
-  seen?: ReadonlySet<string>,
-): TransitionResult {
-  if (seen ? seen.has(event.id) : item.history.some((h) => h.id === event.id)) return ok({ item, effects: [] });
+export function decide(item: Checked, event: FeedbackEvent, fn: string): { ok: true; to: FeedbackStatus } | { ok: false; error: TransitionError } {
   const status = item.status;
   const row = TABLE[status];
-  const allowed = Object.keys(row) as FeedbackEventType[];
-  const fail = (code: TransitionErrorCode, message: string, guard: string | null = null) =>
-    err<TransitionError>({ code, path: ["event"], message: `${fn}: ${message}`, status, event: event.type, allowed, guard });
+  const fail = (code: TransitionErrorCode, message: string, guard: string | null = null) => ({
+    ok: false as const,
+    error: { code, path: ["event"], message: `${fn}: ${message}`, status, event: event.type, allowed: Object.keys(row) as FeedbackEventType[], guard },
+  });
   if (event.itemId !== item.id) return fail("wrong_item", `event ${event.id} is for item ${event.itemId}, not ${item.id}`);
   if (event.at < item.updatedAt) {
     return fail("out_of_order", `event ${event.id} at ${formatInstant(event.at)} is earlier than the item's last event at ${formatInstant(item.updatedAt)}`);
@@ -55,9 +51,17 @@ export function step(
   const to: FeedbackStatus | undefined = event.type === "open" ? undefined : row[event.type];
   if (to === undefined) {
     const hint = status === "closed" && event.type === "customer_message" ? " (closed is final: open a new item with linkedTo)" : "";
-    return fail("illegal_event", `event "${event.type}" is not allowed in state "${status}"${hint}; allowed: ${allowed.join(", ")}`);
+    return fail("illegal_event", `event "${event.type}" is not allowed in state "${status}"${hint}; allowed: ${Object.keys(row).join(", ")}`);
   }
-  const guard = GUARDS[event.type]?.(item, event);
+  const guard = GUARDS[event.type]?.(item as FeedbackItem, event);
   if (guard) return fail("guard_failed", `guard ${guard[0]} failed in state "${status}": ${guard[1]}`, guard[0]);
-  return ok(applyEvent(item, event, to, context, fn));
+  return { ok: true, to };
+}
+
+/** One lifecycle step on a validated event: idempotent on a known event id, then {@link decide}, then the update. */
+export function step(item: FeedbackItem, event: FeedbackEvent, context: ResolvedTransitionContext, fn: string): TransitionResult {
+  if (item.history.some((h) => h.id === event.id)) return ok({ item, effects: [] });
+  const decision = decide(item, event, fn);
+  if (!decision.ok) return err(decision.error);
+  return ok(applyEvent(item, event, decision.to, context, fn));
 }
