@@ -45,6 +45,8 @@ export type { ExperimentLook, SequentialLookResult, SequentialTestOptions, Seque
 export { twoProportionZTest, TwoProportionZTestOptionsSchema } from "./experiment/twoProportionZTest";
 export type { TwoProportionZTestOptions, TwoProportionZTestResult } from "./experiment/twoProportionZTest";
 export { wilsonInterval } from "./experiment/wilsonInterval";
+export { funnel, FunnelOptionsSchema } from "./funnel/funnel";
+export type { FunnelOptions, FunnelOrder, FunnelResult, FunnelStep } from "./funnel/funnel";
 export { followerGrowth, FollowerGrowthOptionsSchema, FollowEventSchema } from "./growth/followerGrowth";
 export type { FollowerGrowth, FollowerGrowthOptions, FollowEvent } from "./growth/followerGrowth";
 export { followerGrowthFromSnapshots, FollowerGrowthFromSnapshotsOptionsSchema, FollowerSnapshotSchema } from "./growth/followerGrowthFromSnapshots";
