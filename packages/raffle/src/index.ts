@@ -46,3 +46,7 @@ export type { ListSummary } from "./shard/assembleCertificate";
 export { mergeShards } from "./shard/mergeShards";
 export { scoreShard } from "./shard/scoreShard";
 export type { ListSlice, ScoredEntrant, ScoredShard } from "./shard/scoreShard";
+export { chiSquareTest } from "./fairness/chiSquareTest";
+export type { ChiSquareResult } from "./fairness/chiSquareTest";
+export { runFairnessHarness } from "./fairness/runFairnessHarness";
+export type { DrawUnderTest, FairnessHarnessOptions, FairnessReport } from "./fairness/runFairnessHarness";
