@@ -31,6 +31,7 @@ export { evaluate } from "./rules/evaluate";
 export type { Decision, Evaluation, RuleMatch } from "./rules/evaluate";
 export { ActionSchema, EvaluationContextSchema, ModeratedMessageSchema, RecentMessageSchema, RuleSchema, StrikePolicySchema, TriggerSchema } from "./rules/Rule";
 export type { Action, ActionKind, EvaluationContext, ModeratedMessage, RecentMessage, Rule, StrikePolicy, Trigger, TriggerKind } from "./rules/Rule";
+export { toModeratedMessage } from "./rules/toModeratedMessage";
 export { appendStrikeEntry } from "./strikes/appendStrikeEntry";
 export { DEFAULT_LADDER, EscalationLadderSchema, escalationAt } from "./strikes/escalationAt";
 export type { Escalation, EscalationOptions, LadderStep } from "./strikes/escalationAt";

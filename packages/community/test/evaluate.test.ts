@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileRules, detectAdvertising, evaluate, type Rule } from "./helpers";
+import { compileRules, detectAdvertising, evaluate, toModeratedMessage, type Rule } from "./helpers";
 
 const MIN = 60_000;
 const ATTACKS = ["蠢货", "脑残", "idiot", "loser"]; // a personal-attack list is data
@@ -148,5 +148,28 @@ describe("evaluate", () => {
     expect(() => compileRules([{ id: "x", triggers: [{ kind: "keywords", keywords: ["🙂"] }], actions: [{ kind: "hide" }] }])).toThrow(
       /rules\[0\]\.triggers\[0\]\.keywords\[0\] must keep at least one letter/,
     );
+  });
+});
+
+describe("toModeratedMessage", () => {
+  it("maps an interaction to the message evaluate judges", () => {
+    const m = toModeratedMessage({
+      id: "qq:g1:m1",
+      channelId: "ch_qq",
+      kind: "comment",
+      direction: "in",
+      visibility: "public",
+      actor: { platform: "qq", scope: "g1", userId: "42" },
+      content: { text: "加微信 shopgirl88" },
+      platformCreatedAt: 5,
+      receivedAt: 9,
+    });
+    expect(evaluate(m, compiled).decisions.map((d) => d.ruleId)).toEqual(["no-ads"]);
+  });
+
+  it("gives empty text to an interaction without content and refuses a malformed one", () => {
+    const like = { id: "l1", channelId: "c", kind: "like" as const, direction: "activity" as const, visibility: "public" as const, actor: { platform: "qq", userId: "1" }, platformCreatedAt: 0, receivedAt: 0 };
+    expect(toModeratedMessage(like).text).toBe("");
+    expect(() => toModeratedMessage({ ...like, platformCreatedAt: -1.5 })).toThrow(/toModeratedMessage: interaction\.platformCreatedAt/);
   });
 });

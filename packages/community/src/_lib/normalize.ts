@@ -1,4 +1,5 @@
 import type { NormalizedText } from "../text/normalizeText";
+import { inMarkRanges } from "./markRanges";
 
 const ALWAYS_DROP = /^[\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u20e3]$/u;
 const WHITE = /^[\p{White_Space}\p{Z}]$/u;
@@ -7,7 +8,7 @@ const MARK = /^[\p{M}\p{Default_Ignorable_Code_Point}\u20e3]$/u;
 /** The implementation of `normalizeText`, without argument checks (hot path). */
 export function normalizeAt(source: string, level: 0 | 1 | 2): NormalizedText {
   const len = source.length;
-  let out = "";
+  let codes = new Uint16Array(len * 2 + 4);
   const starts = new Int32Array(len * 2 + 4);
   const ends = new Int32Array(len * 2 + 4);
   const gapBefore = new Uint8Array(len * 2 + 4);
@@ -17,57 +18,66 @@ export function normalizeAt(source: string, level: 0 | 1 | 2): NormalizedText {
   let st = starts;
   let en = ends;
   let gp = gapBefore;
-  const push = (unit: string, from: number, to: number): void => {
-    if (n + unit.length >= cap) {
-      cap *= 2;
-      const s2 = new Int32Array(cap);
-      s2.set(st);
-      st = s2;
-      const e2 = new Int32Array(cap);
-      e2.set(en);
-      en = e2;
-      const g2 = new Uint8Array(cap);
-      g2.set(gp);
-      gp = g2;
-    }
-    for (let k = 0; k < unit.length; k++) {
-      st[n] = from;
-      en[n] = to;
-      gp[n] = k === 0 && n > 0 ? gap : 0;
-      n++;
-    }
-    out += unit;
+  const grow = (): void => {
+    cap *= 2;
+    const c2 = new Uint16Array(cap);
+    c2.set(codes);
+    codes = c2;
+    const s2 = new Int32Array(cap);
+    s2.set(st);
+    st = s2;
+    const e2 = new Int32Array(cap);
+    e2.set(en);
+    en = e2;
+    const g2 = new Uint8Array(cap);
+    g2.set(gp);
+    gp = g2;
+  };
+  const pushCode = (code: number, from: number, to: number): void => {
+    if (n >= cap) grow();
+    codes[n] = code;
+    st[n] = from;
+    en[n] = to;
+    gp[n] = n > 0 ? gap : 0;
+    n++;
     gap = 0;
+  };
+  const push = (unit: string, from: number, to: number): void => {
+    const g = gap;
+    for (let k = 0; k < unit.length; k++) {
+      gap = k === 0 ? g : 0;
+      pushCode(unit.charCodeAt(k), from, to);
+    }
   };
   let i = 0;
   while (i < len) {
     const c = source.charCodeAt(i);
-    const nextIsMark = i + 1 < len && source.charCodeAt(i + 1) >= 0x300 && MARK.test(charAt(source, i + 1));
+    const nextIsMark = i + 1 < len && mayBeMark(source.charCodeAt(i + 1)) && MARK.test(charAt(source, i + 1));
     // ASCII, and full-width ASCII (U+FF01–U+FF5E), which NFKC maps to ASCII by subtracting 0xFEE0
     const a = c < 0x80 ? c : c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : -1;
     if (a >= 0 && !nextIsMark) {
-      if ((a >= 0x61 && a <= 0x7a) || (a >= 0x30 && a <= 0x39)) push(String.fromCharCode(a), i, i + 1);
-      else if (a >= 0x41 && a <= 0x5a) push(String.fromCharCode(a + 32), i, i + 1);
+      if ((a >= 0x61 && a <= 0x7a) || (a >= 0x30 && a <= 0x39)) pushCode(a, i, i + 1);
+      else if (a >= 0x41 && a <= 0x5a) pushCode(a + 32, i, i + 1);
       else if (a === 0x09 || a === 0x0a || a === 0x0d) {
         if (level >= 1) gap = 1;
-        else push(String.fromCharCode(a), i, i + 1);
+        else pushCode(a, i, i + 1);
       } else if (a < 0x20 || a === 0x7f) {
         // other controls are dropped at every level
       } else if (a === 0x20) {
         if (level >= 1) gap = 1;
-        else push(" ", i, i + 1);
+        else pushCode(0x20, i, i + 1);
       } else if (level >= 2) gap = 1;
-      else push(String.fromCharCode(a), i, i + 1);
+      else pushCode(a, i, i + 1);
       i++;
       continue;
     }
     if (((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) && !nextIsMark) {
-      push(source[i] as string, i, i + 1);
+      pushCode(c, i, i + 1);
       i++;
       continue;
     }
     let j = i + unitLength(source, i);
-    while (j < len && MARK.test(charAt(source, j))) j += unitLength(source, j);
+    while (j < len && mayBeMark(source.charCodeAt(j)) && MARK.test(charAt(source, j))) j += unitLength(source, j);
     const piece = source.slice(i, j).normalize("NFKC").toLowerCase();
     for (const ch of piece) {
       if (ALWAYS_DROP.test(ch)) continue;
@@ -77,7 +87,25 @@ export function normalizeAt(source: string, level: 0 | 1 | 2): NormalizedText {
     }
     i = j;
   }
-  return { source, text: out, starts: st.slice(0, n), ends: en.slice(0, n), gapBefore: gp.slice(0, n) };
+  return { source, text: decode(codes, n), starts: st.slice(0, n), ends: en.slice(0, n), gapBefore: gp.slice(0, n) };
+}
+
+function decode(codes: Uint16Array, n: number): string {
+  let out = "";
+  for (let i = 0; i < n; i += 4096) out += String.fromCharCode(...codes.subarray(i, Math.min(n, i + 4096)));
+  return out;
+}
+
+/**
+ * A cheap pre-filter for the MARK test: false for every UTF-16 unit that cannot start a
+ * combining mark, a default-ignorable code point or a keycap (most Latin, CJK and Hangul
+ * text), so that the Unicode-property regex only runs where it can match. High surrogates
+ * pass (variation selectors and tags live in the supplementary planes).
+ */
+function mayBeMark(c: number): boolean {
+  if (c < 0x300) return c === 0xad;
+  if (c >= 0xd800 && c <= 0xdbff) return true;
+  return inMarkRanges(c);
 }
 
 function unitLength(s: string, i: number): number {
