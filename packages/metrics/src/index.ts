@@ -63,6 +63,12 @@ export { replyRate, ReplyItemSchema, ReplyRateOptionsSchema } from "./rate/reply
 export type { ReplyItem, ReplyRate, ReplyRateOptions } from "./rate/replyRate";
 export { responseTimeSummary, ResponseTimeSummaryOptionsSchema } from "./rate/responseTimeSummary";
 export type { ResponseTimeSummary, ResponseTimeSummaryOptions } from "./rate/responseTimeSummary";
+export { monthlyReport } from "./report/monthlyReport";
+export { renderMarkdown, RenderMarkdownOptionsSchema } from "./report/renderMarkdown";
+export type { RenderMarkdownOptions, ReportLocale } from "./report/renderMarkdown";
+export { ReportOptionsSchema } from "./report/Report";
+export type { Indicator, IndicatorGroup, IndicatorKey, IndicatorUnit, Report, ReportInput, ReportOptions } from "./report/Report";
+export { weeklyReport } from "./report/weeklyReport";
 export { groupRetention, MembershipSnapshotSchema } from "./retention/groupRetention";
 export type { GroupCohort, MembershipSnapshot } from "./retention/groupRetention";
 export { retentionTable, RetentionTableOptionsSchema } from "./retention/retentionTable";
