@@ -3,8 +3,8 @@
  *
  * @packageDocumentation
  */
-export { drandRoundAt } from "./beacon/drandRoundAt";
 export { commitSeed } from "./beacon/commitSeed";
+export { drandRoundAt } from "./beacon/drandRoundAt";
 export { DrandChainSchema, QUICKNET } from "./beacon/quicknet";
 export type { DrandChain } from "./beacon/quicknet";
 export { DrandBeaconSchema, QUICKNET_DST, verifyBeacon } from "./beacon/verifyBeacon";
@@ -12,6 +12,10 @@ export type { BeaconFailureCode, DrandBeacon, VerifiedBeacon } from "./beacon/ve
 export { canonicalJson } from "./canonical/canonicalJson";
 export type { JsonValue } from "./canonical/canonicalJson";
 export { specHash } from "./canonical/specHash";
+export { JudgeScoreSchema, rankAwards, rubricHash, RubricSchema } from "./contest/rankAwards";
+export type { AwardPlace, JudgeScore, Rubric } from "./contest/rankAwards";
+export { AnswerKeySchema, QuizSubmissionSchema, rankQuiz } from "./contest/rankQuiz";
+export type { AnswerKey, QuizPlace, QuizRanking, QuizSubmission, RankQuizOptions } from "./contest/rankQuiz";
 export { AlternateSchema, DrawCertificateSchema, WinnerSchema } from "./draw/DrawCertificateSchema";
 export type { Alternate, DrawCertificate, Winner } from "./draw/DrawCertificateSchema";
 export { drawSeed } from "./draw/drawSeed";
@@ -23,8 +27,14 @@ export { verifyDraw } from "./draw/verifyDraw";
 export type { DrawMismatch, DrawMismatchCode, DrawVerified } from "./draw/verifyDraw";
 export { verifyEntry } from "./draw/verifyEntry";
 export type { EntrantClaim, EntryCheck, EntryFailureCode, EntryOutcome } from "./draw/verifyEntry";
+export { checkEligibility, EligibilityContextSchema, EXCLUSION_REASONS } from "./eligibility/checkEligibility";
+export type { CheckEligibilityOptions, EligibilityContext, EligibilityResult, ExclusionReason } from "./eligibility/checkEligibility";
 export { EligibilityRulesSchema } from "./eligibility/EligibilityRulesSchema";
 export type { EligibilityRules } from "./eligibility/EligibilityRulesSchema";
+export { chiSquareTest } from "./fairness/chiSquareTest";
+export type { ChiSquareResult } from "./fairness/chiSquareTest";
+export { runFairnessHarness } from "./fairness/runFairnessHarness";
+export type { DrawUnderTest, FairnessHarnessOptions, FairnessReport } from "./fairness/runFairnessHarness";
 export { compileEntrants, EntrantSchema, MAX_WEIGHT } from "./list/compileEntrants";
 export type { CompileEntrantsOptions, EntrantInput, EntrantList } from "./list/compileEntrants";
 export { entrantId } from "./list/entrantId";
@@ -33,20 +43,10 @@ export type { InclusionProof } from "./merkle/inclusionProof";
 export { merkleLeafHash, verifyInclusion } from "./merkle/verifyInclusion";
 export { entrantReceipt, pseudonymOf } from "./privacy/entrantReceipt";
 export type { EntrantReceipt } from "./privacy/entrantReceipt";
-export { CampaignSpecSchema, PrizeTierSchema, RAFFLE_FORMAT, RandomnessSourceSchema } from "./spec/CampaignSpecSchema";
-export type { CampaignSpec, CampaignSpecInput, PrizeTier, RandomnessSource } from "./spec/CampaignSpecSchema";
-export { checkEligibility, EligibilityContextSchema, EXCLUSION_REASONS } from "./eligibility/checkEligibility";
-export type { CheckEligibilityOptions, EligibilityContext, EligibilityResult, ExclusionReason } from "./eligibility/checkEligibility";
-export { rankAwards, rubricHash, RubricSchema, JudgeScoreSchema } from "./contest/rankAwards";
-export type { AwardPlace, JudgeScore, Rubric } from "./contest/rankAwards";
-export { AnswerKeySchema, QuizSubmissionSchema, rankQuiz } from "./contest/rankQuiz";
-export type { AnswerKey, QuizPlace, QuizRanking, QuizSubmission, RankQuizOptions } from "./contest/rankQuiz";
 export { assembleCertificate } from "./shard/assembleCertificate";
 export type { ListSummary } from "./shard/assembleCertificate";
 export { mergeShards } from "./shard/mergeShards";
 export { scoreShard } from "./shard/scoreShard";
 export type { ListSlice, ScoredEntrant, ScoredShard } from "./shard/scoreShard";
-export { chiSquareTest } from "./fairness/chiSquareTest";
-export type { ChiSquareResult } from "./fairness/chiSquareTest";
-export { runFairnessHarness } from "./fairness/runFairnessHarness";
-export type { DrawUnderTest, FairnessHarnessOptions, FairnessReport } from "./fairness/runFairnessHarness";
+export { CampaignSpecSchema, PrizeTierSchema, RAFFLE_FORMAT, RandomnessSourceSchema } from "./spec/CampaignSpecSchema";
+export type { CampaignSpec, CampaignSpecInput, PrizeTier, RandomnessSource } from "./spec/CampaignSpecSchema";

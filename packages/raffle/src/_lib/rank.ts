@@ -101,18 +101,3 @@ export function compareIdBytes(bytes: Uint8Array, offsets: Uint32Array, i: numbe
   }
   return al === bl ? 0 : al < bl ? -1 : 1;
 }
-
-/** Encodes plain ids (already canonical) for {@link rankTop}. */
-export function encodeIds(ids: readonly string[]): { idBytes: Uint8Array; idOffsets: Uint32Array } {
-  const encoder = new TextEncoder();
-  let capacity = 0;
-  for (const id of ids) capacity += id.length * 3;
-  const buffer = new Uint8Array(capacity);
-  const offsets = new Uint32Array(ids.length + 1);
-  let pos = 0;
-  for (let i = 0; i < ids.length; i++) {
-    pos += encoder.encodeInto(ids[i] as string, buffer.subarray(pos)).written;
-    offsets[i + 1] = pos;
-  }
-  return { idBytes: buffer.subarray(0, pos), idOffsets: offsets };
-}

@@ -19,8 +19,3 @@ export function compareUtf8(a: string, b: string): number {
   }
   return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
 }
-
-/** Native UTF-16 comparison, valid as UTF-8 order when no string holds a surrogate. */
-export function compareUtf16(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
