@@ -41,8 +41,16 @@ export class QuantileSketchImpl implements QuantileSketch {
   }
 
   add(value: number): this {
-    if (value > 0 && value !== Infinity) this.positive.add(Math.ceil(Math.log(value) * this.multiplier), 1);
-    else if (value === 0) this.zeros++;
+    if (value > 0 && value !== Infinity) {
+      // hot path: the bin is inside the store's current range (no growth, no collapse)
+      const i = Math.ceil(Math.log(value) * this.multiplier);
+      const store = this.positive;
+      if (i >= store.minIndex && i <= store.maxIndex) {
+        const j = i - store.offset;
+        store.counts[j] = (store.counts[j] as number) + 1;
+        store.total++;
+      } else store.add(i, 1);
+    } else if (value === 0) this.zeros++;
     else if (value < 0 && value !== -Infinity) this.negative.add(Math.ceil(Math.log(-value) * this.multiplier), 1);
     else throw new OpsError({ code: "invalid_argument", fn: "QuantileSketch.add", path: ["value"], rule: "must be a finite number", received: value });
     this.n++;
