@@ -67,6 +67,8 @@ function count(rng, mean) {
 }
 /** Log-normal minutes with the given median. */
 const lognormalMinutes = (rng, median, sigma = 0.8) => Math.exp(Math.log(median) + sigma * rng.normal()) * MIN;
+/** A time of day (ms after local midnight): 88 % of people write between 08:00 and 23:00. */
+const daytime = (rng) => (rng.next() < 0.88 ? rng.int(8 * HOUR, 23 * HOUR) : (rng.int(23 * HOUR, 32 * HOUR) % DAY));
 const localHour = (at) => new Date(at + 8 * HOUR).getUTCHours(); // Shanghai has no DST
 const localWeekday = (at) => ((new Date(at + 8 * HOUR).getUTCDay() + 6) % 7) + 1;
 const round = (at) => Math.round(at / 1000) * 1000;
@@ -124,11 +126,11 @@ export function generate() {
     const slow = at >= SLOW_WEEKEND.start && at < SLOW_WEEKEND.end;
     const h = localHour(at);
     let start = at;
-    if (h < 9 || h >= 22) {
-      // overnight: answered after 09:00 local
+    if (h < 8 || h >= 23) {
+      // overnight: answered after 08:00 local (the early shift)
       const local = at + 8 * HOUR;
       const dayStart = local - (local % DAY) - 8 * HOUR;
-      start = (h >= 22 ? dayStart + DAY : dayStart) + 9 * HOUR;
+      start = (h >= 23 ? dayStart + DAY : dayStart) + 8 * HOUR;
     }
     const reply = start + lognormalMinutes(rng, slow ? median * 10 : median);
     return reply;
@@ -175,7 +177,7 @@ export function generate() {
         // DMs
         const nDm = count(rng, DMS_PER_DAY[p] * (weekday >= 6 ? 1.3 : 1));
         for (let i = 0; i < nDm; i++) {
-          const at = dayStart + rng.int(0, DAY);
+          const at = dayStart + daytime(rng);
           const dm = { id: nextId("d"), platform: p, kind: "dm", actor: pick[p](), at, text: rng.pick(DM_TEXTS) };
           interactions.push(dm);
           if (rng.next() < 0.97) reply({ id: dm.id, atMs: at, kind: "dm" }, p, "private");
