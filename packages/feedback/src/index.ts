@@ -3,6 +3,8 @@
  *
  * @packageDocumentation
  */
+export { openEventFromInteraction } from "./collect/openEventFromInteraction";
+export type { OpenEventFromInteractionOptions } from "./collect/openEventFromInteraction";
 export { slaDeadline } from "./deadline/slaDeadline";
 export { FEEDBACK_EVENT_TYPES, FeedbackEventSchema } from "./event/feedbackEvent";
 export type { FeedbackEvent, FeedbackEventInput, FeedbackEventOf, FeedbackEventType } from "./event/feedbackEvent";
