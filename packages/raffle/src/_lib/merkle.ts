@@ -17,7 +17,11 @@ export function hashNode(scratch: Sha256Scratch, msg: Uint8Array, left: Uint8Arr
   wordsToBytes(sha256Words(scratch, msg, 0, 65), out, outOffset);
 }
 
-/** The root of `n` leaf hashes (`leaves.length ≥ 32n`); SHA-256("") for n = 0. Counts node hashes into `counter`. */
+/**
+ * The root of `n` leaf hashes (`leaves.length ≥ 32n`); SHA-256("") for n = 0. Streams the
+ * leaves through a stack of perfect subtrees (at most log2 n + 1 hashes of memory): the
+ * RFC 6962 root is the right fold of the perfect subtrees left on the stack.
+ */
 export function rootOfLeaves(leaves: Uint8Array, n: number, counter?: { hashes: number }): Uint8Array {
   const scratch = createScratch();
   const out = new Uint8Array(32);
@@ -25,17 +29,29 @@ export function rootOfLeaves(leaves: Uint8Array, n: number, counter?: { hashes: 
     wordsToBytes(sha256Words(scratch, out, 0, 0), out, 0);
     return out;
   }
-  const work = leaves.slice(0, n * 32);
   const msg = new Uint8Array(65);
-  let m = n;
-  while (m > 1) {
-    const pairs = m >>> 1;
-    for (let j = 0; j < pairs; j++) hashNode(scratch, msg, work, 64 * j, work, 64 * j + 32, work, 32 * j);
-    if (counter) counter.hashes += pairs;
-    if (m & 1) work.copyWithin(32 * pairs, 32 * (m - 1), 32 * m);
-    m = pairs + (m & 1);
+  const stack = new Uint8Array(32 * 64);
+  const heights = new Int32Array(64);
+  let top = 0;
+  let nodes = 0;
+  for (let i = 0; i < n; i++) {
+    stack.set(leaves.subarray(32 * i, 32 * i + 32), 32 * top);
+    heights[top] = 0;
+    top++;
+    while (top >= 2 && heights[top - 1] === heights[top - 2]) {
+      hashNode(scratch, msg, stack, 32 * (top - 2), stack, 32 * (top - 1), stack, 32 * (top - 2));
+      heights[top - 2] = (heights[top - 2] as number) + 1;
+      top--;
+      nodes++;
+    }
   }
-  out.set(work.subarray(0, 32));
+  while (top >= 2) {
+    hashNode(scratch, msg, stack, 32 * (top - 2), stack, 32 * (top - 1), stack, 32 * (top - 2));
+    top--;
+    nodes++;
+  }
+  if (counter) counter.hashes += nodes;
+  out.set(stack.subarray(0, 32));
   return out;
 }
 

@@ -107,10 +107,12 @@ export function compileEntrants(entrants: readonly EntrantInput[], options: Comp
   if (privacy === "pseudonymous" && (typeof options.auditKey !== "string" || !/^[0-9a-fA-F]{64}$/.test(options.auditKey))) {
     throw new OpsError({ code: "invalid_argument", fn, path: ["options", "auditKey"], rule: "must be 32 bytes as 64 hex digits in pseudonymous mode", received: options.auditKey });
   }
-  // Key = listId + U+0000 + weight: ids hold no control characters, so sorting the keys
-  // sorts by id first and puts the copies of an id next to each other.
-  const keys = new Array<string>(entrants.length);
+  // Sort the list ids themselves (a native string sort, no per-entry objects); weights
+  // other than 1 wait in a map with their number of occurrences, so that copies of an id
+  // with different weights are caught after sorting.
+  const ids = new Array<string>(entrants.length);
   const seen = { astral: false };
+  let heavy: Map<string, { weight: number; copies: number }> | null = null;
   for (let i = 0; i < entrants.length; i++) {
     const e = entrants[i] as EntrantInput | undefined;
     const id = checkId(e, i, fn, seen);
@@ -119,29 +121,37 @@ export function compileEntrants(entrants: readonly EntrantInput[], options: Comp
       throw new OpsError({ code: "invalid_argument", fn, path: ["entrants", i, "weight"], rule: `must be an integer from 1 to ${maxWeight}`, received: weight });
     }
     const listId = privacy === "pseudonymous" ? pseudonymFor(options.auditKey as string, id) : id;
-    keys[i] = `${listId}\u0000${weight}`;
+    ids[i] = listId;
+    if (weight !== 1) {
+      heavy ??= new Map();
+      const prior = heavy.get(listId);
+      if (prior === undefined) heavy.set(listId, { weight, copies: 1 });
+      else if (prior.weight === weight) prior.copies++;
+      else throw duplicateWeights(listId, prior.weight, weight);
+    }
   }
-  if (seen.astral) keys.sort(compareUtf8);
-  else keys.sort();
-  const ids: string[] = [];
+  if (seen.astral && privacy === "public") ids.sort(compareUtf8);
+  else ids.sort();
   const weightList: number[] = [];
   let merged = 0;
-  for (const key of keys) {
-    const cut = key.lastIndexOf("\u0000");
-    const id = key.slice(0, cut);
-    const weight = Number(key.slice(cut + 1));
-    const last = ids.length - 1;
-    if (last >= 0 && ids[last] === id) {
-      if (weightList[last] === weight) {
-        merged++;
-        continue;
-      }
-      throw new OpsError({ code: "duplicate", fn, path: ["entrants"], rule: `must not list one id with two different weights (${weightList[last]} and ${weight})`, received: id });
-    }
-    ids.push(id);
-    weightList.push(weight);
+  let write = 0;
+  for (let r = 0; r < ids.length; ) {
+    const id = ids[r] as string;
+    let end = r + 1;
+    while (end < ids.length && ids[end] === id) end++;
+    const entry = heavy?.get(id);
+    if (entry !== undefined && entry.copies !== end - r) throw duplicateWeights(id, 1, entry.weight);
+    merged += end - r - 1;
+    ids[write++] = id;
+    weightList.push(entry === undefined ? 1 : entry.weight);
+    r = end;
   }
+  ids.length = write;
   return buildList(ids, weightList, privacy, merged);
+}
+
+function duplicateWeights(id: string, a: number, b: number): OpsError {
+  return new OpsError({ code: "duplicate", fn: "compileEntrants", path: ["entrants"], rule: `must not list one id with two different weights (${a} and ${b})`, received: id });
 }
 
 function checkId(e: EntrantInput | undefined, i: number, fn: string, seen: { astral: boolean }): string {
@@ -184,9 +194,9 @@ function checkId(e: EntrantInput | undefined, i: number, fn: string, seen: { ast
 function buildList(ids: string[], weightList: readonly number[], privacy: "public" | "pseudonymous", merged: number): EntrantList {
   const n = ids.length;
   const encoder = new TextEncoder();
-  let capacity = 0;
-  for (const id of ids) capacity += id.length * 3;
-  const buffer = new Uint8Array(capacity);
+  let capacity = 16;
+  for (const id of ids) capacity += id.length;
+  let buffer = new Uint8Array(capacity);
   const offsets = new Uint32Array(n + 1);
   const weights = new Uint32Array(n);
   const leaves = new Uint8Array(32 * n);
@@ -195,7 +205,13 @@ function buildList(ids: string[], weightList: readonly number[], privacy: "publi
   let pos = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const written = encoder.encodeInto(ids[i] as string, buffer.subarray(pos)).written;
+    const id = ids[i] as string;
+    if (buffer.length - pos < 3 * id.length) {
+      const grown = new Uint8Array(Math.max(2 * buffer.length, pos + 3 * id.length));
+      grown.set(buffer.subarray(0, pos));
+      buffer = grown;
+    }
+    const written = encoder.encodeInto(id, buffer.subarray(pos)).written;
     if (written > MAX_ID_BYTES) throw new OpsError({ code: "invalid_argument", fn: "compileEntrants", path: ["entrants"], rule: `ids must be at most ${MAX_ID_BYTES} UTF-8 bytes`, received: ids[i] });
     const weight = weightList[i] as number;
     weights[i] = weight;
