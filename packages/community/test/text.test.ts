@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { inMarkRanges } from "../src/_lib/markRanges";
 import { compileKeywords, findKeywords, isOpsErrorLike, normalizeText } from "./helpers";
 
 describe("normalizeText", () => {
@@ -42,6 +43,17 @@ describe("normalizeText", () => {
   it("composes a base letter with its combining mark and drops leftover marks", () => {
     expect(normalizeText("Cafe\u0301").text).toBe("café");
     expect(normalizeText("a\u0334d\u0337").text).toBe("ad"); // zalgo-style overlays have no composition
+  });
+
+  it("has a mark-range pre-filter that covers every mark this runtime knows in the BMP", () => {
+    const MARK = /^[\p{M}\p{Default_Ignorable_Code_Point}\u20e3]$/u;
+    const missed: number[] = [];
+    for (let c = 0x300; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      if (MARK.test(String.fromCharCode(c)) && !inMarkRanges(c)) missed.push(c);
+    }
+    expect(missed).toEqual([]);
+    expect(inMarkRanges(0x4e2d)).toBe(false); // 中
   });
 
   it("refuses a non-string and an unknown strip level", () => {
