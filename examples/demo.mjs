@@ -1,25 +1,26 @@
 #!/usr/bin/env node
-// The README's demo: runs against the built packages, as a user's code would.
-// (Grows into the weekly operations report as the packages land — see issue 10.)
-import { createIdFactory, createRandom, formatInstant, localParts, parseInstant, startOfLocalWeek } from "@ops/core";
+// The README's demo (`pnpm demo`): the weekly operations report on eight weeks of sample
+// data, computed with the built @ops packages as a user's code would import them.
+// Prints a summary and writes report.html (SVG charts inline) and report.md.
+//
+//   node examples/demo.mjs [--out <dir>] [--week <1-8>] [--data <sample.json>]
+//   OPS_REPORT_DIR=<dir> node examples/demo.mjs
+// Default output folder: the repository root (report.html and report.md are git-ignored).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { renderHtml, renderMd, renderText } from "./lib/render.mjs";
+import { loadSample, SAMPLE_PATH } from "./lib/sample.mjs";
+import { buildWeeklyReport } from "./lib/weekly-report.mjs";
 
-const zone = "Asia/Shanghai";
-const rng = createRandom(2026);
-const newDmId = createIdFactory({ prefix: "dm_", size: 10, generator: rng });
-const weekStart = startOfLocalWeek(parseInstant("2026-03-11T04:00:00Z"), zone);
-
-// A week of simulated DMs: arrival times spread over the local week.
-const dms = Array.from({ length: 12 }, () => {
-  const at = weekStart + rng.int(0, 7 * 86_400_000);
-  return { id: newDmId(), at };
-}).sort((a, b) => a.at - b.at);
-
-const byDay = new Map();
-for (const dm of dms) {
-  const p = localParts(dm.at, zone);
-  const key = `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-  byDay.set(key, (byDay.get(key) ?? 0) + 1);
-}
-console.log(`@ops demo — DMs in the week starting ${formatInstant(weekStart)} (${zone} local midnight)`);
-for (const [day, count] of byDay) console.log(`  ${day}  ${"■".repeat(count)} ${count}`);
-console.log(`  first: ${dms[0].id} at ${formatInstant(dms[0].at)}`);
+const { values } = parseArgs({ options: { out: { type: "string" }, week: { type: "string" }, data: { type: "string" } } });
+const outDir = resolve(values.out ?? process.env.OPS_REPORT_DIR ?? fileURLToPath(new URL("..", import.meta.url)));
+const started = performance.now();
+const sample = loadSample(values.data ? resolve(values.data) : SAMPLE_PATH);
+const report = buildWeeklyReport(sample, values.week ? { week: Number(values.week) } : {});
+console.log(renderText(report));
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, "report.html"), renderHtml(report));
+writeFileSync(join(outDir, "report.md"), renderMd(report));
+console.log(`\nwrote ${join(outDir, "report.html")} and ${join(outDir, "report.md")} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that the notebook and report-render checks need, when they
-# are missing: jupyter-nbconvert + python3-ipykernel (to execute the Deno notebooks headless)
-# and chromium (to render report.html to a PNG). Idempotent: does nothing when all are there.
+# are missing: jupyter-nbconvert + python3-ipykernel (to execute the Deno notebooks headless),
+# chromium (to render report.html to a PNG) and fonts-wqy-microhei (a 1.6 MB CJK font, so
+# that the Chinese text of the sample data renders). Idempotent: does nothing when all are there.
 # Exit 0: all present. Exit 3: missing and cannot be installed here (message names them).
 set -u
 need=()
 command -v /usr/bin/jupyter-nbconvert >/dev/null 2>&1 || need+=(jupyter-nbconvert)
 /usr/bin/python3 -c 'import ipykernel' >/dev/null 2>&1 || need+=(python3-ipykernel)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
 if [ ${#need[@]} -eq 0 ]; then
-  echo "system-deps: jupyter-nbconvert, python3-ipykernel and chromium are installed"
+  echo "system-deps: jupyter-nbconvert, python3-ipykernel, chromium and fonts-wqy-microhei are installed"
   exit 0
 fi
 if ! command -v apt-get >/dev/null 2>&1; then

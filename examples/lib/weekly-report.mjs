@@ -121,7 +121,7 @@ export function buildWeeklyReport(sample, options = {}) {
     if (x.item.kind !== "dm" || x.item.firstReplyAt !== null) continue;
     const policyId = DM_WINDOW_POLICY[x.item.platform];
     if (!policyId) {
-      windowRisks.push({ id: x.item.id, platform: x.item.platform, receivedAt: x.item.receivedAt, code: "no_policy", canReply: null, dueAt: null, binding: null, warnings: ["no published reply-window rule for this platform: check by hand"] });
+      windowRisks.push({ id: x.item.id, platform: x.item.platform, receivedAt: x.item.receivedAt, code: "no_policy", canReply: null, dueAt: null, windowClosesAt: null, binding: null, warnings: ["no published reply-window rule for this platform: check by hand"] });
       continue;
     }
     const allowance = evaluateReplyWindow(REPLY_WINDOW_POLICIES[policyId], [{ kind: "dm", at: x.item.receivedAt, sentSince: 0 }], "message", now);
@@ -175,7 +175,23 @@ export function buildWeeklyReport(sample, options = {}) {
   const dailyBreaches = breached.map((count, d) => ({ at: sample.start + d * DAY, count, trials: received[d] }));
   const growthAnomalies = detectSeasonalAnomalies(dailyFollows).map((a) => ({ ...a, series: "daily net follower growth" }));
   const breachAnomalies = detectCountAnomalies(dailyBreaches, { minHistory: 7 }).map((a) => ({ ...a, series: "daily first-reply SLA breaches" }));
-  const anomalies = [...growthAnomalies, ...breachAnomalies].sort((a, b) => a.at - b.at).map((a) => ({ ...a, day: localDate(a.at), explanation: explain(sample, a) }));
+  const anomalies = [...growthAnomalies, ...breachAnomalies].sort((a, b) => a.at - b.at).map((a) => ({ ...a, day: localDate(a.at) }));
+  // consecutive flagged days of one series form an episode, explained once
+  const episodes = [];
+  for (const a of anomalies) {
+    const last = episodes.findLast((e) => e.series === a.series);
+    if (last && a.at - last.anomalies.at(-1).at <= DAY) last.anomalies.push(a);
+    else episodes.push({ series: a.series, anomalies: [a] });
+  }
+  for (const e of episodes) {
+    e.start = e.anomalies[0].at;
+    e.end = e.anomalies.at(-1).at + DAY;
+    e.from = e.anomalies[0].day;
+    e.to = e.anomalies.at(-1).day;
+    e.direction = e.anomalies[0].direction;
+    e.explanation = explain(sample, e);
+  }
+  episodes.sort((a, b) => a.start - b.start);
 
   // --- community retention (weekly cohorts of group joins, returning = posting a message)
   const communityEvents = [
@@ -191,38 +207,44 @@ export function buildWeeklyReport(sample, options = {}) {
     brand: sample.brand, timeZone: zone, week: { index, start: week.start, end: week.end, days: kpis.days }, previousWeek: previous && { index: previous.index },
     kpis, trends, followerTrend, dmFunnel, campaignRates,
     sla: { policies: SLA_POLICIES, compliance, breaches, replyMinutes, allReplyMinutes, p50: compliance.overall.firstReply?.p50 ?? null, p90: compliance.overall.firstReply?.p90 ?? null, windowRisks },
-    draws, feedback, anomalies, retention, survey, injected: sample.injected,
+    draws, feedback, anomalies, episodes, retention, survey, injected: sample.injected,
   };
 }
 
 /**
- * Why an anomaly may have happened: the drivers of its week against the average of the
- * other weeks (posts published, impressions, agents answering, replies per agent), each
- * compared with metrics' periodChange, plus the injected event it matches, if any.
+ * Why an anomaly episode (consecutive flagged days of one series) may have happened: the
+ * drivers of its week against the average of the other weeks (posts published,
+ * impressions) for follower growth, or who answered and how fast for reply breaches —
+ * each compared with metrics' periodChange / quantile — plus the injected event it
+ * matches, if any. (@ops/metrics flags anomalies; explaining them is the analyst's step.)
  */
-export function explain(sample, anomaly) {
-  const w = sample.weeks.find((x) => anomaly.at >= x.start && anomaly.at < x.end);
+export function explain(sample, episode) {
+  const w = sample.weeks.find((x) => episode.start >= x.start && episode.start < x.end);
   const others = sample.weeks.filter((x) => x !== w);
-  const inWeek = (x, at) => at >= x.start && at < x.end;
-  const postsIn = (x) => sample.posts.filter((p) => inWeek(x, p.publishedAt) && !p.campaign);
+  const inside = (x, at) => at >= x.start && at < x.end;
+  const postsIn = (x) => sample.posts.filter((p) => inside(x, p.publishedAt) && !p.campaign);
   const reasons = [];
-  if (anomaly.series.includes("follower")) {
+  if (episode.series.includes("follower")) {
     const posts = periodChange(postsIn(w).length, others.reduce((s, x) => s + postsIn(x).length, 0) / others.length);
     const reach = periodChange(
       postsIn(w).reduce((s, p) => s + p.impressions, 0),
       others.reduce((s, x) => s + postsIn(x).reduce((t, p) => t + p.impressions, 0), 0) / others.length,
     );
-    reasons.push(`posts published in week ${w.index}: ${posts.current} vs ${posts.previous?.toFixed(1)} a week on average (${pct(posts.relative)})`);
-    reasons.push(`impressions in week ${w.index}: ${pct(reach.relative)} against the other weeks' average`);
+    const unfollows = (x) => sample.interactions.filter((i) => i.kind === "unfollow" && inside(x, i.at)).length;
+    const churn = periodChange(unfollows(w), others.reduce((s, x) => s + unfollows(x), 0) / others.length);
+    reasons.push(`posts published in week ${w.index}: ${posts.current} against ${posts.previous?.toFixed(1)} a week on average (${pct(posts.relative)})`);
+    reasons.push(`impressions of week ${w.index}'s posts: ${pct(reach.relative)} against the other weeks' average`);
+    reasons.push(`unfollows in week ${w.index}: ${churn.current} against ${churn.previous?.toFixed(0)} a week on average (${pct(churn.relative)})`);
   } else {
-    const day = { start: anomaly.at, end: anomaly.at + DAY };
-    const replies = sample.interactions.filter((i) => i.kind === "reply" && inWeek(day, i.at));
+    const replies = sample.interactions.filter((i) => i.kind === "reply" && inside(episode, i.at));
     const agents = new Set(replies.map((r) => r.actor));
-    const times = sample.inbound.filter((i) => inWeek(day, i.receivedAt) && i.firstReplyAt !== null).map((i) => (i.firstReplyAt - i.receivedAt) / MIN);
-    reasons.push(`agents who replied that day: ${agents.size} (${[...agents].sort().join(", ")}) for ${replies.length} replies`);
-    if (times.length) reasons.push(`median first reply that day: ${Math.round(quantile(times, 0.5))} min`);
+    const typicalAgents = others.map((x) => new Set(sample.interactions.filter((i) => i.kind === "reply" && inside({ start: x.start + 5 * DAY, end: x.end }, i.at)).map((r) => r.actor)).size);
+    const times = sample.inbound.filter((i) => inside(episode, i.receivedAt) && i.firstReplyAt !== null).map((i) => (i.firstReplyAt - i.receivedAt) / MIN);
+    const usual = sample.inbound.filter((i) => !inside(episode, i.receivedAt) && i.firstReplyAt !== null).map((i) => (i.firstReplyAt - i.receivedAt) / MIN);
+    reasons.push(`agents who replied: ${agents.size} (${[...agents].sort().join(", ")}) for ${replies.length} replies; other weekends had ${Math.round(quantile(typicalAgents, 0.5))}`);
+    if (times.length) reasons.push(`median first reply: ${Math.round(quantile(times, 0.5))} min against ${Math.round(quantile(usual, 0.5))} min on other days`);
   }
-  const injected = sample.injected.find((e) => anomaly.at >= e.start - DAY && anomaly.at < e.end + DAY);
+  const injected = sample.injected.find((e) => episode.start < e.end && episode.end > e.start);
   return { reasons, injected: injected ? `${injected.id}: ${injected.what} — ${injected.why}` : null };
 }
 
