@@ -131,6 +131,11 @@ describe("retentionTable", () => {
     expect(events).toEqual(copy);
   });
 
+  it("refuses a table of more than 2^31 (actor, interval) cells instead of exhausting memory", () => {
+    const many = Array.from({ length: 50_000 }, (_, i) => ({ at: i * 3 * DAY, actor: `u${i}` }));
+    opsErrorOf(() => retentionTable(many, { timeZone: "UTC" }), "out_of_range");
+  });
+
   it("refuses bad options and events", () => {
     expect(opsErrorOf(() => retentionTable(events, { ...base, periods: 0 })).message).toBe("retentionTable: options.periods must be an integer from 1 to 1000, got 0");
     opsErrorOf(() => retentionTable(events, { ...base, type: "weekly" as "recurring" }));

@@ -1,4 +1,4 @@
-import { parseOrThrow, type Instant, type TimeZone, type WeekStartsOn } from "@ops/core";
+import { OpsError, parseOrThrow, type Instant, type TimeZone, type WeekStartsOn } from "@ops/core";
 import { z } from "zod";
 import { BucketOptionsShape } from "../_lib/bucketOptions";
 import { bucketIndex, planBuckets, type BucketUnit } from "../_lib/bucketPlan";
@@ -55,6 +55,9 @@ export interface RetentionTable {
   readonly cohorts: readonly RetentionCohort[];
 }
 
+/** Largest (actors × intervals) table of bits: 2^31 bits = 256 MiB. */
+const MAX_CELLS = 2 ** 31;
+
 /** Schema of {@link RetentionTableOptions}. */
 export const RetentionTableOptionsSchema = z.object({
   timeZone: BucketOptionsShape.timeZone,
@@ -83,7 +86,7 @@ export const RetentionTableOptionsSchema = z.object({
  * @param events - event objects or {@link EventColumns} in any order (not mutated)
  * @param options - see {@link RetentionTableOptions}
  * @returns one row per interval of the data (or of `range`), empty cohorts included
- * @throws {OpsError} `invalid_argument` for a bad event or option, `invalid_time_zone`
+ * @throws {OpsError} `invalid_argument` for a bad event or option, `invalid_time_zone`, `out_of_range` beyond 2^31 (actor, interval) cells
  *
  * @example
  * ```ts
@@ -122,6 +125,15 @@ export function retentionTable(events: EventInput, options: RetentionTableOption
   const plan = planBuckets(interval, opts.timeZone, (opts.weekStartsOn ?? 1) as WeekStartsOn, min, max, fn);
   const nb = plan.count;
   const nActors = cols.actors.length;
+  if (nActors * nb > MAX_CELLS) {
+    throw new OpsError({
+      code: "out_of_range",
+      fn,
+      path: ["events"],
+      rule: `must not need more than ${MAX_CELLS} (actor, interval) cells: use a coarser interval or fewer events`,
+      received: nActors * nb,
+    });
+  }
   const startCode = opts.startEvent === undefined ? -1 : cols.kinds.indexOf(opts.startEvent);
   const returnCode = opts.returnEvent === undefined ? -1 : cols.kinds.indexOf(opts.returnEvent);
   const isStart = (k: number): boolean => opts.startEvent === undefined || k === startCode;
