@@ -104,7 +104,7 @@ describe("replyRate", () => {
     expect(replyRate(items, { within: 2 * HOUR }).numerator).toBe(2);
   });
   it("leaves items whose target is still running out of both parts", () => {
-    const open = [...items, { receivedAt: 10 * HOUR }];
+    const open = [...items, { receivedAt: 10 * HOUR }, { receivedAt: 12 * HOUR, firstReplyAt: 12 * HOUR }];
     const r = replyRate(open, { within: 2 * HOUR, asOf: 11 * HOUR });
     expect([r.numerator, r.denominator, r.pending]).toEqual([2, 4, 1]);
   });

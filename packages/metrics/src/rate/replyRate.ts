@@ -47,7 +47,8 @@ export const ReplyRateOptionsSchema = z.object({ within: DurationSchema.optional
  *
  * An item is answered within the target when `firstReplyAt − receivedAt ≤ within`.
  * With `asOf`, an unanswered item whose target is still running is open, not missed,
- * and is left out of both parts.
+ * and is left out of both parts (counted in `pending`); items received at or after
+ * `asOf` are ignored.
  *
  * @param items - inbound items (not mutated)
  * @param options - `within` (ms), `asOf`
@@ -82,6 +83,8 @@ export function replyRate(items: readonly ReplyItem[], options: ReplyRateOptions
   let total = 0;
   let pending = 0;
   for (const item of list) {
+    // an item received at or after asOf did not exist yet at the moment of measurement
+    if (opts.asOf !== undefined && item.receivedAt >= opts.asOf) continue;
     const replied = item.firstReplyAt != null && (within === null || item.firstReplyAt - item.receivedAt <= within);
     if (!replied && within !== null && opts.asOf !== undefined && item.receivedAt + within > opts.asOf) {
       if (item.firstReplyAt == null || item.firstReplyAt > opts.asOf) {
