@@ -37,7 +37,9 @@ export const QuantileOptionsSchema = z.object({
  * m = a + p(1 − a − b) and γ = g; type 7 (a = b = 1) is the linear interpolation
  * h = (n − 1)p + 1 used by R, numpy (`method="linear"`) and Excel `PERCENTILE.INC`.
  * For types 1–3, m = 0, 0, −½ and γ ∈ {0, ½, 1} by the rules of the paper. The code
- * follows R's `quantile.default`, including its 4·ε fuzz for floating-point ties.
+ * follows R's `quantile.default`, including its 4·ε fuzz for floating-point ties, and
+ * interpolates from the nearer order statistic as numpy does, so results match numpy
+ * to the last bit in the tests.
  * Source: R. J. Hyndman and Y. Fan, "Sample quantiles in statistical packages",
  * The American Statistician 50(4), 1996, 361–365; R documentation `?quantile`.
  *
