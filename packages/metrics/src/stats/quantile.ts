@@ -38,8 +38,8 @@ export const QuantileOptionsSchema = z.object({
  * h = (n − 1)p + 1 used by R, numpy (`method="linear"`) and Excel `PERCENTILE.INC`.
  * For types 1–3, m = 0, 0, −½ and γ ∈ {0, ½, 1} by the rules of the paper. The code
  * follows R's `quantile.default`, including its 4·ε fuzz for floating-point ties, and
- * interpolates from the nearer order statistic as numpy does, so results match numpy
- * to the last bit in the tests.
+ * interpolates from the nearer order statistic as numpy does (results agree with numpy
+ * to within a few units in the last place; bit for bit for type 7 on the test data).
  * Source: R. J. Hyndman and Y. Fan, "Sample quantiles in statistical packages",
  * The American Statistician 50(4), 1996, 361–365; R documentation `?quantile`.
  *
