@@ -27,14 +27,16 @@ export function lineChart({ title, labels, values, format = (v) => String(v), hi
   const w = width - left - right, h = height - top - bottom;
   const finite = values.filter((v) => v !== null && Number.isFinite(v));
   const lo = Math.min(0, ...finite);
-  const hi = niceMax(Math.max(...finite, 0) - Math.min(lo, 0)) + Math.min(lo, 0);
-  const min = lo < 0 ? -niceMax(-lo) : 0;
-  const max = Math.max(hi, min + 1e-9);
+  const hi = Math.max(0, ...finite);
+  const step = niceMax((hi - lo || 1) / 4);
+  const min = Math.floor(lo / step) * step;
+  const max = Math.max(Math.ceil(hi / step) * step, min + step);
+  const ticks = Math.round((max - min) / step);
   const x = (i) => left + (labels.length === 1 ? w / 2 : (i * w) / (labels.length - 1));
   const y = (v) => top + h - ((v - min) / (max - min)) * h;
   let body = "";
-  for (let k = 0; k <= 4; k++) {
-    const v = min + ((max - min) * k) / 4;
+  for (let k = 0; k <= ticks; k++) {
+    const v = min + step * k;
     body += `<line x1="${left}" x2="${left + w}" y1="${n(y(v))}" y2="${n(y(v))}" stroke="#e5e7eb"/><text x="${left - 6}" y="${n(y(v)) + 4}" text-anchor="end" fill="#6b7280">${esc(format(v))}</text>`;
   }
   if (min < 0) body += `<line x1="${left}" x2="${left + w}" y1="${n(y(0))}" y2="${n(y(0))}" stroke="#9ca3af"/>`;
@@ -54,7 +56,7 @@ export function lineChart({ title, labels, values, format = (v) => String(v), hi
 }
 
 /** A heatmap of rates in [0, 1] (cohort retention): rows of `values`, `null` cells left blank. */
-export function heatmap({ title, rowLabels, colLabels, rows, width = 560, cell = 40, rowHeader = 96 }) {
+export function heatmap({ title, rowLabels, colLabels, rows, width = 600, cell = 40, rowHeader = 96 }) {
   const top = 52, height = top + rows.length * 26 + 14;
   let body = `<text x="${rowHeader - 8}" y="${top - 8}" text-anchor="end" fill="#6b7280">cohort</text>`;
   colLabels.forEach((c, j) => (body += `<text x="${rowHeader + j * cell + cell / 2}" y="${top - 8}" text-anchor="middle" fill="#374151">${esc(c)}</text>`));
@@ -71,8 +73,8 @@ export function heatmap({ title, rowLabels, colLabels, rows, width = 560, cell =
 }
 
 /** A funnel: one horizontal bar per step, with its count and conversion from the start. */
-export function funnelChart({ title, steps, width = 420 }) {
-  const top = 36, barH = 30, gap = 12, left = 150, w = width - left - 70;
+export function funnelChart({ title, steps, width = 480 }) {
+  const top = 36, barH = 30, gap = 12, left = 110, w = width - left - 110;
   const height = top + steps.length * (barH + gap) + 6;
   const max = Math.max(1, ...steps.map((s) => s.value));
   let body = "";

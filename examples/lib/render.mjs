@@ -19,16 +19,16 @@ export function reportCharts(r) {
   const highlight = { followerNetGrowth: weeksWith("follower"), medianFirstReplyMs: weeksWith("SLA"), slaCompliance: weeksWith("SLA"), engagementRate: [] };
   const formats = { count: (v) => String(Math.round(v)), rate: (v) => `${(v * 100).toFixed(v < 0.1 ? 1 : 0)}%`, minutes: (v) => `${Math.round(v)}` };
   return {
-    trends: t.series.map((s) => lineChart({ title: s.label, labels: t.weeks, values: s.values, format: formats[s.unit], highlight: highlight[s.key] ?? [], width: 280, height: 200 })),
+    trends: t.series.map((s) => lineChart({ title: s.label, labels: t.weeks, values: s.values, format: formats[s.unit], highlight: highlight[s.key] ?? [], width: 272, height: 200 })),
     retention: heatmap({
-      title: "Community retention: weekly join cohorts, % posting again in week N",
+      title: "Community retention: weekly join cohorts, % who post again",
       rowLabels: r.retention.cohorts.map((c) => `${c.label} (${c.size})`),
       colLabels: r.retention.cohorts[0].rates.map((_, j) => `W+${j}`),
       rows: r.retention.cohorts.map((c) => c.rates),
       rowHeader: 128,
     }),
     funnel: funnelChart({
-      title: `DM enquiry → answered → order within 3 days (${r.week.days[0]} week)`,
+      title: `DM enquiry → answered → order (3 days), week ${r.week.index}`,
       steps: r.dmFunnel.steps.map((s, i) => ({ label: ["DM enquiries", "answered", "ordered"][i], value: s.actors, rate: s.conversionFromStart.value })),
     }),
     replyTimes: histogram({

@@ -90,8 +90,8 @@ export function buildWeeklyReport(sample, options = {}) {
     weeks: sample.weeks.map((w) => `W${w.index}`),
     series: [
       { key: "followerNetGrowth", label: "Net follower growth", unit: "count", values: followerTrend.map((f) => f.net) },
-      { key: "engagementRate", label: "Engagement rate (per impression)", unit: "rate", values: trend("engagementRate") },
-      { key: "medianFirstReplyMs", label: "Median first reply (min)", unit: "minutes", values: trend("medianFirstReplyMs").map((v) => (v === null ? null : v / MIN)) },
+      { key: "engagementRate", label: "Engagement rate", unit: "rate", values: trend("engagementRate") },
+      { key: "medianFirstReplyMs", label: "Median first reply, min", unit: "minutes", values: trend("medianFirstReplyMs").map((v) => (v === null ? null : v / MIN)) },
       { key: "slaCompliance", label: "First-reply SLA compliance", unit: "rate", values: weeklyCompliance },
     ],
   };
