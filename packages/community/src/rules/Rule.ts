@@ -1,4 +1,4 @@
-import { IdSchema } from "@ops/core";
+import { IdSchema, InstantSchema } from "@ops/core";
 import { z } from "zod";
 import { AdvertisingOptionsSchema } from "./detectAdvertising";
 import { UserPatternSchema } from "./checkRegexSafety";
@@ -120,7 +120,7 @@ export const ModeratedMessageSchema = z.object({
   /** Key of the author, e.g. `actorKey(ref)` from @ops/core. */
   actor: z.string().min(1),
   text: z.string().max(100_000, { error: "must be at most 100 000 characters" }),
-  at: z.number().int(),
+  at: InstantSchema,
   mentions: z.array(z.string()).optional(),
 });
 
@@ -128,7 +128,7 @@ export const ModeratedMessageSchema = z.object({
 export type ModeratedMessage = z.infer<typeof ModeratedMessageSchema>;
 
 /** Schema of a message the author sent earlier (for flooding). */
-export const RecentMessageSchema = z.object({ actor: z.string().min(1), text: z.string(), at: z.number().int() });
+export const RecentMessageSchema = z.object({ actor: z.string().min(1), text: z.string().max(100_000), at: InstantSchema });
 
 /** An earlier message, for flooding triggers. */
 export type RecentMessage = z.infer<typeof RecentMessageSchema>;

@@ -95,7 +95,6 @@ export function evaluate(message: ModeratedMessage, rules: CompiledRuleSet, cont
   const msg = parseOrThrow(ModeratedMessageSchema, message, { fn: "evaluate", path: ["message"] });
   const set = asCompiledRules(rules, "evaluate", ["rules"]);
   const ctx = parseOrThrow(EvaluationContextSchema, context, { fn: "evaluate", path: ["context"] });
-  const roles = new Set(ctx.roles);
   const forms = createForms(msg.text);
   const decisions: Decision[] = [];
   const exempted: Decision[] = [];
@@ -106,7 +105,7 @@ export function evaluate(message: ModeratedMessage, rules: CompiledRuleSet, cont
     });
     if (matches.length === 0) continue;
     const decision: Decision = { ruleId: rule.id, name: rule.name, priority: rule.priority, actions: rule.actions, strike: rule.strike, matches };
-    if (ctx.roles.some((r) => rule.exemptRoles.has(r)) && roles.size > 0) {
+    if (ctx.roles.some((r) => rule.exemptRoles.has(r))) {
       exempted.push(decision);
       continue;
     }
