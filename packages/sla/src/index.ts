@@ -50,3 +50,5 @@ export type { ComplianceGroup, ComplianceItem, ReplyTimeQuantiles, SlaCompliance
 export { isThanksOnly } from "./report/isThanksOnly";
 export { publicReplyRate, PublicReplyRateOptionsSchema } from "./report/publicReplyRate";
 export type { PublicReplyRate, PublicReplyRateOptions } from "./report/publicReplyRate";
+export { toSlaTimeline, ToSlaTimelineOptionsSchema } from "./clock/toSlaTimeline";
+export type { ToSlaTimelineOptions } from "./clock/toSlaTimeline";
