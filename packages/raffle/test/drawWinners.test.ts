@@ -158,6 +158,9 @@ describe("verifyDraw", () => {
     expect(codes(verifyDraw({ ...cert, specHash: flip(cert.specHash) }))).toContain("spec_hash");
     expect(codes(verifyDraw({ ...cert, list: { ...cert.list, root: flip(cert.list.root) } }, entrants))).toEqual(expect.arrayContaining(["seed", "list_root"]));
     expect(codes(verifyDraw({ ...cert, list: { ...cert.list, size: 41 } }, entrants))).toContain("list_size");
+    expect(codes(verifyDraw({ ...cert, list: { ...cert.list, totalWeight: cert.list.totalWeight + 1 } }, entrants))).toContain("total_weight");
+    expect(codes(verifyDraw({ ...cert, list: { ...cert.list, privacy: "pseudonymous" } }))).toContain("list_privacy");
+    expect(codes(verifyDraw({ ...cert, randomness: { ...r, chainHash: flip(r.chainHash) } }))).toContain("randomness");
     expect(codes(verifyDraw({ ...cert, cutoffs: [...cert.cutoffs].reverse() }))).toContain("cutoffs");
     expect(codes(verifyDraw({ ...cert, alternates: cert.alternates.slice(0, 1) }, entrants))).toEqual(expect.arrayContaining(["tiers", "alternates"]));
   });
@@ -205,6 +208,16 @@ describe("verifyEntry", () => {
     expect(kinds.filter((k) => k === "winner")).toHaveLength(4);
     expect(kinds.filter((k) => k === "alternate")).toHaveLength(2);
     expect(kinds.filter((k) => k === "not_selected")).toHaveLength(34);
+  });
+
+  it("tells a rerolled-out winner why, and the alternate that took the seat that they won", () => {
+    const w = cert.winners[1]!;
+    const next = rerollWinner(cert, w.id, "unreachable");
+    const out = verifyEntry(next, entrants.find((e) => e.id === w.id)!, inclusionProof(list, w.id));
+    expect(out.ok && out.value.outcome).toEqual({ kind: "rerolled_out", rank: w.rank, reason: "unreachable" });
+    const alt = cert.alternates[0]!;
+    const moved = verifyEntry(next, entrants.find((e) => e.id === alt.id)!, inclusionProof(list, alt.id));
+    expect(moved.ok && moved.value.outcome).toEqual({ kind: "winner", tier: w.tier, rank: alt.rank });
   });
 
   it("detects an entrant left out of the winners", () => {

@@ -17,6 +17,7 @@ export type DrawMismatchCode =
   | "randomness"
   | "seed"
   | "list_root"
+  | "list_privacy"
   | "list_size"
   | "total_weight"
   | "score"
@@ -77,6 +78,7 @@ export function verifyDraw(certificate: DrawCertificate, entrants?: readonly Ent
     out.push(failure(code, message, path));
   };
   if (hashSpec(spec) !== cert.specHash) add("spec_hash", "specHash is not SHA-256 of the spec's canonical JSON", ["specHash"]);
+  if (cert.list.privacy !== spec.privacy) add("list_privacy", `the list is ${cert.list.privacy} but the spec says ${spec.privacy}`, ["list", "privacy"]);
   const r = cert.randomness;
   const resolved = resolveRandomness(spec, r.kind === "drand" ? { round: r.round, signature: r.signature, randomness: r.randomness, chainHash: r.chainHash } : { secret: r.secret });
   if (!resolved.ok) add("randomness", resolved.error.message, ["randomness"]);
