@@ -60,7 +60,7 @@ export interface Evaluation {
 }
 
 const PER_TRIGGER = 20;
-const MENTION = /@[^\s@]{1,64}/gu;
+const MENTION = /[@＠][^\s@＠]{1,64}/gu;
 
 /**
  * Judges one message against a compiled rule set and says which rules fired, on what text,
@@ -132,13 +132,13 @@ function matchTrigger(t: CompiledTrigger, trigger: number, msg: ModeratedMessage
       if (msg.mentions) {
         return msg.mentions.length > t.max ? [{ ...base, detail: `${msg.mentions.length} mentions (max ${t.max})`, text: msg.mentions.join(" "), span: null }] : [];
       }
-      const nt = forms.form(0);
-      const found = [...nt.text.matchAll(MENTION)];
+      const found = [...msg.text.matchAll(MENTION)];
       if (found.length <= t.max) return [];
       const first = found[0] as RegExpExecArray;
       const last = found[found.length - 1] as RegExpExecArray;
-      const s = spanOf(nt, first.index, last.index + last[0].length);
-      return [{ ...base, detail: `${found.length} mentions (max ${t.max})`, text: s.text, span: { start: s.start, end: s.end } }];
+      const start = first.index;
+      const end = last.index + last[0].length;
+      return [{ ...base, detail: `${found.length} mentions (max ${t.max})`, text: msg.text.slice(start, end), span: { start, end } }];
     }
     case "flooding": {
       const from = msg.at - t.windowMs;
