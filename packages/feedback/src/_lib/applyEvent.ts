@@ -1,4 +1,4 @@
-import { castDraft, current, produce, type Draft } from "immer";
+import { castDraft, current, isDraft, produce, type Draft } from "immer";
 import { addLocalDays, OpsError } from "@ops/core";
 import type { FeedbackEvent } from "../event/feedbackEvent";
 import type { FeedbackItem } from "../item/feedbackItem";
@@ -28,7 +28,7 @@ export function applyEvent(
   return { item: next, effects };
 }
 
-/** The same change on an immer draft (so that `replay` can apply a whole log in one `produce`). */
+/** The same change on an immer draft, or on a private mutable item (`replay`). */
 export function applyToDraft(d: Item, event: FeedbackEvent, to: FeedbackStatus, context: ResolvedTransitionContext, fn: string, effects: FeedbackEffect[]): void {
   const from = d.status;
   d.status = to;
@@ -41,7 +41,7 @@ export function applyToDraft(d: Item, event: FeedbackEvent, to: FeedbackStatus, 
   // Deadline: from the event when it carries one, else from the injected policy.
   if (event.type === "triage" || event.type === "route") {
     let dueAt = event.dueAt;
-    if (dueAt === undefined && context.deadline !== undefined) dueAt = checkedDeadline(context.deadline(current(d) as FeedbackItem, event.at), fn);
+    if (dueAt === undefined && context.deadline !== undefined) dueAt = checkedDeadline(context.deadline((isDraft(d) ? current(d) : d) as FeedbackItem, event.at), fn);
     if (dueAt !== undefined && dueAt !== d.dueAt) {
       d.dueAt = dueAt;
       effects.push(dueAt === null ? { type: "cancel_timer", itemId: d.id, timer: "deadline" } : { type: "schedule_timer", itemId: d.id, timer: "deadline", at: dueAt });

@@ -1,11 +1,11 @@
-import { produce, type Draft } from "immer";
+import { freeze } from "immer";
 import { OpsError, type OpsErrorCode } from "@ops/core";
 import type { FeedbackEvent } from "../event/feedbackEvent";
 import type { FeedbackItem } from "../item/feedbackItem";
-import { openFeedback } from "../lifecycle/openFeedback";
 import type { ResolvedTransitionContext } from "../lifecycle/transitionContext";
 import type { FeedbackEffect } from "../lifecycle/feedbackEffect";
 import { applyToDraft } from "./applyEvent";
+import { newItem } from "./newItem";
 import { decide } from "./step";
 
 const CODE: Record<string, OpsErrorCode> = { out_of_order: "out_of_order", wrong_item: "conflict", illegal_event: "illegal_state", guard_failed: "illegal_state" };
@@ -23,19 +23,20 @@ export function replayParsed(
   }
   const seen = new Set<string>([first.id]);
   const effects: FeedbackEffect[] = []; // computed, then dropped: a replay re-does no side effects
-  // One draft for the whole log: the same checks and updates as `transition`, one copy-on-write pass.
-  return produce(openFeedback(first).item, (d: Draft<FeedbackItem>) => {
-    for (let i = 1; i < events.length; i++) {
-      const event = events[i] as FeedbackEvent;
-      if (seen.has(event.id)) continue;
-      const decision = decide(d, event, fn);
-      if (!decision.ok) {
-        const { code, message } = decision.error;
-        throw new OpsError({ code: CODE[code] ?? "illegal_state", fn, path: [...path, "events", i], rule: message.replace(`${fn}: `, "") });
-      }
-      applyToDraft(d, event, decision.to, context, fn, effects);
-      effects.length = 0;
-      seen.add(event.id);
+  // The item is private to this call until it is returned, so it is updated in place with the
+  // same checks and updates as `transition` (no copy-on-write), then frozen once.
+  const item = newItem(first);
+  for (let i = 1; i < events.length; i++) {
+    const event = events[i] as FeedbackEvent;
+    if (seen.has(event.id)) continue;
+    const decision = decide(item, event, fn);
+    if (!decision.ok) {
+      const { code, message } = decision.error;
+      throw new OpsError({ code: CODE[code] ?? "illegal_state", fn, path: [...path, "events", i], rule: message.replace(`${fn}: `, "") });
     }
-  });
+    applyToDraft(item, event, decision.to, context, fn, effects);
+    effects.length = 0;
+    seen.add(event.id);
+  }
+  return freeze(item, true) as FeedbackItem;
 }

@@ -2,6 +2,7 @@ import { freeze } from "immer";
 import { OpsError, parseOrThrow } from "@ops/core";
 import { FeedbackEventSchema, type FeedbackEventInput } from "../event/feedbackEvent";
 import type { FeedbackItem } from "../item/feedbackItem";
+import { newItem } from "../_lib/newItem";
 import type { TransitionOk } from "./transition";
 
 /**
@@ -31,36 +32,6 @@ export function openFeedback(event: FeedbackEventInput): TransitionOk {
   if (e.type !== "open") {
     throw new OpsError({ code: "invalid_argument", fn: "openFeedback", path: ["event", "type"], rule: 'must be "open"', received: e.type });
   }
-  const item: FeedbackItem = freeze(
-    {
-      id: e.itemId,
-      status: "new",
-      openedAt: e.at,
-      updatedAt: e.at,
-      sources: [{ kind: e.source.kind, interactionId: e.source.interactionId, at: e.at }],
-      actor: e.actor,
-      channel: e.channel,
-      text: e.text,
-      linkedTo: e.linkedTo,
-      category: null,
-      priority: "normal",
-      latentNeeds: [],
-      department: null,
-      assignee: null,
-      dueAt: null,
-      remedy: null,
-      resolvedAt: null,
-      replyBack: null,
-      autoCloseAt: null,
-      followUp: null,
-      csat: null,
-      duplicateOf: null,
-      closedAt: null,
-      reopenCount: 0,
-      redactedAt: null,
-      history: [e],
-    },
-    true,
-  );
+  const item: FeedbackItem = freeze(newItem(e), true);
   return { item, effects: [] };
 }
