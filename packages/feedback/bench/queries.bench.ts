@@ -1,5 +1,5 @@
 // Queries and figures over N feedback items (default 100 000, rebuilt with replayLog from
-// about 740 000 events, which is timed too): each query several times, median reported,
+// about 710 000 events, which is timed too): each query several times, median reported,
 // beside a hand-written loop over the same items for two of them (the floor: no validation,
 // no sorting). Set BENCH_N to change N.
 import { cpus } from "node:os";

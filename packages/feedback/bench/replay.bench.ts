@@ -1,4 +1,4 @@
-// Replaying N feedback items from their event logs (default 20 000 items, about 7.4 events
+// Replaying N feedback items from their event logs (default 50 000 items, about 7.1 events
 // each): our replayLog (zod validation + lifecycle table + guards + immer, frozen items)
 // against the same lifecycle as an XState 5.33.3 machine run with its pure `transition`,
 // and a hand-written mutable reducer as the floor. Set BENCH_N to change N.
@@ -9,7 +9,7 @@ import { initialTransition, transition } from "xstate";
 import { generateLogs } from "./_data";
 import { feedbackMachine } from "./_xstateMachine";
 
-const N = Number(process.env.BENCH_N ?? 20_000);
+const N = Number(process.env.BENCH_N ?? 50_000);
 const logs = generateLogs(N);
 const flat: FeedbackEventInput[] = logs.flat();
 const events = flat.length;

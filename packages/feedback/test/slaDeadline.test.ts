@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseInstant } from "@ops/core";
 import { compileCalendar, compileSlaPolicies } from "@ops/sla";
-import { openFeedback, slaDeadline, transition, type FeedbackItem } from "@ops/feedback";
+import { openFeedback, replay, slaDeadline, transition, type FeedbackEventInput, type FeedbackItem } from "@ops/feedback";
 
 const HOUR = 3_600_000;
 const lunch = [{ open: "09:00", close: "12:00" }, { open: "13:00", close: "18:00" }];
@@ -38,6 +38,23 @@ describe("slaDeadline", () => {
       item.openedAt + 2 * HOUR,
       { type: "schedule_timer", itemId: "fb_1", timer: "deadline", at: item.openedAt + 2 * HOUR },
     ]);
+  });
+
+  it("gives replay the same deadlines as step-by-step transitions", () => {
+    const item = opened("2026-03-06T16:00:00+08:00", "comment", "weibo");
+    const events: FeedbackEventInput[] = [
+      item.history[0] as FeedbackEventInput,
+      { type: "triage", id: "e2", itemId: "fb_1", at: item.openedAt, category: "quality" },
+      { type: "route", id: "e3", itemId: "fb_1", at: item.openedAt + 1, department: "pr", priority: "urgent" },
+    ];
+    let stepwise = item;
+    for (const e of events.slice(1)) {
+      const r = transition(stepwise, e, { deadline });
+      if (!r.ok) throw new Error(r.error.message);
+      stepwise = r.value.item;
+    }
+    expect(stepwise.dueAt).toBe(item.openedAt + 2 * HOUR);
+    expect(replay(events, { deadline })).toEqual(stepwise);
   });
 
   it("gives no deadline when the matching policy has no resolution target", () => {
