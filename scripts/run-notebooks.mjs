@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// Executes every Deno notebook in examples/notebooks headless, as the test command does:
+//   jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=deno
+// with the kernel spec committed in examples/notebooks/jupyter/kernels/deno (found through
+// JUPYTER_PATH; its argv is ["deno", "jupyter", "--kernel", "--conn", "{connection_file}"])
+// and the workspace's node_modules/.bin first on PATH, so `deno` is the pinned devDependency.
+// The packages must be built first (`pnpm build`): notebooks import them by name.
+// Executed copies go to .tmp/notebooks/ (the committed notebooks stay without outputs).
+// Returns [{ name, ok, detail, seconds }]; run directly it prints them and exits 1 on failure.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { delimiter, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { root } from "./workspace.mjs";
+
+export const NOTEBOOK_DIR = join(root, "examples", "notebooks");
+
+/** The environment a notebook kernel needs: JUPYTER_PATH to the committed spec, the pinned deno on PATH. */
+export function notebookEnv(base = process.env) {
+  return {
+    ...base,
+    JUPYTER_PATH: [join(NOTEBOOK_DIR, "jupyter"), base.JUPYTER_PATH].filter(Boolean).join(delimiter),
+    PATH: [join(root, "node_modules", ".bin"), "/usr/bin", base.PATH].filter(Boolean).join(delimiter),
+    NO_COLOR: "1",
+    DENO_NO_UPDATE_CHECK: "1",
+  };
+}
+
+export function runNotebooks({ outDir = join(root, ".tmp", "notebooks") } = {}) {
+  const nbconvert = ["/usr/bin/jupyter-nbconvert", "/usr/local/bin/jupyter-nbconvert"].find(existsSync);
+  if (!nbconvert) return [{ name: "notebooks: jupyter-nbconvert is installed", ok: false, detail: "run scripts/system-deps.sh", seconds: 0 }];
+  mkdirSync(outDir, { recursive: true });
+  const results = [];
+  for (const file of readdirSync(NOTEBOOK_DIR).filter((f) => f.endsWith(".ipynb")).sort()) {
+    const started = performance.now();
+    const r = spawnSync(
+      nbconvert,
+      ["--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=deno", "--ExecutePreprocessor.timeout=600", "--output-dir", outDir, join(NOTEBOOK_DIR, file)],
+      { cwd: NOTEBOOK_DIR, env: notebookEnv(), encoding: "utf8", maxBuffer: 1 << 26, timeout: 900_000 },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    let detail = `${r.stdout ?? ""}${r.stderr ?? ""}`.split("\n").filter((l) => !/MissingIDFieldWarning|validate\(nb\)|"deno jupyter" is unstable/.test(l)).join("\n").slice(-4000);
+    let ok = r.status === 0;
+    if (ok) {
+      // an executed notebook must carry no error output and must have displayed at least one output
+      const executed = JSON.parse(readFileSync(join(outDir, file), "utf8"));
+      const outputs = executed.cells.flatMap((c) => c.outputs ?? []);
+      const errors = outputs.filter((o) => o.output_type === "error");
+      ok = errors.length === 0 && outputs.length > 0;
+      if (!ok) detail = `${errors.length} error outputs, ${outputs.length} outputs\n${JSON.stringify(errors).slice(0, 2000)}`;
+    }
+    results.push({ name: `notebook executes headless: examples/notebooks/${file}`, ok, detail, seconds });
+  }
+  if (results.length === 0) results.push({ name: "notebooks: at least one in examples/notebooks", ok: false, detail: "", seconds: 0 });
+  return results;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const results = runNotebooks();
+  for (const r of results) console.log(`${r.ok ? "✓" : "✗"} ${r.name} (${r.seconds.toFixed(1)} s)${r.ok ? "" : `\n${r.detail}`}`);
+  process.exit(results.every((r) => r.ok) ? 0 : 1);
+}
