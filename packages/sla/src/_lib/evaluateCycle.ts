@@ -58,8 +58,16 @@ export function evaluateCycle(raw: RawCycle, states: readonly StatePoint[], now:
   const stopped = raw.stoppedAt !== null;
   // the goal is missed when it is used up before the cycle stops (a reply exactly at the due instant is in time)
   const missed = (d: number) => d < end || (!stopped && d <= now);
+  const counted: { s: number; e: number }[] = [];
   pieces.forEach((p, i) => {
-    if (i >= firstRuled) rule = ruleAt(p.point, raw) ?? rule;
+    if (i >= firstRuled) {
+      const next = ruleAt(p.point, raw) ?? rule;
+      // a goal in other units (business ↔ calendar, another calendar) re-measures the whole cycle so far
+      if (next.target.hours !== rule.target.hours || next.policy.calendar !== rule.policy.calendar) {
+        elapsed = counted.reduce((sum, c) => sum + measure(next, c.s, c.e), 0);
+      }
+      rule = next;
+    }
     // a goal applied or changed now, already used up: the breach is now, never earlier
     if (breachedAt === undefined && i >= firstRuled && elapsed >= rule.target.goal && missed(p.s)) breachedAt = p.s;
     const pauseIn: readonly string[] = rule.target.pauseIn ?? DEFAULT_PAUSE_STATUSES[raw.metric];
@@ -71,6 +79,7 @@ export function evaluateCycle(raw: RawCycle, states: readonly StatePoint[], now:
       else if (p.e > p.s || i === pieces.length - 1) paused.push({ start: p.s, end: p.e });
       return;
     }
+    counted.push({ s: p.s, e: p.e });
     const len = measure(rule, p.s, p.e);
     if (breachedAt === undefined && i >= firstRuled && elapsed + len >= rule.target.goal) {
       const due = reach(rule, p.s, rule.target.goal - elapsed);

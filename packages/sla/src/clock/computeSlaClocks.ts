@@ -34,8 +34,9 @@ export const SlaTimelineSchema = z.array(SlaEventSchema).min(1, { error: "must c
  * cycle was missed while others still run).
  *
  * Rules: the policy is the first match of the set at creation and again at each `update`
- * event; a cycle keeps the goal of the policy in force while it ran, and a completed
- * cycle keeps its goal when the policy changes later. When a new goal is already used up
+ * event; a running cycle takes the new policy's goal (re-measured from its start when the
+ * new goal counts other hours or another calendar), and a completed cycle keeps its goal
+ * when the policy changes later. When a new goal is already used up
  * at the moment it is applied, the breach is that moment — never back-dated. Elapsed time
  * is counted in business hours (the policy's calendar) or calendar hours, except in the
  * statuses the target pauses in; a message outside business hours therefore starts
