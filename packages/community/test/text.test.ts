@@ -153,6 +153,22 @@ describe("findKeywords", () => {
     expect(() => findKeywords({ kind: "keyword_matcher", keywords: [] }, "x")).toThrow(/matcher must be a matcher made by compileKeywords/);
   });
 
+  it("still finds a keyword with noise inserted between its characters, or written full-width (property)", () => {
+    const m = compileKeywords(["加微信", "代购", "free gift"]);
+    const noise = fc.constantFrom("\u200b", "\u200d", "\ufeff", "😀", "🔥", "👍🏽", " ", "·", "★", "|", "-", ".", "\u00ad");
+    const keyword = fc.constantFrom("加微信", "代购", "FREE GIFT", "ｆｒｅｅ ｇｉｆｔ");
+    fc.assert(
+      fc.property(keyword, fc.array(fc.array(noise, { maxLength: 3 }), { minLength: 12, maxLength: 12 }), fc.string({ maxLength: 5 }), (kw, gaps, prefix) => {
+        const chars = Array.from(kw);
+        const disguised = chars.map((ch, i) => (i === 0 ? ch : (gaps[i] ?? []).join("") + ch)).join("");
+        const text = `${prefix.replace(/[a-z0-9]/gi, "")} ${disguised}!`;
+        const hits = findKeywords(m, text);
+        expect(hits.length).toBeGreaterThanOrEqual(1);
+        expect(hits.some((h) => text.slice(h.start, h.end).normalize("NFKC").toLowerCase().startsWith(chars[0]!.normalize("NFKC").toLowerCase()))).toBe(true);
+      }),
+    );
+  });
+
   it("agrees with a naive indexOf search on the normalised text (property)", () => {
     const alphabet = fc.constantFrom("a", "b", "c", "加", "微");
     const word = fc.string({ unit: alphabet, minLength: 1, maxLength: 4 });

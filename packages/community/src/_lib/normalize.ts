@@ -71,6 +71,13 @@ export function normalizeAt(source: string, level: 0 | 1 | 2): NormalizedText {
       i++;
       continue;
     }
+    // common CJK and typographic punctuation that NFKC leaves alone: 、。〃 〈〉《》「」『』【】 ‘’‚‛“”„‟
+    if (((c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011) || (c >= 0x2018 && c <= 0x201f)) && !nextIsMark) {
+      if (level >= 2) gap = 1;
+      else pushCode(c, i, i + 1);
+      i++;
+      continue;
+    }
     if (((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) && !nextIsMark) {
       pushCode(c, i, i + 1);
       i++;
