@@ -40,6 +40,8 @@ export function runNotebooks({ outDir = join(root, ".tmp", "notebooks") } = {}) 
     );
     const seconds = (performance.now() - started) / 1000;
     let detail = `${r.stdout ?? ""}${r.stderr ?? ""}`.split("\n").filter((l) => !/MissingIDFieldWarning|validate\(nb\)|"deno jupyter" is unstable/.test(l)).join("\n").slice(-4000);
+    const cellError = detail.indexOf("CellExecutionError:");
+    if (cellError >= 0) detail = detail.slice(cellError);
     let ok = r.status === 0;
     if (ok) {
       // an executed notebook must carry no error output and must have displayed at least one output

@@ -73,6 +73,24 @@ record("dependency graph: only allowed edges, no cycle", graph.length === 0, gra
 section("smoke: packed tarballs in a fresh project");
 for (const r of smoke().results) record(`smoke: ${r.name}`, r.ok);
 
+section("examples: sample data, Deno notebooks (headless), report.html in Chromium");
+{
+  // Debian packages for the notebooks and the render check (apt-get when missing; exit 3 names them where apt is unavailable)
+  const deps = sh("bash", [join(root, "scripts", "system-deps.sh")]);
+  record("system deps: jupyter-nbconvert, python3-ipykernel, chromium, CJK font", deps.status === 0, `${deps.stdout}${deps.stderr}`);
+  const { createHash } = await import("node:crypto");
+  const committed = join(root, "examples", "sample-data", "brand-8-weeks.json");
+  const regenerated = join(root, ".tmp", "brand-8-weeks.json");
+  const gen = sh(process.execPath, [join(root, "examples", "sample-data", "generate.mjs"), regenerated]);
+  const hash = (p) => (existsSync(p) ? createHash("sha256").update(readFileSync(p)).digest("hex") : "missing");
+  record("sample data regenerates bit for bit (SHA-256)", gen.status === 0 && hash(regenerated) === hash(committed), `${gen.stdout}${gen.stderr}committed ${hash(committed)}\nregenerated ${hash(regenerated)}`);
+  record("sample data is at most 5 MB", existsSync(committed) && readFileSync(committed).length <= 5e6);
+  const { runNotebooks } = await import("./run-notebooks.mjs");
+  for (const r of runNotebooks()) record(r.name, r.ok, r.detail);
+  const { checkReportRender } = await import("./check-report-render.mjs");
+  for (const r of checkReportRender()) record(r.name, r.ok, r.detail);
+}
+
 if (failures.length) console.log(`\nfailed:\n  ${failures.join("\n  ")}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
