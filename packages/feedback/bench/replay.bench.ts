@@ -1,5 +1,5 @@
 // Replaying N feedback items from their event logs (default 50 000 items, about 7.1 events
-// each): our replayLog (zod validation + lifecycle table + guards + immer, frozen items)
+// each): our replayLog (zod validation + lifecycle table + guards, in-place update, frozen items)
 // against the same lifecycle as an XState 5.33.3 machine run with its pure `transition`,
 // and a hand-written mutable reducer as the floor. Set BENCH_N to change N.
 import { cpus } from "node:os";

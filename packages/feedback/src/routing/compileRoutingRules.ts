@@ -1,22 +1,10 @@
 import { z } from "zod";
 import { OpsError, parseOrThrow } from "@ops/core";
-import type { Priority } from "@ops/interaction";
-import { toKeyword, type Keyword } from "../_lib/keywords";
+import type { CompiledRule, RoutingRulesInternal } from "../_lib/compiledRules";
+import { toKeyword } from "../_lib/keywords";
 import { RoutingRuleSchema, type RoutingRule } from "./routingRule";
 
 declare const compiled: unique symbol;
-
-/** One rule, ready to match. */
-interface CompiledRule {
-  readonly id: string;
-  readonly categories: ReadonlySet<string> | null;
-  readonly keywords: readonly Keyword[] | null;
-  readonly platforms: ReadonlySet<string> | null;
-  readonly channels: ReadonlySet<string> | null;
-  readonly sources: ReadonlySet<string> | null;
-  readonly department: string;
-  readonly priority: Priority | null;
-}
 
 /** Routing rules checked and prepared by {@link compileRoutingRules}; pass them to {@link routeFeedback}. */
 export interface RoutingRules {
@@ -25,11 +13,6 @@ export interface RoutingRules {
   readonly version: 1;
   /** The rule ids, in the order they are tried. */
   readonly ids: readonly string[];
-}
-
-/** The compiled form's internals (not part of the public type). */
-export interface RoutingRulesInternal extends RoutingRules {
-  readonly rules: readonly CompiledRule[];
 }
 
 const RulesSchema = z.array(RoutingRuleSchema);

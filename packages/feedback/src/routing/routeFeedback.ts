@@ -2,7 +2,8 @@ import { OpsError, type ChannelRef } from "@ops/core";
 import type { FeedbackSource } from "../item/feedbackSource";
 import type { Priority } from "@ops/interaction";
 import { containsKeyword, foldText } from "../_lib/keywords";
-import type { RoutingRules, RoutingRulesInternal } from "./compileRoutingRules";
+import type { RoutingRulesInternal } from "../_lib/compiledRules";
+import type { RoutingRules } from "./compileRoutingRules";
 
 /** What {@link routeFeedback} looks at; a {@link FeedbackItem} has all of it. */
 export interface RoutingInput {
