@@ -6,7 +6,7 @@ import { esc, funnelChart, heatmap, histogram, lineChart } from "./charts.mjs";
 import { localDate } from "./sample.mjs";
 import { MIN, pct } from "./weekly-report.mjs";
 
-const mins = (ms) => (ms === null || ms === undefined ? "—" : `${Math.round(ms / MIN)} min`);
+const mins = (ms) => (ms === null || ms === undefined ? "—" : ms >= 180 * MIN ? `${(ms / 3_600_000).toFixed(1)} h` : `${Math.round(ms / MIN)} min`);
 const pctv = (v) => (v === null || v === undefined ? "—" : `${(v * 100).toFixed(1)}%`);
 const shanghai = (t) => formatInstant(t + 8 * 3_600_000).replace("T", " ").slice(0, 16);
 const fmtValue = (i, v) => (v === null ? "—" : i.unit === "rate" ? pctv(v) : i.unit === "duration" ? mins(v) : String(v));
@@ -124,14 +124,15 @@ export function renderMd(r) {
   return `${L.join("\n")}\n`;
 }
 
+const humanize = (key) => key.replace(/Ms$/, "").replace(/([A-Z])/g, " $1").toLowerCase();
+
 /** The self-contained HTML page. */
 export function renderHtml(r) {
   const charts = reportCharts(r);
   const rows = r.kpis.indicators
-    .map((i) => `<tr><td>${esc(i.group)}</td><td>${esc(i.key)}</td><td class="n">${esc(fmtValue(i, i.current))}</td><td class="n">${esc(fmtValue(i, i.previous))}</td><td class="n ${i.change.direction ?? ""}">${i.change.direction === "up" ? "▲" : i.change.direction === "down" ? "▼" : ""} ${esc(pct(i.change.relative))}</td></tr>`)
+    .map((i) => `<tr><td>${esc(i.group)}</td><td>${esc(humanize(i.key))}</td><td class="n">${esc(fmtValue(i, i.current))}</td><td class="n">${esc(fmtValue(i, i.previous))}</td><td class="n ${i.change.direction ?? ""}">${i.change.direction === "up" ? "▲" : i.change.direction === "down" ? "▼" : ""} ${esc(pct(i.change.relative))}</td></tr>`)
     .join("");
   const o = r.sla.compliance.overall;
-  const draw = r.draws[0];
   const anomalies = r.episodes
     .map((e) => `<li><b>${esc(episodeLine(e))}</b><ul>${e.explanation.reasons.map((x) => `<li>${esc(x)}</li>`).join("")}${e.explanation.injected ? `<li><i>matches the injected event ${esc(e.explanation.injected)}</i></li>` : ""}</ul></li>`)
     .join("");
@@ -167,9 +168,14 @@ code{font-size:12px;word-break:break-all}
 <div><table><tr><th>channel</th><th class="n">met</th><th class="n">breached</th><th class="n">compliance</th><th class="n">p50</th><th class="n">p90</th></tr>
 ${[{ channelId: "all", ...o }, ...r.sla.compliance.byChannel].map((c) => `<tr><td>${esc(c.channelId)}</td><td class="n">${c.achieved}</td><td class="n">${c.breached}</td><td class="n">${pctv(c.achievementRate.value)}</td><td class="n">${mins(c.firstReply?.p50)}</td><td class="n">${mins(c.firstReply?.p90)}</td></tr>`).join("")}</table>
 <p>Unanswered DMs at week end and their platform reply windows:</p><ul>${r.sla.windowRisks.map((w) => `<li><code>${esc(w.id)}</code> ${esc(w.platform)}: ${esc(riskText(w))}</li>`).join("")}</ul></div></div>
-<h2>Lucky draw: ${esc(draw.campaign.spec.title)}</h2>
-<p>${draw.eligibility.entrants.length} eligible entrants of ${draw.eligibility.candidates} candidates; drand quicknet round ${draw.beacon.round} (signature ${draw.beaconCheck.ok ? "verified" : "not verified"}); certificate verification <b>${draw.verification.ok ? "passed" : "failed"}</b>. Seed <code>${esc(draw.certificate.seed)}</code></p>
-<table><tr><th>tier</th><th>winner</th><th class="n">weight</th></tr>${draw.certificate.winners.map((w) => `<tr><td>${esc(w.tier)}</td><td><code>${esc(w.id)}</code></td><td class="n">${w.weight}</td></tr>`).join("")}</table>
+${r.draws.map((draw) => `<h2>Lucky draw: ${esc(draw.campaign.spec.title)}</h2>
+<p>${draw.eligibility.entrants.length} eligible entrants of ${draw.eligibility.candidates} candidates (excluded: ${esc(Object.entries(draw.eligibility.counts).filter(([, v]) => v > 0).map(([k, v]) => `${k.replace(/_/g, " ")} ${v}`).join(", "))}); drand quicknet round ${draw.beacon.round} (signature ${draw.beaconCheck.ok ? "verified" : "not verified"}); certificate verification <b>${draw.verification.ok ? "passed" : "failed"}</b>. Seed <code>${esc(draw.certificate.seed)}</code></p>
+<table><tr><th>tier</th><th>winner</th><th class="n">weight</th></tr>${draw.certificate.winners.map((w) => `<tr><td>${esc(w.tier)}</td><td><code>${esc(w.id)}</code></td><td class="n">${w.weight}</td></tr>`).join("")}</table>`).join("\n")}
+<h2>Feedback and satisfaction</h2>
+<p>Open backlog ${f.backlog} (${esc(Object.entries(f.byStatus).map(([k, v]) => `${k} ${v}`).join(", "))}); ${f.overdue.length} overdue; ${f.openedThisWeek} opened this week.
+Closing the loop: ${pctv(f.loopThisWeek.rate.value)} of the items resolved this week were reported back (${f.loopThisWeek.rate.numerator}/${f.loopThisWeek.rate.denominator}), ${pctv(f.loopAll.rate.value)} over eight weeks, median ${mins(f.loopAll.time.median)} after resolution;
+${f.resolvedNotReported.length} items resolved more than a day ago still wait for their report-back. CSAT of handled feedback ${pctv(f.csat.value)} (${f.csat.responses} answers).</p>
+<table><tr><th>activity</th><th class="n">CSAT (share of 4–5)</th><th class="n">answers</th></tr>${r.survey.map((s) => `<tr><td>${esc(s.activity.replace("_", " "))}</td><td class="n">${pctv(s.csat.value)}</td><td class="n">${s.csat.responses}</td></tr>`).join("")}</table>
 <h2>Anomalies and their explanations</h2><ul>${anomalies}</ul>
 </body></html>
 `;
