@@ -1,4 +1,4 @@
-import { assertTimeZone, OpsError, startOfLocalDay, startOfLocalMonth, startOfLocalWeek, type Instant, type WeekStartsOn } from "@ops/core";
+import { assertTimeZone, createOffsetLookup, OpsError, startOfLocalDay, startOfLocalMonth, startOfLocalWeek, type Instant, type WeekStartsOn } from "@ops/core";
 import type { Interaction } from "../model/Interaction";
 import type { CompiledNeedRules } from "./compileNeedRules";
 import { assertCompiled, tagsOf } from "../_lib/needTagging";
@@ -60,8 +60,20 @@ export function countTagsByPeriod(compiled: CompiledNeedRules, interactions: rea
   }
   assertTimeZone(timeZone, fn, ["options", "timeZone"]);
   const weekStartsOn = options.weekStartsOn ?? 1;
-  const startOf = (t: Instant): Instant =>
+  const slowStartOf = (t: Instant): Instant =>
     period === "day" ? startOfLocalDay(t, timeZone) : period === "week" ? startOfLocalWeek(t, timeZone, { weekStartsOn }) : startOfLocalMonth(t, timeZone);
+  // Every instant of one local calendar day has the same period start: compute it once per day.
+  const offsetOf = createOffsetLookup(timeZone);
+  const byLocalDay = new Map<number, Instant>();
+  const startOf = (t: Instant): Instant => {
+    const day = Math.floor((t + offsetOf(t) * 60_000) / 86_400_000);
+    let start = byLocalDay.get(day);
+    if (start === undefined) {
+      start = slowStartOf(t);
+      byLocalDay.set(day, start);
+    }
+    return start;
+  };
   const counts = new Map<string, { periodStart: Instant; tag: string; count: number }>();
   for (const x of dedupeById(interactions)) {
     const tags = tagsOf(compiled, x);

@@ -118,6 +118,11 @@ export function buildThreads(interactions: readonly Interaction[], options: Buil
   // keys downwards: a child takes its parent's key, or its own when the parent has none.
   const resolve = (x: Interaction): ThreadKey | null => {
     if (keyOf.has(x.id)) return keyOf.get(x.id) ?? null;
+    if (x.threadId !== undefined || x.inReplyTo === undefined) {
+      const own = ownKey(x);
+      keyOf.set(x.id, own);
+      return own;
+    }
     const path: Interaction[] = [];
     const onPath = new Set<string>();
     let cur: Interaction | undefined = x;

@@ -1,6 +1,6 @@
-import { assertInstant, parseOrThrow, type ActorId, type ChannelId, type Instant } from "@ops/core";
-import { z } from "zod";
-import { ThreadSchema, type Priority, type Thread } from "../model/Thread";
+import { assertInstant, type ActorId, type ChannelId, type Instant } from "@ops/core";
+import type { Priority, Thread } from "../model/Thread";
+import { checkThreads } from "../_lib/checkThreads";
 
 /** Options of {@link needsReply}. */
 export interface NeedsReplyOptions {
@@ -13,7 +13,6 @@ export interface NeedsReplyOptions {
 }
 
 const PRIORITY_RANK: Record<Priority, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
-const ThreadsSchema = z.array(ThreadSchema);
 
 /**
  * The reply queue: threads in which a user waits for an answer, highest priority first
@@ -43,7 +42,8 @@ const ThreadsSchema = z.array(ThreadSchema);
  */
 export function needsReply(threads: readonly Thread[], options: NeedsReplyOptions = {}): Thread[] {
   const fn = "needsReply";
-  const list = parseOrThrow(ThreadsSchema, threads, { fn, path: ["threads"] });
+  checkThreads(threads, fn);
+  const list = threads;
   if (options.now !== undefined) assertInstant(options.now, fn, ["options", "now"]);
   const channels = options.channelIds === undefined ? null : new Set<string>(options.channelIds);
   const now = options.now;
