@@ -94,7 +94,7 @@ export function normalizeAt(source: string, level: 0 | 1 | 2): NormalizedText {
     }
     i = j;
   }
-  return { source, text: decode(codes, n), starts: st.slice(0, n), ends: en.slice(0, n), gapBefore: gp.slice(0, n) };
+  return { source, text: decode(codes, n), starts: st.subarray(0, n), ends: en.subarray(0, n), gapBefore: gp.subarray(0, n) };
 }
 
 function decode(codes: Uint16Array, n: number): string {
