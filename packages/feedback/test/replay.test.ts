@@ -10,11 +10,12 @@ import {
   transition,
   type FeedbackEventInput,
   type FeedbackItem,
+  type TransitionContext,
 } from "@ops/feedback";
 import { HOUR, openEvent, reach, T0, validEvent } from "./_helpers";
 
 /** A random valid walk through the lifecycle: each step picks one of the events the state allows. */
-function walk(choices: readonly { pick: number; gap: number }[], itemId = "fb_1") {
+function walk(choices: readonly { pick: number; gap: number }[], itemId = "fb_1", context?: TransitionContext) {
   const events: FeedbackEventInput[] = [openEvent(itemId)];
   let item = openFeedback(events[0] as FeedbackEventInput).item;
   const states: FeedbackItem[] = [item];
@@ -25,7 +26,7 @@ function walk(choices: readonly { pick: number; gap: number }[], itemId = "fb_1"
     if (type === undefined) return;
     at = Math.max(at, item.updatedAt) + gap;
     const event = validEvent(type, item, at, `${itemId}_e${i}`);
-    const r = transition(item, event);
+    const r = transition(item, event, context);
     if (!r.ok) return; // guards (none fail for validEvent) — keep the walk valid
     events.push(event);
     item = r.value.item;
@@ -44,6 +45,22 @@ describe("replay", () => {
         expect(replay(events)).toEqual(item);
         expect(replay(item.history)).toEqual(item);
       }),
+    );
+  });
+
+  it("gives the same item as step by step under any context: zone, auto-close days, deadline policy (property)", () => {
+    const contextArb = fc.record({
+      autoCloseAfterDays: fc.integer({ min: 0, max: 10 }),
+      timeZone: fc.constantFrom("UTC", "Asia/Shanghai", "America/New_York"),
+      deadlineHours: fc.integer({ min: 1, max: 72 }),
+    });
+    fc.assert(
+      fc.property(choicesArb, contextArb, (choices, { deadlineHours, ...rest }) => {
+        const context: TransitionContext = { ...rest, deadline: (it, t) => (it.department === null ? null : t + deadlineHours * HOUR) };
+        const { events, item } = walk(choices, "fb_1", context);
+        expect(replay(events, context)).toEqual(item);
+      }),
+      { numRuns: 40 },
     );
   });
 
