@@ -2,6 +2,7 @@
 // English), @ops/community's Aho–Corasick matcher and full `evaluate` vs two naive peers —
 // one big regex alternation, and a loop of String.prototype.includes — in the same run.
 // Run: `pnpm bench` from packages/community (hand-timed loops; prints a table).
+import { loadavg } from "node:os";
 import { createRandom } from "@ops/core";
 import { compileKeywords, compileRules, evaluate, findKeywords, normalizeText } from "@ops/community";
 
@@ -80,4 +81,8 @@ const results = [
 console.log(`10 000 keywords (half Chinese 2–4 chars, half English 5–10 letters); ${messages.length} messages, mean ${avgLen.toFixed(0)} UTF-16 units, ${planted} with a planted keyword`);
 console.log(`compile: Aho–Corasick ${compileAcMs.toFixed(0)} ms, RegExp alternation ${compileReMs.toFixed(0)} ms (V8 compiles the regex lazily, on first use)`);
 console.table(results);
-console.log(`node ${process.version}`);
+// a fixed CPU-bound loop, so that a reader can tell how loaded the machine was during the run
+const c0 = performance.now();
+let acc = 0;
+for (let i = 0; i < 1e8; i++) acc += i & 1;
+console.log(`node ${process.version}; calibration: 1e8 loop iterations in ${(performance.now() - c0).toFixed(0)} ms (acc ${acc}); load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
