@@ -19,6 +19,8 @@ export { err, failure, ok } from "./result/Result";
 export type { Err, Failure, Ok, Result } from "./result/Result";
 export { parseOrThrow } from "./validate/parseOrThrow";
 export type { ParseOrThrowOptions } from "./validate/parseOrThrow";
+export { compileTimeZone } from "./zone/compileTimeZone";
+export type { CompiledTimeZone } from "./zone/compileTimeZone";
 export { fromLocalParts, LocalDateTimeSchema } from "./zone/fromLocalParts";
 export type { Disambiguation, FromLocalPartsOptions, LocalDateTime } from "./zone/fromLocalParts";
 export { localParts } from "./zone/localParts";

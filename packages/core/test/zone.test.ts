@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addLocalDays,
+  compileTimeZone,
   createOffsetLookup,
   formatInstant,
   fromLocalParts,
@@ -182,5 +183,42 @@ describe("addLocalDays", () => {
   it("goes backwards with negative days across a DST change", () => {
     const t = iso("2026-03-09T13:00:00Z"); // 09:00 EDT Monday
     expect(formatInstant(addLocalDays(t, "America/New_York", -2))).toBe("2026-03-07T14:00:00.000Z"); // 09:00 EST
+  });
+});
+
+describe("compileTimeZone", () => {
+  const zones = ["America/New_York", "Europe/London", "Australia/Sydney", "Asia/Shanghai", "America/Santiago"];
+  it("agrees with the validating functions on every instant (property)", () => {
+    for (const zone of zones) {
+      const z = compileTimeZone(zone);
+      fc.assert(
+        fc.property(fc.integer({ min: iso("2024-01-01T00:00:00Z"), max: iso("2027-12-31T00:00:00Z") }), fc.integer({ min: -40, max: 40 }), (t, days) => {
+          expect(z.offset(t)).toBe(zoneOffset(t, zone));
+          expect(z.localParts(t)).toEqual(localParts(t, zone));
+          expect(z.startOfDay(t)).toBe(startOfLocalDay(t, zone));
+          expect(z.startOfWeek(t)).toBe(startOfLocalWeek(t, zone));
+          expect(z.startOfWeek(t, 0)).toBe(startOfLocalWeek(t, zone, { weekStartsOn: 0 }));
+          expect(z.startOfMonth(t)).toBe(startOfLocalMonth(t, zone));
+          expect(z.addDays(t, days)).toBe(addLocalDays(t, zone, days));
+          const p = localParts(t, zone);
+          expect(z.fromLocalParts(p)).toBe(fromLocalParts(p, zone));
+        }),
+        { numRuns: 200 },
+      );
+    }
+  });
+  it("resolves gaps and overlaps like fromLocalParts, and rejects them on request", () => {
+    const ny = compileTimeZone("America/New_York");
+    expect(formatInstant(ny.fromWallClock(Date.UTC(2026, 10, 1, 1, 30), "later"))).toBe("2026-11-01T06:30:00.000Z");
+    expect(code(() => ny.fromWallClock(Date.UTC(2026, 2, 8, 2, 30), "reject"))).toBe("invalid_argument");
+    expect(() => ny.fromWallClock(Date.UTC(2026, 2, 8, 2, 30), "reject")).toThrow(/^CompiledTimeZone\.fromWallClock: parts names a wall-clock time that is skipped/);
+  });
+  it("validates the zone once, at compile time", () => {
+    expect(code(() => compileTimeZone("Mars/Base"))).toBe("invalid_time_zone");
+    // @ts-expect-error 9 is not a WeekStartsOn
+    expect(code(() => compileTimeZone("UTC").startOfWeek(0, 9))).toBe("invalid_argument");
+  });
+  it("is frozen", () => {
+    expect(Object.isFrozen(compileTimeZone("UTC"))).toBe(true);
   });
 });

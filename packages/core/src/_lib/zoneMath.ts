@@ -41,27 +41,35 @@ export function wallClockMs(p: LocalDateTime): number {
 }
 
 /** Resolves a wall-clock reading (as UTC ms) in a validated zone. */
-export function resolveLocal(wall: number, zone: TimeZone, disambiguation: Disambiguation): Instant {
-  const before = rawOffset(wall - DAY, zone) * 60_000;
-  const after = rawOffset(wall + DAY, zone) * 60_000;
+export function resolveLocal(wall: number, zone: TimeZone, disambiguation: Disambiguation, fn = "fromLocalParts"): Instant {
+  return resolveWith(wall, (t) => rawOffset(t, zone), disambiguation, fn);
+}
+
+/**
+ * Resolves a wall-clock reading (as UTC ms) with an offset function (minutes east of UTC),
+ * Temporal's algorithm: the candidate offsets are those in force a day before and after.
+ */
+export function resolveWith(wall: number, offset: (t: Instant) => number, disambiguation: Disambiguation, fn: string): Instant {
+  const before = offset(wall - DAY) * 60_000;
+  const after = offset(wall + DAY) * 60_000;
   const t1 = wall - before;
   const t2 = wall - after;
-  const v1 = rawOffset(t1, zone) * 60_000 === before;
-  const v2 = rawOffset(t2, zone) * 60_000 === after;
+  const v1 = offset(t1) * 60_000 === before;
+  const v2 = offset(t2) * 60_000 === after;
   if (v1 && v2) {
     if (t1 === t2) return t1;
     // overlap: the wall-clock reading happens twice
-    if (disambiguation === "reject") throw ambiguous("is repeated by a DST change (fall-back overlap)");
+    if (disambiguation === "reject") throw ambiguous(fn, "is repeated by a DST change (fall-back overlap)");
     return disambiguation === "later" ? Math.max(t1, t2) : Math.min(t1, t2);
   }
   if (v1) return t1;
   if (v2) return t2;
   // gap: the wall-clock reading is skipped
-  if (disambiguation === "reject") throw ambiguous("is skipped by a DST change (spring-forward gap)");
+  if (disambiguation === "reject") throw ambiguous(fn, "is skipped by a DST change (spring-forward gap)");
   if (disambiguation === "earlier") return wall - after;
   return wall - before;
 }
 
-function ambiguous(rule: string): OpsError {
-  return new OpsError({ code: "invalid_argument", fn: "fromLocalParts", path: ["parts"], rule: `names a wall-clock time that ${rule}` });
+function ambiguous(fn: string, rule: string): OpsError {
+  return new OpsError({ code: "invalid_argument", fn, path: ["parts"], rule: `names a wall-clock time that ${rule}` });
 }

@@ -2,9 +2,9 @@
 // hot loops (a guess by average bucket length, then a step or two along the boundaries),
 // so that no per-event offset computation is needed. Boundaries are local midnights
 // resolved as core's fromLocalParts does with disambiguation "compatible" (a skipped
-// midnight moves forward, e.g. to 01:00), using core's createOffsetLookup (the zone is
+// midnight moves forward, e.g. to 01:00), using core's compileTimeZone (the zone is
 // validated once, offsets are cached per hour).
-import { createOffsetLookup, OpsError, type Instant, type WeekStartsOn } from "@ops/core";
+import { compileTimeZone, OpsError, type Instant, type WeekStartsOn } from "@ops/core";
 
 export type BucketUnit = "day" | "week" | "month";
 
@@ -22,20 +22,6 @@ export interface BucketPlan {
 const DAY = 86_400_000;
 export const MAX_BUCKETS = 1_000_000;
 
-/** The instant the wall clock of `off`'s zone reads `wall` (UTC-coded ms), Temporal "compatible". */
-export function resolveWall(wall: number, off: (t: number) => number): Instant {
-  const before = off(wall - DAY) * 60_000;
-  const after = off(wall + DAY) * 60_000;
-  const t1 = wall - before;
-  const t2 = wall - after;
-  const v1 = off(t1) * 60_000 === before;
-  const v2 = off(t2) * 60_000 === after;
-  if (v1 && v2) return Math.min(t1, t2);
-  if (v1) return t1;
-  if (v2) return t2;
-  return wall - before;
-}
-
 function label(wall: number, unit: BucketUnit): string {
   const d = new Date(wall);
   const ym = `${String(d.getUTCFullYear()).padStart(4, "0")}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
@@ -49,8 +35,8 @@ export function planBuckets(unit: BucketUnit, zone: string, weekStartsOn: WeekSt
   if (estimate > MAX_BUCKETS) {
     throw new OpsError({ code: "out_of_range", fn, path: ["options"], rule: `must not span more than ${MAX_BUCKETS} ${unit} buckets`, received: Math.ceil(estimate) });
   }
-  const off = createOffsetLookup(zone);
-  const local = new Date(from + off(from) * 60_000);
+  const tz = compileTimeZone(zone);
+  const local = new Date(from + tz.offset(from) * 60_000);
   let y = local.getUTCFullYear();
   let m = local.getUTCMonth();
   let d = local.getUTCDate();
@@ -60,7 +46,7 @@ export function planBuckets(unit: BucketUnit, zone: string, weekStartsOn: WeekSt
   const labels: string[] = [];
   for (;;) {
     const wall = Date.UTC(y, m, d);
-    const start = resolveWall(wall, off);
+    const start = tz.fromWallClock(wall);
     // a wholly skipped local day (Samoa, 2011-12-30) resolves onto the next one: drop it
     if (bounds.length > 0 && start <= (bounds[bounds.length - 1] as number)) labels.pop();
     else bounds.push(start);
