@@ -21,6 +21,8 @@ export function notebookEnv(base = process.env) {
     ...base,
     JUPYTER_PATH: [join(NOTEBOOK_DIR, "jupyter"), base.JUPYTER_PATH].filter(Boolean).join(delimiter),
     PATH: [join(root, "node_modules", ".bin"), "/usr/bin", base.PATH].filter(Boolean).join(delimiter),
+    // connection files go inside the checkout, so a read-only or missing HOME does not matter
+    JUPYTER_RUNTIME_DIR: base.JUPYTER_RUNTIME_DIR ?? join(root, ".tmp", "jupyter-runtime"),
     NO_COLOR: "1",
     DENO_NO_UPDATE_CHECK: "1",
   };
@@ -30,6 +32,7 @@ export function runNotebooks({ outDir = join(root, ".tmp", "notebooks") } = {}) 
   const nbconvert = ["/usr/bin/jupyter-nbconvert", "/usr/local/bin/jupyter-nbconvert"].find(existsSync);
   if (!nbconvert) return [{ name: "notebooks: jupyter-nbconvert is installed", ok: false, detail: "run scripts/system-deps.sh", seconds: 0 }];
   mkdirSync(outDir, { recursive: true });
+  mkdirSync(join(root, ".tmp", "jupyter-runtime"), { recursive: true });
   const results = [];
   for (const file of readdirSync(NOTEBOOK_DIR).filter((f) => f.endsWith(".ipynb")).sort()) {
     const started = performance.now();
