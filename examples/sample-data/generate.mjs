@@ -381,7 +381,7 @@ export function generate() {
     baseFollowers: BASE_FOLLOWERS,
     agents: AGENTS,
     injected: [
-      { id: "follower_growth_drop", week: 6, start: iso(DROP_WEEK.start), end: iso(DROP_WEEK.end), what: "follows at 30 % of normal, unfollows ×1.8 on every platform", why: "half the planned posts were skipped (reach −30 %) while a competitor ran a giveaway" },
+      { id: "follower_growth_drop", week: 6, start: iso(DROP_WEEK.start), end: iso(DROP_WEEK.end), what: "follows at 30 % of normal, unfollows ×1.8 on every platform", why: "half the planned posts were skipped and the rest reached 30 % fewer people, while a competitor ran a giveaway" },
       { id: "slow_reply_weekend", week: 4, start: iso(SLOW_WEEKEND.start), end: iso(SLOW_WEEKEND.end), what: "first replies about 10× slower than usual", why: "only one agent (agent_zhao) on duty that weekend" },
     ],
     beacon: { ...beacon, chainHash: fixture.chain.hash, source: "packages/raffle/test/fixtures/drand-quicknet.json (a real drand quicknet round)" },
