@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closingTheLoop, csatByCategory, latentNeedsRanking, replay, transition, type FeedbackEventInput, type FeedbackItem } from "@ops/feedback";
+import { closingTheLoop, csatByCategory, FeedbackItemSchema, latentNeedsRanking, replay, transition, type FeedbackEventInput, type FeedbackItem } from "@ops/feedback";
 import { apply, DAY, HOUR, reach, T0 } from "./_helpers";
 
 /** A full case with personal data everywhere: actor, CJK text, interaction ids, staff notes. */
@@ -45,6 +45,10 @@ describe("transition (redact)", () => {
     expect(closingTheLoop([erased])).toEqual(closingTheLoop([item]));
     expect(csatByCategory([erased])).toEqual(csatByCategory([item]));
     expect(latentNeedsRanking([erased], period)).toEqual(latentNeedsRanking([item], period));
+  });
+
+  it("still satisfies FeedbackItemSchema", () => {
+    expect(FeedbackItemSchema.safeParse(erased).success).toBe(true);
   });
 
   it("keeps its own audit note and replays to the same erased item from the rewritten history", () => {
