@@ -3,7 +3,7 @@ import { OpsError, formatInstant, type Instant } from "@ops/core";
 import type { BusinessCalendar } from "../calendar/compileCalendar";
 
 /** Key of the compiled intervals inside a {@link BusinessCalendar}. */
-export const INTERVALS: unique symbol = Symbol.for("@ops/sla.calendar.intervals");
+export const INTERVALS: unique symbol = /* @__PURE__ */ Symbol.for("@ops/sla.calendar.intervals");
 
 /** Width of the buckets of the day index (one UTC day). */
 export const BUCKET_MS = 86_400_000;
