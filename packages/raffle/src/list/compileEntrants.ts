@@ -194,9 +194,9 @@ function checkId(e: EntrantInput | undefined, i: number, fn: string, seen: { ast
 function buildList(ids: string[], weightList: readonly number[], privacy: "public" | "pseudonymous", merged: number): EntrantList {
   const n = ids.length;
   const encoder = new TextEncoder();
-  let capacity = 16;
-  for (const id of ids) capacity += id.length;
-  let buffer = new Uint8Array(capacity);
+  let capacity = 0;
+  for (const id of ids) capacity += utf8Length(id);
+  const buffer = new Uint8Array(capacity);
   const offsets = new Uint32Array(n + 1);
   const weights = new Uint32Array(n);
   const leaves = new Uint8Array(32 * n);
@@ -205,13 +205,7 @@ function buildList(ids: string[], weightList: readonly number[], privacy: "publi
   let pos = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const id = ids[i] as string;
-    if (buffer.length - pos < 3 * id.length) {
-      const grown = new Uint8Array(Math.max(2 * buffer.length, pos + 3 * id.length));
-      grown.set(buffer.subarray(0, pos));
-      buffer = grown;
-    }
-    const written = encoder.encodeInto(id, buffer.subarray(pos)).written;
+    const written = encoder.encodeInto(ids[i] as string, buffer.subarray(pos)).written;
     if (written > MAX_ID_BYTES) throw new OpsError({ code: "invalid_argument", fn: "compileEntrants", path: ["entrants"], rule: `ids must be at most ${MAX_ID_BYTES} UTF-8 bytes`, received: ids[i] });
     const weight = weightList[i] as number;
     weights[i] = weight;
@@ -228,9 +222,20 @@ function buildList(ids: string[], weightList: readonly number[], privacy: "publi
     root: bytesToHex(rootOfLeaves(leaves, n)),
     ids: Object.freeze(ids),
     weights,
-    idBytes: buffer.slice(0, pos),
+    idBytes: buffer,
     idOffsets: offsets,
     leafHashes: leaves,
     duplicatesMerged: merged,
   });
+}
+
+/** Exact UTF-8 byte length of a well-formed string (so the id buffer is allocated once). */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    // 2 bytes below U+0800, 3 above, 4 per surrogate pair (2 + 2 over the 2 code units)
+    if (c >= 0x80) bytes += c < 0x800 ? 1 : c >= 0xd800 && c <= 0xdfff ? 1 : 2;
+  }
+  return bytes;
 }
