@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileRules, detectAdvertising, evaluate, toModeratedMessage, type Rule } from "./helpers";
 
@@ -122,6 +123,19 @@ describe("evaluate", () => {
     const set = compileRules([{ id: "off", enabled: false, triggers: [{ kind: "keywords", keywords: ["x"] }], actions: [{ kind: "hide" }] }]);
     expect(set.ruleIds).toEqual([]);
     expect(evaluate(msg("x"), set).decisions).toEqual([]);
+  });
+
+  it("never throws on arbitrary text, and every reported span points at the text it quotes (fuzz)", () => {
+    const withPattern = compileRules([...RULES, { id: "p", triggers: [{ kind: "pattern", patterns: [{ source: "[a-z]{3}\\d" }], on: "separators" }], actions: [{ kind: "alert" }] }]);
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 80 }), fc.constantFrom("", "加微😀信 abc123", "xyz9", "@a @b ＠c @d", "蠢货", "shop.example.com", "138 0013 8000"), fc.string({ unit: "binary", maxLength: 40 }), (a, bait, b) => {
+        const text = a + bait + b;
+        const r = evaluate(msg(text), withPattern);
+        for (const d of r.decisions) for (const m of d.matches) if (m.span) expect(text.slice(m.span.start, m.span.end)).toBe(m.text);
+        return true;
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("handles an empty message", () => {
