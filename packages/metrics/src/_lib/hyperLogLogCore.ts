@@ -21,24 +21,31 @@ export class HyperLogLogImpl implements HyperLogLog {
   readonly registers: Uint8Array;
   private readonly shift: number;
   private readonly seed2: number;
+  /** fmix32(0 ^ seed): the mixed high word of every id below 2^32, computed once. */
+  private readonly zeroHigh: number;
 
   constructor(precision: number, seed: number, registers?: Uint8Array) {
     this.precision = precision;
     this.seed = seed;
     this.shift = 32 - precision;
     this.seed2 = fmix32(seed ^ 0x9e3779b9);
+    this.zeroHigh = fmix32(seed);
     this.registers = registers ?? new Uint8Array(1 << precision);
   }
 
   add(value: string | number): this {
     if (typeof value === "number") {
+      if (value >>> 0 === value) {
+        // fast path: an id from 0 to 2^32 − 1 (the high word is 0)
+        this.update(fmix32(value ^ this.zeroHigh), 0, 0);
+        return this;
+      }
       if (!Number.isSafeInteger(value)) {
         throw new OpsError({ code: "invalid_argument", fn: "HyperLogLog.add", path: ["value"], rule: "must be a safe integer or a string", received: value });
       }
       const lo = value >>> 0;
       const hi = Math.floor(value / TWO_32) >>> 0;
-      const h1 = fmix32(lo ^ fmix32(hi ^ this.seed));
-      this.update(h1, hi, 0);
+      this.update(fmix32(lo ^ fmix32(hi ^ this.seed)), hi, 0);
     } else if (typeof value === "string") {
       this.addString(value);
     } else {
