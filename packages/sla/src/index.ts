@@ -38,6 +38,8 @@ export { CN_PUBLIC_HOLIDAYS } from "./data/cnPublicHolidays";
 export type { StatutoryDays } from "./data/cnPublicHolidays";
 export { BacklogItemSchema, CapacityPlanSchema, predictBreaches } from "./forecast/predictBreaches";
 export type { BacklogItem, BreachForecast, BreachPrediction, CapacityPlan, StaffingInterval } from "./forecast/predictBreaches";
+export { staffingFromCalendar } from "./forecast/staffingFromCalendar";
+export type { StaffingFromCalendarOptions } from "./forecast/staffingFromCalendar";
 export { compileSlaPolicies } from "./policy/compileSlaPolicies";
 export type { SlaPolicySet } from "./policy/compileSlaPolicies";
 export { selectSlaPolicy } from "./policy/selectSlaPolicy";

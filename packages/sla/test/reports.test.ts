@@ -11,6 +11,7 @@ import {
   predictBreaches,
   publicReplyRate,
   slaComplianceReport,
+  staffingFromCalendar,
   whatIf,
   type SlaEvent,
 } from "@ops/sla";
@@ -227,5 +228,22 @@ describe("publicReplyRate", () => {
   it("gives a null rate with a reason when nothing is decided, and refuses a bad target", () => {
     expect(publicReplyRate([], { target: H, asOf: t0 }).withinTarget.reason).toBe("zero_denominator");
     expect(code(() => publicReplyRate([], { target: -1, asOf: t0 }))).toBe("invalid_argument");
+  });
+});
+
+describe("staffingFromCalendar", () => {
+  it("turns a calendar of capacity into a staffing plan that predictBreaches uses", () => {
+    const lunch = [{ open: "09:00", close: "12:00" }, { open: "13:00", close: "18:00" }];
+    const cal = compileCalendar({ timeZone: "Asia/Shanghai", weekly: { mon: lunch, tue: lunch } }, { from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z" });
+    const staffing = staffingFromCalendar(cal, { from: t0, to: t0 + 48 * H, agents: 1 });
+    expect(staffing.map((s) => (s.end - s.start) / H)).toEqual([3, 5, 3, 5]);
+    // 4 items of 3 h each, all due at 15:00 Monday: one agent finishes them at 12:00 and 16:00 Monday, 10:00 and 14:00 Tuesday
+    const r = predictBreaches(
+      ["a", "b", "c", "d"].map((id) => ({ id, dueAt: t0 + 6 * H })),
+      { now: t0, staffing, handlingTime: 3 * H },
+    );
+    expect(r.items.map((f) => (f.handledAt === null ? null : (f.handledAt - t0) / H))).toEqual([3, 7, 25, 29]);
+    expect(r.breaches).toBe(3);
+    expect(code(() => staffingFromCalendar(cal, { from: t0, to: t0 + H, agents: -1 }))).toBe("invalid_argument");
   });
 });
