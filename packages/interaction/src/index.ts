@@ -3,14 +3,10 @@
  *
  * @packageDocumentation
  */
-export { runAdapterConformance } from "./conformance/runAdapterConformance";
-export type { AdapterFixture, ConformanceCheck, ConformanceReport, FixtureExpectation } from "./conformance/runAdapterConformance";
 export { actorHistory } from "./actor/actorHistory";
 export type { ActorHistory, ActorHistoryOptions } from "./actor/actorHistory";
 export { mergeActors } from "./actor/mergeActors";
 export type { AttributeConflict, MergeActorsOptions, MergedActors } from "./actor/mergeActors";
-export { handleWebhook } from "./adapter/handleWebhook";
-export type { WebhookOutcome } from "./adapter/handleWebhook";
 export { OutboundDraftSchema, WebhookRequestSchema, WebhookSecretSchema } from "./adapter/PlatformAdapter";
 export type {
   AdapterFailure,
@@ -25,17 +21,34 @@ export type {
   WebhookResponse,
   WebhookSecret,
 } from "./adapter/PlatformAdapter";
+export { handleWebhook } from "./adapter/handleWebhook";
+export type { WebhookOutcome } from "./adapter/handleWebhook";
 export { createDouyinAdapter } from "./adapters/createDouyinAdapter";
 export { createInstagramAdapter } from "./adapters/createInstagramAdapter";
 export { createWechatOaAdapter } from "./adapters/createWechatOaAdapter";
 export type { AdapterOptions } from "./adapters/createWechatOaAdapter";
 export { createWeiboAdapter } from "./adapters/createWeiboAdapter";
 export { createXAdapter } from "./adapters/createXAdapter";
+export { runAdapterConformance } from "./conformance/runAdapterConformance";
+export type {
+  AdapterFixture,
+  ConformanceCheck,
+  ConformanceReport,
+  FixtureExpectation,
+} from "./conformance/runAdapterConformance";
+export { toActivityStreams } from "./interop/toActivityStreams";
+export type { AS2Object, ToActivityStreamsOptions } from "./interop/toActivityStreams";
 export { ActorKindSchema, ActorSchema, AttributeValueSchema } from "./model/Actor";
 export type { Actor, ActorKind, AttributeValue } from "./model/Actor";
 export { ChannelCapabilitiesSchema, ChannelSchema } from "./model/Channel";
 export type { Channel, ChannelCapabilities } from "./model/Channel";
-export { ActorIdSchema, CampaignIdSchema, ChannelIdSchema, InteractionIdSchema, ThreadIdSchema } from "./model/IdSchemas";
+export {
+  ActorIdSchema,
+  CampaignIdSchema,
+  ChannelIdSchema,
+  InteractionIdSchema,
+  ThreadIdSchema,
+} from "./model/IdSchemas";
 export {
   ConversationRefSchema,
   DeliverySchema,
@@ -63,16 +76,11 @@ export type {
 } from "./model/Interaction";
 export { PrioritySchema, ThreadSchema, ThreadStatusSchema, ThreadTypeSchema } from "./model/Thread";
 export type { Priority, Thread, ThreadInput, ThreadStatus, ThreadType } from "./model/Thread";
-export { toActivityStreams } from "./interop/toActivityStreams";
-export type { AS2Object, ToActivityStreamsOptions } from "./interop/toActivityStreams";
 export { compileNeedRules, NeedRuleSchema } from "./needs/compileNeedRules";
 export type { CompiledNeedRules, NeedRule, NeedRuleInput } from "./needs/compileNeedRules";
 export { countTagsByPeriod } from "./needs/countTagsByPeriod";
 export type { CountTagsByPeriodOptions, TagCount } from "./needs/countTagsByPeriod";
 export { tagInteraction } from "./needs/tagInteraction";
-export { evaluateReplyWindow } from "./replyWindow/evaluateReplyWindow";
-export { replyPolicy } from "./replyWindow/replyPolicy";
-export { REPLY_WINDOW_POLICIES } from "./replyWindow/replyWindowPolicies";
 export {
   ReplySurfaceSchema,
   ReplyWindowEventSchema,
@@ -90,6 +98,9 @@ export type {
   ReplyWindowRule,
   SourceRef,
 } from "./replyWindow/ReplyWindowPolicy";
+export { evaluateReplyWindow } from "./replyWindow/evaluateReplyWindow";
+export { replyPolicy } from "./replyWindow/replyPolicy";
+export { REPLY_WINDOW_POLICIES } from "./replyWindow/replyWindowPolicies";
 export { buildReplyTree } from "./thread/buildReplyTree";
 export type { ReplyTreeNode } from "./thread/buildReplyTree";
 export { buildThreads } from "./thread/buildThreads";

@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const src = fileURLToPath(new URL("../src/", import.meta.url));
+const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+
+describe("src/index.ts", () => {
+  const index = readFileSync(join(src, "index.ts"), "utf8");
+  it("re-exports every public module (not _lib) and nothing from _lib", () => {
+    const modules = walk(src)
+      .filter((f) => f.endsWith(".ts") && !f.includes("/_lib/") && !f.endsWith("index.ts"))
+      .map((f) => `./${relative(src, f).replace(/\.ts$/, "")}`);
+    const exported = new Set([...index.matchAll(/from "(\.\/[^"]+)"/g)].map((m) => m[1]));
+    expect(modules.filter((m) => !exported.has(m))).toEqual([]);
+    expect([...exported].filter((m) => m?.includes("_lib"))).toEqual([]);
+  });
+
+  it("keeps its export statements sorted by module path", () => {
+    const paths = [...index.matchAll(/from "(\.\/[^"]+)"/g)].map((m) => m[1] as string);
+    expect(paths).toEqual([...paths].sort());
+  });
+});
