@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { FeedbackId } from "@ops/core";
-import { transition, type FeedbackEffect, type FeedbackEventOf, type FeedbackItem, type TransitionError, type TransitionOk } from "@ops/feedback";
+import { FEEDBACK_TRANSITIONS, transition, type FeedbackEffect, type FeedbackEventOf, type FeedbackItem, type TransitionError, type TransitionOk } from "@ops/feedback";
 
 describe("public types", () => {
   it("FeedbackEventOf picks the fields of one event type", () => {
@@ -21,6 +21,11 @@ describe("public types", () => {
     ({} as FeedbackItem).status = "closed";
     // @ts-expect-error nested arrays too
     ({} as FeedbackItem).latentNeeds.push("x");
+  });
+
+  it("the transition table keeps its literal states", () => {
+    expectTypeOf(FEEDBACK_TRANSITIONS.resolved.report_back).toEqualTypeOf<"reported">();
+    expectTypeOf(FEEDBACK_TRANSITIONS.closed).not.toHaveProperty("customer_message");
   });
 
   it("effects are a union keyed on type", () => {
