@@ -1,12 +1,2 @@
-import { defineConfig } from "tsup";
-
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  tsconfig: "tsconfig.build.json",
-  clean: true,
-  sourcemap: true,
-  target: "es2022",
-  treeshake: true,
-});
+// The shared build of every @ops package (see tsup.shared.ts at the repository root).
+export { default } from "../../tsup.shared";
