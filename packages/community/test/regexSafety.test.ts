@@ -22,6 +22,9 @@ describe("checkRegexSafety", () => {
     // polynomial: adjacent overlapping repetitions
     ["\\d+\\d+$", "adjacent_quantifiers"],
     ["\\s*-?\\s*x", "adjacent_quantifiers"],
+    // Cox, "Regular Expression Matching Can Be Simple And Fast" (2007): a?ⁿaⁿ
+    ["^(a?){25}(a){25}$", "nested_quantifier"],
+    ["^a?a?a?a?a?a?a?a?a?a?a?aaaaaaaaaaa$", "adjacent_quantifiers"],
     // not regular
     ["(a)\\1", "backreference"],
     ["(?<q>['\"]).*\\k<q>", "backreference"],
@@ -39,6 +42,9 @@ describe("checkRegexSafety", () => {
     "^1[3-9]\\d{9}$",
     "qq[:：]?\\d{5,11}",
     "(\\d{1,3}\\.){3}\\d{1,3}",
+    "\\s?-?\\s?\\d{4}",
+    "^[a-z]{2,10}\\d{0,5}$",
+    "\\d?\\d+",
     "(?:com|cn|net)+",
     "(?:ab|cd)*e",
     "[a-z0-9._-]+@[a-z0-9-]+\\.[a-z]{2,}",

@@ -35,7 +35,14 @@ export function findBacktrackingRisk(root: RegexNode, ignoreCase: boolean): Back
       case "quant":
         if (node.max > 1) {
           const outerVariable = node.min !== node.max;
-          const inner = findQuant(node.body, (q) => q.min !== q.max && (outerVariable || q.max === Infinity));
+          // a fixed count k over a bounded variable body costs up to choices^k paths: (a?){25} is 2^25
+          let choices = 1;
+          findQuant(node.body, (q) => {
+            if (q.min !== q.max && q.max !== Infinity) choices = Math.max(choices, q.max - q.min + 1);
+            return false;
+          });
+          const inner =
+            findQuant(node.body, (q) => q.min !== q.max && (outerVariable || q.max === Infinity)) || (choices > 1 && Math.pow(choices, node.max) > PATH_BUDGET);
           if (inner) {
             found = {
               code: "nested_quantifier",
@@ -114,8 +121,40 @@ export function firstSet(node: RegexNode): CharSet {
   }
 }
 
-/** `\d+\d+`, `.*.*`: two unbounded repetitions over overlapping characters in a row. */
+/** The most backtracking paths a bounded construct may have before it is refused. */
+const PATH_BUDGET = 1000;
+
+/**
+ * `\d+\d+`, `.*.*`: two unbounded repetitions over overlapping characters in a row; and
+ * `a?a?a?…` (Cox's pathological `a?ⁿaⁿ`): a chain of bounded variable repetitions over
+ * overlapping characters whose choices multiply past {@link PATH_BUDGET}.
+ */
 function checkAdjacent(items: readonly RegexNode[], fold: Fold, report: (r: BacktrackingRisk) => void): void {
+  let paths = 1;
+  let prev: CharSet | null = null;
+  for (const raw of items) {
+    const item = unwrap(raw);
+    if (item.t === "quant" && item.min !== item.max) {
+      const set = fold(firstSet(item.body));
+      // an unbounded item counts as 2 here (take it or not); two unbounded ones in a row are checkUnboundedPairs' business
+      const choices = item.max === Infinity ? 2 : item.max - item.min + 1;
+      paths = prev !== null && intersects(prev, set) ? paths * choices : choices;
+      prev = set;
+      if (paths > PATH_BUDGET) {
+        report({ code: "adjacent_quantifiers", message: "a chain of optional or repeated items over the same characters has too many ways to match (e.g. a?a?a?…aaa)" });
+        return;
+      }
+    } else if (item.t === "set" && prev !== null && intersects(prev, fold(item.set))) {
+      // a fixed character that the chain can also match keeps the chain ambiguous
+    } else if (item.t !== "assert") {
+      paths = 1;
+      prev = null;
+    }
+  }
+  checkUnboundedPairs(items, fold, report);
+}
+
+function checkUnboundedPairs(items: readonly RegexNode[], fold: Fold, report: (r: BacktrackingRisk) => void): void {
   for (let i = 0; i < items.length; i++) {
     const x = unwrap(items[i] as RegexNode);
     if (x.t !== "quant" || x.max !== Infinity) continue;
