@@ -42,6 +42,7 @@ export { staffingFromCalendar } from "./forecast/staffingFromCalendar";
 export type { StaffingFromCalendarOptions } from "./forecast/staffingFromCalendar";
 export { compileSlaPolicies } from "./policy/compileSlaPolicies";
 export type { SlaPolicySet } from "./policy/compileSlaPolicies";
+export type { SlaPolicyHistory } from "./policy/policyHistory";
 export { selectSlaPolicy } from "./policy/selectSlaPolicy";
 export { DEFAULT_PAUSE_STATUSES, PauseStatusesSchema, SLA_METRICS, SlaMetricSchema } from "./policy/slaMetric";
 export type { SlaMetric } from "./policy/slaMetric";

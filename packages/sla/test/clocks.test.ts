@@ -163,6 +163,21 @@ describe("computeSlaClocks", () => {
     expect(c.cycles.pausable_update.map((x) => x.status)).toEqual(["achieved", "paused"]);
   });
 
+  it("keeps the policy version in force when the SLA was applied, even after the policies are edited", () => {
+    const v1 = compileSlaPolicies([calendarPolicy({ first_reply: { goal: 4 * H, hours: "calendar" } }, "v1")]);
+    const v2 = compileSlaPolicies([calendarPolicy({ first_reply: { goal: H, hours: "calendar" } }, "v2")]);
+    const history = [
+      { since: T0 - 24 * H, policies: v1 },
+      { since: T0 + 30 * MIN, policies: v2 },
+    ];
+    const old = computeSlaClocks([created(T0)], history, { now: T0 + 2 * H });
+    expect(old.cycles.first_reply[0]).toMatchObject({ policyId: "v1", goal: 4 * H, status: "active" });
+    const fresh = computeSlaClocks([created(T0 + H)], history, { now: T0 + 3 * H });
+    expect(fresh.cycles.first_reply[0]).toMatchObject({ policyId: "v2", goal: H, status: "breached" });
+    expect(computeSlaClocks([created(T0 - 48 * H)], history, { now: T0 }).status).toBe("none");
+    expect(thrown(() => computeSlaClocks([created(T0)], [...history].reverse(), { now: T0 })).code).toBe("out_of_order");
+  });
+
   it("has status none and no policy when no policy matches", () => {
     const set = compileSlaPolicies([{ id: "weibo", match: { platforms: ["weibo"] }, targets: { first_reply: { goal: H, hours: "calendar" } } }]);
     const c = computeSlaClocks([created(T0, { platform: "douyin" })], set, { now: T0 });

@@ -5,6 +5,7 @@ import { SlaTimelineSchema } from "../clock/computeSlaClocks";
 import type { SlaCycle, SlaItemStatus } from "../clock/slaCycle";
 import type { SlaEvent } from "../clock/slaEvent";
 import type { SlaPolicySet } from "../policy/compileSlaPolicies";
+import type { SlaPolicyHistory } from "../policy/policyHistory";
 import { SLA_METRICS, type SlaMetric } from "../policy/slaMetric";
 import { walkTimeline } from "./cycleEngine";
 import { evaluateCycle } from "./evaluateCycle";
@@ -27,9 +28,37 @@ export function checkTimeline(events: readonly SlaEvent[], fn: string): SlaEvent
   return timeline;
 }
 
+/**
+ * The policy set an item lives under: a single set, or the version of a history in force
+ * at the item's creation (versions sorted by `since`, checked here).
+ */
+export function policySetFor(policies: SlaPolicySet | SlaPolicyHistory, createdAt: Instant, fn: string): SlaPolicySet | null {
+  if (!Array.isArray(policies)) {
+    if (policies === null || typeof policies !== "object" || !Array.isArray((policies as SlaPolicySet).policies)) {
+      throw new OpsError({ code: "invalid_argument", fn, path: ["policies"], rule: "must be a set from compileSlaPolicies or a history [{ since, policies }]" });
+    }
+    return policies as SlaPolicySet;
+  }
+  const history = policies as SlaPolicyHistory;
+  let chosen: SlaPolicySet | null = null;
+  history.forEach((v, i) => {
+    if (v === null || typeof v !== "object" || !Number.isInteger(v.since) || typeof v.policies !== "object" || !Array.isArray(v.policies?.policies)) {
+      throw new OpsError({ code: "invalid_argument", fn, path: ["policies", i], rule: "must be { since: Instant, policies: a set from compileSlaPolicies }" });
+    }
+    const prev = history[i - 1];
+    if (prev !== undefined && v.since <= prev.since) {
+      throw new OpsError({ code: "out_of_order", fn, path: ["policies", i, "since"], rule: "must be after the previous version's since", received: v.since });
+    }
+    if (v.since <= createdAt) chosen = v.policies;
+  });
+  return chosen;
+}
+
 /** The clocks of an already validated timeline. */
-export function clocksOf(timeline: readonly SlaEvent[], policies: SlaPolicySet, now: Instant): SlaClocks {
-  const { states, cycles: raw } = walkTimeline(timeline, policies);
+export function clocksOf(timeline: readonly SlaEvent[], policies: SlaPolicySet | SlaPolicyHistory, now: Instant, fn: string): SlaClocks {
+  // before the first version no policy applies: an empty set
+  const set = policySetFor(policies, (timeline[0] as SlaEvent).at, fn) ?? (Object.freeze({ policies: Object.freeze([]) }) as unknown as SlaPolicySet);
+  const { states, cycles: raw } = walkTimeline(timeline, set);
   const cycles = Object.fromEntries(SLA_METRICS.map((m) => [m, [] as SlaCycle[]])) as Record<SlaMetric, SlaCycle[]>;
   for (const r of raw) {
     const c = evaluateCycle(r, states, now);

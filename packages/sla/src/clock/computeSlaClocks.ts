@@ -2,6 +2,7 @@ import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
 import { z } from "zod";
 import { checkTimeline, clocksOf } from "../_lib/clocks";
 import type { SlaPolicySet } from "../policy/compileSlaPolicies";
+import type { SlaPolicyHistory } from "../policy/policyHistory";
 import type { SlaMetric } from "../policy/slaMetric";
 import type { SlaCycle, SlaItemStatus } from "./slaCycle";
 import { SlaEventSchema, type SlaEvent } from "./slaEvent";
@@ -33,7 +34,8 @@ export const SlaTimelineSchema = z.array(SlaEventSchema).min(1, { error: "must c
  * instant, breach instant and status, and the item status (`active_with_misses` when a
  * cycle was missed while others still run).
  *
- * Rules: the policy is the first match of the set at creation and again at each `update`
+ * Rules: the policy set is the one in force when the SLA was applied (the item's creation)
+ * and stays in force for the item; the policy is the first match of that set at creation and again at each `update`
  * event; a running cycle takes the new policy's goal (re-measured from its start when the
  * new goal counts other hours or another calendar), and a completed cycle keeps its goal
  * when the policy changes later. When a new goal is already used up
@@ -44,7 +46,8 @@ export const SlaTimelineSchema = z.array(SlaEventSchema).min(1, { error: "must c
  * stops; a reply exactly at the due instant is in time.
  *
  * @param events - the item's timeline, ordered by `at`, starting with `created`
- * @param policies - from `compileSlaPolicies`
+ * @param policies - a set from `compileSlaPolicies`, or a {@link SlaPolicyHistory} of
+ * versions: the version in force when the item was created stays in force for the item
  * @param options - `now`
  * @returns the clocks, fresh objects
  * @throws {OpsError} `invalid_argument` for a malformed event, a timeline that does not
@@ -70,7 +73,7 @@ export const SlaTimelineSchema = z.array(SlaEventSchema).min(1, { error: "must c
  * // => ["breached", "breached", true]
  * ```
  */
-export function computeSlaClocks(events: readonly SlaEvent[], policies: SlaPolicySet, options: ComputeSlaClocksOptions): SlaClocks {
+export function computeSlaClocks(events: readonly SlaEvent[], policies: SlaPolicySet | SlaPolicyHistory, options: ComputeSlaClocksOptions): SlaClocks {
   const fn = "computeSlaClocks";
   const timeline = checkTimeline(events, fn);
   const now = parseOrThrow(InstantSchema, options?.now, { fn, path: ["options", "now"] });
@@ -78,5 +81,5 @@ export function computeSlaClocks(events: readonly SlaEvent[], policies: SlaPolic
   if (now < last.at) {
     throw new OpsError({ code: "invalid_argument", fn, path: ["options", "now"], rule: "must not be before the last event", received: now });
   }
-  return clocksOf(timeline, policies, now);
+  return clocksOf(timeline, policies, now, fn);
 }

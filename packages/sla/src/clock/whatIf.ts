@@ -82,8 +82,8 @@ export function whatIf(events: readonly SlaEvent[], policies: WhatIfPolicies, op
   if (now < (timeline[timeline.length - 1] as SlaEvent).at) {
     throw new OpsError({ code: "invalid_argument", fn, path: ["options", "now"], rule: "must not be before the last event", received: now });
   }
-  const current = clocksOf(timeline, policies.current, now);
-  const proposed = clocksOf(timeline, policies.proposed, now);
+  const current = clocksOf(timeline, policies.current, now, fn);
+  const proposed = clocksOf(timeline, policies.proposed, now, fn);
   const changes: WhatIfChange[] = [];
   for (const metric of SLA_METRICS) {
     const a = current.cycles[metric];
