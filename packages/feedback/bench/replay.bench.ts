@@ -1,11 +1,12 @@
 // Replaying N feedback items from their event logs (default 50 000 items, about 7.1 events
 // each): our replayLog (zod validation + lifecycle table + guards, in-place update, frozen items)
-// against the same lifecycle as an XState 5.33.3 machine run with its pure `transition`,
-// and a hand-written mutable reducer as the floor. Set BENCH_N to change N.
+// and our transition() event by event (the live path, an immer produce per event), against
+// the same lifecycle as an XState 5.33.3 machine run with its pure `transition`, and a
+// hand-written mutable reducer as the floor. Set BENCH_N to change N.
 import { cpus } from "node:os";
-import { replayLog, type FeedbackEventInput } from "@ops/feedback";
+import { openFeedback, replayLog, transition, type FeedbackEventInput, type FeedbackItem } from "@ops/feedback";
 import { FeedbackEventSchema } from "@ops/feedback";
-import { initialTransition, transition } from "xstate";
+import { initialTransition, transition as xstateTransition } from "xstate";
 import { generateLogs } from "./_data";
 import { feedbackMachine } from "./_xstateMachine";
 
@@ -29,12 +30,24 @@ const rows = [
     for (const e of flat) n += FeedbackEventSchema.parse(e).at > 0 ? 1 : 0;
     return n;
   }),
+  time("@ops/feedback transition() per event (live path: validate + immer)", () => {
+    let closed = 0;
+    for (const log of logs) {
+      let item: FeedbackItem = openFeedback(log[0] as FeedbackEventInput).item;
+      for (let i = 1; i < log.length; i++) {
+        const r = transition(item, log[i] as FeedbackEventInput);
+        if (r.ok) item = r.value.item;
+      }
+      if (item.status === "closed") closed++;
+    }
+    return closed;
+  }),
   time("xstate 5.33.3 transition() per event", () => {
     let closed = 0;
     for (const log of logs) {
       const first = log[0] as FeedbackEventInput;
       let [snap] = initialTransition(feedbackMachine, { id: first.itemId, at: first.at });
-      for (let i = 1; i < log.length; i++) [snap] = transition(feedbackMachine, snap, log[i] as never);
+      for (let i = 1; i < log.length; i++) [snap] = xstateTransition(feedbackMachine, snap, log[i] as never);
       if (snap.value === "closed") closed++;
     }
     return closed;
