@@ -44,7 +44,7 @@ export const HyperLogLogOptionsSchema = z.object({
  * Each item is hashed to 64 bits (MurmurHash3-style mixing); the first p bits choose a
  * register, which keeps the maximum "rank" (position of the first 1-bit) of the other
  * 64 − p bits. The count is estimated from the histogram of ranks with Ertl's improved
- * estimator, which is unbiased from 0 to beyond 10^9 without the empirical bias tables
+ * estimator, which is nearly unbiased from 0 to beyond 10^9 without the empirical bias tables
  * of HyperLogLog++ and reduces to linear counting in the small range. Merging keeps the
  * register-wise maximum, so a merge equals one pass over all items.
  * Sources: P. Flajolet, É. Fusy, O. Gandouet, F. Meunier, "HyperLogLog: the analysis of a
