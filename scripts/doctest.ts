@@ -10,8 +10,8 @@
  * Rules for an example (a ```ts fence after `@example`):
  * - it imports what it uses from the package name (`import { x } from "@ops/metrics"`);
  * - a line `// => value` asserts, with `toEqual`, the one-line expression statement
- *   just above it (`expr;`); a value may continue on following `//` lines until its
- *   brackets balance;
+ *   just above it (`expr;`, optionally followed by a `// remark`); a value may continue
+ *   on following `//` lines until its brackets balance;
  * - everything else runs as written, inside an async test.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -136,7 +136,8 @@ export function toModule(ex: Example): string {
     }
     let j = body.length - 1;
     while (j >= 0 && (/^\s*$/.test(body[j] ?? "") || /^\s*\/\//.test(body[j] ?? ""))) j--;
-    const target = body[j] ?? "";
+    // a trailing `// remark` after the statement is allowed (when it holds no quotes)
+    const target = (body[j] ?? "").replace(/;\s*\/\/[^"'`]*$/, ";");
     if (!/;\s*$/.test(target)) {
       throw new Error(`doctest ${ex.file} ${ex.symbol} #${ex.index + 1}: the line before "// =>" must be a one-line expression statement ending in ";", got: ${target}`);
     }

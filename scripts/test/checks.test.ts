@@ -65,3 +65,9 @@ describe("doctest", () => {
     expect(() => toModule({ file: "f", symbol: "s", index: 0, code: "if (x) {\n}\n// => 1\n" })).toThrow(/must be a one-line expression statement/);
   });
 });
+
+describe("doctest remarks", () => {
+  it("allows a remark after the asserted statement", () => {
+    expect(toModule({ file: "f", symbol: "s", index: 0, code: "f(); // why\n// => 1\n" })).toContain("__expect(f()).toEqual(1);");
+  });
+});
