@@ -77,8 +77,9 @@ describe("loyalFans", () => {
     expect(loyalFans(fans, { now, limit: 1 }).map((s) => s.fan.id)).toEqual(["fan9"]);
     expect(loyalFans([], { now })).toEqual([]);
   });
-  it("rejects a threshold outside 1–5", () => {
+  it("rejects a threshold outside 1–5 and a fractional now", () => {
     expect(opsError(() => loyalFans(fans, { now, minRecency: 6 })).message).toMatch(/loyalFans: options\.minRecency must be ≤ 5/);
+    expect(opsError(() => loyalFans(fans, { now: 1.5 })).message).toMatch(/^loyalFans: options\.now/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { parseOrThrow, type Instant } from "@ops/core";
+import { InstantSchema, parseOrThrow, type Instant } from "@ops/core";
 import { z } from "zod";
 import { scoreFans, type FanActivity, type ScoredFan } from "./scoreFans";
 
@@ -20,7 +20,7 @@ const Score = z.number().int({ error: "must be a whole number" }).min(1, { error
 
 /** Schema of {@link LoyalFansOptions}. */
 export const LoyalFansOptionsSchema = z.object({
-  now: z.number(),
+  now: InstantSchema,
   minRecency: Score.optional(),
   minFrequency: Score.optional(),
   minEngagement: Score.optional(),
