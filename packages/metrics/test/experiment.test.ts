@@ -40,6 +40,17 @@ describe("normalCdf", () => {
     expect(1 - normalCdf(-5) === normalCdf(5)).toBe(true);
     expect(normalCdf(-5) / 2.866515718791933e-7).toBeCloseTo(1, 12);
   });
+  it("matches scipy.stats.norm.cdf to 1e-12 relative across the whole range, tails included", () => {
+    // scipy.stats.norm.cdf(x) for each x (scipy 1.17.1)
+    const table: [number, number][] = [
+      [-37, 5.7255712225239266e-300], [-20, 2.7536241186061556e-89], [-10, 7.61985302416047e-24], [-6, 9.865876450376946e-10],
+      [-4, 3.167124183311986e-5], [-3.0001, 0.0013494549132607172], [-3, 0.0013498980316300933], [-2.9999, 0.001350341282954925],
+      [-1, 0.15865525393145707], [-0.3, 0.3820885778110474], [0.3, 0.6179114221889526], [1, 0.8413447460685429],
+      [2.9999, 0.998649658717045], [3, 0.9986501019683699], [3.0001, 0.9986505450867392], [4, 0.9999683287581669],
+      [6, 0.9999999990134123], [8, 0.9999999999999993],
+    ];
+    for (const [x, expected] of table) expect(Math.abs(normalCdf(x) / expected - 1)).toBeLessThan(1e-12);
+  });
   it("rejects NaN", () => expectOpsError(() => normalCdf(Number.NaN), "invalid_argument", /normalCdf: x must be a number/));
 });
 
@@ -51,6 +62,16 @@ describe("normalQuantile", () => {
     [0.025, -1.9599639845400545], // scipy.stats.norm.ppf(0.025)
   ])("Φ⁻¹(%d) matches scipy", (p, expected) => {
     expect(normalQuantile(p)).toBeCloseTo(expected, 12);
+  });
+  it("matches scipy.stats.norm.ppf to 1e-12 relative from 1e-300 to 1 − 1e-14", () => {
+    // scipy.stats.norm.ppf(p) for each p (scipy 1.17.1)
+    const table: [number, number][] = [
+      [1e-300, -37.0470962993612], [1e-100, -21.273453560965322], [1e-20, -9.262340089798409], [1e-8, -5.612001244174789],
+      [0.001, -3.090232306167813], [0.02425, -1.972961051311885], [0.03, -1.880793608151251], [0.3, -0.5244005127080409],
+      [0.7, 0.5244005127080407], [0.97, 1.8807936081512509], [0.97575, 1.972961051311885], [0.999, 3.090232306167813],
+      [0.99999999, 5.612001243305505], [0.99999999999999, 7.650730905155642],
+    ];
+    for (const [p, expected] of table) expect(Math.abs(normalQuantile(p) / expected - 1)).toBeLessThan(1e-12);
   });
   it("is the inverse of normalCdf", () => {
     for (const p of [0.001, 0.2, 0.5, 0.77, 0.999]) expect(normalCdf(normalQuantile(p))).toBeCloseTo(p, 14);
@@ -200,6 +221,19 @@ describe("fisherExactTest", () => {
     const fixA = alternative === "two-sided" && nA === 3 ? { successes: 1, trials: 4 } : { successes: xA, trials: nA };
     const fixB = alternative === "two-sided" && nA === 3 ? { successes: 3, trials: 4 } : { successes: xB, trials: nB };
     expect(fisherExactTest(fixA, fixB, { alternative }).pValue).toBeCloseTo(p, 12);
+  });
+  it.each([
+    // scipy.stats.fisher_exact(table) with table = [[xB, nB − xB], [xA, nA − xA]]; [two-sided, greater, less]
+    [12, 50, 25, 50, 0.012432691111315234, 0.006216345555657617, 0.998270809687819],
+    [0, 5, 5, 5, 0.007936507936507938, 0.003968253968253969, 1],
+    [9, 100, 2, 100, 0.058220717580287525, 0.9951709420282409, 0.029110358790143762],
+    [60, 500, 40, 500, 0.04476150274501575, 0.9867738661204395, 0.022380751372507876],
+  ])("%i/%i vs %i/%i matches scipy for all three alternatives", (xA, nA, xB, nB, two, greater, less) => {
+    const a = { successes: xA, trials: nA };
+    const b = { successes: xB, trials: nB };
+    expect(fisherExactTest(a, b).pValue).toBeCloseTo(two, 12);
+    expect(fisherExactTest(a, b, { alternative: "greater" }).pValue).toBeCloseTo(greater, 12);
+    expect(fisherExactTest(a, b, { alternative: "less" }).pValue).toBeCloseTo(less, 12);
   });
   it("reports the sample odds ratio, null when a cell is empty", () => {
     // scipy fisher_exact([[6, 4], [1, 9]]).statistic = 13.5
