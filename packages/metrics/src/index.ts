@@ -5,6 +5,8 @@
  */
 export { SeriesPointSchema } from "./anomaly/Anomaly";
 export type { Anomaly, AnomalyMethod, SeriesPoint } from "./anomaly/Anomaly";
+export { describeAnomaly, DescribeAnomalyOptionsSchema } from "./anomaly/describeAnomaly";
+export type { DescribeAnomalyOptions } from "./anomaly/describeAnomaly";
 export { CountAnomalyOptionsSchema, CountPointSchema, detectCountAnomalies } from "./anomaly/detectCountAnomalies";
 export type { CountAnomalyOptions, CountPoint } from "./anomaly/detectCountAnomalies";
 export { detectEwmaAnomalies, EwmaAnomalyOptionsSchema } from "./anomaly/detectEwmaAnomalies";

@@ -1,5 +1,5 @@
 import { createRandom, isOpsError } from "@ops/core";
-import { detectCountAnomalies, detectEwmaAnomalies, detectSeasonalAnomalies, type SeriesPoint } from "@ops/metrics";
+import { describeAnomaly, detectCountAnomalies, detectEwmaAnomalies, detectSeasonalAnomalies, type SeriesPoint } from "@ops/metrics";
 import { describe, expect, it } from "vitest";
 
 const DAY = 86_400_000;
@@ -201,5 +201,26 @@ describe("detectCountAnomalies", () => {
     expect(opsError(() => detectCountAnomalies([{ at: 0, count: 1.5 }])).message).toMatch(/points\[0\]\.count must be a whole number/);
     expect(opsError(() => detectCountAnomalies([{ at: 0, count: 5, trials: 4 }])).message).toMatch(/points\[0\]\.count must be ≤ trials/);
     expect(opsError(() => detectCountAnomalies([{ at: 0, count: 1, trials: 4 }, { at: 1, count: 1 }])).message).toMatch(/points\[1\]\.trials must be given for every point or for none/);
+  });
+});
+
+describe("describeAnomaly", () => {
+  it("explains a count anomaly in English and Chinese", () => {
+    const counts = [2, 1, 3, 2, 0, 2, 1, 2, 3, 1, 9];
+    const start = Date.UTC(2026, 2, 1, 16); // Monday 2 March 2026, 00:00 in Shanghai
+    const [a] = detectCountAnomalies(counts.map((count, i) => ({ at: start + i * DAY, count })));
+    expect(describeAnomaly(a!, { timeZone: "Asia/Shanghai" })).toBe("2026-03-12 (Thu): 9, above the expected 1.75 (normal range 0–7; Poisson test, z 3.7)");
+    expect(describeAnomaly(a!, { timeZone: "Asia/Shanghai", locale: "zh-CN" })).toBe("2026-03-12（周四）：9，高于预期 1.75（正常范围 0–7；泊松检验 z 值 3.7）");
+    // the same instant is still 11 March in New York
+    expect(describeAnomaly(a!, { timeZone: "America/New_York" })).toMatch(/^2026-03-11 \(Wed\)/);
+  });
+  it("writes negative numbers with a true minus sign", () => {
+    const a = { at: 0, observed: -12.345, expected: 3, lower: -1.5, upper: 7.25, score: -4.04, direction: "down", method: "ewma" } as const;
+    expect(describeAnomaly(a, { timeZone: "UTC" })).toBe("1970-01-01 (Thu): −12.3, below the expected 3 (normal range −1.5–7.25; EWMA chart, z −4.0)");
+  });
+  it("rejects a malformed anomaly and an unknown locale", () => {
+    const a = { at: 0, observed: 1, expected: 1, lower: 0, upper: 2, score: Number.NaN, direction: "up", method: "ewma" } as const;
+    expect(opsError(() => describeAnomaly(a, { timeZone: "UTC" })).message).toMatch(/describeAnomaly: anomaly\.score/);
+    expect(opsError(() => describeAnomaly({ ...a, score: 3 }, { timeZone: "UTC", locale: "fr" as never })).message).toMatch(/options\.locale/);
   });
 });
