@@ -229,6 +229,34 @@ describe("createQuantileSketch", () => {
   });
 });
 
+describe("shards through bytes", () => {
+  it("combine into the same answer as one pass, whatever the shard boundaries", () => {
+    const rnd = createRandom(99);
+    const ids = Array.from({ length: 20_000 }, () => rnd.int(0, 50_000));
+    const times = ids.map(() => Math.exp(rnd.normal(2, 1)));
+    const cuts = [0, 3_000, 11_000, 11_001, 20_000];
+    const hllBytes: Uint8Array[] = [];
+    const qBytes: Uint8Array[] = [];
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      // as a worker would: build a shard, send only its bytes
+      hllBytes.push(hllOf(ids.slice(cuts[k], cuts[k + 1]), 12).serialize());
+      qBytes.push(sketchOf(times.slice(cuts[k], cuts[k + 1])).serialize());
+    }
+    const hll = mergeSketches(hllBytes.map((b) => deserializeSketch(b, "hyperloglog")));
+    const q = mergeSketches(qBytes.reverse().map((b) => deserializeSketch(b, "quantile")));
+    expect(hll.serialize()).toEqual(hllOf(ids, 12).serialize());
+    const one = sketchOf(times);
+    expect(q.count).toBe(one.count);
+    for (const p of [0.5, 0.9, 0.99]) expect(q.quantile(p)).toBe(one.quantile(p));
+  });
+  it("refuses quantile bytes whose bins do not add up to the count", () => {
+    const bytes = sketchOf([1, 2, 3]).serialize();
+    const view = new DataView(bytes.buffer.slice(0));
+    view.setFloat64(4 + 8 + 4, 4, true); // count: 3 → 4
+    expect(opsError(() => deserializeSketch(recrc(new Uint8Array(view.buffer)), "quantile")).message).toMatch(/bytes have counts, min or max that do not agree with their bins/);
+  });
+});
+
 describe("createCounter", () => {
   it("merges associatively and commutatively", () => {
     fc.assert(
