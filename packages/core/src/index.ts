@@ -1,6 +1,6 @@
 /**
  * @ops/core — ids, instants and zones, the error model, shared schemas and seeded
- * randomness for the @ops libraries.
+ * randomness for the \@ops libraries.
  *
  * @packageDocumentation
  */

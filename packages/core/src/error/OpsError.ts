@@ -63,7 +63,7 @@ export interface OpsErrorInit {
 }
 
 /**
- * The one error type that @ops functions throw for misuse and invalid input.
+ * The one error type that \@ops functions throw for misuse and invalid input.
  *
  * Expected domain outcomes (a rate with no denominator, an illegal lifecycle event) are
  * returned as values instead; see {@link Result}. The message always names the function,

@@ -4,7 +4,7 @@ import { daysInMonth } from "./daysInMonth";
 
 /**
  * A point in time as integer milliseconds since the Unix epoch (UTC), the unit of
- * `Date.prototype.getTime()`. Every @ops function takes and returns instants in this form;
+ * `Date.prototype.getTime()`. Every \@ops function takes and returns instants in this form;
  * zones only matter where local calendar parts are asked for.
  */
 export type Instant = number;

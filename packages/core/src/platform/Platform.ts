@@ -3,12 +3,12 @@ import { z } from "zod";
 /**
  * A platform id: an open, lower-case string, so that an integrator can bring a platform
  * in (`"xiaohongshu"`, `"bilibili"`, `"my_forum"`) without waiting for a release.
- * {@link Platforms} holds the ids @ops knows.
+ * {@link Platforms} holds the ids \@ops knows.
  */
 export type Platform = string;
 
 /**
- * The platform ids that @ops' own adapters and data use. Any other id matching
+ * The platform ids that \@ops' own adapters and data use. Any other id matching
  * {@link PlatformSchema} is equally valid.
  *
  * @example
