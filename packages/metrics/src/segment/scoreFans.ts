@@ -3,7 +3,7 @@ import { z } from "zod";
 
 /** What is known about one fan's activity, for RFM-style scoring. */
 export interface FanActivity {
-  /** A stable key of the fan, e.g. `actorKey(ref)` from @ops/core. */
+  /** A stable key of the fan, e.g. `actorKey(ref)` from \@ops/core. */
   readonly id: string;
   /** When the fan last interacted (comment, DM, like, purchase…): the R of RFM. */
   readonly lastActiveAt: Instant;

@@ -1,8 +1,8 @@
-/** The kinds of mergeable sketch in @ops/metrics. */
+/** The kinds of mergeable sketch in \@ops/metrics. */
 export type SketchKind = "hyperloglog" | "quantile" | "counter" | "sum";
 
 /**
- * What every @ops sketch offers, so that shards built in worker threads, services or
+ * What every \@ops sketch offers, so that shards built in worker threads, services or
  * batch jobs combine the same way:
  * - `add` (on each kind) is a **mutable accumulator** call, for speed: it changes the sketch;
  * - `merge(other)` is **pure**: it returns a new sketch and leaves both inputs as they were;
