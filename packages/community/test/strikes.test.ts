@@ -99,6 +99,7 @@ describe("escalationAt", () => {
     ];
     expect(() => escalationAt(log, "qq::42", T0, { ladder: bad })).toThrow(/options\.ladder must list steps in strictly increasing minPoints/);
     expect(() => escalationAt(log, "qq::42", Number.NaN)).toThrow(/escalationAt: at/);
+    expect(() => escalationAt([{ type: "strike" } as never], "qq::42", T0)).toThrow(/escalationAt: log\[0\]/);
   });
 
   it("does not depend on the order in which strikes were appended (property)", () => {

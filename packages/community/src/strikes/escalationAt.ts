@@ -2,7 +2,7 @@ import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
 import { z } from "zod";
 import { ActionSchema, type Action } from "../rules/Rule";
 import type { StrikeLog, StrikeRecord } from "./StrikeLog";
-import { strikeRecords } from "./strikeRecords";
+import { foldStrikes } from "../_lib/foldStrikes";
 
 /** One step of an escalation ladder: from `minPoints` active strike points on, `action` applies. */
 export interface LadderStep {
@@ -86,7 +86,7 @@ export function escalationAt(log: StrikeLog, actor: string, at: Instant, options
   const t = parseOrThrow(InstantSchema, at, { fn, path: ["at"] });
   if (typeof actor !== "string" || actor.length === 0) throw new OpsError({ code: "invalid_argument", fn, path: ["actor"], rule: "must be a non-empty actor key", received: actor });
   const ladder = options.ladder === undefined ? DEFAULT_LADDER : (parseOrThrow(EscalationLadderSchema, options.ladder, { fn, path: ["options", "ladder"] }) as readonly LadderStep[]);
-  const active = strikeRecords(log, actor)
+  const active = foldStrikes(log, actor, fn)
     .filter((s) => s.at <= t && (s.expiresAt === null || t < s.expiresAt) && (s.revokedAt === null || t < s.revokedAt))
     .sort((a, b) => a.at - b.at);
   // summed in a fixed order, so that equal logs give bit-equal points

@@ -1,5 +1,5 @@
-import { parseOrThrow } from "@ops/core";
-import { StrikeLogSchema, type StrikeLog, type StrikeRecord } from "./StrikeLog";
+import { foldStrikes } from "../_lib/foldStrikes";
+import type { StrikeLog, StrikeRecord } from "./StrikeLog";
 
 /**
  * Folds a strike log into one record per strike, with `revokedAt` set from the earliest
@@ -22,15 +22,5 @@ import { StrikeLogSchema, type StrikeLog, type StrikeRecord } from "./StrikeLog"
  * ```
  */
 export function strikeRecords(log: StrikeLog, actor?: string): StrikeRecord[] {
-  const entries = parseOrThrow(StrikeLogSchema, log, { fn: "strikeRecords", path: ["log"] });
-  const revoked = new Map<string, number>();
-  for (const e of entries) {
-    if (e.type === "revocation") revoked.set(e.strikeId, Math.min(revoked.get(e.strikeId) ?? e.at, e.at));
-  }
-  const out: StrikeRecord[] = [];
-  for (const e of entries) {
-    if (e.type !== "strike" || (actor !== undefined && e.actor !== actor)) continue;
-    out.push({ ...e, revokedAt: revoked.get(e.id) ?? null });
-  }
-  return out;
+  return foldStrikes(log, actor, "strikeRecords");
 }
