@@ -13,6 +13,7 @@ export { detectEwmaAnomalies, EwmaAnomalyOptionsSchema } from "./anomaly/detectE
 export type { EwmaAnomalyOptions } from "./anomaly/detectEwmaAnomalies";
 export { detectSeasonalAnomalies, SeasonalAnomalyOptionsSchema } from "./anomaly/detectSeasonalAnomalies";
 export type { SeasonalAnomalyOptions } from "./anomaly/detectSeasonalAnomalies";
+export type { BucketUnit } from "./bucket/BucketUnit";
 export { distinctActors, DistinctActorsOptionsSchema } from "./bucket/distinctActors";
 export type { DistinctActorsOptions } from "./bucket/distinctActors";
 export { PeriodSchema } from "./bucket/Period";

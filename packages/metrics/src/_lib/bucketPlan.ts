@@ -6,7 +6,9 @@
 // validated once, offsets are cached per hour).
 import { compileTimeZone, OpsError, type Instant, type WeekStartsOn } from "@ops/core";
 
-export type BucketUnit = "day" | "week" | "month";
+import type { BucketUnit } from "../bucket/BucketUnit";
+
+export type { BucketUnit };
 
 export interface BucketPlan {
   readonly unit: BucketUnit;

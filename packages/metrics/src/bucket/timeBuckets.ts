@@ -2,7 +2,7 @@ import { parseOrThrow, type Instant, type TimeZone, type WeekStartsOn } from "@o
 import { z } from "zod";
 import { aggregate } from "../_lib/aggregate";
 import { BucketOptionsShape, resolveBuckets } from "../_lib/bucketOptions";
-import type { BucketUnit } from "../_lib/bucketPlan";
+import type { BucketUnit } from "./BucketUnit";
 import { toColumns } from "../_lib/columns";
 import type { EventInput } from "../columns/EventColumns";
 import type { Period } from "./Period";
