@@ -132,7 +132,7 @@ export function compileEntrants(entrants: readonly EntrantInput[], options: Comp
   }
   if (seen.astral && privacy === "public") ids.sort(compareUtf8);
   else ids.sort();
-  const weightList: number[] = [];
+  const weightList = new Uint32Array(ids.length);
   let merged = 0;
   let write = 0;
   for (let r = 0; r < ids.length; ) {
@@ -143,11 +143,11 @@ export function compileEntrants(entrants: readonly EntrantInput[], options: Comp
     if (entry !== undefined && entry.copies !== end - r) throw duplicateWeights(id, 1, entry.weight);
     merged += end - r - 1;
     ids[write++] = id;
-    weightList.push(entry === undefined ? 1 : entry.weight);
+    weightList[write - 1] = entry === undefined ? 1 : entry.weight;
     r = end;
   }
   ids.length = write;
-  return buildList(ids, weightList, privacy, merged);
+  return buildList(ids, weightList.subarray(0, write), privacy, merged);
 }
 
 function duplicateWeights(id: string, a: number, b: number): OpsError {
@@ -191,14 +191,13 @@ function checkId(e: EntrantInput | undefined, i: number, fn: string, seen: { ast
   return id;
 }
 
-function buildList(ids: string[], weightList: readonly number[], privacy: "public" | "pseudonymous", merged: number): EntrantList {
+function buildList(ids: string[], weights: Uint32Array, privacy: "public" | "pseudonymous", merged: number): EntrantList {
   const n = ids.length;
   const encoder = new TextEncoder();
   let capacity = 0;
   for (const id of ids) capacity += utf8Length(id);
   const buffer = new Uint8Array(capacity);
   const offsets = new Uint32Array(n + 1);
-  const weights = new Uint32Array(n);
   const leaves = new Uint8Array(32 * n);
   const scratch = createScratch();
   const msg = new Uint8Array(7 + MAX_ID_BYTES + 64);
@@ -207,8 +206,7 @@ function buildList(ids: string[], weightList: readonly number[], privacy: "publi
   for (let i = 0; i < n; i++) {
     const written = encoder.encodeInto(ids[i] as string, buffer.subarray(pos)).written;
     if (written > MAX_ID_BYTES) throw new OpsError({ code: "invalid_argument", fn: "compileEntrants", path: ["entrants"], rule: `ids must be at most ${MAX_ID_BYTES} UTF-8 bytes`, received: ids[i] });
-    const weight = weightList[i] as number;
-    weights[i] = weight;
+    const weight = weights[i] as number;
     total += weight;
     hashLeaf(scratch, msg, buffer, pos, written, weight, leaves, 32 * i);
     pos += written;
