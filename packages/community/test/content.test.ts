@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bestPublishingHours, checkCadence, type ContentPlan, type PublishedItem } from "./helpers";
 
@@ -86,6 +87,21 @@ describe("checkCadence", () => {
     const a = item("article", W0);
     expect(() => checkCadence(plan, [a, a], { from: W0, to: W0 + DAY })).toThrow(/checkCadence: published\[1\]\.id must be unique/);
     expect(() => checkCadence(plan, [], { from: W0, to: W0 })).toThrow(/options\.to must be after from/);
+  });
+
+  it("puts every item inside the reported weeks into exactly one week (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -3 * DAY, max: 30 * DAY }), { maxLength: 40 }), fc.constantFrom("Asia/Shanghai", "America/New_York", "Europe/London"), (offsets, timeZone) => {
+        const items = offsets.map((o, k) => ({ id: `x${k}`, form: "article" as const, publishedAt: W0 + o }));
+        const report = checkCadence({ timeZone, targets: [{ form: "article", min: 1 }] }, items, { from: W0, to: W0 + 21 * DAY });
+        const first = report.weeks[0]?.startsAt ?? 0;
+        const last = report.weeks.at(-1)?.endsAt ?? 0;
+        const inside = items.filter((it) => it.publishedAt >= first && it.publishedAt < last).length;
+        expect(report.weeks.reduce((a, w) => a + (w.counts.article ?? 0), 0)).toBe(inside);
+        report.weeks.forEach((w, i) => i === 0 || expect(w.startsAt).toBe(report.weeks[i - 1]?.endsAt));
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it("does not mutate its inputs", () => {

@@ -120,6 +120,13 @@ describe("eventCalendar", () => {
     expect((days[2]?.startsAt ?? 0) - (days[1]?.startsAt ?? 0)).toBe(23 * HOUR);
   });
 
+  it("does not mutate the events", () => {
+    const events = [{ ...talk, id: "b", startsAt: T0 + DAY, endsAt: T0 + DAY + HOUR }, talk];
+    const before = structuredClone(events);
+    eventCalendar(events, { from: T0 - DAY, to: T0 + 3 * DAY, timeZone: zone });
+    expect(events).toEqual(before);
+  });
+
   it("returns no days for no events and refuses duplicates and bad zones", () => {
     expect(eventCalendar([], { from: 0, to: DAY, timeZone: zone })).toEqual([]);
     expect(() => eventCalendar([talk, talk], { from: 0, to: DAY, timeZone: zone })).toThrow(/events\[1\]\.id must be unique/);
