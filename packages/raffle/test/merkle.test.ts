@@ -109,6 +109,15 @@ describe("inclusionProof", () => {
     expect(verifyInclusion(list.root, { id: "c" }, tampered)).toBe(false);
   });
 
+  it("gives the same root and proofs when leaf hashes are not retained", () => {
+    const entrants = ["a", "b", "c", "d", "e", "f", "g"].map((id, i) => ({ id, weight: i + 1 }));
+    const kept = compileEntrants(entrants);
+    const lean = compileEntrants(entrants, { retainLeafHashes: false });
+    expect(lean.leafHashes).toBeNull();
+    expect(lean.root).toBe(kept.root);
+    for (const id of kept.ids) expect(inclusionProof(lean, id)).toEqual(inclusionProof(kept, id));
+  });
+
   it("throws not_found for an id outside the list", () => {
     const list = compileEntrants([{ id: "a" }]);
     expect(() => inclusionProof(list, "z")).toThrow(expect.objectContaining({ code: "not_found" }));

@@ -18,41 +18,61 @@ export function hashNode(scratch: Sha256Scratch, msg: Uint8Array, left: Uint8Arr
 }
 
 /**
- * The root of `n` leaf hashes (`leaves.length ≥ 32n`); SHA-256("") for n = 0. Streams the
- * leaves through a stack of perfect subtrees (at most log2 n + 1 hashes of memory): the
- * RFC 6962 root is the right fold of the perfect subtrees left on the stack.
+ * Streams leaf hashes through a stack of perfect subtrees (at most 64 hashes of memory):
+ * the RFC 6962 root is the right fold of the perfect subtrees left on the stack at the end.
  */
-export function rootOfLeaves(leaves: Uint8Array, n: number, counter?: { hashes: number }): Uint8Array {
+export interface RootBuilder {
+  push(leaves: Uint8Array, offset: number): void;
+  /** The root; SHA-256("") when nothing was pushed. */
+  finish(): Uint8Array;
+  /** Node hashes computed so far. */
+  readonly nodes: () => number;
+}
+
+export function createRootBuilder(): RootBuilder {
   const scratch = createScratch();
-  const out = new Uint8Array(32);
-  if (n === 0) {
-    wordsToBytes(sha256Words(scratch, out, 0, 0), out, 0);
-    return out;
-  }
   const msg = new Uint8Array(65);
   const stack = new Uint8Array(32 * 64);
   const heights = new Int32Array(64);
   let top = 0;
   let nodes = 0;
-  for (let i = 0; i < n; i++) {
-    stack.set(leaves.subarray(32 * i, 32 * i + 32), 32 * top);
-    heights[top] = 0;
-    top++;
-    while (top >= 2 && heights[top - 1] === heights[top - 2]) {
-      hashNode(scratch, msg, stack, 32 * (top - 2), stack, 32 * (top - 1), stack, 32 * (top - 2));
-      heights[top - 2] = (heights[top - 2] as number) + 1;
-      top--;
-      nodes++;
-    }
-  }
-  while (top >= 2) {
-    hashNode(scratch, msg, stack, 32 * (top - 2), stack, 32 * (top - 1), stack, 32 * (top - 2));
-    top--;
-    nodes++;
-  }
-  if (counter) counter.hashes += nodes;
-  out.set(stack.subarray(0, 32));
-  return out;
+  return {
+    push(leaves, offset) {
+      for (let k = 0; k < 32; k++) stack[32 * top + k] = leaves[offset + k] as number;
+      heights[top] = 0;
+      top++;
+      while (top >= 2 && heights[top - 1] === heights[top - 2]) {
+        hashNode(scratch, msg, stack, 32 * (top - 2), stack, 32 * (top - 1), stack, 32 * (top - 2));
+        heights[top - 2] = (heights[top - 2] as number) + 1;
+        top--;
+        nodes++;
+      }
+    },
+    finish() {
+      const out = new Uint8Array(32);
+      if (top === 0) {
+        wordsToBytes(sha256Words(scratch, out, 0, 0), out, 0);
+        return out;
+      }
+      const work = stack.slice(0, 32 * top);
+      for (let t = top; t >= 2; t--) {
+        hashNode(scratch, msg, work, 32 * (t - 2), work, 32 * (t - 1), work, 32 * (t - 2));
+        nodes++;
+      }
+      out.set(work.subarray(0, 32));
+      return out;
+    },
+    nodes: () => nodes,
+  };
+}
+
+/** The root of `n` leaf hashes stored back to back (`leaves.length ≥ 32n`). */
+export function rootOfLeaves(leaves: Uint8Array, n: number, counter?: { hashes: number }): Uint8Array {
+  const builder = createRootBuilder();
+  for (let i = 0; i < n; i++) builder.push(leaves, 32 * i);
+  const root = builder.finish();
+  if (counter) counter.hashes += builder.nodes();
+  return root;
 }
 
 /** The audit path (RFC 6962 §2.1.1) of leaf `index`, deepest sibling first. */

@@ -2,7 +2,7 @@ import { OpsError } from "@ops/core";
 import { z } from "zod";
 import { bytesToHex } from "../_lib/bytes";
 import { hashLeaf, MAX_ID_BYTES } from "../_lib/leaf";
-import { rootOfLeaves } from "../_lib/merkle";
+import { createRootBuilder } from "../_lib/merkle";
 import { createScratch } from "../_lib/sha256";
 import { compareUtf8 } from "../_lib/utf8Order";
 import { pseudonymFor } from "../_lib/pseudonym";
@@ -40,6 +40,12 @@ export interface CompileEntrantsOptions {
   readonly auditKey?: string;
   /** Largest weight allowed (the spec's `weights.max`). Default 1 000 000. */
   readonly maxWeight?: number;
+  /**
+   * Keep the leaf hashes (32 bytes per entrant) for fast inclusion proofs. Default true;
+   * false saves 320 MB at 10 M entrants, and each {@link inclusionProof} then re-hashes the
+   * leaves.
+   */
+  readonly retainLeafHashes?: boolean;
 }
 
 /**
@@ -63,8 +69,8 @@ export interface EntrantList {
   /** UTF-8 bytes of all ids back to back; id i is `idBytes[idOffsets[i] … idOffsets[i+1])`. */
   readonly idBytes: Uint8Array;
   readonly idOffsets: Uint32Array;
-  /** Leaf hashes, 32 bytes each, in list order. */
-  readonly leafHashes: Uint8Array;
+  /** Leaf hashes, 32 bytes each, in list order; null when not retained. */
+  readonly leafHashes: Uint8Array | null;
   /** Entries that appeared more than once with the same weight and were merged. */
   readonly duplicatesMerged: number;
 }
@@ -147,7 +153,7 @@ export function compileEntrants(entrants: readonly EntrantInput[], options: Comp
     r = end;
   }
   ids.length = write;
-  return buildList(ids, weightList.subarray(0, write), privacy, merged);
+  return buildList(ids, weightList.subarray(0, write), privacy, merged, options.retainLeafHashes ?? true);
 }
 
 function duplicateWeights(id: string, a: number, b: number): OpsError {
@@ -191,14 +197,16 @@ function checkId(e: EntrantInput | undefined, i: number, fn: string, seen: { ast
   return id;
 }
 
-function buildList(ids: string[], weights: Uint32Array, privacy: "public" | "pseudonymous", merged: number): EntrantList {
+function buildList(ids: string[], weights: Uint32Array, privacy: "public" | "pseudonymous", merged: number, retain: boolean): EntrantList {
   const n = ids.length;
   const encoder = new TextEncoder();
   let capacity = 0;
   for (const id of ids) capacity += utf8Length(id);
   const buffer = new Uint8Array(capacity);
   const offsets = new Uint32Array(n + 1);
-  const leaves = new Uint8Array(32 * n);
+  const leaves = retain ? new Uint8Array(32 * n) : null;
+  const leaf = new Uint8Array(32);
+  const root = createRootBuilder();
   const scratch = createScratch();
   const msg = new Uint8Array(7 + MAX_ID_BYTES + 64);
   let pos = 0;
@@ -208,7 +216,9 @@ function buildList(ids: string[], weights: Uint32Array, privacy: "public" | "pse
     if (written > MAX_ID_BYTES) throw new OpsError({ code: "invalid_argument", fn: "compileEntrants", path: ["entrants"], rule: `ids must be at most ${MAX_ID_BYTES} UTF-8 bytes`, received: ids[i] });
     const weight = weights[i] as number;
     total += weight;
-    hashLeaf(scratch, msg, buffer, pos, written, weight, leaves, 32 * i);
+    hashLeaf(scratch, msg, buffer, pos, written, weight, leaf, 0);
+    root.push(leaf, 0);
+    if (leaves) leaves.set(leaf, 32 * i);
     pos += written;
     offsets[i + 1] = pos;
   }
@@ -217,7 +227,7 @@ function buildList(ids: string[], weights: Uint32Array, privacy: "public" | "pse
     privacy,
     size: n,
     totalWeight: total,
-    root: bytesToHex(rootOfLeaves(leaves, n)),
+    root: bytesToHex(root.finish()),
     ids: Object.freeze(ids),
     weights,
     idBytes: buffer,

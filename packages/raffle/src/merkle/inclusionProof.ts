@@ -1,6 +1,8 @@
 import { OpsError } from "@ops/core";
 import { bytesToHex } from "../_lib/bytes";
+import { hashLeaf, MAX_ID_BYTES } from "../_lib/leaf";
 import { auditPath } from "../_lib/merkle";
+import { createScratch } from "../_lib/sha256";
 import type { EntrantList } from "../list/compileEntrants";
 
 /** Proof that one entrant is leaf `index` of a list of `size` leaves (RFC 6962 audit path). */
@@ -37,5 +39,17 @@ export function inclusionProof(list: EntrantList, listId: string): InclusionProo
   const id = typeof listId === "string" ? listId.normalize("NFC") : listId;
   const index = list.ids.indexOf(id);
   if (index < 0) throw new OpsError({ code: "not_found", fn: "inclusionProof", path: ["listId"], rule: "must be an id of the list", received: listId });
-  return { index, size: list.size, path: auditPath(list.leafHashes, list.size, index).map(bytesToHex) };
+  return { index, size: list.size, path: auditPath(list.leafHashes ?? rehashLeaves(list), list.size, index).map(bytesToHex) };
+}
+
+/** Leaf hashes of a list compiled with `retainLeafHashes: false`. */
+function rehashLeaves(list: EntrantList): Uint8Array {
+  const leaves = new Uint8Array(32 * list.size);
+  const scratch = createScratch();
+  const msg = new Uint8Array(7 + MAX_ID_BYTES + 64);
+  for (let i = 0; i < list.size; i++) {
+    const start = list.idOffsets[i] as number;
+    hashLeaf(scratch, msg, list.idBytes, start, (list.idOffsets[i + 1] as number) - start, list.weights[i] as number, leaves, 32 * i);
+  }
+  return leaves;
 }

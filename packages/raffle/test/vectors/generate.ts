@@ -45,7 +45,7 @@ function caseOf(name: string, spec: CampaignSpecInput, list: { id: string; weigh
       canonicalSpec: canonicalJson(cert.spec),
       specHash: specHash(spec),
       sortedListIds: compiled.ids,
-      leafHashes: compiled.ids.map((_, i) => Buffer.from(compiled.leafHashes.subarray(32 * i, 32 * i + 32)).toString("hex")),
+      leafHashes: compiled.ids.map((_, i) => Buffer.from(compiled.leafHashes!.subarray(32 * i, 32 * i + 32)).toString("hex")),
       listRoot: compiled.root,
       randomness: cert.randomness.randomness,
       seed: cert.seed,
