@@ -102,13 +102,17 @@ export function buildThreads(interactions: readonly Interaction[], options: Buil
   const previous = options.previous === undefined ? [] : parseOrThrow(PreviousSchema, options.previous, { fn, path: ["options", "previous"] });
   const list = chronological(dedupeById(interactions));
 
+  // Only replies need the id index and only recalls the native-id index: build them lazily.
+  const needsIds = list.some((x) => x.inReplyTo !== undefined);
+  const needsNative = list.some((x) => x.kind === "recall");
   const byId = new Map<string, Interaction>();
   const byNative = new Map<string, Interaction>();
-  for (const x of list) {
-    byId.set(x.id, x);
-    if (x.nativeId !== undefined && x.kind !== "recall") byNative.set(`${x.channelId}|${x.nativeId}`, x);
+  if (needsIds || needsNative) {
+    for (const x of list) {
+      if (needsIds) byId.set(x.id, x);
+      if (needsNative && x.nativeId !== undefined && x.kind !== "recall") byNative.set(`${x.channelId}|${x.nativeId}`, x);
+    }
   }
-
   const keyOf = new Map<string, ThreadKey | null>();
   const ownKey = (x: Interaction): ThreadKey | null =>
     x.threadId !== undefined
@@ -117,17 +121,18 @@ export function buildThreads(interactions: readonly Interaction[], options: Buil
   // Walks up the inReplyTo chain without recursion (chains can be deep), then assigns
   // keys downwards: a child takes its parent's key, or its own when the parent has none.
   const resolve = (x: Interaction): ThreadKey | null => {
+    // A root (no link up) needs no memo: its key is a pure function of its own fields.
+    if (x.threadId !== undefined || x.inReplyTo === undefined) return ownKey(x);
     if (keyOf.has(x.id)) return keyOf.get(x.id) ?? null;
-    if (x.threadId !== undefined || x.inReplyTo === undefined) {
-      const own = ownKey(x);
-      keyOf.set(x.id, own);
-      return own;
-    }
     const path: Interaction[] = [];
     const onPath = new Set<string>();
     let cur: Interaction | undefined = x;
     let inherited: ThreadKey | null | undefined;
     while (cur !== undefined) {
+      if (cur !== x && (cur.threadId !== undefined || cur.inReplyTo === undefined)) {
+        inherited = ownKey(cur);
+        break;
+      }
       if (keyOf.has(cur.id)) {
         inherited = keyOf.get(cur.id) ?? null;
         break;
