@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createHmac } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { buildThreads, createDouyinAdapter, createInstagramAdapter, createWechatOaAdapter, createWeiboAdapter, createXAdapter, handleWebhook, runAdapterConformance } from "./helpers/index";
 import { ADAPTERS } from "./fixtures/index";
 import { DOUYIN_ACCOUNT, DOUYIN_COMMENT, DOUYIN_DM } from "./fixtures/douyin";
@@ -175,5 +175,24 @@ describe("createWeiboAdapter", () => {
     expect(t[0]!.firstReplyAt).toBe(Date.UTC(2026, 2, 8, 2, 5));
     const out = weibo.toOutbound({ surface: "public_reply", to: list[0]!.actor, inReplyTo: list[0], text: "感谢关注" });
     expect(out.ok && Object.fromEntries(new URLSearchParams(out.value.body))).toEqual({ cid: "4934811234567001", id: "4934800000000001", comment: "感谢关注" });
+  });
+});
+
+describe("handleWebhook", () => {
+  const douyin = createDouyinAdapter();
+  const context = { channelId: "ch_dy" as never, account: DOUYIN_ACCOUNT, receivedAt: 1772933999000 };
+  const sign = (body: string) => ({ method: "POST", url: "/dy", headers: { "X-Douyin-Signature": createHash("sha1").update(`s3cret${body}`).digest("hex") }, body });
+
+  it("answers the handshake, then accepts a new delivery and refuses its replay", () => {
+    const challenge = handleWebhook(douyin, sign(JSON.stringify({ event: "verify_webhook", content: { challenge: 7 } })), { secret: "s3cret" }, context);
+    expect(challenge.ok && challenge.value.kind === "challenge" && challenge.value.response.body).toBe('{"challenge":7}');
+    const first = handleWebhook(douyin, sign(DOUYIN_DM), { secret: "s3cret" }, context);
+    expect(first.ok && first.value.kind === "delivery" && first.value.interactions.length).toBe(1);
+    const key = first.ok && first.value.kind === "delivery" ? first.value.key : "";
+    expect(handleWebhook(douyin, sign(DOUYIN_DM), { secret: "s3cret" }, context, new Set([key]))).toMatchObject({ ok: false, error: { code: "duplicate_delivery" } });
+  });
+
+  it("passes parse failures through as typed values", () => {
+    expect(handleWebhook(douyin, sign("{not json"), { secret: "s3cret" }, context)).toMatchObject({ ok: false, error: { code: "malformed_payload" } });
   });
 });
