@@ -94,3 +94,11 @@ describe("replyPolicy", () => {
     expect(t).toEqual(copy);
   });
 });
+
+describe("REPLY_WINDOW_POLICIES immutability", () => {
+  it("is deeply frozen, so no caller can change the shared data", () => {
+    expect(Object.isFrozen(REPLY_WINDOW_POLICIES)).toBe(true);
+    expect(Object.isFrozen(wechat.rules[0]!.openedBy)).toBe(true);
+    expect(() => (wechat.rules as unknown as unknown[]).push({})).toThrow(TypeError);
+  });
+});

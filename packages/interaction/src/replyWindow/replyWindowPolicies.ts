@@ -1,4 +1,5 @@
 import type { ReplyWindowPolicy } from "./ReplyWindowPolicy";
+import { deepFreeze } from "../_lib/deepFreeze";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -36,7 +37,7 @@ const IG_PRIVATE_REPLIES = {
  * | `whatsapp.cloud` | message | `dm` | 24 h (customer-service window) | — |
  * | `x.dm` | message, public_reply | — | unrestricted | — |
  *
- * Every window is refreshed by the next opening event (a new user message restarts the
+ * The data is deeply frozen. Every window is refreshed by the next opening event (a new user message restarts the
  * 48 h and gives 5 new messages on WeChat). Public replies are unrestricted everywhere.
  *
  * @example
@@ -47,7 +48,7 @@ const IG_PRIVATE_REPLIES = {
  * // => [172800000, 5]
  * ```
  */
-export const REPLY_WINDOW_POLICIES: Readonly<Record<string, ReplyWindowPolicy>> = {
+export const REPLY_WINDOW_POLICIES: Readonly<Record<string, ReplyWindowPolicy>> = /* @__PURE__ */ deepFreeze({
   "wechat_oa.customer_service": {
     id: "wechat_oa.customer_service",
     platform: "wechat_oa",
@@ -258,4 +259,4 @@ export const REPLY_WINDOW_POLICIES: Readonly<Record<string, ReplyWindowPolicy>> 
     ],
     note: "X sets no reply window; whether a DM can be delivered depends on the recipient's settings and rate limits.",
   },
-};
+});
