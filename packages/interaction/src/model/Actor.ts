@@ -35,7 +35,7 @@ export const AttributeValueSchema = z.union([z.string().max(4096), z.number().fi
 /**
  * One person (or brand, agent, bot) across channels. Platform user ids are scoped per
  * account or app (a WeChat OpenID, an Instagram IGSID, a Douyin open_id), so the same
- * person has one {@link ActorRef} per channel in `identities`. `attributes` hold what the
+ * person has one `ActorRef` (from `@ops/core`) per channel in `identities`. `attributes` hold what the
  * team knows for personal answers (`skinType: "sensitive"`, `pastPurchases: [...]`).
  * `mergedFrom` lists the ids of actors folded into this one by `mergeActors`.
  */

@@ -17,7 +17,7 @@ const IG_PRIVATE_REPLIES = {
 };
 
 /**
- * The reply windows and message quotas of the platforms @ops covers, as data with their
+ * The reply windows and message quotas of the platforms \@ops covers, as data with their
  * sources (the date each was read is in `sources[].retrieved`). `@ops/sla` and the
  * adapters' `replyPolicy` read them; integrators may pass their own
  * {@link ReplyWindowPolicy} where a platform changes its rules.
