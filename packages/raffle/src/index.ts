@@ -36,7 +36,7 @@ export type { ChiSquareResult } from "./fairness/chiSquareTest";
 export { runFairnessHarness } from "./fairness/runFairnessHarness";
 export type { DrawUnderTest, FairnessHarnessOptions, FairnessReport } from "./fairness/runFairnessHarness";
 export { compileEntrants, EntrantSchema, MAX_WEIGHT } from "./list/compileEntrants";
-export type { CompileEntrantsOptions, EntrantInput, EntrantList } from "./list/compileEntrants";
+export type { CompileEntrantsOptions, EntrantColumns, EntrantInput, EntrantList } from "./list/compileEntrants";
 export { entrantId } from "./list/entrantId";
 export { inclusionProof } from "./merkle/inclusionProof";
 export type { InclusionProof } from "./merkle/inclusionProof";

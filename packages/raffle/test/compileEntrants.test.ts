@@ -89,6 +89,44 @@ describe("compileEntrants", () => {
     expect(entrants).toEqual(copy);
   });
 
+  it("compiles columns { ids, weights } to exactly the list of the same records", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ id: fc.constantFrom("weibo::1", "weibo::2", "x::中", "x::Ａ", "x::😀", "douyin:a:Jose\u0301", "douyin:a:Jos\u00e9"), weight: fc.integer({ min: 1, max: 3 }) }), { maxLength: 30 }),
+        (records) => {
+          const call = (entrants: Parameters<typeof compileEntrants>[0]) => {
+            try {
+              const l = compileEntrants(entrants);
+              return { ids: l.ids, weights: [...l.weights], idBytes: [...l.idBytes], root: l.root, merged: l.duplicatesMerged, leaves: l.leafHashes && [...l.leafHashes] };
+            } catch (e) {
+              return { error: (e as { code?: string }).code };
+            }
+          };
+          const columns = { ids: records.map((r) => r.id), weights: Uint32Array.from(records.map((r) => r.weight)) };
+          expect(call(columns)).toEqual(call(records));
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(compileEntrants({ ids: ["weibo::2", "weibo::1"] }).root).toBe(compileEntrants([{ id: "weibo::2" }, { id: "weibo::1" }]).root);
+  });
+
+  it("refuses columns with a missing ids array, a weights column of another length or a bad weight", () => {
+    expect(() => compileEntrants({ ids: "weibo::1" } as never)).toThrow(/entrants must be an array of \{ id, weight \} or columns/);
+    expect(() => compileEntrants(null as never)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+    expect(() => compileEntrants({ ids: ["weibo::1", "weibo::2"], weights: [1] })).toThrow(/entrants\.weights must have one weight per id \(2\)/);
+    expect(() => compileEntrants({ ids: ["weibo::1"], weights: new Uint32Array([0]) })).toThrow(/entrants\[0\]\.weight must be an integer/);
+    expect(() => compileEntrants({ ids: ["qq::\u0000"] })).toThrow(/entrants\[0\]\.id/);
+    expect(() => compileEntrants({ ids: ["qq::1", "qq::1"], weights: [1, 2] })).toThrow(expect.objectContaining({ code: "duplicate" }));
+  });
+
+  it("does not mutate its columns", () => {
+    const ids = ["weibo::2", "weibo::1", "weibo::2"];
+    const weights = new Uint32Array([1, 2, 1]);
+    compileEntrants({ ids, weights });
+    expect([ids, [...weights]]).toEqual([["weibo::2", "weibo::1", "weibo::2"], [1, 2, 1]]);
+  });
+
   it("lists pseudonyms, not ids, in pseudonymous mode", () => {
     const auditKey = "42".repeat(32);
     const list = compileEntrants([{ id: "weibo::1" }, { id: "weibo::2" }], { privacy: "pseudonymous", auditKey });

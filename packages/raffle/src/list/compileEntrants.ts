@@ -29,6 +29,18 @@ export const EntrantSchema = z.object({
 /** One entrant as callers give it. */
 export type EntrantInput = z.input<typeof EntrantSchema>;
 
+/**
+ * A columnar entrant list, the compact alternative to an array of `{ id, weight }` records
+ * for large draws: `ids[i]` has `weights[i]` chances (every weight is 1 when `weights` is
+ * omitted). It compiles to exactly the same list as the records; at 10 M entrants it spares
+ * the caller the ten million small objects (about 0.3 GB of heap).
+ */
+export interface EntrantColumns {
+  readonly ids: readonly string[];
+  /** Same length as `ids`; a `Uint32Array` is the compact choice. */
+  readonly weights?: ArrayLike<number>;
+}
+
 /** Options of {@link compileEntrants}. */
 export interface CompileEntrantsOptions {
   /**
@@ -85,7 +97,7 @@ export interface EntrantList {
  * (https://www.rfc-editor.org/rfc/rfc6962#section-2.1); the root of an empty list is
  * SHA-256 of the empty string. Cost: one leaf hash per entrant and n − 1 node hashes.
  *
- * @param entrants - `{ id, weight? }` records (not mutated)
+ * @param entrants - `{ id, weight? }` records, or {@link EntrantColumns} (not mutated)
  * @param options - privacy mode, audit key, largest weight
  * @returns the compiled {@link EntrantList}
  * @throws {OpsError} `invalid_argument` for a bad id (empty, over 1024 UTF-8 bytes, control
@@ -100,11 +112,15 @@ export interface EntrantList {
  * // => ["weibo::10", "weibo::2"]
  * [list.size, list.totalWeight, list.duplicatesMerged];
  * // => [2, 4, 1]
+ * compileEntrants({ ids: ["weibo::2", "weibo::10", "weibo::2"], weights: [1, 3, 1] }).root === list.root;
+ * // => true
  * ```
  */
-export function compileEntrants(entrants: readonly EntrantInput[], options: CompileEntrantsOptions = {}): EntrantList {
+export function compileEntrants(entrants: readonly EntrantInput[] | EntrantColumns, options: CompileEntrantsOptions = {}): EntrantList {
   const fn = "compileEntrants";
-  if (!Array.isArray(entrants)) throw new OpsError({ code: "invalid_argument", fn, path: ["entrants"], rule: "must be an array of { id, weight }", received: entrants });
+  const columns = Array.isArray(entrants) ? null : checkColumns(entrants as EntrantColumns, fn);
+  const records = columns === null ? (entrants as readonly EntrantInput[]) : null;
+  const count = columns === null ? (records as readonly EntrantInput[]).length : columns.ids.length;
   const privacy = options.privacy ?? "public";
   const maxWeight = options.maxWeight ?? MAX_WEIGHT;
   if (!Number.isInteger(maxWeight) || maxWeight < 1 || maxWeight > MAX_WEIGHT) {
@@ -116,13 +132,13 @@ export function compileEntrants(entrants: readonly EntrantInput[], options: Comp
   // Sort the list ids themselves (a native string sort, no per-entry objects); weights
   // other than 1 wait in a map with their number of occurrences, so that copies of an id
   // with different weights are caught after sorting.
-  const ids = new Array<string>(entrants.length);
+  const ids = new Array<string>(count);
   const seen = { astral: false };
   let heavy: Map<string, { weight: number; copies: number }> | null = null;
-  for (let i = 0; i < entrants.length; i++) {
-    const e = entrants[i] as EntrantInput | undefined;
-    const id = checkId(e, i, fn, seen);
-    const weight = e?.weight ?? 1;
+  for (let i = 0; i < count; i++) {
+    const e = records === null ? undefined : (records[i] as EntrantInput | undefined);
+    const id = checkId(columns === null ? e?.id : columns.ids[i], i, fn, seen);
+    const weight = columns === null ? (e?.weight ?? 1) : columns.weights === undefined ? 1 : columns.weights[i];
     if (typeof weight !== "number" || !Number.isInteger(weight) || weight < 1 || weight > maxWeight) {
       throw new OpsError({ code: "invalid_argument", fn, path: ["entrants", i, "weight"], rule: `must be an integer from 1 to ${maxWeight}`, received: weight });
     }
@@ -160,8 +176,19 @@ function duplicateWeights(id: string, a: number, b: number): OpsError {
   return new OpsError({ code: "duplicate", fn: "compileEntrants", path: ["entrants"], rule: `must not list one id with two different weights (${a} and ${b})`, received: id });
 }
 
-function checkId(e: EntrantInput | undefined, i: number, fn: string, seen: { astral: boolean }): string {
-  const raw = e?.id;
+function checkColumns(value: EntrantColumns, fn: string): EntrantColumns {
+  const ids = (value as { ids?: unknown } | null)?.ids;
+  if (typeof value !== "object" || value === null || !Array.isArray(ids)) {
+    throw new OpsError({ code: "invalid_argument", fn, path: ["entrants"], rule: "must be an array of { id, weight } or columns { ids, weights? }", received: value });
+  }
+  const weights = value.weights;
+  if (weights !== undefined && (typeof weights !== "object" || weights === null || weights.length !== ids.length)) {
+    throw new OpsError({ code: "invalid_argument", fn, path: ["entrants", "weights"], rule: `must have one weight per id (${ids.length})`, received: weights });
+  }
+  return value;
+}
+
+function checkId(raw: unknown, i: number, fn: string, seen: { astral: boolean }): string {
   // One pass over the code units: refuse control characters and unpaired surrogates, and
   // skip NFC (an ICU call) for pure ASCII ids, which are always in NFC.
   let ascii = typeof raw === "string" && raw.length > 0;
