@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createHash, createHmac } from "node:crypto";
 import { buildThreads, createDouyinAdapter, createInstagramAdapter, createWechatOaAdapter, createWeiboAdapter, createXAdapter, handleWebhook, runAdapterConformance } from "./helpers/index";
 import { ADAPTERS } from "./fixtures/index";
-import { DOUYIN_ACCOUNT, DOUYIN_COMMENT, DOUYIN_DM } from "./fixtures/douyin";
+import { DOUYIN_ACCOUNT, DOUYIN_COMMENT, DOUYIN_COMMENT_ID, DOUYIN_COMMENT_REPLY, DOUYIN_DM, DOUYIN_ITEM_ID } from "./fixtures/douyin";
 import { IG_ACCOUNT, IG_COMMENTS, IG_MESSAGES } from "./fixtures/instagram";
 import { signedUrl, WECHAT_ACCOUNT, WECHAT_CLICK, WECHAT_SUBSCRIBE, WECHAT_TEXT, WECHAT_TOKEN } from "./fixtures/wechat";
 import { WEIBO_COMMENTS, WEIBO_TEXT } from "./fixtures/weibo";
@@ -150,12 +150,53 @@ describe("createDouyinAdapter", () => {
     expect(r.ok && r.value[0]).toMatchObject({ kind: "dm", platformCreatedAt: 1772933400123, conversation: { type: "dm" }, actor: { scope: "awr8bfr64vxgk036" }, content: { text: "这款防晒油皮能用吗？" } });
   });
 
-  it("reads a comment whose content is a JSON string and answers it publicly", () => {
+  it("reads a top-level comment (empty reply_to_comment_id) and answers it with item_id, comment_id, content", () => {
     const r = douyin.parse(DOUYIN_COMMENT, ctx("ch_dy", DOUYIN_ACCOUNT));
     const c = r.ok ? r.value[0]! : undefined;
-    expect([c?.kind, c?.platformCreatedAt, c?.content?.text]).toEqual(["comment", 1772933420000, "求链接！"]);
+    expect([c?.kind, c?.platformCreatedAt, c?.content?.text, c?.target, c?.inReplyTo]).toEqual(["comment", 1772933420000, "求链接！", { type: "post", id: DOUYIN_ITEM_ID }, undefined]);
     const out = douyin.toOutbound({ surface: "public_reply", to: c!.actor, inReplyTo: c, text: "链接已私信~" });
-    expect(out.ok && [out.value.path, JSON.parse(out.value.body).item_id]).toEqual(["/item/comment/reply/", c!.target!.id]);
+    // body of POST /item/comment/reply/ as in the SDK's ItemCommentReplyRequest (open_id goes in the query)
+    expect(out.ok && [out.value.path, JSON.parse(out.value.body)]).toEqual(["/item/comment/reply/", { item_id: DOUYIN_ITEM_ID, comment_id: DOUYIN_COMMENT_ID, content: "链接已私信~" }]);
+  });
+
+  it("links a reply to the comment named by reply_to_comment_id, and threads both together", () => {
+    const a = douyin.parse(DOUYIN_COMMENT, ctx("ch_dy", DOUYIN_ACCOUNT));
+    const b = douyin.parse(DOUYIN_COMMENT_REPLY, ctx("ch_dy", DOUYIN_ACCOUNT));
+    const reply = b.ok ? b.value[0]! : undefined;
+    expect([reply?.kind, reply?.inReplyTo]).toEqual(["reply", a.ok ? a.value[0]!.id : "?"]);
+    expect(buildThreads([...(a.ok ? a.value : []), ...(b.ok ? b.value : [])]).threads).toHaveLength(1);
+  });
+
+  it("accepts the comment content as a JSON string and create_time in milliseconds", () => {
+    const o = JSON.parse(DOUYIN_COMMENT) as { content: Record<string, unknown> };
+    const body = JSON.stringify({ ...o, content: JSON.stringify({ ...o.content, create_time: 1772933420000 }) });
+    const r = douyin.parse(body, ctx("ch_dy", DOUYIN_ACCOUNT));
+    expect(r.ok && [r.value[0]?.kind, r.value[0]?.platformCreatedAt]).toEqual(["comment", 1772933420000]);
+  });
+
+  it("answers a DM with the documented /im/send/msg/ body", () => {
+    const r = douyin.parse(DOUYIN_DM, ctx("ch_dy", DOUYIN_ACCOUNT));
+    const m = r.ok ? r.value[0]! : undefined;
+    const out = douyin.toOutbound({ surface: "message", to: m!.actor, inReplyTo: m, text: "油皮可以用哦" });
+    // fields of the SDK's IMSendMessageRequest: msg_id = server_message_id, conversation_id = conversation_short_id
+    expect(out.ok && [out.value.method, out.value.path, JSON.parse(out.value.body)]).toEqual([
+      "POST",
+      "/im/send/msg/",
+      {
+        msg_id: "@7211MqHzC5kqIEgB56229n1ntu80T/MxUH6Wfj32VkdzCNbYrU9MpJSYEVV6/2hK",
+        conversation_id: "@4F8A0vXKXctkaiPzY485F6f81WSGOvmFOJB3rwivKFMQaPT00HDnemIujgn96zUF",
+        to_user_id: "_000f9pF8lTroNtA9pfLjPohf1qIUzLdiWRs",
+        scene: "im_replay_msg",
+        content: { msg_type: 1, text: { text: "油皮可以用哦" } },
+      },
+    ]);
+  });
+
+  it("checks the signature as sha1(client_secret + body), over the doc's verify_webhook body", () => {
+    const body = '{"event":"verify_webhook","client_key":"abc","content":{"challenge":12345}}';
+    const sig = createHash("sha1").update(`s3cret${body}`).digest("hex");
+    expect(douyin.verify({ method: "POST", url: "/dy", headers: { "X-Douyin-Signature": sig }, body }, { secret: "s3cret" })).toMatchObject({ ok: true, value: { kind: "challenge", response: { body: '{"challenge":12345}' } } });
+    expect(douyin.verify({ method: "POST", url: "/dy", headers: { "X-Douyin-Signature": sig }, body }, { secret: "other" })).toMatchObject({ ok: false, error: { code: "bad_signature" } });
   });
 });
 

@@ -27,26 +27,41 @@ function contentOf(o: Obj): Obj | undefined {
 }
 
 /**
- * The reference adapter for **Douyin** (抖音开放平台) webhooks, built from the open
- * platform's "Webhooks 概述", "接收私信消息事件", "接收用户关注事件", "接收用户点赞事件" and
- * comment-event docs:
+ * The reference adapter for **Douyin** (抖音开放平台) webhooks. Sources (read 2026-11-26):
+ * the open platform's "Webhooks 概述"
+ * (developer.open-douyin.com/docs/resource/zh-CN/dop/develop/webhooks/summarize), "接收私信消息事件"
+ * (…/dop/develop/openapi/search-management/private-message/private-msg-webhook) and "接收评论回复事件"
+ * (…/dop/develop/openapi/interaction-management/comment-management-user/accept-comment-reply-event,
+ * whose page body is rendered by script and could not be read; its fields are taken from the
+ * public SDK `fudiwei/DotNetCore.SKIT.FlurlHttpClient.ByteDance`, files
+ * `src/SKIT.FlurlHttpClient.ByteDance.DouyinOpen/Events/Webhook/ItemCommentReplyEvent.cs` and
+ * `test/…DouyinOpen.UnitTests/EventSamples/Webhook/ItemCommentReplyEvent.json`, which cite that page).
  *
- * - `verify`: `X-Douyin-Signature = sha1(client_secret + raw body)` (hex); the URL check
- *   is a signed POST `{"event":"verify_webhook","content":{"challenge":12345}}`, answered
- *   with `{"challenge":12345}`.
- * - `dedupeKey`: Douyin also sends a `Msg-Id` header for de-duplication; from the body the
- *   key is the event and its message / comment id, or a SHA-256 of the body otherwise.
+ * - `verify`: `X-Douyin-Signature = sha1(client_secret + raw body)` (hex), as the Webhooks
+ *   overview states; the URL check is a signed POST
+ *   `{"event":"verify_webhook","client_key":"","content":{"challenge":12345}}`, answered with
+ *   `{"challenge":12345}`.
+ * - `dedupeKey`: the platform advises the `Msg-Id` request header for de-duplication; from the
+ *   body alone the key is the event and its message / comment id, or a SHA-256 of the body.
  * - `parse`: `im_receive_msg` → inbound `dm`, `im_send_msg` → outbound `dm` (group chats via
  *   `im_group_receive_msg`, by `conversation_short_id`), `im_recall_msg` → `recall`,
  *   `new_follow_action` → `follow` (`unfollow` when `action_type` is not 1),
  *   `new_video_digg` → `like`, `item_comment_reply` → `comment` or `reply`; the URL check,
  *   read receipts and "entered the chat" events yield nothing; others are `unknown_event`.
  *   `content` may be an object or a JSON string; user ids are open_ids scoped to the app
- *   (`client_key`).
+ *   (`client_key`). A comment event's `content` carries `comment_id`, `comment_user_id`,
+ *   `content`, `create_time`, `digg_count`, `reply_comment_total`, `reply_to_comment_id`
+ *   (empty for a top-level comment), `reply_to_item_id` (the video) and `at_user_id`; its
+ *   `create_time` unit is not documented, so a value below 10¹¹ is read as seconds (as in the
+ *   comment-list API) and a larger one as milliseconds.
  * - `replyPolicy`: `REPLY_WINDOW_POLICIES["douyin.im"]`.
- * - `toOutbound`: `message` → `POST /im/send/msg/` (reply to the user's message:
- *   `msg_id`, `conversation_id`, `scene: "im_replay_msg"`); `public_reply` →
- *   `POST /item/comment/reply/`. The transport adds `open_id` and the access token.
+ * - `toOutbound`: `message` → `POST /im/send/msg/` with `{ msg_id, conversation_id,
+ *   to_user_id, content: { msg_type: 1, text: { text } }, scene: "im_replay_msg" }` — `msg_id` is
+ *   the `server_message_id` answered (valid 24 h), `conversation_id` its
+ *   `conversation_short_id` (fields as in the SDK's `Models/IM/Message/IMSendMessageRequest.cs`);
+ *   `public_reply` → `POST /item/comment/reply/` with `{ item_id, comment_id, content }`
+ *   (`Models/Item/Comment/ItemCommentReplyRequest.cs`). The transport adds the `open_id` query
+ *   parameter and the `access-token` header.
  *
  * @param options - `policy` to replace the built-in reply-window data
  * @returns a pure {@link PlatformAdapter}
@@ -185,7 +200,8 @@ function parseDouyin(body: string, ctx: ParseContext): Result<Interaction[], Ada
     case "item_comment_reply": {
       const cid = idField(c, "comment_id");
       const author = idField(c, "comment_user_id") ?? from;
-      const at = epochToInstant(numField(c, "create_time"), "s");
+      const created = numField(c, "create_time");
+      const at = epochToInstant(created, created !== undefined && Math.abs(created) >= 1e11 ? "ms" : "s");
       if (cid === undefined || author === undefined || at === undefined) return { ok: false, error: failure("missing_field", "content.comment_id, comment_user_id and create_time are required", ["content"]) };
       const parent = idField(c, "reply_to_comment_id");
       const item = idField(c, "reply_to_item_id");
