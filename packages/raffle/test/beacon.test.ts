@@ -1,9 +1,9 @@
 import { bls12_381 } from "@noble/curves/bls12-381.js";
 import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex } from "@noble/hashes/utils.js";
+import { bytesToHex, concatBytes, hexToBytes } from "@noble/hashes/utils.js";
 import { describe, expect, it } from "vitest";
 import { commitSeed, drandRoundAt, QUICKNET, QUICKNET_DST, verifyBeacon } from "@ops/raffle";
-import { quicknet, round } from "./helpers";
+import { mainnet, quicknet, round } from "./helpers";
 
 describe("verifyBeacon", () => {
   it("accepts the four real quicknet rounds of the fixture", () => {
@@ -51,6 +51,34 @@ describe("verifyBeacon", () => {
     expect(verifyBeacon({ round: 1000, signature }, otherChain).ok).toBe(true); // genuine on its own chain
     const result = verifyBeacon({ round: 1000, signature }, QUICKNET);
     expect(result.ok === false && result.error.code).toBe("bad_signature");
+  });
+
+  it("rejects real rounds of the drand default mainnet chain, which verify under their own chain", () => {
+    // An independent check of the fixture on its own chain (pedersen-bls-chained): message =
+    // SHA-256(previous_signature ‖ u64be(round)), signature on G2, key on G1 (@noble/curves).
+    const long = bls12_381.longSignatures;
+    const g2Dst = "BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_NUL_";
+    const u64 = (n: number): Uint8Array => {
+      const b = new Uint8Array(8);
+      new DataView(b.buffer).setBigUint64(0, BigInt(n));
+      return b;
+    };
+    const ownChainValid = (r: (typeof mainnet.rounds)[number], asRound = r.round): boolean =>
+      long.verify(hexToBytes(r.signature), long.hash(sha256(concatBytes(hexToBytes(r.previous_signature), u64(asRound))), g2Dst), hexToBytes(mainnet.chain.public_key));
+    expect(mainnet.chain.hash).not.toBe(QUICKNET.hash);
+    for (const r of mainnet.rounds) {
+      expect(ownChainValid(r)).toBe(true);
+      expect(ownChainValid(r, r.round + 1)).toBe(false); // the check can fail
+      expect(bytesToHex(sha256(hexToBytes(r.signature)))).toBe(r.randomness);
+      // As a quicknet beacon: the 96-byte G2 signature is not a quicknet signature at all …
+      const bare = verifyBeacon({ round: r.round, signature: r.signature, randomness: r.randomness }, QUICKNET);
+      expect(bare.ok === false && bare.error.code).toBe("malformed_signature");
+      // … the JSON as published (with previous_signature) breaks the quicknet beacon schema …
+      expect(() => verifyBeacon(r as never, QUICKNET)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+      // … and a beacon that names its chain is refused before any curve arithmetic.
+      const named = verifyBeacon({ round: r.round, signature: r.signature, chainHash: mainnet.chain.hash }, QUICKNET);
+      expect(named.ok === false && named.error.code).toBe("wrong_chain");
+    }
   });
 
   it("rejects a beacon of a chained (G2-signature) chain and a beacon naming another chain hash", () => {

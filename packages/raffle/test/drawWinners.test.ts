@@ -13,7 +13,7 @@ import {
   verifyEntry,
   type DrawCertificate,
 } from "@ops/raffle";
-import { commitSpec, drandSpec, round, sampleEntrants, SECRET } from "./helpers";
+import { commitSpec, drandSpec, mainnet, round, sampleEntrants, SECRET } from "./helpers";
 
 const entrants = sampleEntrants(40);
 const cert = drawWinners(drandSpec(1000), entrants, round(1000));
@@ -74,6 +74,14 @@ describe("drawWinners", () => {
   it("refuses a forged beacon and a beacon from another chain", () => {
     expect(() => drawWinners(drandSpec(1000), entrants, { round: 1000, signature: round(123).signature })).toThrow(/drawWinners: randomness\.signature signature does not verify/);
     expect(() => drawWinners(drandSpec(1000), entrants, { ...round(1000), chainHash: "8990e7a9aaed2ffed73dbd7092123d6f289930540d7651336225dc172e51b2ce" })).toThrow(/another|chain/);
+  });
+
+  it("refuses a real round of the drand default mainnet chain given for the quicknet round the spec fixes", () => {
+    // Round 72785 of chain 8990e7a9… (verified on its own chain in beacon.test.ts).
+    const r = mainnet.rounds.find((x) => x.round === 72785)!;
+    expect(() => drawWinners(drandSpec(72785), entrants, { round: r.round, signature: r.signature, randomness: r.randomness })).toThrow(/drawWinners: randomness\.signature signature must be a 48-byte compressed G1 point/);
+    expect(() => drawWinners(drandSpec(72785), entrants, r as never)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+    expect(drawWinners(drandSpec(1000), entrants, round(1000)).randomness).toMatchObject({ round: 1000 }); // the same call accepts a quicknet round
   });
 
   it("refuses a wrong secret, or a secret where the spec names a beacon", () => {

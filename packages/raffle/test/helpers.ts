@@ -15,6 +15,12 @@ export function round(n: number): { round: number; signature: string; randomness
   return r;
 }
 
+/** Real rounds of the drand default mainnet chain (chained, G2 signatures; see the file's "about"). */
+export const mainnet = JSON.parse(readFileSync(new URL("./fixtures/drand-mainnet-default.json", import.meta.url), "utf8")) as {
+  chain: { hash: string; public_key: string; period: number; genesis_time: number };
+  rounds: { round: number; signature: string; previous_signature: string; randomness: string }[];
+};
+
 /** Round 1000 of quicknet is published at genesis + 999 × 3 s = 1692806364 s. */
 export const ROUND_1000_MS = (1692803367 + 999 * 3) * 1000;
 
