@@ -5,7 +5,7 @@ import { ADAPTERS } from "./fixtures/index";
 import { DOUYIN_ACCOUNT, DOUYIN_COMMENT, DOUYIN_COMMENT_ID, DOUYIN_COMMENT_REPLY, DOUYIN_DM, DOUYIN_ITEM_ID } from "./fixtures/douyin";
 import { IG_ACCOUNT, IG_COMMENTS, IG_MESSAGES } from "./fixtures/instagram";
 import { signedUrl, WECHAT_ACCOUNT, WECHAT_CLICK, WECHAT_SUBSCRIBE, WECHAT_TEXT, WECHAT_TOKEN } from "./fixtures/wechat";
-import { WEIBO_COMMENTS, WEIBO_TEXT } from "./fixtures/weibo";
+import { WEIBO_COMMENT_MENTION, WEIBO_COMMENTS, WEIBO_MENTION, WEIBO_TEXT } from "./fixtures/weibo";
 import { X_ACCOUNT, X_ACTIVITY, X_SECRET } from "./fixtures/x";
 
 describe("runAdapterConformance", () => {
@@ -206,6 +206,29 @@ describe("createWeiboAdapter", () => {
     const r = weibo.parse(WEIBO_TEXT, ctx("ch_wb", "1902538057"));
     // "Sun Mar 08 09:30:00 +0800 2026" = 2026-03-08T01:30:00Z
     expect(r.ok && r.value[0]?.platformCreatedAt).toBe(Date.UTC(2026, 2, 8, 1, 30));
+  });
+
+  it("reads what a mention is about from data.subtype and data.key", () => {
+    const post = weibo.parse(WEIBO_MENTION, ctx("ch_wb", "1902538057"));
+    const inComment = weibo.parse(WEIBO_COMMENT_MENTION, ctx("ch_wb", "1902538057"));
+    expect(post.ok && [post.value[0]?.kind, post.value[0]?.target, post.value[0]?.nativeId, post.value[0]?.actor.userId]).toEqual(["mention", { type: "post", id: "4934805550000001" }, "4934805550000001", "2489518279"]);
+    expect(inComment.ok && inComment.value[0]?.target).toEqual({ type: "comment", id: "4934805550000099" });
+  });
+
+  it("answers a mention in a post with comments/create on that post", () => {
+    const r = weibo.parse(WEIBO_MENTION, ctx("ch_wb", "1902538057"));
+    const m = r.ok ? r.value[0]! : undefined;
+    const out = weibo.toOutbound({ surface: "public_reply", to: m!.actor, inReplyTo: m, text: "下周上新，敬请期待" });
+    expect(out.ok && [out.value.path, Object.fromEntries(new URLSearchParams(out.value.body))]).toEqual(["/2/comments/create.json", { id: "4934805550000001", comment: "下周上新，敬请期待" }]);
+    const c = weibo.parse(WEIBO_COMMENT_MENTION, ctx("ch_wb", "1902538057"));
+    expect(weibo.toOutbound({ surface: "public_reply", to: m!.actor, inReplyTo: c.ok ? c.value[0] : undefined, text: "hi" })).toMatchObject({ ok: false, error: { code: "missing_field" } });
+  });
+
+  it("checks a push's query signature like the URL check", () => {
+    const sig = createHash("sha1").update(["xyz123xyz", "1772933400000", "57155157"].sort().join("")).digest("hex");
+    const req = (s: string) => ({ method: "POST", url: `/weibo?signature=${s}&timestamp=1772933400000&nonce=57155157`, headers: {}, body: WEIBO_TEXT });
+    expect(weibo.verify(req(sig), { secret: "xyz123xyz" })).toEqual({ ok: true, value: { kind: "delivery" } });
+    expect(weibo.verify(req(sig.replace(/^./, (ch) => (ch === "0" ? "1" : "0"))), { secret: "xyz123xyz" })).toMatchObject({ ok: false, error: { code: "bad_signature" } });
   });
 
   it("threads a comments page and replies publicly with cid and status id", () => {

@@ -30,22 +30,29 @@ function weiboTime(text: string | undefined): number | undefined {
  * The reference adapter for **Weibo** (微博): the fan-service platform's push messages
  * (私信 DMs and events) and pages of the comments API (Weibo pushes no comment webhooks, so
  * comments are polled: `comments/to_me`, `comments/mentions/biz` return `{"comments":[…]}`),
- * built from open.weibo.com's "粉丝服务平台开发接口接入指南", "Receive General Message",
- * "Receive Event Push" and "messages/reply/biz" pages:
+ * built from open.weibo.com's "粉丝服务平台开发接口接入指南", "消息推送服务"
+ * (open.weibo.com/wiki/index.php?title=消息推送服务&oldid=12666), "Receive General Message",
+ * "Receive Event Push" (open.weibo.com/wiki/Receive_Event_Push, section "Have been @ message")
+ * and "messages/reply/biz" pages:
  *
  * - `verify`: `signature = sha1(sort([app secret, timestamp, nonce]).join(""))` in the query;
- *   a GET with `echostr` is the URL check. Pushes are checked the same way.
+ *   a GET with `echostr` is the URL check. Pushes are checked the same way: "消息推送服务"
+ *   states that every later push carries `signature`, `timestamp` and `nonce`, verified as
+ *   for the first connection.
  * - `dedupeKey`: `sender_id:created_at` for pushes (Weibo's advice — its pushes have no
  *   message id); the sorted comment ids for a comments page.
  * - `parse`: `text` / `position` / `voice` / `image` → `dm`; event `follow` / `unfollow`,
  *   `scan` → `qr_scan`, `scan_follow` → `follow` and `qr_scan`, `click` → `menu_click`
- *   (`view`, `subscribe`, `unsubscribe` yield nothing); `mention` → `mention`; a comments page
+ *   (`view`, `subscribe`, `unsubscribe` yield nothing); `mention` → `mention` (the push's
+ *   `data.subtype` is `status` for an @ in a post, `comment` for an @ in a comment, and
+ *   `data.key` that post's or comment's id: the interaction's `target` and `nativeId`); a comments page
  *   → `comment` / `reply` (`reply_comment` → `inReplyTo`), `out` when written by the account.
  * - `replyPolicy`: `REPLY_WINDOW_POLICIES["weibo.fan_service"]` (48 h without limit after a
  *   message, follow, menu click or scan; one reply within 48 h after a mention).
  * - `toOutbound`: `message` → `POST /2/messages/reply/biz.json` (form: `type=text`,
  *   `data={"text":…}`, `receiver_id`); `public_reply` → `POST /2/comments/reply.json`
- *   (form: `cid`, `id`, `comment`).
+ *   (form: `cid`, `id`, `comment`), or `POST /2/comments/create.json` (form: `id`, `comment`)
+ *   to answer a mention in a post.
  *
  * @param options - `policy` to replace the built-in reply-window data
  * @returns a pure {@link PlatformAdapter}
@@ -102,6 +109,10 @@ export function createWeiboAdapter(options: AdapterOptions = {}): PlatformAdapte
       }
       if (d.data.surface === "private_reply") return { ok: false, error: failure("unsupported", "Weibo has no private reply to a comment", ["draft", "surface"]) };
       const src = d.data.inReplyTo;
+      if (src?.kind === "mention" && src.target?.type === "post") {
+        const body = new URLSearchParams({ id: src.target.id, comment: d.data.text }).toString();
+        return { ok: true, value: { method: "POST", path: "/2/comments/create.json", headers: form, body } };
+      }
       const statusId = src?.target?.type === "post" ? src.target.id : undefined;
       if (src?.nativeId === undefined || statusId === undefined) return { ok: false, error: failure("missing_field", "a Weibo comment reply needs inReplyTo with nativeId (cid) and a post target (status id)", ["draft", "inReplyTo"]) };
       const body = new URLSearchParams({ cid: src.nativeId, id: statusId, comment: d.data.text }).toString();
@@ -133,7 +144,11 @@ function parseWeibo(body: string, ctx: ParseContext): Result<Interaction[], Adap
     return finish([{ ...base, id: id("msg", key), kind: "dm", direction: "in", visibility: "private", content: { text, media } }]);
   }
   if (type === "mention") {
-    return finish([{ ...base, id: id("mention", key), kind: "mention", direction: "in", visibility: "public", content: { text }, target: { type: "account", id: ctx.account } }]);
+    const sub = strField(data, "subtype");
+    const about = idField(data, "key");
+    const target = about === undefined ? { type: "account" as const, id: ctx.account } : { type: sub === "comment" ? ("comment" as const) : ("post" as const), id: about };
+    const native = about === undefined ? {} : { nativeId: about };
+    return finish([{ ...base, ...native, id: id("mention", about === undefined ? key : `${sub ?? "status"}:${about}`), kind: "mention", direction: "in", visibility: "public", content: { text }, target }]);
   }
   if (type !== "event") return { ok: false, error: failure("unknown_event", `type ${type} is not a known Weibo push`, ["type"]) };
   const subtype = strField(data, "subtype") ?? "";
