@@ -1,6 +1,6 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, concatBytes, hexToBytes } from "@noble/hashes/utils.js";
-import { err, failure, ok, type Failure, type Result } from "@ops/core";
+import { err, failure, ok, OpsError, type Failure, type Result } from "@ops/core";
 import { drandRoundAt } from "../beacon/drandRoundAt";
 import { verifyBeacon, type DrandBeacon } from "../beacon/verifyBeacon";
 import type { DrawCertificate } from "../draw/DrawCertificateSchema";
@@ -37,4 +37,18 @@ export function resolveRandomness(spec: CampaignSpec, input: DrawRandomness): Re
   const commitment = bytesToHex(sha256(concatBytes(tag("ops-raffle/v1/commit"), secret)));
   if (commitment !== source.commitment) return err(failure("commitment", "SHA-256(tag ‖ secret) does not match the spec's commitment", ["randomness", "secret"]));
   return ok({ kind: "commit", secret: input.secret.toLowerCase(), randomness: bytesToHex(sha256(concatBytes(tag("ops-raffle/v1/reveal"), secret))) });
+}
+
+/**
+ * {@link resolveRandomness} for the functions that build a certificate: a failure is
+ * misuse there, so it throws, with one mapping of failure codes for every caller — a round
+ * before the one the spec fixes is `out_of_range`; a later round or a secret that does not
+ * match the commitment is `conflict`; a malformed or forged beacon is `invalid_argument`.
+ */
+export function resolveRandomnessOrThrow(spec: CampaignSpec, input: DrawRandomness, fn: string): CertRandomness {
+  const resolved = resolveRandomness(spec, input);
+  if (resolved.ok) return resolved.value;
+  const { code, message, path } = resolved.error;
+  const opsCode = code === "round_too_early" ? "out_of_range" : code === "round_mismatch" || code === "commitment" ? "conflict" : "invalid_argument";
+  throw new OpsError({ code: opsCode, fn, path, rule: message });
 }

@@ -1,11 +1,12 @@
 import { hexToBytes } from "@noble/hashes/utils.js";
 import { OpsError, parseOrThrow } from "@ops/core";
 import { isEntrantList } from "../_lib/isEntrantList";
-import { resolveRandomness, type DrawRandomness } from "../_lib/resolveRandomness";
+import { certificateOf } from "../_lib/certificateOf";
+import { resolveRandomnessOrThrow, type DrawRandomness } from "../_lib/resolveRandomness";
 import { selectFromList } from "../_lib/select";
 import { specHash as hashSpec } from "../canonical/specHash";
 import { compileEntrants, type EntrantInput, type EntrantList } from "../list/compileEntrants";
-import { CampaignSpecSchema, RAFFLE_FORMAT, type CampaignSpecInput } from "../spec/CampaignSpecSchema";
+import { CampaignSpecSchema, type CampaignSpecInput } from "../spec/CampaignSpecSchema";
 import type { DrawCertificate } from "./DrawCertificateSchema";
 import { drawSeed } from "./drawSeed";
 
@@ -66,27 +67,11 @@ export function drawWinners(spec: CampaignSpecInput, entrants: readonly EntrantI
   const list = isEntrantList(entrants)
     ? checkList(entrants, parsed.privacy, parsed.weights.max)
     : compileEntrants(entrants, { privacy: parsed.privacy, maxWeight: parsed.weights.max, ...(options.auditKey === undefined ? {} : { auditKey: options.auditKey }) });
-  const resolved = resolveRandomness(parsed, randomness);
-  if (!resolved.ok) {
-    const { code, message, path } = resolved.error;
-    const opsCode = code === "round_too_early" ? "out_of_range" : code === "round_mismatch" || code === "commitment" ? "conflict" : "invalid_argument";
-    throw new OpsError({ code: opsCode, fn, path, rule: message });
-  }
-  const seed = drawSeed(sHash, list.root, resolved.value.randomness);
+  const resolved = resolveRandomnessOrThrow(parsed, randomness, fn);
+  const seed = drawSeed(sHash, list.root, resolved.randomness);
   if (options.counter) options.counter.hashes += 2 * list.size - (list.size > 0 ? 1 : 0);
   const selection = selectFromList(parsed, list, hexToBytes(seed), options.counter);
-  return {
-    format: RAFFLE_FORMAT,
-    spec: parsed,
-    specHash: sHash,
-    list: { root: list.root, size: list.size, totalWeight: list.totalWeight, privacy: list.privacy },
-    randomness: resolved.value,
-    seed,
-    winners: selection.winners,
-    alternates: selection.alternates,
-    cutoffs: selection.cutoffs,
-    rerolls: [],
-  };
+  return certificateOf(parsed, sHash, list, resolved, seed, selection);
 }
 
 function checkList(list: EntrantList, privacy: "public" | "pseudonymous", maxWeight: number): EntrantList {

@@ -1,10 +1,11 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import { resolveRandomness, type DrawRandomness } from "../_lib/resolveRandomness";
+import { certificateOf } from "../_lib/certificateOf";
+import { resolveRandomnessOrThrow, type DrawRandomness } from "../_lib/resolveRandomness";
 import { fillTiers, placesNeeded } from "../_lib/select";
 import { specHash as hashSpec } from "../canonical/specHash";
 import type { DrawCertificate } from "../draw/DrawCertificateSchema";
 import { drawSeed } from "../draw/drawSeed";
-import { CampaignSpecSchema, RAFFLE_FORMAT, type CampaignSpecInput } from "../spec/CampaignSpecSchema";
+import { CampaignSpecSchema, type CampaignSpecInput } from "../spec/CampaignSpecSchema";
 import { mergeShards } from "./mergeShards";
 import type { ScoredShard } from "./scoreShard";
 
@@ -52,25 +53,13 @@ export function assembleCertificate(spec: CampaignSpecInput, list: ListSummary, 
   const fn = "assembleCertificate";
   const parsed = parseOrThrow(CampaignSpecSchema, spec, { fn, path: ["spec"] });
   const sHash = hashSpec(parsed);
-  const resolved = resolveRandomness(parsed, randomness);
-  if (!resolved.ok) throw new OpsError({ code: resolved.error.code === "round_too_early" ? "out_of_range" : "conflict", fn, path: resolved.error.path, rule: resolved.error.message });
-  const seed = drawSeed(sHash, list.root, resolved.value.randomness);
+  const resolved = resolveRandomnessOrThrow(parsed, randomness, fn);
+  const seed = drawSeed(sHash, list.root, resolved.randomness);
   shards.forEach((s, i) => {
     if (s.seed !== seed) throw new OpsError({ code: "conflict", fn, path: ["shards", i, "seed"], rule: "must be the seed of this spec, list root and randomness", received: s.seed });
   });
   const covered = shards.reduce((n, s) => n + s.size, 0);
   if (covered !== list.size) throw new OpsError({ code: "conflict", fn, path: ["shards"], rule: `must cover the list's ${list.size} entrants`, received: covered });
   const selection = fillTiers(parsed, [...mergeShards(shards, placesNeeded(parsed))]);
-  return {
-    format: RAFFLE_FORMAT,
-    spec: parsed,
-    specHash: sHash,
-    list: { root: list.root, size: list.size, totalWeight: list.totalWeight, privacy: list.privacy },
-    randomness: resolved.value,
-    seed,
-    winners: selection.winners,
-    alternates: selection.alternates,
-    cutoffs: selection.cutoffs,
-    rerolls: [],
-  };
+  return certificateOf(parsed, sHash, list, resolved, seed, selection);
 }
