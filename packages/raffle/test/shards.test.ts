@@ -46,6 +46,22 @@ describe("scoreShard + mergeShards + assembleCertificate", () => {
     expect(() => mergeShards([a, scoreShard("11".repeat(32), entrants, 1)], 3)).toThrow(expect.objectContaining({ code: "conflict" }));
   });
 
+  it("refuse a forged beacon and an early round with the same codes as drawWinners", () => {
+    const forged = { round: 1000, signature: round(123).signature };
+    const codeOf = (fn: () => unknown): unknown => {
+      try {
+        fn();
+      } catch (error) {
+        return (error as { code?: unknown }).code;
+      }
+      return undefined;
+    };
+    const shards = [scoreShard(seed, { list, start: 0, end: 120 }, 6)];
+    expect(codeOf(() => assembleCertificate(spec, summary, forged, shards))).toBe("invalid_argument");
+    expect(codeOf(() => assembleCertificate(spec, summary, forged, shards))).toBe(codeOf(() => drawWinners(spec, list, forged)));
+    expect(codeOf(() => assembleCertificate(drandSpec(4810223), summary, round(1000), shards))).toBe("out_of_range");
+  });
+
   it("refuse a bad slice, seed or top", () => {
     expect(() => scoreShard(seed, { list, start: 5, end: 500 }, 3)).toThrow(/scoreShard: shard must be/);
     expect(() => scoreShard("x", entrants, 3)).toThrow(/seed/);
