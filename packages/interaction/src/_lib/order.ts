@@ -12,6 +12,14 @@ export function chronological(list: readonly Interaction[]): Interaction[] {
 
 /** Keeps one interaction per id: the one received last (the later one in input order on a tie). */
 export function dedupeById(list: readonly Interaction[]): readonly Interaction[] {
+  return dedupeIndexed(list).list;
+}
+
+/**
+ * {@link dedupeById}, also returning the index it built: the position in the input of the
+ * copy kept for each id (so that callers need no second id map).
+ */
+export function dedupeIndexed(list: readonly Interaction[]): { readonly list: readonly Interaction[]; readonly indexOf: ReadonlyMap<string, number> } {
   const seen = new Map<string, number>();
   let dupes = false;
   for (let i = 0; i < list.length; i++) {
@@ -23,7 +31,7 @@ export function dedupeById(list: readonly Interaction[]): readonly Interaction[]
       if (x.receivedAt >= (list[j] as Interaction).receivedAt) seen.set(x.id, i);
     }
   }
-  if (!dupes) return list;
+  if (!dupes) return { list, indexOf: seen };
   const keep = new Set(seen.values());
-  return list.filter((_, i) => keep.has(i));
+  return { list: list.filter((_, i) => keep.has(i)), indexOf: seen };
 }

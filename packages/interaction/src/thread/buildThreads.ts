@@ -5,7 +5,7 @@ import { ThreadSchema, type Thread, type ThreadType } from "../model/Thread";
 import type { ReplyWindowEvent } from "../replyWindow/ReplyWindowPolicy";
 import { checkInteractions } from "../_lib/checkInteractions";
 import { ANSWERABLE_KINDS, ANSWER_KINDS, ownThreadKey, threadIdOf, type ThreadKey } from "../_lib/threadKey";
-import { chronological, dedupeById } from "../_lib/order";
+import { chronological, dedupeIndexed } from "../_lib/order";
 
 /** Options of {@link buildThreads}. */
 export interface BuildThreadsOptions {
@@ -100,19 +100,24 @@ export function buildThreads(interactions: readonly Interaction[], options: Buil
   const fn = "buildThreads";
   checkInteractions(interactions, fn);
   const previous = options.previous === undefined ? [] : parseOrThrow(PreviousSchema, options.previous, { fn, path: ["options", "previous"] });
-  const list = chronological(dedupeById(interactions));
+  const unique = dedupeIndexed(interactions);
+  const list = chronological(unique.list);
 
-  // Only replies need the id index and only recalls the native-id index: build them lazily.
-  const needsIds = list.some((x) => x.inReplyTo !== undefined);
-  const needsNative = list.some((x) => x.kind === "recall");
-  const byId = new Map<string, Interaction>();
-  const byNative = new Map<string, Interaction>();
-  if (needsIds || needsNative) {
-    for (const x of list) {
-      if (needsIds) byId.set(x.id, x);
-      if (needsNative && x.nativeId !== undefined && x.kind !== "recall") byNative.set(`${x.channelId}|${x.nativeId}`, x);
-    }
-  }
+  // The de-duplication index doubles as the id index (it points at the copy kept). Only
+  // recalls need the native-id index: it is built over the whole list at the first recall.
+  const byId = {
+    get: (id: string): Interaction | undefined => {
+      const i = unique.indexOf.get(id);
+      return i === undefined ? undefined : interactions[i];
+    },
+  };
+  let byNative: Map<string, Interaction> | undefined;
+  const nativeIndex = (): Map<string, Interaction> => {
+    if (byNative !== undefined) return byNative;
+    byNative = new Map();
+    for (const x of list) if (x.nativeId !== undefined && x.kind !== "recall") byNative.set(`${x.channelId}|${x.nativeId}`, x);
+    return byNative;
+  };
   const keyOf = new Map<string, ThreadKey | null>();
   const ownKey = (x: Interaction): ThreadKey | null =>
     x.threadId !== undefined
@@ -154,7 +159,7 @@ export function buildThreads(interactions: readonly Interaction[], options: Buil
     return key;
   };
   const nativeOwner = (x: Interaction): ThreadKey | null => {
-    const owner = x.target === undefined ? undefined : byNative.get(`${x.channelId}|${x.target.id}`);
+    const owner = x.target === undefined ? undefined : nativeIndex().get(`${x.channelId}|${x.target.id}`);
     return owner === undefined || owner === x ? null : resolve(owner);
   };
 
