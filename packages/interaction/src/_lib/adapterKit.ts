@@ -1,6 +1,8 @@
 import { failure, type Result } from "@ops/core";
-import type { AdapterFailure, VerifyOutcome, WebhookRequest, WebhookSecret } from "../adapter/PlatformAdapter";
-import { WebhookRequestSchema, WebhookSecretSchema } from "../adapter/PlatformAdapter";
+import type { AdapterFailure, OutboundDraft, OutboundRequest, ParseContext, PlatformAdapter, VerifyOutcome, WebhookRequest, WebhookSecret } from "../adapter/PlatformAdapter";
+import { OutboundDraftSchema, WebhookRequestSchema, WebhookSecretSchema } from "../adapter/PlatformAdapter";
+import { replyPolicy } from "../replyWindow/replyPolicy";
+import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { InteractionSchema, type Interaction, type InteractionInput } from "../model/Interaction";
 import { sha1Hex, timingSafeEqual } from "./crypto";
 import { query } from "./http";
@@ -59,4 +61,43 @@ export function guard<T>(f: () => Result<T, AdapterFailure>): Result<T, AdapterF
   } catch (e) {
     return { ok: false, error: failure("malformed_payload", `payload could not be read: ${e instanceof Error ? e.message : String(e)}`) };
   }
+}
+
+/** What a reference adapter supplies: the platform-specific steps, on checked input. */
+export interface AdapterSteps {
+  readonly platform: string;
+  readonly policy: ReplyWindowPolicy;
+  /** Signature / handshake check on a request and secret that already passed their schemas. */
+  verify(request: WebhookRequest, secret: WebhookSecret): Result<VerifyOutcome, AdapterFailure>;
+  dedupeKey(body: string): Result<string, AdapterFailure>;
+  parse(body: string, context: ParseContext): Result<Interaction[], AdapterFailure>;
+  /** The platform request for a draft that already passed {@link OutboundDraftSchema}. */
+  toOutbound(draft: OutboundDraft): Result<OutboundRequest, AdapterFailure>;
+}
+
+/**
+ * Builds a {@link PlatformAdapter} from its platform-specific steps and the parts every
+ * adapter shares: the request/secret and draft schemas at the boundary, `guard` around
+ * every step (an unexpected exception becomes `malformed_payload`, never a throw), and
+ * `replyPolicy` answered from the adapter's reply-window data.
+ */
+export function defineAdapter(steps: AdapterSteps): PlatformAdapter {
+  const { platform, policy } = steps;
+  return {
+    platform,
+    policy,
+    verify: (request, secret) =>
+      guard(() => {
+        const args = checkVerifyArgs(request, secret);
+        return args.ok ? steps.verify(args.value.request, args.value.secret) : args;
+      }),
+    dedupeKey: (body) => guard(() => steps.dedupeKey(body)),
+    parse: (body, context) => guard(() => steps.parse(body, context)),
+    replyPolicy: (thread, now) => replyPolicy(thread, policy, now),
+    toOutbound: (draft) => {
+      const d = OutboundDraftSchema.safeParse(draft);
+      if (!d.success) return { ok: false, error: failure("invalid_request", `draft ${d.error.issues[0]?.message ?? "is invalid"}`, ["draft"]) };
+      return guard(() => steps.toOutbound(d.data));
+    },
+  };
 }

@@ -1,11 +1,9 @@
 import { failure, type Result } from "@ops/core";
-import type { AdapterFailure, OutboundRequest, ParseContext, PlatformAdapter, VerifyOutcome } from "../adapter/PlatformAdapter";
-import { OutboundDraftSchema } from "../adapter/PlatformAdapter";
+import type { AdapterFailure, ParseContext, PlatformAdapter } from "../adapter/PlatformAdapter";
 import type { Interaction, InteractionInput } from "../model/Interaction";
-import { replyPolicy } from "../replyWindow/replyPolicy";
 import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
-import { checkVerifyArgs, finish, guard } from "../_lib/adapterKit";
+import { defineAdapter, finish } from "../_lib/adapterKit";
 import { sha1Hex, sha256Hex, timingSafeEqual } from "../_lib/crypto";
 import { header } from "../_lib/http";
 import { epochToInstant, idField, isObj, numField, objField, parseJson, parseJsonObject, strField, type Obj } from "../_lib/read";
@@ -79,62 +77,48 @@ function contentOf(o: Obj): Obj | undefined {
  */
 export function createDouyinAdapter(options: AdapterOptions = {}): PlatformAdapter {
   const policy = options.policy ?? (REPLY_WINDOW_POLICIES["douyin.im"] as ReplyWindowPolicy);
-  return {
+  return defineAdapter({
     platform: PLATFORM,
     policy,
-    verify(request, secret) {
-      return guard<VerifyOutcome>(() => {
-        const args = checkVerifyArgs(request, secret);
-        if (!args.ok) return args;
-        const req = args.value.request;
-        const sig = header(req, "x-douyin-signature");
-        if (sig === undefined) return { ok: false, error: failure("bad_signature", "X-Douyin-Signature header is missing", ["headers", "x-douyin-signature"]) };
-        if (!timingSafeEqual(sha1Hex(args.value.secret.secret + req.body), sig.toLowerCase())) {
-          return { ok: false, error: failure("bad_signature", "X-Douyin-Signature does not match sha1(client_secret + body)", ["headers", "x-douyin-signature"]) };
-        }
-        const o = parseJsonObject(req.body);
-        if (o.ok && strField(o.value, "event") === "verify_webhook") {
-          const challenge = objField(o.value, "content")?.challenge;
-          if (typeof challenge !== "number" && typeof challenge !== "string") return { ok: false, error: failure("missing_field", "content.challenge is missing", ["body", "content", "challenge"]) };
-          return { ok: true, value: { kind: "challenge", response: { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ challenge }) } } };
-        }
-        return { ok: true, value: { kind: "delivery" } };
-      });
+    verify(req, secret) {
+      const sig = header(req, "x-douyin-signature");
+      if (sig === undefined) return { ok: false, error: failure("bad_signature", "X-Douyin-Signature header is missing", ["headers", "x-douyin-signature"]) };
+      if (!timingSafeEqual(sha1Hex(secret.secret + req.body), sig.toLowerCase())) {
+        return { ok: false, error: failure("bad_signature", "X-Douyin-Signature does not match sha1(client_secret + body)", ["headers", "x-douyin-signature"]) };
+      }
+      const o = parseJsonObject(req.body);
+      if (o.ok && strField(o.value, "event") === "verify_webhook") {
+        const challenge = objField(o.value, "content")?.challenge;
+        if (typeof challenge !== "number" && typeof challenge !== "string") return { ok: false, error: failure("missing_field", "content.challenge is missing", ["body", "content", "challenge"]) };
+        return { ok: true, value: { kind: "challenge", response: { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ challenge }) } } };
+      }
+      return { ok: true, value: { kind: "delivery" } };
     },
     dedupeKey(body) {
-      return guard(() => {
-        const o = parseJsonObject(body);
-        if (!o.ok) return o;
-        const event = strField(o.value, "event");
-        if (event === undefined) return { ok: false, error: failure("missing_field", "event is missing", ["event"]) };
-        const c = contentOf(o.value) ?? {};
-        const native = idField(c, "server_message_id") ?? idField(c, "comment_id");
-        return { ok: true, value: native !== undefined ? `${event}:${native}` : `${event}:sha256:${sha256Hex(body)}` };
-      });
+      const o = parseJsonObject(body);
+      if (!o.ok) return o;
+      const event = strField(o.value, "event");
+      if (event === undefined) return { ok: false, error: failure("missing_field", "event is missing", ["event"]) };
+      const c = contentOf(o.value) ?? {};
+      const native = idField(c, "server_message_id") ?? idField(c, "comment_id");
+      return { ok: true, value: native !== undefined ? `${event}:${native}` : `${event}:sha256:${sha256Hex(body)}` };
     },
-    parse(body, context) {
-      return guard(() => parseDouyin(body, context));
-    },
-    replyPolicy(thread, now) {
-      return replyPolicy(thread, policy, now);
-    },
-    toOutbound(draft): Result<OutboundRequest, AdapterFailure> {
-      const d = OutboundDraftSchema.safeParse(draft);
-      if (!d.success) return { ok: false, error: failure("invalid_request", `draft ${d.error.issues[0]?.message ?? "is invalid"}`, ["draft"]) };
+    parse: parseDouyin,
+    toOutbound(draft) {
       const json = { "content-type": "application/json" };
-      const src = d.data.inReplyTo;
-      if (d.data.surface === "private_reply") return { ok: false, error: failure("unsupported", "Douyin has no private reply to a comment through the open platform", ["draft", "surface"]) };
-      if (src?.nativeId === undefined) return { ok: false, error: failure("missing_field", `a Douyin ${d.data.surface} needs inReplyTo with the nativeId of the message or comment it answers`, ["draft", "inReplyTo", "nativeId"]) };
-      if (d.data.surface === "message") {
+      const src = draft.inReplyTo;
+      if (draft.surface === "private_reply") return { ok: false, error: failure("unsupported", "Douyin has no private reply to a comment through the open platform", ["draft", "surface"]) };
+      if (src?.nativeId === undefined) return { ok: false, error: failure("missing_field", `a Douyin ${draft.surface} needs inReplyTo with the nativeId of the message or comment it answers`, ["draft", "inReplyTo", "nativeId"]) };
+      if (draft.surface === "message") {
         if (src.conversation === undefined) return { ok: false, error: failure("missing_field", "a Douyin message needs inReplyTo.conversation (conversation_short_id)", ["draft", "inReplyTo", "conversation"]) };
-        const body = { msg_id: src.nativeId, conversation_id: src.conversation.id, to_user_id: d.data.to.userId, scene: "im_replay_msg", content: { msg_type: 1, text: { text: d.data.text } } };
+        const body = { msg_id: src.nativeId, conversation_id: src.conversation.id, to_user_id: draft.to.userId, scene: "im_replay_msg", content: { msg_type: 1, text: { text: draft.text } } };
         return { ok: true, value: { method: "POST", path: "/im/send/msg/", headers: json, body: JSON.stringify(body) } };
       }
       const itemId = src.target?.type === "post" ? src.target.id : undefined;
       if (itemId === undefined) return { ok: false, error: failure("missing_field", "a Douyin comment reply needs inReplyTo.target (the video item_id)", ["draft", "inReplyTo", "target"]) };
-      return { ok: true, value: { method: "POST", path: "/item/comment/reply/", headers: json, body: JSON.stringify({ item_id: itemId, comment_id: src.nativeId, content: d.data.text }) } };
+      return { ok: true, value: { method: "POST", path: "/item/comment/reply/", headers: json, body: JSON.stringify({ item_id: itemId, comment_id: src.nativeId, content: draft.text }) } };
     },
-  };
+  });
 }
 
 function parseDouyin(body: string, ctx: ParseContext): Result<Interaction[], AdapterFailure> {

@@ -1,11 +1,9 @@
 import { failure, type Result } from "@ops/core";
-import type { AdapterFailure, OutboundRequest, ParseContext, PlatformAdapter, VerifyOutcome } from "../adapter/PlatformAdapter";
-import { OutboundDraftSchema } from "../adapter/PlatformAdapter";
+import type { AdapterFailure, ParseContext, PlatformAdapter } from "../adapter/PlatformAdapter";
 import type { Interaction, InteractionInput } from "../model/Interaction";
-import { replyPolicy } from "../replyWindow/replyPolicy";
 import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
-import { checkVerifyArgs, finish, guard } from "../_lib/adapterKit";
+import { defineAdapter, finish } from "../_lib/adapterKit";
 import { hmacSha256Hex, timingSafeEqual } from "../_lib/crypto";
 import { header, query } from "../_lib/http";
 import { keyOfIds } from "../_lib/idList";
@@ -54,65 +52,51 @@ const PLATFORM = "instagram";
  */
 export function createInstagramAdapter(options: AdapterOptions = {}): PlatformAdapter {
   const policy = options.policy ?? (REPLY_WINDOW_POLICIES["instagram.messaging"] as ReplyWindowPolicy);
-  return {
+  return defineAdapter({
     platform: PLATFORM,
     policy,
-    verify(request, secret) {
-      return guard<VerifyOutcome>(() => {
-        const args = checkVerifyArgs(request, secret);
-        if (!args.ok) return args;
-        const req = args.value.request;
-        const q = query(req);
-        if (req.method.toUpperCase() === "GET" && q.get("hub.mode") !== null) {
-          const token = args.value.secret.verifyToken;
-          if (token === undefined) return { ok: false, error: failure("invalid_request", "secret.verifyToken is needed to answer the subscription handshake", ["secret", "verifyToken"]) };
-          if (q.get("hub.mode") !== "subscribe" || !timingSafeEqual(q.get("hub.verify_token") ?? "", token)) {
-            return { ok: false, error: failure("bad_signature", "hub.verify_token does not match", ["url", "hub.verify_token"]) };
-          }
-          return { ok: true, value: { kind: "challenge", response: { status: 200, headers: { "content-type": "text/plain" }, body: q.get("hub.challenge") ?? "" } } };
+    verify(req, secret) {
+      const q = query(req);
+      if (req.method.toUpperCase() === "GET" && q.get("hub.mode") !== null) {
+        const token = secret.verifyToken;
+        if (token === undefined) return { ok: false, error: failure("invalid_request", "secret.verifyToken is needed to answer the subscription handshake", ["secret", "verifyToken"]) };
+        if (q.get("hub.mode") !== "subscribe" || !timingSafeEqual(q.get("hub.verify_token") ?? "", token)) {
+          return { ok: false, error: failure("bad_signature", "hub.verify_token does not match", ["url", "hub.verify_token"]) };
         }
-        const sig = header(req, "x-hub-signature-256");
-        if (sig === undefined || !sig.startsWith("sha256=")) return { ok: false, error: failure("bad_signature", "X-Hub-Signature-256 header is missing", ["headers", "x-hub-signature-256"]) };
-        const expected = `sha256=${hmacSha256Hex(args.value.secret.secret, req.body)}`;
-        if (!timingSafeEqual(expected, sig.toLowerCase())) return { ok: false, error: failure("bad_signature", "X-Hub-Signature-256 does not match the HMAC-SHA256 of the body", ["headers", "x-hub-signature-256"]) };
-        return { ok: true, value: { kind: "delivery" } };
-      });
+        return { ok: true, value: { kind: "challenge", response: { status: 200, headers: { "content-type": "text/plain" }, body: q.get("hub.challenge") ?? "" } } };
+      }
+      const sig = header(req, "x-hub-signature-256");
+      if (sig === undefined || !sig.startsWith("sha256=")) return { ok: false, error: failure("bad_signature", "X-Hub-Signature-256 header is missing", ["headers", "x-hub-signature-256"]) };
+      const expected = `sha256=${hmacSha256Hex(secret.secret, req.body)}`;
+      if (!timingSafeEqual(expected, sig.toLowerCase())) return { ok: false, error: failure("bad_signature", "X-Hub-Signature-256 does not match the HMAC-SHA256 of the body", ["headers", "x-hub-signature-256"]) };
+      return { ok: true, value: { kind: "delivery" } };
     },
     dedupeKey(body) {
-      return guard(() => {
-        const o = parseJsonObject(body);
-        if (!o.ok) return o;
-        const ids: string[] = [];
-        for (const entry of arrField(o.value, "entry") ?? []) {
-          if (!isObj(entry)) continue;
-          for (const c of arrField(entry, "changes") ?? []) {
-            const v = isObj(c) ? objField(c, "value") : undefined;
-            const id = v === undefined ? undefined : (idField(v, "id") ?? idField(v, "comment_id"));
-            if (id !== undefined) ids.push(`c:${id}`);
-          }
-          for (const m of arrField(entry, "messaging") ?? []) {
-            if (!isObj(m)) continue;
-            const mid = idField(objField(m, "message") ?? {}, "mid") ?? idField(objField(m, "reaction") ?? {}, "mid") ?? idField(objField(m, "postback") ?? {}, "mid");
-            ids.push(mid !== undefined ? `m:${mid}` : `t:${idField(objField(m, "sender") ?? {}, "id") ?? ""}:${numField(m, "timestamp") ?? ""}`);
-          }
+      const o = parseJsonObject(body);
+      if (!o.ok) return o;
+      const ids: string[] = [];
+      for (const entry of arrField(o.value, "entry") ?? []) {
+        if (!isObj(entry)) continue;
+        for (const c of arrField(entry, "changes") ?? []) {
+          const v = isObj(c) ? objField(c, "value") : undefined;
+          const id = v === undefined ? undefined : (idField(v, "id") ?? idField(v, "comment_id"));
+          if (id !== undefined) ids.push(`c:${id}`);
         }
-        if (ids.length === 0) return { ok: false, error: failure("missing_field", "the delivery has no entry with changes or messaging", ["entry"]) };
-        return { ok: true, value: keyOfIds("ig", ids) };
-      });
+        for (const m of arrField(entry, "messaging") ?? []) {
+          if (!isObj(m)) continue;
+          const mid = idField(objField(m, "message") ?? {}, "mid") ?? idField(objField(m, "reaction") ?? {}, "mid") ?? idField(objField(m, "postback") ?? {}, "mid");
+          ids.push(mid !== undefined ? `m:${mid}` : `t:${idField(objField(m, "sender") ?? {}, "id") ?? ""}:${numField(m, "timestamp") ?? ""}`);
+        }
+      }
+      if (ids.length === 0) return { ok: false, error: failure("missing_field", "the delivery has no entry with changes or messaging", ["entry"]) };
+      return { ok: true, value: keyOfIds("ig", ids) };
     },
-    parse(body, context) {
-      return guard(() => parseInstagram(body, context));
-    },
-    replyPolicy(thread, now) {
-      return replyPolicy(thread, policy, now);
-    },
-    toOutbound(draft): Result<OutboundRequest, AdapterFailure> {
-      const d = OutboundDraftSchema.safeParse(draft);
-      if (!d.success) return { ok: false, error: failure("invalid_request", `draft ${d.error.issues[0]?.message ?? "is invalid"}`, ["draft"]) };
+    parse: parseInstagram,
+    toOutbound(draft) {
       const json = { "content-type": "application/json" };
-      const { surface, text, tag, inReplyTo } = d.data;
+      const { surface, text, tag, inReplyTo } = draft;
       if (surface === "message") {
-        const body = tag === undefined ? { recipient: { id: d.data.to.userId }, messaging_type: "RESPONSE", message: { text } } : { recipient: { id: d.data.to.userId }, messaging_type: "MESSAGE_TAG", tag, message: { text } };
+        const body = tag === undefined ? { recipient: { id: draft.to.userId }, messaging_type: "RESPONSE", message: { text } } : { recipient: { id: draft.to.userId }, messaging_type: "MESSAGE_TAG", tag, message: { text } };
         return { ok: true, value: { method: "POST", path: "/me/messages", headers: json, body: JSON.stringify(body) } };
       }
       const commentId = inReplyTo?.nativeId;
@@ -122,7 +106,7 @@ export function createInstagramAdapter(options: AdapterOptions = {}): PlatformAd
       }
       return { ok: true, value: { method: "POST", path: `/${encodeURIComponent(commentId)}/replies`, headers: json, body: JSON.stringify({ message: text }) } };
     },
-  };
+  });
 }
 
 function toMs(t: number | undefined): number | undefined {

@@ -1,11 +1,9 @@
 import { failure, type Result } from "@ops/core";
-import type { AdapterFailure, OutboundRequest, ParseContext, PlatformAdapter } from "../adapter/PlatformAdapter";
-import { OutboundDraftSchema } from "../adapter/PlatformAdapter";
+import type { AdapterFailure, ParseContext, PlatformAdapter } from "../adapter/PlatformAdapter";
 import type { Interaction, InteractionInput, InteractionKind, MediaItem } from "../model/Interaction";
-import { replyPolicy } from "../replyWindow/replyPolicy";
 import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
-import { checkVerifyArgs, finish, guard, verifySortedSha1 } from "../_lib/adapterKit";
+import { defineAdapter, finish, verifySortedSha1 } from "../_lib/adapterKit";
 import { parseXml, type XmlNode } from "../_lib/xml";
 
 /** Options of the reference adapters: the reply-window data to answer `replyPolicy` from. */
@@ -63,52 +61,39 @@ function text(node: XmlNode, key: string): string | undefined {
  */
 export function createWechatOaAdapter(options: AdapterOptions = {}): PlatformAdapter {
   const policy = options.policy ?? (REPLY_WINDOW_POLICIES["wechat_oa.customer_service"] as ReplyWindowPolicy);
-  return {
+  return defineAdapter({
     platform: PLATFORM,
     policy,
-    verify(request, secret) {
-      return guard(() => {
-        const args = checkVerifyArgs(request, secret);
-        if (!args.ok) return args;
-        if (/[?&]encrypt_type=aes(&|$)/.test(args.value.request.url)) {
-          return { ok: false, error: failure("unsupported", "AES safe mode (encrypt_type=aes) is not supported; use plaintext or compatible mode", ["url"]) };
-        }
-        return verifySortedSha1(args.value.request, args.value.secret.secret);
-      });
+    verify(req, secret) {
+      if (/[?&]encrypt_type=aes(&|$)/.test(req.url)) {
+        return { ok: false, error: failure("unsupported", "AES safe mode (encrypt_type=aes) is not supported; use plaintext or compatible mode", ["url"]) };
+      }
+      return verifySortedSha1(req, secret.secret);
     },
     dedupeKey(body) {
-      return guard(() => {
-        const x = parseXml(body);
-        if (!x.ok) return x;
-        const msgId = text(x.value, "MsgId");
-        if (msgId !== undefined && msgId !== "") return { ok: true, value: `msg:${msgId}` };
-        const from = text(x.value, "FromUserName");
-        const created = text(x.value, "CreateTime");
-        if (!from || !created) return { ok: false, error: failure("missing_field", "FromUserName and CreateTime are needed to identify an event", ["FromUserName"]) };
-        return { ok: true, value: `evt:${from}:${created}` };
-      });
+      const x = parseXml(body);
+      if (!x.ok) return x;
+      const msgId = text(x.value, "MsgId");
+      if (msgId !== undefined && msgId !== "") return { ok: true, value: `msg:${msgId}` };
+      const from = text(x.value, "FromUserName");
+      const created = text(x.value, "CreateTime");
+      if (!from || !created) return { ok: false, error: failure("missing_field", "FromUserName and CreateTime are needed to identify an event", ["FromUserName"]) };
+      return { ok: true, value: `evt:${from}:${created}` };
     },
-    parse(body, context) {
-      return guard(() => parseWechat(body, context));
-    },
-    replyPolicy(thread, now) {
-      return replyPolicy(thread, policy, now);
-    },
-    toOutbound(draft): Result<OutboundRequest, AdapterFailure> {
-      const d = OutboundDraftSchema.safeParse(draft);
-      if (!d.success) return { ok: false, error: failure("invalid_request", `draft ${d.error.issues[0]?.message ?? "is invalid"}`, ["draft"]) };
-      if (d.data.surface !== "message") return { ok: false, error: failure("unsupported", `a WeChat Official Account cannot send a ${d.data.surface}`, ["draft", "surface"]) };
+    parse: parseWechat,
+    toOutbound(draft) {
+      if (draft.surface !== "message") return { ok: false, error: failure("unsupported", `a WeChat Official Account cannot send a ${draft.surface}`, ["draft", "surface"]) };
       return {
         ok: true,
         value: {
           method: "POST",
           path: "/cgi-bin/message/custom/send",
           headers: { "content-type": "application/json; charset=utf-8" },
-          body: JSON.stringify({ touser: d.data.to.userId, msgtype: "text", text: { content: d.data.text } }),
+          body: JSON.stringify({ touser: draft.to.userId, msgtype: "text", text: { content: draft.text } }),
         },
       };
     },
-  };
+  });
 }
 
 function parseWechat(body: string, context: ParseContext): Result<Interaction[], AdapterFailure> {

@@ -1,11 +1,9 @@
 import { failure, type Result } from "@ops/core";
-import type { AdapterFailure, OutboundRequest, ParseContext, PlatformAdapter, VerifyOutcome } from "../adapter/PlatformAdapter";
-import { OutboundDraftSchema } from "../adapter/PlatformAdapter";
+import type { AdapterFailure, ParseContext, PlatformAdapter } from "../adapter/PlatformAdapter";
 import type { Interaction, InteractionInput, InteractionKind } from "../model/Interaction";
-import { replyPolicy } from "../replyWindow/replyPolicy";
 import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
-import { checkVerifyArgs, finish, guard, verifySortedSha1 } from "../_lib/adapterKit";
+import { defineAdapter, finish, verifySortedSha1 } from "../_lib/adapterKit";
 import { keyOfIds } from "../_lib/idList";
 import { arrField, idField, isObj, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
 import type { AdapterOptions } from "./createWechatOaAdapter";
@@ -68,57 +66,44 @@ function weiboTime(text: string | undefined): number | undefined {
  */
 export function createWeiboAdapter(options: AdapterOptions = {}): PlatformAdapter {
   const policy = options.policy ?? (REPLY_WINDOW_POLICIES["weibo.fan_service"] as ReplyWindowPolicy);
-  return {
+  return defineAdapter({
     platform: PLATFORM,
     policy,
-    verify(request, secret) {
-      return guard<VerifyOutcome>(() => {
-        const args = checkVerifyArgs(request, secret);
-        if (!args.ok) return args;
-        return verifySortedSha1(args.value.request, args.value.secret.secret);
-      });
+    verify(req, secret) {
+      return verifySortedSha1(req, secret.secret);
     },
     dedupeKey(body) {
-      return guard(() => {
-        const o = parseJsonObject(body);
-        if (!o.ok) return o;
-        const comments = arrField(o.value, "comments");
-        if (comments !== undefined) {
-          const ids = comments.filter(isObj).map((c) => idField(c, "id") ?? "");
-          return ids.length === 0 ? { ok: false, error: failure("missing_field", "the comments page is empty", ["comments"]) } : { ok: true, value: keyOfIds("weibo:comments", ids) };
-        }
-        const sender = idField(o.value, "sender_id");
-        const created = strField(o.value, "created_at");
-        if (sender === undefined || created === undefined) return { ok: false, error: failure("missing_field", "sender_id and created_at identify a push", ["sender_id"]) };
-        return { ok: true, value: `weibo:${sender}:${created}` };
-      });
+      const o = parseJsonObject(body);
+      if (!o.ok) return o;
+      const comments = arrField(o.value, "comments");
+      if (comments !== undefined) {
+        const ids = comments.filter(isObj).map((c) => idField(c, "id") ?? "");
+        return ids.length === 0 ? { ok: false, error: failure("missing_field", "the comments page is empty", ["comments"]) } : { ok: true, value: keyOfIds("weibo:comments", ids) };
+      }
+      const sender = idField(o.value, "sender_id");
+      const created = strField(o.value, "created_at");
+      if (sender === undefined || created === undefined) return { ok: false, error: failure("missing_field", "sender_id and created_at identify a push", ["sender_id"]) };
+      return { ok: true, value: `weibo:${sender}:${created}` };
     },
-    parse(body, context) {
-      return guard(() => parseWeibo(body, context));
-    },
-    replyPolicy(thread, now) {
-      return replyPolicy(thread, policy, now);
-    },
-    toOutbound(draft): Result<OutboundRequest, AdapterFailure> {
-      const d = OutboundDraftSchema.safeParse(draft);
-      if (!d.success) return { ok: false, error: failure("invalid_request", `draft ${d.error.issues[0]?.message ?? "is invalid"}`, ["draft"]) };
+    parse: parseWeibo,
+    toOutbound(draft) {
       const form = { "content-type": "application/x-www-form-urlencoded" };
-      if (d.data.surface === "message") {
-        const body = new URLSearchParams({ type: "text", data: JSON.stringify({ text: d.data.text }), receiver_id: d.data.to.userId }).toString();
+      if (draft.surface === "message") {
+        const body = new URLSearchParams({ type: "text", data: JSON.stringify({ text: draft.text }), receiver_id: draft.to.userId }).toString();
         return { ok: true, value: { method: "POST", path: "/2/messages/reply/biz.json", headers: form, body } };
       }
-      if (d.data.surface === "private_reply") return { ok: false, error: failure("unsupported", "Weibo has no private reply to a comment", ["draft", "surface"]) };
-      const src = d.data.inReplyTo;
+      if (draft.surface === "private_reply") return { ok: false, error: failure("unsupported", "Weibo has no private reply to a comment", ["draft", "surface"]) };
+      const src = draft.inReplyTo;
       if (src?.kind === "mention" && src.target?.type === "post") {
-        const body = new URLSearchParams({ id: src.target.id, comment: d.data.text }).toString();
+        const body = new URLSearchParams({ id: src.target.id, comment: draft.text }).toString();
         return { ok: true, value: { method: "POST", path: "/2/comments/create.json", headers: form, body } };
       }
       const statusId = src?.target?.type === "post" ? src.target.id : undefined;
       if (src?.nativeId === undefined || statusId === undefined) return { ok: false, error: failure("missing_field", "a Weibo comment reply needs inReplyTo with nativeId (cid) and a post target (status id)", ["draft", "inReplyTo"]) };
-      const body = new URLSearchParams({ cid: src.nativeId, id: statusId, comment: d.data.text }).toString();
+      const body = new URLSearchParams({ cid: src.nativeId, id: statusId, comment: draft.text }).toString();
       return { ok: true, value: { method: "POST", path: "/2/comments/reply.json", headers: form, body } };
     },
-  };
+  });
 }
 
 function parseWeibo(body: string, ctx: ParseContext): Result<Interaction[], AdapterFailure> {

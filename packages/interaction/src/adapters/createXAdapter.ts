@@ -1,11 +1,9 @@
 import { failure, type Result } from "@ops/core";
-import type { AdapterFailure, OutboundRequest, ParseContext, PlatformAdapter, VerifyOutcome } from "../adapter/PlatformAdapter";
-import { OutboundDraftSchema } from "../adapter/PlatformAdapter";
+import type { AdapterFailure, ParseContext, PlatformAdapter } from "../adapter/PlatformAdapter";
 import type { Interaction, InteractionInput } from "../model/Interaction";
-import { replyPolicy } from "../replyWindow/replyPolicy";
 import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
-import { checkVerifyArgs, finish, guard } from "../_lib/adapterKit";
+import { defineAdapter, finish } from "../_lib/adapterKit";
 import { hmacSha256Base64, timingSafeEqual } from "../_lib/crypto";
 import { header, query } from "../_lib/http";
 import { keyOfIds } from "../_lib/idList";
@@ -49,60 +47,46 @@ const PLATFORM = "x";
  */
 export function createXAdapter(options: AdapterOptions = {}): PlatformAdapter {
   const policy = options.policy ?? (REPLY_WINDOW_POLICIES["x.dm"] as ReplyWindowPolicy);
-  return {
+  return defineAdapter({
     platform: PLATFORM,
     policy,
-    verify(request, secret) {
-      return guard<VerifyOutcome>(() => {
-        const args = checkVerifyArgs(request, secret);
-        if (!args.ok) return args;
-        const req = args.value.request;
-        const crc = query(req).get("crc_token");
-        if (req.method.toUpperCase() === "GET" && crc !== null) {
-          const token = `sha256=${hmacSha256Base64(args.value.secret.secret, crc)}`;
-          return { ok: true, value: { kind: "challenge", response: { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ response_token: token }) } } };
-        }
-        const sig = header(req, "x-twitter-webhooks-signature");
-        if (sig === undefined) return { ok: false, error: failure("bad_signature", "x-twitter-webhooks-signature header is missing", ["headers", "x-twitter-webhooks-signature"]) };
-        const expected = `sha256=${hmacSha256Base64(args.value.secret.secret, req.body)}`;
-        if (!timingSafeEqual(expected, sig)) return { ok: false, error: failure("bad_signature", "x-twitter-webhooks-signature does not match the HMAC-SHA256 of the body", ["headers", "x-twitter-webhooks-signature"]) };
-        return { ok: true, value: { kind: "delivery" } };
-      });
+    verify(req, secret) {
+      const crc = query(req).get("crc_token");
+      if (req.method.toUpperCase() === "GET" && crc !== null) {
+        const token = `sha256=${hmacSha256Base64(secret.secret, crc)}`;
+        return { ok: true, value: { kind: "challenge", response: { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ response_token: token }) } } };
+      }
+      const sig = header(req, "x-twitter-webhooks-signature");
+      if (sig === undefined) return { ok: false, error: failure("bad_signature", "x-twitter-webhooks-signature header is missing", ["headers", "x-twitter-webhooks-signature"]) };
+      const expected = `sha256=${hmacSha256Base64(secret.secret, req.body)}`;
+      if (!timingSafeEqual(expected, sig)) return { ok: false, error: failure("bad_signature", "x-twitter-webhooks-signature does not match the HMAC-SHA256 of the body", ["headers", "x-twitter-webhooks-signature"]) };
+      return { ok: true, value: { kind: "delivery" } };
     },
     dedupeKey(body) {
-      return guard(() => {
-        const o = parseJsonObject(body);
-        if (!o.ok) return o;
-        const ids: string[] = [];
-        for (const [field, prefix] of [["tweet_create_events", "t"], ["favorite_events", "f"], ["direct_message_events", "d"]] as const) {
-          for (const e of arrField(o.value, field) ?? []) if (isObj(e)) ids.push(`${prefix}:${idField(e, "id_str") ?? idField(e, "id") ?? ""}`);
-        }
-        for (const e of arrField(o.value, "follow_events") ?? []) {
-          if (isObj(e)) ids.push(`fo:${strField(e, "type") ?? ""}:${idField(objField(e, "source") ?? {}, "id") ?? ""}:${idField(e, "created_timestamp") ?? ""}`);
-        }
-        if (ids.length === 0) return { ok: false, error: failure("missing_field", "the delivery holds no event this adapter knows", []) };
-        return { ok: true, value: keyOfIds(`x:${idField(o.value, "for_user_id") ?? ""}`, ids) };
-      });
-    },
-    parse(body, context) {
-      return guard(() => parseX(body, context));
-    },
-    replyPolicy(thread, now) {
-      return replyPolicy(thread, policy, now);
-    },
-    toOutbound(draft): Result<OutboundRequest, AdapterFailure> {
-      const d = OutboundDraftSchema.safeParse(draft);
-      if (!d.success) return { ok: false, error: failure("invalid_request", `draft ${d.error.issues[0]?.message ?? "is invalid"}`, ["draft"]) };
-      const json = { "content-type": "application/json" };
-      if (d.data.surface === "message") {
-        return { ok: true, value: { method: "POST", path: `/2/dm_conversations/with/${encodeURIComponent(d.data.to.userId)}/messages`, headers: json, body: JSON.stringify({ text: d.data.text }) } };
+      const o = parseJsonObject(body);
+      if (!o.ok) return o;
+      const ids: string[] = [];
+      for (const [field, prefix] of [["tweet_create_events", "t"], ["favorite_events", "f"], ["direct_message_events", "d"]] as const) {
+        for (const e of arrField(o.value, field) ?? []) if (isObj(e)) ids.push(`${prefix}:${idField(e, "id_str") ?? idField(e, "id") ?? ""}`);
       }
-      if (d.data.surface === "private_reply") return { ok: false, error: failure("unsupported", "X has no private reply to a post", ["draft", "surface"]) };
-      const postId = d.data.inReplyTo?.nativeId;
-      if (postId === undefined) return { ok: false, error: failure("missing_field", "a public reply needs inReplyTo with the post's nativeId", ["draft", "inReplyTo", "nativeId"]) };
-      return { ok: true, value: { method: "POST", path: "/2/tweets", headers: json, body: JSON.stringify({ text: d.data.text, reply: { in_reply_to_tweet_id: postId } }) } };
+      for (const e of arrField(o.value, "follow_events") ?? []) {
+        if (isObj(e)) ids.push(`fo:${strField(e, "type") ?? ""}:${idField(objField(e, "source") ?? {}, "id") ?? ""}:${idField(e, "created_timestamp") ?? ""}`);
+      }
+      if (ids.length === 0) return { ok: false, error: failure("missing_field", "the delivery holds no event this adapter knows", []) };
+      return { ok: true, value: keyOfIds(`x:${idField(o.value, "for_user_id") ?? ""}`, ids) };
     },
-  };
+    parse: parseX,
+    toOutbound(draft) {
+      const json = { "content-type": "application/json" };
+      if (draft.surface === "message") {
+        return { ok: true, value: { method: "POST", path: `/2/dm_conversations/with/${encodeURIComponent(draft.to.userId)}/messages`, headers: json, body: JSON.stringify({ text: draft.text }) } };
+      }
+      if (draft.surface === "private_reply") return { ok: false, error: failure("unsupported", "X has no private reply to a post", ["draft", "surface"]) };
+      const postId = draft.inReplyTo?.nativeId;
+      if (postId === undefined) return { ok: false, error: failure("missing_field", "a public reply needs inReplyTo with the post's nativeId", ["draft", "inReplyTo", "nativeId"]) };
+      return { ok: true, value: { method: "POST", path: "/2/tweets", headers: json, body: JSON.stringify({ text: draft.text, reply: { in_reply_to_tweet_id: postId } }) } };
+    },
+  });
 }
 
 function instantOf(o: Obj): number | undefined {
