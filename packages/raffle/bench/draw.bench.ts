@@ -4,23 +4,9 @@
 // peer baseline. Usage: `pnpm bench draw` (set RAFFLE_BENCH_SIZES=1000000,10000000 to choose).
 import { sha256 } from "@noble/hashes/sha2.js";
 import { concatBytes, hexToBytes } from "@noble/hashes/utils.js";
-import { commitSeed, compileEntrants, drawWinners, type CampaignSpecInput } from "../src/index";
+import { compileEntrants, drawWinners } from "../src/index";
+import { secret, spec } from "./_spec";
 
-const secret = "be".repeat(32);
-const spec: CampaignSpecInput = {
-  format: "ops-raffle/v1",
-  campaignId: "bench",
-  tiers: [
-    { name: "voucher", count: 10 },
-    { name: "sample", count: 90 },
-  ],
-  alternates: 20,
-  eligibility: { ruleVersion: "1", rules: {} },
-  weights: { max: 1, rule: "one chance each" },
-  closeAt: 0,
-  randomness: { kind: "commit", commitment: commitSeed(secret) },
-  privacy: "public",
-};
 
 function entrants(n: number): { id: string }[] {
   const out = new Array<{ id: string }>(n);

@@ -4,23 +4,9 @@
 // kernel's high-water mark for the process (`process.resourceUsage().maxRSS`, the figure
 // `/usr/bin/time -v` prints as "Maximum resident set size"). Target: < 2 GB at 10 M.
 // Usage: `pnpm bench memory` (RAFFLE_MEMORY_SIZE=1000000 to choose the size).
-import { commitSeed, compileEntrants, drawWinners, type CampaignSpecInput } from "../src/index";
+import { compileEntrants, drawWinners } from "../src/index";
+import { secret, spec } from "./_spec";
 
-const secret = "be".repeat(32);
-const spec: CampaignSpecInput = {
-  format: "ops-raffle/v1",
-  campaignId: "bench",
-  tiers: [
-    { name: "voucher", count: 10 },
-    { name: "sample", count: 90 },
-  ],
-  alternates: 20,
-  eligibility: { ruleVersion: "1", rules: {} },
-  weights: { max: 1, rule: "one chance each" },
-  closeAt: 0,
-  randomness: { kind: "commit", commitment: commitSeed(secret) },
-  privacy: "public",
-};
 
 const n = Number(process.env.RAFFLE_MEMORY_SIZE ?? 10_000_000);
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
