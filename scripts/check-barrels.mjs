@@ -2,19 +2,9 @@
 // Checks that each package's src/index.ts is complete: every name exported by a public
 // source file (outside src/_lib) is re-exported by the barrel, and the barrel re-exports
 // nothing from src/_lib. A cheap stand-in for date-fns's generated barrel.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { packageNames, root } from "./workspace.mjs";
-
-function walk(dir) {
-  const out = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...walk(p));
-    else if (name.endsWith(".ts") && name !== "index.ts") out.push(p);
-  }
-  return out;
-}
+import { packageNames, root, sourceFiles } from "./workspace.mjs";
 
 export function checkBarrels() {
   const problems = [];
@@ -29,7 +19,7 @@ export function checkBarrels() {
       }
     }
     if (/from\s+["']\.\/_lib\//.test(barrel)) problems.push(`@ops/${name}: src/index.ts re-exports from src/_lib (private helpers)`);
-    for (const file of walk(src)) {
+    for (const file of sourceFiles(src, (n) => n.endsWith(".ts") && n !== "index.ts")) {
       const rel = relative(src, file);
       if (rel.startsWith("_lib/")) continue;
       const text = readFileSync(file, "utf8");

@@ -2,19 +2,9 @@
 // Checks the dependency graph between @ops packages: every edge (declared in package.json
 // or imported in src) must be allowed by scripts/workspace.mjs, every import must be
 // declared, and there must be no cycle.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { allowedDeps, packageNames, root } from "./workspace.mjs";
-
-function walk(dir) {
-  const out = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...walk(p));
-    else if (name.endsWith(".ts")) out.push(p);
-  }
-  return out;
-}
+import { allowedDeps, packageNames, root, sourceFiles, stripComments } from "./workspace.mjs";
 
 /**
  * Pure core of the check: `packages` maps a package name to the @ops packages it declares
@@ -58,8 +48,8 @@ export function checkGraph() {
     const pkg = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
     const ops = (deps) => Object.keys(deps ?? {}).filter((d) => d.startsWith("@ops/")).map((d) => d.slice(5));
     const imported = new Set();
-    for (const file of walk(join(root, "packages", name, "src"))) {
-      const code = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+    for (const file of sourceFiles(join(root, "packages", name, "src"), (n) => n.endsWith(".ts"))) {
+      const code = stripComments(readFileSync(file, "utf8"));
       for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["']@ops\/([a-z-]+)/g)) imported.add(m[1]);
     }
     packages[name] = { declared: [...ops(pkg.dependencies), ...ops(pkg.peerDependencies)], dev: ops(pkg.devDependencies), imported: [...imported] };

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Fails if package sources (not tests or benchmarks) read the clock, draw hidden randomness
 // or print. Time, zone and randomness must come in as arguments (see CONVENTIONS.md).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { packageNames, root } from "./workspace.mjs";
+import { packageNames, root, sourceFiles, stripComments } from "./workspace.mjs";
+
+const isSource = (name) => /\.(ts|tsx|js|mjs)$/.test(name) && !/\.(test|bench|test-d)\.ts$/.test(name);
 
 const rules = [
   [/\bDate\.now\s*\(/, "reads the clock (Date.now()); take `now` as an argument"],
@@ -15,21 +17,6 @@ const rules = [
   [/\bprocess\.(env|stdout|stderr|argv|exit)\b/, "touches the process (process.*)"],
   [/from\s+["']node:(fs|net|http|https|child_process|worker_threads)["']/, "does I/O (node built-in import)"],
 ];
-
-function walk(dir) {
-  const out = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...walk(p));
-    else if (/\.(ts|tsx|js|mjs)$/.test(name) && !/\.(test|bench|test-d)\.ts$/.test(name)) out.push(p);
-  }
-  return out;
-}
-
-/** Removes comments so that documentation may mention `Date.now()`. */
-function stripComments(text) {
-  return text.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, " ")).replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
-}
 
 /** The impurities in one source text, as `line: reason` strings. */
 export function impuritiesIn(text) {
@@ -45,7 +32,7 @@ export function impuritiesIn(text) {
 export function findImpurities() {
   const problems = [];
   for (const name of packageNames) {
-    for (const file of walk(join(root, "packages", name, "src"))) {
+    for (const file of sourceFiles(join(root, "packages", name, "src"), isSource)) {
       for (const p of impuritiesIn(readFileSync(file, "utf8"))) problems.push(`${relative(root, file)}:${p}`);
     }
   }

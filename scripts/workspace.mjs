@@ -1,4 +1,6 @@
 // Facts about the workspace shared by the repo scripts.
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
@@ -29,4 +31,24 @@ export function pnpmCommand() {
   const exec = process.env.npm_execpath;
   if (!exec || !/pnpm/.test(exec)) return ["pnpm"];
   return /\.(c|m)?js$/.test(exec) ? [process.execPath, exec] : [exec];
+}
+
+/** Every file below `dir` (recursively, sorted) whose name passes `keep`. */
+export function sourceFiles(dir, keep) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...sourceFiles(p, keep));
+    else if (keep(name)) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Blanks comments (keeping line numbers), so that checks read code only and documentation
+ * may mention `Date.now()` or `import … from "@ops/x"`. A `//` after `:` or a quote is kept
+ * (URLs in strings).
+ */
+export function stripComments(text) {
+  return text.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, " ")).replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
 }
