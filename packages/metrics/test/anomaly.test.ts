@@ -1,19 +1,10 @@
-import { createRandom, isOpsError } from "@ops/core";
+import { createRandom } from "@ops/core";
 import { describeAnomaly, detectCountAnomalies, detectEwmaAnomalies, detectSeasonalAnomalies, type SeriesPoint } from "@ops/metrics";
 import { describe, expect, it } from "vitest";
+import { thrownOpsError as opsError } from "./_helpers";
 
 const DAY = 86_400_000;
 const WEEKLY = [1.0, 1.1, 1.15, 1.1, 1.2, 0.8, 0.7]; // a Mon–Sun rhythm of new followers
-
-function opsError(f: () => unknown): Error & { code: string } {
-  try {
-    f();
-  } catch (e) {
-    expect(isOpsError(e)).toBe(true);
-    return e as Error & { code: string };
-  }
-  throw new Error("expected an OpsError");
-}
 
 /** 10 weeks of daily values: level 500 growing 0.2 %/day, weekly rhythm, Gaussian noise sd 20. */
 function dailySeries(seed: number, days = 70): SeriesPoint[] {

@@ -1,20 +1,11 @@
-import { fromLocalParts, isOpsError, parseInstant } from "@ops/core";
+import { fromLocalParts, parseInstant } from "@ops/core";
 import { birthdayPerkEligibility, loyalFans, scoreFans, type FanActivity } from "@ops/metrics";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { thrownOpsError as opsError } from "./_helpers";
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 1);
-
-function opsError(f: () => unknown): Error & { code: string } {
-  try {
-    f();
-  } catch (e) {
-    expect(isOpsError(e)).toBe(true);
-    return e as Error & { code: string };
-  }
-  throw new Error("expected an OpsError");
-}
 
 const fans: FanActivity[] = Array.from({ length: 10 }, (_, i) => ({
   id: `fan${i}`,

@@ -1,4 +1,4 @@
-import { createRandom, isOpsError } from "@ops/core";
+import { createRandom } from "@ops/core";
 import {
   createCounter,
   createHyperLogLog,
@@ -12,16 +12,7 @@ import {
 } from "@ops/metrics";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-
-function opsError(f: () => unknown): Error & { code: string } {
-  try {
-    f();
-  } catch (e) {
-    expect(isOpsError(e)).toBe(true);
-    return e as Error & { code: string };
-  }
-  throw new Error("expected an OpsError");
-}
+import { thrownOpsError as opsError } from "./_helpers";
 
 function hllOf(values: readonly (string | number)[], precision = 10, seed = 0): HyperLogLog {
   const h = createHyperLogLog({ precision, seed });
