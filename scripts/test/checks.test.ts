@@ -71,3 +71,14 @@ describe("doctest remarks", () => {
     expect(toModule({ file: "f", symbol: "s", index: 0, code: "f(); // why\n// => 1\n" })).toContain("__expect(f()).toEqual(1);");
   });
 });
+
+describe("workspace lists", () => {
+  it("vitest runs a project for every package (plus scripts) and aliases every package to its source", async () => {
+    // @ts-expect-error plain ESM script without type declarations
+    const { packageNames } = await import("../workspace.mjs");
+    const { projects } = await import("../../vitest.workspace.ts");
+    const shared = (await import("../../vitest.shared.ts")).default as { resolve: { alias: { find: RegExp }[] } };
+    expect([...projects].sort()).toEqual([...packageNames.map((n: string) => `packages/${n}`), "scripts"].sort());
+    expect(shared.resolve.alias.map((a) => a.find.source).sort()).toEqual(packageNames.map((n: string) => `^@ops\\/${n}$`).sort());
+  });
+});
