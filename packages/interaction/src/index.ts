@@ -21,8 +21,8 @@ export type {
   WebhookResponse,
   WebhookSecret,
 } from "./adapter/PlatformAdapter";
-export { handleWebhook } from "./adapter/handleWebhook";
-export type { WebhookOutcome } from "./adapter/handleWebhook";
+export { handleWebhook, HandleWebhookOptionsSchema } from "./adapter/handleWebhook";
+export type { HandleWebhookOptions, WebhookOutcome } from "./adapter/handleWebhook";
 export { createDouyinAdapter } from "./adapters/createDouyinAdapter";
 export { createInstagramAdapter } from "./adapters/createInstagramAdapter";
 export { createWechatOaAdapter } from "./adapters/createWechatOaAdapter";

@@ -1,4 +1,4 @@
-import { failure, type Result } from "@ops/core";
+import { failure, type Instant, type Result } from "@ops/core";
 import type { AdapterFailure, OutboundDraft, OutboundRequest, ParseContext, PlatformAdapter, VerifyOutcome, WebhookRequest, WebhookSecret } from "../adapter/PlatformAdapter";
 import { OutboundDraftSchema, WebhookRequestSchema, WebhookSecretSchema } from "../adapter/PlatformAdapter";
 import { replyPolicy } from "../replyWindow/replyPolicy";
@@ -54,6 +54,21 @@ export function verifySortedSha1(request: WebhookRequest, secret: string): Resul
   return { ok: true, value: { kind: "delivery" } };
 }
 
+/**
+ * The signed `timestamp` query parameter of the WeChat / Weibo scheme as epoch ms: the
+ * signature covers it, so it is the time the platform sent the request. WeChat sends
+ * seconds (`1409304348` in its access guide), Weibo milliseconds (`1397022061823` in its
+ * URL-check example); values below 10¹¹ are read as seconds (10¹¹ s is the year 5138,
+ * 10¹¹ ms is 1973), so either unit is read right.
+ */
+export function querySignedAt(request: WebhookRequest): Result<Instant | null, AdapterFailure> {
+  const t = query(request).get("timestamp");
+  if (t === null) return { ok: true, value: null };
+  if (!/^\d{1,15}$/.test(t)) return { ok: false, error: failure("bad_signature", "timestamp must be epoch seconds or milliseconds (1–15 digits)", ["url", "timestamp"]) };
+  const n = Number(t);
+  return { ok: true, value: n < 1e11 ? n * 1000 : n };
+}
+
 /** Runs `f`, turning any unexpected exception into a `malformed_payload` failure. */
 export function guard<T>(f: () => Result<T, AdapterFailure>): Result<T, AdapterFailure> {
   try {
@@ -73,6 +88,8 @@ export interface AdapterSteps {
   parse(body: string, context: ParseContext): Result<Interaction[], AdapterFailure>;
   /** The platform request for a draft that already passed {@link OutboundDraftSchema}. */
   toOutbound(draft: OutboundDraft): Result<OutboundRequest, AdapterFailure>;
+  /** The signed send time of a request that already passed its schema (see `PlatformAdapter.signedAt`). */
+  signedAt?(request: WebhookRequest): Result<Instant | null, AdapterFailure>;
 }
 
 /**
@@ -83,6 +100,7 @@ export interface AdapterSteps {
  */
 export function defineAdapter(steps: AdapterSteps): PlatformAdapter {
   const { platform, policy } = steps;
+  const signedAt = steps.signedAt;
   return {
     platform,
     policy,
@@ -99,5 +117,15 @@ export function defineAdapter(steps: AdapterSteps): PlatformAdapter {
       if (!d.success) return { ok: false, error: failure("invalid_request", `draft ${d.error.issues[0]?.message ?? "is invalid"}`, ["draft"]) };
       return guard(() => steps.toOutbound(d.data));
     },
+    ...(signedAt === undefined
+      ? {}
+      : {
+          signedAt: (request: WebhookRequest) =>
+            guard(() => {
+              const r = WebhookRequestSchema.safeParse(request);
+              if (!r.success) return { ok: false, error: failure("invalid_request", `request ${r.error.issues[0]?.message ?? "is invalid"}`, ["request"]) };
+              return signedAt(r.data);
+            }),
+        }),
   };
 }

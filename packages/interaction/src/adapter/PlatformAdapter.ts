@@ -150,6 +150,11 @@ export interface OutboundRequest {
  * - `replyPolicy(thread, now)`: can we reply, on which surface, until when, how many
  *   messages left — from the platform's reply-window data (`policy`).
  * - `toOutbound(draft)`: the API call that sends a reply.
+ * - `signedAt(request)` (optional): when the platform says it sent the request, for
+ *   platforms whose signature covers a timestamp (WeChat, Weibo); `handleWebhook` refuses
+ *   a delivery signed too long before or after its receipt as `stale_request` (a replay).
+ *   Leave it out when the signature covers no time (Meta, X, Douyin): a copied timestamp
+ *   that the signature does not cover proves nothing.
  */
 export interface PlatformAdapter {
   /** The platform id (`"wechat_oa"`, `"x"`, …). */
@@ -161,4 +166,6 @@ export interface PlatformAdapter {
   parse(body: string, context: ParseContext): Result<Interaction[], AdapterFailure>;
   replyPolicy(thread: Thread, now: Instant): ReplyDecision;
   toOutbound(draft: OutboundDraftInput): Result<OutboundRequest, AdapterFailure>;
+  /** The signed send time of a request (epoch ms), `null` when it carries none; a failure when it is unreadable. */
+  signedAt?(request: WebhookRequest): Result<Instant | null, AdapterFailure>;
 }

@@ -1,4 +1,5 @@
-import { failure, type Result } from "@ops/core";
+import { z } from "zod";
+import { failure, parseOrThrow, type Result } from "@ops/core";
 import type { Interaction } from "../model/Interaction";
 import type { AdapterFailure, ParseContext, PlatformAdapter, WebhookRequest, WebhookResponse, WebhookSecret } from "./PlatformAdapter";
 
@@ -8,26 +9,56 @@ export type WebhookOutcome =
   | { readonly kind: "delivery"; readonly key: string; readonly interactions: readonly Interaction[] };
 
 /**
+ * Schema of {@link HandleWebhookOptions}: `maxAgeMs`, how far (either way) the signed send
+ * time of a delivery may be from `context.receivedAt` before the delivery is refused as
+ * `stale_request` — 300 000 ms (5 minutes) by default, the tolerance Stripe's and Slack's
+ * webhook libraries use; `null` turns the check off. It applies only to adapters whose
+ * signature covers a timestamp (`PlatformAdapter.signedAt`: WeChat, Weibo).
+ *
+ * @example
+ * ```ts
+ * import { HandleWebhookOptionsSchema } from "@ops/interaction";
+ * HandleWebhookOptionsSchema.parse({}).maxAgeMs;
+ * // => 300000
+ * ```
+ */
+export const HandleWebhookOptionsSchema = z.object({
+  maxAgeMs: z.number().int({ error: "must be whole milliseconds" }).nonnegative({ error: "must be 0 or more milliseconds" }).nullable().default(300_000),
+});
+
+/** Options of {@link handleWebhook}; see {@link HandleWebhookOptionsSchema}. */
+export type HandleWebhookOptions = z.input<typeof HandleWebhookOptionsSchema>;
+
+/**
  * The whole pure path of one webhook request through an adapter: `verify` (signature or
- * handshake), then `dedupeKey` checked against the keys the integrator has already
- * processed (platforms retry deliveries: WeChat and Weibo 3 times after 5 s, Douyin 3
- * times), then `parse`. Every failure is a typed value; nothing throws for bad input.
- * Storing the returned `key` after a successful delivery is the integrator's job.
+ * handshake); for a delivery, the freshness of its signed timestamp when the platform signs
+ * one (a replay of a captured request is `stale_request`); `dedupeKey` checked against the
+ * keys the integrator has already processed (platforms retry deliveries: WeChat and Weibo
+ * 3 times after 5 s, Douyin 3 times); then `parse`. Every failure is a typed value; nothing
+ * throws for bad input. Storing the returned `key` after a successful delivery is the
+ * integrator's job.
  *
  * @param adapter - a {@link PlatformAdapter}
  * @param request - the HTTP request as received
  * @param secret - the platform secret (and verify token)
- * @param context - channel, account and receipt time
+ * @param context - channel, account and receipt time (`receivedAt` is the "now" of the freshness check)
  * @param seenKeys - dedupe keys of deliveries already processed
- * @returns the outcome, or a failure: `bad_signature`, `duplicate_delivery`, `malformed_payload`, `unknown_event`, …
+ * @param options - `maxAgeMs` (default 5 minutes; `null` turns the freshness check off)
+ * @returns the outcome, or a failure: `bad_signature`, `stale_request`, `duplicate_delivery`, `malformed_payload`, `unknown_event`, …
+ * @throws OpsError `invalid_argument` when `options` break {@link HandleWebhookOptionsSchema}
  *
  * @example
  * ```ts
  * import { createWeiboAdapter, handleWebhook } from "@ops/interaction";
  * const weibo = createWeiboAdapter();
- * const request = { method: "GET", url: "/weibo?nonce=57155157&timestamp=1397022061823&echostr=dnPdpTZz85&signature=0000", headers: {}, body: "" };
- * const r = handleWebhook(weibo, request, { secret: "xyz123xyz" }, { channelId: "ch_wb" as never, account: "1902538057", receivedAt: 0 });
+ * // the signature example of Weibo's docs: app secret xyz123xyz, signed at 1397022061823 ms
+ * const request = { method: "POST", url: "/weibo?nonce=57155157&timestamp=1397022061823&signature=90e4c22c90a58f26526c2dd5b6c56c8822edeaa1", headers: {}, body: "{}" };
+ * const context = { channelId: "ch_wb" as never, account: "1902538057", receivedAt: 1397022061823 + 3_600_000 };
+ * const r = handleWebhook(weibo, request, { secret: "xyz123xyz" }, context);
  * r.ok ? "accepted" : r.error.code;
+ * // => "stale_request"
+ * const forged = handleWebhook(weibo, { ...request, url: request.url.replace("signature=9", "signature=0") }, { secret: "xyz123xyz" }, context);
+ * forged.ok ? "accepted" : forged.error.code;
  * // => "bad_signature"
  * ```
  */
@@ -37,10 +68,20 @@ export function handleWebhook(
   secret: WebhookSecret,
   context: ParseContext,
   seenKeys: ReadonlySet<string> = new Set(),
+  options: HandleWebhookOptions = {},
 ): Result<WebhookOutcome, AdapterFailure> {
+  const { maxAgeMs } = parseOrThrow(HandleWebhookOptionsSchema, options, { fn: "handleWebhook", path: ["options"] });
   const verified = adapter.verify(request, secret);
   if (!verified.ok) return verified;
   if (verified.value.kind === "challenge") return { ok: true, value: { kind: "challenge", response: verified.value.response } };
+  if (maxAgeMs !== null && adapter.signedAt !== undefined) {
+    const at = adapter.signedAt(request);
+    if (!at.ok) return at;
+    if (at.value !== null && Math.abs(context.receivedAt - at.value) > maxAgeMs) {
+      const minutes = Math.round(Math.abs(context.receivedAt - at.value) / 60_000);
+      return { ok: false, error: failure("stale_request", `the request was signed ${minutes} min ${at.value < context.receivedAt ? "before" : "after"} it was received (tolerance ${maxAgeMs} ms): a replay or a skewed clock`, ["request"]) };
+    }
+  }
   const key = adapter.dedupeKey(request.body);
   if (!key.ok) return key;
   if (seenKeys.has(key.value)) return { ok: false, error: failure("duplicate_delivery", `delivery ${key.value} was already processed`, ["body"]) };

@@ -3,7 +3,7 @@ import type { AdapterFailure, ParseContext, PlatformAdapter } from "../adapter/P
 import type { Interaction, InteractionInput, InteractionKind, MediaItem } from "../model/Interaction";
 import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
-import { defineAdapter, finish, verifySortedSha1 } from "../_lib/adapterKit";
+import { defineAdapter, finish, querySignedAt, verifySortedSha1 } from "../_lib/adapterKit";
 import { parseXml, type XmlNode } from "../_lib/xml";
 
 /** Options of the reference adapters: the reply-window data to answer `replyPolicy` from. */
@@ -31,6 +31,8 @@ function text(node: XmlNode, key: string): string | undefined {
  * - `verify`: `signature = sha1(sort([Token, timestamp, nonce]).join(""))` from the query
  *   string; a GET with `echostr` is the server-address check, answered with `echostr`.
  *   AES safe mode (`encrypt_type=aes`) is refused as `unsupported`.
+ * - `signedAt`: the signed `timestamp` query parameter (epoch seconds), so that
+ *   `handleWebhook` refuses a replayed push as `stale_request`.
  * - `dedupeKey`: `msg:<MsgId>` for messages; `evt:<FromUserName>:<CreateTime>` for events
  *   (the docs' advice for retried pushes: WeChat retries 3 times when it gets no answer in 5 s).
  * - `parse`: text, image, voice, video, shortvideo, location and link messages → `dm`;
@@ -64,6 +66,7 @@ export function createWechatOaAdapter(options: AdapterOptions = {}): PlatformAda
   return defineAdapter({
     platform: PLATFORM,
     policy,
+    signedAt: querySignedAt,
     verify(req, secret) {
       if (/[?&]encrypt_type=aes(&|$)/.test(req.url)) {
         return { ok: false, error: failure("unsupported", "AES safe mode (encrypt_type=aes) is not supported; use plaintext or compatible mode", ["url"]) };

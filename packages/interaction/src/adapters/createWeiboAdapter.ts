@@ -3,7 +3,7 @@ import type { AdapterFailure, ParseContext, PlatformAdapter } from "../adapter/P
 import type { Interaction, InteractionInput, InteractionKind } from "../model/Interaction";
 import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
-import { defineAdapter, finish, verifySortedSha1 } from "../_lib/adapterKit";
+import { defineAdapter, finish, querySignedAt, verifySortedSha1 } from "../_lib/adapterKit";
 import { keyOfIds } from "../_lib/idList";
 import { arrField, idField, isObj, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
 import type { AdapterOptions } from "./createWechatOaAdapter";
@@ -37,6 +37,8 @@ function weiboTime(text: string | undefined): number | undefined {
  *   a GET with `echostr` is the URL check. Pushes are checked the same way: "消息推送服务"
  *   states that every later push carries `signature`, `timestamp` and `nonce`, verified as
  *   for the first connection.
+ * - `signedAt`: the signed `timestamp` (milliseconds in Weibo's example), so that
+ *   `handleWebhook` refuses a replayed push as `stale_request`.
  * - `dedupeKey`: `sender_id:created_at` for pushes (Weibo's advice — its pushes have no
  *   message id); the sorted comment ids for a comments page.
  * - `parse`: `text` / `position` / `voice` / `image` → `dm`; event `follow` / `unfollow`,
@@ -69,6 +71,7 @@ export function createWeiboAdapter(options: AdapterOptions = {}): PlatformAdapte
   return defineAdapter({
     platform: PLATFORM,
     policy,
+    signedAt: querySignedAt,
     verify(req, secret) {
       return verifySortedSha1(req, secret.secret);
     },

@@ -3,6 +3,7 @@ import { InteractionSchema } from "../model/Interaction";
 import type { AdapterFailureCode, ParseContext, PlatformAdapter, WebhookRequest, WebhookSecret } from "../adapter/PlatformAdapter";
 import { ThreadSchema } from "../model/Thread";
 import { deepEqual } from "../_lib/deepEqual";
+import { handleWebhook } from "../adapter/handleWebhook";
 
 /** What a fixture should produce. */
 export type FixtureExpectation =
@@ -69,7 +70,8 @@ const GARBAGE: readonly string[] = [
  * handshake, gives a different answer); a tampered body is refused when `bodySigned`;
  * `dedupeKey` is deterministic; `parse` gives the expected number and kinds of
  * interactions, each valid under `InteractionSchema`, with unique ids, the context's
- * `channelId` / `receivedAt`, the adapter's platform, and the same result on a second run.
+ * `channelId` / `receivedAt`, the adapter's platform, and the same result on a second run;
+ * when the adapter has `signedAt`, a delivery replayed a day later is `stale_request`.
  * Adapter-wide: `verify`, `dedupeKey` and `parse` never throw on hostile input (empty,
  * truncated, deeply nested, XXE, invalid UTF-16); `replyPolicy` answers for a fresh DM
  * thread; `toOutbound` returns a `Result` whose request has a relative API path.
@@ -127,6 +129,16 @@ export function runAdapterConformance(adapter: PlatformAdapter, fixtures: readon
       check("verify.tampered_body", fx.name, () => {
         const r = adapter.verify({ ...fx.request, body: `${fx.request.body} ` }, fx.secret);
         return !r.ok && r.error.code === "bad_signature" ? true : "a tampered body was accepted";
+      });
+    }
+    const signedAt = adapter.signedAt;
+    if (signedAt !== undefined && exp.kind === "delivery") {
+      check("signedAt.replay_refused", fx.name, () => {
+        const at = signedAt(fx.request);
+        if (!at.ok) return `signedAt failed on a delivery: ${at.error.code} ${at.error.message}`;
+        if (at.value === null) return "signedAt found no signed time in a delivery of a platform that signs one";
+        const late = handleWebhook(adapter, fx.request, fx.secret, { ...fx.context, receivedAt: at.value + 86_400_000 });
+        return !late.ok && late.error.code === "stale_request" ? true : `a delivery replayed a day later was ${late.ok ? "accepted" : `refused with ${late.error.code}`}, expected stale_request`;
       });
     }
     if (exp.kind === "delivery" || (exp.kind === "failure" && exp.step === "parse")) {
