@@ -28,7 +28,7 @@ const IG_PRIVATE_REPLIES = {
  * | | message | `menu_click`, `follow`, `qr_scan` | 1 min | 3 |
  * | `weibo.fan_service` | message | `dm`, `follow`, `menu_click`, `qr_scan` | 48 h | no limit |
  * | | message | `mention` | 48 h | 1 |
- * | `douyin.im` | message | `dm` | 48 h | 5 (stated for Douyin's customer-service reply API) |
+ * | `douyin.im` | message | `dm` | 24 h (the answered message's `msg_id` is valid 24 h) | not documented |
  * | `instagram.messaging` | message | `dm` | 24 h (standard) | — |
  * | | message + `HUMAN_AGENT` tag | `dm` | 7 d | — |
  * | | private_reply | `comment`, `reply` | 7 d | 1 |
@@ -137,23 +137,28 @@ export const REPLY_WINDOW_POLICIES: Readonly<Record<string, ReplyWindowPolicy>> 
         id: "douyin.user_message",
         surface: "message",
         openedBy: ["dm"],
-        durationMs: 48 * HOUR,
-        maxMessages: 5,
+        durationMs: 24 * HOUR,
+        maxMessages: null,
         tag: null,
         sources: [
           {
-            title: "抖音开放平台 — 回复图片格式的客服消息: 用户发送信息后，可在48小时内，至多回复5条信息",
-            url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-game/develop/server/douyin-microgame-im/reply-user-image",
+            title: "sxwdmjy/dy-java SendMsgQuery (field table of 抖音开放平台 发送私信消息 /im/send/msg/): msg_id = the received message's server_message_id, 有效期为24小时; scene 默认场景可选传入 im_replay_msg",
+            url: "https://github.com/sxwdmjy/dy-java/blob/1c4bac218e3c19856f80a3bf53df9fdfbbf07c81/dy-java-web/src/main/java/com/dyj/web/domain/query/SendMsgQuery.java",
             retrieved: READ,
           },
         ],
-        note: "Douyin states this window for its customer-service reply API; the enterprise-account private-message API (im.direct_message) documents no window. Proactive messages to users who authorised them are limited to once a day, at most 3 messages (not a reply window; not modelled).",
+        note: "A reply (/im/send/msg/, default scene) must name the msg_id of a message the user sent, valid 24 h, so the window is 24 h from the user's latest message; no message count is documented for this API (null here means not known, not proven unlimited). The 48 h / 5 messages rule Douyin states is for the mini-game customer-service reply API (mini-game/develop/server/douyin-microgame-im/reply-user-image), a different API. A user entering the chat page (im_enter_direct_msg, not an interaction here) also gives a msg_id for the im_enter_direct_msg scene. Proactive messages to users who authorised them: once a day, at most 3 messages (not a reply window; not modelled). No limit is documented for public comment replies (/item/comment/reply/).",
       },
     ],
     sources: [
       {
         title: "抖音开放平台 — 私信/群管理 能力介绍 (主动私信: 每日一次, 每次至多 3 条)",
         url: "https://developer.open-douyin.com/docs/resource/zh-CN/dop/ability/interaction-management/im",
+        retrieved: READ,
+      },
+      {
+        title: "抖音开放平台 — 回复图片格式的客服消息 (mini-game customer service: 48 小时内至多回复 5 条; not the /im/send/msg/ API)",
+        url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-game/develop/server/douyin-microgame-im/reply-user-image",
         retrieved: READ,
       },
     ],
