@@ -25,15 +25,15 @@ function contentOf(o: Obj): Obj | undefined {
 }
 
 /**
- * The reference adapter for **Douyin** (抖音开放平台) webhooks. Sources (read 2026-11-26):
- * the open platform's "Webhooks 概述"
- * (developer.open-douyin.com/docs/resource/zh-CN/dop/develop/webhooks/summarize), "接收私信消息事件"
- * (…/dop/develop/openapi/search-management/private-message/private-msg-webhook) and "接收评论回复事件"
- * (…/dop/develop/openapi/interaction-management/comment-management-user/accept-comment-reply-event,
- * whose page body is rendered by script and could not be read; its fields are taken from the
- * public SDK `fudiwei/DotNetCore.SKIT.FlurlHttpClient.ByteDance`, files
- * `src/SKIT.FlurlHttpClient.ByteDance.DouyinOpen/Events/Webhook/ItemCommentReplyEvent.cs` and
- * `test/…DouyinOpen.UnitTests/EventSamples/Webhook/ItemCommentReplyEvent.json`, which cite that page).
+ * The reference adapter for **Douyin** (抖音开放平台) webhooks. Sources (read 2026-11-26; the
+ * package README lists which facts each one backs and what is still unconfirmed): the open
+ * platform's "Webhooks 概述" (developer.open-douyin.com/docs/resource/zh-CN/dop/develop/webhooks/summarize),
+ * "接收私信消息事件" (…/dop/develop/openapi/search-management/private-message/private-msg-webhook),
+ * "接收私信消息撤回事件" (…/private-message/private-msg-recall), "接收用户点赞事件"
+ * (…/dop/develop/openapi/search-management/intention-user/item-digg) and "评论回复列表"
+ * (…/interaction-management/comment-management-user/comment-reply-list); "接收评论回复事件"
+ * (…/comment-management-user/accept-comment-reply-event) renders by script and could not be
+ * read, so the comment event follows the SDKs and consumers named in the README.
  *
  * - `verify`: `X-Douyin-Signature = sha1(client_secret + raw body)` (hex), as the Webhooks
  *   overview states; the URL check is a signed POST
@@ -42,24 +42,29 @@ function contentOf(o: Obj): Obj | undefined {
  * - `dedupeKey`: the platform advises the `Msg-Id` request header for de-duplication; from the
  *   body alone the key is the event and its message / comment id, or a SHA-256 of the body.
  * - `parse`: `im_receive_msg` → inbound `dm`, `im_send_msg` → outbound `dm` (group chats via
- *   `im_group_receive_msg`, by `conversation_short_id`), `im_recall_msg` → `recall`,
- *   `new_follow_action` → `follow` (`unfollow` when `action_type` is not 1),
- *   `new_video_digg` → `like`, `item_comment_reply` → `comment` or `reply`; the URL check,
- *   read receipts and "entered the chat" events yield nothing; others are `unknown_event`.
- *   `content` may be an object or a JSON string; user ids are open_ids scoped to the app
- *   (`client_key`). A comment event's `content` carries `comment_id`, `comment_user_id`,
- *   `content`, `create_time`, `digg_count`, `reply_comment_total`, `reply_to_comment_id`
- *   (empty for a top-level comment), `reply_to_item_id` (the video) and `at_user_id`; its
- *   `create_time` unit is not documented, so a value below 10¹¹ is read as seconds (as in the
- *   comment-list API) and a larger one as milliseconds.
- * - `replyPolicy`: `REPLY_WINDOW_POLICIES["douyin.im"]`.
+ *   `im_group_receive_msg` / `im_group_send_msg` or `conversation_type` 2, threaded by
+ *   `conversation_short_id`); `im_recall_msg` → `recall` (the page's `content` holds only
+ *   `server_message_id`; `from_user_id` is who recalled, and both sides' recalls are pushed);
+ *   `new_follow_action` → `follow` (`unfollow` when `action_type` is not 1); `new_video_digg`
+ *   → `like` — the page documents only `action_type` 1 (点赞), so another value is refused as
+ *   `unknown_event` rather than read as a like; `item_comment_reply` → `comment` or `reply`
+ *   (`reply_to_comment_id` empty for a top-level comment), `direction: "out"` when the author
+ *   is the account (`comment_user_id` equal to the context's account or to `to_user_id`, the
+ *   authorised account whose video it is). The URL check, read receipts, "entered the chat"
+ *   and `im_authorize` yield nothing; other events are `unknown_event`. `content` may be an
+ *   object or a JSON string (the pages' samples use both); user ids are open_ids scoped to the
+ *   app (`client_key`). A comment's `create_time` unit is not documented: a value below 10¹¹
+ *   is read as seconds (as in the comment-list API), a larger one as milliseconds.
+ * - `replyPolicy`: `REPLY_WINDOW_POLICIES["douyin.im"]` (24 h: the `msg_id` a reply names is
+ *   valid 24 h).
  * - `toOutbound`: `message` → `POST /im/send/msg/` with `{ msg_id, conversation_id,
- *   to_user_id, content: { msg_type: 1, text: { text } }, scene: "im_replay_msg" }` — `msg_id` is
- *   the `server_message_id` answered (valid 24 h), `conversation_id` its
- *   `conversation_short_id` (fields as in the SDK's `Models/IM/Message/IMSendMessageRequest.cs`);
- *   `public_reply` → `POST /item/comment/reply/` with `{ item_id, comment_id, content }`
- *   (`Models/Item/Comment/ItemCommentReplyRequest.cs`). The transport adds the `open_id` query
- *   parameter and the `access-token` header.
+ *   to_user_id, content: { msg_type: 1, text: { text } }, scene: "im_replay_msg" }` — `msg_id`
+ *   is the `server_message_id` answered (valid 24 h: answer the latest inbound message),
+ *   `conversation_id` its `conversation_short_id`, `scene` the default reply scene (spelt
+ *   "replay", as the Java SDK that documents it has it); `public_reply` →
+ *   `POST /item/comment/reply/` with `{ item_id, comment_id, content }` (the `item.comment`
+ *   path; `/video/comment/reply/` belongs to the closed enterprise beta). The transport adds
+ *   the `open_id` query parameter and the `access-token` header.
  *
  * @param options - `policy` to replace the built-in reply-window data
  * @returns a pure {@link PlatformAdapter}
@@ -176,6 +181,9 @@ function parseDouyin(body: string, ctx: ParseContext): Result<Interaction[], Ada
       return finish([{ ...base, id: id(kind, `${from}:${at}`), kind, direction: "activity", visibility: "public", actor: who(from), target: { type: "account", id: to ?? ctx.account }, platformCreatedAt: at }]);
     }
     case "new_video_digg": {
+      const action = numField(c, "action_type");
+      // the event page documents one value, 1 = 点赞; anything else is not silently read as a like
+      if (action !== undefined && action !== 1) return { ok: false, error: failure("unknown_event", `new_video_digg action_type ${action} is not documented (1 = like)`, ["content", "action_type"]) };
       const at = epochToInstant(numField(c, "action_time"), "s");
       const item = idField(c, "item_id");
       if (from === undefined || at === undefined || item === undefined) return { ok: false, error: failure("missing_field", "from_user_id, content.action_time and content.item_id are required", ["content"]) };
@@ -196,7 +204,7 @@ function parseDouyin(body: string, ctx: ParseContext): Result<Interaction[], Ada
           id: id("comment", cid),
           nativeId: cid,
           kind: isReply ? "reply" : "comment",
-          direction: author === ctx.account ? "out" : "in",
+          direction: author === ctx.account || author === to ? "out" : "in",
           visibility: "public",
           actor: who(author),
           ...(isReply ? { inReplyTo: id("comment", parent) } : {}),
