@@ -25,8 +25,8 @@ export { handleWebhook, HandleWebhookOptionsSchema } from "./adapter/handleWebho
 export type { HandleWebhookOptions, WebhookOutcome } from "./adapter/handleWebhook";
 export { createDouyinAdapter } from "./adapters/createDouyinAdapter";
 export { createInstagramAdapter } from "./adapters/createInstagramAdapter";
-export { createWechatOaAdapter } from "./adapters/createWechatOaAdapter";
-export type { AdapterOptions } from "./adapters/createWechatOaAdapter";
+export { createWechatOaAdapter, WechatOaAdapterOptionsSchema } from "./adapters/createWechatOaAdapter";
+export type { AdapterOptions, WechatOaAdapterOptions } from "./adapters/createWechatOaAdapter";
 export { createWeiboAdapter } from "./adapters/createWeiboAdapter";
 export { createXAdapter } from "./adapters/createXAdapter";
 export { runAdapterConformance } from "./conformance/runAdapterConformance";

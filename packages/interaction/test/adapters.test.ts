@@ -59,8 +59,8 @@ describe("createWechatOaAdapter", () => {
     expect(wechat.replyPolicy(t, 1772933460000).allowed).toBe(false);
   });
 
-  it("refuses AES safe mode and a replayed delivery", () => {
-    expect(wechat.verify({ method: "POST", url: signedUrl("1772933400", "184793", "&encrypt_type=aes&msg_signature=x"), headers: {}, body: "" }, { secret: WECHAT_TOKEN })).toMatchObject({ ok: false, error: { code: "unsupported" } });
+  it("refuses an encrypted body without an encodingAesKey (see wechatAes.test.ts) and a replayed delivery", () => {
+    expect(wechat.parse("<xml><ToUserName><![CDATA[gh_1]]></ToUserName><Encrypt><![CDATA[AAAA]]></Encrypt></xml>", ctx("ch_wx", WECHAT_ACCOUNT))).toMatchObject({ ok: false, error: { code: "unsupported" } });
     const req = { method: "POST", url: signedUrl("1772933995"), headers: {}, body: WECHAT_TEXT };
     const r = handleWebhook(wechat, req, { secret: WECHAT_TOKEN }, ctx("ch_wx", WECHAT_ACCOUNT), new Set(["msg:24601234567890123"]));
     expect(r).toMatchObject({ ok: false, error: { code: "duplicate_delivery" } });

@@ -9,8 +9,8 @@ const isResult = (r: unknown): boolean => typeof r === "object" && r !== null &&
 const xmlish = fc
   .array(
     fc.oneof(
-      fc.constantFrom("<xml>", "</xml>", "<MsgType>", "</MsgType>", "<![CDATA[", "]]>", "&amp;", "&#x1F600;", "&bogus;", "<Event>", "</Event>", "<!--", "-->", "<?xml version=\"1.0\"?>", "<!DOCTYPE"),
-      fc.constantFrom("text", "event", "subscribe", "CLICK", "1772933400", "oX1y2Z3", "敏感肌"),
+      fc.constantFrom("<xml>", "</xml>", "<MsgType>", "</MsgType>", "<![CDATA[", "]]>", "&amp;", "&#x1F600;", "&bogus;", "<Event>", "</Event>", "<!--", "-->", "<?xml version=\"1.0\"?>", "<!DOCTYPE", "<Encrypt>", "</Encrypt>"),
+      fc.constantFrom("text", "event", "subscribe", "CLICK", "1772933400", "oX1y2Z3", "敏感肌", "jn1L23DB+6ELqJ+6bruv21Y6MD7KeIfP82D6gU39rmk=", "AAAAAAAAAAAAAAAAAAAAAA=="),
       fc.string({ maxLength: 8 }),
     ),
     { maxLength: 30 },
@@ -50,7 +50,8 @@ describe("adapters under fuzzing", () => {
       fc.property(body, fc.dictionary(fc.constantFrom("x-hub-signature-256", "x-douyin-signature", "x-twitter-webhooks-signature", "content-type"), fc.string()), fc.string(), (text, headers, q) => {
         expect(isResult(adapter.parse(text, ctx))).toBe(true);
         expect(isResult(adapter.dedupeKey(text))).toBe(true);
-        const request = { method: "POST", url: `/hook?signature=${encodeURIComponent(q.slice(0, 20)) || "x"}&timestamp=1&nonce=2&crc_token=${q.length}`, headers, body: text };
+        const aes = q.length % 2 === 1 ? `&encrypt_type=aes&msg_signature=${encodeURIComponent(q.slice(0, 40))}` : "";
+        const request = { method: "POST", url: `/hook?signature=${encodeURIComponent(q.slice(0, 20)) || "x"}&timestamp=1&nonce=2&crc_token=${q.length}${aes}`, headers, body: text };
         expect(isResult(adapter.verify(request, { secret: "s" }))).toBe(true);
         expect(isResult(handleWebhook(adapter, request, { secret: "s" }, ctx))).toBe(true);
         const failed = adapter.parse(text, ctx);

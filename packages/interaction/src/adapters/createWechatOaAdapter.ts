@@ -1,15 +1,73 @@
-import { failure, type Result } from "@ops/core";
-import type { AdapterFailure, ParseContext, PlatformAdapter } from "../adapter/PlatformAdapter";
+import { z } from "zod";
+import { failure, parseOrThrow, type Result } from "@ops/core";
+import type { AdapterFailure, ParseContext, PlatformAdapter, VerifyOutcome, WebhookRequest } from "../adapter/PlatformAdapter";
 import type { Interaction, InteractionInput, InteractionKind, MediaItem } from "../model/Interaction";
-import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
+import { ReplyWindowPolicySchema, type ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
 import { defineAdapter, finish, querySignedAt, verifySortedSha1 } from "../_lib/adapterKit";
+import { query } from "../_lib/http";
+import { timingSafeEqual } from "../_lib/crypto";
+import { decryptWechatMessage, wechatAesKey, wechatMsgSignature, type WechatAesKey } from "../_lib/wechatCrypto";
 import { parseXml, type XmlNode } from "../_lib/xml";
 
 /** Options of the reference adapters: the reply-window data to answer `replyPolicy` from. */
 export interface AdapterOptions {
   /** Replaces the built-in entry of `REPLY_WINDOW_POLICIES` (e.g. when a platform changes its rules). */
   readonly policy?: ReplyWindowPolicy;
+}
+
+/**
+ * Options of {@link createWechatOaAdapter}: `policy`, and for safe mode (安全模式) and
+ * compatible mode (兼容模式) the account's `encodingAesKey` and `appId`, both from the
+ * console's server configuration (服务器配置). See {@link WechatOaAdapterOptionsSchema}.
+ */
+export interface WechatOaAdapterOptions extends AdapterOptions {
+  /** The 43-character EncodingAESKey (消息加解密密钥); the AES key is its base64 decoding with `=` appended. */
+  readonly encodingAesKey?: string;
+  /** The account's AppID (`wx…`); a decrypted message must end with it. Required with `encodingAesKey`. */
+  readonly appId?: string;
+}
+
+/**
+ * Schema of {@link WechatOaAdapterOptions}. `encodingAesKey` is the console's 43 characters
+ * (A–Z, a–z, 0–9, as "消息加解密说明" defines it); `encodingAesKey` and `appId` come
+ * together or not at all; unknown keys are refused, so that a misspelt
+ * `encodingAESKey` fails here instead of leaving the adapter without a key.
+ *
+ * @example
+ * ```ts
+ * import { WechatOaAdapterOptionsSchema } from "@ops/interaction";
+ * WechatOaAdapterOptionsSchema.safeParse({ encodingAesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", appId: "wx2c2769f8efd9abc2" }).success;
+ * // => true
+ * WechatOaAdapterOptionsSchema.safeParse({ encodingAesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG" }).error?.issues[0]?.path;
+ * // => ["appId"]
+ * ```
+ */
+export const WechatOaAdapterOptionsSchema = z
+  .strictObject({
+    encodingAesKey: z
+      .string()
+      .regex(/^[A-Za-z0-9]{43}$/, { error: "must be the 43-character EncodingAESKey of the console (A–Z, a–z, 0–9)" })
+      .optional(),
+    appId: z
+      .string()
+      .regex(/^[\x21-\x7e]{1,64}$/, { error: "must be the account's AppID (1–64 visible ASCII characters, e.g. wx2c2769f8efd9abc2)" })
+      .optional(),
+    policy: ReplyWindowPolicySchema.optional(),
+  })
+  .superRefine((o, ctx) => {
+    if (o.encodingAesKey !== undefined && o.appId === undefined) {
+      ctx.addIssue({ code: "custom", path: ["appId"], message: "is required with encodingAesKey: a decrypted message names the AppID it was encrypted for" });
+    }
+    if (o.appId !== undefined && o.encodingAesKey === undefined) {
+      ctx.addIssue({ code: "custom", path: ["encodingAesKey"], message: "is required with appId (appId is only used to check decrypted messages)" });
+    }
+  });
+
+/** What safe mode needs: the AES key and the AppID a decrypted message must name. */
+interface SafeMode {
+  readonly aes: WechatAesKey;
+  readonly appId: string;
 }
 
 const PLATFORM = "wechat_oa";
@@ -24,15 +82,27 @@ function text(node: XmlNode, key: string): string | undefined {
 }
 
 /**
- * The reference adapter for a **WeChat Official Account** (微信公众号) in plaintext or
- * compatible mode, built from the 公众号 developer docs ("接入概述", "接收普通消息",
- * "接收事件推送", "客服消息"):
+ * The reference adapter for a **WeChat Official Account** (微信公众号) in plaintext,
+ * compatible (兼容模式) or safe mode (安全模式), built from the 公众号 developer docs
+ * ("接入概述", "接收普通消息", "接收事件推送", "客服消息", "消息加解密说明") and Tencent's
+ * WXBizMsgCrypt samples:
  *
  * - `verify`: `signature = sha1(sort([Token, timestamp, nonce]).join(""))` from the query
  *   string; a GET with `echostr` is the server-address check, answered with `echostr`.
- *   AES safe mode (`encrypt_type=aes`) is refused as `unsupported`.
+ *   A push with `encrypt_type=aes` (safe and compatible mode) is checked by
+ *   `msg_signature = sha1(sort([Token, timestamp, nonce, Encrypt]).join(""))`, `Encrypt`
+ *   being the `<Encrypt>` text of the body: `missing_field` without it. An adapter given
+ *   an `encodingAesKey` refuses plaintext pushes as `bad_signature` (their signature does
+ *   not cover the body, so accepting them would undo safe mode).
  * - `signedAt`: the signed `timestamp` query parameter (epoch seconds), so that
  *   `handleWebhook` refuses a replayed push as `stale_request`.
+ * - Decryption (`dedupeKey` and `parse`, when the body has `<Encrypt>`): AES-256-CBC,
+ *   key = base64(`encodingAesKey` + "="), IV = its first 16 bytes, PKCS#7 padding to
+ *   32-byte blocks; the plaintext is 16 random bytes, the message length (4 bytes, big
+ *   endian), the message XML and the AppID. Then the message is read as in plaintext mode
+ *   (compatible mode's plaintext copies are ignored: the signature covers only `Encrypt`).
+ *   Bad base64, padding or length are `malformed_payload`; another AppID is
+ *   `bad_signature`; an encrypted body without a configured key is `unsupported`.
  * - `dedupeKey`: `msg:<MsgId>` for messages; `evt:<FromUserName>:<CreateTime>` for events
  *   (the docs' advice for retried pushes: WeChat retries 3 times when it gets no answer in 5 s).
  * - `parse`: text, image, voice, video, shortvideo, location and link messages → `dm`;
@@ -45,8 +115,10 @@ function text(node: XmlNode, key: string): string | undefined {
  * - `toOutbound`: a customer-service text message, `POST /cgi-bin/message/custom/send`
  *   (the transport adds `?access_token=`). Public and private replies are `unsupported`.
  *
- * @param options - `policy` to replace the built-in reply-window data
+ * @param options - `policy` to replace the built-in reply-window data; `encodingAesKey`
+ *   and `appId` for safe and compatible mode (see {@link WechatOaAdapterOptionsSchema})
  * @returns a pure {@link PlatformAdapter}
+ * @throws OpsError `invalid_argument` when `options` break {@link WechatOaAdapterOptionsSchema}
  *
  * @example
  * ```ts
@@ -59,22 +131,39 @@ function text(node: XmlNode, key: string): string | undefined {
  * // => ["dm", "敏感肌用什么洁面？", 1772933400000]
  * wechat.dedupeKey(xml);
  * // => { ok: true, value: "msg:22541386101" }
+ *
+ * // Safe mode, with the decryption sample of Tencent's WXBizMsgCrypt (Sample.py):
+ * // Token "spamtest", AppID wx2c2769f8efd9abc2, signed at 1409735669 with nonce 1320562132
+ * const safe = createWechatOaAdapter({ encodingAesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", appId: "wx2c2769f8efd9abc2" });
+ * const encrypt = "hyzAe4OzmOMbd6TvGdIOO6uBmdJoD0Fk53REIHvxYtJlE2B655HuD0m8KUePWB3+LrPXo87wzQ1QLvbeUgmBM4x6F8PGHQHFVAFmOD2LdJF9FrXpbUAh0B5GIItb52sn896wVsMSHGuPE328HnRGBcrS7C41IzDWyWNlZkyyXwon8T332jisa+h6tEDYsVticbSnyU8dKOIbgU6ux5VTjg3yt+WGzjlpKn6NPhRjpA912xMezR4kw6KWwMrCVKSVCZciVGCgavjIQ6X8tCOp3yZbGpy0VxpAe+77TszTfRd5RJSVO/HTnifJpXgCSUdUue1v6h0EIBYYI1BD1DlD+C0CR8e6OewpusjZ4uBl9FyJvnhvQl+q5rv1ixrcpCumEPo5MJSgM9ehVsNPfUM669WuMyVWQLCzpu9GhglF2PE=";
+ * const body = `<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`;
+ * const url = "/wechat?timestamp=1409735669&nonce=1320562132&encrypt_type=aes&msg_signature=5d197aaffba7e9b25a30732f161a50dee96bd5fa";
+ * safe.verify({ method: "POST", url, headers: {}, body }, { secret: "spamtest" });
+ * // => { ok: true, value: { kind: "delivery" } }
+ * const m = safe.parse(body, { channelId: "ch_wx" as never, account: "gh_10f6c3c3ac5a", receivedAt: 1409735669000 });
+ * m.ok && [m.value[0]?.kind, m.value[0]?.content?.text, m.value[0]?.nativeId];
+ * // => ["dm", "abcdteT", "6054768590064713728"]
  * ```
  */
-export function createWechatOaAdapter(options: AdapterOptions = {}): PlatformAdapter {
-  const policy = options.policy ?? (REPLY_WINDOW_POLICIES["wechat_oa.customer_service"] as ReplyWindowPolicy);
+export function createWechatOaAdapter(options: WechatOaAdapterOptions = {}): PlatformAdapter {
+  const checked = parseOrThrow(WechatOaAdapterOptionsSchema, options, { fn: "createWechatOaAdapter", path: ["options"] });
+  const policy = checked.policy ?? (REPLY_WINDOW_POLICIES["wechat_oa.customer_service"] as ReplyWindowPolicy);
+  const safe = safeMode(checked.encodingAesKey, checked.appId);
   return defineAdapter({
     platform: PLATFORM,
     policy,
     signedAt: querySignedAt,
     verify(req, secret) {
-      if (/[?&]encrypt_type=aes(&|$)/.test(req.url)) {
-        return { ok: false, error: failure("unsupported", "AES safe mode (encrypt_type=aes) is not supported; use plaintext or compatible mode", ["url"]) };
+      const q = query(req);
+      if (req.method.toUpperCase() === "GET" && q.get("echostr") !== null) return verifySortedSha1(req, secret.secret);
+      if (q.get("encrypt_type") === "aes") return verifyMsgSignature(req, secret.secret);
+      if (safe !== null) {
+        return { ok: false, error: failure("bad_signature", "this adapter has an encodingAesKey, so pushes must come in safe or compatible mode (encrypt_type=aes with msg_signature); a plaintext push is refused because its signature does not cover the body", ["url"]) };
       }
       return verifySortedSha1(req, secret.secret);
     },
     dedupeKey(body) {
-      const x = parseXml(body);
+      const x = readMessage(body, safe);
       if (!x.ok) return x;
       const msgId = text(x.value, "MsgId");
       if (msgId !== undefined && msgId !== "") return { ok: true, value: `msg:${msgId}` };
@@ -83,7 +172,10 @@ export function createWechatOaAdapter(options: AdapterOptions = {}): PlatformAda
       if (!from || !created) return { ok: false, error: failure("missing_field", "FromUserName and CreateTime are needed to identify an event", ["FromUserName"]) };
       return { ok: true, value: `evt:${from}:${created}` };
     },
-    parse: parseWechat,
+    parse(body, context) {
+      const x = readMessage(body, safe);
+      return x.ok ? parseWechat(x.value, context) : x;
+    },
     toOutbound(draft) {
       if (draft.surface !== "message") return { ok: false, error: failure("unsupported", `a WeChat Official Account cannot send a ${draft.surface}`, ["draft", "surface"]) };
       return {
@@ -99,10 +191,50 @@ export function createWechatOaAdapter(options: AdapterOptions = {}): PlatformAda
   });
 }
 
-function parseWechat(body: string, context: ParseContext): Result<Interaction[], AdapterFailure> {
+function safeMode(encodingAesKey: string | undefined, appId: string | undefined): SafeMode | null {
+  if (encodingAesKey === undefined || appId === undefined) return null;
+  const aes = wechatAesKey(encodingAesKey);
+  return aes === null ? null : { aes, appId };
+}
+
+/** `msg_signature = sha1(sort([Token, timestamp, nonce, Encrypt]).join(""))` of a safe- or compatible-mode push. */
+function verifyMsgSignature(request: WebhookRequest, token: string): Result<VerifyOutcome, AdapterFailure> {
+  const q = query(request);
+  const signature = q.get("msg_signature");
+  const timestamp = q.get("timestamp");
+  const nonce = q.get("nonce");
+  if (signature === null || timestamp === null || nonce === null) {
+    return { ok: false, error: failure("bad_signature", "an encrypt_type=aes push must carry msg_signature, timestamp and nonce in the query", ["url"]) };
+  }
+  const x = parseXml(request.body);
+  if (!x.ok) return x;
+  const encrypt = x.value["Encrypt"];
+  if (typeof encrypt !== "string" || encrypt === "") {
+    return { ok: false, error: failure("missing_field", "an encrypt_type=aes push must carry the encrypted message in <Encrypt>", ["body", "Encrypt"]) };
+  }
+  if (!timingSafeEqual(wechatMsgSignature(token, timestamp, nonce, encrypt), signature.toLowerCase())) {
+    return { ok: false, error: failure("bad_signature", "msg_signature does not match sha1 of the sorted Token, timestamp, nonce and Encrypt", ["url", "msg_signature"]) };
+  }
+  return { ok: true, value: { kind: "delivery" } };
+}
+
+/** The message of a push: the body in plaintext mode, the decrypted `<Encrypt>` in safe and compatible mode. */
+function readMessage(body: string, safe: SafeMode | null): Result<XmlNode, AdapterFailure> {
   const x = parseXml(body);
   if (!x.ok) return x;
-  const node = x.value;
+  const encrypt = x.value["Encrypt"];
+  if (encrypt === undefined) return x;
+  if (safe === null) {
+    return { ok: false, error: failure("unsupported", "the body is encrypted (safe or compatible mode): pass encodingAesKey and appId to createWechatOaAdapter to read it", ["body", "Encrypt"]) };
+  }
+  if (typeof encrypt !== "string" || encrypt === "") return { ok: false, error: failure("malformed_payload", "Encrypt must be the base64 text of the encrypted message", ["body", "Encrypt"]) };
+  const plain = decryptWechatMessage(safe.aes, encrypt, safe.appId);
+  if (!plain.ok) return plain;
+  const message = parseXml(plain.value);
+  return message.ok ? message : { ok: false, error: failure("malformed_payload", `the decrypted Encrypt: ${message.error.message}`, ["body", "Encrypt"]) };
+}
+
+function parseWechat(node: XmlNode, context: ParseContext): Result<Interaction[], AdapterFailure> {
   const from = text(node, "FromUserName");
   const created = text(node, "CreateTime");
   const msgType = text(node, "MsgType");
