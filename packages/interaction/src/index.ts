@@ -29,6 +29,9 @@ export { createWechatOaAdapter, WechatOaAdapterOptionsSchema } from "./adapters/
 export type { AdapterOptions, WechatOaAdapterOptions } from "./adapters/createWechatOaAdapter";
 export { createWeiboAdapter } from "./adapters/createWeiboAdapter";
 export { createXAdapter } from "./adapters/createXAdapter";
+export { instagramMentionLookups, InstagramMentionLookupSchema } from "./adapters/instagramMentionLookups";
+export type { InstagramMentionLookup, InstagramMentionLookupInput } from "./adapters/instagramMentionLookups";
+export { parseInstagramMention } from "./adapters/parseInstagramMention";
 export { runAdapterConformance } from "./conformance/runAdapterConformance";
 export type {
   AdapterFixture,

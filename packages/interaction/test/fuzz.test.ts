@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { handleWebhook } from "./helpers/index";
+import { handleWebhook, instagramMentionLookups, parseInstagramMention } from "./helpers/index";
 import { ADAPTERS } from "./fixtures/index";
+import { IG_CAPTION_MENTION, IG_COMMENT_MENTION, IG_MENTION_ACCOUNT, IG_MENTIONED_COMMENT, IG_MENTIONED_MEDIA } from "./fixtures/instagram";
 
 const isResult = (r: unknown): boolean => typeof r === "object" && r !== null && typeof (r as { ok: unknown }).ok === "boolean";
 
@@ -82,6 +83,46 @@ describe("adapters under fuzzing", () => {
         expect(isResult(adapter.verify(request as never, secret as never))).toBe(true);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+/** Graph-API-ish answers: the mention nodes and error objects with arbitrary content. */
+const graphish = fc
+  .record({ mentioned_comment: fc.anything(), mentioned_media: fc.anything(), error: fc.anything(), id: fc.oneof(fc.string(), fc.integer()) }, { requiredKeys: [] })
+  .map((v) => JSON.stringify(v));
+
+describe("Instagram mention lookups under fuzzing", () => {
+  const ctx = { channelId: "ch_ig" as never, account: IG_MENTION_ACCOUNT, receivedAt: 1520622975000 };
+  const real = [IG_COMMENT_MENTION, IG_CAPTION_MENTION].flatMap((b) => {
+    const r = instagramMentionLookups(b);
+    return r.ok ? r.value : [];
+  });
+
+  it("instagramMentionLookups and parseInstagramMention always return a typed Result, never throw", () => {
+    expect(real).toHaveLength(2);
+    fc.assert(
+      fc.property(fc.oneof(body, graphish), fc.oneof(fc.constantFrom(...real), fc.anything()), (text, lookup) => {
+        expect(isResult(instagramMentionLookups(text))).toBe(true);
+        const r = parseInstagramMention(text, lookup as never, ctx);
+        expect(isResult(r)).toBe(true);
+        if (!r.ok) expect(r.error.message).not.toMatch(/^payload could not be read/);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("mutating a real webhook or Graph answer never makes them throw", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(IG_COMMENT_MENTION, IG_CAPTION_MENTION, IG_MENTIONED_COMMENT, IG_MENTIONED_MEDIA), fc.constantFrom(...real), fc.nat(), fc.string({ maxLength: 5 }), (b, lookup, at, insert) => {
+        const i = at % (b.length + 1);
+        const mutated = b.slice(0, i) + insert + b.slice(i + 1);
+        expect(isResult(instagramMentionLookups(mutated))).toBe(true);
+        const r = parseInstagramMention(mutated, lookup, ctx);
+        expect(isResult(r)).toBe(true);
+        if (!r.ok) expect(r.error.message).not.toMatch(/^payload could not be read/);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,5 +1,5 @@
 import { failure, type Result } from "@ops/core";
-import type { AdapterFailure, ParseContext, PlatformAdapter } from "../adapter/PlatformAdapter";
+import type { AdapterFailure, OutboundRequest, ParseContext, PlatformAdapter } from "../adapter/PlatformAdapter";
 import type { Interaction, InteractionInput } from "../model/Interaction";
 import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
@@ -22,19 +22,25 @@ const PLATFORM = "instagram";
  *   a delivery carries `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body under
  *   the App Secret>`.
  * - `dedupeKey`: Meta gives no delivery id, so the key is the sorted ids of the items in the
- *   delivery (message `mid`s, comment ids), hashed with SHA-256 when long.
+ *   delivery (message `mid`s, comment ids, mentioned comment / media ids), hashed with
+ *   SHA-256 when long.
  * - `parse`: one delivery may batch several entries and changes. `comments` → `comment`
- *   (or `reply` with `parent_id`, linked by `inReplyTo`) — the `mentions` field is skipped
- *   because its payload does not say who mentioned the account;
+ *   (or `reply` with `parent_id`, linked by `inReplyTo`);
  *   `messaging[].message` → `dm` (`is_echo` = sent by the account → `out`; `reply_to.mid` →
  *   `inReplyTo`; `is_deleted` → `recall`); `reaction` → `like`; `postback` → `menu_click`;
  *   `read` receipts and unknown fields are skipped; a delivery with nothing known is
- *   `unknown_event`. IGSIDs are scoped to the account.
+ *   `unknown_event`. IGSIDs are scoped to the account. **`mentions` changes are not in
+ *   `parse`'s result**: Meta's notification carries only `comment_id` / `media_id`, not
+ *   who wrote what, so they become Graph API lookups — call
+ *   {@link instagramMentionLookups} on every delivery and {@link parseInstagramMention}
+ *   on each answer (a delivery holding only mentions parses to `[]`, not `unknown_event`).
  * - `replyPolicy`: `REPLY_WINDOW_POLICIES["instagram.messaging"]` (24 h standard, 7 d with
  *   `HUMAN_AGENT`, private reply within 7 d, once).
  * - `toOutbound`: `message` → `POST /me/messages` (RESPONSE, or MESSAGE_TAG with the tag);
  *   `private_reply` → `POST /me/messages` with `recipient.comment_id`; `public_reply` →
- *   `POST /<comment-id>/replies`.
+ *   `POST /<comment-id>/replies`, or for a `mention` (from {@link parseInstagramMention})
+ *   `POST /<ig-user-id>/mentions` with `media_id`, `comment_id` (a comment mention) and
+ *   `message`, as Meta's "IG User Mentions" reference describes.
  *
  * @param options - `policy` to replace the built-in reply-window data
  * @returns a pure {@link PlatformAdapter}
@@ -79,7 +85,12 @@ export function createInstagramAdapter(options: AdapterOptions = {}): PlatformAd
         if (!isObj(entry)) continue;
         for (const c of arrField(entry, "changes") ?? []) {
           const v = isObj(c) ? objField(c, "value") : undefined;
-          const id = v === undefined ? undefined : (idField(v, "id") ?? idField(v, "comment_id"));
+          if (v === undefined) continue;
+          if (strField(c as Obj, "field") === "mentions") {
+            ids.push(`mn:${idField(v, "comment_id") ?? ""}:${idField(v, "media_id") ?? ""}`);
+            continue;
+          }
+          const id = idField(v, "id") ?? idField(v, "comment_id");
           if (id !== undefined) ids.push(`c:${id}`);
         }
         for (const m of arrField(entry, "messaging") ?? []) {
@@ -99,6 +110,7 @@ export function createInstagramAdapter(options: AdapterOptions = {}): PlatformAd
         const body = tag === undefined ? { recipient: { id: draft.to.userId }, messaging_type: "RESPONSE", message: { text } } : { recipient: { id: draft.to.userId }, messaging_type: "MESSAGE_TAG", tag, message: { text } };
         return { ok: true, value: { method: "POST", path: "/me/messages", headers: json, body: JSON.stringify(body) } };
       }
+      if (surface === "public_reply" && inReplyTo?.kind === "mention") return mentionReply(inReplyTo, text);
       const commentId = inReplyTo?.nativeId;
       if (commentId === undefined) return { ok: false, error: failure("missing_field", `a ${surface} needs inReplyTo with the comment's nativeId`, ["draft", "inReplyTo", "nativeId"]) };
       if (surface === "private_reply") {
@@ -107,6 +119,22 @@ export function createInstagramAdapter(options: AdapterOptions = {}): PlatformAd
       return { ok: true, value: { method: "POST", path: `/${encodeURIComponent(commentId)}/replies`, headers: json, body: JSON.stringify({ message: text }) } };
     },
   });
+}
+
+/**
+ * `POST /{ig-user-id}/mentions` for a mention built by `parseInstagramMention`: the account
+ * is the one in the interaction id (`instagram:<account>:comment|media:<id>`), the media is
+ * its `target`, a comment mention adds `comment_id` (Meta, "IG User Mentions": "Replying to a
+ * Comment" and "Replying to a Captioned IG Media Object").
+ */
+function mentionReply(mention: Interaction, text: string): Result<OutboundRequest, AdapterFailure> {
+  const m = /^instagram:(\d+):(comment|media):(\d+)$/.exec(mention.id);
+  const mediaId = mention.target?.type === "post" ? mention.target.id : undefined;
+  if (m === null || mediaId === undefined) {
+    return { ok: false, error: failure("missing_field", "a reply to a mention needs the mention as parseInstagramMention built it (id instagram:<account>:comment|media:<id>, target the media)", ["draft", "inReplyTo"]) };
+  }
+  const body = m[2] === "comment" ? { media_id: mediaId, comment_id: m[3], message: text } : { media_id: mediaId, message: text };
+  return { ok: true, value: { method: "POST", path: `/${m[1]}/mentions`, headers: { "content-type": "application/json" }, body: JSON.stringify(body) } };
 }
 
 function toMs(t: number | undefined): number | undefined {
@@ -123,6 +151,7 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
   if (entries === undefined) return { ok: false, error: failure("missing_field", "entry must be an array", ["entry"]) };
   const out: InteractionInput[] = [];
   let seen = 0;
+  let mentions = 0;
   const id = (kind: string, native: string): string => `${PLATFORM}:${ctx.account}:${kind}:${native}`;
   const who = (userId: string) => ({ platform: PLATFORM, scope: ctx.account, userId });
   entries.forEach((entry, ei) => {
@@ -133,6 +162,10 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
       if (!isObj(change)) continue;
       seen++;
       const field = strField(change, "field");
+      if (field === "mentions") {
+        mentions++; // read through instagramMentionLookups + parseInstagramMention
+        continue;
+      }
       const v = objField(change, "value");
       if (v === undefined) continue;
       const base = { channelId: ctx.channelId, platformCreatedAt: entryTime, receivedAt: ctx.receivedAt, raw: change, visibility: "public" as const, delivery: { status: "received" as const } };
@@ -211,6 +244,6 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
       }
     });
   });
-  if (out.length === 0 && seen > 0) return { ok: false, error: failure("unknown_event", "the delivery holds no change or message this adapter maps", ["entry"]) };
+  if (out.length === 0 && mentions === 0 && seen > 0) return { ok: false, error: failure("unknown_event", "the delivery holds no change or message this adapter maps", ["entry"]) };
   return finish(out);
 }
