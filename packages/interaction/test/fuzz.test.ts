@@ -126,3 +126,32 @@ describe("Instagram mention lookups under fuzzing", () => {
     );
   });
 });
+
+/** X Activity API-ish deliveries: real event types around arbitrary filters and payloads. */
+const xaaish = fc
+  .record({
+    event_uuid: fc.oneof(fc.string(), fc.integer()),
+    filter: fc.oneof(fc.anything(), fc.record({ user_id: fc.constantFrom("1111111111111111111", "2", ""), direction: fc.constantFrom("inbound", "outbound") }, { requiredKeys: [] })),
+    event_type: fc.constantFrom("post.create", "post.mention.create", "post.delete", "like.create", "follow.follow", "follow.unfollow", "dm.sent", "dm.received", "dm.read", "chat.received", "news.new", ""),
+    payload: fc.oneof(fc.anything(), fc.record({ id: fc.oneof(fc.string(), fc.integer()), author_id: fc.string(), created_at: fc.constantFrom("2026-07-24T21:23:23.000Z", "x"), referenced_tweets: fc.anything(), direct_message_events: fc.anything(), source: fc.anything(), target: fc.anything(), liked_tweet_author_id: fc.string() }, { requiredKeys: [] })),
+  }, { requiredKeys: [] })
+  .map((data) => JSON.stringify({ data }));
+
+describe("X envelopes under fuzzing", () => {
+  const x = ADAPTERS.find(([name]) => name === "X")![1];
+  const ctx = { channelId: "ch_x" as never, account: "1111111111111111111", receivedAt: 1784928230000 };
+
+  it("X Activity API-ish, stream-ish and page-ish bodies and both signature headers never make the X adapter throw", () => {
+    const pageish = fc.array(fc.oneof(fc.anything(), fc.record({ id: fc.string(), event_type: fc.constantFrom("MessageCreate", "ParticipantsJoin"), sender_id: fc.string(), dm_conversation_id: fc.string(), created_at: fc.string() }, { requiredKeys: [] }))).map((data) => JSON.stringify({ data }));
+    fc.assert(
+      fc.property(fc.oneof(xaaish, pageish), fc.dictionary(fc.constantFrom("x-twitter-webhooks-signature", "x-twitter-webhooks-signature-oauth2"), fc.string()), (text, headers) => {
+        const r = x.parse(text, ctx);
+        expect(isResult(r)).toBe(true);
+        if (!r.ok) expect(r.error.message).not.toMatch(/^payload could not be read/);
+        expect(isResult(x.dedupeKey(text))).toBe(true);
+        expect(isResult(x.verify({ method: "POST", url: "/x", headers, body: text }, { secret: "s" }))).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

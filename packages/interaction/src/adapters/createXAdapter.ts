@@ -7,29 +7,54 @@ import { defineAdapter, finish } from "../_lib/adapterKit";
 import { hmacSha256Base64, timingSafeEqual } from "../_lib/crypto";
 import { header, query } from "../_lib/http";
 import { keyOfIds } from "../_lib/idList";
-import { arrField, idField, isObj, numField, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
+import { arrField, idField, isObj, missing, numField, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
+import { xDm, xFollow, xId, xPost, xPostMissing, xRecall, xTime, xUser, type XScope } from "../_lib/xObjects";
 import type { AdapterOptions } from "./createWechatOaAdapter";
 
 const PLATFORM = "x";
 
 /**
- * The reference adapter for **X** (Twitter) webhooks — the Account Activity envelope
- * (`for_user_id` with `tweet_create_events`, `favorite_events`, `follow_events`,
- * `direct_message_events`), reading posts in both the v2 shape (`id`, `author_id`,
- * `conversation_id`, `referenced_tweets`) and the v1.1 shape (`id_str`, `user.id_str`,
- * `in_reply_to_status_id_str`), built from X's "Securing webhooks" and Account Activity docs:
+ * The reference adapter for **X** (Twitter) webhooks and v2 pages, built from X's docs
+ * (docs.x.com: "V2 Webhooks API", "V2 Account Activity API", "X Activity API event payload
+ * examples", "Filtered Stream Webhooks API" quickstart, "Direct Messages lookup —
+ * Integration Guide"). It reads four envelopes:
+ *
+ * 1. **Account Activity** (`for_user_id` with `tweet_create_events`, `favorite_events`,
+ *    `follow_events` / `unfollow_events`, `direct_message_events`, `tweet_delete_events`;
+ *    typing and read events are signals, skipped);
+ * 2. **X Activity API** (`{"data":{"event_uuid","filter":{"user_id"},"event_type","payload"}}`):
+ *    `post.create` (the account's own posts: its replies are `out` answers),
+ *    `post.mention.create`, `post.delete`, `follow.follow` / `follow.unfollow`, `dm.sent` /
+ *    `dm.received` (v1.1 `direct_message_events` inside), `like.create` by the account
+ *    (skipped); `dm.read` / `dm.indicate_typing` are skipped; a `like.create` of the
+ *    account's post is `unknown_event` because its payload (`liked_tweet_id`,
+ *    `liked_tweet_author_id`) names no liker, and so are the encrypted `chat.*` events and
+ *    the non-interaction types (profile, news, Spaces, mute, block, `oauth.revoke`);
+ * 3. a **filtered-stream webhook** post (`{"data":{post},"includes","matching_rules"}`);
+ * 4. a polled **v2 page** (`{"data":[…]}`) of posts or of DM events (`MessageCreate` with
+ *    `dm_conversation_id`; `ParticipantsJoin` / `Leave` are skipped).
+ *
+ * Posts come in the v2 shape (`id`, `author_id`, `conversation_id`, `referenced_tweets`) or
+ * the v1.1 shape (`id_str`, `user.id_str`, `in_reply_to_status_id_str`, `extended_tweet`).
  *
  * - `verify`: the CRC is a GET with `crc_token`, answered with JSON
- *   `{"response_token":"sha256=<base64 HMAC-SHA256(consumer secret, crc_token)>"}`; a
- *   delivery carries `x-twitter-webhooks-signature: sha256=<base64 HMAC-SHA256 of the body>`.
- * - `dedupeKey`: the sorted event ids of the delivery.
+ *   `{"response_token":"sha256=<base64 HMAC-SHA256(secret, crc_token)>"}`; a delivery
+ *   carries `x-twitter-webhooks-signature-oauth2` (HMAC under the OAuth 2.0 client secret)
+ *   and/or the legacy `x-twitter-webhooks-signature` (under the OAuth 1.0 consumer secret),
+ *   both `sha256=<base64 HMAC-SHA256 of the body>`; the delivery passes when one of them
+ *   matches `secret`.
+ * - `dedupeKey`: the sorted event ids of the delivery (post, DM, like ids; an X Activity
+ *   event without one — a follow — by its `event_uuid`).
  * - `parse`: a post replying to another (`referenced_tweets` `replied_to`, or
  *   `in_reply_to_status_id`) → `reply` with `inReplyTo`; quoting → `quote`; a retweet →
- *   `repost`; any other post by someone else → `mention`; the account's own original posts
+ *   `repost`; any other post by someone else → `mention` (a filtered-stream match too: the
+ *   rule is the team's way of listening for the brand); the account's own original posts
  *   are content, not interactions, and are skipped (its own replies are `out` answers);
- *   favorites → `like`; follows of the account → `follow` / `unfollow`; DMs → `dm`
- *   (`out` when the account sent them). `target` names the conversation root
- *   (`conversation_id`) when given.
+ *   favorites → `like`; follows of the account → `follow` / `unfollow`; DMs → `dm` (`out`
+ *   when the account sent it; a group `dm_conversation_id` → `conversation`); deleted
+ *   posts → `recall`. `target` names the conversation root (`conversation_id`) when given.
+ *   An object that lacks what its interaction needs is `missing_field` in the single-event
+ *   envelopes (2–4); the Account Activity batch skips it, as before.
  * - `replyPolicy`: `REPLY_WINDOW_POLICIES["x.dm"]` (no window).
  * - `toOutbound`: `public_reply` → `POST /2/tweets` with `reply.in_reply_to_tweet_id`;
  *   `message` → `POST /2/dm_conversations/with/<user id>/messages`.
@@ -56,24 +81,18 @@ export function createXAdapter(options: AdapterOptions = {}): PlatformAdapter {
         const token = `sha256=${hmacSha256Base64(secret.secret, crc)}`;
         return { ok: true, value: { kind: "challenge", response: { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ response_token: token }) } } };
       }
-      const sig = header(req, "x-twitter-webhooks-signature");
-      if (sig === undefined) return { ok: false, error: failure("bad_signature", "x-twitter-webhooks-signature header is missing", ["headers", "x-twitter-webhooks-signature"]) };
+      const sigs = [header(req, "x-twitter-webhooks-signature-oauth2"), header(req, "x-twitter-webhooks-signature")].filter((v): v is string => v !== undefined);
+      if (sigs.length === 0) return { ok: false, error: failure("bad_signature", "x-twitter-webhooks-signature(-oauth2) header is missing", ["headers", "x-twitter-webhooks-signature"]) };
       const expected = `sha256=${hmacSha256Base64(secret.secret, req.body)}`;
-      if (!timingSafeEqual(expected, sig)) return { ok: false, error: failure("bad_signature", "x-twitter-webhooks-signature does not match the HMAC-SHA256 of the body", ["headers", "x-twitter-webhooks-signature"]) };
+      if (!sigs.some((sig) => timingSafeEqual(expected, sig))) return { ok: false, error: failure("bad_signature", "no x-twitter-webhooks-signature(-oauth2) header matches the HMAC-SHA256 of the body", ["headers", "x-twitter-webhooks-signature"]) };
       return { ok: true, value: { kind: "delivery" } };
     },
     dedupeKey(body) {
       const o = parseJsonObject(body);
       if (!o.ok) return o;
-      const ids: string[] = [];
-      for (const [field, prefix] of [["tweet_create_events", "t"], ["favorite_events", "f"], ["direct_message_events", "d"]] as const) {
-        for (const e of arrField(o.value, field) ?? []) if (isObj(e)) ids.push(`${prefix}:${idField(e, "id_str") ?? idField(e, "id") ?? ""}`);
-      }
-      for (const e of arrField(o.value, "follow_events") ?? []) {
-        if (isObj(e)) ids.push(`fo:${strField(e, "type") ?? ""}:${idField(objField(e, "source") ?? {}, "id") ?? ""}:${idField(e, "created_timestamp") ?? ""}`);
-      }
+      const { prefix, ids } = eventIds(o.value);
       if (ids.length === 0) return { ok: false, error: failure("missing_field", "the delivery holds no event this adapter knows", []) };
-      return { ok: true, value: keyOfIds(`x:${idField(o.value, "for_user_id") ?? ""}`, ids) };
+      return { ok: true, value: keyOfIds(prefix, ids) };
     },
     parse: parseX,
     toOutbound(draft) {
@@ -89,99 +108,185 @@ export function createXAdapter(options: AdapterOptions = {}): PlatformAdapter {
   });
 }
 
-function instantOf(o: Obj): number | undefined {
-  const ms = numField(o, "timestamp_ms") ?? numField(o, "created_timestamp");
-  if (ms !== undefined) return ms;
-  const created = strField(o, "created_at");
-  if (created === undefined) return undefined;
-  const t = Date.parse(created);
-  return Number.isFinite(t) ? t : undefined;
+/** The dedupe prefix and event ids of a delivery, whichever envelope it uses. */
+function eventIds(o: Obj): { prefix: string; ids: string[] } {
+  const data = o.data;
+  const ids: string[] = [];
+  const idOf = (e: unknown) => (isObj(e) ? (idField(e, "id_str") ?? idField(e, "id") ?? "") : "");
+  if (isObj(data) && strField(data, "event_type") !== undefined) {
+    const type = strField(data, "event_type") ?? "";
+    const payload = objField(data, "payload") ?? {};
+    if (type === "post.create" || type === "post.mention.create") ids.push(`t:${idOf(payload)}`);
+    else if (type === "post.delete") ids.push(`del:${idOf(payload)}`);
+    else if (type === "like.create") ids.push(`f:${idOf(payload)}`);
+    else for (const e of arrField(payload, "direct_message_events") ?? []) ids.push(`d:${idOf(e)}`);
+    if (ids.length === 0 || ids.some((i) => i.endsWith(":"))) ids.splice(0, ids.length, `e:${type}:${idField(data, "event_uuid") ?? ""}`);
+    return { prefix: `x:${idField(objField(data, "filter") ?? {}, "user_id") ?? ""}`, ids };
+  }
+  if (isObj(data)) return { prefix: "x:", ids: [`t:${idOf(data)}`] };
+  if (Array.isArray(data)) {
+    for (const e of data) ids.push(`${isObj(e) && strField(e, "event_type") !== undefined ? "d" : "t"}:${idOf(e)}`);
+    return { prefix: "x:", ids };
+  }
+  for (const [field, prefix] of [["tweet_create_events", "t"], ["favorite_events", "f"], ["direct_message_events", "d"]] as const) {
+    for (const e of arrField(o, field) ?? []) ids.push(`${prefix}:${idOf(e)}`);
+  }
+  for (const field of ["follow_events", "unfollow_events"]) {
+    for (const e of arrField(o, field) ?? []) {
+      if (isObj(e)) ids.push(`fo:${strField(e, "type") ?? ""}:${idField(objField(e, "source") ?? {}, "id") ?? ""}:${idField(e, "created_timestamp") ?? ""}`);
+    }
+  }
+  for (const e of arrField(o, "tweet_delete_events") ?? []) ids.push(`del:${isObj(e) ? idOf(objField(e, "status")) : ""}`);
+  for (const [field, prefix] of [["direct_message_indicate_typing_events", "ty"], ["direct_message_mark_read_events", "rd"]] as const) {
+    for (const e of arrField(o, field) ?? []) {
+      if (isObj(e)) ids.push(`${prefix}:${idField(e, "sender_id") ?? ""}:${idField(e, "created_timestamp") ?? ""}`);
+    }
+  }
+  return { prefix: `x:${idField(o, "for_user_id") ?? ""}`, ids };
 }
 
 function parseX(body: string, ctx: ParseContext): Result<Interaction[], AdapterFailure> {
   const o = parseJsonObject(body);
   if (!o.ok) return o;
-  const me = idField(o.value, "for_user_id") ?? ctx.account;
+  const data = o.value.data;
+  if (isObj(data) && strField(data, "event_type") !== undefined) return parseActivityEvent(data, ctx);
+  if (isObj(data)) {
+    // a filtered-stream webhook delivery: one post, with includes and matching_rules
+    const gap = xPostMissing(data);
+    if (gap !== undefined) return missing(["data", gap], `data.${gap} (request tweet.fields=created_at,author_id,conversation_id,referenced_tweets)`);
+    const p = xPost(data, { me: ctx.account, ctx }, o.value);
+    return finish(p === null ? [] : [p]);
+  }
+  if (Array.isArray(data)) return parsePage(data, ctx);
+  return parseAccountActivity(o.value, ctx);
+}
+
+/** An X Activity API event: `{"data":{"event_uuid","filter","event_type","payload","includes"}}`, one per delivery. */
+function parseActivityEvent(data: Obj, ctx: ParseContext): Result<Interaction[], AdapterFailure> {
+  const type = strField(data, "event_type") ?? "";
+  const filter = objField(data, "filter") ?? {};
+  const s: XScope = { me: idField(filter, "user_id") ?? ctx.account, ctx };
+  const payload = objField(data, "payload");
+  if (payload === undefined && type !== "dm.read" && type !== "dm.indicate_typing") return missing(["data", "payload"], "data.payload");
+  const p = payload ?? {};
+  const unmapped = (why: string): Result<Interaction[], AdapterFailure> => ({ ok: false, error: failure("unknown_event", why, ["data", "event_type"]) });
+  switch (type) {
+    case "post.create":
+    case "post.mention.create": {
+      const gap = xPostMissing(p);
+      if (gap !== undefined) return missing(["data", "payload", gap], `data.payload.${gap}`);
+      const post = xPost(p, s, data);
+      return finish(post === null ? [] : [post]);
+    }
+    case "post.delete": {
+      const r = xRecall(idField(p, "id"), idField(p, "author_id"), ctx.receivedAt, s, data);
+      return r === null ? missing(["data", "payload"], "data.payload.id or author_id") : finish([r]);
+    }
+    case "follow.follow":
+    case "follow.unfollow": {
+      const user = (k: string) => idField(objField(objField(p, k) ?? {}, "data") ?? {}, "id");
+      const [source, target] = [user("source"), user("target")];
+      if (source === undefined || target === undefined) return missing(["data", "payload"], "data.payload.source.data.id or target.data.id");
+      const f = xFollow(type === "follow.follow" ? "follow" : "unfollow", source, target, ctx.receivedAt, idField(data, "event_uuid") ?? "", s, data);
+      return finish(f === null ? [] : [f]);
+    }
+    case "dm.sent":
+    case "dm.received": {
+      const events = arrField(p, "direct_message_events");
+      if (events === undefined) return missing(["data", "payload", "direct_message_events"], "data.payload.direct_message_events");
+      const out: InteractionInput[] = [];
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i];
+        const dm = isObj(e) ? xDm(e, s) : null;
+        if (dm === null) return missing(["data", "payload", "direct_message_events", i], "a message_create event with id, created_timestamp and sender_id");
+        out.push(dm);
+      }
+      return finish(out);
+    }
+    case "like.create":
+      // a like by the account is its own activity (as favorite_events by the account are skipped)
+      if (strField(filter, "direction") === "outbound" || (idField(p, "liked_tweet_author_id") ?? s.me) !== s.me) return { ok: true, value: [] };
+      return unmapped("like.create names no liker (its payload is id, liked_tweet_id, liked_tweet_author_id, created_at, timestamp_ms); read likes of the account's posts from Account Activity favorite_events");
+    case "dm.read":
+    case "dm.indicate_typing":
+      return { ok: true, value: [] }; // read receipts and typing indicators are signals, not interactions
+    default:
+      return unmapped(type.startsWith("chat.") ? `${type} is an end-to-end encrypted XChat event; its text cannot be read here` : `event_type ${type} is not an interaction this adapter maps`);
+  }
+}
+
+/** A polled v2 page, `{"data":[…]}`: posts, or DM events (`MessageCreate`; joins and leaves are skipped). */
+function parsePage(items: readonly unknown[], ctx: ParseContext): Result<Interaction[], AdapterFailure> {
+  const s: XScope = { me: ctx.account, ctx };
+  const out: InteractionInput[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const e = items[i];
+    if (!isObj(e)) return missing(["data", i], "a post or DM event object");
+    const eventType = strField(e, "event_type");
+    if (eventType === "ParticipantsJoin" || eventType === "ParticipantsLeave") continue;
+    if (eventType !== undefined) {
+      const dm = xDm(e, s);
+      if (dm === null) return missing(["data", i], `a MessageCreate event with id, created_at and sender_id (request dm_event.fields=created_at,sender_id,dm_conversation_id), got ${eventType}`);
+      out.push(dm);
+      continue;
+    }
+    const gap = xPostMissing(e);
+    if (gap !== undefined) return missing(["data", i, gap], `data[${i}].${gap} (request tweet.fields=created_at,author_id,conversation_id,referenced_tweets)`);
+    const post = xPost(e, s);
+    if (post !== null) out.push(post);
+  }
+  return finish(out);
+}
+
+/** The Account Activity envelope: `for_user_id` with arrays of events. */
+function parseAccountActivity(o: Obj, ctx: ParseContext): Result<Interaction[], AdapterFailure> {
+  const s: XScope = { me: idField(o, "for_user_id") ?? ctx.account, ctx };
+  const { me } = s;
   const out: InteractionInput[] = [];
   let seen = 0;
-  const id = (kind: string, native: string): string => `${PLATFORM}:${ctx.account}:${kind}:${native}`;
-  const who = (userId: string) => ({ platform: PLATFORM, scope: "", userId });
-  const base = (raw: unknown, at: number) => ({ channelId: ctx.channelId, platformCreatedAt: at, receivedAt: ctx.receivedAt, raw });
-
-  for (const t of arrField(o.value, "tweet_create_events") ?? []) {
+  const keep = (x: InteractionInput | null) => {
+    if (x !== null) out.push(x);
+  };
+  for (const t of arrField(o, "tweet_create_events") ?? []) {
     if (!isObj(t)) continue;
     seen++;
-    const tid = idField(t, "id_str") ?? idField(t, "id");
-    const author = idField(t, "author_id") ?? idField(objField(t, "user") ?? {}, "id_str") ?? idField(objField(t, "user") ?? {}, "id");
-    const at = instantOf(t);
-    if (tid === undefined || author === undefined || at === undefined) continue;
-    const refs = (arrField(t, "referenced_tweets") ?? []).filter(isObj);
-    const ref = (type: string) => idField(refs.find((r) => strField(r, "type") === type) ?? {}, "id");
-    const repliedTo = ref("replied_to") ?? idField(t, "in_reply_to_status_id_str");
-    const quoted = ref("quoted") ?? idField(t, "quoted_status_id_str");
-    const retweeted = ref("retweeted") ?? idField(objField(t, "retweeted_status") ?? {}, "id_str");
-    const root = idField(t, "conversation_id");
-    const mine = author === me;
-    const text = strField(t, "text") ?? strField(objField(t, "extended_tweet") ?? {}, "full_text") ?? strField(t, "full_text") ?? "";
-    const common = { ...base(t, at), id: id("post", tid), nativeId: tid, actor: who(author), visibility: "public" as const, direction: mine ? ("out" as const) : ("in" as const), content: { text } };
-    if (retweeted !== undefined) {
-      if (!mine) out.push({ ...common, kind: "repost", direction: "activity", target: { type: "post", id: retweeted } });
-    } else if (repliedTo !== undefined) {
-      out.push({ ...common, kind: "reply", inReplyTo: id("post", repliedTo), target: { type: "post", id: root ?? repliedTo } });
-    } else if (quoted !== undefined) {
-      if (!mine) out.push({ ...common, kind: "quote", target: { type: "post", id: quoted } });
-    } else if (!mine) {
-      out.push({ ...common, kind: "mention", target: { type: "account", id: me } });
-    }
+    keep(xPost(t, s));
   }
-  for (const f of arrField(o.value, "favorite_events") ?? []) {
+  for (const f of arrField(o, "favorite_events") ?? []) {
     if (!isObj(f)) continue;
     seen++;
     const user = objField(f, "user");
     const uid = user === undefined ? undefined : (idField(user, "id_str") ?? idField(user, "id"));
     const status = objField(f, "favorited_status");
     const sid = status === undefined ? undefined : (idField(status, "id_str") ?? idField(status, "id"));
-    const at = instantOf(f);
+    const at = xTime(f);
     if (uid === undefined || sid === undefined || at === undefined || uid === me) continue;
-    out.push({ ...base(f, at), id: id("like", idField(f, "id") ?? `${uid}:${sid}`), kind: "like", direction: "activity", visibility: "public", actor: who(uid), target: { type: "post", id: sid } });
+    out.push({ channelId: ctx.channelId, platformCreatedAt: at, receivedAt: ctx.receivedAt, raw: f, id: xId(ctx, "like", idField(f, "id") ?? `${uid}:${sid}`), kind: "like", direction: "activity", visibility: "public", actor: xUser(uid), target: { type: "post", id: sid } });
   }
-  for (const f of arrField(o.value, "follow_events") ?? []) {
-    if (!isObj(f)) continue;
-    seen++;
-    const type = strField(f, "type");
-    const source = idField(objField(f, "source") ?? {}, "id");
-    const target = idField(objField(f, "target") ?? {}, "id");
-    const at = instantOf(f);
-    if ((type !== "follow" && type !== "unfollow") || source === undefined || target !== me || at === undefined) continue;
-    out.push({ ...base(f, at), id: id(type, `${source}:${at}`), kind: type, direction: "activity", visibility: "public", actor: who(source), target: { type: "account", id: me } });
+  // the v2 AAA page lists unfollow_events; its sample sends them as follow_events with type "unfollow"
+  for (const field of ["follow_events", "unfollow_events"] as const) {
+    for (const f of arrField(o, field) ?? []) {
+      if (!isObj(f)) continue;
+      seen++;
+      const type = strField(f, "type");
+      const at = xTime(f);
+      if ((type !== "follow" && type !== "unfollow") || at === undefined) continue;
+      keep(xFollow(type, idField(objField(f, "source") ?? {}, "id"), idField(objField(f, "target") ?? {}, "id"), at, String(at), s, f));
+    }
   }
-  for (const e of arrField(o.value, "direct_message_events") ?? []) {
+  for (const e of arrField(o, "direct_message_events") ?? []) {
     if (!isObj(e)) continue;
     seen++;
-    const eid = idField(e, "id");
-    const at = instantOf(e);
-    const mc = objField(e, "message_create");
-    const sender = mc !== undefined ? idField(mc, "sender_id") : idField(e, "sender_id");
-    const recipient = mc !== undefined ? idField(objField(mc, "target") ?? {}, "recipient_id") : undefined;
-    const text = mc !== undefined ? (strField(objField(mc, "message_data") ?? {}, "text") ?? "") : (strField(e, "text") ?? "");
-    const conv = idField(e, "dm_conversation_id");
-    const kindOk = strField(e, "type") === "message_create" || strField(e, "event_type") === "MessageCreate";
-    if (!kindOk || eid === undefined || at === undefined || sender === undefined) continue;
-    const outbound = sender === me;
-    const other = outbound ? (recipient ?? "") : sender;
-    out.push({
-      ...base(e, at),
-      id: id("dm", eid),
-      nativeId: eid,
-      kind: "dm",
-      direction: outbound ? "out" : "in",
-      visibility: "private",
-      actor: who(sender),
-      ...(outbound && other !== "" ? { recipient: who(other) } : {}),
-      ...(conv !== undefined ? { conversation: { id: conv, type: "dm" as const } } : {}),
-      content: { text },
-    });
+    keep(xDm(e, s));
   }
+  for (const d of arrField(o, "tweet_delete_events") ?? []) {
+    if (!isObj(d)) continue;
+    seen++;
+    const status = objField(d, "status") ?? {};
+    keep(xRecall(idField(status, "id"), idField(status, "user_id"), numField(d, "timestamp_ms") ?? ctx.receivedAt, s, d));
+  }
+  // typing indicators and read receipts are signals, not interactions
+  seen += (arrField(o, "direct_message_indicate_typing_events") ?? []).length + (arrField(o, "direct_message_mark_read_events") ?? []).length;
   if (seen === 0) return { ok: false, error: failure("unknown_event", "the delivery holds no event this adapter maps", []) };
   return finish(out);
 }
