@@ -11,6 +11,7 @@ export { OutboundDraftSchema, WebhookRequestSchema, WebhookSecretSchema } from "
 export type {
   AdapterFailure,
   AdapterFailureCode,
+  AdapterLookup,
   OutboundDraft,
   OutboundDraftInput,
   OutboundRequest,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildThreads, createInstagramAdapter, handleWebhook, instagramMentionLookups, InstagramMentionLookupSchema, parseInstagramMention } from "./helpers/index";
+import { buildThreads, createInstagramAdapter, handleWebhook, runAdapterConformance, instagramMentionLookups, InstagramMentionLookupSchema, parseInstagramMention } from "./helpers/index";
 import { hmacHex } from "./fixtures/sign";
 import {
   IG_ACCOUNT,
@@ -12,6 +12,7 @@ import {
   IG_MENTIONED_MEDIA,
   IG_MENTIONED_MEDIA_SAMPLE,
   IG_SECRET,
+  INSTAGRAM_FIXTURES,
 } from "./fixtures/instagram";
 
 const ctx = { channelId: "ch_ig" as never, account: IG_MENTION_ACCOUNT, receivedAt: 1520622975000 };
@@ -121,15 +122,25 @@ describe("Instagram mentions through the adapter", () => {
   const ig = createInstagramAdapter();
   const sign = (body: string) => ({ method: "POST", url: "/meta", headers: { "X-Hub-Signature-256": `sha256=${hmacHex(IG_SECRET, body)}` }, body });
 
-  it("accepts a mentions-only delivery (no unknown_event) with a dedupe key of its ids", () => {
+  it("accepts a mentions-only delivery (no unknown_event) with a dedupe key of its ids, and handleWebhook returns its lookup", () => {
     const r = handleWebhook(ig, sign(IG_COMMENT_MENTION), { secret: IG_SECRET }, ctx);
     expect(r.ok && r.value.kind === "delivery" && [r.value.key, r.value.interactions]).toEqual(["ig:mn:17894227972186120:17918195224117851", []]);
+    expect(r.ok && r.value.kind === "delivery" && r.value.lookups).toEqual([only(instagramMentionLookups(IG_COMMENT_MENTION))]);
+    expect(ig.lookups?.(IG_COMMENT_MENTION)).toEqual(instagramMentionLookups(IG_COMMENT_MENTION));
     expect(ig.dedupeKey(IG_CAPTION_MENTION)).toEqual({ ok: true, value: "ig:mn::17918195224117851" });
   });
 
-  it("still parses the rest of a batch that holds a mention", () => {
+  it("still parses the rest of a batch that holds a mention, and handleWebhook returns both", () => {
     const r = ig.parse(IG_COMMENT_AND_MENTION, { ...ctx, account: IG_ACCOUNT });
     expect(r.ok && r.value.map((x) => x.kind)).toEqual(["comment"]);
+    const h = handleWebhook(ig, sign(IG_COMMENT_AND_MENTION), { secret: IG_SECRET }, { ...ctx, account: IG_ACCOUNT });
+    expect(h.ok && h.value.kind === "delivery" && [h.value.interactions.map((x) => x.kind), h.value.lookups.map((l) => l.kind)]).toEqual([["comment"], ["caption"]]);
+  });
+
+  it("refuses through handleWebhook a mention it cannot look up, rather than dropping it", () => {
+    const broken = IG_COMMENT_MENTION.replace('"media_id":"17918195224117851"', '"media_id":"not-an-id"');
+    expect(broken).not.toBe(IG_COMMENT_MENTION);
+    expect(handleWebhook(ig, sign(broken), { secret: IG_SECRET }, ctx)).toMatchObject({ ok: false, error: { code: "missing_field" } });
   });
 
   it("answers a comment mention and a caption mention with POST /{ig-user-id}/mentions", () => {
@@ -140,6 +151,12 @@ describe("Instagram mentions through the adapter", () => {
     // the parameters of Meta's sample replies: comment_id + media_id + message, or media_id + message
     expect(toC.ok && [toC.value.path, JSON.parse(toC.value.body)]).toEqual(["/17841405726653026/mentions", { media_id: "17918195224117851", comment_id: "17894227972186120", message: "Challenge accepted!" }]);
     expect(toM.ok && [toM.value.path, JSON.parse(toM.value.body)]).toEqual(["/17841405726653026/mentions", { media_id: "17918195224117851", message: "MacLeod agrees!" }]);
+  });
+
+  it("the conformance kit checks lookups: the reference adapter passes, an absolute URL fails", () => {
+    expect(runAdapterConformance(ig, INSTAGRAM_FIXTURES).checks.filter((c) => c.id === "lookups.result").length).toBeGreaterThan(0);
+    const leaky = { ...ig, lookups: () => ({ ok: true as const, value: [{ kind: "mention", request: { method: "GET" as const, path: "https://graph.example/me", query: {} } }] }) };
+    expect(runAdapterConformance(leaky, INSTAGRAM_FIXTURES).failures.map((f) => f.id)).toContain("lookups.result");
   });
 
   it("refuses to answer a mention it did not build", () => {

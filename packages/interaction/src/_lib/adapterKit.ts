@@ -1,5 +1,5 @@
 import { failure, type Instant, type Result } from "@ops/core";
-import type { AdapterFailure, OutboundDraft, OutboundRequest, ParseContext, PlatformAdapter, VerifyOutcome, WebhookRequest, WebhookSecret } from "../adapter/PlatformAdapter";
+import type { AdapterFailure, AdapterLookup, OutboundDraft, OutboundRequest, ParseContext, PlatformAdapter, VerifyOutcome, WebhookRequest, WebhookSecret } from "../adapter/PlatformAdapter";
 import { OutboundDraftSchema, WebhookRequestSchema, WebhookSecretSchema } from "../adapter/PlatformAdapter";
 import { replyPolicy } from "../replyWindow/replyPolicy";
 import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
@@ -88,6 +88,8 @@ export interface AdapterSteps {
   parse(body: string, context: ParseContext): Result<Interaction[], AdapterFailure>;
   /** The platform request for a draft that already passed {@link OutboundDraftSchema}. */
   toOutbound(draft: OutboundDraft): Result<OutboundRequest, AdapterFailure>;
+  /** The API reads a delivery still needs (see `PlatformAdapter.lookups`). */
+  lookups?(body: string): Result<readonly AdapterLookup[], AdapterFailure>;
   /** The signed send time of a request that already passed its schema (see `PlatformAdapter.signedAt`). */
   signedAt?(request: WebhookRequest): Result<Instant | null, AdapterFailure>;
 }
@@ -100,7 +102,7 @@ export interface AdapterSteps {
  */
 export function defineAdapter(steps: AdapterSteps): PlatformAdapter {
   const { platform, policy } = steps;
-  const signedAt = steps.signedAt;
+  const { signedAt, lookups } = steps;
   return {
     platform,
     policy,
@@ -117,6 +119,7 @@ export function defineAdapter(steps: AdapterSteps): PlatformAdapter {
       if (!d.success) return { ok: false, error: failure("invalid_request", `draft ${d.error.issues[0]?.message ?? "is invalid"}`, ["draft"]) };
       return guard(() => steps.toOutbound(d.data));
     },
+    ...(lookups === undefined ? {} : { lookups: (body: string) => guard(() => lookups(body)) }),
     ...(signedAt === undefined
       ? {}
       : {

@@ -138,6 +138,19 @@ export interface OutboundRequest {
 }
 
 /**
+ * A platform API read that a delivery still needs: the notification named an event by id
+ * only (Instagram's `mentions`: a comment or media id, not who wrote what). `kind` says
+ * what is looked up; `request` is the GET to perform with the account's token (path
+ * relative to the platform's API host, query parameters apart). Each adapter that returns
+ * lookups exports the function that builds interactions from their answers
+ * (`parseInstagramMention`).
+ */
+export interface AdapterLookup {
+  readonly kind: string;
+  readonly request: { readonly method: "GET"; readonly path: string; readonly query: Readonly<Record<string, string>> };
+}
+
+/**
  * What a platform integration provides, all pure (the transport — HTTP, tokens, retries,
  * storage of seen delivery keys — is the integrator's):
  *
@@ -150,6 +163,9 @@ export interface OutboundRequest {
  * - `replyPolicy(thread, now)`: can we reply, on which surface, until when, how many
  *   messages left — from the platform's reply-window data (`policy`).
  * - `toOutbound(draft)`: the API call that sends a reply.
+ * - `lookups(body)` (optional): the platform API reads a delivery still needs, for events
+ *   whose notification carries only ids (Instagram `mentions`); `handleWebhook` returns them
+ *   beside the interactions, so that nothing in a delivery is lost unseen.
  * - `signedAt(request)` (optional): when the platform says it sent the request, for
  *   platforms whose signature covers a timestamp (WeChat, Weibo); `handleWebhook` refuses
  *   a delivery signed too long before or after its receipt as `stale_request` (a replay).
@@ -166,6 +182,8 @@ export interface PlatformAdapter {
   parse(body: string, context: ParseContext): Result<Interaction[], AdapterFailure>;
   replyPolicy(thread: Thread, now: Instant): ReplyDecision;
   toOutbound(draft: OutboundDraftInput): Result<OutboundRequest, AdapterFailure>;
+  /** The API reads this delivery still needs (events notified by id only); see {@link AdapterLookup}. */
+  lookups?(body: string): Result<readonly AdapterLookup[], AdapterFailure>;
   /** The signed send time of a request (epoch ms), `null` when it carries none; a failure when it is unreadable. */
   signedAt?(request: WebhookRequest): Result<Instant | null, AdapterFailure>;
 }

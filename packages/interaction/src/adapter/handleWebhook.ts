@@ -1,12 +1,16 @@
 import { z } from "zod";
 import { failure, parseOrThrow, type Result } from "@ops/core";
 import type { Interaction } from "../model/Interaction";
-import type { AdapterFailure, ParseContext, PlatformAdapter, WebhookRequest, WebhookResponse, WebhookSecret } from "./PlatformAdapter";
+import type { AdapterFailure, AdapterLookup, ParseContext, PlatformAdapter, WebhookRequest, WebhookResponse, WebhookSecret } from "./PlatformAdapter";
 
-/** What {@link handleWebhook} returns: a handshake to answer, or a new delivery's interactions and its dedupe key. */
+/**
+ * What {@link handleWebhook} returns: a handshake to answer, or a new delivery — its dedupe
+ * key, its interactions, and the API reads it still needs (`lookups`: events the platform
+ * notified by id only, such as Instagram mentions; empty for most deliveries).
+ */
 export type WebhookOutcome =
   | { readonly kind: "challenge"; readonly response: WebhookResponse }
-  | { readonly kind: "delivery"; readonly key: string; readonly interactions: readonly Interaction[] };
+  | { readonly kind: "delivery"; readonly key: string; readonly interactions: readonly Interaction[]; readonly lookups: readonly AdapterLookup[] };
 
 /**
  * Schema of {@link HandleWebhookOptions}: `maxAgeMs`, how far (either way) the signed send
@@ -34,7 +38,9 @@ export type HandleWebhookOptions = z.input<typeof HandleWebhookOptionsSchema>;
  * handshake); for a delivery, the freshness of its signed timestamp when the platform signs
  * one (a replay of a captured request is `stale_request`); `dedupeKey` checked against the
  * keys the integrator has already processed (platforms retry deliveries: WeChat and Weibo
- * 3 times after 5 s, Douyin 3 times); then `parse`. Every failure is a typed value; nothing
+ * 3 times after 5 s, Douyin 3 times); then `parse`, and the adapter's `lookups` when it has
+ * that step (perform each GET and build its interaction with the adapter's function, e.g.
+ * `parseInstagramMention`). Every failure is a typed value; nothing
  * throws for bad input. Storing the returned `key` after a successful delivery is the
  * integrator's job.
  *
@@ -87,5 +93,7 @@ export function handleWebhook(
   if (seenKeys.has(key.value)) return { ok: false, error: failure("duplicate_delivery", `delivery ${key.value} was already processed`, ["body"]) };
   const parsed = adapter.parse(request.body, context);
   if (!parsed.ok) return parsed;
-  return { ok: true, value: { kind: "delivery", key: key.value, interactions: parsed.value } };
+  const lookups = adapter.lookups === undefined ? { ok: true as const, value: [] } : adapter.lookups(request.body);
+  if (!lookups.ok) return lookups;
+  return { ok: true, value: { kind: "delivery", key: key.value, interactions: parsed.value, lookups: lookups.value } };
 }

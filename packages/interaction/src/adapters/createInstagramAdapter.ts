@@ -9,6 +9,7 @@ import { header, query } from "../_lib/http";
 import { keyOfIds } from "../_lib/idList";
 import { arrField, idField, isObj, numField, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
 import type { AdapterOptions } from "./createWechatOaAdapter";
+import { instagramMentionLookups } from "./instagramMentionLookups";
 
 const PLATFORM = "instagram";
 
@@ -31,9 +32,10 @@ const PLATFORM = "instagram";
  *   `read` receipts and unknown fields are skipped; a delivery with nothing known is
  *   `unknown_event`. IGSIDs are scoped to the account. **`mentions` changes are not in
  *   `parse`'s result**: Meta's notification carries only `comment_id` / `media_id`, not
- *   who wrote what, so they become Graph API lookups — call
- *   {@link instagramMentionLookups} on every delivery and {@link parseInstagramMention}
- *   on each answer (a delivery holding only mentions parses to `[]`, not `unknown_event`).
+ *   who wrote what, so they become Graph API lookups: the adapter's `lookups` step
+ *   ({@link instagramMentionLookups}; `handleWebhook` returns them with the interactions)
+ *   gives one GET per mention, and {@link parseInstagramMention} builds the mention from
+ *   each answer (a delivery holding only mentions parses to `[]`, not `unknown_event`).
  * - `replyPolicy`: `REPLY_WINDOW_POLICIES["instagram.messaging"]` (24 h standard, 7 d with
  *   `HUMAN_AGENT`, private reply within 7 d, once).
  * - `toOutbound`: `message` → `POST /me/messages` (RESPONSE, or MESSAGE_TAG with the tag);
@@ -103,6 +105,7 @@ export function createInstagramAdapter(options: AdapterOptions = {}): PlatformAd
       return { ok: true, value: keyOfIds("ig", ids) };
     },
     parse: parseInstagram,
+    lookups: instagramMentionLookups,
     toOutbound(draft) {
       const json = { "content-type": "application/json" };
       const { surface, text, tag, inReplyTo } = draft;

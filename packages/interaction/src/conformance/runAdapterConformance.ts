@@ -71,8 +71,9 @@ const GARBAGE: readonly string[] = [
  * `dedupeKey` is deterministic; `parse` gives the expected number and kinds of
  * interactions, each valid under `InteractionSchema`, with unique ids, the context's
  * `channelId` / `receivedAt`, the adapter's platform, and the same result on a second run;
- * when the adapter has `signedAt`, a delivery replayed a day later is `stale_request`.
- * Adapter-wide: `verify`, `dedupeKey` and `parse` never throw on hostile input (empty,
+ * when the adapter has `signedAt`, a delivery replayed a day later is `stale_request`; when
+ * it has `lookups`, they are deterministic GETs with relative paths.
+ * Adapter-wide: `verify`, `dedupeKey`, `parse` (and `lookups`, `signedAt`) never throw on hostile input (empty,
  * truncated, deeply nested, XXE, invalid UTF-16); `replyPolicy` answers for a fresh DM
  * thread; `toOutbound` returns a `Result` whose request has a relative API path.
  *
@@ -167,6 +168,18 @@ export function runAdapterConformance(adapter: PlatformAdapter, fixtures: readon
         }
         return true;
       });
+      if (adapter.lookups !== undefined && exp.kind === "delivery") {
+        const lookups = adapter.lookups.bind(adapter);
+        check("lookups.result", fx.name, () => {
+          const a = lookups(fx.request.body);
+          if (!deepEqual(a, lookups(fx.request.body))) return "two calls gave different lookups";
+          if (!a.ok) return `lookups failed on a delivery: ${a.error.code} ${a.error.message}`;
+          for (const l of a.value) {
+            if (l.request.method !== "GET" || !l.request.path.startsWith("/") || l.request.path.includes("://")) return "a lookup must be a GET with a relative API path";
+          }
+          return true;
+        });
+      }
       check("parse.deterministic", fx.name, () => (deepEqual(adapter.parse(fx.request.body, fx.context), adapter.parse(fx.request.body, fx.context)) ? true : "two calls gave different results"));
     }
   }
@@ -175,7 +188,9 @@ export function runAdapterConformance(adapter: PlatformAdapter, fixtures: readon
     const bodies = [...GARBAGE, ...fixtures.map((f) => f.request.body.slice(0, Math.floor(f.request.body.length / 2)))];
     const ctx = fixtures[0]?.context ?? { channelId: "ch_conformance" as ParseContext["channelId"], account: "acct", receivedAt: 0 };
     for (const body of bodies) {
-      for (const r of [adapter.parse(body, ctx), adapter.dedupeKey(body), adapter.verify({ method: "POST", url: `/hook?signature=${body.length}&timestamp=1&nonce=2`, headers: {}, body }, { secret: "s" })]) {
+      const request = { method: "POST", url: `/hook?signature=${body.length}&timestamp=1&nonce=2`, headers: {}, body };
+      const optional = [...(adapter.lookups === undefined ? [] : [adapter.lookups(body)]), ...(adapter.signedAt === undefined ? [] : [adapter.signedAt(request)])];
+      for (const r of [adapter.parse(body, ctx), adapter.dedupeKey(body), adapter.verify(request, { secret: "s" }), ...optional]) {
         if (typeof r !== "object" || r === null || typeof r.ok !== "boolean") return `returned a non-Result for ${JSON.stringify(body.slice(0, 40))}`;
       }
     }
