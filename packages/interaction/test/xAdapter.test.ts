@@ -165,3 +165,17 @@ describe("createXAdapter: signatures", () => {
     expect(handleWebhook(x, request, { secret: X_SECRET }, ctx(XAA_ACCOUNT), new Set([key]))).toMatchObject({ ok: false, error: { code: "duplicate_delivery" } });
   });
 });
+
+describe("Account Activity batches drop nothing unseen", () => {
+  it("fails the delivery with missing_field naming the event that lacks a field, and skips only the account's own content", () => {
+    const batch = (events: Record<string, unknown>) => JSON.stringify({ for_user_id: X_ACCOUNT, ...events });
+    const post = { id_str: "1780000000000000001", created_at: "Mon Mar 09 01:30:00 +0000 2026", text: "@brand hi", user: { id_str: "2244994945" } };
+    expect(x.parse(batch({ tweet_create_events: [post, { ...post, user: {} }] }), ctx(X_ACCOUNT))).toMatchObject({ ok: false, error: { code: "missing_field", path: ["tweet_create_events", 1, "author_id"] } });
+    expect(x.parse(batch({ favorite_events: [{ id: "f1", timestamp_ms: 1772933400000, favorited_status: { id_str: "1" } }] }), ctx(X_ACCOUNT))).toMatchObject({ ok: false, error: { code: "missing_field", path: ["favorite_events", 0] } });
+    expect(x.parse(batch({ follow_events: [{ type: "follow", created_timestamp: "1772933400000", target: { id: X_ACCOUNT } }] }), ctx(X_ACCOUNT))).toMatchObject({ ok: false, error: { code: "missing_field", path: ["follow_events", 0] } });
+    expect(x.parse(batch({ direct_message_events: [7] }), ctx(X_ACCOUNT))).toMatchObject({ ok: false, error: { code: "missing_field", path: ["direct_message_events", 0] } });
+    // the account's own original post and its own like are skipped by rule, not by accident
+    const own = x.parse(batch({ tweet_create_events: [{ ...post, user: { id_str: X_ACCOUNT } }], favorite_events: [{ id: "f2", timestamp_ms: 1772933400000, user: { id_str: X_ACCOUNT }, favorited_status: { id_str: "1" } }] }), ctx(X_ACCOUNT));
+    expect(own).toEqual({ ok: true, value: [] });
+  });
+});

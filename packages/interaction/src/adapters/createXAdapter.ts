@@ -53,8 +53,8 @@ const PLATFORM = "x";
  *   favorites → `like`; follows of the account → `follow` / `unfollow`; DMs → `dm` (`out`
  *   when the account sent it; a group `dm_conversation_id` → `conversation`); deleted
  *   posts → `recall`. `target` names the conversation root (`conversation_id`) when given.
- *   An object that lacks what its interaction needs is `missing_field` in the single-event
- *   envelopes (2–4); the Account Activity batch skips it, as before.
+ *   An event object that lacks what its interaction needs is `missing_field` (naming the
+ *   event and field) in every envelope: nothing in a delivery is skipped unseen.
  * - `replyPolicy`: `REPLY_WINDOW_POLICIES["x.dm"]` (no window).
  * - `toOutbound`: `public_reply` → `POST /2/tweets` with `reply.in_reply_to_tweet_id`;
  *   `message` → `POST /2/dm_conversations/with/<user id>/messages`.
@@ -244,46 +244,54 @@ function parseAccountActivity(o: Obj, ctx: ParseContext): Result<Interaction[], 
   const { me } = s;
   const out: InteractionInput[] = [];
   let seen = 0;
-  const keep = (x: InteractionInput | null) => {
-    if (x !== null) out.push(x);
-  };
-  for (const t of arrField(o, "tweet_create_events") ?? []) {
-    if (!isObj(t)) continue;
+  // Every event object must give its interaction or be one of the account's own (skipped by
+  // rule); one that lacks what it needs fails the delivery as missing_field, never vanishes.
+  const events = (field: string): [Obj | undefined, number][] => (arrField(o, field) ?? []).map((e, i) => [isObj(e) ? e : undefined, i]);
+  for (const [t, i] of events("tweet_create_events")) {
     seen++;
-    keep(xPost(t, s));
+    if (t === undefined) return missing(["tweet_create_events", i], "a post object");
+    const gap = xPostMissing(t);
+    if (gap !== undefined) return missing(["tweet_create_events", i, gap], `tweet_create_events[${i}].${gap}`);
+    const post = xPost(t, s);
+    if (post !== null) out.push(post); // null: the account's own original post, content not an interaction
   }
-  for (const f of arrField(o, "favorite_events") ?? []) {
-    if (!isObj(f)) continue;
+  for (const [f, i] of events("favorite_events")) {
     seen++;
-    const user = objField(f, "user");
+    const user = f === undefined ? undefined : objField(f, "user");
     const uid = user === undefined ? undefined : (idField(user, "id_str") ?? idField(user, "id"));
-    const status = objField(f, "favorited_status");
+    const status = f === undefined ? undefined : objField(f, "favorited_status");
     const sid = status === undefined ? undefined : (idField(status, "id_str") ?? idField(status, "id"));
-    const at = xTime(f);
-    if (uid === undefined || sid === undefined || at === undefined || uid === me) continue;
+    const at = f === undefined ? undefined : xTime(f);
+    if (f === undefined || uid === undefined || sid === undefined || at === undefined) return missing(["favorite_events", i], `favorite_events[${i}] with user.id_str, favorited_status.id_str and timestamp_ms`);
+    if (uid === me) continue; // the account's own like
     out.push({ channelId: ctx.channelId, platformCreatedAt: at, receivedAt: ctx.receivedAt, raw: f, id: xId(ctx, "like", idField(f, "id") ?? `${uid}:${sid}`), kind: "like", direction: "activity", visibility: "public", actor: xUser(uid), target: { type: "post", id: sid } });
   }
   // the v2 AAA page lists unfollow_events; its sample sends them as follow_events with type "unfollow"
   for (const field of ["follow_events", "unfollow_events"] as const) {
-    for (const f of arrField(o, field) ?? []) {
-      if (!isObj(f)) continue;
+    for (const [f, i] of events(field)) {
       seen++;
-      const type = strField(f, "type");
-      const at = xTime(f);
-      if ((type !== "follow" && type !== "unfollow") || at === undefined) continue;
-      keep(xFollow(type, idField(objField(f, "source") ?? {}, "id"), idField(objField(f, "target") ?? {}, "id"), at, String(at), s, f));
+      const type = f === undefined ? undefined : strField(f, "type");
+      const at = f === undefined ? undefined : xTime(f);
+      const source = f === undefined ? undefined : idField(objField(f, "source") ?? {}, "id");
+      if (f === undefined || (type !== "follow" && type !== "unfollow") || at === undefined || source === undefined) {
+        return missing([field, i], `${field}[${i}] with type follow | unfollow, created_timestamp and source.id`);
+      }
+      const follow = xFollow(type, source, idField(objField(f, "target") ?? {}, "id"), at, String(at), s, f);
+      if (follow !== null) out.push(follow); // null: the account following someone else
     }
   }
-  for (const e of arrField(o, "direct_message_events") ?? []) {
-    if (!isObj(e)) continue;
+  for (const [e, i] of events("direct_message_events")) {
     seen++;
-    keep(xDm(e, s));
+    const dm = e === undefined ? null : xDm(e, s);
+    if (dm === null) return missing(["direct_message_events", i], `direct_message_events[${i}]: a message_create event with id, created_timestamp and sender_id`);
+    out.push(dm);
   }
-  for (const d of arrField(o, "tweet_delete_events") ?? []) {
-    if (!isObj(d)) continue;
+  for (const [d, i] of events("tweet_delete_events")) {
     seen++;
-    const status = objField(d, "status") ?? {};
-    keep(xRecall(idField(status, "id"), idField(status, "user_id"), numField(d, "timestamp_ms") ?? ctx.receivedAt, s, d));
+    const status = (d === undefined ? undefined : objField(d, "status")) ?? {};
+    const r = d === undefined ? null : xRecall(idField(status, "id"), idField(status, "user_id"), numField(d, "timestamp_ms") ?? ctx.receivedAt, s, d);
+    if (r === null) return missing(["tweet_delete_events", i], `tweet_delete_events[${i}] with status.id and status.user_id`);
+    out.push(r);
   }
   // typing indicators and read receipts are signals, not interactions
   seen += (arrField(o, "direct_message_indicate_typing_events") ?? []).length + (arrField(o, "direct_message_mark_read_events") ?? []).length;
