@@ -169,3 +169,31 @@ describe("Instagram mentions through the adapter", () => {
 function commentLookupOf() {
   return only(instagramMentionLookups(IG_COMMENT_MENTION));
 }
+
+describe("Instagram batches drop nothing unseen", () => {
+  const ig = createInstagramAdapter();
+  const c = { channelId: "ch_ig" as never, account: IG_ACCOUNT, receivedAt: 1772933402000 };
+  const batch = (changes: unknown[], messaging: unknown[] = []) => JSON.stringify({ object: "instagram", entry: [{ id: IG_ACCOUNT, time: 1772933400, changes, messaging }] });
+  const comment = { field: "comments", value: { from: { id: "6100000001" }, media: { id: "18000000001" }, id: "17865799348089000", text: "hi" } };
+  const dm = { sender: { id: "7200000002" }, recipient: { id: IG_ACCOUNT }, timestamp: 1772933499000, message: { mid: "m1", text: "hello" } };
+
+  it("fails the delivery as unknown_event for a change field or messaging event it does not map, naming it", () => {
+    const r = ig.parse(batch([comment, { field: "story_replies_v9", value: { id: "1" } }]), c);
+    expect(r).toMatchObject({ ok: false, error: { code: "unknown_event", path: ["entry", 0, "changes", 1, "field"] } });
+    expect(!r.ok && r.error.message).toMatch(/story_replies_v9/);
+    const m = ig.parse(batch([], [dm, { sender: { id: "7200000002" }, recipient: { id: IG_ACCOUNT }, timestamp: 1, game_play: { x: 1 } }]), c);
+    expect(m).toMatchObject({ ok: false, error: { code: "unknown_event", path: ["entry", 0, "messaging", 1] } });
+    expect(!m.ok && m.error.message).toMatch(/game_play/);
+  });
+
+  it("fails as missing_field for an item lacking what its interaction needs", () => {
+    expect(ig.parse(batch([comment, { field: "comments", value: { id: "1", text: "no author" } }]), c)).toMatchObject({ ok: false, error: { code: "missing_field", path: ["entry", 0, "changes", 1, "value"] } });
+    expect(ig.parse(batch([], [{ recipient: { id: IG_ACCOUNT }, message: { mid: "m2" } }]), c)).toMatchObject({ ok: false, error: { code: "missing_field", path: ["entry", 0, "messaging", 0] } });
+    expect(ig.parse(JSON.stringify({ object: "instagram", entry: [7] }), c)).toMatchObject({ ok: false, error: { code: "missing_field", path: ["entry", 0] } });
+  });
+
+  it("skips documented signals by rule (read receipts, story insights, un-reactions) and keeps the rest", () => {
+    const r = ig.parse(batch([comment, { field: "story_insights", value: { media_id: "1", impressions: 3 } }], [dm, { sender: { id: "7200000002" }, recipient: { id: IG_ACCOUNT }, timestamp: 2, read: { mid: "m1" } }, { sender: { id: "7200000002" }, recipient: { id: IG_ACCOUNT }, timestamp: 3, reaction: { mid: "m1", action: "unreact" } }]), c);
+    expect(r.ok && r.value.map((x) => x.kind)).toEqual(["comment", "dm"]);
+  });
+});

@@ -7,7 +7,7 @@ import { defineAdapter, finish } from "../_lib/adapterKit";
 import { hmacSha256Hex, timingSafeEqual } from "../_lib/crypto";
 import { header, query } from "../_lib/http";
 import { keyOfIds } from "../_lib/idList";
-import { arrField, idField, isObj, numField, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
+import { arrField, idField, isObj, missing, numField, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
 import type { AdapterOptions } from "./createWechatOaAdapter";
 import { instagramMentionLookups } from "./instagramMentionLookups";
 
@@ -29,9 +29,11 @@ const PLATFORM = "instagram";
  *   (or `reply` with `parent_id`, linked by `inReplyTo`);
  *   `messaging[].message` → `dm` (`is_echo` = sent by the account → `out`; `reply_to.mid` →
  *   `inReplyTo`; `is_deleted` → `recall`); `reaction` → `like`; `postback` → `menu_click`;
- *   `read` receipts and unknown fields are skipped; a delivery with nothing known is
- *   `unknown_event`. IGSIDs are scoped to the account. **`mentions` changes are not in
- *   `parse`'s result**: Meta's notification carries only `comment_id` / `media_id`, not
+ *   `read` receipts, referrals, opt-ins, handover events and `story_insights` are signals,
+ *   skipped by rule; any other change field or messaging event fails the delivery as
+ *   `unknown_event` naming it, and an item lacking what its interaction needs as
+ *   `missing_field` — nothing in a batch is dropped unseen. IGSIDs are scoped to the
+ *   account. **`mentions` changes are not in `parse`'s result**: Meta's notification carries only `comment_id` / `media_id`, not
  *   who wrote what, so they become Graph API lookups: the adapter's `lookups` step
  *   ({@link instagramMentionLookups}; `handleWebhook` returns them with the interactions)
  *   gives one GET per mention, and {@link parseInstagramMention} builds the mention from
@@ -145,6 +147,16 @@ function toMs(t: number | undefined): number | undefined {
   return t < 1e11 ? t * 1000 : t;
 }
 
+/**
+ * Change fields and messaging events that are known and carry no interaction: insights
+ * (`story_insights`), read receipts (`read`), and the Messenger-platform signals Meta
+ * documents for Instagram messaging (`referral`, `optin`, handover `pass_thread_control` /
+ * `take_thread_control` / `request_thread_control`). They are skipped by rule; anything
+ * else unknown fails the delivery as `unknown_event`, naming it.
+ */
+const SIGNAL_FIELDS: ReadonlySet<string> = new Set(["story_insights"]);
+const SIGNAL_EVENTS: readonly string[] = ["read", "referral", "optin", "pass_thread_control", "take_thread_control", "request_thread_control"];
+
 function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], AdapterFailure> {
   const o = parseJsonObject(body);
   if (!o.ok) return o;
@@ -153,53 +165,57 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
   const entries = arrField(o.value, "entry");
   if (entries === undefined) return { ok: false, error: failure("missing_field", "entry must be an array", ["entry"]) };
   const out: InteractionInput[] = [];
-  let seen = 0;
-  let mentions = 0;
   const id = (kind: string, native: string): string => `${PLATFORM}:${ctx.account}:${kind}:${native}`;
   const who = (userId: string) => ({ platform: PLATFORM, scope: ctx.account, userId });
-  entries.forEach((entry, ei) => {
-    if (!isObj(entry)) return;
+  const unknown = (path: (string | number)[], what: string): { ok: false; error: AdapterFailure } => ({ ok: false, error: failure("unknown_event", `${what} is not mapped by this adapter (subscribe only to the fields it reads, or extend it)`, path) });
+  // Every entry, change and messaging event gives its interaction, is a documented signal
+  // (skipped by rule), or fails the delivery: nothing is dropped unseen.
+  for (let ei = 0; ei < entries.length; ei++) {
+    const entry = entries[ei];
+    if (!isObj(entry)) return missing(["entry", ei], `entry[${ei}]: an object`);
     const account = idField(entry, "id") ?? ctx.account;
     const entryTime = toMs(numField(entry, "time")) ?? ctx.receivedAt;
-    for (const change of arrField(entry, "changes") ?? []) {
-      if (!isObj(change)) continue;
-      seen++;
-      const field = strField(change, "field");
-      if (field === "mentions") {
-        mentions++; // read through instagramMentionLookups + parseInstagramMention
-        continue;
-      }
+    const changes = arrField(entry, "changes") ?? [];
+    for (let ci = 0; ci < changes.length; ci++) {
+      const change = changes[ci];
+      const at: (string | number)[] = ["entry", ei, "changes", ci];
+      if (!isObj(change)) return missing(at, `entry[${ei}].changes[${ci}]: an object`);
+      const field = strField(change, "field") ?? "";
+      if (field === "mentions") continue; // ids only: read through the lookups step (instagramMentionLookups) + parseInstagramMention
+      if (SIGNAL_FIELDS.has(field)) continue;
+      if (field !== "comments" && field !== "live_comments") return unknown([...at, "field"], `change field ${JSON.stringify(field)}`);
       const v = objField(change, "value");
-      if (v === undefined) continue;
-      const base = { channelId: ctx.channelId, platformCreatedAt: entryTime, receivedAt: ctx.receivedAt, raw: change, visibility: "public" as const, delivery: { status: "received" as const } };
-      if (field === "comments" || field === "live_comments") {
-        const cid = idField(v, "id");
-        const from = objField(v, "from");
-        const fromId = from === undefined ? undefined : idField(from, "id");
-        if (cid === undefined || fromId === undefined) continue;
-        const parent = idField(v, "parent_id");
-        const media = objField(v, "media");
-        const mediaId = media === undefined ? undefined : idField(media, "id");
-        out.push({
-          ...base,
-          id: id("comment", cid),
-          nativeId: cid,
-          kind: parent === undefined ? "comment" : "reply",
-          direction: fromId === account ? "out" : "in",
-          actor: who(fromId),
-          ...(parent !== undefined ? { inReplyTo: id("comment", parent) } : {}),
-          ...(mediaId !== undefined ? { target: { type: field === "live_comments" ? "live" : "post", id: mediaId } } : {}),
-          content: { text: strField(v, "text") ?? "" },
-        });
-      }
+      const cid = v === undefined ? undefined : idField(v, "id");
+      const fromId = v === undefined ? undefined : idField(objField(v, "from") ?? {}, "id");
+      if (v === undefined || cid === undefined || fromId === undefined) return missing([...at, "value"], `entry[${ei}].changes[${ci}].value with id and from.id`);
+      const parent = idField(v, "parent_id");
+      const mediaId = idField(objField(v, "media") ?? {}, "id");
+      out.push({
+        channelId: ctx.channelId,
+        platformCreatedAt: entryTime,
+        receivedAt: ctx.receivedAt,
+        raw: change,
+        visibility: "public",
+        delivery: { status: "received" },
+        id: id("comment", cid),
+        nativeId: cid,
+        kind: parent === undefined ? "comment" : "reply",
+        direction: fromId === account ? "out" : "in",
+        actor: who(fromId),
+        ...(parent !== undefined ? { inReplyTo: id("comment", parent) } : {}),
+        ...(mediaId !== undefined ? { target: { type: field === "live_comments" ? "live" : "post", id: mediaId } } : {}),
+        content: { text: strField(v, "text") ?? "" },
+      });
     }
-    (arrField(entry, "messaging") ?? []).forEach((m, mi) => {
-      if (!isObj(m)) return;
-      seen++;
+    const messaging = arrField(entry, "messaging") ?? [];
+    for (let mi = 0; mi < messaging.length; mi++) {
+      const m = messaging[mi];
+      const path: (string | number)[] = ["entry", ei, "messaging", mi];
+      if (!isObj(m)) return missing(path, `entry[${ei}].messaging[${mi}]: an object`);
       const sender = idField(objField(m, "sender") ?? {}, "id");
       const recipient = idField(objField(m, "recipient") ?? {}, "id");
+      if (sender === undefined || recipient === undefined) return missing(path, `entry[${ei}].messaging[${mi}] with sender.id and recipient.id`);
       const at = toMs(numField(m, "timestamp")) ?? entryTime;
-      if (sender === undefined || recipient === undefined) return;
       const outbound = sender === account;
       const user = outbound ? recipient : sender;
       const base = {
@@ -219,7 +235,7 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
         const mid = idField(message, "mid") ?? `${sender}:${at}:${ei}:${mi}`;
         if (message.is_deleted === true) {
           out.push({ ...base, id: id("recall", mid), kind: "recall", direction: "activity", target: { type: "message", id: mid } });
-          return;
+          continue;
         }
         const replyTo = idField(objField(message, "reply_to") ?? {}, "mid");
         const attachments = (arrField(message, "attachments") ?? []).filter(isObj).map((a: Obj) => {
@@ -238,15 +254,18 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
           content: { text: strField(message, "text") ?? "", media: attachments },
         });
       } else if (reaction !== undefined) {
-        const mid = idField(reaction, "mid") ?? "";
-        if (strField(reaction, "action") === "unreact" || mid === "") return;
+        const mid = idField(reaction, "mid");
+        if (mid === undefined) return missing([...path, "reaction", "mid"], `entry[${ei}].messaging[${mi}].reaction.mid`);
+        if (strField(reaction, "action") === "unreact") continue; // the model has no un-like; the earlier like stays
         out.push({ ...base, id: id("reaction", `${mid}:${sender}`), kind: "like", direction: "activity", target: { type: "message", id: mid } });
       } else if (postback !== undefined) {
         const mid = idField(postback, "mid") ?? `${sender}:${at}`;
         out.push({ ...base, id: id("postback", mid), nativeId: mid, kind: "menu_click", direction: "in", content: { text: strField(postback, "payload") ?? strField(postback, "title") ?? "" } });
+      } else if (!SIGNAL_EVENTS.some((k) => m[k] !== undefined)) {
+        const keys = Object.keys(m).filter((k) => k !== "sender" && k !== "recipient" && k !== "timestamp");
+        return unknown(path, `messaging event ${JSON.stringify(keys.join(",") || "(empty)")}`);
       }
-    });
-  });
-  if (out.length === 0 && mentions === 0 && seen > 0) return { ok: false, error: failure("unknown_event", "the delivery holds no change or message this adapter maps", ["entry"]) };
+    }
+  }
   return finish(out);
 }

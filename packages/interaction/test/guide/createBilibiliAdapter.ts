@@ -61,7 +61,8 @@ export function createBilibiliAdapter(): PlatformAdapter {
       const out: Interaction[] = [];
       for (const [i, raw] of items.value.entries()) {
         const x = raw as { id?: unknown; reply_time?: unknown; user?: { mid?: unknown }; item?: { type?: unknown; source_id?: unknown; target_id?: unknown; subject_id?: unknown; source_content?: unknown } } | null;
-        if (x?.item?.type !== "reply") continue; // likes and @-mentions are other feeds
+        // likes and @-mentions come from other feeds: anything else here is refused, not skipped
+        if (x?.item?.type !== "reply") return bad("unknown_event", `item ${i} has type ${String(x?.item?.type)}, not reply`, ["data", "items", i, "item", "type"]);
         const parsed = InteractionSchema.safeParse({
           id: `bilibili:${context.account}:reply:${String(x.item.source_id)}`,
           nativeId: String(x.item.source_id),
