@@ -240,6 +240,13 @@ describe("createWeiboAdapter", () => {
     const out = weibo.toOutbound({ surface: "public_reply", to: list[0]!.actor, inReplyTo: list[0], text: "感谢关注" });
     expect(out.ok && Object.fromEntries(new URLSearchParams(out.value.body))).toEqual({ cid: "4934811234567001", id: "4934800000000001", comment: "感谢关注" });
   });
+
+  it("fails a comments page naming an item it cannot read, rather than dropping it", () => {
+    const page = JSON.parse(WEIBO_COMMENTS) as { comments: Record<string, unknown>[] };
+    const broken = JSON.stringify({ ...page, comments: [...page.comments, { ...page.comments[0], created_at: "yesterday" }] });
+    expect(weibo.parse(broken, ctx("ch_wb", "1902538057"))).toMatchObject({ ok: false, error: { code: "missing_field", path: ["comments", page.comments.length] } });
+    expect(weibo.parse(JSON.stringify({ comments: [null] }), ctx("ch_wb", "1902538057"))).toMatchObject({ ok: false, error: { code: "missing_field", path: ["comments", 0] } });
+  });
 });
 
 describe("handleWebhook", () => {

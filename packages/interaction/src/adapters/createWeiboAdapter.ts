@@ -5,7 +5,7 @@ import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
 import { defineAdapter, finish, querySignedAt, verifySortedSha1 } from "../_lib/adapterKit";
 import { keyOfIds } from "../_lib/idList";
-import { arrField, idField, isObj, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
+import { arrField, idField, isObj, missing, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
 import type { AdapterOptions } from "./createWechatOaAdapter";
 
 const PLATFORM = "weibo";
@@ -115,7 +115,17 @@ function parseWeibo(body: string, ctx: ParseContext): Result<Interaction[], Adap
   const who = (userId: string) => ({ platform: PLATFORM, scope: "", userId });
   const id = (kind: string, native: string): string => `${PLATFORM}:${ctx.account}:${kind}:${native}`;
   const comments = arrField(o.value, "comments");
-  if (comments !== undefined) return finish(comments.filter(isObj).flatMap((c) => commentOf(c, ctx, who, id)));
+  if (comments !== undefined) {
+    // every item of the page gives its comment, or the page fails naming it: nothing is dropped unseen
+    const items: InteractionInput[] = [];
+    for (let i = 0; i < comments.length; i++) {
+      const c = comments[i];
+      const item = isObj(c) ? commentOf(c, ctx, who, id) : null;
+      if (item === null) return missing(["comments", i], `comments[${i}] with id (or idstr), user.id and a created_at date`);
+      items.push(item);
+    }
+    return finish(items);
+  }
   const type = strField(o.value, "type");
   const sender = idField(o.value, "sender_id");
   const createdText = strField(o.value, "created_at");
@@ -158,32 +168,30 @@ function parseWeibo(body: string, ctx: ParseContext): Result<Interaction[], Adap
   );
 }
 
-function commentOf(c: Obj, ctx: ParseContext, who: (u: string) => { platform: string; scope: string; userId: string }, id: (k: string, n: string) => string): InteractionInput[] {
+function commentOf(c: Obj, ctx: ParseContext, who: (u: string) => { platform: string; scope: string; userId: string }, id: (k: string, n: string) => string): InteractionInput | null {
   const cid = idField(c, "idstr") ?? idField(c, "id");
   const user = objField(c, "user");
   const uid = user === undefined ? undefined : (idField(user, "idstr") ?? idField(user, "id"));
   const at = weiboTime(strField(c, "created_at"));
-  if (cid === undefined || uid === undefined || at === undefined) return [];
+  if (cid === undefined || uid === undefined || at === undefined) return null;
   const status = objField(c, "status");
   const sid = status === undefined ? undefined : (idField(status, "idstr") ?? idField(status, "id") ?? idField(status, "mid"));
   const parent = objField(c, "reply_comment");
   const pid = parent === undefined ? undefined : (idField(parent, "idstr") ?? idField(parent, "id"));
-  return [
-    {
-      channelId: ctx.channelId,
-      id: id("comment", cid),
-      nativeId: cid,
-      kind: pid === undefined ? "comment" : "reply",
-      direction: uid === ctx.account ? "out" : "in",
-      visibility: "public",
-      actor: who(uid),
-      ...(pid !== undefined ? { inReplyTo: id("comment", pid) } : {}),
-      ...(sid !== undefined ? { target: { type: "post" as const, id: sid } } : {}),
-      content: { text: strField(c, "text") ?? "" },
-      platformCreatedAt: at,
-      receivedAt: ctx.receivedAt,
-      raw: c,
-      delivery: { status: "received" },
-    },
-  ];
+  return {
+    channelId: ctx.channelId,
+    id: id("comment", cid),
+    nativeId: cid,
+    kind: pid === undefined ? "comment" : "reply",
+    direction: uid === ctx.account ? "out" : "in",
+    visibility: "public",
+    actor: who(uid),
+    ...(pid !== undefined ? { inReplyTo: id("comment", pid) } : {}),
+    ...(sid !== undefined ? { target: { type: "post" as const, id: sid } } : {}),
+    content: { text: strField(c, "text") ?? "" },
+    platformCreatedAt: at,
+    receivedAt: ctx.receivedAt,
+    raw: c,
+    delivery: { status: "received" },
+  };
 }
