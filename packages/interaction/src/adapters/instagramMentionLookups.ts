@@ -15,7 +15,7 @@ const LookupRequestSchema = z.object({
 
 /**
  * Schema of an {@link InstagramMentionLookup}: the Graph API read that says what an
- * Instagram `mentions` webhook is about. `kind` is `comment` (the account was @mentioned in
+ * Instagram `mentions` webhook is about. `kind` is `comment` (the account was \@mentioned in
  * a comment: `commentId` and `mediaId`) or `caption` (in a media caption: `mediaId` only);
  * `account` is the mentioned professional account (the webhook's `entry.id`), `notifiedAt`
  * the time Meta sent the notification (`entry.time`, epoch ms), and `request` the call to
@@ -55,16 +55,16 @@ const MEDIA_FIELDS = "id,caption,timestamp,username";
 /**
  * The Graph API reads that the `mentions` changes of an Instagram webhook delivery need.
  * Meta's `mentions` notification carries ids only — `{"comment_id", "media_id"}` for an
- * @mention in a comment, `{"media_id"}` for one in a caption — so `createInstagramAdapter`'s
+ * \@mention in a comment, `{"media_id"}` for one in a caption — so `createInstagramAdapter`'s
  * `parse` cannot build those interactions: call this on every delivery, perform each
  * returned `request` with the account's token, and pass each response to
  * {@link parseInstagramMention}. Pure: it builds the requests, it does not send them.
  *
  * Source: Meta, "Webhooks for Instagram" (developers.facebook.com/docs/instagram-api/guides/webhooks,
- * "Sample Comment @Mention Payload" and "Sample Caption @Mention Webhook Notification") and
+ * "Sample Comment \@Mention Payload" and "Sample Caption \@Mention Webhook Notification") and
  * "Instagram Platform Webhook Notification Examples"
  * (developers.facebook.com/docs/instagram-platform/webhooks/examples). With Business Login for
- * Instagram, Meta sends @mentions inside `comments` notifications instead, which `parse` reads.
+ * Instagram, Meta sends \@mentions inside `comments` notifications instead, which `parse` reads.
  *
  * @param body - the webhook body text, as received
  * @returns one lookup per `mentions` change, in delivery order (empty when there is none), or

@@ -16,7 +16,7 @@ function graphTime(text: string | undefined): Instant | undefined {
 }
 
 /**
- * Builds the `mention` interaction of one Instagram @mention from the Graph API's answer to
+ * Builds the `mention` interaction of one Instagram \@mention from the Graph API's answer to
  * its lookup (see {@link instagramMentionLookups}): the `mentioned_comment` or
  * `mentioned_media` node of `GET /{ig-user-id}?fields=…`.
  *
