@@ -7,6 +7,7 @@ import { defineAdapter, finish } from "../_lib/adapterKit";
 import { hmacSha256Hex, timingSafeEqual } from "../_lib/crypto";
 import { header, query } from "../_lib/http";
 import { keyOfIds } from "../_lib/idList";
+import { instagramEntries } from "../_lib/instagramEntries";
 import { arrField, idField, isObj, missing, numField, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
 import type { AdapterOptions } from "./createWechatOaAdapter";
 import { instagramMentionLookups } from "./instagramMentionLookups";
@@ -158,12 +159,9 @@ const SIGNAL_FIELDS: ReadonlySet<string> = new Set(["story_insights"]);
 const SIGNAL_EVENTS: readonly string[] = ["read", "referral", "optin", "pass_thread_control", "take_thread_control", "request_thread_control"];
 
 function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], AdapterFailure> {
-  const o = parseJsonObject(body);
-  if (!o.ok) return o;
-  const object = strField(o.value, "object");
-  if (object !== "instagram") return { ok: false, error: failure("unknown_event", `object ${object ?? "(missing)"} is not instagram`, ["object"]) };
-  const entries = arrField(o.value, "entry");
-  if (entries === undefined) return { ok: false, error: failure("missing_field", "entry must be an array", ["entry"]) };
+  const read = instagramEntries(body);
+  if (!read.ok) return read;
+  const entries = read.value;
   const out: InteractionInput[] = [];
   const id = (kind: string, native: string): string => `${PLATFORM}:${ctx.account}:${kind}:${native}`;
   const who = (userId: string) => ({ platform: PLATFORM, scope: ctx.account, userId });

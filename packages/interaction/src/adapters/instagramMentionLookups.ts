@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { failure, InstantSchema, type Result } from "@ops/core";
 import type { AdapterFailure } from "../adapter/PlatformAdapter";
-import { arrField, idField, isObj, numField, objField, parseJsonObject, strField } from "../_lib/read";
+import { instagramEntries } from "../_lib/instagramEntries";
+import { arrField, idField, isObj, numField, objField, strField } from "../_lib/read";
 
 /** A Graph API node id: digits only, so that it cannot change the `fields` expression it is put in. */
 const GraphIdSchema = z.string().regex(/^\d{1,32}$/, { error: "must be a numeric Graph API id" });
@@ -83,12 +84,9 @@ const MEDIA_FIELDS = "id,caption,timestamp,username";
  * ```
  */
 export function instagramMentionLookups(body: string): Result<InstagramMentionLookup[], AdapterFailure> {
-  const o = parseJsonObject(body);
-  if (!o.ok) return o;
-  const object = strField(o.value, "object");
-  if (object !== "instagram") return { ok: false, error: failure("unknown_event", `object ${object ?? "(missing)"} is not instagram`, ["object"]) };
-  const entries = arrField(o.value, "entry");
-  if (entries === undefined) return { ok: false, error: failure("missing_field", "entry must be an array", ["entry"]) };
+  const read = instagramEntries(body);
+  if (!read.ok) return read;
+  const entries = read.value;
   const out: InstagramMentionLookup[] = [];
   for (let ei = 0; ei < entries.length; ei++) {
     const entry = entries[ei];
