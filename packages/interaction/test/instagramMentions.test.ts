@@ -197,3 +197,24 @@ describe("Instagram batches drop nothing unseen", () => {
     expect(r.ok && r.value.map((x) => x.kind)).toEqual(["comment", "dm"]);
   });
 });
+
+describe("Instagram messaging events outside entry.messaging", () => {
+  const ig = createInstagramAdapter();
+  const c = { channelId: "ch_ig" as never, account: "23245", receivedAt: 1772933402000 };
+  // the shape of the app dashboard's "Test" sample for the `messages` field (the test ids
+  // 12334 / 23245 that chatwoot/chatwoot's Instagram message service recognises)
+  const test = JSON.stringify({ object: "instagram", entry: [{ id: "0", time: 1772933400, changes: [{ field: "messages", value: { sender: { id: "12334" }, recipient: { id: "23245" }, timestamp: "1527459824", message: { mid: "random_mid", text: "random_text" } } }] }] });
+
+  it("reads a change whose value is a messaging event (the dashboard's test notification), with a string timestamp", () => {
+    const r = ig.parse(test, c);
+    expect(r.ok && r.value.map((x) => [x.kind, x.direction, x.actor.userId, x.content?.text, x.platformCreatedAt])).toEqual([["dm", "in", "12334", "random_text", 1527459824000]]);
+    expect(ig.dedupeKey(test)).toEqual({ ok: true, value: "ig:m:random_mid" });
+  });
+
+  it("reads standby events (handover protocol) like messaging, and skips message edits by rule", () => {
+    const body = JSON.stringify({ object: "instagram", entry: [{ id: "23245", time: 1772933400, standby: [{ sender: { id: "7200000002" }, recipient: { id: "23245" }, timestamp: 1772933499000, message: { mid: "s1", text: "still there?" } }], messaging: [{ sender: { id: "7200000002" }, recipient: { id: "23245" }, timestamp: 1772933500000, message_edit: { mid: "s1", text: "still there??", num_edit: 1 } }] }] });
+    const r = ig.parse(body, c);
+    expect(r.ok && r.value.map((x) => [x.kind, x.nativeId])).toEqual([["dm", "s1"]]);
+    expect(ig.dedupeKey(body).ok).toBe(true);
+  });
+});

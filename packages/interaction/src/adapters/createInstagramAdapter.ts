@@ -30,8 +30,10 @@ const PLATFORM = "instagram";
  *   (or `reply` with `parent_id`, linked by `inReplyTo`);
  *   `messaging[].message` → `dm` (`is_echo` = sent by the account → `out`; `reply_to.mid` →
  *   `inReplyTo`; `is_deleted` → `recall`); `reaction` → `like`; `postback` → `menu_click`;
- *   `read` receipts, referrals, opt-ins, handover events and `story_insights` are signals,
- *   skipped by rule; any other change field or messaging event fails the delivery as
+ *   `standby` events (handover protocol) and changes whose value is a messaging event (the
+ *   dashboard's test samples for `messages` and the other messaging fields) are read like
+ *   `messaging`; `read` receipts, referrals, opt-ins, handover events, message edits (the
+ *   model keeps the original text) and `story_insights` are signals, skipped by rule; any other change field or messaging event fails the delivery as
  *   `unknown_event` naming it, and an item lacking what its interaction needs as
  *   `missing_field` — nothing in a batch is dropped unseen. IGSIDs are scoped to the
  *   account. **`mentions` changes are not in `parse`'s result**: Meta's notification carries only `comment_id` / `media_id`, not
@@ -91,17 +93,20 @@ export function createInstagramAdapter(options: AdapterOptions = {}): PlatformAd
         for (const c of arrField(entry, "changes") ?? []) {
           const v = isObj(c) ? objField(c, "value") : undefined;
           if (v === undefined) continue;
-          if (strField(c as Obj, "field") === "mentions") {
+          const field = strField(c as Obj, "field") ?? "";
+          if (field === "mentions") {
             ids.push(`mn:${idField(v, "comment_id") ?? ""}:${idField(v, "media_id") ?? ""}`);
+            continue;
+          }
+          if (MESSAGING_FIELDS.has(field)) {
+            ids.push(messagingKey(v));
             continue;
           }
           const id = idField(v, "id") ?? idField(v, "comment_id");
           if (id !== undefined) ids.push(`c:${id}`);
         }
-        for (const m of arrField(entry, "messaging") ?? []) {
-          if (!isObj(m)) continue;
-          const mid = idField(objField(m, "message") ?? {}, "mid") ?? idField(objField(m, "reaction") ?? {}, "mid") ?? idField(objField(m, "postback") ?? {}, "mid");
-          ids.push(mid !== undefined ? `m:${mid}` : `t:${idField(objField(m, "sender") ?? {}, "id") ?? ""}:${numField(m, "timestamp") ?? ""}`);
+        for (const key of ["messaging", "standby"] as const) {
+          for (const m of arrField(entry, key) ?? []) if (isObj(m)) ids.push(messagingKey(m));
         }
       }
       if (ids.length === 0) return { ok: false, error: failure("missing_field", "the delivery has no entry with changes or messaging", ["entry"]) };
@@ -143,6 +148,12 @@ function mentionReply(mention: Interaction, text: string): Result<OutboundReques
   return { ok: true, value: { method: "POST", path: `/${m[1]}/mentions`, headers: { "content-type": "application/json" }, body: JSON.stringify(body) } };
 }
 
+/** The dedupe id of a messaging event: its message / reaction / postback `mid`, else sender and time. */
+function messagingKey(m: Obj): string {
+  const mid = idField(objField(m, "message") ?? {}, "mid") ?? idField(objField(m, "reaction") ?? {}, "mid") ?? idField(objField(m, "postback") ?? {}, "mid");
+  return mid !== undefined ? `m:${mid}` : `t:${idField(objField(m, "sender") ?? {}, "id") ?? ""}:${idField(m, "timestamp") ?? ""}`;
+}
+
 function toMs(t: number | undefined): number | undefined {
   if (t === undefined) return undefined;
   return t < 1e11 ? t * 1000 : t;
@@ -156,7 +167,13 @@ function toMs(t: number | undefined): number | undefined {
  * else unknown fails the delivery as `unknown_event`, naming it.
  */
 const SIGNAL_FIELDS: ReadonlySet<string> = new Set(["story_insights"]);
-const SIGNAL_EVENTS: readonly string[] = ["read", "referral", "optin", "pass_thread_control", "take_thread_control", "request_thread_control"];
+const SIGNAL_EVENTS: readonly string[] = ["read", "referral", "optin", "pass_thread_control", "take_thread_control", "request_thread_control", "message_edit"];
+/**
+ * Change fields whose `value` is a messaging event (`{sender, recipient, timestamp, message | …}`):
+ * the shape of the sample notifications the app dashboard's "Test" button sends for the
+ * messaging fields, read like `entry.messaging` items.
+ */
+const MESSAGING_FIELDS: ReadonlySet<string> = new Set(["messages", "messaging_postbacks", "message_reactions", "messaging_seen", "messaging_referral", "messaging_optins", "messaging_handover", "message_edit"]);
 
 function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], AdapterFailure> {
   const read = instagramEntries(body);
@@ -173,6 +190,10 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
     if (!isObj(entry)) return missing(["entry", ei], `entry[${ei}]: an object`);
     const account = idField(entry, "id") ?? ctx.account;
     const entryTime = toMs(numField(entry, "time")) ?? ctx.receivedAt;
+    // messaging events: `messaging`, `standby` (received while another app owns the thread,
+    // under Meta's handover protocol) and changes whose value is a messaging event
+    const messagingItems: [unknown, (string | number)[]][] = [];
+    for (const key of ["messaging", "standby"] as const) (arrField(entry, key) ?? []).forEach((m, mi) => messagingItems.push([m, ["entry", ei, key, mi]]));
     const changes = arrField(entry, "changes") ?? [];
     for (let ci = 0; ci < changes.length; ci++) {
       const change = changes[ci];
@@ -181,6 +202,10 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
       const field = strField(change, "field") ?? "";
       if (field === "mentions") continue; // ids only: read through the lookups step (instagramMentionLookups) + parseInstagramMention
       if (SIGNAL_FIELDS.has(field)) continue;
+      if (MESSAGING_FIELDS.has(field)) {
+        messagingItems.push([objField(change, "value"), [...at, "value"]]);
+        continue;
+      }
       if (field !== "comments" && field !== "live_comments") return unknown([...at, "field"], `change field ${JSON.stringify(field)}`);
       const v = objField(change, "value");
       const cid = v === undefined ? undefined : idField(v, "id");
@@ -205,15 +230,15 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
         content: { text: strField(v, "text") ?? "" },
       });
     }
-    const messaging = arrField(entry, "messaging") ?? [];
-    for (let mi = 0; mi < messaging.length; mi++) {
-      const m = messaging[mi];
-      const path: (string | number)[] = ["entry", ei, "messaging", mi];
-      if (!isObj(m)) return missing(path, `entry[${ei}].messaging[${mi}]: an object`);
+    for (let mi = 0; mi < messagingItems.length; mi++) {
+      const [m, path] = messagingItems[mi] as [unknown, (string | number)[]];
+      const where = path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").slice(1);
+      if (!isObj(m)) return missing(path, `${where}: a messaging event object`);
       const sender = idField(objField(m, "sender") ?? {}, "id");
       const recipient = idField(objField(m, "recipient") ?? {}, "id");
-      if (sender === undefined || recipient === undefined) return missing(path, `entry[${ei}].messaging[${mi}] with sender.id and recipient.id`);
-      const at = toMs(numField(m, "timestamp")) ?? entryTime;
+      if (sender === undefined || recipient === undefined) return missing(path, `${where} with sender.id and recipient.id`);
+      // a number in deliveries; a digit string in the dashboard's test samples ("1527459824")
+      const at = toMs(numField(m, "timestamp") ?? (typeof m.timestamp === "string" && /^\d{1,16}$/.test(m.timestamp) ? Number(m.timestamp) : undefined)) ?? entryTime;
       const outbound = sender === account;
       const user = outbound ? recipient : sender;
       const base = {
@@ -253,7 +278,7 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
         });
       } else if (reaction !== undefined) {
         const mid = idField(reaction, "mid");
-        if (mid === undefined) return missing([...path, "reaction", "mid"], `entry[${ei}].messaging[${mi}].reaction.mid`);
+        if (mid === undefined) return missing([...path, "reaction", "mid"], `${where}.reaction.mid`);
         if (strField(reaction, "action") === "unreact") continue; // the model has no un-like; the earlier like stays
         out.push({ ...base, id: id("reaction", `${mid}:${sender}`), kind: "like", direction: "activity", target: { type: "message", id: mid } });
       } else if (postback !== undefined) {
