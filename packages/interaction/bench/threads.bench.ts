@@ -11,7 +11,18 @@ const T0 = Date.UTC(2026, 2, 1);
 const TEXTS = ["敏感肌用什么洁面？", "防晒会不会闷痘", "什么时候补货", "thanks!", "订单还没发货", "有没有优惠券", "SPF50 white cast?", "好用"];
 const account = "gh_3a8f1c2d9e7b";
 
+/**
+ * The synthetic interactions, each passed once through JSON (as they reach a service: from a
+ * webhook body, a queue or a database). Objects built with object spread, as the generator
+ * does, get a different internal layout in V8: field reads on them were measured about 7×
+ * slower (`checkInteractions` 2.0 s vs 0.3 s on 600 000), which made earlier figures of this
+ * benchmark understate the library by half.
+ */
 function generate(n: number): Interaction[] {
+  return generateSpread(n).map((x) => JSON.parse(JSON.stringify(x)) as Interaction);
+}
+
+function generateSpread(n: number): Interaction[] {
   const out: Interaction[] = [];
   for (let i = 0; i < n; i++) {
     const t = T0 + i * 2_000 + rnd.int(0, 1_000);
