@@ -21,7 +21,9 @@ if (files.length === 0) {
 let failed = 0;
 for (const file of files) {
   console.log(`\n# ${process.env.npm_package_name ?? ""} ${file}`);
-  const r = spawnSync(process.execPath, ["--expose-gc", tsxCli, join(dir, file)], { stdio: "inherit" });
+  // node flags go after the tsx path: tsx runs the bench in a child process and passes them
+  // on to it (before the path they reach only the parent, and globalThis.gc stays undefined)
+  const r = spawnSync(process.execPath, [tsxCli, "--expose-gc", join(dir, file)], { stdio: "inherit" });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);
