@@ -33,19 +33,21 @@ export function checkVerifyArgs(request: unknown, secret: unknown): Result<{ req
 
 /**
  * The WeChat / Weibo scheme: `signature = sha1(sort([secret, timestamp, nonce]).join(""))`
- * in the query string; a GET with `echostr` is the URL-verification handshake.
+ * in the query string; a GET with `echostr` is the URL-verification handshake. WeChat's safe
+ * mode signs one more part, the `<Encrypt>` text, in `msg_signature`: pass `param` and `extra`.
  */
-export function verifySortedSha1(request: WebhookRequest, secret: string): Result<VerifyOutcome, AdapterFailure> {
+export function verifySortedSha1(request: WebhookRequest, secret: string, signed: { readonly param: string; readonly extra: readonly string[] } = { param: "signature", extra: [] }): Result<VerifyOutcome, AdapterFailure> {
   const q = query(request);
-  const signature = q.get("signature");
+  const signature = q.get(signed.param);
   const timestamp = q.get("timestamp");
   const nonce = q.get("nonce");
   if (signature === null || timestamp === null || nonce === null) {
-    return { ok: false, error: failure("bad_signature", "the query must carry signature, timestamp and nonce", ["url"]) };
+    return { ok: false, error: failure("bad_signature", `the query must carry ${signed.param}, timestamp and nonce`, ["url"]) };
   }
-  const expected = sha1Hex([secret, timestamp, nonce].sort().join(""));
+  const expected = sha1Hex([secret, timestamp, nonce, ...signed.extra].sort().join(""));
   if (!timingSafeEqual(expected, signature.toLowerCase())) {
-    return { ok: false, error: failure("bad_signature", "signature does not match sha1 of the sorted secret, timestamp and nonce", ["url", "signature"]) };
+    const parts = signed.extra.length === 0 ? "secret, timestamp and nonce" : "secret, timestamp, nonce and the signed body part";
+    return { ok: false, error: failure("bad_signature", `${signed.param} does not match sha1 of the sorted ${parts}`, ["url", signed.param]) };
   }
   const echostr = q.get("echostr");
   if (request.method.toUpperCase() === "GET" && echostr !== null) {

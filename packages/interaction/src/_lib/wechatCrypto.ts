@@ -1,7 +1,6 @@
 import { cbc } from "@noble/ciphers/aes.js";
 import { failure, type Result } from "@ops/core";
 import type { AdapterFailure } from "../adapter/PlatformAdapter";
-import { sha1Hex } from "./crypto";
 
 // WeChat's message encryption (公众号 "消息加解密说明", the WXBizMsgCrypt samples):
 // AES key = base64decode(EncodingAESKey + "="), 32 bytes; IV = its first 16 bytes;
@@ -25,11 +24,6 @@ export function wechatAesKey(encodingAesKey: string): WechatAesKey | null {
   const key = fromBase64(`${encodingAesKey}=`, true);
   if (key === null || key.length !== 32) return null;
   return { key, iv: key.slice(0, 16) };
-}
-
-/** `msg_signature = sha1(sort([Token, timestamp, nonce, Encrypt]).join(""))`, lower-case hex. */
-export function wechatMsgSignature(token: string, timestamp: string, nonce: string, encrypt: string): string {
-  return sha1Hex([token, timestamp, nonce, encrypt].sort().join(""));
 }
 
 /**

@@ -6,8 +6,7 @@ import { ReplyWindowPolicySchema, type ReplyWindowPolicy } from "../replyWindow/
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
 import { defineAdapter, finish, querySignedAt, verifySortedSha1 } from "../_lib/adapterKit";
 import { query } from "../_lib/http";
-import { timingSafeEqual } from "../_lib/crypto";
-import { decryptWechatMessage, wechatAesKey, wechatMsgSignature, type WechatAesKey } from "../_lib/wechatCrypto";
+import { decryptWechatMessage, wechatAesKey, type WechatAesKey } from "../_lib/wechatCrypto";
 import { parseXml, type XmlNode } from "../_lib/xml";
 
 /** Options of the reference adapters: the reply-window data to answer `replyPolicy` from. */
@@ -199,23 +198,13 @@ function safeMode(encodingAesKey: string | undefined, appId: string | undefined)
 
 /** `msg_signature = sha1(sort([Token, timestamp, nonce, Encrypt]).join(""))` of a safe- or compatible-mode push. */
 function verifyMsgSignature(request: WebhookRequest, token: string): Result<VerifyOutcome, AdapterFailure> {
-  const q = query(request);
-  const signature = q.get("msg_signature");
-  const timestamp = q.get("timestamp");
-  const nonce = q.get("nonce");
-  if (signature === null || timestamp === null || nonce === null) {
-    return { ok: false, error: failure("bad_signature", "an encrypt_type=aes push must carry msg_signature, timestamp and nonce in the query", ["url"]) };
-  }
   const x = parseXml(request.body);
   if (!x.ok) return x;
   const encrypt = x.value["Encrypt"];
   if (typeof encrypt !== "string" || encrypt === "") {
     return { ok: false, error: failure("missing_field", "an encrypt_type=aes push must carry the encrypted message in <Encrypt>", ["body", "Encrypt"]) };
   }
-  if (!timingSafeEqual(wechatMsgSignature(token, timestamp, nonce, encrypt), signature.toLowerCase())) {
-    return { ok: false, error: failure("bad_signature", "msg_signature does not match sha1 of the sorted Token, timestamp, nonce and Encrypt", ["url", "msg_signature"]) };
-  }
-  return { ok: true, value: { kind: "delivery" } };
+  return verifySortedSha1(request, token, { param: "msg_signature", extra: [encrypt] });
 }
 
 /** The message of a push: the body in plaintext mode, the decrypted `<Encrypt>` in safe and compatible mode. */
