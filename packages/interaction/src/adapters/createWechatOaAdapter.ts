@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { failure, parseOrThrow, type Result } from "@ops/core";
+import { failure, OpsError, parseOrThrow, type Result } from "@ops/core";
 import type { AdapterFailure, ParseContext, PlatformAdapter, VerifyOutcome, WebhookRequest } from "../adapter/PlatformAdapter";
 import type { Interaction, InteractionInput, InteractionKind, MediaItem } from "../model/Interaction";
 import { ReplyWindowPolicySchema, type ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
@@ -193,7 +193,10 @@ export function createWechatOaAdapter(options: WechatOaAdapterOptions = {}): Pla
 function safeMode(encodingAesKey: string | undefined, appId: string | undefined): SafeMode | null {
   if (encodingAesKey === undefined || appId === undefined) return null;
   const aes = wechatAesKey(encodingAesKey);
-  return aes === null ? null : { aes, appId };
+  // The options schema admits only keys that decode to 32 bytes; an adapter given a key must
+  // never fall back to plaintext mode silently, so a key that does not decode is misuse.
+  if (aes === null) throw new OpsError({ code: "invalid_argument", fn: "createWechatOaAdapter", path: ["options", "encodingAesKey"], rule: "must decode (base64 with \"=\" appended) to a 32-byte AES key", received: "(redacted)" });
+  return { aes, appId };
 }
 
 /** `msg_signature = sha1(sort([Token, timestamp, nonce, Encrypt]).join(""))` of a safe- or compatible-mode push. */
