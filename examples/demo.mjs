@@ -14,7 +14,9 @@ import { renderHtml, renderMd, renderText } from "./lib/render.mjs";
 import { loadSample, SAMPLE_PATH } from "./lib/sample.mjs";
 import { buildWeeklyReport } from "./lib/weekly-report.mjs";
 
-const { values } = parseArgs({ options: { out: { type: "string" }, week: { type: "string" }, data: { type: "string" } } });
+const { values } = parseArgs({
+  options: { out: { type: "string" }, week: { type: "string" }, data: { type: "string" } },
+});
 const outDir = resolve(values.out ?? process.env.OPS_REPORT_DIR ?? fileURLToPath(new URL("..", import.meta.url)));
 const started = performance.now();
 const sample = loadSample(values.data ? resolve(values.data) : SAMPLE_PATH);
@@ -23,4 +25,6 @@ console.log(renderText(report));
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, "report.html"), renderHtml(report));
 writeFileSync(join(outDir, "report.md"), renderMd(report));
-console.log(`\nwrote ${join(outDir, "report.html")} and ${join(outDir, "report.md")} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `\nwrote ${join(outDir, "report.html")} and ${join(outDir, "report.md")} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

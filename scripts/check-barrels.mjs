@@ -14,17 +14,28 @@ export function checkBarrels() {
     const reexported = new Set();
     for (const m of barrel.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
       for (const part of m[1].split(",")) {
-        const n = part.trim().replace(/^type\s+/, "").split(/\s+as\s+/).pop()?.trim();
+        const n = part
+          .trim()
+          .replace(/^type\s+/, "")
+          .split(/\s+as\s+/)
+          .pop()
+          ?.trim();
         if (n) reexported.add(n);
       }
     }
-    if (/from\s+["']\.\/_lib\//.test(barrel)) problems.push(`@ops/${name}: src/index.ts re-exports from src/_lib (private helpers)`);
+    if (/from\s+["']\.\/_lib\//.test(barrel))
+      problems.push(`@ops/${name}: src/index.ts re-exports from src/_lib (private helpers)`);
     for (const file of sourceFiles(src, (n) => n.endsWith(".ts") && n !== "index.ts")) {
       const rel = relative(src, file);
       if (rel.startsWith("_lib/")) continue;
       const text = readFileSync(file, "utf8");
-      for (const m of text.matchAll(/^export\s+(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm)) {
-        if (!reexported.has(m[1])) problems.push(`@ops/${name}: ${rel} exports ${m[1]} but src/index.ts does not (public helpers go to src/_lib/)`);
+      for (const m of text.matchAll(
+        /^export\s+(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm,
+      )) {
+        if (!reexported.has(m[1]))
+          problems.push(
+            `@ops/${name}: ${rel} exports ${m[1]} but src/index.ts does not (public helpers go to src/_lib/)`,
+          );
       }
     }
   }

@@ -17,14 +17,19 @@ export function analyseGraph(packages, allowed) {
   const names = Object.keys(packages);
   for (const name of names) {
     const { declared, dev = [], imported } = packages[name];
-    for (const d of dev) problems.push(`@ops/${name}: @ops packages belong in dependencies, not devDependencies (@ops/${d})`);
+    for (const d of dev)
+      problems.push(`@ops/${name}: @ops packages belong in dependencies, not devDependencies (@ops/${d})`);
     for (const dep of imported) {
-      if (!declared.includes(dep)) problems.push(`@ops/${name}: src imports @ops/${dep} but package.json does not declare it`);
+      if (!declared.includes(dep))
+        problems.push(`@ops/${name}: src imports @ops/${dep} but package.json does not declare it`);
     }
     edges[name] = [...new Set([...declared, ...imported])];
     for (const dep of edges[name]) {
       if (!names.includes(dep)) problems.push(`@ops/${name}: depends on unknown package @ops/${dep}`);
-      else if (!(allowed[name] ?? []).includes(dep)) problems.push(`@ops/${name} → @ops/${dep} is not an allowed edge (allowed: ${(allowed[name] ?? []).join(", ") || "none"})`);
+      else if (!(allowed[name] ?? []).includes(dep))
+        problems.push(
+          `@ops/${name} → @ops/${dep} is not an allowed edge (allowed: ${(allowed[name] ?? []).join(", ") || "none"})`,
+        );
     }
   }
   // cycle detection (depth-first, three colours)
@@ -46,13 +51,20 @@ export function checkGraph() {
   const packages = {};
   for (const name of packageNames) {
     const pkg = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
-    const ops = (deps) => Object.keys(deps ?? {}).filter((d) => d.startsWith("@ops/")).map((d) => d.slice(5));
+    const ops = (deps) =>
+      Object.keys(deps ?? {})
+        .filter((d) => d.startsWith("@ops/"))
+        .map((d) => d.slice(5));
     const imported = new Set();
     for (const file of sourceFiles(join(root, "packages", name, "src"), (n) => n.endsWith(".ts"))) {
       const code = stripComments(readFileSync(file, "utf8"));
       for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["']@ops\/([a-z-]+)/g)) imported.add(m[1]);
     }
-    packages[name] = { declared: [...ops(pkg.dependencies), ...ops(pkg.peerDependencies)], dev: ops(pkg.devDependencies), imported: [...imported] };
+    packages[name] = {
+      declared: [...ops(pkg.dependencies), ...ops(pkg.peerDependencies)],
+      dev: ops(pkg.devDependencies),
+      imported: [...imported],
+    };
   }
   return analyseGraph(packages, allowedDeps);
 }

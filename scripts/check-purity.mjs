@@ -12,7 +12,10 @@ const rules = [
   [/\bnew\s+Date\s*\(\s*\)/, "reads the clock (new Date() without arguments); take `now` as an argument"],
   [/\bperformance\.now\s*\(/, "reads the clock (performance.now())"],
   [/\bMath\.random\s*\(/, "draws hidden randomness (Math.random()); take a RandomSource as an argument"],
-  [/\bcrypto\.getRandomValues\s*\(/, "draws hidden randomness (crypto.getRandomValues()); take a generator as an argument"],
+  [
+    /\bcrypto\.getRandomValues\s*\(/,
+    "draws hidden randomness (crypto.getRandomValues()); take a generator as an argument",
+  ],
   [/\bconsole\.[a-z]+\s*\(/, "prints (console.*); return data instead"],
   [/\bprocess\.(env|stdout|stderr|argv|exit)\b/, "touches the process (process.*)"],
   [/from\s+["']node:(fs|net|http|https|child_process|worker_threads)["']/, "does I/O (node built-in import)"],

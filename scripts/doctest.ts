@@ -98,7 +98,8 @@ function walk(dir: string): string[] {
 
 export function extractExamples(source: string, file: string): Example[] {
   const out: Example[] = [];
-  const blockRe = /\/\*\*([\s\S]*?)\*\/\s*(?:export\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)?\s*([A-Za-z_$][\w$]*)?/g;
+  const blockRe =
+    /\/\*\*([\s\S]*?)\*\/\s*(?:export\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)?\s*([A-Za-z_$][\w$]*)?/g;
   let m: RegExpExecArray | null;
   while ((m = blockRe.exec(source))) {
     const body = (m[1] ?? "")
@@ -139,7 +140,9 @@ export function toModule(ex: Example): string {
     // a trailing `// remark` after the statement is allowed (when it holds no quotes)
     const target = (body[j] ?? "").replace(/;\s*\/\/[^"'`]*$/, ";");
     if (!/;\s*$/.test(target)) {
-      throw new Error(`doctest ${ex.file} ${ex.symbol} #${ex.index + 1}: the line before "// =>" must be a one-line expression statement ending in ";", got: ${target}`);
+      throw new Error(
+        `doctest ${ex.file} ${ex.symbol} #${ex.index + 1}: the line before "// =>" must be a one-line expression statement ending in ";", got: ${target}`,
+      );
     }
     const expr = target.trim().replace(/;\s*$/, "");
     body[j] = `__expect(${expr}).toEqual(${value});`;

@@ -12,7 +12,9 @@ const tsxCli = require.resolve("tsx/cli");
 const filter = process.argv[2];
 const dir = join(process.cwd(), "bench");
 const files = existsSync(dir)
-  ? readdirSync(dir).filter((f) => f.endsWith(".bench.ts") && (!filter || f.includes(filter))).sort()
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith(".bench.ts") && (!filter || f.includes(filter)))
+      .sort()
   : [];
 if (files.length === 0) {
   console.log(`no benchmarks in ${dir}`);

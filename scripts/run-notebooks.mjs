@@ -30,19 +30,42 @@ export function notebookEnv(base = process.env) {
 
 export function runNotebooks({ outDir = join(root, ".tmp", "notebooks") } = {}) {
   const nbconvert = ["/usr/bin/jupyter-nbconvert", "/usr/local/bin/jupyter-nbconvert"].find(existsSync);
-  if (!nbconvert) return [{ name: "notebooks: jupyter-nbconvert is installed", ok: false, detail: "run scripts/system-deps.sh", seconds: 0 }];
+  if (!nbconvert)
+    return [
+      {
+        name: "notebooks: jupyter-nbconvert is installed",
+        ok: false,
+        detail: "run scripts/system-deps.sh",
+        seconds: 0,
+      },
+    ];
   mkdirSync(outDir, { recursive: true });
   mkdirSync(join(root, ".tmp", "jupyter-runtime"), { recursive: true });
   const results = [];
-  for (const file of readdirSync(NOTEBOOK_DIR).filter((f) => f.endsWith(".ipynb")).sort()) {
+  for (const file of readdirSync(NOTEBOOK_DIR)
+    .filter((f) => f.endsWith(".ipynb"))
+    .sort()) {
     const started = performance.now();
     const r = spawnSync(
       nbconvert,
-      ["--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=deno", "--ExecutePreprocessor.timeout=600", "--output-dir", outDir, join(NOTEBOOK_DIR, file)],
+      [
+        "--to",
+        "notebook",
+        "--execute",
+        "--ExecutePreprocessor.kernel_name=deno",
+        "--ExecutePreprocessor.timeout=600",
+        "--output-dir",
+        outDir,
+        join(NOTEBOOK_DIR, file),
+      ],
       { cwd: NOTEBOOK_DIR, env: notebookEnv(), encoding: "utf8", maxBuffer: 1 << 26, timeout: 900_000 },
     );
     const seconds = (performance.now() - started) / 1000;
-    let detail = `${r.stdout ?? ""}${r.stderr ?? ""}`.split("\n").filter((l) => !/MissingIDFieldWarning|validate\(nb\)|"deno jupyter" is unstable/.test(l)).join("\n").slice(-4000);
+    let detail = `${r.stdout ?? ""}${r.stderr ?? ""}`
+      .split("\n")
+      .filter((l) => !/MissingIDFieldWarning|validate\(nb\)|"deno jupyter" is unstable/.test(l))
+      .join("\n")
+      .slice(-4000);
     const cellError = detail.indexOf("CellExecutionError:");
     if (cellError >= 0) detail = detail.slice(cellError);
     let ok = r.status === 0;
@@ -52,16 +75,19 @@ export function runNotebooks({ outDir = join(root, ".tmp", "notebooks") } = {}) 
       const outputs = executed.cells.flatMap((c) => c.outputs ?? []);
       const errors = outputs.filter((o) => o.output_type === "error");
       ok = errors.length === 0 && outputs.length > 0;
-      if (!ok) detail = `${errors.length} error outputs, ${outputs.length} outputs\n${JSON.stringify(errors).slice(0, 2000)}`;
+      if (!ok)
+        detail = `${errors.length} error outputs, ${outputs.length} outputs\n${JSON.stringify(errors).slice(0, 2000)}`;
     }
     results.push({ name: `notebook executes headless: examples/notebooks/${file}`, ok, detail, seconds });
   }
-  if (results.length === 0) results.push({ name: "notebooks: at least one in examples/notebooks", ok: false, detail: "", seconds: 0 });
+  if (results.length === 0)
+    results.push({ name: "notebooks: at least one in examples/notebooks", ok: false, detail: "", seconds: 0 });
   return results;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const results = runNotebooks();
-  for (const r of results) console.log(`${r.ok ? "✓" : "✗"} ${r.name} (${r.seconds.toFixed(1)} s)${r.ok ? "" : `\n${r.detail}`}`);
+  for (const r of results)
+    console.log(`${r.ok ? "✓" : "✗"} ${r.name} (${r.seconds.toFixed(1)} s)${r.ok ? "" : `\n${r.detail}`}`);
   process.exit(results.every((r) => r.ok) ? 0 : 1);
 }

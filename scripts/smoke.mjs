@@ -22,7 +22,8 @@ const check = (name, fn) => {
     console.log(`  ✗ smoke: ${name}\n${String(error?.stderr ?? "") || String(error?.stdout ?? "") || error.message}`);
   }
 };
-const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: "pipe", env: { ...process.env, NO_COLOR: "1" } });
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: "pipe", env: { ...process.env, NO_COLOR: "1" } });
 
 export function smoke() {
   const work = mkdtempSync(join(tmpdir(), "ops-smoke-"));
@@ -32,7 +33,8 @@ export function smoke() {
   mkdirSync(project);
   try {
     check("pack every package", () => {
-      for (const name of packageNames) run(pnpm[0], [...pnpm.slice(1), "pack", "--pack-destination", tarballs], join(root, "packages", name));
+      for (const name of packageNames)
+        run(pnpm[0], [...pnpm.slice(1), "pack", "--pack-destination", tarballs], join(root, "packages", name));
       const count = readdirSync(tarballs).filter((f) => f.endsWith(".tgz")).length;
       if (count !== packageNames.length) throw new Error(`expected ${packageNames.length} tarballs, got ${count}`);
     });
@@ -47,7 +49,10 @@ export function smoke() {
         run(bin("attw"), ["--format", "ascii", join(tarballs, tgz)], project);
       });
     }
-    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "ops-smoke", private: true, type: "module" }, null, 2));
+    writeFileSync(
+      join(project, "package.json"),
+      JSON.stringify({ name: "ops-smoke", private: true, type: "module" }, null, 2),
+    );
     check("npm install the tarballs into a fresh project", () => {
       const files = readdirSync(tarballs).map((f) => join(tarballs, f));
       run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...files], project);
@@ -69,24 +74,41 @@ export function smoke() {
     check("require every package from Node CJS, with the same exports as ESM", () => {
       const cjs = JSON.parse(run(process.execPath, ["cjs.cjs"], project));
       for (const n of names) {
-        if (JSON.stringify(cjs[n]) !== JSON.stringify(esm?.[n])) throw new Error(`${n}: CJS exports ${cjs[n]} differ from ESM ${esm?.[n]}`);
+        if (JSON.stringify(cjs[n]) !== JSON.stringify(esm?.[n]))
+          throw new Error(`${n}: CJS exports ${cjs[n]} differ from ESM ${esm?.[n]}`);
       }
     });
     check("import every package from Deno, with the same exports as Node", () => {
-      const out = run(bin("deno"), ["run", "--quiet", "--allow-read", "--allow-env", "--allow-sys", "esm.mjs"], project);
+      const out = run(
+        bin("deno"),
+        ["run", "--quiet", "--allow-read", "--allow-env", "--allow-sys", "esm.mjs"],
+        project,
+      );
       const deno = JSON.parse(out);
       for (const n of names) {
-        if (JSON.stringify(deno[n]) !== JSON.stringify(esm?.[n])) throw new Error(`${n}: Deno exports differ from Node's`);
+        if (JSON.stringify(deno[n]) !== JSON.stringify(esm?.[n]))
+          throw new Error(`${n}: Deno exports differ from Node's`);
       }
     });
     // TypeScript consumers: a file that imports every package and uses a core type.
     const tsFile = `${names.map((n, i) => `import * as p${i} from "${n}";`).join("\n")}\nimport type { Instant } from "@ops/core";\nconst t: Instant = p0.parseInstant("2026-01-01T00:00:00Z");\nexport const loaded = [${names.map((_, i) => `p${i}`).join(", ")}].length + t;\n`;
     writeFileSync(join(project, "consumer.mts"), tsFile);
-    writeFileSync(join(project, "consumer-cjs.cts"), `import core = require("@ops/core");\nexport const t: number = core.parseInstant("2026-01-01T00:00:00Z");\n`);
+    writeFileSync(
+      join(project, "consumer-cjs.cts"),
+      `import core = require("@ops/core");\nexport const t: number = core.parseInstant("2026-01-01T00:00:00Z");\n`,
+    );
     writeFileSync(join(project, "consumer-bundler.ts"), tsFile);
-    const tsc = (options, files) => run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "--strict", ...options, ...files], project);
+    const tsc = (options, files) =>
+      run(
+        process.execPath,
+        [join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "--strict", ...options, ...files],
+        project,
+      );
     check("type-check a TypeScript consumer with module/moduleResolution node16 (ESM and CJS)", () => {
-      tsc(["--module", "node16", "--moduleResolution", "node16", "--target", "es2022"], ["consumer.mts", "consumer-cjs.cts"]);
+      tsc(
+        ["--module", "node16", "--moduleResolution", "node16", "--target", "es2022"],
+        ["consumer.mts", "consumer-cjs.cts"],
+      );
     });
     check("type-check a TypeScript consumer with moduleResolution bundler", () => {
       tsc(["--module", "esnext", "--moduleResolution", "bundler", "--target", "es2022"], ["consumer-bundler.ts"]);

@@ -29,7 +29,8 @@ const record = (name, ok, detail = "") => {
   }
   console.log(`${ok ? "✓" : "✗"} ${name}${!ok && detail ? `\n${detail}` : ""}`);
 };
-const sh = (cmd, args, options = {}) => spawnSync(cmd, args, { cwd: root, env, encoding: "utf8", maxBuffer: 1 << 28, ...options });
+const sh = (cmd, args, options = {}) =>
+  spawnSync(cmd, args, { cwd: root, env, encoding: "utf8", maxBuffer: 1 << 28, ...options });
 const section = (title) => console.log(`\n== ${title}`);
 
 section("build");
@@ -40,7 +41,11 @@ for (const name of packageNames) {
 
 section("type-check");
 for (const name of packageNames) {
-  const r = sh(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join("packages", name, "tsconfig.json")]);
+  const r = sh(process.execPath, [
+    join(root, "node_modules", "typescript", "bin", "tsc"),
+    "-p",
+    join("packages", name, "tsconfig.json"),
+  ]);
   record(`tsc @ops/${name}`, r.status === 0, `${r.stdout}${r.stderr}`);
 }
 
@@ -48,24 +53,41 @@ section("vitest (all projects, against source)");
 mkdirSync(join(root, ".tmp"), { recursive: true });
 const report = join(root, ".tmp", "vitest.json");
 rmSync(report, { force: true });
-const v = sh(process.execPath, [join(root, "node_modules", "vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { stdio: ["ignore", "inherit", "inherit"] });
+const v = sh(
+  process.execPath,
+  [
+    join(root, "node_modules", "vitest", "vitest.mjs"),
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+  ],
+  { stdio: ["ignore", "inherit", "inherit"] },
+);
 if (existsSync(report)) {
   const j = JSON.parse(readFileSync(report, "utf8"));
   passed += j.numPassedTests ?? 0;
   failed += j.numFailedTests ?? 0;
   // a test file that fails to load has no tests to count: count the file itself
-  const brokenFiles = (j.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0);
+  const brokenFiles = (j.testResults ?? []).filter(
+    (f) => f.status === "failed" && (f.assertionResults ?? []).length === 0,
+  );
   for (const f of brokenFiles) record(`vitest file loads: ${f.name.replace(root, "")}`, false, f.message ?? "");
   if ((j.numTotalTests ?? 0) === 0) record("vitest ran at least one test", false);
   console.log(`vitest: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests ?? 0} skipped`);
-  if (v.status !== 0 && (j.numFailedTests ?? 0) === 0 && brokenFiles.length === 0) record("vitest exit status", false, `vitest exited with ${v.status}`);
+  if (v.status !== 0 && (j.numFailedTests ?? 0) === 0 && brokenFiles.length === 0)
+    record("vitest exit status", false, `vitest exited with ${v.status}`);
 } else {
   record("vitest produced a report", false, `vitest exited with ${v.status}`);
 }
 
 section("source checks");
 const impurities = findImpurities();
-record("purity: package sources read no clock, no hidden randomness, print nothing", impurities.length === 0, impurities.join("\n"));
+record(
+  "purity: package sources read no clock, no hidden randomness, print nothing",
+  impurities.length === 0,
+  impurities.join("\n"),
+);
 const barrels = checkBarrels();
 record("barrels: every public export is in src/index.ts", barrels.length === 0, barrels.join("\n"));
 const graph = checkGraph();
@@ -76,7 +98,14 @@ section("API docs");
   // typedoc.json sets treatWarningsAsErrors: an undocumented export, a broken {@link} or a stray
   // @tag in prose fails here, not in a later release
   const d = sh(join(root, "node_modules", ".bin", "typedoc"), ["--out", join(root, ".tmp", "api")]);
-  record("typedoc: API docs of every package build with 0 warnings", d.status === 0, `${d.stdout}${d.stderr}`.split("\n").filter((l) => /warning|error/i.test(l)).join("\n"));
+  record(
+    "typedoc: API docs of every package build with 0 warnings",
+    d.status === 0,
+    `${d.stdout}${d.stderr}`
+      .split("\n")
+      .filter((l) => /warning|error/i.test(l))
+      .join("\n"),
+  );
 }
 
 section("smoke: packed tarballs in a fresh project");
@@ -86,13 +115,21 @@ section("examples: sample data, Deno notebooks (headless), report.html in Chromi
 {
   // Debian packages for the notebooks and the render check (apt-get when missing; exit 3 names them where apt is unavailable)
   const deps = sh("bash", [join(root, "scripts", "system-deps.sh")]);
-  record("system deps: jupyter-nbconvert, python3-ipykernel, chromium, CJK font", deps.status === 0, `${deps.stdout}${deps.stderr}`);
+  record(
+    "system deps: jupyter-nbconvert, python3-ipykernel, chromium, CJK font",
+    deps.status === 0,
+    `${deps.stdout}${deps.stderr}`,
+  );
   const { createHash } = await import("node:crypto");
   const committed = join(root, "examples", "sample-data", "brand-8-weeks.json");
   const regenerated = join(root, ".tmp", "brand-8-weeks.json");
   const gen = sh(process.execPath, [join(root, "examples", "sample-data", "generate.mjs"), regenerated]);
   const hash = (p) => (existsSync(p) ? createHash("sha256").update(readFileSync(p)).digest("hex") : "missing");
-  record("sample data regenerates bit for bit (SHA-256)", gen.status === 0 && hash(regenerated) === hash(committed), `${gen.stdout}${gen.stderr}committed ${hash(committed)}\nregenerated ${hash(regenerated)}`);
+  record(
+    "sample data regenerates bit for bit (SHA-256)",
+    gen.status === 0 && hash(regenerated) === hash(committed),
+    `${gen.stdout}${gen.stderr}committed ${hash(committed)}\nregenerated ${hash(regenerated)}`,
+  );
   record("sample data is at most 5 MB", existsSync(committed) && readFileSync(committed).length <= 5e6);
   const { runNotebooks } = await import("./run-notebooks.mjs");
   for (const r of runNotebooks()) record(r.name, r.ok, r.detail);

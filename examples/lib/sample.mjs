@@ -21,7 +21,11 @@ const at = (row, ...fields) => {
 export function loadSample(path = SAMPLE_PATH) {
   const raw = JSON.parse(readFileSync(path, "utf8"));
   const start = parseInstant(raw.start);
-  const weeks = Array.from({ length: raw.weeks }, (_, i) => ({ index: i + 1, start: start + i * WEEK, end: start + (i + 1) * WEEK }));
+  const weeks = Array.from({ length: raw.weeks }, (_, i) => ({
+    index: i + 1,
+    start: start + i * WEEK,
+    end: start + (i + 1) * WEEK,
+  }));
   const interactions = raw.interactions.map((r) => at(r, "at"));
   const byId = new Map(interactions.map((i) => [i.id, i]));
   // first reply per inbound interaction
@@ -43,20 +47,42 @@ export function loadSample(path = SAMPLE_PATH) {
   const posts = raw.posts.map((p) => {
     const q = at(p, "at");
     const c = perPost.get(q.id) ?? { likes: 0, comments: 0, shares: 0 };
-    return { id: q.id, platform: q.platform, form: q.form, topic: q.topic, campaign: q.campaign ?? null, publishedAt: q.at, impressions: q.impressions, reach: q.reach, ...c };
+    return {
+      id: q.id,
+      platform: q.platform,
+      form: q.form,
+      topic: q.topic,
+      campaign: q.campaign ?? null,
+      publishedAt: q.at,
+      impressions: q.impressions,
+      reach: q.reach,
+      ...c,
+    };
   });
   const inbound = interactions
     .filter((i) => i.kind === "dm" || (i.kind === "comment" && i.intent === "question"))
     .map((i) => {
       const r = firstReply.get(i.id);
-      return { id: i.id, platform: i.platform, kind: i.kind, actor: i.actor, receivedAt: i.at, firstReplyAt: r ? r.at : null, agent: r ? r.actor : null };
+      return {
+        id: i.id,
+        platform: i.platform,
+        kind: i.kind,
+        actor: i.actor,
+        receivedAt: i.at,
+        firstReplyAt: r ? r.at : null,
+        agent: r ? r.actor : null,
+      };
     });
   const orders = raw.orders.map((o) => at(o, "at"));
   const events = [
-    ...interactions.filter((i) => i.kind !== "reply").map((i) => ({ at: i.at, actor: i.actor, channel: i.platform, kind: i.kind })),
+    ...interactions
+      .filter((i) => i.kind !== "reply")
+      .map((i) => ({ at: i.at, actor: i.actor, channel: i.platform, kind: i.kind })),
     ...orders.map((o) => ({ at: o.at, actor: o.actor, channel: o.platform, kind: "order", value: o.value })),
     // an inbound DM or question answered: the asker received a reply (a funnel step)
-    ...inbound.filter((i) => i.firstReplyAt !== null).map((i) => ({ at: i.firstReplyAt, actor: i.actor, channel: i.platform, kind: `${i.kind}_answered` })),
+    ...inbound
+      .filter((i) => i.firstReplyAt !== null)
+      .map((i) => ({ at: i.firstReplyAt, actor: i.actor, channel: i.platform, kind: `${i.kind}_answered` })),
   ].sort((a, b) => a.at - b.at);
   return {
     raw,
@@ -76,9 +102,22 @@ export function loadSample(path = SAMPLE_PATH) {
     followerSnapshots: raw.followerSnapshots.map((s) => at(s, "at")),
     feedbackEvents: raw.feedbackEvents.map((e) => at(e, "at")),
     survey: raw.survey.map((s) => at(s, "at")),
-    community: { group: raw.community.group, joins: raw.community.joins.map((j) => at(j, "at")), messages: raw.community.messages.map((m) => at(m, "at")) },
-    quiz: { ...raw.quiz, opensAt: parseInstant(raw.quiz.opensAt), closeAt: parseInstant(raw.quiz.closeAt), submissions: raw.quiz.submissions.map((s) => at(s, "at")) },
-    campaigns: raw.campaigns.map((c) => ({ ...c, opensAt: parseInstant(c.opensAt), spec: { ...c.spec, closeAt: parseInstant(c.spec.closeAt) } })),
+    community: {
+      group: raw.community.group,
+      joins: raw.community.joins.map((j) => at(j, "at")),
+      messages: raw.community.messages.map((m) => at(m, "at")),
+    },
+    quiz: {
+      ...raw.quiz,
+      opensAt: parseInstant(raw.quiz.opensAt),
+      closeAt: parseInstant(raw.quiz.closeAt),
+      submissions: raw.quiz.submissions.map((s) => at(s, "at")),
+    },
+    campaigns: raw.campaigns.map((c) => ({
+      ...c,
+      opensAt: parseInstant(c.opensAt),
+      spec: { ...c.spec, closeAt: parseInstant(c.spec.closeAt) },
+    })),
     followersAtClose: raw.followersAtClose,
     blocklist: raw.blocklist,
     beacon: raw.beacon,
@@ -107,4 +146,5 @@ export function campaignInteractions(sample, campaign) {
 }
 
 /** Local calendar date (YYYY-MM-DD) of an instant in a fixed-offset zone such as Asia/Shanghai. */
-export const localDate = (instant, offsetHours = 8) => new Date(instant + offsetHours * 3_600_000).toISOString().slice(0, 10);
+export const localDate = (instant, offsetHours = 8) =>
+  new Date(instant + offsetHours * 3_600_000).toISOString().slice(0, 10);

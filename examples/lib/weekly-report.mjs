@@ -23,17 +23,43 @@ const HOUR = 60 * MIN;
 
 /** First-reply SLA policies: DMs within 1 hour, product questions in comments within 2 hours (calendar time). */
 export const SLA_POLICIES = [
-  { id: "dm-1h", name: "DM first reply within 1 h", match: { kinds: ["dm"] }, targets: { first_reply: { goal: 1 * HOUR, hours: "calendar" } } },
-  { id: "question-2h", name: "Comment question first reply within 2 h", match: { kinds: ["comment"] }, targets: { first_reply: { goal: 2 * HOUR, hours: "calendar" } } },
+  {
+    id: "dm-1h",
+    name: "DM first reply within 1 h",
+    match: { kinds: ["dm"] },
+    targets: { first_reply: { goal: 1 * HOUR, hours: "calendar" } },
+  },
+  {
+    id: "question-2h",
+    name: "Comment question first reply within 2 h",
+    match: { kinds: ["comment"] },
+    targets: { first_reply: { goal: 2 * HOUR, hours: "calendar" } },
+  },
 ];
 
 /** The platform reply-window policy used for each platform's DMs (none is published for Xiaohongshu). */
-export const DM_WINDOW_POLICY = { weibo: "weibo.fan_service", douyin: "douyin.im", wechat_oa: "wechat_oa.customer_service" };
+export const DM_WINDOW_POLICY = {
+  weibo: "weibo.fan_service",
+  douyin: "douyin.im",
+  wechat_oa: "wechat_oa.customer_service",
+};
 
 /** SLA events of one inbound item: created, then the first outbound reply if any. */
 export function slaEvents(item) {
-  const events = [{ type: "created", at: item.receivedAt, subject: { platform: item.platform, kind: item.kind, channelId: item.platform } }];
-  if (item.firstReplyAt !== null) events.push({ type: "message", at: item.firstReplyAt, direction: "out", visibility: item.kind === "dm" ? "private" : "public" });
+  const events = [
+    {
+      type: "created",
+      at: item.receivedAt,
+      subject: { platform: item.platform, kind: item.kind, channelId: item.platform },
+    },
+  ];
+  if (item.firstReplyAt !== null)
+    events.push({
+      type: "message",
+      at: item.firstReplyAt,
+      direction: "out",
+      visibility: item.kind === "dm" ? "private" : "public",
+    });
   return events;
 }
 
@@ -58,7 +84,13 @@ export function kpiReport(sample, index) {
   const week = sample.weeks[index - 1];
   return weeklyReport(
     { posts: sample.posts, inbound: sample.inbound, followerSnapshots: sumSnapshots(sample), events: sample.events },
-    { timeZone: sample.timeZone, at: week.start + 3 * DAY, replyTargetMs: HOUR, funnelSteps: ["dm", "dm_answered", "order"], funnelWindowMs: 3 * DAY },
+    {
+      timeZone: sample.timeZone,
+      at: week.start + 3 * DAY,
+      replyTargetMs: HOUR,
+      funnelSteps: ["dm", "dm_answered", "order"],
+      funnelWindowMs: 3 * DAY,
+    },
   );
 }
 
@@ -76,22 +108,41 @@ export function buildWeeklyReport(sample, options = {}) {
   const trend = (key) => trendReports.map((r) => r.indicators.find((i) => i.key === key)?.current ?? null);
   const policies = compileSlaPolicies(SLA_POLICIES);
   const weeklyCompliance = sample.weeks.map((w) => {
-    const items = slaItems(sample.inbound.filter((i) => i.receivedAt >= w.start && i.receivedAt < w.end), policies, w.end + 7 * DAY);
+    const items = slaItems(
+      sample.inbound.filter((i) => i.receivedAt >= w.start && i.receivedAt < w.end),
+      policies,
+      w.end + 7 * DAY,
+    );
     return slaComplianceReport(items, { timeZone: zone }).overall.achievementRate.value;
   });
   const followerTrend = sample.weeks.map((w) => {
     const g = followerGrowth(
-      sample.interactions.filter((i) => i.kind === "follow" || i.kind === "unfollow").map((i) => ({ at: i.at, type: i.kind })),
-      { period: w, baseFollowers: sample.followerSnapshots.filter((s) => s.at === w.start).reduce((a, s) => a + s.followers, 0) },
+      sample.interactions
+        .filter((i) => i.kind === "follow" || i.kind === "unfollow")
+        .map((i) => ({ at: i.at, type: i.kind })),
+      {
+        period: w,
+        baseFollowers: sample.followerSnapshots.filter((s) => s.at === w.start).reduce((a, s) => a + s.followers, 0),
+      },
     );
     return { week: w.index, gained: g.gained, lost: g.lost, net: g.net, netGrowthRate: g.netGrowthRate.value };
   });
   const trends = {
     weeks: sample.weeks.map((w) => `W${w.index}`),
     series: [
-      { key: "followerNetGrowth", label: "Net follower growth", unit: "count", values: followerTrend.map((f) => f.net) },
+      {
+        key: "followerNetGrowth",
+        label: "Net follower growth",
+        unit: "count",
+        values: followerTrend.map((f) => f.net),
+      },
       { key: "engagementRate", label: "Engagement rate", unit: "rate", values: trend("engagementRate") },
-      { key: "medianFirstReplyMs", label: "Median first reply, min", unit: "minutes", values: trend("medianFirstReplyMs").map((v) => (v === null ? null : v / MIN)) },
+      {
+        key: "medianFirstReplyMs",
+        label: "Median first reply, min",
+        unit: "minutes",
+        values: trend("medianFirstReplyMs").map((v) => (v === null ? null : v / MIN)),
+      },
       { key: "slaCompliance", label: "First-reply SLA compliance", unit: "rate", values: weeklyCompliance },
     ],
   };
@@ -99,21 +150,39 @@ export function buildWeeklyReport(sample, options = {}) {
   // --- conversion: DM enquiry → answered → order within 3 days, for enquiries this week
   const dmFunnel = funnel(sample.events, { steps: ["dm", "dm_answered", "order"], windowMs: 3 * DAY, range: week });
   const campaignRates = sample.campaigns.map((c) => {
-    const entered = new Set(sample.interactions.filter((i) => i.post === c.postId && i.kind === "comment").map((i) => i.actor)).size;
+    const entered = new Set(
+      sample.interactions.filter((i) => i.post === c.postId && i.kind === "comment").map((i) => i.actor),
+    ).size;
     return { variant: c.variant, prize: c.prize, reached: c.reached, entered, participation: rate(entered, c.reached) };
   });
 
   // --- first-reply SLA for items received this week, read at the end of the week
-  const weekItems = slaItems(sample.inbound.filter((i) => i.receivedAt >= week.start && i.receivedAt < week.end), policies, now);
+  const weekItems = slaItems(
+    sample.inbound.filter((i) => i.receivedAt >= week.start && i.receivedAt < week.end),
+    policies,
+    now,
+  );
   const compliance = slaComplianceReport(weekItems, { timeZone: zone });
   const breaches = weekItems
     .filter((x) => x.clocks.cycles.first_reply.some((c) => c.status === "breached"))
     .map((x) => {
       const cycle = x.clocks.cycles.first_reply[0];
-      return { id: x.item.id, platform: x.item.platform, kind: x.item.kind, receivedAt: x.item.receivedAt, policyId: x.clocks.policyId, breachedAt: cycle.breachedAt, answeredAt: x.item.firstReplyAt };
+      return {
+        id: x.item.id,
+        platform: x.item.platform,
+        kind: x.item.kind,
+        receivedAt: x.item.receivedAt,
+        policyId: x.clocks.policyId,
+        breachedAt: cycle.breachedAt,
+        answeredAt: x.item.firstReplyAt,
+      };
     });
-  const replyMinutes = weekItems.filter((x) => x.item.firstReplyAt !== null).map((x) => (x.item.firstReplyAt - x.item.receivedAt) / MIN);
-  const allReplyMinutes = sample.inbound.filter((i) => i.firstReplyAt !== null && i.receivedAt < now).map((i) => (i.firstReplyAt - i.receivedAt) / MIN);
+  const replyMinutes = weekItems
+    .filter((x) => x.item.firstReplyAt !== null)
+    .map((x) => (x.item.firstReplyAt - x.item.receivedAt) / MIN);
+  const allReplyMinutes = sample.inbound
+    .filter((i) => i.firstReplyAt !== null && i.receivedAt < now)
+    .map((i) => (i.firstReplyAt - i.receivedAt) / MIN);
 
   // --- platform reply-window risks for DMs still unanswered at the end of the week
   const windowRisks = [];
@@ -121,30 +190,85 @@ export function buildWeeklyReport(sample, options = {}) {
     if (x.item.kind !== "dm" || x.item.firstReplyAt !== null) continue;
     const policyId = DM_WINDOW_POLICY[x.item.platform];
     if (!policyId) {
-      windowRisks.push({ id: x.item.id, platform: x.item.platform, receivedAt: x.item.receivedAt, code: "no_policy", canReply: null, dueAt: null, windowClosesAt: null, binding: null, warnings: ["no published reply-window rule for this platform: check by hand"] });
+      windowRisks.push({
+        id: x.item.id,
+        platform: x.item.platform,
+        receivedAt: x.item.receivedAt,
+        code: "no_policy",
+        canReply: null,
+        dueAt: null,
+        windowClosesAt: null,
+        binding: null,
+        warnings: ["no published reply-window rule for this platform: check by hand"],
+      });
       continue;
     }
-    const allowance = evaluateReplyWindow(REPLY_WINDOW_POLICIES[policyId], [{ kind: "dm", at: x.item.receivedAt, sentSince: 0 }], "message", now);
+    const allowance = evaluateReplyWindow(
+      REPLY_WINDOW_POLICIES[policyId],
+      [{ kind: "dm", at: x.item.receivedAt, sentSince: 0 }],
+      "message",
+      now,
+    );
     const d = replyDeadline(x.clocks, allowance);
-    windowRisks.push({ id: x.item.id, platform: x.item.platform, receivedAt: x.item.receivedAt, code: allowance.code, canReply: d.canReply, dueAt: d.dueAt, windowClosesAt: d.windowClosesAt, binding: d.binding, warnings: d.warnings.map((w) => w.message) });
+    windowRisks.push({
+      id: x.item.id,
+      platform: x.item.platform,
+      receivedAt: x.item.receivedAt,
+      code: allowance.code,
+      canReply: d.canReply,
+      dueAt: d.dueAt,
+      windowClosesAt: d.windowClosesAt,
+      binding: d.binding,
+      warnings: d.warnings.map((w) => w.message),
+    });
   }
 
   // --- the lucky draw (variant A, drawn with a real drand quicknet round) and its verification
   const draws = sample.campaigns.map((c) => {
-    const spec = { ...c.spec, randomness: { kind: "drand", chain: QUICKNET, delaySeconds: c.spec.randomness.delaySeconds } };
-    if (c.spec.randomness.chainHash !== QUICKNET.hash) throw new Error(`sample campaign ${c.campaignId} names another drand chain`);
-    const eligibility = checkEligibility(spec.eligibility.rules, campaignInteractions(sample, c), {
-      postId: c.postId, opensAt: c.opensAt, closeAt: spec.closeAt, followers: sample.followersAtClose, blocklist: sample.blocklist,
-    }, { weight: ({ events }) => Math.min(4, 1 + Math.max(0, ...events.map((e) => (e.content?.text?.match(/@\S+/g) ?? []).length))) });
-    const beacon = { round: sample.beacon.round, signature: sample.beacon.signature, randomness: sample.beacon.randomness };
+    const spec = {
+      ...c.spec,
+      randomness: { kind: "drand", chain: QUICKNET, delaySeconds: c.spec.randomness.delaySeconds },
+    };
+    if (c.spec.randomness.chainHash !== QUICKNET.hash)
+      throw new Error(`sample campaign ${c.campaignId} names another drand chain`);
+    const eligibility = checkEligibility(
+      spec.eligibility.rules,
+      campaignInteractions(sample, c),
+      {
+        postId: c.postId,
+        opensAt: c.opensAt,
+        closeAt: spec.closeAt,
+        followers: sample.followersAtClose,
+        blocklist: sample.blocklist,
+      },
+      {
+        weight: ({ events }) =>
+          Math.min(4, 1 + Math.max(0, ...events.map((e) => (e.content?.text?.match(/@\S+/g) ?? []).length))),
+      },
+    );
+    const beacon = {
+      round: sample.beacon.round,
+      signature: sample.beacon.signature,
+      randomness: sample.beacon.randomness,
+    };
     const certificate = drawWinners(spec, eligibility.entrants, beacon);
     const verification = verifyDraw(certificate, eligibility.entrants);
-    return { campaign: c, spec, eligibility, beacon, beaconCheck: verifyBeacon(beacon, QUICKNET), certificate, verification };
+    return {
+      campaign: c,
+      spec,
+      eligibility,
+      beacon,
+      beaconCheck: verifyBeacon(beacon, QUICKNET),
+      certificate,
+      verification,
+    };
   });
 
   // --- feedback backlog and closing the loop
   const feedbackItems = [...replayLog(sample.feedbackEvents.filter((e) => e.at < now)).values()];
-  const open = feedbackItems.filter((i) => !["reported", "closed", "rejected", "duplicate", "follow_up"].includes(i.status) && i.status !== "resolved");
+  const open = feedbackItems.filter(
+    (i) => !["reported", "closed", "rejected", "duplicate", "follow_up"].includes(i.status) && i.status !== "resolved",
+  );
   const byStatus = {};
   for (const i of open) byStatus[i.status] = (byStatus[i.status] ?? 0) + 1;
   const feedback = {
@@ -152,10 +276,19 @@ export function buildWeeklyReport(sample, options = {}) {
     openedThisWeek: feedbackItems.filter((i) => i.openedAt >= week.start).length,
     backlog: open.length,
     byStatus,
-    overdue: overdueItems(feedbackItems, now).map((i) => ({ id: i.id, status: i.status, category: i.category, dueAt: i.dueAt })),
+    overdue: overdueItems(feedbackItems, now).map((i) => ({
+      id: i.id,
+      status: i.status,
+      category: i.category,
+      dueAt: i.dueAt,
+    })),
     loopThisWeek: closingTheLoop(feedbackItems, { period: week }),
     loopAll: closingTheLoop(feedbackItems),
-    resolvedNotReported: resolvedNotReported(feedbackItems, now, { olderThanMs: DAY }).map((i) => ({ id: i.id, category: i.category, resolvedAt: i.resolvedAt })),
+    resolvedNotReported: resolvedNotReported(feedbackItems, now, { olderThanMs: DAY }).map((i) => ({
+      id: i.id,
+      category: i.category,
+      resolvedAt: i.resolvedAt,
+    })),
     csat: csat(feedbackItems.filter((i) => i.csat).map((i) => i.csat.score)),
   };
 
@@ -163,19 +296,33 @@ export function buildWeeklyReport(sample, options = {}) {
   const days = Math.round((sample.end - sample.start) / DAY);
   const dayOf = (t) => Math.floor((t - sample.start) / DAY);
   const net = new Array(days).fill(0);
-  for (const i of sample.interactions) if ((i.kind === "follow" || i.kind === "unfollow") && i.at < sample.end) net[dayOf(i.at)] += i.kind === "follow" ? 1 : -1;
+  for (const i of sample.interactions)
+    if ((i.kind === "follow" || i.kind === "unfollow") && i.at < sample.end)
+      net[dayOf(i.at)] += i.kind === "follow" ? 1 : -1;
   const received = new Array(days).fill(0);
   const breached = new Array(days).fill(0);
-  for (const x of slaItems(sample.inbound.filter((i) => i.receivedAt < sample.end), policies, sample.end + 2 * DAY)) {
+  for (const x of slaItems(
+    sample.inbound.filter((i) => i.receivedAt < sample.end),
+    policies,
+    sample.end + 2 * DAY,
+  )) {
     const d = dayOf(x.item.receivedAt);
     received[d]++;
     if (x.clocks.cycles.first_reply.some((c) => c.status === "breached")) breached[d]++;
   }
   const dailyFollows = net.map((value, d) => ({ at: sample.start + d * DAY, value }));
   const dailyBreaches = breached.map((count, d) => ({ at: sample.start + d * DAY, count, trials: received[d] }));
-  const growthAnomalies = detectSeasonalAnomalies(dailyFollows).map((a) => ({ ...a, series: "daily net follower growth" }));
-  const breachAnomalies = detectCountAnomalies(dailyBreaches, { minHistory: 7 }).map((a) => ({ ...a, series: "daily first-reply SLA breaches" }));
-  const anomalies = [...growthAnomalies, ...breachAnomalies].sort((a, b) => a.at - b.at).map((a) => ({ ...a, day: localDate(a.at) }));
+  const growthAnomalies = detectSeasonalAnomalies(dailyFollows).map((a) => ({
+    ...a,
+    series: "daily net follower growth",
+  }));
+  const breachAnomalies = detectCountAnomalies(dailyBreaches, { minHistory: 7 }).map((a) => ({
+    ...a,
+    series: "daily first-reply SLA breaches",
+  }));
+  const anomalies = [...growthAnomalies, ...breachAnomalies]
+    .sort((a, b) => a.at - b.at)
+    .map((a) => ({ ...a, day: localDate(a.at) }));
   // consecutive flagged days of one series form an episode, explained once
   const episodes = [];
   for (const a of anomalies) {
@@ -198,16 +345,48 @@ export function buildWeeklyReport(sample, options = {}) {
     ...sample.community.joins.map((j) => ({ at: j.at, actor: j.actor, kind: "join" })),
     ...sample.community.messages.map((m) => ({ at: m.at, actor: m.actor, kind: "message" })),
   ];
-  const retention = retentionTable(communityEvents, { timeZone: zone, interval: "week", startEvent: "join", returnEvent: "message", periods: sample.weeks.length, range: { start: sample.start, end: sample.end } });
+  const retention = retentionTable(communityEvents, {
+    timeZone: zone,
+    interval: "week",
+    startEvent: "join",
+    returnEvent: "message",
+    periods: sample.weeks.length,
+    range: { start: sample.start, end: sample.end },
+  });
 
   // --- satisfaction with the activities
-  const survey = ["lucky_draw", "quiz", "group_talk"].map((activity) => ({ activity, csat: csat(sample.survey.filter((s) => s.activity === activity).map((s) => s.score)) }));
+  const survey = ["lucky_draw", "quiz", "group_talk"].map((activity) => ({
+    activity,
+    csat: csat(sample.survey.filter((s) => s.activity === activity).map((s) => s.score)),
+  }));
 
   return {
-    brand: sample.brand, timeZone: zone, week: { index, start: week.start, end: week.end, days: kpis.days }, previousWeek: previous && { index: previous.index },
-    kpis, trends, followerTrend, dmFunnel, campaignRates,
-    sla: { policies: SLA_POLICIES, compliance, breaches, replyMinutes, allReplyMinutes, p50: compliance.overall.firstReply?.p50 ?? null, p90: compliance.overall.firstReply?.p90 ?? null, windowRisks },
-    draws, feedback, anomalies, episodes, retention, survey, injected: sample.injected,
+    brand: sample.brand,
+    timeZone: zone,
+    week: { index, start: week.start, end: week.end, days: kpis.days },
+    previousWeek: previous && { index: previous.index },
+    kpis,
+    trends,
+    followerTrend,
+    dmFunnel,
+    campaignRates,
+    sla: {
+      policies: SLA_POLICIES,
+      compliance,
+      breaches,
+      replyMinutes,
+      allReplyMinutes,
+      p50: compliance.overall.firstReply?.p50 ?? null,
+      p90: compliance.overall.firstReply?.p90 ?? null,
+      windowRisks,
+    },
+    draws,
+    feedback,
+    anomalies,
+    episodes,
+    retention,
+    survey,
+    injected: sample.injected,
   };
 }
 
@@ -232,21 +411,42 @@ export function explain(sample, episode) {
     );
     const unfollows = (x) => sample.interactions.filter((i) => i.kind === "unfollow" && inside(x, i.at)).length;
     const churn = periodChange(unfollows(w), others.reduce((s, x) => s + unfollows(x), 0) / others.length);
-    reasons.push(`posts published in week ${w.index}: ${posts.current} against ${posts.previous?.toFixed(1)} a week on average (${pct(posts.relative)})`);
+    reasons.push(
+      `posts published in week ${w.index}: ${posts.current} against ${posts.previous?.toFixed(1)} a week on average (${pct(posts.relative)})`,
+    );
     reasons.push(`impressions of week ${w.index}'s posts: ${pct(reach.relative)} against the other weeks' average`);
-    reasons.push(`unfollows in week ${w.index}: ${churn.current} against ${churn.previous?.toFixed(0)} a week on average (${pct(churn.relative)})`);
+    reasons.push(
+      `unfollows in week ${w.index}: ${churn.current} against ${churn.previous?.toFixed(0)} a week on average (${pct(churn.relative)})`,
+    );
   } else {
     const replies = sample.interactions.filter((i) => i.kind === "reply" && inside(episode, i.at));
     const agents = new Set(replies.map((r) => r.actor));
-    const typicalAgents = others.map((x) => new Set(sample.interactions.filter((i) => i.kind === "reply" && inside({ start: x.start + 5 * DAY, end: x.end }, i.at)).map((r) => r.actor)).size);
-    const times = sample.inbound.filter((i) => inside(episode, i.receivedAt) && i.firstReplyAt !== null).map((i) => (i.firstReplyAt - i.receivedAt) / MIN);
-    const usual = sample.inbound.filter((i) => !inside(episode, i.receivedAt) && i.firstReplyAt !== null).map((i) => (i.firstReplyAt - i.receivedAt) / MIN);
-    reasons.push(`agents who replied: ${agents.size} (${[...agents].sort().join(", ")}) for ${replies.length} replies; other weekends had ${Math.round(quantile(typicalAgents, 0.5))}`);
-    if (times.length) reasons.push(`median first reply: ${Math.round(quantile(times, 0.5))} min against ${Math.round(quantile(usual, 0.5))} min on other days`);
+    const typicalAgents = others.map(
+      (x) =>
+        new Set(
+          sample.interactions
+            .filter((i) => i.kind === "reply" && inside({ start: x.start + 5 * DAY, end: x.end }, i.at))
+            .map((r) => r.actor),
+        ).size,
+    );
+    const times = sample.inbound
+      .filter((i) => inside(episode, i.receivedAt) && i.firstReplyAt !== null)
+      .map((i) => (i.firstReplyAt - i.receivedAt) / MIN);
+    const usual = sample.inbound
+      .filter((i) => !inside(episode, i.receivedAt) && i.firstReplyAt !== null)
+      .map((i) => (i.firstReplyAt - i.receivedAt) / MIN);
+    reasons.push(
+      `agents who replied: ${agents.size} (${[...agents].sort().join(", ")}) for ${replies.length} replies; other weekends had ${Math.round(quantile(typicalAgents, 0.5))}`,
+    );
+    if (times.length)
+      reasons.push(
+        `median first reply: ${Math.round(quantile(times, 0.5))} min against ${Math.round(quantile(usual, 0.5))} min on other days`,
+      );
   }
   const injected = sample.injected.find((e) => episode.start < e.end && episode.end > e.start);
   return { reasons, injected: injected ? `${injected.id}: ${injected.what} — ${injected.why}` : null };
 }
 
-export const pct = (x, digits = 1) => (x === null || x === undefined ? "—" : `${x >= 0 ? "+" : ""}${(x * 100).toFixed(digits)}%`);
+export const pct = (x, digits = 1) =>
+  x === null || x === undefined ? "—" : `${x >= 0 ? "+" : ""}${(x * 100).toFixed(digits)}%`;
 export { HOUR, MIN, WEEK };

@@ -27,7 +27,10 @@ const SCOPE = { weibo: "", douyin: "", wechat_oa: "gh_ops", xiaohongshu: "" };
 const BASE_FOLLOWERS = { weibo: 52_000, douyin: 88_000, wechat_oa: 23_000, xiaohongshu: 17_500 };
 const FOLLOWS_PER_DAY = { weibo: 22, douyin: 40, wechat_oa: 9, xiaohongshu: 14 };
 const DMS_PER_DAY = { weibo: 3, douyin: 4, wechat_oa: 6, xiaohongshu: 2.5 };
-const SLOW_WEEKEND = { start: parseInstant("2023-07-29T00:00:00+08:00"), end: parseInstant("2023-07-31T00:00:00+08:00") };
+const SLOW_WEEKEND = {
+  start: parseInstant("2023-07-29T00:00:00+08:00"),
+  end: parseInstant("2023-07-31T00:00:00+08:00"),
+};
 const DROP_WEEK = { start: START + 5 * 7 * DAY, end: START + 6 * 7 * DAY };
 // Publishing plan: local weekdays (1 = Monday … 7 = Sunday), hour, form and typical reach.
 const PLAN = {
@@ -38,13 +41,27 @@ const PLAN = {
 };
 const TOPICS = ["口红试色", "敏感肌护肤", "夏日防晒", "通勤妆容", "成分科普", "新品预告"];
 const QUESTIONS = [
-  "这个色号黄皮能用吗？", "敏感肌可以用吗？", "什么时候补货？", "孕妇能用吗？", "和上一代有什么区别？",
-  "防晒需要卸妆吗？", "油皮夏天用会闷痘吗？", "直播间有优惠吗？", "Does this shade suit warm skin?",
+  "这个色号黄皮能用吗？",
+  "敏感肌可以用吗？",
+  "什么时候补货？",
+  "孕妇能用吗？",
+  "和上一代有什么区别？",
+  "防晒需要卸妆吗？",
+  "油皮夏天用会闷痘吗？",
+  "直播间有优惠吗？",
+  "Does this shade suit warm skin?",
 ];
 const CHATTER = ["好看！", "已种草", "求链接", "太美了", "支持", "第一次用就爱上了", "颜色好温柔", "love this"];
 const DM_TEXTS = [
-  "快递三天了还没到", "收到的口红断了", "想要一款适合敏感肌的洁面", "能开发票吗？", "色号推荐一下",
-  "包装可以做得更环保一点吗", "会员积分怎么用？", "How do I use the voucher?", "赠品没收到",
+  "快递三天了还没到",
+  "收到的口红断了",
+  "想要一款适合敏感肌的洁面",
+  "能开发票吗？",
+  "色号推荐一下",
+  "包装可以做得更环保一点吗",
+  "会员积分怎么用？",
+  "How do I use the voucher?",
+  "赠品没收到",
 ];
 const AGENTS = ["agent_li", "agent_wang", "agent_chen", "agent_zhao"];
 
@@ -68,7 +85,7 @@ function count(rng, mean) {
 /** Log-normal minutes with the given median. */
 const lognormalMinutes = (rng, median, sigma = 0.8) => Math.exp(Math.log(median) + sigma * rng.normal()) * MIN;
 /** A time of day (ms after local midnight): 88 % of people write between 08:00 and 23:00. */
-const daytime = (rng) => (rng.next() < 0.88 ? rng.int(8 * HOUR, 23 * HOUR) : (rng.int(23 * HOUR, 32 * HOUR) % DAY));
+const daytime = (rng) => (rng.next() < 0.88 ? rng.int(8 * HOUR, 23 * HOUR) : rng.int(23 * HOUR, 32 * HOUR) % DAY);
 const localHour = (at) => new Date(at + 8 * HOUR).getUTCHours(); // Shanghai has no DST
 const localWeekday = (at) => ((new Date(at + 8 * HOUR).getUTCDay() + 6) % 7) + 1;
 const round = (at) => Math.round(at / 1000) * 1000;
@@ -76,7 +93,9 @@ const iso = (at) => formatInstant(round(at)).replace(".000Z", "Z");
 
 export function generate() {
   const rng = createRandom(SEED);
-  const fixture = JSON.parse(readFileSync(new URL("../../packages/raffle/test/fixtures/drand-quicknet.json", import.meta.url), "utf8"));
+  const fixture = JSON.parse(
+    readFileSync(new URL("../../packages/raffle/test/fixtures/drand-quicknet.json", import.meta.url), "utf8"),
+  );
   const beacon = fixture.rounds.find((r) => r.round === 1000);
   const drawRoundAt = (fixture.chain.genesis_time + (beacon.round - 1) * fixture.chain.period) * 1000;
 
@@ -93,7 +112,8 @@ export function generate() {
     return key;
   };
   // Existing engaged fans (the followers who interact; the silent majority is baseFollowers).
-  for (const p of PLATFORMS) for (let i = 0; i < { weibo: 700, douyin: 900, wechat_oa: 500, xiaohongshu: 400 }[p]; i++) newActor(p, null);
+  for (const p of PLATFORMS)
+    for (let i = 0; i < { weibo: 700, douyin: 900, wechat_oa: 500, xiaohongshu: 400 }[p]; i++) newActor(p, null);
   // Weighted pick by propensity (rebuilt weekly, so new followers join the pool).
   const weighted = (platform) => {
     const keys = pools[platform];
@@ -139,7 +159,13 @@ export function generate() {
     const at = replyAt(inbound.atMs, inbound.kind);
     const duty = agentOnDuty(inbound.atMs);
     interactions.push({
-      id: nextId("r"), platform, kind: "reply", actor: rng.pick(duty), at: at, replyTo: inbound.id, visibility,
+      id: nextId("r"),
+      platform,
+      kind: "reply",
+      actor: rng.pick(duty),
+      at: at,
+      replyTo: inbound.id,
+      visibility,
       text: inbound.kind === "dm" ? "您好，已为您查询，请看这里～" : "感谢关注！私信小助手为您详细解答～",
     });
   };
@@ -154,7 +180,10 @@ export function generate() {
       for (const p of PLATFORMS) {
         // follows and unfollows
         const weekendFactor = weekday >= 6 ? 1.2 : 1;
-        const nFollow = count(rng, FOLLOWS_PER_DAY[p] * weekendFactor * (inDrop ? 0.3 : 1) * (campaignDay && p === "weibo" ? 1.8 : 1));
+        const nFollow = count(
+          rng,
+          FOLLOWS_PER_DAY[p] * weekendFactor * (inDrop ? 0.3 : 1) * (campaignDay && p === "weibo" ? 1.8 : 1),
+        );
         for (let i = 0; i < nFollow; i++) {
           const at = dayStart + rng.int(7 * HOUR, 24 * HOUR);
           const key = newActor(p, at);
@@ -162,7 +191,13 @@ export function generate() {
         }
         const nUnfollow = count(rng, FOLLOWS_PER_DAY[p] * 0.28 * (inDrop ? 1.8 : 1));
         for (let i = 0; i < nUnfollow; i++) {
-          interactions.push({ id: nextId("f"), platform: p, kind: "unfollow", actor: rng.pick(pools[p]), at: dayStart + rng.int(0, DAY) });
+          interactions.push({
+            id: nextId("f"),
+            platform: p,
+            kind: "unfollow",
+            actor: rng.pick(pools[p]),
+            at: dayStart + rng.int(0, DAY),
+          });
         }
         // posts and their engagement
         const plan = PLAN[p];
@@ -170,7 +205,15 @@ export function generate() {
           const at = dayStart + plan.hour * HOUR + rng.int(0, 40) * MIN;
           const topic = rng.pick(TOPICS);
           const impressions = Math.round(plan.impressions * Math.exp(rng.normal(0, 0.3)) * (inDrop ? 0.7 : 1));
-          const post = { id: nextId("p"), platform: p, at, form: plan.form, topic, impressions, reach: Math.round(impressions * 0.72) };
+          const post = {
+            id: nextId("p"),
+            platform: p,
+            at,
+            form: plan.form,
+            topic,
+            impressions,
+            reach: Math.round(impressions * 0.72),
+          };
           posts.push(post);
           engage(post, pick[p], inDrop ? 0.7 : 1);
         }
@@ -181,7 +224,14 @@ export function generate() {
           const dm = { id: nextId("d"), platform: p, kind: "dm", actor: pick[p](), at, text: rng.pick(DM_TEXTS) };
           interactions.push(dm);
           if (rng.next() < 0.97) reply({ id: dm.id, atMs: at, kind: "dm" }, p, "private");
-          if (rng.next() < 0.14) orders.push({ id: nextId("o"), platform: p, actor: dm.actor, at: at + rng.int(HOUR, 3 * DAY), value: Math.round(Math.max(39, rng.normal(260, 90))) });
+          if (rng.next() < 0.14)
+            orders.push({
+              id: nextId("o"),
+              platform: p,
+              actor: dm.actor,
+              at: at + rng.int(HOUR, 3 * DAY),
+              value: Math.round(Math.max(39, rng.normal(260, 90))),
+            });
         }
       }
     }
@@ -189,17 +239,49 @@ export function generate() {
 
   function engage(post, pickActor, factor) {
     const likes = count(rng, post.impressions * 0.0055 * factor);
-    for (let i = 0; i < likes; i++) interactions.push({ id: nextId("l"), platform: post.platform, kind: "like", actor: pickActor(), at: post.at + lognormalMinutes(rng, 180, 1.2), post: post.id });
+    for (let i = 0; i < likes; i++)
+      interactions.push({
+        id: nextId("l"),
+        platform: post.platform,
+        kind: "like",
+        actor: pickActor(),
+        at: post.at + lognormalMinutes(rng, 180, 1.2),
+        post: post.id,
+      });
     const reposts = count(rng, post.impressions * 0.0007 * factor);
-    for (let i = 0; i < reposts; i++) interactions.push({ id: nextId("s"), platform: post.platform, kind: "repost", actor: pickActor(), at: post.at + lognormalMinutes(rng, 240, 1.1), post: post.id });
+    for (let i = 0; i < reposts; i++)
+      interactions.push({
+        id: nextId("s"),
+        platform: post.platform,
+        kind: "repost",
+        actor: pickActor(),
+        at: post.at + lognormalMinutes(rng, 240, 1.1),
+        post: post.id,
+      });
     const comments = count(rng, post.impressions * 0.0011 * factor);
     for (let i = 0; i < comments; i++) {
       const at = post.at + lognormalMinutes(rng, 150, 1.2);
       const question = rng.next() < 0.35;
-      const c = { id: nextId("c"), platform: post.platform, kind: "comment", actor: pickActor(), at, post: post.id, text: question ? rng.pick(QUESTIONS) : rng.pick(CHATTER), ...(question ? { intent: "question" } : {}) };
+      const c = {
+        id: nextId("c"),
+        platform: post.platform,
+        kind: "comment",
+        actor: pickActor(),
+        at,
+        post: post.id,
+        text: question ? rng.pick(QUESTIONS) : rng.pick(CHATTER),
+        ...(question ? { intent: "question" } : {}),
+      };
       interactions.push(c);
       if (question && rng.next() < 0.95) reply({ id: c.id, atMs: at, kind: "comment" }, post.platform, "public");
-      if (rng.next() < 0.02) orders.push({ id: nextId("o"), platform: post.platform, actor: c.actor, at: at + rng.int(HOUR, 2 * DAY), value: Math.round(Math.max(39, rng.normal(220, 70))) });
+      if (rng.next() < 0.02)
+        orders.push({
+          id: nextId("o"),
+          platform: post.platform,
+          actor: c.actor,
+          at: at + rng.int(HOUR, 2 * DAY),
+          value: Math.round(Math.max(39, rng.normal(220, 70))),
+        });
     }
   }
 
@@ -210,10 +292,39 @@ export function generate() {
   const campaigns = [];
   const drawPick = weighted("weibo");
   for (const variant of [
-    { variant: "A", campaignId: "qixi-2023-a", prize: "500-yuan clothing voucher", tiers: [{ name: "500-yuan clothing voucher", count: 1 }, { name: "lipstick sample kit", count: 3 }], reached: 24_600, enterRate: 0.0205 },
-    { variant: "B", campaignId: "qixi-2023-b", prize: "limited lipstick gift set", tiers: [{ name: "limited lipstick gift set", count: 1 }, { name: "lipstick sample kit", count: 3 }], reached: 24_300, enterRate: 0.0168 },
+    {
+      variant: "A",
+      campaignId: "qixi-2023-a",
+      prize: "500-yuan clothing voucher",
+      tiers: [
+        { name: "500-yuan clothing voucher", count: 1 },
+        { name: "lipstick sample kit", count: 3 },
+      ],
+      reached: 24_600,
+      enterRate: 0.0205,
+    },
+    {
+      variant: "B",
+      campaignId: "qixi-2023-b",
+      prize: "limited lipstick gift set",
+      tiers: [
+        { name: "limited lipstick gift set", count: 1 },
+        { name: "lipstick sample kit", count: 3 },
+      ],
+      reached: 24_300,
+      enterRate: 0.0168,
+    },
   ]) {
-    const post = { id: nextId("p"), platform: "weibo", at: opensAt + (variant.variant === "B" ? 5 * MIN : 0), form: "image", topic: "七夕抽奖", impressions: Math.round(variant.reached * 1.35), reach: variant.reached, campaign: variant.campaignId };
+    const post = {
+      id: nextId("p"),
+      platform: "weibo",
+      at: opensAt + (variant.variant === "B" ? 5 * MIN : 0),
+      form: "image",
+      topic: "七夕抽奖",
+      impressions: Math.round(variant.reached * 1.35),
+      reach: variant.reached,
+      campaign: variant.campaignId,
+    };
     posts.push(post);
     const candidates = count(rng, variant.reached * variant.enterRate);
     const seen = new Set();
@@ -231,29 +342,73 @@ export function generate() {
       if (reposted) interactions.push({ id: nextId("s"), platform: "weibo", kind: "repost", actor, at, post: post.id });
       const tagged = rng.int(0, 4);
       const friends = Array.from({ length: tagged }, (_, k) => `@好友${k + 1}`).join(" ");
-      interactions.push({ id: nextId("c"), platform: "weibo", kind: "comment", actor, at: at + rng.int(5_000, 10 * MIN), post: post.id, text: `${keyword ? "#七夕心动礼# " : ""}${rng.pick(["想要！", "许愿中奖", "冲冲冲", "七夕快乐"])} ${friends}`.trim() });
-      if (rng.next() < 0.03) interactions.push({ id: nextId("c"), platform: "weibo", kind: "comment", actor, at: closeAt + rng.int(MIN, 2 * HOUR), post: post.id, text: "#七夕心动礼# 还来得及吗" });
+      interactions.push({
+        id: nextId("c"),
+        platform: "weibo",
+        kind: "comment",
+        actor,
+        at: at + rng.int(5_000, 10 * MIN),
+        post: post.id,
+        text: `${keyword ? "#七夕心动礼# " : ""}${rng.pick(["想要！", "许愿中奖", "冲冲冲", "七夕快乐"])} ${friends}`.trim(),
+      });
+      if (rng.next() < 0.03)
+        interactions.push({
+          id: nextId("c"),
+          platform: "weibo",
+          kind: "comment",
+          actor,
+          at: closeAt + rng.int(MIN, 2 * HOUR),
+          post: post.id,
+          text: "#七夕心动礼# 还来得及吗",
+        });
     }
     campaigns.push({
-      campaignId: variant.campaignId, variant: variant.variant, prize: variant.prize, platform: "weibo", postId: post.id, reached: variant.reached,
+      campaignId: variant.campaignId,
+      variant: variant.variant,
+      prize: variant.prize,
+      platform: "weibo",
+      postId: post.id,
+      reached: variant.reached,
       spec: {
-        format: "ops-raffle/v1", campaignId: variant.campaignId, title: `七夕心动礼 — ${variant.prize}`, tiers: variant.tiers, alternates: 2,
-        eligibility: { ruleVersion: "2023-08", rules: { mustFollow: true, mustRepost: true, comment: { keywords: ["#七夕心动礼#"] }, excludeBlocklisted: true } },
+        format: "ops-raffle/v1",
+        campaignId: variant.campaignId,
+        title: `七夕心动礼 — ${variant.prize}`,
+        tiers: variant.tiers,
+        alternates: 2,
+        eligibility: {
+          ruleVersion: "2023-08",
+          rules: {
+            mustFollow: true,
+            mustRepost: true,
+            comment: { keywords: ["#七夕心动礼#"] },
+            excludeBlocklisted: true,
+          },
+        },
         weights: { max: 4, rule: "1 + one per friend tagged in the comment, at most 4" },
-        closeAt, randomness: { kind: "drand", chainHash: fixture.chain.hash, delaySeconds: 60 }, privacy: "public",
+        closeAt,
+        randomness: { kind: "drand", chainHash: fixture.chain.hash, delaySeconds: 60 },
+        privacy: "public",
       },
       opensAt,
     });
   }
   // Entrants who do not follow at close: remove them from the follower snapshot.
-  const weiboFollowersAtClose = pools.weibo.filter((k) => !actors.get(k).lapsed && (actors.get(k).since === null || actors.get(k).since <= closeAt));
+  const weiboFollowersAtClose = pools.weibo.filter(
+    (k) => !actors.get(k).lapsed && (actors.get(k).since === null || actors.get(k).since <= closeAt),
+  );
   const blocklist = rng.shuffle(pools.weibo).slice(0, 25).sort();
 
   // --- a brand quiz on the WeChat official account in week 5 (five questions)
   const quizOpens = parseInstant("2023-08-02T20:00:00+08:00");
   const quizCloses = quizOpens + 24 * HOUR;
   const answerKey = { q1: "b", q2: ["28", "二十八"], q3: "c", q4: "a", q5: ["spf50", "spf 50"] };
-  const choices = { q1: ["a", "b", "c"], q2: ["28", "30", "二十八", "25"], q3: ["a", "b", "c", "d"], q4: ["a", "b"], q5: ["spf30", "SPF50", "spf 50"] };
+  const choices = {
+    q1: ["a", "b", "c"],
+    q2: ["28", "30", "二十八", "25"],
+    q3: ["a", "b", "c", "d"],
+    q4: ["a", "b"],
+    q5: ["spf30", "SPF50", "spf 50"],
+  };
   const quizPick = weighted("wechat_oa");
   const quizSubmissions = [];
   for (let i = 0, n = count(rng, 160); i < n; i++) {
@@ -263,28 +418,54 @@ export function generate() {
       const right = Array.isArray(accepted) ? accepted[0] : accepted;
       answers[q] = rng.next() < 0.45 + skill * 0.5 ? (q === "q5" ? "SPF50" : right) : rng.pick(choices[q]);
     }
-    quizSubmissions.push({ actor: quizPick(), at: quizOpens + Math.floor(rng.next() ** 2 * (quizCloses - quizOpens + 2 * HOUR)), answers });
+    quizSubmissions.push({
+      actor: quizPick(),
+      at: quizOpens + Math.floor(rng.next() ** 2 * (quizCloses - quizOpens + 2 * HOUR)),
+      answers,
+    });
   }
 
   // --- feedback items with their lifecycle events (@ops/feedback event inputs)
   const feedbackEvents = [];
-  const inboundForFeedback = interactions.filter((i) => (i.kind === "dm" && /断|没到|没收到|环保|敏感肌/.test(i.text)) || (i.kind === "comment" && /敏感肌|区别/.test(i.text ?? "")));
-  const categoryOf = (text) => (/断/.test(text) ? "quality" : /没到|没收到/.test(text) ? "delivery" : /环保/.test(text) ? "packaging" : "product_need");
+  const inboundForFeedback = interactions.filter(
+    (i) =>
+      (i.kind === "dm" && /断|没到|没收到|环保|敏感肌/.test(i.text)) ||
+      (i.kind === "comment" && /敏感肌|区别/.test(i.text ?? "")),
+  );
+  const categoryOf = (text) =>
+    /断/.test(text)
+      ? "quality"
+      : /没到|没收到/.test(text)
+        ? "delivery"
+        : /环保/.test(text)
+          ? "packaging"
+          : "product_need";
   let fbSeq = 0;
   for (const src of inboundForFeedback) {
     if (rng.next() < (src.kind === "comment" ? 0.7 : 0.72)) continue;
     const itemId = `fb_${String(++fbSeq).padStart(4, "0")}`;
     let e = 0;
-    const ev = (type, at, extra = {}) => feedbackEvents.push({ type, id: `${itemId}_e${++e}`, itemId, at: round(at), ...extra });
+    const ev = (type, at, extra = {}) =>
+      feedbackEvents.push({ type, id: `${itemId}_e${++e}`, itemId, at: round(at), ...extra });
     const category = categoryOf(src.text);
     const a = actors.get(src.actor);
     let t = src.at + rng.int(2 * MIN, 30 * MIN);
-    ev("open", t, { source: { kind: src.kind === "dm" ? "dm" : "comment", interactionId: src.id }, actor: { platform: a.platform, scope: SCOPE[a.platform], userId: a.userId }, text: src.text });
+    ev("open", t, {
+      source: { kind: src.kind === "dm" ? "dm" : "comment", interactionId: src.id },
+      actor: { platform: a.platform, scope: SCOPE[a.platform], userId: a.userId },
+      text: src.text,
+    });
     const end = START + WEEKS * 7 * DAY;
     const step = (lo, hi) => (t += rng.int(lo, hi));
     if (step(20 * MIN, 6 * HOUR) >= end) continue;
     const priority = category === "quality" ? "high" : "normal";
-    ev("triage", t, { category, priority, latentNeeds: category === "product_need" ? ["sensitive_skin_cleanser"] : category === "packaging" ? ["eco_packaging"] : [], dueAt: round(t + (priority === "high" ? 2 : 5) * DAY) });
+    ev("triage", t, {
+      category,
+      priority,
+      latentNeeds:
+        category === "product_need" ? ["sensitive_skin_cleanser"] : category === "packaging" ? ["eco_packaging"] : [],
+      dueAt: round(t + (priority === "high" ? 2 : 5) * DAY),
+    });
     if (category === "product_need") {
       // needs are passed on and closed as explained
       if (step(HOUR, 2 * DAY) >= end) continue;
@@ -305,14 +486,22 @@ export function generate() {
         ev("customer_message", t, { source: { kind: "dm", interactionId: null }, text: "照片已发" });
       }
       if (step(2 * HOUR, 5 * DAY) >= end) continue;
-      const remedy = category === "quality" ? (rng.next() < 0.6 ? { kind: "exchange" } : { kind: "refund", amount: 189, currency: "CNY" }) : category === "delivery" ? { kind: "compensation", amount: 20, currency: "CNY" } : { kind: "explanation" };
+      const remedy =
+        category === "quality"
+          ? rng.next() < 0.6
+            ? { kind: "exchange" }
+            : { kind: "refund", amount: 189, currency: "CNY" }
+          : category === "delivery"
+            ? { kind: "compensation", amount: 20, currency: "CNY" }
+            : { kind: "explanation" };
       ev("resolve", t, { remedy });
     }
     // closing the loop: most are reported back, some are forgotten
     if (rng.next() < 0.78) {
       if (step(30 * MIN, 2 * DAY) >= end) continue;
       ev("report_back", t, { via: rng.next() < 0.85 ? "dm" : "phone" });
-      if (rng.next() < 0.55 && step(HOUR, DAY) < end) ev("record_csat", t, { score: Math.min(5, Math.max(1, Math.round(rng.normal(4.2, 0.9)))) });
+      if (rng.next() < 0.55 && step(HOUR, DAY) < end)
+        ev("record_csat", t, { score: Math.min(5, Math.max(1, Math.round(rng.normal(4.2, 0.9)))) });
     }
   }
 
@@ -322,7 +511,13 @@ export function generate() {
   for (let i = 0, n = count(rng, 240); i < n; i++) {
     const activity = rng.pick(["lucky_draw", "quiz", "group_talk"]);
     const mean = activity === "lucky_draw" ? 4.1 : activity === "quiz" ? 3.7 : 4.3;
-    survey.push({ id: `sv_${String(i + 1).padStart(4, "0")}`, actor: surveyPick(), at: parseInstant("2023-08-24T10:00:00+08:00") + rng.int(0, 3 * DAY), activity, score: Math.min(5, Math.max(1, Math.round(rng.normal(mean, 0.9)))) });
+    survey.push({
+      id: `sv_${String(i + 1).padStart(4, "0")}`,
+      actor: surveyPick(),
+      at: parseInstant("2023-08-24T10:00:00+08:00") + rng.int(0, 3 * DAY),
+      activity,
+      score: Math.min(5, Math.max(1, Math.round(rng.normal(mean, 0.9)))),
+    });
   }
 
   // --- a WeChat community group: joins and messages (community retention)
@@ -347,7 +542,11 @@ export function generate() {
         w = week;
         if (rng.next() > m.stickiness + 0.2) break;
       }
-      community.messages.push({ actor: m.actor, at: t, text: rng.pick(["今天试了新色号", "求推荐", "打卡", "分享一个护肤小技巧", "周末团购吗？"]) });
+      community.messages.push({
+        actor: m.actor,
+        at: t,
+        text: rng.pick(["今天试了新色号", "求推荐", "打卡", "分享一个护肤小技巧", "周末团购吗？"]),
+      });
     }
   }
 
@@ -355,10 +554,11 @@ export function generate() {
   const followerSnapshots = [];
   for (const p of PLATFORMS) {
     const net = new Map();
-    for (const i of interactions) if (i.platform === p && (i.kind === "follow" || i.kind === "unfollow")) {
-      const d = Math.floor((i.at - START) / DAY);
-      net.set(d, (net.get(d) ?? 0) + (i.kind === "follow" ? 1 : -1));
-    }
+    for (const i of interactions)
+      if (i.platform === p && (i.kind === "follow" || i.kind === "unfollow")) {
+        const d = Math.floor((i.at - START) / DAY);
+        net.set(d, (net.get(d) ?? 0) + (i.kind === "follow" ? 1 : -1));
+      }
     let followers = BASE_FOLLOWERS[p];
     for (let d = 0; d <= WEEKS * 7; d++) {
       followerSnapshots.push({ platform: p, at: START + d * DAY, followers });
@@ -368,10 +568,16 @@ export function generate() {
 
   // --- order and serialise
   const byTime = (a, b) => a.at - b.at || (a.id ?? a.actor).localeCompare(b.id ?? b.actor);
-  const toIso = (rows, fields = ["at"]) => rows.sort(byTime).map((r) => { const o = { ...r }; for (const f of fields) if (o[f] !== undefined) o[f] = iso(o[f]); return o; });
+  const toIso = (rows, fields = ["at"]) =>
+    rows.sort(byTime).map((r) => {
+      const o = { ...r };
+      for (const f of fields) if (o[f] !== undefined) o[f] = iso(o[f]);
+      return o;
+    });
   return {
     format: "ops-sample/v1",
-    about: "Eight weeks of a cosmetics brand's social-media operations, generated by examples/sample-data/generate.mjs with @ops/core createRandom(seed). Fictional people and content. Instants are ISO-8601 UTC; the brand works in Asia/Shanghai.",
+    about:
+      "Eight weeks of a cosmetics brand's social-media operations, generated by examples/sample-data/generate.mjs with @ops/core createRandom(seed). Fictional people and content. Instants are ISO-8601 UTC; the brand works in Asia/Shanghai.",
     seed: SEED,
     brand: "Ops Beauty 欧普美妆",
     timeZone: ZONE,
@@ -381,14 +587,43 @@ export function generate() {
     baseFollowers: BASE_FOLLOWERS,
     agents: AGENTS,
     injected: [
-      { id: "follower_growth_drop", week: 6, start: iso(DROP_WEEK.start), end: iso(DROP_WEEK.end), what: "follows at 30 % of normal, unfollows ×1.8 on every platform", why: "half the planned posts were skipped and the rest reached 30 % fewer people, while a competitor ran a giveaway" },
-      { id: "slow_reply_weekend", week: 4, start: iso(SLOW_WEEKEND.start), end: iso(SLOW_WEEKEND.end), what: "first replies about 10× slower than usual", why: "only one agent (agent_zhao) on duty that weekend" },
+      {
+        id: "follower_growth_drop",
+        week: 6,
+        start: iso(DROP_WEEK.start),
+        end: iso(DROP_WEEK.end),
+        what: "follows at 30 % of normal, unfollows ×1.8 on every platform",
+        why: "half the planned posts were skipped and the rest reached 30 % fewer people, while a competitor ran a giveaway",
+      },
+      {
+        id: "slow_reply_weekend",
+        week: 4,
+        start: iso(SLOW_WEEKEND.start),
+        end: iso(SLOW_WEEKEND.end),
+        what: "first replies about 10× slower than usual",
+        why: "only one agent (agent_zhao) on duty that weekend",
+      },
     ],
-    beacon: { ...beacon, chainHash: fixture.chain.hash, source: "packages/raffle/test/fixtures/drand-quicknet.json (a real drand quicknet round)" },
-    campaigns: campaigns.map((c) => ({ ...c, opensAt: iso(c.opensAt), spec: { ...c.spec, closeAt: iso(c.spec.closeAt) } })),
+    beacon: {
+      ...beacon,
+      chainHash: fixture.chain.hash,
+      source: "packages/raffle/test/fixtures/drand-quicknet.json (a real drand quicknet round)",
+    },
+    campaigns: campaigns.map((c) => ({
+      ...c,
+      opensAt: iso(c.opensAt),
+      spec: { ...c.spec, closeAt: iso(c.spec.closeAt) },
+    })),
     followersAtClose: weiboFollowersAtClose.sort(),
     blocklist,
-    quiz: { id: "brand-quiz-2023-08", platform: "wechat_oa", opensAt: iso(quizOpens), closeAt: iso(quizCloses), answerKey, submissions: toIso(quizSubmissions) },
+    quiz: {
+      id: "brand-quiz-2023-08",
+      platform: "wechat_oa",
+      opensAt: iso(quizOpens),
+      closeAt: iso(quizCloses),
+      answerKey,
+      submissions: toIso(quizSubmissions),
+    },
     survey: toIso(survey),
     community: { group: community.group, joins: toIso(community.joins), messages: toIso(community.messages) },
     posts: toIso(posts),

@@ -13,26 +13,39 @@ describe("analyseGraph", () => {
   it("accepts the edges the design allows", () => {
     expect(
       analyseGraph(
-        { core: ok(), metrics: ok(["core"]), interaction: ok(["core"]), sla: ok(["core", "interaction", "metrics"]), feedback: ok(["core", "sla"]) },
+        {
+          core: ok(),
+          metrics: ok(["core"]),
+          interaction: ok(["core"]),
+          sla: ok(["core", "interaction", "metrics"]),
+          feedback: ok(["core", "sla"]),
+        },
         allowedDeps,
       ),
     ).toEqual([]);
   });
   it("refuses metrics → interaction (backends import metrics alone)", () => {
-    expect(analyseGraph({ core: ok(), interaction: ok(["core"]), metrics: ok(["core", "interaction"]) }, allowedDeps)).toEqual([
-      "@ops/metrics → @ops/interaction is not an allowed edge (allowed: core)",
-    ]);
+    expect(
+      analyseGraph({ core: ok(), interaction: ok(["core"]), metrics: ok(["core", "interaction"]) }, allowedDeps),
+    ).toEqual(["@ops/metrics → @ops/interaction is not an allowed edge (allowed: core)"]);
   });
   it("refuses sla → feedback (feedback may use sla, not the reverse)", () => {
-    const problems = analyseGraph({ core: ok(), sla: ok(["core", "feedback"]), feedback: ok(["core", "sla"]) }, allowedDeps);
+    const problems = analyseGraph(
+      { core: ok(), sla: ok(["core", "feedback"]), feedback: ok(["core", "sla"]) },
+      allowedDeps,
+    );
     expect(problems).toContain("@ops/sla → @ops/feedback is not an allowed edge (allowed: core, interaction, metrics)");
     expect(problems.some((p: string) => p.startsWith("cycle: "))).toBe(true);
   });
   it("finds a cycle even between allowed edges", () => {
-    expect(analyseGraph({ a: ok(["b"]), b: ok(["a"]) }, { a: ["b"], b: ["a"] })).toEqual(["cycle: @ops/a → @ops/b → @ops/a"]);
+    expect(analyseGraph({ a: ok(["b"]), b: ok(["a"]) }, { a: ["b"], b: ["a"] })).toEqual([
+      "cycle: @ops/a → @ops/b → @ops/a",
+    ]);
   });
   it("refuses an import that package.json does not declare, and @ops packages as devDependencies", () => {
-    expect(analyseGraph({ core: ok(), raffle: { declared: [], imported: ["core"], dev: ["core"] } }, allowedDeps)).toEqual([
+    expect(
+      analyseGraph({ core: ok(), raffle: { declared: [], imported: ["core"], dev: ["core"] } }, allowedDeps),
+    ).toEqual([
       "@ops/raffle: @ops packages belong in dependencies, not devDependencies (@ops/core)",
       "@ops/raffle: src imports @ops/core but package.json does not declare it",
     ]);
@@ -41,17 +54,28 @@ describe("analyseGraph", () => {
 
 describe("impuritiesIn", () => {
   it("flags the clock, hidden randomness and printing, with line numbers", () => {
-    const src = ["const a = Date.now();", "const b = new Date();", "const c = Math.random();", "console.log(a);", "const d = performance.now();"].join("\n");
+    const src = [
+      "const a = Date.now();",
+      "const b = new Date();",
+      "const c = Math.random();",
+      "console.log(a);",
+      "const d = performance.now();",
+    ].join("\n");
     expect(impuritiesIn(src).map((p: string) => p.split(":")[0])).toEqual(["1", "2", "3", "4", "5"]);
   });
   it("allows dates built from arguments and mentions in comments", () => {
-    expect(impuritiesIn("/** Unlike Date.now(), … */\nconst d = new Date(instant); // not Math.random()\n")).toEqual([]);
+    expect(impuritiesIn("/** Unlike Date.now(), … */\nconst d = new Date(instant); // not Math.random()\n")).toEqual(
+      [],
+    );
   });
 });
 
 describe("doctest", () => {
   it("turns `// =>` lines into assertions on the statement above", () => {
-    const [ex] = extractExamples('/**\n * Doubles.\n * @example\n * ```ts\n * import { double } from "x";\n * double(2);\n * // => 4\n * ```\n */\nexport function double() {}', "f.ts");
+    const [ex] = extractExamples(
+      '/**\n * Doubles.\n * @example\n * ```ts\n * import { double } from "x";\n * double(2);\n * // => 4\n * ```\n */\nexport function double() {}',
+      "f.ts",
+    );
     expect(ex?.symbol).toBe("double");
     const mod = toModule(ex!);
     expect(mod).toContain('import { double } from "x";');
@@ -62,13 +86,17 @@ describe("doctest", () => {
     expect(mod).toContain("__expect(f()).toEqual({ a: 1,\n     b: 2 });");
   });
   it("refuses an assertion that follows no one-line statement", () => {
-    expect(() => toModule({ file: "f", symbol: "s", index: 0, code: "if (x) {\n}\n// => 1\n" })).toThrow(/must be a one-line expression statement/);
+    expect(() => toModule({ file: "f", symbol: "s", index: 0, code: "if (x) {\n}\n// => 1\n" })).toThrow(
+      /must be a one-line expression statement/,
+    );
   });
 });
 
 describe("doctest remarks", () => {
   it("allows a remark after the asserted statement", () => {
-    expect(toModule({ file: "f", symbol: "s", index: 0, code: "f(); // why\n// => 1\n" })).toContain("__expect(f()).toEqual(1);");
+    expect(toModule({ file: "f", symbol: "s", index: 0, code: "f(); // why\n// => 1\n" })).toContain(
+      "__expect(f()).toEqual(1);",
+    );
   });
 });
 
@@ -79,6 +107,8 @@ describe("workspace lists", () => {
     const { projects } = await import("../../vitest.workspace.ts");
     const shared = (await import("../../vitest.shared.ts")).default as { resolve: { alias: { find: RegExp }[] } };
     expect([...projects].sort()).toEqual([...packageNames.map((n: string) => `packages/${n}`), "scripts"].sort());
-    expect(shared.resolve.alias.map((a) => a.find.source).sort()).toEqual(packageNames.map((n: string) => `^@ops\\/${n}$`).sort());
+    expect(shared.resolve.alias.map((a) => a.find.source).sort()).toEqual(
+      packageNames.map((n: string) => `^@ops\\/${n}$`).sort(),
+    );
   });
 });

@@ -6,12 +6,24 @@
 export { bestPublishingHours, BestPublishingHoursOptionsSchema } from "./content/bestPublishingHours";
 export type { BestPublishingHours, BestPublishingHoursOptions, PublishingSlot } from "./content/bestPublishingHours";
 export { checkCadence, CheckCadenceOptionsSchema } from "./content/checkCadence";
-export type { CadenceDeviation, CadenceReport, CadenceStreak, CadenceWeek, CheckCadenceOptions } from "./content/checkCadence";
+export type {
+  CadenceDeviation,
+  CadenceReport,
+  CadenceStreak,
+  CadenceWeek,
+  CheckCadenceOptions,
+} from "./content/checkCadence";
 export { CONTENT_FORMS, ContentPlanSchema, PublishedItemSchema } from "./content/ContentPlan";
 export type { ContentForm, ContentPlan, PublishedItem } from "./content/ContentPlan";
 export { attendeeRetention, AttendeeRetentionOptionsSchema } from "./events/attendeeRetention";
 export type { AttendeeRetention, AttendeeRetentionOptions, CohortRetention } from "./events/attendeeRetention";
-export { AttendanceSchema, CommunityEventSchema, EVENT_KINDS, MembershipSchema, RegistrationSchema } from "./events/CommunityEvent";
+export {
+  AttendanceSchema,
+  CommunityEventSchema,
+  EVENT_KINDS,
+  MembershipSchema,
+  RegistrationSchema,
+} from "./events/CommunityEvent";
 export type { Attendance, CommunityEvent, EventKind, Membership, Registration } from "./events/CommunityEvent";
 export { eventCalendar, EventCalendarOptionsSchema } from "./events/eventCalendar";
 export type { CalendarDay, EventCalendarOptions } from "./events/eventCalendar";
@@ -19,8 +31,20 @@ export { eventParticipation, EventParticipationOptionsSchema } from "./events/ev
 export type { EventParticipation, EventParticipationOptions } from "./events/eventParticipation";
 export { EventSeriesSchema, expandEventSeries, ExpandEventSeriesOptionsSchema } from "./events/expandEventSeries";
 export type { EventSeries, ExpandEventSeriesOptions } from "./events/expandEventSeries";
-export { FanProfileSchema, PerkPlanSchema, scheduleFanPerks, ScheduleFanPerksOptionsSchema } from "./fans/scheduleFanPerks";
-export type { FanProfile, PerkGrant, PerkPlan, PerkSchedule, PerkSkip, ScheduleFanPerksOptions } from "./fans/scheduleFanPerks";
+export {
+  FanProfileSchema,
+  PerkPlanSchema,
+  scheduleFanPerks,
+  ScheduleFanPerksOptionsSchema,
+} from "./fans/scheduleFanPerks";
+export type {
+  FanProfile,
+  PerkGrant,
+  PerkPlan,
+  PerkSchedule,
+  PerkSkip,
+  ScheduleFanPerksOptions,
+} from "./fans/scheduleFanPerks";
 export { checkRegexSafety, MAX_PATTERN_LENGTH, UserPatternSchema } from "./rules/checkRegexSafety";
 export type { RegexRefusal, SafePattern, UserPattern } from "./rules/checkRegexSafety";
 export { compileRules } from "./rules/compileRules";
@@ -29,8 +53,26 @@ export { AdvertisingOptionsSchema, detectAdvertising } from "./rules/detectAdver
 export type { AdvertisingDetectorKind, AdvertisingHit, AdvertisingOptions } from "./rules/detectAdvertising";
 export { evaluate } from "./rules/evaluate";
 export type { Decision, Evaluation, RuleMatch } from "./rules/evaluate";
-export { ActionSchema, EvaluationContextSchema, ModeratedMessageSchema, RecentMessageSchema, RuleSchema, StrikePolicySchema, TriggerSchema } from "./rules/Rule";
-export type { Action, ActionKind, EvaluationContext, ModeratedMessage, RecentMessage, Rule, StrikePolicy, Trigger, TriggerKind } from "./rules/Rule";
+export {
+  ActionSchema,
+  EvaluationContextSchema,
+  ModeratedMessageSchema,
+  RecentMessageSchema,
+  RuleSchema,
+  StrikePolicySchema,
+  TriggerSchema,
+} from "./rules/Rule";
+export type {
+  Action,
+  ActionKind,
+  EvaluationContext,
+  ModeratedMessage,
+  RecentMessage,
+  Rule,
+  StrikePolicy,
+  Trigger,
+  TriggerKind,
+} from "./rules/Rule";
 export { toModeratedMessage } from "./rules/toModeratedMessage";
 export { appendStrikeEntry } from "./strikes/appendStrikeEntry";
 export { DEFAULT_LADDER, EscalationLadderSchema, escalationAt } from "./strikes/escalationAt";

@@ -10,7 +10,13 @@ describe("detectAdvertising", () => {
     ["shop [.] example [dot] net?", [["url", "example.net"]]], // the registrable part of shop.example.net
     ["my-shop(.)cn", [["url", "my-shop.cn"]]],
     ["ＶＸ：ｂｅａｕｔｙ＿２０２６", [["wechat", "beauty_2026"]]],
-    ["威信号 13912345678", [["wechat", "13912345678"], ["phone", "13912345678"]]],
+    [
+      "威信号 13912345678",
+      [
+        ["wechat", "13912345678"],
+        ["phone", "13912345678"],
+      ],
+    ],
     ["+86 139-1234-5678", [["phone", "13912345678"]]],
     ["电话：幺三九 一二三四 五六七八", [["phone", "13912345678"]]],
     ["扫描下方二维码入群", [["qr", "二维码"]]],
@@ -48,6 +54,8 @@ describe("detectAdvertising", () => {
 
   it("refuses a non-string text and bad options", () => {
     expect(() => detectAdvertising(null as unknown as string)).toThrow(/detectAdvertising: text/);
-    expect(() => detectAdvertising("x", { tlds: ["c0m"] })).toThrow(/detectAdvertising: options\.tlds\[0\] must be a top-level domain/);
+    expect(() => detectAdvertising("x", { tlds: ["c0m"] })).toThrow(
+      /detectAdvertising: options\.tlds\[0\] must be a top-level domain/,
+    );
   });
 });

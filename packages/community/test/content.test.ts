@@ -14,7 +14,12 @@ const plan: ContentPlan = {
   ],
 };
 let n = 0;
-const item = (form: PublishedItem["form"], at: number, engagement?: number): PublishedItem => ({ id: `p${n++}`, form, publishedAt: at, ...(engagement === undefined ? {} : { engagement }) });
+const item = (form: PublishedItem["form"], at: number, engagement?: number): PublishedItem => ({
+  id: `p${n++}`,
+  form,
+  publishedAt: at,
+  ...(engagement === undefined ? {} : { engagement }),
+});
 const week = (w: number, articles: number, videos: number): PublishedItem[] => [
   ...Array.from({ length: articles }, (_, k) => item("article", W0 + w * 7 * DAY + k * DAY + 10 * HOUR)),
   ...Array.from({ length: videos }, (_, k) => item("short_video", W0 + w * 7 * DAY + k * DAY + 20 * HOUR)),
@@ -80,26 +85,47 @@ describe("checkCadence", () => {
   });
 
   it("refuses malformed plans, duplicate ids and an empty window", () => {
-    expect(() => checkCadence({ ...plan, targets: [{ form: "article", min: 3, max: 2 }] }, [], { from: W0, to: W0 + DAY })).toThrow(/plan\.targets\[0\]\.max must be ≥ min/);
-    expect(() => checkCadence({ ...plan, targets: [{ form: "article", min: 1 }, { form: "article", min: 2 }] }, [], { from: W0, to: W0 + DAY })).toThrow(
-      /must name each form at most once/,
-    );
+    expect(() =>
+      checkCadence({ ...plan, targets: [{ form: "article", min: 3, max: 2 }] }, [], { from: W0, to: W0 + DAY }),
+    ).toThrow(/plan\.targets\[0\]\.max must be ≥ min/);
+    expect(() =>
+      checkCadence(
+        {
+          ...plan,
+          targets: [
+            { form: "article", min: 1 },
+            { form: "article", min: 2 },
+          ],
+        },
+        [],
+        { from: W0, to: W0 + DAY },
+      ),
+    ).toThrow(/must name each form at most once/);
     const a = item("article", W0);
-    expect(() => checkCadence(plan, [a, a], { from: W0, to: W0 + DAY })).toThrow(/checkCadence: published\[1\]\.id must be unique/);
+    expect(() => checkCadence(plan, [a, a], { from: W0, to: W0 + DAY })).toThrow(
+      /checkCadence: published\[1\]\.id must be unique/,
+    );
     expect(() => checkCadence(plan, [], { from: W0, to: W0 })).toThrow(/options\.to must be after from/);
   });
 
   it("puts every item inside the reported weeks into exactly one week (property)", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -3 * DAY, max: 30 * DAY }), { maxLength: 40 }), fc.constantFrom("Asia/Shanghai", "America/New_York", "Europe/London"), (offsets, timeZone) => {
-        const items = offsets.map((o, k) => ({ id: `x${k}`, form: "article" as const, publishedAt: W0 + o }));
-        const report = checkCadence({ timeZone, targets: [{ form: "article", min: 1 }] }, items, { from: W0, to: W0 + 21 * DAY });
-        const first = report.weeks[0]?.startsAt ?? 0;
-        const last = report.weeks.at(-1)?.endsAt ?? 0;
-        const inside = items.filter((it) => it.publishedAt >= first && it.publishedAt < last).length;
-        expect(report.weeks.reduce((a, w) => a + (w.counts.article ?? 0), 0)).toBe(inside);
-        report.weeks.forEach((w, i) => i === 0 || expect(w.startsAt).toBe(report.weeks[i - 1]?.endsAt));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -3 * DAY, max: 30 * DAY }), { maxLength: 40 }),
+        fc.constantFrom("Asia/Shanghai", "America/New_York", "Europe/London"),
+        (offsets, timeZone) => {
+          const items = offsets.map((o, k) => ({ id: `x${k}`, form: "article" as const, publishedAt: W0 + o }));
+          const report = checkCadence({ timeZone, targets: [{ form: "article", min: 1 }] }, items, {
+            from: W0,
+            to: W0 + 21 * DAY,
+          });
+          const first = report.weeks[0]?.startsAt ?? 0;
+          const last = report.weeks.at(-1)?.endsAt ?? 0;
+          const inside = items.filter((it) => it.publishedAt >= first && it.publishedAt < last).length;
+          expect(report.weeks.reduce((a, w) => a + (w.counts.article ?? 0), 0)).toBe(inside);
+          report.weeks.forEach((w, i) => i === 0 || expect(w.startsAt).toBe(report.weeks[i - 1]?.endsAt));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -139,8 +165,17 @@ describe("bestPublishingHours", () => {
   });
 
   it("splits by ISO weekday and hour, and filters by form", () => {
-    const posts = [item("short_video", at(20, 2), 0.1), item("short_video", at(20, 8), 0.3), item("article", at(20, 8), 0.9)];
-    const r = bestPublishingHours(posts, { timeZone: "Asia/Shanghai", by: "weekday_hour", forms: ["short_video"], minSample: 1 });
+    const posts = [
+      item("short_video", at(20, 2), 0.1),
+      item("short_video", at(20, 8), 0.3),
+      item("article", at(20, 8), 0.9),
+    ];
+    const r = bestPublishingHours(posts, {
+      timeZone: "Asia/Shanghai",
+      by: "weekday_hour",
+      forms: ["short_video"],
+      minSample: 1,
+    });
     // 2026-11-08 is a Sunday (7), 2026-11-02 a Monday (1)
     expect(r.slots.map((s) => [s.weekday, s.hour, s.posts])).toEqual([
       [7, 20, 1],
@@ -150,10 +185,13 @@ describe("bestPublishingHours", () => {
 
   it("reads the local hour across a DST change (New York fall-back night)", () => {
     // 2026-11-01 05:30 UTC is 01:30 EDT, 06:30 UTC is 01:30 EST: the same wall-clock hour
-    const r = bestPublishingHours([item("live", Date.UTC(2026, 10, 1, 5, 30), 1), item("live", Date.UTC(2026, 10, 1, 6, 30), 3)], {
-      timeZone: "America/New_York",
-      minSample: 1,
-    });
+    const r = bestPublishingHours(
+      [item("live", Date.UTC(2026, 10, 1, 5, 30), 1), item("live", Date.UTC(2026, 10, 1, 6, 30), 3)],
+      {
+        timeZone: "America/New_York",
+        minSample: 1,
+      },
+    );
     expect(r.slots.map((s) => [s.hour, s.posts, s.medianEngagement])).toEqual([[1, 2, 2]]);
   });
 
@@ -163,7 +201,9 @@ describe("bestPublishingHours", () => {
   });
 
   it("refuses negative engagement and a bad zone", () => {
-    expect(() => bestPublishingHours([item("article", 0, -1)], { timeZone: "UTC" })).toThrow(/bestPublishingHours: published\[0\]\.engagement/);
+    expect(() => bestPublishingHours([item("article", 0, -1)], { timeZone: "UTC" })).toThrow(
+      /bestPublishingHours: published\[0\]\.engagement/,
+    );
     expect(() => bestPublishingHours([], { timeZone: "Asia/Beijing" })).toThrow(/options\.timeZone/);
   });
 });

@@ -11,7 +11,10 @@ const RULES: Rule[] = [
     name: "No advertising",
     priority: 10,
     exemptRoles: ["admin", "brand"],
-    triggers: [{ kind: "links", allowDomains: ["ourbrand.com"] }, { kind: "keywords", category: "advertising", keywords: ["代购", "刷单", "free money"] }],
+    triggers: [
+      { kind: "links", allowDomains: ["ourbrand.com"] },
+      { kind: "keywords", category: "advertising", keywords: ["代购", "刷单", "free money"] },
+    ],
     actions: [{ kind: "delete" }, { kind: "warn", message: "no ads please" }],
     strike: { weight: 1, ttlMs: 30 * 24 * 60 * MIN },
   },
@@ -22,17 +25,32 @@ const RULES: Rule[] = [
     actions: [{ kind: "hide" }, { kind: "timeout", durationMs: 60 * MIN }],
   },
   { id: "mention-spam", triggers: [{ kind: "mentions", max: 3 }], actions: [{ kind: "hide" }] },
-  { id: "flood", triggers: [{ kind: "flooding", windowMs: MIN, maxMessages: 5, maxRepeats: 2 }], actions: [{ kind: "timeout", durationMs: 10 * MIN }] },
+  {
+    id: "flood",
+    triggers: [{ kind: "flooding", windowMs: MIN, maxMessages: 5, maxRepeats: 2 }],
+    actions: [{ kind: "timeout", durationMs: 10 * MIN }],
+  },
 ];
 const compiled = compileRules(RULES);
-const msg = (text: string, extra: Partial<{ actor: string; at: number; mentions: string[] }> = {}) => ({ id: "m1", actor: "qq:g1:42", text, at: 1_000_000, ...extra });
-const fired = (text: string, roles: string[] = []) => evaluate(msg(text), compiled, { roles }).decisions.map((d) => d.ruleId);
+const msg = (text: string, extra: Partial<{ actor: string; at: number; mentions: string[] }> = {}) => ({
+  id: "m1",
+  actor: "qq:g1:42",
+  text,
+  at: 1_000_000,
+  ...extra,
+});
+const fired = (text: string, roles: string[] = []) =>
+  evaluate(msg(text), compiled, { roles }).decisions.map((d) => d.ruleId);
 
 describe("evaluate", () => {
   it("catches a Chinese ad with a disguised link, full-width text and emoji between characters", () => {
     const r = evaluate(msg("姐妹们看这里👉 ｗｗｗ．ｍａｉ😀ｍａｉ 点 ｃｏｍ 超便宜"), compiled);
     expect(r.decisions.map((d) => d.ruleId)).toEqual(["no-ads"]);
-    expect(r.decisions[0]?.matches[0]).toMatchObject({ kind: "links", detail: "url: maimai.com", text: "ｍａｉ😀ｍａｉ 点 ｃｏｍ" });
+    expect(r.decisions[0]?.matches[0]).toMatchObject({
+      kind: "links",
+      detail: "url: maimai.com",
+      text: "ｍａｉ😀ｍａｉ 点 ｃｏｍ",
+    });
   });
 
   it("catches WeChat ids, phone numbers and QR mentions in Chinese", () => {
@@ -43,11 +61,15 @@ describe("evaluate", () => {
   });
 
   it("catches an English ad with hxxp and (dot) disguises", () => {
-    expect(detectAdvertising("get FREE stuff at hxxps://deals.example.net/x").map((h) => h.value)).toEqual(["deals.example.net"]);
+    expect(detectAdvertising("get FREE stuff at hxxps://deals.example.net/x").map((h) => h.value)).toEqual([
+      "deals.example.net",
+    ]);
     expect(detectAdvertising("visit cheap-pills(dot)com today").map((h) => h.value)).toEqual(["cheap-pills.com"]);
     expect(detectAdvertising("add me on wechat: shopgirl88 now").map((h) => h.value)).toEqual(["shopgirl88"]);
     expect(detectAdvertising("awxyzabc123")).toEqual([]);
-    expect(detectAdvertising("see https://x.com now").map((h) => [h.value, h.text])).toEqual([["x.com", "https://x.com"]]);
+    expect(detectAdvertising("see https://x.com now").map((h) => [h.value, h.text])).toEqual([
+      ["x.com", "https://x.com"],
+    ]);
     expect(fired("ＦＲＥＥ  ＭＯＮＥＹ for everyone")).toEqual(["no-ads"]);
   });
 
@@ -83,14 +105,25 @@ describe("evaluate", () => {
   it("orders decisions by priority and merges their actions", () => {
     const r = evaluate(msg("蠢货 加微信 shopgirl88"), compiled);
     expect(r.decisions.map((d) => d.ruleId)).toEqual(["no-ads", "no-attacks"]);
-    expect(r.actions).toEqual([{ kind: "warn", message: "no ads please" }, { kind: "hide" }, { kind: "delete" }, { kind: "timeout", durationMs: 60 * MIN }]);
+    expect(r.actions).toEqual([
+      { kind: "warn", message: "no ads please" },
+      { kind: "hide" },
+      { kind: "delete" },
+      { kind: "timeout", durationMs: 60 * MIN },
+    ]);
     expect(r.decisions[0]?.strike).toEqual({ weight: 1, ttlMs: 30 * 24 * 60 * MIN });
   });
 
   it("stops at a final rule", () => {
     const set = compileRules([
       { id: "low", triggers: [{ kind: "keywords", keywords: ["x"] }], actions: [{ kind: "hide" }] },
-      { id: "high", priority: 1, final: true, triggers: [{ kind: "keywords", keywords: ["x"] }], actions: [{ kind: "remove" }] },
+      {
+        id: "high",
+        priority: 1,
+        final: true,
+        triggers: [{ kind: "keywords", keywords: ["x"] }],
+        actions: [{ kind: "remove" }],
+      },
     ]);
     expect(evaluate(msg("x"), set).decisions.map((d) => d.ruleId)).toEqual(["high"]);
   });
@@ -99,7 +132,9 @@ describe("evaluate", () => {
     expect(fired("@a @b @c hi")).toEqual([]);
     const r = evaluate(msg("@a @b ＠c @d 快来"), compiled);
     expect(r.decisions[0]?.matches[0]).toMatchObject({ detail: "4 mentions (max 3)", text: "@a @b ＠c @d" });
-    expect(evaluate(msg("hi", { mentions: ["1", "2", "3", "4"] }), compiled).decisions.map((d) => d.ruleId)).toEqual(["mention-spam"]);
+    expect(evaluate(msg("hi", { mentions: ["1", "2", "3", "4"] }), compiled).decisions.map((d) => d.ruleId)).toEqual([
+      "mention-spam",
+    ]);
   });
 
   it("detects flooding by count and by repeats, within the window only and per author", () => {
@@ -116,24 +151,41 @@ describe("evaluate", () => {
     expect(r.decisions).toEqual([]);
     // 5 earlier different messages + this one = 6 > 5
     const many = [1, 2, 3, 4, 5].map((k) => ({ actor: "qq:g1:42", text: `msg ${k}`, at: at - k * 1000 }));
-    expect(evaluate(msg("again", { at }), compiled, { recent: many }).decisions[0]?.matches[0]?.detail).toBe("6 messages within 60000 ms (max 5)");
+    expect(evaluate(msg("again", { at }), compiled, { recent: many }).decisions[0]?.matches[0]?.detail).toBe(
+      "6 messages within 60000 ms (max 5)",
+    );
   });
 
   it("drops disabled rules", () => {
-    const set = compileRules([{ id: "off", enabled: false, triggers: [{ kind: "keywords", keywords: ["x"] }], actions: [{ kind: "hide" }] }]);
+    const set = compileRules([
+      { id: "off", enabled: false, triggers: [{ kind: "keywords", keywords: ["x"] }], actions: [{ kind: "hide" }] },
+    ]);
     expect(set.ruleIds).toEqual([]);
     expect(evaluate(msg("x"), set).decisions).toEqual([]);
   });
 
   it("never throws on arbitrary text, and every reported span points at the text it quotes (fuzz)", () => {
-    const withPattern = compileRules([...RULES, { id: "p", triggers: [{ kind: "pattern", patterns: [{ source: "[a-z]{3}\\d" }], on: "separators" }], actions: [{ kind: "alert" }] }]);
+    const withPattern = compileRules([
+      ...RULES,
+      {
+        id: "p",
+        triggers: [{ kind: "pattern", patterns: [{ source: "[a-z]{3}\\d" }], on: "separators" }],
+        actions: [{ kind: "alert" }],
+      },
+    ]);
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", maxLength: 80 }), fc.constantFrom("", "加微😀信 abc123", "xyz9", "@a @b ＠c @d", "蠢货", "shop.example.com", "138 0013 8000"), fc.string({ unit: "binary", maxLength: 40 }), (a, bait, b) => {
-        const text = a + bait + b;
-        const r = evaluate(msg(text), withPattern);
-        for (const d of r.decisions) for (const m of d.matches) if (m.span) expect(text.slice(m.span.start, m.span.end)).toBe(m.text);
-        return true;
-      }),
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 80 }),
+        fc.constantFrom("", "加微😀信 abc123", "xyz9", "@a @b ＠c @d", "蠢货", "shop.example.com", "138 0013 8000"),
+        fc.string({ unit: "binary", maxLength: 40 }),
+        (a, bait, b) => {
+          const text = a + bait + b;
+          const r = evaluate(msg(text), withPattern);
+          for (const d of r.decisions)
+            for (const m of d.matches) if (m.span) expect(text.slice(m.span.start, m.span.end)).toBe(m.text);
+          return true;
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -156,12 +208,18 @@ describe("evaluate", () => {
   it("refuses bad input with messages that name the field", () => {
     expect(() => evaluate({ ...msg("x"), text: 3 as unknown as string }, compiled)).toThrow(/evaluate: message\.text/);
     expect(() => evaluate(msg("x"), RULES as never)).toThrow(/evaluate: rules must be a rule set made by compileRules/);
-    expect(() => compileRules([...RULES, { ...RULES[0]!, priority: 1 }])).toThrow(/compileRules: rules\[4\]\.id must be unique/);
-    expect(() => compileRules([{ id: "x", triggers: [], actions: [{ kind: "hide" }] }])).toThrow(/rules\[0\]\.triggers must hold at least one trigger/);
-    expect(() => compileRules([{ id: "x", triggers: [{ kind: "flooding", windowMs: 1000 }], actions: [{ kind: "hide" }] }])).toThrow(/needs maxMessages or maxRepeats/);
-    expect(() => compileRules([{ id: "x", triggers: [{ kind: "keywords", keywords: ["🙂"] }], actions: [{ kind: "hide" }] }])).toThrow(
-      /rules\[0\]\.triggers\[0\]\.keywords\[0\] must keep at least one letter/,
+    expect(() => compileRules([...RULES, { ...RULES[0]!, priority: 1 }])).toThrow(
+      /compileRules: rules\[4\]\.id must be unique/,
     );
+    expect(() => compileRules([{ id: "x", triggers: [], actions: [{ kind: "hide" }] }])).toThrow(
+      /rules\[0\]\.triggers must hold at least one trigger/,
+    );
+    expect(() =>
+      compileRules([{ id: "x", triggers: [{ kind: "flooding", windowMs: 1000 }], actions: [{ kind: "hide" }] }]),
+    ).toThrow(/needs maxMessages or maxRepeats/);
+    expect(() =>
+      compileRules([{ id: "x", triggers: [{ kind: "keywords", keywords: ["🙂"] }], actions: [{ kind: "hide" }] }]),
+    ).toThrow(/rules\[0\]\.triggers\[0\]\.keywords\[0\] must keep at least one letter/);
   });
 });
 
@@ -182,8 +240,19 @@ describe("toModeratedMessage", () => {
   });
 
   it("gives empty text to an interaction without content and refuses a malformed one", () => {
-    const like = { id: "l1", channelId: "c", kind: "like" as const, direction: "activity" as const, visibility: "public" as const, actor: { platform: "qq", userId: "1" }, platformCreatedAt: 0, receivedAt: 0 };
+    const like = {
+      id: "l1",
+      channelId: "c",
+      kind: "like" as const,
+      direction: "activity" as const,
+      visibility: "public" as const,
+      actor: { platform: "qq", userId: "1" },
+      platformCreatedAt: 0,
+      receivedAt: 0,
+    };
     expect(toModeratedMessage(like).text).toBe("");
-    expect(() => toModeratedMessage({ ...like, platformCreatedAt: -1.5 })).toThrow(/toModeratedMessage: interaction\.platformCreatedAt/);
+    expect(() => toModeratedMessage({ ...like, platformCreatedAt: -1.5 })).toThrow(
+      /toModeratedMessage: interaction\.platformCreatedAt/,
+    );
   });
 });

@@ -1,10 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { attendeeRetention, eventCalendar, eventParticipation, expandEventSeries, type CommunityEvent, type Membership } from "./helpers";
+import {
+  attendeeRetention,
+  eventCalendar,
+  eventParticipation,
+  expandEventSeries,
+  type CommunityEvent,
+  type Membership,
+} from "./helpers";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const T0 = Date.UTC(2026, 10, 2, 12); // Monday 2026-11-02, 20:00 in Shanghai
-const talk: CommunityEvent = { id: "e1", group: "mums", kind: "talk", title: "睡眠训练讲座", startsAt: T0, endsAt: T0 + HOUR, capacity: 2 };
+const talk: CommunityEvent = {
+  id: "e1",
+  group: "mums",
+  kind: "talk",
+  title: "睡眠训练讲座",
+  startsAt: T0,
+  endsAt: T0 + HOUR,
+  capacity: 2,
+};
 
 describe("eventParticipation", () => {
   const regs = [
@@ -22,7 +37,14 @@ describe("eventParticipation", () => {
 
   it("counts distinct registrations, attendance, walk-ins and no-shows", () => {
     const p = eventParticipation(talk, regs, att, { memberCount: 50 });
-    expect(p).toMatchObject({ registered: 3, attended: 2, registeredAttended: 1, walkIns: 1, noShows: 2, overCapacity: true });
+    expect(p).toMatchObject({
+      registered: 3,
+      attended: 2,
+      registeredAttended: 1,
+      walkIns: 1,
+      noShows: 2,
+      overCapacity: true,
+    });
     expect(p.showRate).toEqual({ value: 1 / 3, numerator: 1, denominator: 3, reason: null });
     expect(p.participationRate).toEqual({ value: 0.04, numerator: 2, denominator: 50, reason: null });
   });
@@ -35,7 +57,9 @@ describe("eventParticipation", () => {
   });
 
   it("refuses a member count below the attendance and a malformed event", () => {
-    expect(() => eventParticipation(talk, regs, att, { memberCount: 1 })).toThrow(/eventParticipation: options\.memberCount must be at least the number of distinct attendees \(2\)/);
+    expect(() => eventParticipation(talk, regs, att, { memberCount: 1 })).toThrow(
+      /eventParticipation: options\.memberCount must be at least the number of distinct attendees \(2\)/,
+    );
     expect(() => eventParticipation({ ...talk, endsAt: T0 }, [], [])).toThrow(/event\.endsAt must be after startsAt/);
     expect(() => eventParticipation({ ...talk, kind: "party" as "talk" }, [], [])).toThrow(/event\.kind/);
   });
@@ -48,7 +72,12 @@ describe("eventParticipation", () => {
 });
 
 describe("attendeeRetention", () => {
-  const m = (member: string, joinedAt: number, leftAt: number | null): Membership => ({ group: "mums", member, joinedAt, leftAt });
+  const m = (member: string, joinedAt: number, leftAt: number | null): Membership => ({
+    group: "mums",
+    member,
+    joinedAt,
+    leftAt,
+  });
   const memberships = [
     m("a", 0, null),
     m("b", 0, T0 + 10 * DAY), // attendee who left
@@ -64,8 +93,16 @@ describe("attendeeRetention", () => {
   it("compares attendees with non-attendees at the horizon", () => {
     const r = attendeeRetention(talk, attendance, memberships, { horizonMs: 30 * DAY, asOf: T0 + 40 * DAY });
     if (!r.ready) throw new Error("expected ready");
-    expect(r.attendees).toEqual({ members: 2, retained: 1, rate: { value: 0.5, numerator: 1, denominator: 2, reason: null } });
-    expect(r.nonAttendees).toEqual({ members: 3, retained: 2, rate: { value: 2 / 3, numerator: 2, denominator: 3, reason: null } });
+    expect(r.attendees).toEqual({
+      members: 2,
+      retained: 1,
+      rate: { value: 0.5, numerator: 1, denominator: 2, reason: null },
+    });
+    expect(r.nonAttendees).toEqual({
+      members: 3,
+      retained: 2,
+      rate: { value: 2 / 3, numerator: 2, denominator: 3, reason: null },
+    });
     expect(r.nonMemberAttendees).toBe(1);
     expect(r.checkedAt).toBe(T0 + 30 * DAY);
     expect(r.difference.estimate).toBeCloseTo(0.5 - 2 / 3, 12);
@@ -90,20 +127,36 @@ describe("attendeeRetention", () => {
 
   it("gives null rates for an empty cohort", () => {
     const r = attendeeRetention(talk, [], memberships, { horizonMs: DAY, asOf: T0 + DAY });
-    expect(r.ready && r.attendees.rate).toEqual({ value: null, numerator: 0, denominator: 0, reason: "zero_denominator" });
+    expect(r.ready && r.attendees.rate).toEqual({
+      value: null,
+      numerator: 0,
+      denominator: 0,
+      reason: "zero_denominator",
+    });
     expect(r.ready && r.difference.estimate).toBeNull();
   });
 
   it("refuses a bad horizon", () => {
-    expect(() => attendeeRetention(talk, [], memberships, { horizonMs: 0, asOf: T0 })).toThrow(/attendeeRetention: options\.horizonMs/);
+    expect(() => attendeeRetention(talk, [], memberships, { horizonMs: 0, asOf: T0 })).toThrow(
+      /attendeeRetention: options\.horizonMs/,
+    );
   });
 });
 
 describe("eventCalendar", () => {
   const zone = "Asia/Shanghai";
   it("lists an event on every local day it touches, in the zone", () => {
-    const late: CommunityEvent = { ...talk, id: "late", startsAt: Date.UTC(2026, 10, 3, 15), endsAt: Date.UTC(2026, 10, 3, 17) }; // 23:00–01:00 local
-    const days = eventCalendar([late, talk], { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 10, 8), timeZone: zone });
+    const late: CommunityEvent = {
+      ...talk,
+      id: "late",
+      startsAt: Date.UTC(2026, 10, 3, 15),
+      endsAt: Date.UTC(2026, 10, 3, 17),
+    }; // 23:00–01:00 local
+    const days = eventCalendar([late, talk], {
+      from: Date.UTC(2026, 10, 1),
+      to: Date.UTC(2026, 10, 8),
+      timeZone: zone,
+    });
     expect(days.map((d) => [d.date, d.events.map((e) => e.id)])).toEqual([
       ["2026-11-02", ["e1"]],
       ["2026-11-03", ["late"]],
@@ -115,7 +168,11 @@ describe("eventCalendar", () => {
   it("uses 23-hour days on a DST night", () => {
     // America/New_York springs forward on 2026-03-08: that local day is 23 h long
     const ev: CommunityEvent = { ...talk, startsAt: Date.UTC(2026, 2, 8, 4), endsAt: Date.UTC(2026, 2, 9, 4, 30) };
-    const days = eventCalendar([ev], { from: Date.UTC(2026, 2, 1), to: Date.UTC(2026, 2, 15), timeZone: "America/New_York" });
+    const days = eventCalendar([ev], {
+      from: Date.UTC(2026, 2, 1),
+      to: Date.UTC(2026, 2, 15),
+      timeZone: "America/New_York",
+    });
     expect(days.map((d) => d.date)).toEqual(["2026-03-07", "2026-03-08", "2026-03-09"]);
     expect((days[2]?.startsAt ?? 0) - (days[1]?.startsAt ?? 0)).toBe(23 * HOUR);
   });
@@ -129,7 +186,9 @@ describe("eventCalendar", () => {
 
   it("returns no days for no events and refuses duplicates and bad zones", () => {
     expect(eventCalendar([], { from: 0, to: DAY, timeZone: zone })).toEqual([]);
-    expect(() => eventCalendar([talk, talk], { from: 0, to: DAY, timeZone: zone })).toThrow(/events\[1\]\.id must be unique/);
+    expect(() => eventCalendar([talk, talk], { from: 0, to: DAY, timeZone: zone })).toThrow(
+      /events\[1\]\.id must be unique/,
+    );
     expect(() => eventCalendar([], { from: 0, to: DAY, timeZone: "Mars/Base" })).toThrow(/timeZone/);
   });
 });
@@ -166,7 +225,11 @@ describe("expandEventSeries", () => {
   });
 
   it("refuses an impossible start date and a bad zone", () => {
-    expect(() => expandEventSeries({ ...series, startsOn: { year: 2026, month: 2, day: 30 } }, { from: 0, to: DAY })).toThrow(/series\.startsOn\.day must exist in that month/);
-    expect(() => expandEventSeries({ ...series, timeZone: "+08:00" }, { from: 0, to: DAY })).toThrow(/series\.timeZone/);
+    expect(() =>
+      expandEventSeries({ ...series, startsOn: { year: 2026, month: 2, day: 30 } }, { from: 0, to: DAY }),
+    ).toThrow(/series\.startsOn\.day must exist in that month/);
+    expect(() => expandEventSeries({ ...series, timeZone: "+08:00" }, { from: 0, to: DAY })).toThrow(
+      /series\.timeZone/,
+    );
   });
 });

@@ -5,7 +5,12 @@ import { scheduleFanPerks, type FanProfile, type PerkPlan } from "./helpers";
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 1); // 2026-11-01 00:00 UTC
 // ten fans; the higher the index, the more recent, frequent and engaged (f6–f9 are loyal: RFM ≥ 4 on all three)
-const base = (i: number): FanProfile => ({ id: `f${i}`, lastActiveAt: NOW - (10 - i) * DAY, interactions: i * 3, engagement: i * 10 });
+const base = (i: number): FanProfile => ({
+  id: `f${i}`,
+  lastActiveAt: NOW - (10 - i) * DAY,
+  interactions: i * 3,
+  engagement: i * 10,
+});
 const fans: FanProfile[] = Array.from({ length: 10 }, (_, i) => base(i));
 fans[9] = { ...base(9), timeZone: "America/New_York", birthday: { month: 11, day: 20 } };
 fans[8] = { ...base(8), birthday: { month: 11, day: 1 } }; // Shanghai by default; 1 Nov starts at 31 Oct 16:00 UTC
@@ -48,16 +53,30 @@ describe("scheduleFanPerks", () => {
     expect(again.grants).toEqual([]);
     expect(again.skipped.filter((k) => k.reason === "already_issued")).toHaveLength(first.grants.length);
     // an overlapping window of another campaign: new coupons, but the same birthday perks are not repeated
-    const other = scheduleFanPerks(fans, { ...plan, campaign: "late-nov", window: { from: Date.UTC(2026, 10, 15), to: Date.UTC(2026, 11, 1) } }, {
-      now: NOW,
-      issued: first.grants.map((g) => g.key),
-    });
-    expect(other.grants.map((g) => g.key)).toEqual(["coupon:late-nov:f6", "coupon:late-nov:f7", "coupon:late-nov:f8", "coupon:late-nov:f9"]);
+    const other = scheduleFanPerks(
+      fans,
+      { ...plan, campaign: "late-nov", window: { from: Date.UTC(2026, 10, 15), to: Date.UTC(2026, 11, 1) } },
+      {
+        now: NOW,
+        issued: first.grants.map((g) => g.key),
+      },
+    );
+    expect(other.grants.map((g) => g.key)).toEqual([
+      "coupon:late-nov:f6",
+      "coupon:late-nov:f7",
+      "coupon:late-nov:f8",
+      "coupon:late-nov:f9",
+    ]);
   });
 
   it("celebrates 29 February on 1 March in a common year when asked", () => {
     const leap = fans.map((f) => (f.id === "f9" ? { ...f, birthday: { month: 2, day: 29 } } : f));
-    const march: PerkPlan = { ...plan, coupon: undefined, window: { from: Date.UTC(2027, 2, 1, 5), to: Date.UTC(2027, 3, 1, 4) }, birthday: { template: "b", sendAt: { hour: 9, minute: 0 }, leapDayIn: "mar1" } };
+    const march: PerkPlan = {
+      ...plan,
+      coupon: undefined,
+      window: { from: Date.UTC(2027, 2, 1, 5), to: Date.UTC(2027, 3, 1, 4) },
+      birthday: { template: "b", sendAt: { hour: 9, minute: 0 }, leapDayIn: "mar1" },
+    };
     delete (march as { coupon?: unknown }).coupon;
     const s = scheduleFanPerks(leap, march, { now: NOW });
     expect(s.grants.map((g) => [g.key, g.localDate])).toEqual([["birthday:f9:2027", "2027-03-01"]]);
@@ -86,7 +105,9 @@ describe("scheduleFanPerks", () => {
   it("refuses a bad fan zone, an impossible birthday, duplicate fans and a plan without perks", () => {
     const withZone = fans.map((f, i) => (i === 3 ? { ...f, timeZone: "Asia/Peking" } : f));
     expect(() => scheduleFanPerks(withZone, plan, { now: NOW })).toThrow(/scheduleFanPerks: fans\[3\]\.timeZone/);
-    expect(() => scheduleFanPerks([{ ...base(1), birthday: { month: 2, day: 30 } }], plan, { now: NOW })).toThrow(/fans\[0\]\.birthday\.day/);
+    expect(() => scheduleFanPerks([{ ...base(1), birthday: { month: 2, day: 30 } }], plan, { now: NOW })).toThrow(
+      /fans\[0\]\.birthday\.day/,
+    );
     expect(() => scheduleFanPerks([base(1), base(1)], plan, { now: NOW })).toThrow(/loyalFans|duplicate|unique/);
     const { coupon: _c, birthday: _b, ...bare } = plan;
     expect(() => scheduleFanPerks(fans, bare, { now: NOW })).toThrow(/plan\.coupon needs a coupon or a birthday perk/);

@@ -75,13 +75,23 @@ describe("checkRegexSafety", () => {
     /(a+)+$/.test(evil);
     const slow = performance.now() - t0;
     expect(slow).toBeGreaterThan(5);
-    expect(() => compileRules([{ id: "r", triggers: [{ kind: "pattern", patterns: [{ source: "(a+)+$" }] }], actions: [{ kind: "hide" }] }])).toThrow(
+    expect(() =>
+      compileRules([
+        { id: "r", triggers: [{ kind: "pattern", patterns: [{ source: "(a+)+$" }] }], actions: [{ kind: "hide" }] },
+      ]),
+    ).toThrow(
       /compileRules: rules\[0\]\.triggers\[0\]\.patterns\[0\]\.source must be a regular expression that cannot backtrack catastrophically \(nested_quantifier/,
     );
   });
 
   it("finds pattern matches across the whole of a long message, windows included", () => {
-    const rules = compileRules([{ id: "qq", triggers: [{ kind: "pattern", patterns: [{ source: "qq\\d{5,11}" }], on: "raw" }], actions: [{ kind: "hide" }] }]);
+    const rules = compileRules([
+      {
+        id: "qq",
+        triggers: [{ kind: "pattern", patterns: [{ source: "qq\\d{5,11}" }], on: "raw" }],
+        actions: [{ kind: "hide" }],
+      },
+    ]);
     // one match inside the first window, one straddling the 896–1024 overlap, one far away
     const text = `qq12345${"x".repeat(900)}qq7654321${"y".repeat(5000)}qq99999`;
     const spans = evaluate({ id: "m", actor: "a", text, at: 0 }, rules).decisions[0]?.matches.map((m) => m.span?.start);
@@ -90,7 +100,11 @@ describe("checkRegexSafety", () => {
 
   it("accepted patterns run in linear time on adversarial input (4× the text, about 4× the time)", () => {
     const rules = compileRules([
-      { id: "mail", triggers: [{ kind: "pattern", patterns: [{ source: "[a-z0-9._-]+@[a-z0-9-]+\\.[a-z]{2,}" }], on: "raw" }], actions: [{ kind: "hide" }] },
+      {
+        id: "mail",
+        triggers: [{ kind: "pattern", patterns: [{ source: "[a-z0-9._-]+@[a-z0-9-]+\\.[a-z]{2,}" }], on: "raw" }],
+        actions: [{ kind: "hide" }],
+      },
     ]);
     // without windows, [a-z0-9._-]+@ rescans the tail from every start: quadratic, so 4× the
     // text would take 16× the time. A ratio, not a wall-clock bound, so that a loaded

@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { appendStrikeEntry, compileRules, DEFAULT_LADDER, escalationAt, evaluate, issueStrike, strikeRecords, type StrikeLog } from "./helpers";
+import {
+  appendStrikeEntry,
+  compileRules,
+  DEFAULT_LADDER,
+  escalationAt,
+  evaluate,
+  issueStrike,
+  strikeRecords,
+  type StrikeLog,
+} from "./helpers";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -14,7 +23,14 @@ const strike = (id: string, at: number, ttl: number | null, weight = 1, actor = 
 
 describe("issueStrike", () => {
   it("freezes the rule's weight at action time", () => {
-    const rules = [{ id: "no-ads", triggers: [{ kind: "keywords" as const, keywords: ["代购"] }], actions: [{ kind: "delete" as const }], strike: { weight: 2, ttlMs: 7 * DAY } }];
+    const rules = [
+      {
+        id: "no-ads",
+        triggers: [{ kind: "keywords" as const, keywords: ["代购"] }],
+        actions: [{ kind: "delete" as const }],
+        strike: { weight: 2, ttlMs: 7 * DAY },
+      },
+    ];
     const d = evaluate({ id: "m", actor: "qq::42", text: "代购", at: T0 }, compileRules(rules)).decisions[0]!;
     const s = issueStrike(d.strike!, { id: "s1", actor: "qq::42", ruleId: d.ruleId, at: T0 });
     // the rule changes later: the strike does not
@@ -23,8 +39,12 @@ describe("issueStrike", () => {
   });
 
   it("refuses a bad policy and an expiry beyond the instant range", () => {
-    expect(() => issueStrike({ weight: 0, ttlMs: 1 }, { id: "s", actor: "a", ruleId: "r", at: 0 })).toThrow(/issueStrike: policy\.weight must be a number > 0/);
-    expect(() => issueStrike({ weight: 1, ttlMs: 1 }, { id: "s", actor: "a", ruleId: "r", at: 8.64e15 })).toThrow(/policy\.ttlMs/);
+    expect(() => issueStrike({ weight: 0, ttlMs: 1 }, { id: "s", actor: "a", ruleId: "r", at: 0 })).toThrow(
+      /issueStrike: policy\.weight must be a number > 0/,
+    );
+    expect(() => issueStrike({ weight: 1, ttlMs: 1 }, { id: "s", actor: "a", ruleId: "r", at: 8.64e15 })).toThrow(
+      /policy\.ttlMs/,
+    );
   });
 });
 
@@ -39,19 +59,29 @@ describe("appendStrikeEntry", () => {
   it("is idempotent for an identical entry and refuses a reused id", () => {
     const a = logOf(strike("s1", T0, DAY));
     expect(appendStrikeEntry(a, strike("s1", T0, DAY))).toBe(a);
-    expect(() => appendStrikeEntry(a, strike("s1", T0, DAY, 3))).toThrow(/appendStrikeEntry: entry\.id must be a strike id not yet in the log/);
+    expect(() => appendStrikeEntry(a, strike("s1", T0, DAY, 3))).toThrow(
+      /appendStrikeEntry: entry\.id must be a strike id not yet in the log/,
+    );
   });
 
   it("refuses revoking an unknown strike, revoking before the strike, and revoking twice", () => {
     const a = logOf(strike("s1", T0, DAY));
-    expect(() => appendStrikeEntry(a, { type: "revocation", strikeId: "nope", at: T0 })).toThrow(/must name a strike in the log/);
-    expect(() => appendStrikeEntry(a, { type: "revocation", strikeId: "s1", at: T0 - 1 })).toThrow(/entry\.at must not be before the strike/);
+    expect(() => appendStrikeEntry(a, { type: "revocation", strikeId: "nope", at: T0 })).toThrow(
+      /must name a strike in the log/,
+    );
+    expect(() => appendStrikeEntry(a, { type: "revocation", strikeId: "s1", at: T0 - 1 })).toThrow(
+      /entry\.at must not be before the strike/,
+    );
     const b = appendStrikeEntry(a, { type: "revocation", strikeId: "s1", at: T0 + 1 });
-    expect(() => appendStrikeEntry(b, { type: "revocation", strikeId: "s1", at: T0 + 2 })).toThrow(/must name a strike that is not yet revoked/);
+    expect(() => appendStrikeEntry(b, { type: "revocation", strikeId: "s1", at: T0 + 2 })).toThrow(
+      /must name a strike that is not yet revoked/,
+    );
   });
 
   it("refuses a malformed entry", () => {
-    expect(() => appendStrikeEntry([], { type: "strike", id: "s", actor: "a", ruleId: "r", weight: 1, at: 10, expiresAt: 5 })).toThrow(/entry\.expiresAt must be after at/);
+    expect(() =>
+      appendStrikeEntry([], { type: "strike", id: "s", actor: "a", ruleId: "r", weight: 1, at: 10, expiresAt: 5 }),
+    ).toThrow(/entry\.expiresAt must be after at/);
   });
 });
 
@@ -76,7 +106,13 @@ describe("escalationAt", () => {
   });
 
   it("stops counting a revoked strike from its revocation on, and keeps the past as it was", () => {
-    const revoked = appendStrikeEntry(log, { type: "revocation", strikeId: "s3", at: T0 + 3 * DAY, by: "mod:1", reason: "appeal upheld" });
+    const revoked = appendStrikeEntry(log, {
+      type: "revocation",
+      strikeId: "s3",
+      at: T0 + 3 * DAY,
+      by: "mod:1",
+      reason: "appeal upheld",
+    });
     expect(escalationAt(revoked, "qq::42", T0 + 3 * DAY - 1).points).toBe(3);
     expect(escalationAt(revoked, "qq::42", T0 + 3 * DAY).points).toBe(2);
     expect(strikeRecords(revoked, "qq::42").find((r) => r.id === "s3")?.revokedAt).toBe(T0 + 3 * DAY);
@@ -97,7 +133,9 @@ describe("escalationAt", () => {
       { minPoints: 3, action: { kind: "remove" as const } },
       { minPoints: 1, action: { kind: "warn" as const } },
     ];
-    expect(() => escalationAt(log, "qq::42", T0, { ladder: bad })).toThrow(/options\.ladder must list steps in strictly increasing minPoints/);
+    expect(() => escalationAt(log, "qq::42", T0, { ladder: bad })).toThrow(
+      /options\.ladder must list steps in strictly increasing minPoints/,
+    );
     expect(() => escalationAt(log, "qq::42", Number.NaN)).toThrow(/escalationAt: at/);
     expect(() => escalationAt([{ type: "strike" } as never], "qq::42", T0)).toThrow(/escalationAt: log\[0\]/);
   });
@@ -105,7 +143,14 @@ describe("escalationAt", () => {
   it("does not depend on the order in which strikes were appended (property)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ at: fc.integer({ min: 0, max: 100 }), ttl: fc.option(fc.integer({ min: 1, max: 100 })), w: fc.integer({ min: 1, max: 3 }) }), { maxLength: 12 }),
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: 0, max: 100 }),
+            ttl: fc.option(fc.integer({ min: 1, max: 100 })),
+            w: fc.integer({ min: 1, max: 3 }),
+          }),
+          { maxLength: 12 },
+        ),
         fc.integer({ min: 0, max: 200 }),
         (specs, t) => {
           const entries = specs.map((s, i) => strike(`s${i}`, s.at, s.ttl, s.w));
@@ -113,7 +158,9 @@ describe("escalationAt", () => {
           const backward = escalationAt(logOf(...[...entries].reverse()), "qq::42", t);
           expect(backward.points).toBe(forward.points);
           expect(backward.step).toEqual(forward.step);
-          const expected = specs.filter((s) => s.at <= t && (s.ttl === null || t < s.at + s.ttl)).reduce((a, s) => a + s.w, 0);
+          const expected = specs
+            .filter((s) => s.at <= t && (s.ttl === null || t < s.at + s.ttl))
+            .reduce((a, s) => a + s.w, 0);
           expect(forward.points).toBe(expected);
         },
       ),

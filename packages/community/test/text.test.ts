@@ -75,7 +75,9 @@ describe("normalizeText", () => {
       fc.property(fc.string({ unit: "binary" }), (s) => {
         const nt = normalizeText(s);
         expect(nt.starts.length).toBe(nt.text.length);
-        const bad = [...nt.starts].findIndex((start, i) => start < 0 || start >= (nt.ends[i] as number) || (nt.ends[i] as number) > s.length);
+        const bad = [...nt.starts].findIndex(
+          (start, i) => start < 0 || start >= (nt.ends[i] as number) || (nt.ends[i] as number) > s.length,
+        );
         expect(bad).toBe(-1);
       }),
     );
@@ -150,22 +152,51 @@ describe("findKeywords", () => {
   });
 
   it("refuses a matcher it did not make", () => {
-    expect(() => findKeywords({ kind: "keyword_matcher", keywords: [] }, "x")).toThrow(/matcher must be a matcher made by compileKeywords/);
+    expect(() => findKeywords({ kind: "keyword_matcher", keywords: [] }, "x")).toThrow(
+      /matcher must be a matcher made by compileKeywords/,
+    );
   });
 
   it("still finds a keyword with noise inserted between its characters, or written full-width (property)", () => {
     const m = compileKeywords(["加微信", "代购", "free gift"]);
-    const noise = fc.constantFrom("\u200b", "\u200d", "\ufeff", "😀", "🔥", "👍🏽", " ", "·", "★", "|", "-", ".", "\u00ad");
+    const noise = fc.constantFrom(
+      "\u200b",
+      "\u200d",
+      "\ufeff",
+      "😀",
+      "🔥",
+      "👍🏽",
+      " ",
+      "·",
+      "★",
+      "|",
+      "-",
+      ".",
+      "\u00ad",
+    );
     const keyword = fc.constantFrom("加微信", "代购", "FREE GIFT", "ｆｒｅｅ ｇｉｆｔ");
     fc.assert(
-      fc.property(keyword, fc.array(fc.array(noise, { maxLength: 3 }), { minLength: 12, maxLength: 12 }), fc.string({ maxLength: 5 }), (kw, gaps, prefix) => {
-        const chars = Array.from(kw);
-        const disguised = chars.map((ch, i) => (i === 0 ? ch : (gaps[i] ?? []).join("") + ch)).join("");
-        const text = `${prefix.replace(/[a-z0-9]/gi, "")} ${disguised}!`;
-        const hits = findKeywords(m, text);
-        expect(hits.length).toBeGreaterThanOrEqual(1);
-        expect(hits.some((h) => text.slice(h.start, h.end).normalize("NFKC").toLowerCase().startsWith(chars[0]!.normalize("NFKC").toLowerCase()))).toBe(true);
-      }),
+      fc.property(
+        keyword,
+        fc.array(fc.array(noise, { maxLength: 3 }), { minLength: 12, maxLength: 12 }),
+        fc.string({ maxLength: 5 }),
+        (kw, gaps, prefix) => {
+          const chars = Array.from(kw);
+          const disguised = chars.map((ch, i) => (i === 0 ? ch : (gaps[i] ?? []).join("") + ch)).join("");
+          const text = `${prefix.replace(/[a-z0-9]/gi, "")} ${disguised}!`;
+          const hits = findKeywords(m, text);
+          expect(hits.length).toBeGreaterThanOrEqual(1);
+          expect(
+            hits.some((h) =>
+              text
+                .slice(h.start, h.end)
+                .normalize("NFKC")
+                .toLowerCase()
+                .startsWith(chars[0]!.normalize("NFKC").toLowerCase()),
+            ),
+          ).toBe(true);
+        },
+      ),
     );
   });
 
@@ -173,13 +204,20 @@ describe("findKeywords", () => {
     const alphabet = fc.constantFrom("a", "b", "c", "加", "微");
     const word = fc.string({ unit: alphabet, minLength: 1, maxLength: 4 });
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.string({ unit: alphabet, maxLength: 40 }), (words, text) => {
-        const m = compileKeywords(words, { boundaries: "none" });
-        const got = findKeywords(m, text).map((h) => `${h.normalized}@${h.start}`).sort();
-        const want: string[] = [];
-        for (const w of new Set(words)) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) want.push(`${w}@${i}`);
-        expect(got).toEqual(want.sort());
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 8 }),
+        fc.string({ unit: alphabet, maxLength: 40 }),
+        (words, text) => {
+          const m = compileKeywords(words, { boundaries: "none" });
+          const got = findKeywords(m, text)
+            .map((h) => `${h.normalized}@${h.start}`)
+            .sort();
+          const want: string[] = [];
+          for (const w of new Set(words))
+            for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) want.push(`${w}@${i}`);
+          expect(got).toEqual(want.sort());
+        },
+      ),
     );
   });
 });

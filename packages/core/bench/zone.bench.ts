@@ -5,7 +5,15 @@ import { TZDate, tzOffset } from "@date-fns/tz";
 import { startOfDay } from "date-fns";
 import { customAlphabet } from "nanoid";
 import { Bench } from "tinybench";
-import { createIdFactory, createOffsetLookup, createRandom, localParts, parseInstant, startOfLocalDay, zoneOffset } from "@ops/core";
+import {
+  createIdFactory,
+  createOffsetLookup,
+  createRandom,
+  localParts,
+  parseInstant,
+  startOfLocalDay,
+  zoneOffset,
+} from "@ops/core";
 
 const zone = "America/New_York";
 const start = parseInstant("2026-01-01T00:00:00Z");

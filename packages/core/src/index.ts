@@ -7,9 +7,25 @@
 export { OpsError, OPS_ERROR_CODES, formatPath, isOpsError } from "./error/OpsError";
 export type { ErrorPath, OpsErrorCode, OpsErrorInit } from "./error/OpsError";
 export { createIdFactory, ID_ALPHABET, IdSchema } from "./id/createIdFactory";
-export type { ActorId, CampaignId, ChannelId, FeedbackId, Id, IdFactoryOptions, InteractionId, ThreadId } from "./id/createIdFactory";
+export type {
+  ActorId,
+  CampaignId,
+  ChannelId,
+  FeedbackId,
+  Id,
+  IdFactoryOptions,
+  InteractionId,
+  ThreadId,
+} from "./id/createIdFactory";
 export { daysInMonth } from "./instant/daysInMonth";
-export { assertInstant, formatInstant, InstantInputSchema, InstantSchema, MAX_INSTANT, parseInstant } from "./instant/Instant";
+export {
+  assertInstant,
+  formatInstant,
+  InstantInputSchema,
+  InstantSchema,
+  MAX_INSTANT,
+  parseInstant,
+} from "./instant/Instant";
 export type { Instant } from "./instant/Instant";
 export { actorKey, ActorRefSchema, ChannelRefSchema, Platforms, PlatformSchema } from "./platform/Platform";
 export type { ActorRef, ChannelRef, KnownPlatform, Platform } from "./platform/Platform";

@@ -35,11 +35,23 @@ const thrown = (fn: () => unknown): unknown => {
 
 describe("OpsError", () => {
   it("names the function, the path and the rule, and keeps the fields", () => {
-    const e = new OpsError({ code: "out_of_range", fn: "quantile", path: ["p"], rule: "must be within [0, 1]", received: 1.5 });
+    const e = new OpsError({
+      code: "out_of_range",
+      fn: "quantile",
+      path: ["p"],
+      rule: "must be within [0, 1]",
+      received: 1.5,
+    });
     expect(e).toBeInstanceOf(Error);
     expect(e.name).toBe("OpsError");
     expect(e.message).toBe("quantile: p must be within [0, 1], got 1.5");
-    expect([e.code, e.fn, e.path, e.rule, e.received]).toEqual(["out_of_range", "quantile", ["p"], "must be within [0, 1]", 1.5]);
+    expect([e.code, e.fn, e.path, e.rule, e.received]).toEqual([
+      "out_of_range",
+      "quantile",
+      ["p"],
+      "must be within [0, 1]",
+      1.5,
+    ]);
   });
   it("omits 'got' when no value was received and keeps a cause", () => {
     const cause = new Error("inner");
@@ -48,11 +60,17 @@ describe("OpsError", () => {
     expect(e.cause).toBe(cause);
   });
   it("summarises long, NaN and circular received values safely", () => {
-    expect(new OpsError({ code: "invalid_argument", fn: "f", rule: "r", received: "x".repeat(100) }).message).toMatch(/got "x+\.\.\.$/);
-    expect(new OpsError({ code: "invalid_argument", fn: "f", rule: "r", received: Number.NaN }).message).toBe("f: r, got NaN");
+    expect(new OpsError({ code: "invalid_argument", fn: "f", rule: "r", received: "x".repeat(100) }).message).toMatch(
+      /got "x+\.\.\.$/,
+    );
+    expect(new OpsError({ code: "invalid_argument", fn: "f", rule: "r", received: Number.NaN }).message).toBe(
+      "f: r, got NaN",
+    );
     const circular: Record<string, unknown> = {};
     circular.self = circular;
-    expect(new OpsError({ code: "invalid_argument", fn: "f", rule: "r", received: circular }).message).toBe("f: r, got [object Object]");
+    expect(new OpsError({ code: "invalid_argument", fn: "f", rule: "r", received: circular }).message).toBe(
+      "f: r, got [object Object]",
+    );
   });
   it("has a documented, duplicate-free code list", () => {
     expect(new Set(OPS_ERROR_CODES).size).toBe(OPS_ERROR_CODES.length);
@@ -84,23 +102,35 @@ describe("Result", () => {
     const r = Math.abs(-1) > 0 ? ok(1) : err(failure("never", "never"));
     if (r.ok) expect(r.value).toBe(1);
     else expect.unreachable();
-    expect(err(failure("bad_signature", "no", ["headers"]))).toEqual({ ok: false, error: { code: "bad_signature", message: "no", path: ["headers"] } });
+    expect(err(failure("bad_signature", "no", ["headers"]))).toEqual({
+      ok: false,
+      error: { code: "bad_signature", message: "no", path: ["headers"] },
+    });
   });
 });
 
 describe("parseOrThrow", () => {
   const Post = z.object({ impressions: z.number().nonnegative({ error: "must be a finite number ≥ 0" }) });
   it("returns the parsed value", () => {
-    expect(parseOrThrow(Post, { impressions: 3 }, { fn: "engagementRate", path: ["posts", 0] })).toEqual({ impressions: 3 });
+    expect(parseOrThrow(Post, { impressions: 3 }, { fn: "engagementRate", path: ["posts", 0] })).toEqual({
+      impressions: 3,
+    });
   });
   it("throws invalid_argument naming the function, the full path, the rule and the value", () => {
-    const e = thrown(() => parseOrThrow(z.array(Post), [{ impressions: 1 }, { impressions: 2 }, { impressions: -3 }], { fn: "engagementRate", path: ["posts"] }));
+    const e = thrown(() =>
+      parseOrThrow(z.array(Post), [{ impressions: 1 }, { impressions: 2 }, { impressions: -3 }], {
+        fn: "engagementRate",
+        path: ["posts"],
+      }),
+    );
     expect(isOpsError(e, "invalid_argument")).toBe(true);
     expect((e as OpsError).message).toBe("engagementRate: posts[2].impressions must be a finite number ≥ 0, got -3");
     expect((e as OpsError).path).toEqual(["posts", 2, "impressions"]);
   });
   it("reports a missing field as undefined instead of crashing", () => {
-    expect((thrown(() => parseOrThrow(Post, {}, { fn: "f" })) as Error).message).toMatch(/^f: impressions .*got undefined$/);
+    expect((thrown(() => parseOrThrow(Post, {}, { fn: "f" })) as Error).message).toMatch(
+      /^f: impressions .*got undefined$/,
+    );
     expect((thrown(() => parseOrThrow(Post, null, { fn: "f" })) as Error).message).toMatch(/^f: .*got null$/);
   });
 });
@@ -115,20 +145,35 @@ describe("parseInstant", () => {
   ])("parses %s", (text, expected) => {
     expect(formatInstant(parseInstant(text))).toBe(expected);
   });
-  it.each(["2026-03-08T09:30:00", "2026-02-29T00:00:00Z", "2026-03-08T24:00:00Z", "2026-03-08T23:59:60Z", "yesterday", "2026-03-08T00:00:00+19:00", ""])(
-    "refuses %s",
-    (text) => {
-      expect(isOpsError(thrown(() => parseInstant(text)), "invalid_argument")).toBe(true);
-    },
-  );
+  it.each([
+    "2026-03-08T09:30:00",
+    "2026-02-29T00:00:00Z",
+    "2026-03-08T24:00:00Z",
+    "2026-03-08T23:59:60Z",
+    "yesterday",
+    "2026-03-08T00:00:00+19:00",
+    "",
+  ])("refuses %s", (text) => {
+    expect(
+      isOpsError(
+        thrown(() => parseInstant(text)),
+        "invalid_argument",
+      ),
+    ).toBe(true);
+  });
   it("names the calling function when asked", () => {
-    expect((thrown(() => parseInstant("nope", { fn: "parseWeChat" })) as Error).message).toMatch(/^parseWeChat: must be an ISO-8601/);
+    expect((thrown(() => parseInstant("nope", { fn: "parseWeChat" })) as Error).message).toMatch(
+      /^parseWeChat: must be an ISO-8601/,
+    );
   });
   it("agrees with Date.parse on well-formed UTC strings (property)", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true }), (d) => {
-        expect(parseInstant(d.toISOString())).toBe(d.getTime());
-      }),
+      fc.property(
+        fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true }),
+        (d) => {
+          expect(parseInstant(d.toISOString())).toBe(d.getTime());
+        },
+      ),
     );
   });
 });
@@ -139,13 +184,19 @@ describe("InstantSchema / InstantInputSchema", () => {
     expect(InstantInputSchema.parse("1970-01-01T00:00:00.001Z")).toBe(1);
     expect(InstantInputSchema.safeParse(new Date(Number.NaN)).success).toBe(false);
     expect(InstantInputSchema.safeParse("2026-01-01").success).toBe(false);
-    for (const bad of [Number.NaN, 0.5, Number.POSITIVE_INFINITY, 8.64e15 + 1]) expect(InstantSchema.safeParse(bad).success).toBe(false);
+    for (const bad of [Number.NaN, 0.5, Number.POSITIVE_INFINITY, 8.64e15 + 1])
+      expect(InstantSchema.safeParse(bad).success).toBe(false);
   });
 });
 
 describe("formatInstant", () => {
   it("throws instead of printing 'Invalid Date'", () => {
-    expect(isOpsError(thrown(() => formatInstant(Number.NaN)), "invalid_argument")).toBe(true);
+    expect(
+      isOpsError(
+        thrown(() => formatInstant(Number.NaN)),
+        "invalid_argument",
+      ),
+    ).toBe(true);
   });
 });
 
@@ -169,11 +220,23 @@ describe("createIdFactory", () => {
   it("accepts a custom generator and refuses one that returns nothing", () => {
     let n = 0;
     expect(createIdFactory({ generator: () => `x${++n}` })()).toBe("x1");
-    expect(isOpsError(thrown(() => createIdFactory({ generator: () => "" })()), "invalid_argument")).toBe(true);
+    expect(
+      isOpsError(
+        thrown(() => createIdFactory({ generator: () => "" })()),
+        "invalid_argument",
+      ),
+    ).toBe(true);
   });
   it("refuses a bad size or prefix", () => {
-    expect((thrown(() => createIdFactory({ size: 4 })) as Error).message).toBe("createIdFactory: options.size must be an integer from 8 to 64, got 4");
-    expect(isOpsError(thrown(() => createIdFactory({ prefix: "a b" })), "invalid_argument")).toBe(true);
+    expect((thrown(() => createIdFactory({ size: 4 })) as Error).message).toBe(
+      "createIdFactory: options.size must be an integer from 8 to 64, got 4",
+    );
+    expect(
+      isOpsError(
+        thrown(() => createIdFactory({ prefix: "a b" })),
+        "invalid_argument",
+      ),
+    ).toBe(true);
   });
 });
 
@@ -189,10 +252,22 @@ describe("createRandom", () => {
     expect(createRandom(zhong).next()).not.toBe(createRandom(dash).next());
   });
   it("refuses text, fractional and out-of-range seeds", () => {
-    // @ts-expect-error strings are not seeds on purpose
-    expect(isOpsError(thrown(() => createRandom("seed")), "invalid_argument")).toBe(true);
-    expect(isOpsError(thrown(() => createRandom(0.5)), "invalid_argument")).toBe(true);
-    expect((thrown(() => createRandom([1, 256])) as Error).message).toBe("createRandom: seed[1] must be a byte (integer 0–255), got 256");
+    expect(
+      isOpsError(
+        // @ts-expect-error strings are not seeds on purpose
+        thrown(() => createRandom("seed")),
+        "invalid_argument",
+      ),
+    ).toBe(true);
+    expect(
+      isOpsError(
+        thrown(() => createRandom(0.5)),
+        "invalid_argument",
+      ),
+    ).toBe(true);
+    expect((thrown(() => createRandom([1, 256])) as Error).message).toBe(
+      "createRandom: seed[1] must be a byte (integer 0–255), got 256",
+    );
   });
   it("draws integers uniformly enough: chi-square over 6 faces below the 0.999 critical value", () => {
     const rng = createRandom(7);
@@ -210,8 +285,18 @@ describe("createRandom", () => {
     expect(items).toEqual([1, 2, 3, 4, 5]);
   });
   it("refuses an empty pick and an empty int range", () => {
-    expect(isOpsError(thrown(() => createRandom(1).pick([])), "invalid_argument")).toBe(true);
-    expect(isOpsError(thrown(() => createRandom(1).int(3, 3)), "invalid_argument")).toBe(true);
+    expect(
+      isOpsError(
+        thrown(() => createRandom(1).pick([])),
+        "invalid_argument",
+      ),
+    ).toBe(true);
+    expect(
+      isOpsError(
+        thrown(() => createRandom(1).int(3, 3)),
+        "invalid_argument",
+      ),
+    ).toBe(true);
   });
   it("draws normals with the right mean and spread", () => {
     const rng = createRandom(11);

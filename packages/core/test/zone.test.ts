@@ -32,9 +32,12 @@ const code = (fn: () => unknown): string | undefined => {
 // EU: last Sunday of March/October at 01:00 UTC; Australia/Sydney: first Sunday of
 // October 02:00 → 03:00, first Sunday of April 03:00 → 02:00.
 describe("isValidTimeZone", () => {
-  it.each(["UTC", "Asia/Shanghai", "America/New_York", "Europe/London", "Australia/Sydney", "Asia/Calcutta"])("accepts %s", (z) => {
-    expect(isValidTimeZone(z)).toBe(true);
-  });
+  it.each(["UTC", "Asia/Shanghai", "America/New_York", "Europe/London", "Australia/Sydney", "Asia/Calcutta"])(
+    "accepts %s",
+    (z) => {
+      expect(isValidTimeZone(z)).toBe(true);
+    },
+  );
   it.each(["", "Asia/Shangai", "+08:00", "-05:00", "GMT+8 ", 42, null, undefined])("refuses %s", (z) => {
     expect(isValidTimeZone(z)).toBe(false);
   });
@@ -104,21 +107,31 @@ describe("fromLocalParts", () => {
   it("resolves the New York fall-back overlap to the earlier instant by default, the later on request", () => {
     const parts = { year: 2026, month: 11, day: 1, hour: 1, minute: 30 };
     expect(formatInstant(fromLocalParts(parts, "America/New_York"))).toBe("2026-11-01T05:30:00.000Z");
-    expect(formatInstant(fromLocalParts(parts, "America/New_York", { disambiguation: "later" }))).toBe("2026-11-01T06:30:00.000Z");
-    expect(code(() => fromLocalParts(parts, "America/New_York", { disambiguation: "reject" }))).toBe("invalid_argument");
+    expect(formatInstant(fromLocalParts(parts, "America/New_York", { disambiguation: "later" }))).toBe(
+      "2026-11-01T06:30:00.000Z",
+    );
+    expect(code(() => fromLocalParts(parts, "America/New_York", { disambiguation: "reject" }))).toBe(
+      "invalid_argument",
+    );
   });
   it("resolves the London spring-forward gap (01:30 does not exist) forward, or earlier on request", () => {
     const parts = { year: 2026, month: 3, day: 29, hour: 1, minute: 30 };
     expect(formatInstant(fromLocalParts(parts, "Europe/London"))).toBe("2026-03-29T01:30:00.000Z"); // 02:30 BST
-    expect(formatInstant(fromLocalParts(parts, "Europe/London", { disambiguation: "earlier" }))).toBe("2026-03-29T00:30:00.000Z"); // 00:30 GMT
+    expect(formatInstant(fromLocalParts(parts, "Europe/London", { disambiguation: "earlier" }))).toBe(
+      "2026-03-29T00:30:00.000Z",
+    ); // 00:30 GMT
   });
   it("handles the Sydney fall-back (03:00 → 02:00 on 5 April 2026)", () => {
     const parts = { year: 2026, month: 4, day: 5, hour: 2, minute: 30 };
     expect(formatInstant(fromLocalParts(parts, "Australia/Sydney"))).toBe("2026-04-04T15:30:00.000Z"); // +11
-    expect(formatInstant(fromLocalParts(parts, "Australia/Sydney", { disambiguation: "later" }))).toBe("2026-04-04T16:30:00.000Z"); // +10
+    expect(formatInstant(fromLocalParts(parts, "Australia/Sydney", { disambiguation: "later" }))).toBe(
+      "2026-04-04T16:30:00.000Z",
+    ); // +10
   });
   it("refuses impossible dates naming the field", () => {
-    expect(() => fromLocalParts({ year: 2026, month: 2, day: 29 }, "UTC")).toThrow(/fromLocalParts: parts\.day day must exist in that month/);
+    expect(() => fromLocalParts({ year: 2026, month: 2, day: 29 }, "UTC")).toThrow(
+      /fromLocalParts: parts\.day day must exist in that month/,
+    );
     expect(code(() => fromLocalParts({ year: 2026, month: 13, day: 1 }, "UTC"))).toBe("invalid_argument");
     expect(code(() => fromLocalParts({ year: 2026, month: 1, day: 1, hour: 24 }, "UTC"))).toBe("invalid_argument");
   });
@@ -130,7 +143,9 @@ describe("fromLocalParts", () => {
       fc.assert(
         fc.property(fc.integer({ min: iso("2024-01-01T00:00:00Z"), max: iso("2027-12-31T00:00:00Z") }), (t) => {
           const p = localParts(t, zone);
-          const back = fromLocalParts(p, zone, { disambiguation: p.offsetMinutes === zoneOffset(t - 2 * HOUR, zone) ? "earlier" : "later" });
+          const back = fromLocalParts(p, zone, {
+            disambiguation: p.offsetMinutes === zoneOffset(t - 2 * HOUR, zone) ? "earlier" : "later",
+          });
           expect(back).toBe(t);
         }),
         { numRuns: 300 },
@@ -171,8 +186,12 @@ describe("startOfLocalWeek", () => {
 
 describe("startOfLocalMonth", () => {
   it("starts March 2026 in London at midnight GMT, April at midnight BST", () => {
-    expect(formatInstant(startOfLocalMonth(iso("2026-03-31T12:00:00Z"), "Europe/London"))).toBe("2026-03-01T00:00:00.000Z");
-    expect(formatInstant(startOfLocalMonth(iso("2026-04-15T12:00:00Z"), "Europe/London"))).toBe("2026-03-31T23:00:00.000Z");
+    expect(formatInstant(startOfLocalMonth(iso("2026-03-31T12:00:00Z"), "Europe/London"))).toBe(
+      "2026-03-01T00:00:00.000Z",
+    );
+    expect(formatInstant(startOfLocalMonth(iso("2026-04-15T12:00:00Z"), "Europe/London"))).toBe(
+      "2026-03-31T23:00:00.000Z",
+    );
   });
 });
 
@@ -192,17 +211,21 @@ describe("compileTimeZone", () => {
     for (const zone of zones) {
       const z = compileTimeZone(zone);
       fc.assert(
-        fc.property(fc.integer({ min: iso("2024-01-01T00:00:00Z"), max: iso("2027-12-31T00:00:00Z") }), fc.integer({ min: -40, max: 40 }), (t, days) => {
-          expect(z.offset(t)).toBe(zoneOffset(t, zone));
-          expect(z.localParts(t)).toEqual(localParts(t, zone));
-          expect(z.startOfDay(t)).toBe(startOfLocalDay(t, zone));
-          expect(z.startOfWeek(t)).toBe(startOfLocalWeek(t, zone));
-          expect(z.startOfWeek(t, 0)).toBe(startOfLocalWeek(t, zone, { weekStartsOn: 0 }));
-          expect(z.startOfMonth(t)).toBe(startOfLocalMonth(t, zone));
-          expect(z.addDays(t, days)).toBe(addLocalDays(t, zone, days));
-          const p = localParts(t, zone);
-          expect(z.fromLocalParts(p)).toBe(fromLocalParts(p, zone));
-        }),
+        fc.property(
+          fc.integer({ min: iso("2024-01-01T00:00:00Z"), max: iso("2027-12-31T00:00:00Z") }),
+          fc.integer({ min: -40, max: 40 }),
+          (t, days) => {
+            expect(z.offset(t)).toBe(zoneOffset(t, zone));
+            expect(z.localParts(t)).toEqual(localParts(t, zone));
+            expect(z.startOfDay(t)).toBe(startOfLocalDay(t, zone));
+            expect(z.startOfWeek(t)).toBe(startOfLocalWeek(t, zone));
+            expect(z.startOfWeek(t, 0)).toBe(startOfLocalWeek(t, zone, { weekStartsOn: 0 }));
+            expect(z.startOfMonth(t)).toBe(startOfLocalMonth(t, zone));
+            expect(z.addDays(t, days)).toBe(addLocalDays(t, zone, days));
+            const p = localParts(t, zone);
+            expect(z.fromLocalParts(p)).toBe(fromLocalParts(p, zone));
+          },
+        ),
         { numRuns: 200 },
       );
     }
@@ -211,7 +234,9 @@ describe("compileTimeZone", () => {
     const ny = compileTimeZone("America/New_York");
     expect(formatInstant(ny.fromWallClock(Date.UTC(2026, 10, 1, 1, 30), "later"))).toBe("2026-11-01T06:30:00.000Z");
     expect(code(() => ny.fromWallClock(Date.UTC(2026, 2, 8, 2, 30), "reject"))).toBe("invalid_argument");
-    expect(() => ny.fromWallClock(Date.UTC(2026, 2, 8, 2, 30), "reject")).toThrow(/^CompiledTimeZone\.fromWallClock: parts names a wall-clock time that is skipped/);
+    expect(() => ny.fromWallClock(Date.UTC(2026, 2, 8, 2, 30), "reject")).toThrow(
+      /^CompiledTimeZone\.fromWallClock: parts names a wall-clock time that is skipped/,
+    );
   });
   it("validates the zone once, at compile time", () => {
     expect(code(() => compileTimeZone("Mars/Base"))).toBe("invalid_time_zone");

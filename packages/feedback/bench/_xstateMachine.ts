@@ -67,7 +67,11 @@ function update(c: Ctx, e: Ev): Ctx {
   return next;
 }
 
-const on = (target?: string, guard?: "hasAssignee" | "autoCloseDue") => ({ ...(target ? { target } : {}), ...(guard ? { guard } : {}), actions: "apply" as const });
+const on = (target?: string, guard?: "hasAssignee" | "autoCloseDue") => ({
+  ...(target ? { target } : {}),
+  ...(guard ? { guard } : {}),
+  actions: "apply" as const,
+});
 
 export const feedbackMachine = setup({
   types: { context: {} as Ctx, events: {} as Ev, input: {} as { id: string; at: number } },
@@ -80,19 +84,84 @@ export const feedbackMachine = setup({
   id: "feedback",
   initial: "new",
   context: ({ input }) => ({
-    id: input.id, updatedAt: input.at, category: null, priority: "normal", latentNeeds: [], department: null, assignee: null, dueAt: null,
-    remedy: null, resolvedAt: null, replyAt: null, autoCloseAt: null, followUpAt: null, csat: null, closedAt: null, redactedAt: null, history: [],
+    id: input.id,
+    updatedAt: input.at,
+    category: null,
+    priority: "normal",
+    latentNeeds: [],
+    department: null,
+    assignee: null,
+    dueAt: null,
+    remedy: null,
+    resolvedAt: null,
+    replyAt: null,
+    autoCloseAt: null,
+    followUpAt: null,
+    csat: null,
+    closedAt: null,
+    redactedAt: null,
+    history: [],
   }),
   states: {
     new: { on: { triage: on("triaged"), customer_message: on(), redact: on() } },
-    triaged: { on: { reject: on("rejected"), mark_duplicate: on("duplicate"), route: on("routed"), assign: on(), customer_message: on(), redact: on() } },
-    routed: { on: { route: on(), assign: on(), start: on("in_progress", "hasAssignee"), customer_message: on(), redact: on() } },
-    in_progress: { on: { route: on("routed"), assign: on(), wait_for_customer: on("waiting_customer"), wait_for_internal: on("waiting_internal"), resolve: on("resolved", "hasAssignee"), customer_message: on(), redact: on() } },
-    waiting_customer: { on: { resume: on("in_progress"), customer_message: on("in_progress"), assign: on(), redact: on() } },
-    waiting_internal: { on: { resume: on("in_progress"), customer_message: on("in_progress"), route: on("routed"), assign: on(), redact: on() } },
-    resolved: { on: { report_back: on("reported"), customer_message: on("in_progress"), reopen: on("in_progress"), redact: on() } },
-    reported: { on: { schedule_follow_up: on("follow_up"), auto_close: on("closed", "autoCloseDue"), reopen: on("in_progress"), customer_message: on(), record_csat: on(), redact: on() } },
-    follow_up: { on: { complete_follow_up: on("closed"), customer_message: on("in_progress"), reopen: on("in_progress"), record_csat: on(), redact: on() } },
+    triaged: {
+      on: {
+        reject: on("rejected"),
+        mark_duplicate: on("duplicate"),
+        route: on("routed"),
+        assign: on(),
+        customer_message: on(),
+        redact: on(),
+      },
+    },
+    routed: {
+      on: { route: on(), assign: on(), start: on("in_progress", "hasAssignee"), customer_message: on(), redact: on() },
+    },
+    in_progress: {
+      on: {
+        route: on("routed"),
+        assign: on(),
+        wait_for_customer: on("waiting_customer"),
+        wait_for_internal: on("waiting_internal"),
+        resolve: on("resolved", "hasAssignee"),
+        customer_message: on(),
+        redact: on(),
+      },
+    },
+    waiting_customer: {
+      on: { resume: on("in_progress"), customer_message: on("in_progress"), assign: on(), redact: on() },
+    },
+    waiting_internal: {
+      on: {
+        resume: on("in_progress"),
+        customer_message: on("in_progress"),
+        route: on("routed"),
+        assign: on(),
+        redact: on(),
+      },
+    },
+    resolved: {
+      on: { report_back: on("reported"), customer_message: on("in_progress"), reopen: on("in_progress"), redact: on() },
+    },
+    reported: {
+      on: {
+        schedule_follow_up: on("follow_up"),
+        auto_close: on("closed", "autoCloseDue"),
+        reopen: on("in_progress"),
+        customer_message: on(),
+        record_csat: on(),
+        redact: on(),
+      },
+    },
+    follow_up: {
+      on: {
+        complete_follow_up: on("closed"),
+        customer_message: on("in_progress"),
+        reopen: on("in_progress"),
+        record_csat: on(),
+        redact: on(),
+      },
+    },
     rejected: { on: { report_back: on("closed"), customer_message: on(), redact: on() } },
     duplicate: { on: { report_back: on("closed"), customer_message: on(), redact: on() } },
     closed: { on: { record_csat: on(), redact: on() } },

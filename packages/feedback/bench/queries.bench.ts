@@ -25,7 +25,10 @@ const replayMs = performance.now() - t0;
 const at = START + 20 * DAY;
 const month = { start: START, end: START + 30 * DAY };
 const REPEAT = 7;
-function bench(label: string, run: () => number): { query: string; "median ms": number; "µs / item": number; result: number } {
+function bench(
+  label: string,
+  run: () => number,
+): { query: string; "median ms": number; "µs / item": number; result: number } {
   run();
   const ms: number[] = [];
   let result = 0;
@@ -49,14 +52,23 @@ const rows = [
     return reported;
   }),
   bench("csatByCategory", () => csatByCategory(items).length),
-  bench("latentNeedsRanking (2 weeks vs 2 before)", () => latentNeedsRanking(items, { start: START + 14 * DAY, end: START + 28 * DAY }).length),
+  bench(
+    "latentNeedsRanking (2 weeks vs 2 before)",
+    () => latentNeedsRanking(items, { start: START + 14 * DAY, end: START + 28 * DAY }).length,
+  ),
   bench("  hand-written loop (need counts only)", () => {
     const counts = new Map<string, number>();
-    for (const item of items) if (item.openedAt >= month.start && item.openedAt < month.end) for (const n of item.latentNeeds) counts.set(n, (counts.get(n) ?? 0) + 1);
+    for (const item of items)
+      if (item.openedAt >= month.start && item.openedAt < month.end)
+        for (const n of item.latentNeeds) counts.set(n, (counts.get(n) ?? 0) + 1);
     return counts.size;
   }),
 ];
 
-console.log(`${items.length} items from ${flat.length} events — ${process.version}, ${cpus().length} CPU(s), ${cpus()[0]?.model ?? "?"}`);
-console.log(`replayLog of all events: ${Math.round(replayMs)} ms (${((replayMs * 1000) / flat.length).toFixed(2)} µs / event)`);
+console.log(
+  `${items.length} items from ${flat.length} events — ${process.version}, ${cpus().length} CPU(s), ${cpus()[0]?.model ?? "?"}`,
+);
+console.log(
+  `replayLog of all events: ${Math.round(replayMs)} ms (${((replayMs * 1000) / flat.length).toFixed(2)} µs / event)`,
+);
 console.table(rows);

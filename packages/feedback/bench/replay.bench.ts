@@ -24,7 +24,10 @@ function time(label: string, run: () => number): { label: string; ms: number; ch
 }
 
 const rows = [
-  time("@ops/feedback replayLog (validate + replay)", () => [...replayLog(flat).values()].filter((item) => item.status === "closed").length),
+  time(
+    "@ops/feedback replayLog (validate + replay)",
+    () => [...replayLog(flat).values()].filter((item) => item.status === "closed").length,
+  ),
   time("  of which: zod validation of every event", () => {
     let n = 0;
     for (const e of flat) n += FeedbackEventSchema.parse(e).at > 0 ? 1 : 0;

@@ -1,12 +1,25 @@
 // Shared builders for the feedback tests (not a test file itself).
-import { allowedEvents, openFeedback, transition, type FeedbackEventInput, type FeedbackEventType, type FeedbackItem, type FeedbackStatus, type TransitionContext } from "@ops/feedback";
+import {
+  allowedEvents,
+  openFeedback,
+  transition,
+  type FeedbackEventInput,
+  type FeedbackEventType,
+  type FeedbackItem,
+  type FeedbackStatus,
+  type TransitionContext,
+} from "@ops/feedback";
 
 export const T0 = 1_772_933_400_000; // 2026-03-08T01:30:00Z
 export const MIN = 60_000;
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 
-export function openEvent(itemId = "fb_1", at = T0, extra: Partial<Extract<FeedbackEventInput, { type: "open" }>> = {}): FeedbackEventInput {
+export function openEvent(
+  itemId = "fb_1",
+  at = T0,
+  extra: Partial<Extract<FeedbackEventInput, { type: "open" }>> = {},
+): FeedbackEventInput {
   return {
     type: "open",
     id: `${itemId}_open`,
@@ -80,7 +93,11 @@ export const PATHS: Record<FeedbackStatus, readonly FeedbackEventType[]> = {
 };
 
 /** An item in `status`, with its events, built by valid events an hour apart. */
-export function reach(status: FeedbackStatus, itemId = "fb_1", context?: TransitionContext): { item: FeedbackItem; events: FeedbackEventInput[]; at: number } {
+export function reach(
+  status: FeedbackStatus,
+  itemId = "fb_1",
+  context?: TransitionContext,
+): { item: FeedbackItem; events: FeedbackEventInput[]; at: number } {
   const first = openEvent(itemId);
   let item = openFeedback(first).item;
   const events = [first];

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import * as api from "@ops/feedback";
 
 const src = fileURLToPath(new URL("../src/", import.meta.url));
-const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
 
 describe("index", () => {
   const files = walk(src).filter((f) => f.endsWith(".ts") && !f.includes("/_lib/") && !f.endsWith("index.ts"));
@@ -15,7 +16,7 @@ describe("index", () => {
     const missing: string[] = [];
     for (const file of files) {
       for (const m of readFileSync(file, "utf8").matchAll(/^export (?:function|const|class) ([A-Za-z_$][\w$]*)/gm)) {
-        if (!(m[1] as string in api)) missing.push(`${relative(src, file)}: ${m[1]}`);
+        if (!((m[1] as string) in api)) missing.push(`${relative(src, file)}: ${m[1]}`);
       }
     }
     expect(missing).toEqual([]);

@@ -16,11 +16,23 @@ const dm = {
 
 describe("openEventFromInteraction", () => {
   it("turns an inbound DM into an open event with the actor, text and the time of writing", () => {
-    const event = openEventFromInteraction(dm, { itemId: "fb_1", channel: { platform: "wechat_oa", account: "gh_3a8f" }, linkedTo: "fb_0" });
+    const event = openEventFromInteraction(dm, {
+      itemId: "fb_1",
+      channel: { platform: "wechat_oa", account: "gh_3a8f" },
+      linkedTo: "fb_0",
+    });
     expect(event).toEqual({
-      type: "open", id: "fb_1:open", itemId: "fb_1", at: 1_772_933_400_000, by: null, note: null,
-      source: { kind: "dm", interactionId: dm.id }, actor: dm.actor, channel: { platform: "wechat_oa", account: "gh_3a8f" },
-      text: "想要敏感肌能用的洗面奶", linkedTo: "fb_0",
+      type: "open",
+      id: "fb_1:open",
+      itemId: "fb_1",
+      at: 1_772_933_400_000,
+      by: null,
+      note: null,
+      source: { kind: "dm", interactionId: dm.id },
+      actor: dm.actor,
+      channel: { platform: "wechat_oa", account: "gh_3a8f" },
+      text: "想要敏感肌能用的洗面奶",
+      linkedTo: "fb_0",
     });
     expect(openFeedback(event).item.linkedTo).toBe("fb_0");
   });
@@ -47,9 +59,15 @@ describe("openEventFromInteraction", () => {
       caught = error;
     }
     expect(isOpsError(caught, "invalid_argument")).toBe(true);
-    expect((caught as Error).message).toBe('openEventFromInteraction: interaction.direction must be "in": only what a user sent becomes feedback, got "out"');
-    expect(() => openEventFromInteraction({ ...dm, platformCreatedAt: -Infinity }, { itemId: "fb_1" })).toThrow(/^openEventFromInteraction: interaction\.platformCreatedAt/);
-    expect(() => openEventFromInteraction(dm, { itemId: "" })).toThrow(/^openEventFromInteraction: options\.itemId must be a non-empty string/);
+    expect((caught as Error).message).toBe(
+      'openEventFromInteraction: interaction.direction must be "in": only what a user sent becomes feedback, got "out"',
+    );
+    expect(() => openEventFromInteraction({ ...dm, platformCreatedAt: -Infinity }, { itemId: "fb_1" })).toThrow(
+      /^openEventFromInteraction: interaction\.platformCreatedAt/,
+    );
+    expect(() => openEventFromInteraction(dm, { itemId: "" })).toThrow(
+      /^openEventFromInteraction: options\.itemId must be a non-empty string/,
+    );
     openEventFromInteraction(dm, { itemId: "fb_1" });
     expect(dm).toEqual(copy);
   });

@@ -15,7 +15,12 @@ import {
 import { apply, DAY, HOUR, reach, T0 } from "./_helpers";
 
 /** An item that went from open to resolved at `resolvedAt`, reported `reportAfter` later (or never). */
-function resolved(itemId: string, resolvedAt: number, reportAfter: number | null, extra: { category?: string; score?: number; scale?: number } = {}): FeedbackItem {
+function resolved(
+  itemId: string,
+  resolvedAt: number,
+  reportAfter: number | null,
+  extra: { category?: string; score?: number; scale?: number } = {},
+): FeedbackItem {
   const events: FeedbackEventInput[] = [
     { itemId, type: "open", id: "e1", at: T0, source: { kind: "dm", interactionId: null }, actor: null },
     { itemId, type: "triage", id: "e2", at: T0, category: extra.category ?? "quality" },
@@ -23,8 +28,17 @@ function resolved(itemId: string, resolvedAt: number, reportAfter: number | null
     { itemId, type: "start", id: "e4", at: T0, assignee: "agent_li" },
     { itemId, type: "resolve", id: "e5", at: resolvedAt, remedy: { kind: "exchange" } },
   ];
-  if (reportAfter !== null) events.push({ itemId, type: "report_back", id: "e6", at: resolvedAt + reportAfter, via: "dm" });
-  if (extra.score !== undefined) events.push({ itemId, type: "record_csat", id: "e7", at: resolvedAt + (reportAfter ?? 0) + HOUR, score: extra.score, scale: extra.scale ?? 5 });
+  if (reportAfter !== null)
+    events.push({ itemId, type: "report_back", id: "e6", at: resolvedAt + reportAfter, via: "dm" });
+  if (extra.score !== undefined)
+    events.push({
+      itemId,
+      type: "record_csat",
+      id: "e7",
+      at: resolvedAt + (reportAfter ?? 0) + HOUR,
+      score: extra.score,
+      scale: extra.scale ?? 5,
+    });
   return replay(events);
 }
 
@@ -58,8 +72,14 @@ describe("overdueItems", () => {
       { type: "wait_for_customer", id: "e5", itemId: "b", at: T0 },
     ].reduce<FeedbackItem>((item, e) => apply(item, e as FeedbackEventInput), b);
     expect(overdueItems([waiting], T0 + 2 * HOUR).map((i) => i.status)).toEqual(["waiting_customer"]);
-    expect(overdueItems([waiting], T0 + 2 * HOUR, { statuses: ["new", "triaged", "routed", "in_progress", "waiting_internal"] })).toEqual([]);
-    expect(() => overdueItems([waiting], T0, { statuses: ["open" as never] })).toThrow(/^overdueItems: options\.statuses\[0\]/);
+    expect(
+      overdueItems([waiting], T0 + 2 * HOUR, {
+        statuses: ["new", "triaged", "routed", "in_progress", "waiting_internal"],
+      }),
+    ).toEqual([]);
+    expect(() => overdueItems([waiting], T0, { statuses: ["open" as never] })).toThrow(
+      /^overdueItems: options\.statuses\[0\]/,
+    );
   });
 
   it("returns an empty list for no items and does not reorder its input", () => {
@@ -70,7 +90,9 @@ describe("overdueItems", () => {
   });
 
   it("throws for a bad instant or item", () => {
-    expect(() => overdueItems([a], Number.NaN)).toThrow(/^overdueItems: at must be an integer number of epoch milliseconds/);
+    expect(() => overdueItems([a], Number.NaN)).toThrow(
+      /^overdueItems: at must be an integer number of epoch milliseconds/,
+    );
     expect(() => overdueItems([{}] as never, T0)).toThrow(/^overdueItems: items\[0\] must be a feedback item/);
   });
 });
@@ -85,13 +107,20 @@ describe("resolvedNotReported", () => {
   });
 
   it("keeps only those resolved at least olderThanMs ago (inclusive)", () => {
-    expect(resolvedNotReported([newer, older], T0 + 6 * HOUR, { olderThanMs: HOUR }).map((i) => i.id)).toEqual(["older", "newer"]);
-    expect(resolvedNotReported([newer, older], T0 + 6 * HOUR, { olderThanMs: HOUR + 1 }).map((i) => i.id)).toEqual(["older"]);
+    expect(resolvedNotReported([newer, older], T0 + 6 * HOUR, { olderThanMs: HOUR }).map((i) => i.id)).toEqual([
+      "older",
+      "newer",
+    ]);
+    expect(resolvedNotReported([newer, older], T0 + 6 * HOUR, { olderThanMs: HOUR + 1 }).map((i) => i.id)).toEqual([
+      "older",
+    ]);
   });
 
   it("returns nothing for no items and throws for a negative threshold", () => {
     expect(resolvedNotReported([], T0)).toEqual([]);
-    expect(() => resolvedNotReported([older], T0, { olderThanMs: -1 })).toThrow(/^resolvedNotReported: options\.olderThanMs must be ≥ 0/);
+    expect(() => resolvedNotReported([older], T0, { olderThanMs: -1 })).toThrow(
+      /^resolvedNotReported: options\.olderThanMs must be ≥ 0/,
+    );
   });
 });
 
@@ -107,7 +136,10 @@ describe("followUpsDue", () => {
   const doneOne = withFollowUp("done", T0 + 2 * DAY, true);
 
   it("lists follow-ups due in a half-open window, soonest first, leaving out done ones", () => {
-    expect(followUpsDue([d1, d2, d3, doneOne], { start: T0 + 2 * DAY, end: T0 + 4 * DAY }).map((i) => i.id)).toEqual(["d2", "d1"]);
+    expect(followUpsDue([d1, d2, d3, doneOne], { start: T0 + 2 * DAY, end: T0 + 4 * DAY }).map((i) => i.id)).toEqual([
+      "d2",
+      "d1",
+    ]);
   });
 
   it("includes late follow-ups when the window starts far back", () => {
@@ -115,18 +147,33 @@ describe("followUpsDue", () => {
   });
 
   it("throws for an empty window", () => {
-    expect(() => followUpsDue([d1], { start: T0, end: T0 })).toThrow(/^followUpsDue: window\.end .*must be after start/);
+    expect(() => followUpsDue([d1], { start: T0, end: T0 })).toThrow(
+      /^followUpsDue: window\.end .*must be after start/,
+    );
   });
 });
 
 describe("closingTheLoop", () => {
-  const items = [resolved("a", T0 + HOUR, 2 * HOUR), resolved("b", T0 + HOUR, 9 * HOUR), resolved("c", T0 + DAY, 4 * HOUR), resolved("d", T0 + DAY, null)];
+  const items = [
+    resolved("a", T0 + HOUR, 2 * HOUR),
+    resolved("b", T0 + HOUR, 9 * HOUR),
+    resolved("c", T0 + DAY, 4 * HOUR),
+    resolved("d", T0 + DAY, null),
+  ];
 
   it("divides reported by resolved and summarises resolution-to-report-back times", () => {
     const loop = closingTheLoop(items);
     expect(loop.rate).toEqual({ value: 0.75, numerator: 3, denominator: 4, reason: null });
     // numpy.percentile([2, 4, 9], [50, 90]) == [4.0, 8.0]; mean 5
-    expect(loop.time).toEqual({ count: 3, mean: 5 * HOUR, median: 4 * HOUR, p90: 8 * HOUR, min: 2 * HOUR, max: 9 * HOUR, method: 7 });
+    expect(loop.time).toEqual({
+      count: 3,
+      mean: 5 * HOUR,
+      median: 4 * HOUR,
+      p90: 8 * HOUR,
+      min: 2 * HOUR,
+      max: 9 * HOUR,
+      method: 7,
+    });
   });
 
   it("counts only items resolved in the period", () => {
@@ -137,7 +184,12 @@ describe("closingTheLoop", () => {
   it("leaves reopened items out until they are resolved again, and ignores rejected ones", () => {
     const reopened = apply(resolved("r", T0 + HOUR, HOUR), { type: "reopen", id: "o", itemId: "r", at: T0 + 3 * HOUR });
     const { item: rejected } = reach("rejected", "rej");
-    expect(closingTheLoop([reopened, rejected]).rate).toEqual({ value: null, numerator: 0, denominator: 0, reason: "zero_denominator" });
+    expect(closingTheLoop([reopened, rejected]).rate).toEqual({
+      value: null,
+      numerator: 0,
+      denominator: 0,
+      reason: "zero_denominator",
+    });
   });
 
   it("returns a null rate with its reason for no items, and throws for a bad method", () => {
@@ -154,7 +206,17 @@ describe("csatByCategory", () => {
     resolved("q4", T0, HOUR, { score: 1 }),
     resolved("d1", T0, HOUR, { category: "物流", score: 3 }),
     resolved("none", T0, HOUR),
-    apply(openFeedback({ type: "open", id: "e1", itemId: "u", at: T0, source: { kind: "survey", interactionId: null }, actor: null }).item, { type: "triage", id: "e2", itemId: "u", at: T0, category: "x" }),
+    apply(
+      openFeedback({
+        type: "open",
+        id: "e1",
+        itemId: "u",
+        at: T0,
+        source: { kind: "survey", interactionId: null },
+        actor: null,
+      }).item,
+      { type: "triage", id: "e2", itemId: "u", at: T0, category: "x" },
+    ),
   ];
 
   it("computes metrics' top-two-box CSAT per category, categories by name", () => {
@@ -179,7 +241,10 @@ describe("csatByCategory", () => {
       { type: "triage", id: "e2", itemId: "raw", at: T0, category: "zz" },
     ]);
     const fake = { ...resolved("n", T0, HOUR, { score: 4 }), category: null } as FeedbackItem;
-    expect(csatByCategory([fake, untriaged, items[0] as FeedbackItem]).map((r) => r.category)).toEqual(["quality", null]);
+    expect(csatByCategory([fake, untriaged, items[0] as FeedbackItem]).map((r) => r.category)).toEqual([
+      "quality",
+      null,
+    ]);
   });
 
   it("refuses answers given on another scale", () => {
@@ -190,7 +255,9 @@ describe("csatByCategory", () => {
       caught = error;
     }
     expect(isOpsError(caught, "conflict")).toBe(true);
-    expect((caught as Error).message).toBe("csatByCategory: items[7].csat.scale must match options.scale 5; compute other scales separately, got 10");
+    expect((caught as Error).message).toBe(
+      "csatByCategory: items[7].csat.scale must match options.scale 5; compute other scales separately, got 10",
+    );
     expect(csatByCategory([resolved("ten", T0, HOUR, { score: 9, scale: 10 })], { scale: 10 })[0]?.csat.value).toBe(1);
   });
 });
@@ -223,12 +290,18 @@ describe("latentNeedsRanking", () => {
   });
 
   it("compares with an explicit previous period, and is empty when nothing was asked", () => {
-    const ranking = latentNeedsRanking(items, { start: T0 + week, end: T0 + 2 * week }, { previous: { start: 0, end: 1 } });
+    const ranking = latentNeedsRanking(
+      items,
+      { start: T0 + week, end: T0 + 2 * week },
+      { previous: { start: 0, end: 1 } },
+    );
     expect(ranking.every((r) => r.trend === "new")).toBe(true);
     expect(latentNeedsRanking([], { start: 0, end: 1 })).toEqual([]);
   });
 
   it("throws for a bad period", () => {
-    expect(() => latentNeedsRanking(items, { start: 5, end: 1 })).toThrow(/^latentNeedsRanking: period\.end .*must be after start/);
+    expect(() => latentNeedsRanking(items, { start: 5, end: 1 })).toThrow(
+      /^latentNeedsRanking: period\.end .*must be after start/,
+    );
   });
 });

@@ -35,7 +35,9 @@ function walk(choices: readonly { pick: number; gap: number }[], itemId = "fb_1"
   return { events, item, states };
 }
 
-const choicesArb = fc.array(fc.record({ pick: fc.nat(), gap: fc.integer({ min: 0, max: 3 * 86_400_000 }) }), { maxLength: 30 });
+const choicesArb = fc.array(fc.record({ pick: fc.nat(), gap: fc.integer({ min: 0, max: 3 * 86_400_000 }) }), {
+  maxLength: 30,
+});
 
 describe("replay", () => {
   it("gives the same item as applying the events step by step (property)", () => {
@@ -56,7 +58,10 @@ describe("replay", () => {
     });
     fc.assert(
       fc.property(choicesArb, contextArb, (choices, { deadlineHours, ...rest }) => {
-        const context: TransitionContext = { ...rest, deadline: (it, t) => (it.department === null ? null : t + deadlineHours * HOUR) };
+        const context: TransitionContext = {
+          ...rest,
+          deadline: (it, t) => (it.department === null ? null : t + deadlineHours * HOUR),
+        };
         const { events, item } = walk(choices, "fb_1", context);
         expect(replay(events, context)).toEqual(item);
       }),
@@ -104,7 +109,9 @@ describe("replay", () => {
       caught = error;
     }
     expect(isOpsError(caught, "out_of_order")).toBe(true);
-    expect((caught as Error).message).toMatch(/^replay: events\[2\] event fb_1_1 at 2026-03-08T01:29:59.999Z is earlier than the item's last event at 2026-03-08T02:30:00.000Z/);
+    expect((caught as Error).message).toMatch(
+      /^replay: events\[2\] event fb_1_1 at 2026-03-08T01:29:59.999Z is earlier than the item's last event at 2026-03-08T02:30:00.000Z/,
+    );
   });
 
   it("rejects a log whose events the lifecycle refuses, listing what was allowed", () => {
@@ -124,7 +131,9 @@ describe("replay", () => {
   it("throws an OpsError naming the event for malformed input, and does not mutate the log", () => {
     const { events } = reach("routed");
     const copy = structuredClone(events);
-    expect(() => replay([...events, { type: "route", id: "", itemId: "fb_1", at: T0 } as FeedbackEventInput])).toThrow(/^replay: events\[3\]\.id must be a non-empty string/);
+    expect(() => replay([...events, { type: "route", id: "", itemId: "fb_1", at: T0 } as FeedbackEventInput])).toThrow(
+      /^replay: events\[3\]\.id must be a non-empty string/,
+    );
     replay(events);
     expect(events).toEqual(copy);
     expect(Object.isFrozen(events[1])).toBe(false);

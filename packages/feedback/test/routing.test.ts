@@ -5,8 +5,16 @@ import { compileRoutingRules, routeFeedback, type RoutingRule } from "@ops/feedb
 import { apply, reach, validEvent } from "./_helpers";
 
 const RULES: RoutingRule[] = [
-  { id: "allergy", when: { keywords: ["过敏", "allergic", "rash"] }, then: { department: "safety", priority: "urgent" } },
-  { id: "weibo-quality", when: { categories: ["quality"], platforms: ["weibo"] }, then: { department: "pr", priority: "high" } },
+  {
+    id: "allergy",
+    when: { keywords: ["过敏", "allergic", "rash"] },
+    then: { department: "safety", priority: "urgent" },
+  },
+  {
+    id: "weibo-quality",
+    when: { categories: ["quality"], platforms: ["weibo"] },
+    then: { department: "pr", priority: "high" },
+  },
   { id: "quality", when: { categories: ["quality", "packaging"] }, then: { department: "qa", priority: "high" } },
   { id: "survey", when: { sources: ["survey"] }, then: { department: "research" } },
   { id: "default", then: { department: "care" } },
@@ -27,12 +35,18 @@ describe("compileRoutingRules", () => {
       caught = error;
     }
     expect(isOpsError(caught, "duplicate")).toBe(true);
-    expect((caught as Error).message).toBe('compileRoutingRules: rules[1].id must be unique among the rules, got "allergy"');
+    expect((caught as Error).message).toBe(
+      'compileRoutingRules: rules[1].id must be unique among the rules, got "allergy"',
+    );
   });
 
   it("refuses malformed rules with the field named", () => {
-    expect(() => compileRoutingRules([{ id: "x", when: { platforms: ["WeChat"] }, then: { department: "qa" } }])).toThrow(/^compileRoutingRules: rules\[0\]\.when\.platforms\[0\] must be a lower-case platform id/);
-    expect(() => compileRoutingRules([{ id: "x", then: { department: " " } }])).toThrow(/^compileRoutingRules: rules\[0\]\.then\.department must be a non-empty label/);
+    expect(() =>
+      compileRoutingRules([{ id: "x", when: { platforms: ["WeChat"] }, then: { department: "qa" } }]),
+    ).toThrow(/^compileRoutingRules: rules\[0\]\.when\.platforms\[0\] must be a lower-case platform id/);
+    expect(() => compileRoutingRules([{ id: "x", then: { department: " " } }])).toThrow(
+      /^compileRoutingRules: rules\[0\]\.then\.department must be a non-empty label/,
+    );
   });
 
   it("does not mutate the rules it is given", () => {
@@ -46,10 +60,22 @@ describe("routeFeedback", () => {
   const rules = compileRoutingRules(RULES);
 
   it.each([
-    ["a keyword wins over the category because its rule comes first", { category: "quality", text: "涂完脸上起疹子，过敏了" }, "allergy"],
-    ["conditions of a rule must all hold (category and platform)", { category: "quality", text: "壳裂了", channel: { platform: "weibo", account: "1" } }, "weibo-quality"],
+    [
+      "a keyword wins over the category because its rule comes first",
+      { category: "quality", text: "涂完脸上起疹子，过敏了" },
+      "allergy",
+    ],
+    [
+      "conditions of a rule must all hold (category and platform)",
+      { category: "quality", text: "壳裂了", channel: { platform: "weibo", account: "1" } },
+      "weibo-quality",
+    ],
     ["any listed category matches", { category: "packaging", text: null }, "quality"],
-    ["the first source decides the source kind", { category: "other", sources: [{ kind: "survey" }, { kind: "dm" }] }, "survey"],
+    [
+      "the first source decides the source kind",
+      { category: "other", sources: [{ kind: "survey" }, { kind: "dm" }] },
+      "survey",
+    ],
     ["a rule without conditions catches everything else", {}, "default"],
   ] as const)("%s", (_, input, ruleId) => {
     expect(routeFeedback(rules, input)?.ruleId).toBe(ruleId);
@@ -73,8 +99,18 @@ describe("routeFeedback", () => {
   });
 
   it("returns the decision with the rule's priority, or null priority when the rule sets none", () => {
-    expect(routeFeedback(rules, { category: "x", text: "I got a rash" })).toEqual({ ruleId: "allergy", department: "safety", priority: "urgent", matchedKeywords: ["rash"] });
-    expect(routeFeedback(rules, { category: "x" })).toEqual({ ruleId: "default", department: "care", priority: null, matchedKeywords: [] });
+    expect(routeFeedback(rules, { category: "x", text: "I got a rash" })).toEqual({
+      ruleId: "allergy",
+      department: "safety",
+      priority: "urgent",
+      matchedKeywords: ["rash"],
+    });
+    expect(routeFeedback(rules, { category: "x" })).toEqual({
+      ruleId: "default",
+      department: "care",
+      priority: null,
+      matchedKeywords: [],
+    });
   });
 
   it("returns null when no rule matches, and always for an empty rule set", () => {
@@ -86,23 +122,35 @@ describe("routeFeedback", () => {
     const { item, at } = reach("triaged"); // category "quality", DM on wechat_oa
     const d = routeFeedback(rules, item);
     expect(d?.ruleId).toBe("quality");
-    const routed = apply(item, { ...validEvent("route", item, at + 1, "ev_r"), department: d?.department ?? "", ...(d?.priority ? { priority: d.priority } : {}) } as never);
+    const routed = apply(item, {
+      ...validEvent("route", item, at + 1, "ev_r"),
+      department: d?.department ?? "",
+      ...(d?.priority ? { priority: d.priority } : {}),
+    } as never);
     expect([routed.status, routed.department, routed.priority]).toEqual(["routed", "qa", "high"]);
   });
 
   it("throws when the rules were not compiled", () => {
-    expect(() => routeFeedback(RULES as never, {})).toThrow(/^routeFeedback: rules must be made by compileRoutingRules/);
+    expect(() => routeFeedback(RULES as never, {})).toThrow(
+      /^routeFeedback: rules must be made by compileRoutingRules/,
+    );
   });
 
   it("picks the first rule that matches on its own (property)", () => {
     const ruleArb = fc.record({
       when: fc.record(
-        { categories: fc.array(fc.constantFrom("quality", "delivery", "price"), { minLength: 1, maxLength: 2 }), keywords: fc.array(fc.constantFrom("坏", "late", "贵", "refund"), { minLength: 1, maxLength: 2 }) },
+        {
+          categories: fc.array(fc.constantFrom("quality", "delivery", "price"), { minLength: 1, maxLength: 2 }),
+          keywords: fc.array(fc.constantFrom("坏", "late", "贵", "refund"), { minLength: 1, maxLength: 2 }),
+        },
         { requiredKeys: [] },
       ),
       then: fc.record({ department: fc.constantFrom("qa", "care", "finance") }),
     });
-    const inputArb = fc.record({ category: fc.constantFrom("quality", "delivery", "price", null), text: fc.constantFrom("东西坏了", "late again", "太贵了 refund", "", null) });
+    const inputArb = fc.record({
+      category: fc.constantFrom("quality", "delivery", "price", null),
+      text: fc.constantFrom("东西坏了", "late again", "太贵了 refund", "", null),
+    });
     fc.assert(
       fc.property(fc.array(ruleArb, { maxLength: 6 }), inputArb, (raw, input) => {
         const list = raw.map((r, i) => ({ ...r, id: `r${i}` }));

@@ -32,13 +32,14 @@ describe("FEEDBACK_TRANSITIONS", () => {
     const reachable = new Set(["new"]);
     for (let changed = true; changed; ) {
       changed = false;
-      for (const { from, to } of ARROWS) if (reachable.has(from) && !reachable.has(to)) (reachable.add(to), (changed = true));
+      for (const { from, to } of ARROWS)
+        if (reachable.has(from) && !reachable.has(to)) reachable.add(to), (changed = true);
     }
     expect([...reachable].sort()).toEqual([...FeedbackStatusSchema.options].sort());
     const closes = new Set(["closed"]);
     for (let changed = true; changed; ) {
       changed = false;
-      for (const { from, to } of ARROWS) if (closes.has(to) && !closes.has(from)) (closes.add(from), (changed = true));
+      for (const { from, to } of ARROWS) if (closes.has(to) && !closes.has(from)) closes.add(from), (changed = true);
     }
     expect(closes.size).toBe(FeedbackStatusSchema.options.length);
   });
@@ -111,19 +112,49 @@ describe("transition", () => {
     it("resolve needs an assignee, and a remedy by schema", () => {
       const { item, at } = reach("in_progress");
       const unassigned = { ...item, assignee: null } as FeedbackItem; // not reachable by events: start needs one too
-      const r = transition(unassigned, { type: "resolve", id: "ev_y", itemId: "fb_1", at: at + 1, remedy: { kind: "explanation" } });
+      const r = transition(unassigned, {
+        type: "resolve",
+        id: "ev_y",
+        itemId: "fb_1",
+        at: at + 1,
+        remedy: { kind: "explanation" },
+      });
       expect(r.ok ? null : r.error.guard).toBe("has_assignee");
-      expect(() => transition(item, { type: "resolve", id: "ev_x", itemId: "fb_1", at: at + 1 } as never)).toThrow(/^transition: event\.remedy /);
-      expect(() => transition(item, { type: "resolve", id: "ev_x", itemId: "fb_1", at: at + 1, remedy: { kind: "refund", currency: "CNY" } })).toThrow(
-        "transition: event.remedy.amount is required for a refund, got undefined",
+      expect(() => transition(item, { type: "resolve", id: "ev_x", itemId: "fb_1", at: at + 1 } as never)).toThrow(
+        /^transition: event\.remedy /,
       );
-      const paid = apply(item, { type: "resolve", id: "ev_x", itemId: "fb_1", at: at + 1, remedy: { kind: "refund", amount: 129, currency: "CNY" } });
-      expect([paid.status, paid.remedy, paid.resolvedAt]).toEqual(["resolved", { kind: "refund", amount: 129, currency: "CNY" }, at + 1]);
+      expect(() =>
+        transition(item, {
+          type: "resolve",
+          id: "ev_x",
+          itemId: "fb_1",
+          at: at + 1,
+          remedy: { kind: "refund", currency: "CNY" },
+        }),
+      ).toThrow("transition: event.remedy.amount is required for a refund, got undefined");
+      const paid = apply(item, {
+        type: "resolve",
+        id: "ev_x",
+        itemId: "fb_1",
+        at: at + 1,
+        remedy: { kind: "refund", amount: 129, currency: "CNY" },
+      });
+      expect([paid.status, paid.remedy, paid.resolvedAt]).toEqual([
+        "resolved",
+        { kind: "refund", amount: 129, currency: "CNY" },
+        at + 1,
+      ]);
     });
 
     it("mark_duplicate may not name the item itself", () => {
       const { item, at } = reach("triaged");
-      const r = transition(item, { type: "mark_duplicate", id: "ev_d", itemId: "fb_1", at: at + 1, duplicateOf: "fb_1" });
+      const r = transition(item, {
+        type: "mark_duplicate",
+        id: "ev_d",
+        itemId: "fb_1",
+        at: at + 1,
+        duplicateOf: "fb_1",
+      });
       expect(r.ok ? null : r.error.guard).toBe("not_self_duplicate");
     });
 
@@ -138,7 +169,12 @@ describe("transition", () => {
       const context = { autoCloseAfterDays: 3 };
       const reported = apply(item, validEvent("report_back", item, at + HOUR, "ev_rb"), context);
       expect(reported.autoCloseAt).toBe(at + HOUR + 3 * DAY);
-      const early = transition(reported, { type: "auto_close", id: "ev_c", itemId: "fb_1", at: at + HOUR + 3 * DAY - 1 });
+      const early = transition(reported, {
+        type: "auto_close",
+        id: "ev_c",
+        itemId: "fb_1",
+        at: at + HOUR + 3 * DAY - 1,
+      });
       expect(early.ok ? null : [early.error.code, early.error.guard]).toEqual(["guard_failed", "auto_close_due"]);
       const closed = apply(reported, { type: "auto_close", id: "ev_c", itemId: "fb_1", at: at + HOUR + 3 * DAY });
       expect([closed.status, closed.closedAt]).toEqual(["closed", at + HOUR + 3 * DAY]);
@@ -148,23 +184,31 @@ describe("transition", () => {
       // America/New_York falls back on 2026-11-01 at 02:00 local: that local day has 25 hours.
       const { item } = reach("resolved");
       const reportAt = Date.UTC(2026, 10, 1, 3, 0); // 2026-10-31 23:00 EDT
-      const reported = apply(item, validEvent("report_back", item, reportAt, "ev_rb"), { autoCloseAfterDays: 1, timeZone: "America/New_York" });
+      const reported = apply(item, validEvent("report_back", item, reportAt, "ev_rb"), {
+        autoCloseAfterDays: 1,
+        timeZone: "America/New_York",
+      });
       expect(reported.autoCloseAt).toBe(reportAt + 25 * HOUR); // 2026-11-01 23:00 EST
     });
   });
 
   describe("reopen", () => {
-    it.each(["waiting_customer", "waiting_internal", "resolved", "follow_up"] as const)("a customer message moves %s back to in_progress", (from) => {
-      const { item, at } = reach(from);
-      const r = transition(item, validEvent("customer_message", item, at + HOUR, "ev_m"));
-      if (!r.ok) throw new Error(r.error.message);
-      expect(r.value.item.status).toBe("in_progress");
-      expect(r.value.item.sources).toHaveLength(2);
-      const stopped = from === "resolved" || from === "follow_up";
-      expect(r.value.item.reopenCount).toBe(stopped ? 1 : 0);
-      if (stopped) expect([r.value.item.resolvedAt, r.value.item.replyBack, r.value.item.followUp]).toEqual([null, null, null]);
-      if (from === "follow_up") expect(r.value.effects).toContainEqual({ type: "cancel_timer", itemId: "fb_1", timer: "follow_up" });
-    });
+    it.each(["waiting_customer", "waiting_internal", "resolved", "follow_up"] as const)(
+      "a customer message moves %s back to in_progress",
+      (from) => {
+        const { item, at } = reach(from);
+        const r = transition(item, validEvent("customer_message", item, at + HOUR, "ev_m"));
+        if (!r.ok) throw new Error(r.error.message);
+        expect(r.value.item.status).toBe("in_progress");
+        expect(r.value.item.sources).toHaveLength(2);
+        const stopped = from === "resolved" || from === "follow_up";
+        expect(r.value.item.reopenCount).toBe(stopped ? 1 : 0);
+        if (stopped)
+          expect([r.value.item.resolvedAt, r.value.item.replyBack, r.value.item.followUp]).toEqual([null, null, null]);
+        if (from === "follow_up")
+          expect(r.value.effects).toContainEqual({ type: "cancel_timer", itemId: "fb_1", timer: "follow_up" });
+      },
+    );
 
     it("records a customer message on a reported item without stopping the auto-close clock", () => {
       const { item, at } = reach("reported");
@@ -174,9 +218,19 @@ describe("transition", () => {
 
     it("staff reopen of a reported item cancels auto-close and counts the reopen", () => {
       const { item, at } = reach("reported");
-      const r = transition(item, { type: "reopen", id: "ev_o", itemId: "fb_1", at: at + HOUR, note: "replacement also broken" });
+      const r = transition(item, {
+        type: "reopen",
+        id: "ev_o",
+        itemId: "fb_1",
+        at: at + HOUR,
+        note: "replacement also broken",
+      });
       if (!r.ok) throw new Error(r.error.message);
-      expect([r.value.item.status, r.value.item.reopenCount, r.value.item.autoCloseAt]).toEqual(["in_progress", 1, null]);
+      expect([r.value.item.status, r.value.item.reopenCount, r.value.item.autoCloseAt]).toEqual([
+        "in_progress",
+        1,
+        null,
+      ]);
       expect(r.value.effects).toContainEqual({ type: "cancel_timer", itemId: "fb_1", timer: "auto_close" });
     });
 
@@ -197,7 +251,9 @@ describe("transition", () => {
         const { item, at } = reach("triaged");
         const r = transition(item, validEvent(kind, item, at + 1, "ev_1"));
         if (!r.ok) throw new Error(r.error.message);
-        expect(r.value.effects).toEqual([{ type: "notify_user", itemId: "fb_1", reason: kind === "reject" ? "rejected" : "duplicate" }]);
+        expect(r.value.effects).toEqual([
+          { type: "notify_user", itemId: "fb_1", reason: kind === "reject" ? "rejected" : "duplicate" },
+        ]);
         const closed = apply(r.value.item, validEvent("report_back", r.value.item, at + 2, "ev_2"));
         expect([closed.status, closed.closedAt, closed.replyBack?.via]).toEqual(["closed", at + 2, "dm"]);
       }
@@ -206,20 +262,26 @@ describe("transition", () => {
     it("route asks to route to the department with the item's priority", () => {
       const { item, at } = reach("triaged");
       const r = transition(item, { type: "route", id: "ev_r", itemId: "fb_1", at: at + 1, department: "质检部" });
-      expect(r.ok && r.value.effects).toEqual([{ type: "route_to_department", itemId: "fb_1", department: "质检部", priority: "high" }]);
+      expect(r.ok && r.value.effects).toEqual([
+        { type: "route_to_department", itemId: "fb_1", department: "质检部", priority: "high" },
+      ]);
     });
 
     it("resolve asks to notify the user; report-back schedules auto-close and the CSAT survey", () => {
       const { item, at } = reach("in_progress");
       const resolved = transition(item, validEvent("resolve", item, at + 1, "ev_1"));
-      expect(resolved.ok && resolved.value.effects).toEqual([{ type: "notify_user", itemId: "fb_1", reason: "resolved" }]);
+      expect(resolved.ok && resolved.value.effects).toEqual([
+        { type: "notify_user", itemId: "fb_1", reason: "resolved" },
+      ]);
       if (!resolved.ok) return;
       const reported = transition(resolved.value.item, validEvent("report_back", resolved.value.item, at + 2, "ev_2"));
       expect(reported.ok && reported.value.effects).toEqual([
         { type: "schedule_timer", itemId: "fb_1", timer: "auto_close", at: at + 2 + 7 * DAY },
         { type: "send_csat_survey", itemId: "fb_1", at: at + 2 },
       ]);
-      const quiet = transition(resolved.value.item, validEvent("report_back", resolved.value.item, at + 2, "ev_2"), { csatSurvey: false });
+      const quiet = transition(resolved.value.item, validEvent("report_back", resolved.value.item, at + 2, "ev_2"), {
+        csatSurvey: false,
+      });
       expect(quiet.ok && quiet.value.effects.map((e) => e.type)).toEqual(["schedule_timer"]);
     });
 
@@ -238,21 +300,31 @@ describe("transition", () => {
       const { item, at } = reach("new");
       const context = { deadline: (it: FeedbackItem, t: number) => (it.priority === "high" ? t + 2 * HOUR : t + DAY) };
       const r = transition(item, validEvent("triage", item, at + 1, "ev_t"), context);
-      expect(r.ok && [r.value.item.dueAt, r.value.effects]).toEqual([at + 1 + 2 * HOUR, [{ type: "schedule_timer", itemId: "fb_1", timer: "deadline", at: at + 1 + 2 * HOUR }]]);
+      expect(r.ok && [r.value.item.dueAt, r.value.effects]).toEqual([
+        at + 1 + 2 * HOUR,
+        [{ type: "schedule_timer", itemId: "fb_1", timer: "deadline", at: at + 1 + 2 * HOUR }],
+      ]);
     });
 
     it("prefers the event's dueAt, so that a stored log replays the same without the policy", () => {
       const { item, at } = reach("new");
-      const e = { type: "triage", id: "ev_t", itemId: "fb_1", at: at + 1, category: "quality", dueAt: at + 5 * HOUR } as const;
+      const e = {
+        type: "triage",
+        id: "ev_t",
+        itemId: "fb_1",
+        at: at + 1,
+        category: "quality",
+        dueAt: at + 5 * HOUR,
+      } as const;
       const r = transition(item, e, { deadline: () => 0 });
       expect(r.ok && r.value.item.dueAt).toBe(at + 5 * HOUR);
     });
 
     it("throws when the deadline function returns something that is not an instant", () => {
       const { item, at } = reach("new");
-      expect(() => transition(item, validEvent("triage", item, at + 1, "ev_t"), { deadline: () => Number.NaN })).toThrow(
-        "transition: context.deadline must return an integer Instant or null, got NaN",
-      );
+      expect(() =>
+        transition(item, validEvent("triage", item, at + 1, "ev_t"), { deadline: () => Number.NaN }),
+      ).toThrow("transition: context.deadline must return an integer Instant or null, got NaN");
     });
   });
 
@@ -292,13 +364,19 @@ describe("transition", () => {
         caught = error;
       }
       expect(isOpsError(caught, "invalid_argument")).toBe(true);
-      expect((caught as Error).message).toBe("transition: event.at must be an integer number of epoch milliseconds, got 1.5");
+      expect((caught as Error).message).toBe(
+        "transition: event.at must be an integer number of epoch milliseconds, got 1.5",
+      );
     });
 
     it("throws for a bad context and for something that is not an item", () => {
       const { item } = reach("new");
-      expect(() => transition(item, validEvent("triage", item, T0, "e"), { autoCloseAfterDays: 1.5 })).toThrow(/transition: context\.autoCloseAfterDays must be an integer/);
-      expect(() => transition({} as FeedbackItem, validEvent("triage", item, T0, "e"))).toThrow(/transition: item must be a feedback item/);
+      expect(() => transition(item, validEvent("triage", item, T0, "e"), { autoCloseAfterDays: 1.5 })).toThrow(
+        /transition: context\.autoCloseAfterDays must be an integer/,
+      );
+      expect(() => transition({} as FeedbackItem, validEvent("triage", item, T0, "e"))).toThrow(
+        /transition: item must be a feedback item/,
+      );
     });
   });
 
@@ -314,9 +392,16 @@ describe("transition", () => {
 describe("openFeedback", () => {
   it("starts a new item that keeps CJK text as it is", () => {
     const { item, effects } = openFeedback(openEvent());
-    expect([item.status, item.text, item.actor?.userId, effects]).toEqual(["new", "收到的口红断了，外壳也裂了", "oX1y2", []]);
+    expect([item.status, item.text, item.actor?.userId, effects]).toEqual([
+      "new",
+      "收到的口红断了，外壳也裂了",
+      "oX1y2",
+      [],
+    ]);
   });
   it("refuses an event that is not open", () => {
-    expect(() => openFeedback({ type: "triage", id: "e", itemId: "fb_1", at: 0, category: "q" })).toThrow('openFeedback: event.type must be "open", got "triage"');
+    expect(() => openFeedback({ type: "triage", id: "e", itemId: "fb_1", at: 0, category: "q" })).toThrow(
+      'openFeedback: event.type must be "open", got "triage"',
+    );
   });
 });

@@ -1,11 +1,23 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { FeedbackId } from "@ops/core";
-import { FEEDBACK_TRANSITIONS, transition, type FeedbackEffect, type FeedbackEventOf, type FeedbackItem, type TransitionError, type TransitionOk } from "@ops/feedback";
+import {
+  FEEDBACK_TRANSITIONS,
+  transition,
+  type FeedbackEffect,
+  type FeedbackEventOf,
+  type FeedbackItem,
+  type TransitionError,
+  type TransitionOk,
+} from "@ops/feedback";
 
 describe("public types", () => {
   it("FeedbackEventOf picks the fields of one event type", () => {
-    expectTypeOf<FeedbackEventOf<"resolve">["remedy"]["kind"]>().toEqualTypeOf<"refund" | "exchange" | "compensation" | "explanation">();
-    expectTypeOf<FeedbackEventOf<"report_back">["via"]>().toEqualTypeOf<"dm" | "comment" | "phone" | "email" | "sms" | "other">();
+    expectTypeOf<FeedbackEventOf<"resolve">["remedy"]["kind"]>().toEqualTypeOf<
+      "refund" | "exchange" | "compensation" | "explanation"
+    >();
+    expectTypeOf<FeedbackEventOf<"report_back">["via"]>().toEqualTypeOf<
+      "dm" | "comment" | "phone" | "email" | "sms" | "other"
+    >();
     expectTypeOf<FeedbackEventOf<"open">["itemId"]>().toEqualTypeOf<FeedbackId>();
   });
 
@@ -18,9 +30,9 @@ describe("public types", () => {
   it("items are read-only all the way down", () => {
     expectTypeOf<FeedbackItem["history"]>().toHaveProperty("length");
     // @ts-expect-error items are deeply readonly
-    ({} as FeedbackItem).status = "closed";
+    (({}) as FeedbackItem).status = "closed";
     // @ts-expect-error nested arrays too
-    ({} as FeedbackItem).latentNeeds.push("x");
+    (({}) as FeedbackItem).latentNeeds.push("x");
   });
 
   it("the transition table keeps its literal states", () => {
@@ -29,6 +41,8 @@ describe("public types", () => {
   });
 
   it("effects are a union keyed on type", () => {
-    expectTypeOf<Extract<FeedbackEffect, { type: "schedule_timer" }>["timer"]>().toEqualTypeOf<"deadline" | "auto_close" | "follow_up">();
+    expectTypeOf<Extract<FeedbackEffect, { type: "schedule_timer" }>["timer"]>().toEqualTypeOf<
+      "deadline" | "auto_close" | "follow_up"
+    >();
   });
 });

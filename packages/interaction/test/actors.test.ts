@@ -63,7 +63,14 @@ describe("actorHistory", () => {
     ix({ id: "m1", platformCreatedAt: T0 }),
     ix({ id: "o1", direction: "out", actor: brand, recipient: user, platformCreatedAt: T0 + 1 }),
     ix({ id: "x", actor: user2, platformCreatedAt: T0 + 2 }),
-    ix({ id: "n", direction: "out", actor: brand, recipient: user, visibility: "internal_note", platformCreatedAt: T0 + 3 }),
+    ix({
+      id: "n",
+      direction: "out",
+      actor: brand,
+      recipient: user,
+      visibility: "internal_note",
+      platformCreatedAt: T0 + 3,
+    }),
     ix({ id: "d1", channelId: "ch_dy", actor: dy, kind: "comment", visibility: "public", platformCreatedAt: T0 + 4 }),
   ];
 
@@ -76,7 +83,9 @@ describe("actorHistory", () => {
   });
 
   it("applies the time range and can drop internal notes", () => {
-    expect(actorHistory(list, [user], { from: T0 + 1, includeInternalNotes: false }).interactions.map((i) => i.id)).toEqual(["o1"]);
+    expect(
+      actorHistory(list, [user], { from: T0 + 1, includeInternalNotes: false }).interactions.map((i) => i.id),
+    ).toEqual(["o1"]);
     expect(actorHistory(list, [user], { to: T0 }).firstSeenAt).toBeNull();
   });
 

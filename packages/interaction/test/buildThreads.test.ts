@@ -23,7 +23,10 @@ describe("buildThreads", () => {
   });
 
   it("keeps waitingSince at the oldest unanswered message, not the latest", () => {
-    const { threads } = buildThreads([ix({ id: "m1", platformCreatedAt: T0 }), ix({ id: "m2", platformCreatedAt: T0 + HOUR })]);
+    const { threads } = buildThreads([
+      ix({ id: "m1", platformCreatedAt: T0 }),
+      ix({ id: "m2", platformCreatedAt: T0 + HOUR }),
+    ]);
     expect(threads[0]!.waitingSince).toBe(T0);
     expect(threads[0]!.status).toBe("open");
   });
@@ -40,9 +43,31 @@ describe("buildThreads", () => {
   it("does not let internal notes, likes or failed sends stop the clock", () => {
     const { threads } = buildThreads([
       ix({ id: "m1", platformCreatedAt: T0 }),
-      ix({ id: "n1", direction: "out", actor: brand, visibility: "internal_note", inReplyTo: "m1", platformCreatedAt: T0 + MIN }),
-      ix({ id: "f1", direction: "out", actor: brand, recipient: user, delivery: { status: "failed" }, platformCreatedAt: T0 + 2 * MIN }),
-      ix({ id: "l1", kind: "like", direction: "out", actor: brand, visibility: "public", target: { type: "comment", id: "x" }, platformCreatedAt: T0 + 3 * MIN }),
+      ix({
+        id: "n1",
+        direction: "out",
+        actor: brand,
+        visibility: "internal_note",
+        inReplyTo: "m1",
+        platformCreatedAt: T0 + MIN,
+      }),
+      ix({
+        id: "f1",
+        direction: "out",
+        actor: brand,
+        recipient: user,
+        delivery: { status: "failed" },
+        platformCreatedAt: T0 + 2 * MIN,
+      }),
+      ix({
+        id: "l1",
+        kind: "like",
+        direction: "out",
+        actor: brand,
+        visibility: "public",
+        target: { type: "comment", id: "x" },
+        platformCreatedAt: T0 + 3 * MIN,
+      }),
     ]);
     expect(threads).toHaveLength(1);
     expect(threads[0]!.waitingSince).toBe(T0);
@@ -54,7 +79,15 @@ describe("buildThreads", () => {
     const { threads, threadOf } = buildThreads([
       ix({ ...pub, id: "c1", platformCreatedAt: T0 }),
       ix({ ...pub, id: "c2", actor: user2, platformCreatedAt: T0 + 1 }),
-      ix({ id: "r1", kind: "reply", visibility: "public", direction: "out", actor: brand, inReplyTo: "c1", platformCreatedAt: T0 + 10 * MIN }),
+      ix({
+        id: "r1",
+        kind: "reply",
+        visibility: "public",
+        direction: "out",
+        actor: brand,
+        inReplyTo: "c1",
+        platformCreatedAt: T0 + 10 * MIN,
+      }),
       ix({ id: "r2", kind: "reply", visibility: "public", inReplyTo: "r1", platformCreatedAt: T0 + 20 * MIN }),
     ]);
     expect(threads.map((t) => t.type)).toEqual(["public", "public"]);
@@ -99,23 +132,47 @@ describe("buildThreads", () => {
 
   it("carries the team's resolved state until a new question arrives", () => {
     const first = buildThreads([ix({ id: "m1", platformCreatedAt: T0 })]).threads[0]!;
-    const resolved = { ...first, status: "resolved" as const, assignee: "agent_1" as never, labels: ["vip"], priority: "high" as const };
+    const resolved = {
+      ...first,
+      status: "resolved" as const,
+      assignee: "agent_1" as never,
+      labels: ["vip"],
+      priority: "high" as const,
+    };
     const again = buildThreads([ix({ id: "m1", platformCreatedAt: T0 })], { previous: [resolved] }).threads[0]!;
-    expect([again.status, again.waitingSince, again.assignee, again.labels, again.priority]).toEqual(["resolved", null, "agent_1", ["vip"], "high"]);
-    const reopened = buildThreads([ix({ id: "m1", platformCreatedAt: T0 }), ix({ id: "m2", platformCreatedAt: T0 + HOUR })], { previous: [resolved] }).threads[0]!;
+    expect([again.status, again.waitingSince, again.assignee, again.labels, again.priority]).toEqual([
+      "resolved",
+      null,
+      "agent_1",
+      ["vip"],
+      "high",
+    ]);
+    const reopened = buildThreads(
+      [ix({ id: "m1", platformCreatedAt: T0 }), ix({ id: "m2", platformCreatedAt: T0 + HOUR })],
+      { previous: [resolved] },
+    ).threads[0]!;
     expect([reopened.status, reopened.waitingSince]).toEqual(["open", T0]);
   });
 
   it("groups a group chat by its conversation id", () => {
     const conv = { conversation: { id: "g1", type: "group" as const } };
-    const { threads } = buildThreads([ix({ ...conv, id: "a", platformCreatedAt: T0 }), ix({ ...conv, id: "b", actor: user2, platformCreatedAt: T0 + 1 })]);
+    const { threads } = buildThreads([
+      ix({ ...conv, id: "a", platformCreatedAt: T0 }),
+      ix({ ...conv, id: "b", actor: user2, platformCreatedAt: T0 + 1 }),
+    ]);
     expect(threads.map((t) => t.type)).toEqual(["group"]);
   });
 
   it("threads a recall with the message it recalls", () => {
     const { threadOf } = buildThreads([
       ix({ id: "m1", nativeId: "22541386101", platformCreatedAt: T0 }),
-      ix({ id: "rc", kind: "recall", direction: "activity", target: { type: "message", id: "22541386101" }, platformCreatedAt: T0 + 1 }),
+      ix({
+        id: "rc",
+        kind: "recall",
+        direction: "activity",
+        target: { type: "message", id: "22541386101" },
+        platformCreatedAt: T0 + 1,
+      }),
     ]);
     expect(threadOf.get("rc" as never)).toBe(threadOf.get("m1" as never));
   });
@@ -130,7 +187,15 @@ describe("buildThreads", () => {
 
   it("follows a reply chain 20 000 deep without overflowing the stack", () => {
     const list = [ix({ id: "n0", kind: "comment", visibility: "public", platformCreatedAt: T0 })];
-    for (let i = 1; i < 20_000; i++) list.push({ ...list[0]!, id: `n${i}` as never, kind: "reply", inReplyTo: `n${i - 1}` as never, platformCreatedAt: T0 + i, receivedAt: T0 + i });
+    for (let i = 1; i < 20_000; i++)
+      list.push({
+        ...list[0]!,
+        id: `n${i}` as never,
+        kind: "reply",
+        inReplyTo: `n${i - 1}` as never,
+        platformCreatedAt: T0 + i,
+        receivedAt: T0 + i,
+      });
     const { threads } = buildThreads(list.reverse());
     expect(threads).toHaveLength(1);
   });
@@ -140,12 +205,17 @@ describe("buildThreads", () => {
   });
 
   it("handles CJK text and ids", () => {
-    const { threads } = buildThreads([ix({ id: "微信:消息:1", content: { text: "敏感肌用什么洁面？" }, platformCreatedAt: T0 })]);
+    const { threads } = buildThreads([
+      ix({ id: "微信:消息:1", content: { text: "敏感肌用什么洁面？" }, platformCreatedAt: T0 }),
+    ]);
     expect(threads).toHaveLength(1);
   });
 
   it("refuses a malformed interaction, naming index and field", () => {
-    const bad = [ix({ id: "m1", platformCreatedAt: T0 }), { ...ix({ id: "m2", platformCreatedAt: T0 }), platformCreatedAt: Number.NaN }];
+    const bad = [
+      ix({ id: "m1", platformCreatedAt: T0 }),
+      { ...ix({ id: "m2", platformCreatedAt: T0 }), platformCreatedAt: Number.NaN },
+    ];
     expect(() => buildThreads(bad)).toThrowError(/buildThreads: interactions\[1\]\.platformCreatedAt/);
     expect(isOpsErrorLike(() => buildThreads("x" as never))).toBe("invalid_argument");
   });
@@ -162,7 +232,15 @@ describe("buildThreads", () => {
       ix({ id: "m1", platformCreatedAt: T0 }),
       ix({ id: "o1", direction: "out", actor: brand, recipient: user, platformCreatedAt: T0 + MIN }),
       ix({ id: "c1", kind: "comment", visibility: "public", actor: user2, platformCreatedAt: T0 + 2 }),
-      ix({ id: "r1", kind: "reply", visibility: "public", direction: "out", actor: brand, inReplyTo: "c1", platformCreatedAt: T0 + 3 * MIN }),
+      ix({
+        id: "r1",
+        kind: "reply",
+        visibility: "public",
+        direction: "out",
+        actor: brand,
+        inReplyTo: "c1",
+        platformCreatedAt: T0 + 3 * MIN,
+      }),
       ix({ id: "m2", platformCreatedAt: T0 + 4 * MIN }),
     ];
     const expected = buildThreads(base).threads;

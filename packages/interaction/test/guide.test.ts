@@ -9,20 +9,69 @@ const PAGE = JSON.stringify({
   code: 0,
   data: {
     items: [
-      { id: 101, user: { mid: 3546612345, nickname: "阿宁" }, item: { type: "reply", subject_id: 1055001234, source_id: 250001, target_id: 0, source_content: "up主这个教程用的什么相机？" }, reply_time: 1772933400 },
-      { id: 102, user: { mid: 3546612399, nickname: "Kiko" }, item: { type: "reply", subject_id: 1055001234, source_id: 250002, target_id: 250001, source_content: "同问" }, reply_time: 1772933460 },
+      {
+        id: 101,
+        user: { mid: 3546612345, nickname: "阿宁" },
+        item: {
+          type: "reply",
+          subject_id: 1055001234,
+          source_id: 250001,
+          target_id: 0,
+          source_content: "up主这个教程用的什么相机？",
+        },
+        reply_time: 1772933400,
+      },
+      {
+        id: 102,
+        user: { mid: 3546612399, nickname: "Kiko" },
+        item: { type: "reply", subject_id: 1055001234, source_id: 250002, target_id: 250001, source_content: "同问" },
+        reply_time: 1772933460,
+      },
     ],
   },
 });
 // a like in the reply feed means the feed changed: the example refuses it rather than drop it
-const PAGE_WITH_LIKE = JSON.stringify({ code: 0, data: { items: [...(JSON.parse(PAGE) as { data: { items: unknown[] } }).data.items, { id: 103, user: { mid: 1 }, item: { type: "like" }, reply_time: 1772933470 }] } });
+const PAGE_WITH_LIKE = JSON.stringify({
+  code: 0,
+  data: {
+    items: [
+      ...(JSON.parse(PAGE) as { data: { items: unknown[] } }).data.items,
+      { id: 103, user: { mid: 1 }, item: { type: "like" }, reply_time: 1772933470 },
+    ],
+  },
+});
 const context = { channelId: "ch_bili" as never, account: "9876543", receivedAt: 1772933999000 };
 const sign = (body: string) => createHmac("sha256", KEY).update(body).digest("hex");
 
 export const BILIBILI_FIXTURES: readonly AdapterFixture[] = [
-  { name: "reply-notification page", request: { method: "POST", url: "/bilibili", headers: { "x-ops-signature": sign(PAGE) }, body: PAGE }, secret: { secret: KEY }, context, bodySigned: true, expect: { kind: "delivery", interactions: 2, kinds: ["comment", "reply"] } },
-  { name: "a page holding a like", request: { method: "POST", url: "/bilibili", headers: { "x-ops-signature": sign(PAGE_WITH_LIKE) }, body: PAGE_WITH_LIKE }, secret: { secret: KEY }, context, bodySigned: true, expect: { kind: "failure", step: "parse", code: "unknown_event" } },
-  { name: "unsigned page", request: { method: "POST", url: "/bilibili", headers: {}, body: PAGE }, secret: { secret: KEY }, context, expect: { kind: "failure", step: "verify", code: "bad_signature" } },
+  {
+    name: "reply-notification page",
+    request: { method: "POST", url: "/bilibili", headers: { "x-ops-signature": sign(PAGE) }, body: PAGE },
+    secret: { secret: KEY },
+    context,
+    bodySigned: true,
+    expect: { kind: "delivery", interactions: 2, kinds: ["comment", "reply"] },
+  },
+  {
+    name: "a page holding a like",
+    request: {
+      method: "POST",
+      url: "/bilibili",
+      headers: { "x-ops-signature": sign(PAGE_WITH_LIKE) },
+      body: PAGE_WITH_LIKE,
+    },
+    secret: { secret: KEY },
+    context,
+    bodySigned: true,
+    expect: { kind: "failure", step: "parse", code: "unknown_event" },
+  },
+  {
+    name: "unsigned page",
+    request: { method: "POST", url: "/bilibili", headers: {}, body: PAGE },
+    secret: { secret: KEY },
+    context,
+    expect: { kind: "failure", step: "verify", code: "bad_signature" },
+  },
 ];
 
 describe("docs/adapter-guide.md worked example (Bilibili)", () => {

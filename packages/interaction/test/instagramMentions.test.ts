@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { buildThreads, createInstagramAdapter, handleWebhook, runAdapterConformance, instagramMentionLookups, InstagramMentionLookupSchema, parseInstagramMention } from "./helpers/index";
+import {
+  buildThreads,
+  createInstagramAdapter,
+  handleWebhook,
+  runAdapterConformance,
+  instagramMentionLookups,
+  InstagramMentionLookupSchema,
+  parseInstagramMention,
+} from "./helpers/index";
 import { hmacHex } from "./fixtures/sign";
 import {
   IG_ACCOUNT,
@@ -32,7 +40,11 @@ describe("instagramMentionLookups", () => {
           mediaId: "17918195224117851",
           commentId: "17894227972186120",
           notifiedAt: 1520622968000, // entry.time 1520622968 s
-          request: { method: "GET", path: "/17841405726653026", query: { fields: "mentioned_comment.comment_id(17894227972186120){id,text,timestamp,username}" } },
+          request: {
+            method: "GET",
+            path: "/17841405726653026",
+            query: { fields: "mentioned_comment.comment_id(17894227972186120){id,text,timestamp,username}" },
+          },
         },
       ],
     });
@@ -40,21 +52,45 @@ describe("instagramMentionLookups", () => {
 
   it("turns Meta's caption @mention sample (media_id only) into a mentioned_media read", () => {
     const l = only(instagramMentionLookups(IG_CAPTION_MENTION));
-    expect([l.kind, "commentId" in l, l.request.query.fields]).toEqual(["caption", false, "mentioned_media.media_id(17918195224117851){id,caption,timestamp,username}"]);
+    expect([l.kind, "commentId" in l, l.request.query.fields]).toEqual([
+      "caption",
+      false,
+      "mentioned_media.media_id(17918195224117851){id,caption,timestamp,username}",
+    ]);
     expect(InstagramMentionLookupSchema.safeParse(l).success).toBe(true);
   });
 
   it("returns no lookup for a delivery without mentions, and only the mention of a mixed batch", () => {
-    expect(instagramMentionLookups(JSON.stringify({ object: "instagram", entry: [] }))).toEqual({ ok: true, value: [] });
+    expect(instagramMentionLookups(JSON.stringify({ object: "instagram", entry: [] }))).toEqual({
+      ok: true,
+      value: [],
+    });
     expect(only(instagramMentionLookups(IG_COMMENT_AND_MENTION)).mediaId).toBe("17918195224117852");
   });
 
   it("refuses a mention it cannot look up instead of skipping it", () => {
-    const noMedia = JSON.stringify({ object: "instagram", entry: [{ id: IG_MENTION_ACCOUNT, changes: [{ field: "mentions", value: { comment_id: "17894227972186120" } }] }] });
-    expect(instagramMentionLookups(noMedia)).toMatchObject({ ok: false, error: { code: "missing_field", path: ["entry", 0, "changes", 0, "value", "media_id"] } });
-    const injected = JSON.stringify({ object: "instagram", entry: [{ id: IG_MENTION_ACCOUNT, changes: [{ field: "mentions", value: { comment_id: "1){id},mentioned_media.media_id(2", media_id: "3" } }] }] });
+    const noMedia = JSON.stringify({
+      object: "instagram",
+      entry: [{ id: IG_MENTION_ACCOUNT, changes: [{ field: "mentions", value: { comment_id: "17894227972186120" } }] }],
+    });
+    expect(instagramMentionLookups(noMedia)).toMatchObject({
+      ok: false,
+      error: { code: "missing_field", path: ["entry", 0, "changes", 0, "value", "media_id"] },
+    });
+    const injected = JSON.stringify({
+      object: "instagram",
+      entry: [
+        {
+          id: IG_MENTION_ACCOUNT,
+          changes: [{ field: "mentions", value: { comment_id: "1){id},mentioned_media.media_id(2", media_id: "3" } }],
+        },
+      ],
+    });
     expect(instagramMentionLookups(injected)).toMatchObject({ ok: false, error: { code: "missing_field" } });
-    expect(instagramMentionLookups(JSON.stringify({ object: "page", entry: [] }))).toMatchObject({ ok: false, error: { code: "unknown_event" } });
+    expect(instagramMentionLookups(JSON.stringify({ object: "page", entry: [] }))).toMatchObject({
+      ok: false,
+      error: { code: "unknown_event" },
+    });
     expect(instagramMentionLookups("{")).toMatchObject({ ok: false, error: { code: "malformed_payload" } });
   });
 });
@@ -92,23 +128,45 @@ describe("parseInstagramMention", () => {
   });
 
   it("refuses Meta's printed samples, which name no author, as missing_field (not a made-up actor)", () => {
-    expect(parseInstagramMention(JSON.stringify(IG_MENTIONED_COMMENT_SAMPLE), commentLookup, ctx)).toMatchObject({ ok: false, error: { code: "missing_field", path: ["mentioned_comment", "username"] } });
-    expect(parseInstagramMention(JSON.stringify(IG_MENTIONED_MEDIA_SAMPLE), captionLookup, ctx)).toMatchObject({ ok: false, error: { code: "missing_field", path: ["mentioned_media", "username"] } });
+    expect(parseInstagramMention(JSON.stringify(IG_MENTIONED_COMMENT_SAMPLE), commentLookup, ctx)).toMatchObject({
+      ok: false,
+      error: { code: "missing_field", path: ["mentioned_comment", "username"] },
+    });
+    expect(parseInstagramMention(JSON.stringify(IG_MENTIONED_MEDIA_SAMPLE), captionLookup, ctx)).toMatchObject({
+      ok: false,
+      error: { code: "missing_field", path: ["mentioned_media", "username"] },
+    });
   });
 
   it("names a Graph API error answer, and refuses an answer about another comment", () => {
-    const error = JSON.stringify({ error: { message: "(#10) Comments are disabled", type: "OAuthException", code: 10 } });
+    const error = JSON.stringify({
+      error: { message: "(#10) Comments are disabled", type: "OAuthException", code: 10 },
+    });
     const r = parseInstagramMention(error, commentLookup, ctx);
     expect(r.ok ? "" : r.error.message).toMatch(/error 10: \(#10\) Comments are disabled/);
     const other = IG_MENTIONED_COMMENT.replace("17894227972186120", "17894227972186121");
-    expect(parseInstagramMention(other, commentLookup, ctx)).toMatchObject({ ok: false, error: { code: "invalid_request", path: ["mentioned_comment", "id"] } });
-    expect(parseInstagramMention(IG_MENTIONED_MEDIA, commentLookup, ctx)).toMatchObject({ ok: false, error: { code: "missing_field", path: ["mentioned_comment"] } });
+    expect(parseInstagramMention(other, commentLookup, ctx)).toMatchObject({
+      ok: false,
+      error: { code: "invalid_request", path: ["mentioned_comment", "id"] },
+    });
+    expect(parseInstagramMention(IG_MENTIONED_MEDIA, commentLookup, ctx)).toMatchObject({
+      ok: false,
+      error: { code: "missing_field", path: ["mentioned_comment"] },
+    });
   });
 
   it("refuses a lookup that breaks its schema and bad JSON, without throwing", () => {
-    expect(parseInstagramMention(IG_MENTIONED_COMMENT, { ...commentLookup, commentId: "x" } as never, ctx)).toMatchObject({ ok: false, error: { code: "invalid_request", path: ["lookup", "commentId"] } });
-    expect(parseInstagramMention(IG_MENTIONED_COMMENT, null as never, ctx)).toMatchObject({ ok: false, error: { code: "invalid_request" } });
-    expect(parseInstagramMention("<html>", commentLookup, ctx)).toMatchObject({ ok: false, error: { code: "malformed_payload" } });
+    expect(
+      parseInstagramMention(IG_MENTIONED_COMMENT, { ...commentLookup, commentId: "x" } as never, ctx),
+    ).toMatchObject({ ok: false, error: { code: "invalid_request", path: ["lookup", "commentId"] } });
+    expect(parseInstagramMention(IG_MENTIONED_COMMENT, null as never, ctx)).toMatchObject({
+      ok: false,
+      error: { code: "invalid_request" },
+    });
+    expect(parseInstagramMention("<html>", commentLookup, ctx)).toMatchObject({
+      ok: false,
+      error: { code: "malformed_payload" },
+    });
   });
 
   it("does not mutate the lookup", () => {
@@ -120,12 +178,22 @@ describe("parseInstagramMention", () => {
 
 describe("Instagram mentions through the adapter", () => {
   const ig = createInstagramAdapter();
-  const sign = (body: string) => ({ method: "POST", url: "/meta", headers: { "X-Hub-Signature-256": `sha256=${hmacHex(IG_SECRET, body)}` }, body });
+  const sign = (body: string) => ({
+    method: "POST",
+    url: "/meta",
+    headers: { "X-Hub-Signature-256": `sha256=${hmacHex(IG_SECRET, body)}` },
+    body,
+  });
 
   it("accepts a mentions-only delivery (no unknown_event) with a dedupe key of its ids, and handleWebhook returns its lookup", () => {
     const r = handleWebhook(ig, sign(IG_COMMENT_MENTION), { secret: IG_SECRET }, ctx);
-    expect(r.ok && r.value.kind === "delivery" && [r.value.key, r.value.interactions]).toEqual(["ig:mn:17894227972186120:17918195224117851", []]);
-    expect(r.ok && r.value.kind === "delivery" && r.value.lookups).toEqual([only(instagramMentionLookups(IG_COMMENT_MENTION))]);
+    expect(r.ok && r.value.kind === "delivery" && [r.value.key, r.value.interactions]).toEqual([
+      "ig:mn:17894227972186120:17918195224117851",
+      [],
+    ]);
+    expect(r.ok && r.value.kind === "delivery" && r.value.lookups).toEqual([
+      only(instagramMentionLookups(IG_COMMENT_MENTION)),
+    ]);
     expect(ig.lookups?.(IG_COMMENT_MENTION)).toEqual(instagramMentionLookups(IG_COMMENT_MENTION));
     expect(ig.dedupeKey(IG_CAPTION_MENTION)).toEqual({ ok: true, value: "ig:mn::17918195224117851" });
   });
@@ -134,35 +202,72 @@ describe("Instagram mentions through the adapter", () => {
     const r = ig.parse(IG_COMMENT_AND_MENTION, { ...ctx, account: IG_ACCOUNT });
     expect(r.ok && r.value.map((x) => x.kind)).toEqual(["comment"]);
     const h = handleWebhook(ig, sign(IG_COMMENT_AND_MENTION), { secret: IG_SECRET }, { ...ctx, account: IG_ACCOUNT });
-    expect(h.ok && h.value.kind === "delivery" && [h.value.interactions.map((x) => x.kind), h.value.lookups.map((l) => l.kind)]).toEqual([["comment"], ["caption"]]);
+    expect(
+      h.ok &&
+        h.value.kind === "delivery" && [h.value.interactions.map((x) => x.kind), h.value.lookups.map((l) => l.kind)],
+    ).toEqual([["comment"], ["caption"]]);
   });
 
   it("refuses through handleWebhook a mention it cannot look up, rather than dropping it", () => {
     const broken = IG_COMMENT_MENTION.replace('"media_id":"17918195224117851"', '"media_id":"not-an-id"');
     expect(broken).not.toBe(IG_COMMENT_MENTION);
-    expect(handleWebhook(ig, sign(broken), { secret: IG_SECRET }, ctx)).toMatchObject({ ok: false, error: { code: "missing_field" } });
+    expect(handleWebhook(ig, sign(broken), { secret: IG_SECRET }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: "missing_field" },
+    });
   });
 
   it("answers a comment mention and a caption mention with POST /{ig-user-id}/mentions", () => {
     const c = parseInstagramMention(IG_MENTIONED_COMMENT, commentLookupOf(), ctx);
     const m = parseInstagramMention(IG_MENTIONED_MEDIA, only(instagramMentionLookups(IG_CAPTION_MENTION)), ctx);
-    const toC = ig.toOutbound({ surface: "public_reply", to: c.ok ? c.value.actor : ({} as never), inReplyTo: c.ok ? c.value : undefined, text: "Challenge accepted!" });
-    const toM = ig.toOutbound({ surface: "public_reply", to: m.ok ? m.value.actor : ({} as never), inReplyTo: m.ok ? m.value : undefined, text: "MacLeod agrees!" });
+    const toC = ig.toOutbound({
+      surface: "public_reply",
+      to: c.ok ? c.value.actor : ({} as never),
+      inReplyTo: c.ok ? c.value : undefined,
+      text: "Challenge accepted!",
+    });
+    const toM = ig.toOutbound({
+      surface: "public_reply",
+      to: m.ok ? m.value.actor : ({} as never),
+      inReplyTo: m.ok ? m.value : undefined,
+      text: "MacLeod agrees!",
+    });
     // the parameters of Meta's sample replies: comment_id + media_id + message, or media_id + message
-    expect(toC.ok && [toC.value.path, JSON.parse(toC.value.body)]).toEqual(["/17841405726653026/mentions", { media_id: "17918195224117851", comment_id: "17894227972186120", message: "Challenge accepted!" }]);
-    expect(toM.ok && [toM.value.path, JSON.parse(toM.value.body)]).toEqual(["/17841405726653026/mentions", { media_id: "17918195224117851", message: "MacLeod agrees!" }]);
+    expect(toC.ok && [toC.value.path, JSON.parse(toC.value.body)]).toEqual([
+      "/17841405726653026/mentions",
+      { media_id: "17918195224117851", comment_id: "17894227972186120", message: "Challenge accepted!" },
+    ]);
+    expect(toM.ok && [toM.value.path, JSON.parse(toM.value.body)]).toEqual([
+      "/17841405726653026/mentions",
+      { media_id: "17918195224117851", message: "MacLeod agrees!" },
+    ]);
   });
 
   it("the conformance kit checks lookups: the reference adapter passes, an absolute URL fails", () => {
-    expect(runAdapterConformance(ig, INSTAGRAM_FIXTURES).checks.filter((c) => c.id === "lookups.result").length).toBeGreaterThan(0);
-    const leaky = { ...ig, lookups: () => ({ ok: true as const, value: [{ kind: "mention", request: { method: "GET" as const, path: "https://graph.example/me", query: {} } }] }) };
+    expect(
+      runAdapterConformance(ig, INSTAGRAM_FIXTURES).checks.filter((c) => c.id === "lookups.result").length,
+    ).toBeGreaterThan(0);
+    const leaky = {
+      ...ig,
+      lookups: () => ({
+        ok: true as const,
+        value: [{ kind: "mention", request: { method: "GET" as const, path: "https://graph.example/me", query: {} } }],
+      }),
+    };
     expect(runAdapterConformance(leaky, INSTAGRAM_FIXTURES).failures.map((f) => f.id)).toContain("lookups.result");
   });
 
   it("refuses to answer a mention it did not build", () => {
     const c = parseInstagramMention(IG_MENTIONED_COMMENT, commentLookupOf(), ctx);
     const forged = c.ok ? { ...c.value, id: "instagram:me:comment:1" } : undefined;
-    expect(ig.toOutbound({ surface: "public_reply", to: { platform: "instagram", userId: "x" }, inReplyTo: forged, text: "hi" })).toMatchObject({ ok: false, error: { code: "missing_field" } });
+    expect(
+      ig.toOutbound({
+        surface: "public_reply",
+        to: { platform: "instagram", userId: "x" },
+        inReplyTo: forged,
+        text: "hi",
+      }),
+    ).toMatchObject({ ok: false, error: { code: "missing_field" } });
   });
 });
 
@@ -173,27 +278,66 @@ function commentLookupOf() {
 describe("Instagram batches drop nothing unseen", () => {
   const ig = createInstagramAdapter();
   const c = { channelId: "ch_ig" as never, account: IG_ACCOUNT, receivedAt: 1772933402000 };
-  const batch = (changes: unknown[], messaging: unknown[] = []) => JSON.stringify({ object: "instagram", entry: [{ id: IG_ACCOUNT, time: 1772933400, changes, messaging }] });
-  const comment = { field: "comments", value: { from: { id: "6100000001" }, media: { id: "18000000001" }, id: "17865799348089000", text: "hi" } };
-  const dm = { sender: { id: "7200000002" }, recipient: { id: IG_ACCOUNT }, timestamp: 1772933499000, message: { mid: "m1", text: "hello" } };
+  const batch = (changes: unknown[], messaging: unknown[] = []) =>
+    JSON.stringify({ object: "instagram", entry: [{ id: IG_ACCOUNT, time: 1772933400, changes, messaging }] });
+  const comment = {
+    field: "comments",
+    value: { from: { id: "6100000001" }, media: { id: "18000000001" }, id: "17865799348089000", text: "hi" },
+  };
+  const dm = {
+    sender: { id: "7200000002" },
+    recipient: { id: IG_ACCOUNT },
+    timestamp: 1772933499000,
+    message: { mid: "m1", text: "hello" },
+  };
 
   it("fails the delivery as unknown_event for a change field or messaging event it does not map, naming it", () => {
     const r = ig.parse(batch([comment, { field: "story_replies_v9", value: { id: "1" } }]), c);
     expect(r).toMatchObject({ ok: false, error: { code: "unknown_event", path: ["entry", 0, "changes", 1, "field"] } });
     expect(!r.ok && r.error.message).toMatch(/story_replies_v9/);
-    const m = ig.parse(batch([], [dm, { sender: { id: "7200000002" }, recipient: { id: IG_ACCOUNT }, timestamp: 1, game_play: { x: 1 } }]), c);
+    const m = ig.parse(
+      batch(
+        [],
+        [dm, { sender: { id: "7200000002" }, recipient: { id: IG_ACCOUNT }, timestamp: 1, game_play: { x: 1 } }],
+      ),
+      c,
+    );
     expect(m).toMatchObject({ ok: false, error: { code: "unknown_event", path: ["entry", 0, "messaging", 1] } });
     expect(!m.ok && m.error.message).toMatch(/game_play/);
   });
 
   it("fails as missing_field for an item lacking what its interaction needs", () => {
-    expect(ig.parse(batch([comment, { field: "comments", value: { id: "1", text: "no author" } }]), c)).toMatchObject({ ok: false, error: { code: "missing_field", path: ["entry", 0, "changes", 1, "value"] } });
-    expect(ig.parse(batch([], [{ recipient: { id: IG_ACCOUNT }, message: { mid: "m2" } }]), c)).toMatchObject({ ok: false, error: { code: "missing_field", path: ["entry", 0, "messaging", 0] } });
-    expect(ig.parse(JSON.stringify({ object: "instagram", entry: [7] }), c)).toMatchObject({ ok: false, error: { code: "missing_field", path: ["entry", 0] } });
+    expect(ig.parse(batch([comment, { field: "comments", value: { id: "1", text: "no author" } }]), c)).toMatchObject({
+      ok: false,
+      error: { code: "missing_field", path: ["entry", 0, "changes", 1, "value"] },
+    });
+    expect(ig.parse(batch([], [{ recipient: { id: IG_ACCOUNT }, message: { mid: "m2" } }]), c)).toMatchObject({
+      ok: false,
+      error: { code: "missing_field", path: ["entry", 0, "messaging", 0] },
+    });
+    expect(ig.parse(JSON.stringify({ object: "instagram", entry: [7] }), c)).toMatchObject({
+      ok: false,
+      error: { code: "missing_field", path: ["entry", 0] },
+    });
   });
 
   it("skips documented signals by rule (read receipts, story insights, un-reactions) and keeps the rest", () => {
-    const r = ig.parse(batch([comment, { field: "story_insights", value: { media_id: "1", impressions: 3 } }], [dm, { sender: { id: "7200000002" }, recipient: { id: IG_ACCOUNT }, timestamp: 2, read: { mid: "m1" } }, { sender: { id: "7200000002" }, recipient: { id: IG_ACCOUNT }, timestamp: 3, reaction: { mid: "m1", action: "unreact" } }]), c);
+    const r = ig.parse(
+      batch(
+        [comment, { field: "story_insights", value: { media_id: "1", impressions: 3 } }],
+        [
+          dm,
+          { sender: { id: "7200000002" }, recipient: { id: IG_ACCOUNT }, timestamp: 2, read: { mid: "m1" } },
+          {
+            sender: { id: "7200000002" },
+            recipient: { id: IG_ACCOUNT },
+            timestamp: 3,
+            reaction: { mid: "m1", action: "unreact" },
+          },
+        ],
+      ),
+      c,
+    );
     expect(r.ok && r.value.map((x) => x.kind)).toEqual(["comment", "dm"]);
   });
 });
@@ -203,16 +347,61 @@ describe("Instagram messaging events outside entry.messaging", () => {
   const c = { channelId: "ch_ig" as never, account: "23245", receivedAt: 1772933402000 };
   // the shape of the app dashboard's "Test" sample for the `messages` field (the test ids
   // 12334 / 23245 that chatwoot/chatwoot's Instagram message service recognises)
-  const test = JSON.stringify({ object: "instagram", entry: [{ id: "0", time: 1772933400, changes: [{ field: "messages", value: { sender: { id: "12334" }, recipient: { id: "23245" }, timestamp: "1527459824", message: { mid: "random_mid", text: "random_text" } } }] }] });
+  const test = JSON.stringify({
+    object: "instagram",
+    entry: [
+      {
+        id: "0",
+        time: 1772933400,
+        changes: [
+          {
+            field: "messages",
+            value: {
+              sender: { id: "12334" },
+              recipient: { id: "23245" },
+              timestamp: "1527459824",
+              message: { mid: "random_mid", text: "random_text" },
+            },
+          },
+        ],
+      },
+    ],
+  });
 
   it("reads a change whose value is a messaging event (the dashboard's test notification), with a string timestamp", () => {
     const r = ig.parse(test, c);
-    expect(r.ok && r.value.map((x) => [x.kind, x.direction, x.actor.userId, x.content?.text, x.platformCreatedAt])).toEqual([["dm", "in", "12334", "random_text", 1527459824000]]);
+    expect(
+      r.ok && r.value.map((x) => [x.kind, x.direction, x.actor.userId, x.content?.text, x.platformCreatedAt]),
+    ).toEqual([["dm", "in", "12334", "random_text", 1527459824000]]);
     expect(ig.dedupeKey(test)).toEqual({ ok: true, value: "ig:m:random_mid" });
   });
 
   it("reads standby events (handover protocol) like messaging, and skips message edits by rule", () => {
-    const body = JSON.stringify({ object: "instagram", entry: [{ id: "23245", time: 1772933400, standby: [{ sender: { id: "7200000002" }, recipient: { id: "23245" }, timestamp: 1772933499000, message: { mid: "s1", text: "still there?" } }], messaging: [{ sender: { id: "7200000002" }, recipient: { id: "23245" }, timestamp: 1772933500000, message_edit: { mid: "s1", text: "still there??", num_edit: 1 } }] }] });
+    const body = JSON.stringify({
+      object: "instagram",
+      entry: [
+        {
+          id: "23245",
+          time: 1772933400,
+          standby: [
+            {
+              sender: { id: "7200000002" },
+              recipient: { id: "23245" },
+              timestamp: 1772933499000,
+              message: { mid: "s1", text: "still there?" },
+            },
+          ],
+          messaging: [
+            {
+              sender: { id: "7200000002" },
+              recipient: { id: "23245" },
+              timestamp: 1772933500000,
+              message_edit: { mid: "s1", text: "still there??", num_edit: 1 },
+            },
+          ],
+        },
+      ],
+    });
     const r = ig.parse(body, c);
     expect(r.ok && r.value.map((x) => [x.kind, x.nativeId])).toEqual([["dm", "s1"]]);
     expect(ig.dedupeKey(body).ok).toBe(true);

@@ -9,7 +9,8 @@ const rules = compileNeedRules([
   { tag: "cleanser", any: ["洁面", "洗面奶", "cleanser"], all: [] },
   { tag: "refund", any: ["退款", "退货", "refund"], kinds: ["dm"] },
 ]);
-const say = (text: string, extra: Record<string, unknown> = {}) => ix({ id: `m_${text.length}`, platformCreatedAt: T0, content: { text }, ...extra });
+const say = (text: string, extra: Record<string, unknown> = {}) =>
+  ix({ id: `m_${text.length}`, platformCreatedAt: T0, content: { text }, ...extra });
 
 describe("tagInteraction", () => {
   it.each([
@@ -48,15 +49,25 @@ describe("tagInteraction", () => {
   it("never tags text that contains none of a rule's keywords (property)", () => {
     const only = compileNeedRules([{ tag: "t", any: ["洁面"] }]);
     fc.assert(
-      fc.property(fc.string({ unit: "binary" }).filter((s) => !s.normalize("NFKC").replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "").includes("洁面")), (s) => {
-        expect(tagInteraction(only, say(s))).toEqual([]);
-      }),
+      fc.property(
+        fc.string({ unit: "binary" }).filter(
+          (s) =>
+            !s
+              .normalize("NFKC")
+              .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
+              .includes("洁面"),
+        ),
+        (s) => {
+          expect(tagInteraction(only, say(s))).toEqual([]);
+        },
+      ),
     );
   });
 });
 
 describe("countTagsByPeriod", () => {
-  const at = (iso: string, text: string, id: string) => ix({ id, platformCreatedAt: Date.parse(iso), content: { text } });
+  const at = (iso: string, text: string, id: string) =>
+    ix({ id, platformCreatedAt: Date.parse(iso), content: { text } });
   const list = [
     at("2026-03-02T02:00:00Z", "敏感肌用什么洁面", "a"), // Mon 10:00 Shanghai, ISO week of 2026-03-02
     at("2026-03-08T15:59:59Z", "洁面推荐", "b"), // Sun 23:59:59 Shanghai: same week
@@ -74,8 +85,17 @@ describe("countTagsByPeriod", () => {
   });
 
   it("uses local calendar days across a DST night (New York, 2026-03-08 is 23 hours long)", () => {
-    const ny = [at("2026-03-08T04:59:00Z", "洁面", "x"), at("2026-03-09T03:59:00Z", "洁面", "y"), at("2026-03-09T04:00:00Z", "洁面", "z")];
-    expect(countTagsByPeriod(rules, ny, { period: "day", timeZone: "America/New_York" }).map((c) => [new Date(c.periodStart).toISOString(), c.count])).toEqual([
+    const ny = [
+      at("2026-03-08T04:59:00Z", "洁面", "x"),
+      at("2026-03-09T03:59:00Z", "洁面", "y"),
+      at("2026-03-09T04:00:00Z", "洁面", "z"),
+    ];
+    expect(
+      countTagsByPeriod(rules, ny, { period: "day", timeZone: "America/New_York" }).map((c) => [
+        new Date(c.periodStart).toISOString(),
+        c.count,
+      ]),
+    ).toEqual([
       ["2026-03-07T05:00:00.000Z", 1],
       ["2026-03-08T05:00:00.000Z", 1],
       ["2026-03-09T04:00:00.000Z", 1],
@@ -83,7 +103,9 @@ describe("countTagsByPeriod", () => {
   });
 
   it("counts by month and returns nothing for nothing", () => {
-    expect(countTagsByPeriod(rules, list, { period: "month", timeZone: "Asia/Shanghai" }).map((c) => [c.tag, c.count])).toEqual([
+    expect(
+      countTagsByPeriod(rules, list, { period: "month", timeZone: "Asia/Shanghai" }).map((c) => [c.tag, c.count]),
+    ).toEqual([
       ["cleanser", 2],
       ["sensitive_skin", 1],
       ["sunscreen", 1],
@@ -92,8 +114,12 @@ describe("countTagsByPeriod", () => {
   });
 
   it("refuses a bad period or zone and does not mutate its input", () => {
-    expect(isOpsErrorLike(() => countTagsByPeriod(rules, list, { period: "year" as never, timeZone: "UTC" }))).toBe("invalid_argument");
-    expect(isOpsErrorLike(() => countTagsByPeriod(rules, list, { period: "day", timeZone: "Mars/Base" }))).toBe("invalid_time_zone");
+    expect(isOpsErrorLike(() => countTagsByPeriod(rules, list, { period: "year" as never, timeZone: "UTC" }))).toBe(
+      "invalid_argument",
+    );
+    expect(isOpsErrorLike(() => countTagsByPeriod(rules, list, { period: "day", timeZone: "Mars/Base" }))).toBe(
+      "invalid_time_zone",
+    );
     const copy = structuredClone(list);
     countTagsByPeriod(rules, list, { period: "day", timeZone: "UTC" });
     expect(list).toEqual(copy);

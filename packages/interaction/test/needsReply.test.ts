@@ -3,7 +3,19 @@ import { buildThreads, isOpsErrorLike, needsReply, ThreadSchema } from "./helper
 import { brand, ix, MIN, T0, user, user2 } from "./helpers/make";
 
 const thread = (id: string, extra: Record<string, unknown>) =>
-  ThreadSchema.parse({ id, channelId: "ch", type: "dm", status: "open", createdAt: 0, waitingSince: 10, firstReplyAt: null, lastInboundAt: 10, lastInboundKind: "dm", lastOutboundAt: null, ...extra });
+  ThreadSchema.parse({
+    id,
+    channelId: "ch",
+    type: "dm",
+    status: "open",
+    createdAt: 0,
+    waitingSince: 10,
+    firstReplyAt: null,
+    lastInboundAt: 10,
+    lastInboundKind: "dm",
+    lastOutboundAt: null,
+    ...extra,
+  });
 
 describe("needsReply", () => {
   it("orders by priority, then oldest wait, then id", () => {
@@ -31,7 +43,14 @@ describe("needsReply", () => {
     const { threads } = buildThreads([
       ix({ id: "l", kind: "like", direction: "activity", visibility: "public", platformCreatedAt: T0 }),
       ix({ id: "m1", actor: user2, platformCreatedAt: T0 }),
-      ix({ id: "n", direction: "out", actor: brand, visibility: "internal_note", inReplyTo: "m1", platformCreatedAt: T0 + MIN }),
+      ix({
+        id: "n",
+        direction: "out",
+        actor: brand,
+        visibility: "internal_note",
+        inReplyTo: "m1",
+        platformCreatedAt: T0 + MIN,
+      }),
       ix({ id: "m2", platformCreatedAt: T0 + 2 * MIN }),
       ix({ id: "o", direction: "out", actor: brand, recipient: user, platformCreatedAt: T0 + 3 * MIN }),
     ]);

@@ -12,11 +12,27 @@ describe("buildReplyTree", () => {
       ix({ ...pub, id: "r1", inReplyTo: "c1", platformCreatedAt: T0 + 1 }),
       ix({ ...pub, id: "r11", inReplyTo: "r1", platformCreatedAt: T0 + 3 }),
       ix({ ...pub, kind: "comment", id: "c2", platformCreatedAt: T0 + 4 }),
-      ix({ id: "like", kind: "like", visibility: "public", direction: "activity", inReplyTo: "c1", platformCreatedAt: T0 + 5 }),
+      ix({
+        id: "like",
+        kind: "like",
+        visibility: "public",
+        direction: "activity",
+        inReplyTo: "c1",
+        platformCreatedAt: T0 + 5,
+      }),
     ]);
-    const shape = roots.map((n) => [n.interaction.id, n.children.map((c) => [c.interaction.id, c.depth, c.children.map((g) => [g.interaction.id, g.depth])])]);
+    const shape = roots.map((n) => [
+      n.interaction.id,
+      n.children.map((c) => [c.interaction.id, c.depth, c.children.map((g) => [g.interaction.id, g.depth])]),
+    ]);
     expect(shape).toEqual([
-      ["c1", [["r1", 1, [["r11", 2]]], ["r2", 1, []]]],
+      [
+        "c1",
+        [
+          ["r1", 1, [["r11", 2]]],
+          ["r2", 1, []],
+        ],
+      ],
       ["c2", []],
     ]);
   });
@@ -33,7 +49,8 @@ describe("buildReplyTree", () => {
 
   it("handles a chain 20 000 deep without overflowing the stack", () => {
     const list = [ix({ ...pub, kind: "comment", id: "n0", platformCreatedAt: T0 })];
-    for (let i = 1; i < 20_000; i++) list.push(ix({ ...pub, id: `n${i}`, inReplyTo: `n${i - 1}`, platformCreatedAt: T0 + i }));
+    for (let i = 1; i < 20_000; i++)
+      list.push(ix({ ...pub, id: `n${i}`, inReplyTo: `n${i - 1}`, platformCreatedAt: T0 + i }));
     let node = buildReplyTree(list)[0]!;
     while (node.children.length > 0) node = node.children[0]!;
     expect(node.depth).toBe(19_999);
@@ -47,7 +64,16 @@ describe("buildReplyTree", () => {
 
 describe("toActivityStreams", () => {
   it("maps a DM to Create/Note addressed to the recipient", () => {
-    const as = toActivityStreams(ix({ id: "o1", direction: "out", actor: brand, recipient: user, content: { text: "您好" }, platformCreatedAt: T0 }));
+    const as = toActivityStreams(
+      ix({
+        id: "o1",
+        direction: "out",
+        actor: brand,
+        recipient: user,
+        content: { text: "您好" },
+        platformCreatedAt: T0,
+      }),
+    );
     expect(as).toMatchObject({
       "@context": "https://www.w3.org/ns/activitystreams",
       type: "Create",
@@ -69,13 +95,35 @@ describe("toActivityStreams", () => {
     ["campaign_entry", "Join"],
     ["qr_scan", "Activity"],
   ] as const)("maps %s to %s (AS2 vocabulary)", (kind, type) => {
-    const as = toActivityStreams(ix({ id: "x", kind, visibility: "public", direction: "activity", target: { type: "post", id: "p/1" }, platformCreatedAt: T0 }));
+    const as = toActivityStreams(
+      ix({
+        id: "x",
+        kind,
+        visibility: "public",
+        direction: "activity",
+        target: { type: "post", id: "p/1" },
+        platformCreatedAt: T0,
+      }),
+    );
     expect(as.type).toBe(type);
   });
 
   it("uses the base IRI, escapes ids and gives internal notes no addressing", () => {
-    const as = toActivityStreams(ix({ id: "a b", kind: "like", visibility: "internal_note", target: { type: "post", id: "p/1" }, platformCreatedAt: T0 }), { baseIri: "https://ops.example/" });
-    expect([as.id, as.object, "to" in as]).toEqual(["https://ops.example/interaction:a%20b", "https://ops.example/object:ch_wx:post:p%2F1", false]);
+    const as = toActivityStreams(
+      ix({
+        id: "a b",
+        kind: "like",
+        visibility: "internal_note",
+        target: { type: "post", id: "p/1" },
+        platformCreatedAt: T0,
+      }),
+      { baseIri: "https://ops.example/" },
+    );
+    expect([as.id, as.object, "to" in as]).toEqual([
+      "https://ops.example/interaction:a%20b",
+      "https://ops.example/object:ch_wx:post:p%2F1",
+      false,
+    ]);
   });
 
   it("refuses a malformed interaction", () => {

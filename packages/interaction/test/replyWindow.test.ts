@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildThreads, evaluateReplyWindow, isOpsErrorLike, REPLY_WINDOW_POLICIES, ReplyWindowPolicySchema, replyPolicy } from "./helpers/index";
+import {
+  buildThreads,
+  evaluateReplyWindow,
+  isOpsErrorLike,
+  REPLY_WINDOW_POLICIES,
+  ReplyWindowPolicySchema,
+  replyPolicy,
+} from "./helpers/index";
 import { brand, HOUR, ix, MIN, T0, user } from "./helpers/make";
 
 const wechat = REPLY_WINDOW_POLICIES["wechat_oa.customer_service"]!;
@@ -16,7 +23,11 @@ describe("REPLY_WINDOW_POLICIES", () => {
   });
 
   it("hold the documented figures", () => {
-    const byRule = Object.fromEntries(Object.values(REPLY_WINDOW_POLICIES).flatMap((p) => p.rules.map((r) => [r.id, [r.durationMs / HOUR, r.maxMessages]])));
+    const byRule = Object.fromEntries(
+      Object.values(REPLY_WINDOW_POLICIES).flatMap((p) =>
+        p.rules.map((r) => [r.id, [r.durationMs / HOUR, r.maxMessages]]),
+      ),
+    );
     // WeChat announcement 2023-06-12: user message 5 messages / 48 h; menu, follow, scan 3 / 1 min
     expect(byRule["wechat_oa.user_message"]).toEqual([48, 5]);
     expect(byRule["wechat_oa.menu_follow_scan"]).toEqual([1 / 60, 3]);
@@ -35,9 +46,15 @@ describe("REPLY_WINDOW_POLICIES", () => {
 describe("evaluateReplyWindow", () => {
   it("counts the messages left and closes the window at the documented instant (exclusive)", () => {
     const events = [{ kind: "dm" as const, at: T0, sentSince: 4 }];
-    expect(evaluateReplyWindow(wechat, events, "message", T0 + 47 * HOUR)).toMatchObject({ allowed: true, messagesLeft: 1, until: T0 + 48 * HOUR });
+    expect(evaluateReplyWindow(wechat, events, "message", T0 + 47 * HOUR)).toMatchObject({
+      allowed: true,
+      messagesLeft: 1,
+      until: T0 + 48 * HOUR,
+    });
     expect(evaluateReplyWindow(wechat, events, "message", T0 + 48 * HOUR).code).toBe("expired");
-    expect(evaluateReplyWindow(wechat, [{ kind: "dm", at: T0, sentSince: 5 }], "message", T0 + HOUR).code).toBe("quota_exhausted");
+    expect(evaluateReplyWindow(wechat, [{ kind: "dm", at: T0, sentSince: 5 }], "message", T0 + HOUR).code).toBe(
+      "quota_exhausted",
+    );
   });
 
   it("keeps the 48 h window of a message open after a later follow (each rule uses its own latest event)", () => {
@@ -56,9 +73,15 @@ describe("evaluateReplyWindow", () => {
   });
 
   it("refuses a malformed policy or instant", () => {
-    expect(isOpsErrorLike(() => evaluateReplyWindow({ ...wechat, rules: [{ ...wechat.rules[0]!, durationMs: -1 }] }, [], "message", T0))).toBe("invalid_argument");
+    expect(
+      isOpsErrorLike(() =>
+        evaluateReplyWindow({ ...wechat, rules: [{ ...wechat.rules[0]!, durationMs: -1 }] }, [], "message", T0),
+      ),
+    ).toBe("invalid_argument");
     expect(isOpsErrorLike(() => evaluateReplyWindow(wechat, [], "message", 1.5))).toBe("invalid_argument");
-    expect(isOpsErrorLike(() => evaluateReplyWindow(wechat, [], "carrier_pigeon" as never, T0))).toBe("invalid_argument");
+    expect(isOpsErrorLike(() => evaluateReplyWindow(wechat, [], "carrier_pigeon" as never, T0))).toBe(
+      "invalid_argument",
+    );
   });
 });
 
@@ -82,9 +105,21 @@ describe("replyPolicy", () => {
     expect(d.alternatives.find((a) => a.surface === "private_reply")).toMatchObject({ allowed: true, messagesLeft: 1 });
     const after = buildThreads([
       ix({ id: "c1", kind: "comment", visibility: "public", platformCreatedAt: T0, channelId: "ch_ig" }),
-      ix({ id: "pr", kind: "dm", direction: "out", visibility: "private", actor: brand, recipient: user, inReplyTo: "c1", platformCreatedAt: T0 + HOUR, channelId: "ch_ig" }),
+      ix({
+        id: "pr",
+        kind: "dm",
+        direction: "out",
+        visibility: "private",
+        actor: brand,
+        recipient: user,
+        inReplyTo: "c1",
+        platformCreatedAt: T0 + HOUR,
+        channelId: "ch_ig",
+      }),
     ]).threads[0]!;
-    expect(replyPolicy(after, instagram, T0 + 2 * HOUR).alternatives.find((a) => a.surface === "private_reply")?.code).toBe("quota_exhausted");
+    expect(
+      replyPolicy(after, instagram, T0 + 2 * HOUR).alternatives.find((a) => a.surface === "private_reply")?.code,
+    ).toBe("quota_exhausted");
   });
 
   it("does not mutate the thread", () => {

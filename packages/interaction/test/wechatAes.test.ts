@@ -5,7 +5,22 @@ import { createWechatOaAdapter, handleWebhook, isOpsErrorLike, WechatOaAdapterOp
 import { decryptWechatMessage, wechatAesKey } from "../src/_lib/wechatCrypto";
 import { escapeXml } from "../src/_lib/xml";
 import { signedUrl, WECHAT_ACCOUNT, WECHAT_SUBSCRIBE, WECHAT_TEXT, WECHAT_TOKEN } from "./fixtures/wechat";
-import { aesCbc, aesUrl, compatibleBody, concat, fromBase64, padTo32, safeBody, toBase64, uint32be, utf8, WECHAT_AES_KEY, WECHAT_AES_TEXT, WECHAT_APP_ID, wechatEncrypt } from "./fixtures/wechatAes";
+import {
+  aesCbc,
+  aesUrl,
+  compatibleBody,
+  concat,
+  fromBase64,
+  padTo32,
+  safeBody,
+  toBase64,
+  uint32be,
+  utf8,
+  WECHAT_AES_KEY,
+  WECHAT_AES_TEXT,
+  WECHAT_APP_ID,
+  wechatEncrypt,
+} from "./fixtures/wechatAes";
 import { sortedSha1 } from "./fixtures/sign";
 
 const ctx = (account: string, receivedAt = 1772933401000) => ({ channelId: "ch_wx" as never, account, receivedAt });
@@ -41,13 +56,20 @@ const PY = {
   fromXml:
     "<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName><FromUserName><![CDATA[oyORnuP8q7ou2gfYjqLzSIWZf0rs]]></FromUserName><CreateTime>1409735668</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[abcdteT]]></Content><MsgId>6054768590064713728</MsgId><Encrypt><![CDATA[hyzAe4OzmOMbd6TvGdIOO6uBmdJoD0Fk53REIHvxYtJlE2B655HuD0m8KUePWB3+LrPXo87wzQ1QLvbeUgmBM4x6F8PGHQHFVAFmOD2LdJF9FrXpbUAh0B5GIItb52sn896wVsMSHGuPE328HnRGBcrS7C41IzDWyWNlZkyyXwon8T332jisa+h6tEDYsVticbSnyU8dKOIbgU6ux5VTjg3yt+WGzjlpKn6NPhRjpA912xMezR4kw6KWwMrCVKSVCZciVGCgavjIQ6X8tCOp3yZbGpy0VxpAe+77TszTfRd5RJSVO/HTnifJpXgCSUdUue1v6h0EIBYYI1BD1DlD+C0CR8e6OewpusjZ4uBl9FyJvnhvQl+q5rv1ixrcpCumEPo5MJSgM9ehVsNPfUM669WuMyVWQLCzpu9GhglF2PE=]]></Encrypt></xml>",
 };
-const pyUrl = (msgSign = PY.msgSign) => `/wechat?timestamp=${PY.timestamp}&nonce=${PY.nonce}&encrypt_type=aes&msg_signature=${msgSign}`;
+const pyUrl = (msgSign = PY.msgSign) =>
+  `/wechat?timestamp=${PY.timestamp}&nonce=${PY.nonce}&encrypt_type=aes&msg_signature=${msgSign}`;
 const pyEncrypt = /<Encrypt><!\[CDATA\[([^\]]+)\]\]>/.exec(PY.fromXml)![1]!;
 
 describe("WeChat AES: the official WXBizMsgCrypt vectors", () => {
   it("decrypts the Java sample's ciphertexts to exactly their plaintexts (CJK included)", () => {
-    expect(decryptWechatMessage(key(JAVA.key), JAVA.afterAesEncrypt, JAVA.appId)).toEqual({ ok: true, value: JAVA.replyMsg });
-    expect(decryptWechatMessage(key(JAVA.key), JAVA.afterAesEncrypt2, JAVA.appId)).toEqual({ ok: true, value: JAVA.replyMsg2 });
+    expect(decryptWechatMessage(key(JAVA.key), JAVA.afterAesEncrypt, JAVA.appId)).toEqual({
+      ok: true,
+      value: JAVA.replyMsg,
+    });
+    expect(decryptWechatMessage(key(JAVA.key), JAVA.afterAesEncrypt2, JAVA.appId)).toEqual({
+      ok: true,
+      value: JAVA.replyMsg2,
+    });
   });
 
   it("has a test encrypter (node:crypto) that reproduces the Java sample byte for byte", () => {
@@ -67,7 +89,13 @@ describe("WeChat AES: the official WXBizMsgCrypt vectors", () => {
       platformCreatedAt: 1407743423000,
       content: { media: [{ type: "video" }] },
       // the sample is a passive reply (MediaId nested in <Video>), so the decrypted message is checked in raw
-      raw: { ToUserName: "oia2Tj我是中文jewbmiOUlr6X-1crbLOvLw", Video: { MediaId: "eYJ1MbwPRJtOvIEabaxHs7TX2D-HV71s79GUxqdUkjm6Gs2Ed1KF3ulAOA9H1xG0", Title: "testCallBackReplyVideo" } },
+      raw: {
+        ToUserName: "oia2Tj我是中文jewbmiOUlr6X-1crbLOvLw",
+        Video: {
+          MediaId: "eYJ1MbwPRJtOvIEabaxHs7TX2D-HV71s79GUxqdUkjm6Gs2Ed1KF3ulAOA9H1xG0",
+          Title: "testCallBackReplyVideo",
+        },
+      },
     });
   });
 
@@ -77,24 +105,42 @@ describe("WeChat AES: the official WXBizMsgCrypt vectors", () => {
     expect(adapter.verify(request, { secret: PY.token })).toEqual({ ok: true, value: { kind: "delivery" } });
     // the published signature is sha1 of the sorted Token, timestamp, nonce and Encrypt (checked with node:crypto)
     expect(sortedSha1(PY.token, PY.timestamp, PY.nonce, pyEncrypt)).toBe(PY.msgSign);
-    expect(adapter.verify({ ...request, url: pyUrl(PY.msgSign.replace("5d19", "5d18")) }, { secret: PY.token })).toMatchObject({ ok: false, error: { code: "bad_signature", path: ["url", "msg_signature"] } });
-    expect(adapter.verify(request, { secret: "spamtesT" })).toMatchObject({ ok: false, error: { code: "bad_signature" } });
+    expect(
+      adapter.verify({ ...request, url: pyUrl(PY.msgSign.replace("5d19", "5d18")) }, { secret: PY.token }),
+    ).toMatchObject({ ok: false, error: { code: "bad_signature", path: ["url", "msg_signature"] } });
+    expect(adapter.verify(request, { secret: "spamtesT" })).toMatchObject({
+      ok: false,
+      error: { code: "bad_signature" },
+    });
   });
 
   it("decrypts the Python sample to the same message as its compatible-mode plaintext copy", () => {
-    const safe = createWechatOaAdapter({ encodingAesKey: PY.key, appId: PY.appId }).parse(PY.fromXml, ctx("gh_10f6c3c3ac5a"));
-    const plainOnly = createWechatOaAdapter().parse(PY.fromXml.replace(/<Encrypt>.*<\/Encrypt>/, ""), ctx("gh_10f6c3c3ac5a"));
+    const safe = createWechatOaAdapter({ encodingAesKey: PY.key, appId: PY.appId }).parse(
+      PY.fromXml,
+      ctx("gh_10f6c3c3ac5a"),
+    );
+    const plainOnly = createWechatOaAdapter().parse(
+      PY.fromXml.replace(/<Encrypt>.*<\/Encrypt>/, ""),
+      ctx("gh_10f6c3c3ac5a"),
+    );
     expect(safe.ok && plainOnly.ok).toBe(true);
     const strip = (r: typeof safe) => (r.ok ? r.value.map(({ raw: _raw, ...rest }) => rest) : []);
     expect(strip(safe)).toEqual(strip(plainOnly));
-    expect(safe.ok && [safe.value[0]?.content?.text, safe.value[0]?.nativeId, safe.value[0]?.actor.userId]).toEqual(["abcdteT", "6054768590064713728", "oyORnuP8q7ou2gfYjqLzSIWZf0rs"]);
+    expect(safe.ok && [safe.value[0]?.content?.text, safe.value[0]?.nativeId, safe.value[0]?.actor.userId]).toEqual([
+      "abcdteT",
+      "6054768590064713728",
+      "oyORnuP8q7ou2gfYjqLzSIWZf0rs",
+    ]);
     // the decrypted message, not the unsigned plaintext copy, is what the interaction carries
     expect(safe.ok && safe.value[0]?.raw).not.toHaveProperty("Encrypt");
   });
 
   it("refuses the Python sample under another AppID as bad_signature", () => {
     const adapter = createWechatOaAdapter({ encodingAesKey: PY.key, appId: JAVA.appId });
-    expect(adapter.parse(PY.fromXml, ctx("gh_10f6c3c3ac5a"))).toMatchObject({ ok: false, error: { code: "bad_signature", path: ["body", "Encrypt"] } });
+    expect(adapter.parse(PY.fromXml, ctx("gh_10f6c3c3ac5a"))).toMatchObject({
+      ok: false,
+      error: { code: "bad_signature", path: ["body", "Encrypt"] },
+    });
     expect(adapter.dedupeKey(PY.fromXml)).toMatchObject({ ok: false, error: { code: "bad_signature" } });
   });
 });
@@ -105,19 +151,32 @@ describe("createWechatOaAdapter in safe mode", () => {
 
   it("takes a safe-mode push through handleWebhook: verify, freshness, dedupe key, parse", () => {
     const r = handleWebhook(adapter, request, { secret: WECHAT_TOKEN }, ctx(WECHAT_ACCOUNT));
-    expect(r.ok && r.value.kind === "delivery" && [r.value.key, r.value.interactions.map((x) => [x.kind, x.content?.text])]).toEqual([
-      "msg:24601234567890123",
-      [["dm", "敏感肌用什么洁面？有没有温和一点的"]],
-    ]);
-    expect(handleWebhook(adapter, request, { secret: WECHAT_TOKEN }, ctx(WECHAT_ACCOUNT), new Set(["msg:24601234567890123"]))).toMatchObject({ ok: false, error: { code: "duplicate_delivery" } });
+    expect(
+      r.ok && r.value.kind === "delivery" && [r.value.key, r.value.interactions.map((x) => [x.kind, x.content?.text])],
+    ).toEqual(["msg:24601234567890123", [["dm", "敏感肌用什么洁面？有没有温和一点的"]]]);
+    expect(
+      handleWebhook(
+        adapter,
+        request,
+        { secret: WECHAT_TOKEN },
+        ctx(WECHAT_ACCOUNT),
+        new Set(["msg:24601234567890123"]),
+      ),
+    ).toMatchObject({ ok: false, error: { code: "duplicate_delivery" } });
   });
 
   it("reads safe and compatible mode alike, and dedupes them by the decrypted MsgId or event", () => {
     const sub = wechatEncrypt(WECHAT_SUBSCRIBE);
     expect(adapter.dedupeKey(safeBody(WECHAT_AES_TEXT))).toEqual({ ok: true, value: "msg:24601234567890123" });
-    expect(adapter.dedupeKey(compatibleBody(WECHAT_TEXT, WECHAT_AES_TEXT))).toEqual({ ok: true, value: "msg:24601234567890123" });
+    expect(adapter.dedupeKey(compatibleBody(WECHAT_TEXT, WECHAT_AES_TEXT))).toEqual({
+      ok: true,
+      value: "msg:24601234567890123",
+    });
     expect(adapter.dedupeKey(safeBody(sub))).toEqual({ ok: true, value: "evt:oX1y2Z3_openid_A:1772933400" });
-    expect(adapter.parse(safeBody(sub), ctx(WECHAT_ACCOUNT))).toMatchObject({ ok: true, value: [{ kind: "follow", content: { text: "qrscene_spring2026" } }] });
+    expect(adapter.parse(safeBody(sub), ctx(WECHAT_ACCOUNT))).toMatchObject({
+      ok: true,
+      value: [{ kind: "follow", content: { text: "qrscene_spring2026" } }],
+    });
   });
 
   it("trusts the encrypted copy, not compatible mode's unsigned plaintext fields", () => {
@@ -128,13 +187,22 @@ describe("createWechatOaAdapter in safe mode", () => {
 
   it("round-trips any message text, including CJK, emoji and XML-special characters", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), fc.uint8Array({ minLength: 16, maxLength: 16 }), (text, random) => {
-        const xml = WECHAT_TEXT.replace("<![CDATA[敏感肌用什么洁面？有没有温和一点的]]>", () => escapeXml(text)); // a function: "$$" in a replacement string means "$"
-        const encrypt = wechatEncrypt(xml, { random });
-        expect(adapter.verify({ method: "POST", url: aesUrl(encrypt), headers: {}, body: safeBody(encrypt) }, { secret: WECHAT_TOKEN })).toEqual({ ok: true, value: { kind: "delivery" } });
-        const r = adapter.parse(safeBody(encrypt), ctx(WECHAT_ACCOUNT));
-        expect(r.ok && r.value[0]?.content?.text).toBe(text);
-      }),
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 200 }),
+        fc.uint8Array({ minLength: 16, maxLength: 16 }),
+        (text, random) => {
+          const xml = WECHAT_TEXT.replace("<![CDATA[敏感肌用什么洁面？有没有温和一点的]]>", () => escapeXml(text)); // a function: "$$" in a replacement string means "$"
+          const encrypt = wechatEncrypt(xml, { random });
+          expect(
+            adapter.verify(
+              { method: "POST", url: aesUrl(encrypt), headers: {}, body: safeBody(encrypt) },
+              { secret: WECHAT_TOKEN },
+            ),
+          ).toEqual({ ok: true, value: { kind: "delivery" } });
+          const r = adapter.parse(safeBody(encrypt), ctx(WECHAT_ACCOUNT));
+          expect(r.ok && r.value[0]?.content?.text).toBe(text);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -143,25 +211,58 @@ describe("createWechatOaAdapter in safe mode", () => {
     // 16 + 4 + msg + 18 (AppID) is a multiple of 32 when msg is 26 bytes: the pad is then 32 bytes of 32
     for (let n = 20; n <= 60; n++) {
       const msg = "a".repeat(n);
-      expect(decryptWechatMessage(key(WECHAT_AES_KEY), wechatEncrypt(msg), WECHAT_APP_ID)).toEqual({ ok: true, value: msg });
+      expect(decryptWechatMessage(key(WECHAT_AES_KEY), wechatEncrypt(msg), WECHAT_APP_ID)).toEqual({
+        ok: true,
+        value: msg,
+      });
     }
     expect((16 + 4 + 26 + WECHAT_APP_ID.length) % 32).toBe(0);
   });
 
   it("refuses a wrong msg_signature, a tampered Encrypt and a missing Encrypt in verify", () => {
     const tampered = `${WECHAT_AES_TEXT.slice(0, 10)}${WECHAT_AES_TEXT[10] === "A" ? "B" : "A"}${WECHAT_AES_TEXT.slice(11)}`;
-    expect(adapter.verify({ ...request, url: aesUrl(WECHAT_AES_TEXT, "1772933401") }, { secret: WECHAT_TOKEN })).toMatchObject({ ok: true });
-    expect(adapter.verify({ ...request, url: request.url.replace(/msg_signature=\w+/, "msg_signature=da39a3ee5e6b4b0d3255bfef95601890afd80709") }, { secret: WECHAT_TOKEN })).toMatchObject({ ok: false, error: { code: "bad_signature" } });
-    expect(adapter.verify({ ...request, body: safeBody(tampered) }, { secret: WECHAT_TOKEN })).toMatchObject({ ok: false, error: { code: "bad_signature" } });
-    expect(adapter.verify({ ...request, url: request.url.replace(/&msg_signature=\w+/, "") }, { secret: WECHAT_TOKEN })).toMatchObject({ ok: false, error: { code: "bad_signature" } });
-    expect(adapter.verify({ ...request, body: WECHAT_TEXT }, { secret: WECHAT_TOKEN })).toMatchObject({ ok: false, error: { code: "missing_field", path: ["body", "Encrypt"] } });
-    expect(adapter.verify({ ...request, body: "<xml><Encrypt></Encrypt></xml>" }, { secret: WECHAT_TOKEN })).toMatchObject({ ok: false, error: { code: "missing_field" } });
-    expect(adapter.verify({ ...request, body: "not xml" }, { secret: WECHAT_TOKEN })).toMatchObject({ ok: false, error: { code: "malformed_payload" } });
+    expect(
+      adapter.verify({ ...request, url: aesUrl(WECHAT_AES_TEXT, "1772933401") }, { secret: WECHAT_TOKEN }),
+    ).toMatchObject({ ok: true });
+    expect(
+      adapter.verify(
+        {
+          ...request,
+          url: request.url.replace(/msg_signature=\w+/, "msg_signature=da39a3ee5e6b4b0d3255bfef95601890afd80709"),
+        },
+        { secret: WECHAT_TOKEN },
+      ),
+    ).toMatchObject({ ok: false, error: { code: "bad_signature" } });
+    expect(adapter.verify({ ...request, body: safeBody(tampered) }, { secret: WECHAT_TOKEN })).toMatchObject({
+      ok: false,
+      error: { code: "bad_signature" },
+    });
+    expect(
+      adapter.verify({ ...request, url: request.url.replace(/&msg_signature=\w+/, "") }, { secret: WECHAT_TOKEN }),
+    ).toMatchObject({ ok: false, error: { code: "bad_signature" } });
+    expect(adapter.verify({ ...request, body: WECHAT_TEXT }, { secret: WECHAT_TOKEN })).toMatchObject({
+      ok: false,
+      error: { code: "missing_field", path: ["body", "Encrypt"] },
+    });
+    expect(
+      adapter.verify({ ...request, body: "<xml><Encrypt></Encrypt></xml>" }, { secret: WECHAT_TOKEN }),
+    ).toMatchObject({ ok: false, error: { code: "missing_field" } });
+    expect(adapter.verify({ ...request, body: "not xml" }, { secret: WECHAT_TOKEN })).toMatchObject({
+      ok: false,
+      error: { code: "malformed_payload" },
+    });
   });
 
   it("refuses a plaintext push once a key is configured, but still answers the GET URL check", () => {
-    expect(adapter.verify({ method: "POST", url: signedUrl(), headers: {}, body: WECHAT_TEXT }, { secret: WECHAT_TOKEN })).toMatchObject({ ok: false, error: { code: "bad_signature", path: ["url"] } });
-    expect(adapter.verify({ method: "GET", url: signedUrl("1772933400", "184793", "&echostr=42"), headers: {}, body: "" }, { secret: WECHAT_TOKEN })).toMatchObject({
+    expect(
+      adapter.verify({ method: "POST", url: signedUrl(), headers: {}, body: WECHAT_TEXT }, { secret: WECHAT_TOKEN }),
+    ).toMatchObject({ ok: false, error: { code: "bad_signature", path: ["url"] } });
+    expect(
+      adapter.verify(
+        { method: "GET", url: signedUrl("1772933400", "184793", "&echostr=42"), headers: {}, body: "" },
+        { secret: WECHAT_TOKEN },
+      ),
+    ).toMatchObject({
       ok: true,
       value: { kind: "challenge", response: { body: "42" } },
     });
@@ -176,7 +277,10 @@ describe("createWechatOaAdapter in safe mode", () => {
     };
     for (let i = 0; i < sealed.length; i++) {
       // CBC has no integrity of its own: msg_signature (over the Encrypt text) is what refuses tampering
-      expect(adapter.verify({ ...request, body: safeBody(flip(i)) }, { secret: WECHAT_TOKEN })).toMatchObject({ ok: false, error: { code: "bad_signature" } });
+      expect(adapter.verify({ ...request, body: safeBody(flip(i)) }, { secret: WECHAT_TOKEN })).toMatchObject({
+        ok: false,
+        error: { code: "bad_signature" },
+      });
       // a flipped bit garbles its block and flips one bit of the next: parse must answer with a
       // typed value, not through the catch-all guard
       const r = adapter.parse(safeBody(flip(i)), ctx(WECHAT_ACCOUNT));
@@ -202,7 +306,11 @@ describe("createWechatOaAdapter in safe mode", () => {
       ["pad 0", seal(concat(body, fill(pad, 0))), /PKCS#7/],
       ["pad 33", seal(concat(body, fill(pad, 33))), /PKCS#7/],
       ["inconsistent pad bytes", seal(concat(body, fill(pad - 1, 1), Uint8Array.of(pad))), /PKCS#7/],
-      ["length beyond the message", seal(padTo32(concat(header(500), utf8("hello"), utf8(WECHAT_APP_ID)))), /announces 500 bytes/],
+      [
+        "length beyond the message",
+        seal(padTo32(concat(header(500), utf8("hello"), utf8(WECHAT_APP_ID)))),
+        /announces 500 bytes/,
+      ],
       ["shorter than the header", seal(padTo32(fill(10, 1))), /shorter than its 20-byte header/],
       ["invalid UTF-8", seal(padTo32(concat(header(2), Uint8Array.of(0xc3, 0x28), utf8(WECHAT_APP_ID)))), /not UTF-8/],
     ];
@@ -212,11 +320,17 @@ describe("createWechatOaAdapter in safe mode", () => {
       expect(r.ok ? "" : r.error.message, name).toMatch(message);
     }
     expect(decryptWechatMessage(aes, seal(padTo32(body)), WECHAT_APP_ID)).toEqual({ ok: true, value: "hello" });
-    expect(decryptWechatMessage(aes, seal(padTo32(body)), "wx0000000000000000")).toMatchObject({ ok: false, error: { code: "bad_signature" } });
+    expect(decryptWechatMessage(aes, seal(padTo32(body)), "wx0000000000000000")).toMatchObject({
+      ok: false,
+      error: { code: "bad_signature" },
+    });
   });
 
   it("refuses a wrong key as malformed_payload or bad_signature, never as a success", () => {
-    const other = createWechatOaAdapter({ encodingAesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", appId: WECHAT_APP_ID });
+    const other = createWechatOaAdapter({
+      encodingAesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+      appId: WECHAT_APP_ID,
+    });
     const r = other.parse(safeBody(WECHAT_AES_TEXT), ctx(WECHAT_ACCOUNT));
     expect(r.ok).toBe(false);
     expect(["malformed_payload", "bad_signature"]).toContain(r.ok ? "" : r.error.code);
@@ -224,7 +338,10 @@ describe("createWechatOaAdapter in safe mode", () => {
 
   it("refuses an encrypted body without a key as unsupported, saying to pass encodingAesKey", () => {
     const plain = createWechatOaAdapter();
-    for (const r of [plain.parse(safeBody(WECHAT_AES_TEXT), ctx(WECHAT_ACCOUNT)), plain.dedupeKey(compatibleBody(WECHAT_TEXT, WECHAT_AES_TEXT))]) {
+    for (const r of [
+      plain.parse(safeBody(WECHAT_AES_TEXT), ctx(WECHAT_ACCOUNT)),
+      plain.dedupeKey(compatibleBody(WECHAT_TEXT, WECHAT_AES_TEXT)),
+    ]) {
       expect(r).toMatchObject({ ok: false, error: { code: "unsupported", path: ["body", "Encrypt"] } });
       expect(r.ok ? "" : r.error.message).toMatch(/pass encodingAesKey and appId/);
     }
@@ -244,13 +361,23 @@ describe("WechatOaAdapterOptionsSchema", () => {
   };
 
   it("throws OpsError invalid_argument naming the field and the rule", () => {
-    expect(thrown({ encodingAesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEF", appId: "wx1" })).toMatch(/^invalid_argument: createWechatOaAdapter: options\.encodingAesKey must be the 43-character EncodingAESKey/);
-    expect(thrown({ encodingAesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDE+G", appId: "wx1" })).toMatch(/options\.encodingAesKey must be the 43-character/);
-    expect(thrown({ encodingAesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG" })).toMatch(/options\.appId is required with encodingAesKey/);
+    expect(thrown({ encodingAesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEF", appId: "wx1" })).toMatch(
+      /^invalid_argument: createWechatOaAdapter: options\.encodingAesKey must be the 43-character EncodingAESKey/,
+    );
+    expect(thrown({ encodingAesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDE+G", appId: "wx1" })).toMatch(
+      /options\.encodingAesKey must be the 43-character/,
+    );
+    expect(thrown({ encodingAesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG" })).toMatch(
+      /options\.appId is required with encodingAesKey/,
+    );
     expect(thrown({ appId: "wx2c2769f8efd9abc2" })).toMatch(/options\.encodingAesKey is required with appId/);
-    expect(thrown({ encodingAesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", appId: "wx 1" })).toMatch(/options\.appId must be the account's AppID/);
+    expect(thrown({ encodingAesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", appId: "wx 1" })).toMatch(
+      /options\.appId must be the account's AppID/,
+    );
     // WeChat's console spells it EncodingAESKey: a misspelt option must not leave the adapter keyless
-    expect(thrown({ encodingAESKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", appId: "wx1" })).toMatch(/^invalid_argument: createWechatOaAdapter: options .*encodingAESKey/);
+    expect(thrown({ encodingAESKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", appId: "wx1" })).toMatch(
+      /^invalid_argument: createWechatOaAdapter: options .*encodingAESKey/,
+    );
     expect(isOpsErrorLike(() => createWechatOaAdapter({ policy: { id: "" } as never }))).toBe("invalid_argument");
   });
 
@@ -260,6 +387,8 @@ describe("WechatOaAdapterOptionsSchema", () => {
     expect(thrown({})).toBe("no error");
     expect(thrown(options)).toBe("no error");
     expect(options).toEqual({ encodingAesKey: WECHAT_AES_KEY, appId: WECHAT_APP_ID });
-    expect(WechatOaAdapterOptionsSchema.safeParse({ encodingAesKey: WECHAT_AES_KEY, appId: WECHAT_APP_ID }).success).toBe(true);
+    expect(
+      WechatOaAdapterOptionsSchema.safeParse({ encodingAesKey: WECHAT_AES_KEY, appId: WECHAT_APP_ID }).success,
+    ).toBe(true);
   });
 });

@@ -74,7 +74,12 @@ for (const [name, data] of Object.entries(datasets)) {
   const merged = createQuantileSketch().merge(a);
   if (merged.count !== N) throw new Error("merge lost values");
 }
-console.log(`quantile sketch, ${N.toLocaleString("en")} values per run, best CPU time of ${RUNS} alternating runs, relativeAccuracy 0.01; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(
+  `quantile sketch, ${N.toLocaleString("en")} values per run, best CPU time of ${RUNS} alternating runs, relativeAccuracy 0.01; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);
 console.table(speed);
 console.table(errors);
 const bytes = createQuantileSketch();

@@ -20,7 +20,12 @@ const baseline = run("baseline");
 const rollup = run("rollup");
 console.table([
   { process: "node + tsx, nothing loaded", "peak RSS MB": Math.round(baseline.maxRssMB) },
-  { process: `build ${Number(N).toLocaleString("en")} EventColumns + rollupByChannel (${rollup.rows} rows)`, "peak RSS MB": Math.round(rollup.maxRssMB) },
+  {
+    process: `build ${Number(N).toLocaleString("en")} EventColumns + rollupByChannel (${rollup.rows} rows)`,
+    "peak RSS MB": Math.round(rollup.maxRssMB),
+  },
 ]);
-console.log(`peak RSS ${Math.round(rollup.maxRssMB)} MB (target ≤ 400 MB): ${rollup.maxRssMB <= 400 ? "met" : "NOT met"}`);
+console.log(
+  `peak RSS ${Math.round(rollup.maxRssMB)} MB (target ≤ 400 MB): ${rollup.maxRssMB <= 400 ? "met" : "NOT met"}`,
+);
 if (rollup.maxRssMB > 400) process.exitCode = 1;

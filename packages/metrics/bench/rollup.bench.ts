@@ -70,12 +70,16 @@ for (let r = 0; r < runs; r++) {
   ours.push(o.ms);
   oursCpu.push(o.cpu);
   oursRows = o.result.length;
-  check = o.result.reduce((acc, row) => ({ count: acc.count + row.count, distinct: acc.distinct + row.distinctActors }), { count: 0, distinct: 0 });
+  check = o.result.reduce(
+    (acc, row) => ({ count: acc.count + row.count, distinct: acc.distinct + row.distinctActors }),
+    { count: 0, distinct: 0 },
+  );
   const b = time(bare);
   loop.push(b.ms);
   loopCpu.push(b.cpu);
   const bareDistinct = b.result.distinct.reduce((a, x) => a + x, 0);
-  if (bareDistinct !== check.distinct) throw new Error(`mismatch: bare loop distinct ${bareDistinct} vs ours ${check.distinct}`);
+  if (bareDistinct !== check.distinct)
+    throw new Error(`mismatch: bare loop distinct ${bareDistinct} vs ours ${check.distinct}`);
 }
 const aqRuns = Number(process.env["AQ_RUNS"] ?? 2);
 const aqTimes: number[] = [];
@@ -84,7 +88,10 @@ for (let r = 0; r < aqRuns; r++) {
   aqTimes.push(a.ms);
   aqCpu.push(a.cpu);
   const distinct = Array.from(a.result.array("actors") as ArrayLike<number>).reduce((x, y) => x + y, 0);
-  if (a.result.numRows() !== oursRows || distinct !== check.distinct) throw new Error(`mismatch: arquero ${a.result.numRows()} rows / ${distinct} distinct vs ours ${oursRows} / ${check.distinct}`);
+  if (a.result.numRows() !== oursRows || distinct !== check.distinct)
+    throw new Error(
+      `mismatch: arquero ${a.result.numRows()} rows / ${distinct} distinct vs ours ${oursRows} / ${check.distinct}`,
+    );
 }
 const o = median(ours);
 const b = median(loop);
@@ -92,10 +99,32 @@ const q = median(aqTimes);
 const oc = median(oursCpu);
 const bc = median(loopCpu);
 const qc = median(aqCpu);
-console.log(`${N.toLocaleString("en")} events, ${oursRows} (day, channel) groups, ${ACTORS.toLocaleString("en")} actors, zone ${ZONE}; median of ${runs} (ours, loop) / ${aqRuns} (arquero) runs`);
+console.log(
+  `${N.toLocaleString("en")} events, ${oursRows} (day, channel) groups, ${ACTORS.toLocaleString("en")} actors, zone ${ZONE}; median of ${runs} (ours, loop) / ${aqRuns} (arquero) runs`,
+);
 console.table([
-  { implementation: "@ops/metrics rollupByChannel", "wall ms": Math.round(o), "cpu ms": Math.round(oc), "M events/cpu-s": +(N / oc / 1e3).toFixed(1), "cpu vs ours": "1.00×" },
-  { implementation: "bare typed-array loop", "wall ms": Math.round(b), "cpu ms": Math.round(bc), "M events/cpu-s": +(N / bc / 1e3).toFixed(1), "cpu vs ours": `${(bc / oc).toFixed(2)}×` },
-  { implementation: "arquero 8.0.3 groupby/rollup", "wall ms": Math.round(q), "cpu ms": Math.round(qc), "M events/cpu-s": +(N / qc / 1e3).toFixed(1), "cpu vs ours": `${(qc / oc).toFixed(2)}×` },
+  {
+    implementation: "@ops/metrics rollupByChannel",
+    "wall ms": Math.round(o),
+    "cpu ms": Math.round(oc),
+    "M events/cpu-s": +(N / oc / 1e3).toFixed(1),
+    "cpu vs ours": "1.00×",
+  },
+  {
+    implementation: "bare typed-array loop",
+    "wall ms": Math.round(b),
+    "cpu ms": Math.round(bc),
+    "M events/cpu-s": +(N / bc / 1e3).toFixed(1),
+    "cpu vs ours": `${(bc / oc).toFixed(2)}×`,
+  },
+  {
+    implementation: "arquero 8.0.3 groupby/rollup",
+    "wall ms": Math.round(q),
+    "cpu ms": Math.round(qc),
+    "M events/cpu-s": +(N / qc / 1e3).toFixed(1),
+    "cpu vs ours": `${(qc / oc).toFixed(2)}×`,
+  },
 ]);
-console.log(`CPU time: ours is ${(qc / oc).toFixed(1)}× faster than arquero (target ≥ 5×) and takes ${(oc / bc).toFixed(2)}× the bare loop's time (target ≤ 5×); wall time: ${(q / o).toFixed(1)}× and ${(o / b).toFixed(2)}×`);
+console.log(
+  `CPU time: ours is ${(qc / oc).toFixed(1)}× faster than arquero (target ≥ 5×) and takes ${(oc / bc).toFixed(2)}× the bare loop's time (target ≤ 5×); wall time: ${(q / o).toFixed(1)}× and ${(o / b).toFixed(2)}×`,
+);

@@ -41,10 +41,23 @@ export { probabilityBBeatsA, ProbabilityBBeatsAOptionsSchema } from "./experimen
 export type { BetaPrior, ProbabilityBBeatsAOptions } from "./experiment/probabilityBBeatsA";
 export { IntervalOptionsSchema, ProportionSchema } from "./experiment/Proportion";
 export type { IntervalOptions, Proportion, ProportionInterval } from "./experiment/Proportion";
-export { sampleSizeTwoProportions, SampleSizeOptionsSchema, SampleSizeRatesSchema } from "./experiment/sampleSizeTwoProportions";
+export {
+  sampleSizeTwoProportions,
+  SampleSizeOptionsSchema,
+  SampleSizeRatesSchema,
+} from "./experiment/sampleSizeTwoProportions";
 export type { SampleSize, SampleSizeOptions, SampleSizeRates } from "./experiment/sampleSizeTwoProportions";
-export { ExperimentLookSchema, sequentialTwoProportionTest, SequentialTestOptionsSchema } from "./experiment/sequentialTwoProportionTest";
-export type { ExperimentLook, SequentialLookResult, SequentialTestOptions, SequentialTestResult } from "./experiment/sequentialTwoProportionTest";
+export {
+  ExperimentLookSchema,
+  sequentialTwoProportionTest,
+  SequentialTestOptionsSchema,
+} from "./experiment/sequentialTwoProportionTest";
+export type {
+  ExperimentLook,
+  SequentialLookResult,
+  SequentialTestOptions,
+  SequentialTestResult,
+} from "./experiment/sequentialTwoProportionTest";
 export { twoProportionZTest, TwoProportionZTestOptionsSchema } from "./experiment/twoProportionZTest";
 export type { TwoProportionZTestOptions, TwoProportionZTestResult } from "./experiment/twoProportionZTest";
 export { wilsonInterval } from "./experiment/wilsonInterval";
@@ -52,12 +65,30 @@ export { funnel, FunnelOptionsSchema } from "./funnel/funnel";
 export type { FunnelOptions, FunnelOrder, FunnelResult, FunnelStep } from "./funnel/funnel";
 export { followerGrowth, FollowerGrowthOptionsSchema, FollowEventSchema } from "./growth/followerGrowth";
 export type { FollowerGrowth, FollowerGrowthOptions, FollowEvent } from "./growth/followerGrowth";
-export { followerGrowthFromSnapshots, FollowerGrowthFromSnapshotsOptionsSchema, FollowerSnapshotSchema } from "./growth/followerGrowthFromSnapshots";
+export {
+  followerGrowthFromSnapshots,
+  FollowerGrowthFromSnapshotsOptionsSchema,
+  FollowerSnapshotSchema,
+} from "./growth/followerGrowthFromSnapshots";
 export type { FollowerGrowthFromSnapshotsOptions, FollowerSnapshot } from "./growth/followerGrowthFromSnapshots";
 export { activeFollowerRate, ActiveFollowerRateOptionsSchema, ActorInteractionSchema } from "./rate/activeFollowerRate";
 export type { ActiveFollowerRate, ActiveFollowerRateOptions, ActorInteraction } from "./rate/activeFollowerRate";
-export { engagementRate, EngagementRateOptionsSchema, PostActivitySchema, PostMetricsSchema } from "./rate/engagementRate";
-export type { EngagementAggregation, EngagementAttribution, EngagementDenominator, EngagementKind, EngagementRate, EngagementRateOptions, PostActivity, PostMetrics } from "./rate/engagementRate";
+export {
+  engagementRate,
+  EngagementRateOptionsSchema,
+  PostActivitySchema,
+  PostMetricsSchema,
+} from "./rate/engagementRate";
+export type {
+  EngagementAggregation,
+  EngagementAttribution,
+  EngagementDenominator,
+  EngagementKind,
+  EngagementRate,
+  EngagementRateOptions,
+  PostActivity,
+  PostMetrics,
+} from "./rate/engagementRate";
 export { rate } from "./rate/rate";
 export type { Rate, RateNullReason } from "./rate/rate";
 export { readRate, ReadRateInputSchema } from "./rate/readRate";
@@ -70,14 +101,32 @@ export { monthlyReport } from "./report/monthlyReport";
 export { renderMarkdown, RenderMarkdownOptionsSchema } from "./report/renderMarkdown";
 export type { RenderMarkdownOptions, ReportLocale } from "./report/renderMarkdown";
 export { ReportOptionsSchema } from "./report/Report";
-export type { Indicator, IndicatorGroup, IndicatorKey, IndicatorUnit, Report, ReportInput, ReportOptions } from "./report/Report";
+export type {
+  Indicator,
+  IndicatorGroup,
+  IndicatorKey,
+  IndicatorUnit,
+  Report,
+  ReportInput,
+  ReportOptions,
+} from "./report/Report";
 export { weeklyReport } from "./report/weeklyReport";
 export { groupRetention, MembershipSnapshotSchema } from "./retention/groupRetention";
 export type { GroupCohort, MembershipSnapshot } from "./retention/groupRetention";
 export { retentionTable, RetentionTableOptionsSchema } from "./retention/retentionTable";
 export type { RetentionCohort, RetentionTable, RetentionTableOptions, RetentionType } from "./retention/retentionTable";
-export { birthdayPerkEligibility, BirthdayPerkOptionsSchema, BirthdaySchema, PerkWindowSchema } from "./segment/birthdayPerkEligibility";
-export type { Birthday, BirthdayPerkEligibility, BirthdayPerkOptions, PerkWindow } from "./segment/birthdayPerkEligibility";
+export {
+  birthdayPerkEligibility,
+  BirthdayPerkOptionsSchema,
+  BirthdaySchema,
+  PerkWindowSchema,
+} from "./segment/birthdayPerkEligibility";
+export type {
+  Birthday,
+  BirthdayPerkEligibility,
+  BirthdayPerkOptions,
+  PerkWindow,
+} from "./segment/birthdayPerkEligibility";
 export { loyalFans, LoyalFansOptionsSchema } from "./segment/loyalFans";
 export type { LoyalFansOptions } from "./segment/loyalFans";
 export { FanActivitySchema, scoreFans, ScoreFansOptionsSchema } from "./segment/scoreFans";

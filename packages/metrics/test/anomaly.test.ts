@@ -1,5 +1,11 @@
 import { createRandom } from "@ops/core";
-import { describeAnomaly, detectCountAnomalies, detectEwmaAnomalies, detectSeasonalAnomalies, type SeriesPoint } from "@ops/metrics";
+import {
+  describeAnomaly,
+  detectCountAnomalies,
+  detectEwmaAnomalies,
+  detectSeasonalAnomalies,
+  type SeriesPoint,
+} from "@ops/metrics";
 import { describe, expect, it } from "vitest";
 import { thrownOpsError as opsError } from "./_helpers";
 
@@ -9,7 +15,10 @@ const WEEKLY = [1.0, 1.1, 1.15, 1.1, 1.2, 0.8, 0.7]; // a Mon–Sun rhythm of ne
 /** 10 weeks of daily values: level 500 growing 0.2 %/day, weekly rhythm, Gaussian noise sd 20. */
 function dailySeries(seed: number, days = 70): SeriesPoint[] {
   const r = createRandom(seed);
-  return Array.from({ length: days }, (_, i) => ({ at: Date.UTC(2026, 0, 5) + i * DAY, value: 500 * (1 + 0.002 * i) * (WEEKLY[i % 7] as number) + r.normal(0, 20) }));
+  return Array.from({ length: days }, (_, i) => ({
+    at: Date.UTC(2026, 0, 5) + i * DAY,
+    value: 500 * (1 + 0.002 * i) * (WEEKLY[i % 7] as number) + r.normal(0, 20),
+  }));
 }
 
 function withDropInWeek6(points: SeriesPoint[], factor: number): SeriesPoint[] {
@@ -72,8 +81,13 @@ describe("detectSeasonalAnomalies", () => {
     const points = dailySeries(2, 21);
     const swapped = [points[1]!, points[0]!, ...points.slice(2)];
     expect(opsError(() => detectSeasonalAnomalies(swapped)).code).toBe("out_of_order");
-    expect(opsError(() => detectSeasonalAnomalies(points.map((p, i) => (i === 4 ? { ...p, value: Number.NaN } : p)))).message).toMatch(/points\[4\]\.value/);
-    expect(opsError(() => detectSeasonalAnomalies(points, { period: 1 })).message).toMatch(/options\.period must be ≥ 2/);
+    expect(
+      opsError(() => detectSeasonalAnomalies(points.map((p, i) => (i === 4 ? { ...p, value: Number.NaN } : p))))
+        .message,
+    ).toMatch(/points\[4\]\.value/);
+    expect(opsError(() => detectSeasonalAnomalies(points, { period: 1 })).message).toMatch(
+      /options\.period must be ≥ 2/,
+    );
   });
   it("does not mutate the points", () => {
     const points = withDropInWeek6(dailySeries(4), 0.5);
@@ -120,11 +134,20 @@ describe("detectEwmaAnomalies", () => {
     expect(withAlarm / 400).toBeLessThan(0.2);
   });
   it("rejects fewer than 4 points and a baseline as long as the series", () => {
-    expect(opsError(() => detectEwmaAnomalies(weeklySeries(1, 3))).message).toMatch(/detectEwmaAnomalies: points must hold at least 4 points/);
-    expect(opsError(() => detectEwmaAnomalies(weeklySeries(1, 6), { baselineSize: 6 })).message).toMatch(/options\.baselineSize must be less than the number of points \(6\)/);
+    expect(opsError(() => detectEwmaAnomalies(weeklySeries(1, 3))).message).toMatch(
+      /detectEwmaAnomalies: points must hold at least 4 points/,
+    );
+    expect(opsError(() => detectEwmaAnomalies(weeklySeries(1, 6), { baselineSize: 6 })).message).toMatch(
+      /options\.baselineSize must be less than the number of points \(6\)/,
+    );
   });
   it("flags nothing when the baseline does not vary", () => {
-    expect(detectEwmaAnomalies([5, 5, 5, 9].map((value, i) => ({ at: i, value })), { baselineSize: 3 })).toEqual([]);
+    expect(
+      detectEwmaAnomalies(
+        [5, 5, 5, 9].map((value, i) => ({ at: i, value })),
+        { baselineSize: 3 },
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -156,7 +179,10 @@ describe("detectCountAnomalies", () => {
     expect([a?.lower, a?.upper]).toEqual([0, 7]);
   });
   it("uses the exact binomial tail when trials are given", () => {
-    const points = [...Array.from({ length: 7 }, (_, i) => ({ at: i * DAY, count: 20, trials: 1000 })), { at: 7 * DAY, count: 45, trials: 1000 }];
+    const points = [
+      ...Array.from({ length: 7 }, (_, i) => ({ at: i * DAY, count: 20, trials: 1000 })),
+      { at: 7 * DAY, count: 45, trials: 1000 },
+    ];
     const [a] = detectCountAnomalies(points);
     // p = (140 + ½)/(7000 + 1); scipy.stats.binom.sf(44, 1000, p) = 8.441518062016841e-07 → −norm.ppf = 4.787549194386569
     expect(a).toMatchObject({ observed: 45, direction: "up", method: "binomial" });
@@ -189,9 +215,20 @@ describe("detectCountAnomalies", () => {
     expect(detectCountAnomalies([{ at: 0, count: 100 }])).toEqual([]);
   });
   it("rejects fractional counts, counts above trials and trials on some points only", () => {
-    expect(opsError(() => detectCountAnomalies([{ at: 0, count: 1.5 }])).message).toMatch(/points\[0\]\.count must be a whole number/);
-    expect(opsError(() => detectCountAnomalies([{ at: 0, count: 5, trials: 4 }])).message).toMatch(/points\[0\]\.count must be ≤ trials/);
-    expect(opsError(() => detectCountAnomalies([{ at: 0, count: 1, trials: 4 }, { at: 1, count: 1 }])).message).toMatch(/points\[1\]\.trials must be given for every point or for none/);
+    expect(opsError(() => detectCountAnomalies([{ at: 0, count: 1.5 }])).message).toMatch(
+      /points\[0\]\.count must be a whole number/,
+    );
+    expect(opsError(() => detectCountAnomalies([{ at: 0, count: 5, trials: 4 }])).message).toMatch(
+      /points\[0\]\.count must be ≤ trials/,
+    );
+    expect(
+      opsError(() =>
+        detectCountAnomalies([
+          { at: 0, count: 1, trials: 4 },
+          { at: 1, count: 1 },
+        ]),
+      ).message,
+    ).toMatch(/points\[1\]\.trials must be given for every point or for none/);
   });
 });
 
@@ -200,18 +237,44 @@ describe("describeAnomaly", () => {
     const counts = [2, 1, 3, 2, 0, 2, 1, 2, 3, 1, 9];
     const start = Date.UTC(2026, 2, 1, 16); // Monday 2 March 2026, 00:00 in Shanghai
     const [a] = detectCountAnomalies(counts.map((count, i) => ({ at: start + i * DAY, count })));
-    expect(describeAnomaly(a!, { timeZone: "Asia/Shanghai" })).toBe("2026-03-12 (Thu): 9, above the expected 1.75 (normal range 0–7; Poisson test, z 3.7)");
-    expect(describeAnomaly(a!, { timeZone: "Asia/Shanghai", locale: "zh-CN" })).toBe("2026-03-12（周四）：9，高于预期 1.75（正常范围 0–7；泊松检验 z 值 3.7）");
+    expect(describeAnomaly(a!, { timeZone: "Asia/Shanghai" })).toBe(
+      "2026-03-12 (Thu): 9, above the expected 1.75 (normal range 0–7; Poisson test, z 3.7)",
+    );
+    expect(describeAnomaly(a!, { timeZone: "Asia/Shanghai", locale: "zh-CN" })).toBe(
+      "2026-03-12（周四）：9，高于预期 1.75（正常范围 0–7；泊松检验 z 值 3.7）",
+    );
     // the same instant is still 11 March in New York
     expect(describeAnomaly(a!, { timeZone: "America/New_York" })).toMatch(/^2026-03-11 \(Wed\)/);
   });
   it("writes negative numbers with a true minus sign", () => {
-    const a = { at: 0, observed: -12.345, expected: 3, lower: -1.5, upper: 7.25, score: -4.04, direction: "down", method: "ewma" } as const;
-    expect(describeAnomaly(a, { timeZone: "UTC" })).toBe("1970-01-01 (Thu): −12.3, below the expected 3 (normal range −1.5–7.25; EWMA chart, z −4.0)");
+    const a = {
+      at: 0,
+      observed: -12.345,
+      expected: 3,
+      lower: -1.5,
+      upper: 7.25,
+      score: -4.04,
+      direction: "down",
+      method: "ewma",
+    } as const;
+    expect(describeAnomaly(a, { timeZone: "UTC" })).toBe(
+      "1970-01-01 (Thu): −12.3, below the expected 3 (normal range −1.5–7.25; EWMA chart, z −4.0)",
+    );
   });
   it("rejects a malformed anomaly and an unknown locale", () => {
-    const a = { at: 0, observed: 1, expected: 1, lower: 0, upper: 2, score: Number.NaN, direction: "up", method: "ewma" } as const;
+    const a = {
+      at: 0,
+      observed: 1,
+      expected: 1,
+      lower: 0,
+      upper: 2,
+      score: Number.NaN,
+      direction: "up",
+      method: "ewma",
+    } as const;
     expect(opsError(() => describeAnomaly(a, { timeZone: "UTC" })).message).toMatch(/describeAnomaly: anomaly\.score/);
-    expect(opsError(() => describeAnomaly({ ...a, score: 3 }, { timeZone: "UTC", locale: "fr" as never })).message).toMatch(/options\.locale/);
+    expect(
+      opsError(() => describeAnomaly({ ...a, score: 3 }, { timeZone: "UTC", locale: "fr" as never })).message,
+    ).toMatch(/options\.locale/);
   });
 });

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { localParts, parseInstant } from "@ops/core";
-import { buildEventColumns, distinctActors, rollupByChannel, timeBuckets, type EventColumns, type MetricEvent } from "@ops/metrics";
+import {
+  buildEventColumns,
+  distinctActors,
+  rollupByChannel,
+  timeBuckets,
+  type EventColumns,
+  type MetricEvent,
+} from "@ops/metrics";
 import { aggregate } from "../src/_lib/aggregate";
 import { planBuckets } from "../src/_lib/bucketPlan";
 import { DAY, HOUR, opsErrorOf } from "./_helpers";
@@ -9,7 +16,10 @@ import { DAY, HOUR, opsErrorOf } from "./_helpers";
 const at = (iso: string): number => parseInstant(iso);
 
 /** Reference: group by the local date string from core's localParts, one event at a time. */
-function naiveDaily(events: readonly MetricEvent[], zone: string): Map<string, { count: number; sum: number; actors: Set<string> }> {
+function naiveDaily(
+  events: readonly MetricEvent[],
+  zone: string,
+): Map<string, { count: number; sum: number; actors: Set<string> }> {
   const out = new Map<string, { count: number; sum: number; actors: Set<string> }>();
   for (const e of events) {
     const p = localParts(e.at, zone);
@@ -34,13 +44,17 @@ describe("timeBuckets", () => {
     const spring = timeBuckets(events.slice(0, 2), { timeZone: "America/New_York" });
     expect(spring.map((b) => [b.label, b.count, (b.end - b.start) / HOUR])).toEqual([["2026-03-08", 2, 23]]);
     const fall = timeBuckets(events.slice(2), { timeZone: "America/New_York" });
-    expect(fall.map((b) => [b.label, b.count, b.distinctActors, (b.end - b.start) / HOUR])).toEqual([["2026-11-01", 2, 1, 25]]);
+    expect(fall.map((b) => [b.label, b.count, b.distinctActors, (b.end - b.start) / HOUR])).toEqual([
+      ["2026-11-01", 2, 1, 25],
+    ]);
   });
 
   it("starts a day whose midnight is skipped at the first instant that exists, and drops a day a zone skipped", () => {
     // Chile springs forward at 24:00 on 2025-09-06: 2025-09-07 starts at 01:00 -03 (tzdb)
     const chile = timeBuckets([{ at: at("2025-09-07T12:00:00-03:00"), actor: "a" }], { timeZone: "America/Santiago" });
-    expect(chile.map((b) => [b.label, b.start, (b.end - b.start) / HOUR])).toEqual([["2025-09-07", at("2025-09-07T01:00:00-03:00"), 23]]);
+    expect(chile.map((b) => [b.label, b.start, (b.end - b.start) / HOUR])).toEqual([
+      ["2025-09-07", at("2025-09-07T01:00:00-03:00"), 23],
+    ]);
     // Samoa skipped 2011-12-30 when it crossed the date line (tzdb Pacific/Apia)
     const samoa = timeBuckets(
       [
@@ -49,7 +63,10 @@ describe("timeBuckets", () => {
       ],
       { timeZone: "Pacific/Apia" },
     );
-    expect(samoa.map((b) => [b.label, b.count, (b.end - b.start) / HOUR])).toEqual([["2011-12-29", 1, 24], ["2011-12-31", 1, 24]]);
+    expect(samoa.map((b) => [b.label, b.count, (b.end - b.start) / HOUR])).toEqual([
+      ["2011-12-29", 1, 24],
+      ["2011-12-31", 1, 24],
+    ]);
   });
 
   it("buckets by ISO week, by a week starting on Sunday, and by month", () => {
@@ -61,11 +78,20 @@ describe("timeBuckets", () => {
     ];
     const zone = "Asia/Shanghai";
     const iso = timeBuckets(events.slice(0, 3), { timeZone: zone, unit: "week" });
-    expect(iso.map((b) => [b.label, b.count])).toEqual([["2026-03-02", 2], ["2026-03-09", 1]]);
+    expect(iso.map((b) => [b.label, b.count])).toEqual([
+      ["2026-03-02", 2],
+      ["2026-03-09", 1],
+    ]);
     const sunday = timeBuckets(events.slice(0, 3), { timeZone: zone, unit: "week", weekStartsOn: 0 });
-    expect(sunday.map((b) => [b.label, b.count])).toEqual([["2026-03-01", 1], ["2026-03-08", 2]]);
+    expect(sunday.map((b) => [b.label, b.count])).toEqual([
+      ["2026-03-01", 1],
+      ["2026-03-08", 2],
+    ]);
     const months = timeBuckets(events, { timeZone: zone, unit: "month" });
-    expect(months.map((b) => [b.label, b.count, b.distinctActors, (b.end - b.start) / DAY])).toEqual([["2026-03", 3, 2, 31], ["2026-04", 1, 1, 30]]);
+    expect(months.map((b) => [b.label, b.count, b.distinctActors, (b.end - b.start) / DAY])).toEqual([
+      ["2026-03", 3, 2, 31],
+      ["2026-04", 1, 1, 30],
+    ]);
   });
 
   it("fills missing buckets with zeros over a range, drops events outside it, and can skip empty buckets", () => {
@@ -76,7 +102,11 @@ describe("timeBuckets", () => {
       { at: at("2026-01-04T00:00:00Z"), actor: "late" },
     ];
     const filled = timeBuckets(events, { timeZone: "UTC", range });
-    expect(filled.map((b) => [b.label, b.count, b.sum])).toEqual([["2026-01-01", 0, 0], ["2026-01-02", 1, 2.5], ["2026-01-03", 0, 0]]);
+    expect(filled.map((b) => [b.label, b.count, b.sum])).toEqual([
+      ["2026-01-01", 0, 0],
+      ["2026-01-02", 1, 2.5],
+      ["2026-01-03", 0, 0],
+    ]);
     expect(timeBuckets(events, { timeZone: "UTC", range, fill: false }).map((b) => b.label)).toEqual(["2026-01-02"]);
   });
 
@@ -91,7 +121,9 @@ describe("timeBuckets", () => {
 
   it("returns nothing for no events and one bucket for one event", () => {
     expect(timeBuckets([], { timeZone: "UTC" })).toEqual([]);
-    expect(timeBuckets([{ at: 5, actor: "小红" }], { timeZone: "UTC" })).toEqual([{ start: 0, end: DAY, label: "1970-01-01", count: 1, sum: 0, distinctActors: 1 }]);
+    expect(timeBuckets([{ at: 5, actor: "小红" }], { timeZone: "UTC" })).toEqual([
+      { start: 0, end: DAY, label: "1970-01-01", count: 1, sum: 0, distinctActors: 1 },
+    ]);
   });
 
   it("agrees with a one-event-at-a-time reference on random events across DST nights (property)", () => {
@@ -147,10 +179,22 @@ describe("timeBuckets", () => {
     opsErrorOf(() => timeBuckets([], { timeZone: "UTC", weekStartsOn: 7 as 0 }));
     const cols = buildEventColumns([{ at: 0, actor: "a" }]);
     const badCode: EventColumns = { ...cols, actor: Int32Array.of(3) };
-    expect(opsErrorOf(() => timeBuckets(badCode, { timeZone: "UTC" })).message).toBe("timeBuckets: events.actor[0] must be a code into actors (0 … 0), got 3");
+    expect(opsErrorOf(() => timeBuckets(badCode, { timeZone: "UTC" })).message).toBe(
+      "timeBuckets: events.actor[0] must be a code into actors (0 … 0), got 3",
+    );
     opsErrorOf(() => timeBuckets({ ...cols, value: new Float64Array(2) }, { timeZone: "UTC" }));
     opsErrorOf(() => timeBuckets({ ...cols, at: Float64Array.of(0.5) }, { timeZone: "UTC" }));
-    opsErrorOf(() => timeBuckets([{ at: 0, actor: "a" }, { at: 3000 * 365 * DAY, actor: "a" }], { timeZone: "UTC" }), "out_of_range");
+    opsErrorOf(
+      () =>
+        timeBuckets(
+          [
+            { at: 0, actor: "a" },
+            { at: 3000 * 365 * DAY, actor: "a" },
+          ],
+          { timeZone: "UTC" },
+        ),
+      "out_of_range",
+    );
   });
 });
 
@@ -174,12 +218,21 @@ describe("rollupByChannel", () => {
   it("counts distinct actors the same way with the bitset and with the sort-based fallback (property)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ at: fc.integer({ min: 0, max: 10 * DAY }), actor: fc.constantFrom("a", "b", "c", "d"), channel: fc.constantFrom("x", "y", "z") }), { maxLength: 80 }),
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: 0, max: 10 * DAY }),
+            actor: fc.constantFrom("a", "b", "c", "d"),
+            channel: fc.constantFrom("x", "y", "z"),
+          }),
+          { maxLength: 80 },
+        ),
         (events) => {
           const cols = buildEventColumns(events);
           const plan = planBuckets("day", "Europe/Berlin", 1, 0, 10 * DAY, "test");
           const common = { byChannel: true, mask: null, lo: -Infinity, hi: Infinity, fn: "test" };
-          expect(aggregate(cols, plan, { ...common, forceSortedDistinct: true })).toEqual(aggregate(cols, plan, common));
+          expect(aggregate(cols, plan, { ...common, forceSortedDistinct: true })).toEqual(
+            aggregate(cols, plan, common),
+          );
         },
       ),
     );

@@ -10,9 +10,18 @@ describe("buildEventColumns", () => {
       { at: 2, actor: "小红书:用户1", channel: "wechat", kind: "评论" },
     ]);
     expect(Array.from(cols.at)).toEqual([3, 1, 2]);
-    expect([cols.actors, Array.from(cols.actor)]).toEqual([["小红书:用户1", "wx:a"], [0, 1, 0]]);
-    expect([cols.channels, Array.from(cols.channel)]).toEqual([["", "wechat"], [0, 1, 1]]);
-    expect([cols.kinds, Array.from(cols.kind)]).toEqual([["评论", ""], [0, 1, 0]]);
+    expect([cols.actors, Array.from(cols.actor)]).toEqual([
+      ["小红书:用户1", "wx:a"],
+      [0, 1, 0],
+    ]);
+    expect([cols.channels, Array.from(cols.channel)]).toEqual([
+      ["", "wechat"],
+      [0, 1, 1],
+    ]);
+    expect([cols.kinds, Array.from(cols.kind)]).toEqual([
+      ["评论", ""],
+      [0, 1, 0],
+    ]);
     expect(Array.from(cols.value)).toEqual([0, 9.5, 0]);
   });
 
@@ -23,10 +32,17 @@ describe("buildEventColumns", () => {
 
   it("refuses more than 256 kinds and bad events, naming the index", () => {
     const many: MetricEvent[] = Array.from({ length: 257 }, (_, i) => ({ at: i, actor: "a", kind: `k${i}` }));
-    expect(opsErrorOf(() => buildEventColumns(many), "out_of_range").message).toBe('buildEventColumns: events[256].kind must be one of at most 256 distinct kinds, got "k256"');
-    expect(opsErrorOf(() => buildEventColumns([{ at: 0, actor: "a" }, { at: 0, actor: "a", channel: 5 as unknown as string }])).message).toBe(
-      "buildEventColumns: events[1].channel must be a string, got 5",
+    expect(opsErrorOf(() => buildEventColumns(many), "out_of_range").message).toBe(
+      'buildEventColumns: events[256].kind must be one of at most 256 distinct kinds, got "k256"',
     );
+    expect(
+      opsErrorOf(() =>
+        buildEventColumns([
+          { at: 0, actor: "a" },
+          { at: 0, actor: "a", channel: 5 as unknown as string },
+        ]),
+      ).message,
+    ).toBe("buildEventColumns: events[1].channel must be a string, got 5");
     opsErrorOf(() => buildEventColumns("events" as unknown as MetricEvent[]));
     opsErrorOf(() => buildEventColumns([null as unknown as MetricEvent]));
   });

@@ -20,10 +20,17 @@ describe("periodChange", () => {
   });
   it("has no relative change from a base of 0 or with a missing value", () => {
     expect(periodChange(0, 0)).toMatchObject({ absolute: 0, relative: null, direction: "flat", reason: "zero_base" });
-    expect(periodChange(null, 3)).toMatchObject({ absolute: null, relative: null, direction: null, reason: "missing_value" });
+    expect(periodChange(null, 3)).toMatchObject({
+      absolute: null,
+      relative: null,
+      direction: null,
+      reason: "missing_value",
+    });
   });
   it("refuses NaN and Infinity", () => {
-    expect(opsErrorOf(() => periodChange(Number.NaN, 1)).message).toBe("periodChange: current must be a finite number or null, got NaN");
+    expect(opsErrorOf(() => periodChange(Number.NaN, 1)).message).toBe(
+      "periodChange: current must be a finite number or null, got NaN",
+    );
     opsErrorOf(() => periodChange(1, Infinity));
   });
 });
@@ -33,11 +40,17 @@ describe("previousPeriod", () => {
   it("shifts a week by 7 local days across a DST change, keeping local midnight", () => {
     // the week of 2026-03-09 (EDT) against the week of 2026-03-02 (EST)
     const week = { start: at("2026-03-09T00:00:00-04:00"), end: at("2026-03-16T00:00:00-04:00") };
-    expect(fmt(previousPeriod(week, { against: "wow", timeZone: zone }))).toEqual(["2026-03-02T05:00:00.000Z", "2026-03-09T04:00:00.000Z"]);
+    expect(fmt(previousPeriod(week, { against: "wow", timeZone: zone }))).toEqual([
+      "2026-03-02T05:00:00.000Z",
+      "2026-03-09T04:00:00.000Z",
+    ]);
   });
   it("clamps a month-end day to the shorter month", () => {
     const day = { start: at("2026-03-31T00:00:00Z"), end: at("2026-04-01T00:00:00Z") };
-    expect(fmt(previousPeriod(day, { against: "mom", timeZone: "UTC" }))).toEqual(["2026-02-28T00:00:00.000Z", "2026-03-01T00:00:00.000Z"]);
+    expect(fmt(previousPeriod(day, { against: "mom", timeZone: "UTC" }))).toEqual([
+      "2026-02-28T00:00:00.000Z",
+      "2026-03-01T00:00:00.000Z",
+    ]);
   });
   it("aligns YoY by calendar date or by weekday with a 364-day lag", () => {
     // 2026-03-02 is a Monday; 364 days earlier, 2025-03-03, is a Monday too
@@ -47,7 +60,14 @@ describe("previousPeriod", () => {
     expect(fmt(aligned)[0]).toBe("2025-03-03T00:00:00.000Z");
     expect(new Date(aligned.start).getUTCDay()).toBe(1);
     // a leap day maps to 28 February
-    expect(fmt(previousPeriod({ start: at("2028-02-29T00:00:00Z"), end: at("2028-03-01T00:00:00Z") }, { against: "yoy", timeZone: "UTC" }))[0]).toBe("2027-02-28T00:00:00.000Z");
+    expect(
+      fmt(
+        previousPeriod(
+          { start: at("2028-02-29T00:00:00Z"), end: at("2028-03-01T00:00:00Z") },
+          { against: "yoy", timeZone: "UTC" },
+        ),
+      )[0],
+    ).toBe("2027-02-28T00:00:00.000Z");
   });
   it("refuses bad periods, comparisons and zones", () => {
     opsErrorOf(() => previousPeriod({ start: 2, end: 1 }, { against: "wow", timeZone: "UTC" }));
@@ -67,9 +87,23 @@ describe("comparePeriods", () => {
   ];
   const base = { period: { start: 7 * DAY, end: 14 * DAY }, against: "wow" as const, timeZone: "UTC" };
   it("compares counts, sums and distinct actors week over week", () => {
-    expect(comparePeriods(events, base).change).toMatchObject({ current: 3, previous: 2, absolute: 1, relative: 0.5, direction: "up" });
-    expect(comparePeriods(events, { ...base, measure: "sum" }).change).toMatchObject({ current: 12, previous: 3, relative: 3 });
-    expect(comparePeriods(events, { ...base, measure: "distinctActors" }).change).toMatchObject({ current: 2, previous: 2, direction: "flat" });
+    expect(comparePeriods(events, base).change).toMatchObject({
+      current: 3,
+      previous: 2,
+      absolute: 1,
+      relative: 0.5,
+      direction: "up",
+    });
+    expect(comparePeriods(events, { ...base, measure: "sum" }).change).toMatchObject({
+      current: 12,
+      previous: 3,
+      relative: 3,
+    });
+    expect(comparePeriods(events, { ...base, measure: "distinctActors" }).change).toMatchObject({
+      current: 2,
+      previous: 2,
+      direction: "flat",
+    });
     expect(comparePeriods(events, { ...base, kinds: ["like"] }).change).toMatchObject({ current: 1, previous: 1 });
   });
   it("gives a null relative change when the previous period is empty", () => {
@@ -88,6 +122,8 @@ describe("comparePeriods", () => {
     expect([c.current.value, c.previous.value]).toEqual([4, 2]);
   });
   it("refuses a bad period", () => {
-    expect(opsErrorOf(() => comparePeriods(events, { ...base, period: { start: 5, end: 5 } })).message).toBe("comparePeriods: options.period.end must be after start, got 5");
+    expect(opsErrorOf(() => comparePeriods(events, { ...base, period: { start: 5, end: 5 } })).message).toBe(
+      "comparePeriods: options.period.end must be after start, got 5",
+    );
   });
 });

@@ -43,15 +43,29 @@ describe("normalCdf", () => {
   it("matches scipy.stats.norm.cdf to 1e-12 relative across the whole range, tails included", () => {
     // scipy.stats.norm.cdf(x) for each x (scipy 1.17.1)
     const table: [number, number][] = [
-      [-37, 5.7255712225239266e-300], [-20, 2.7536241186061556e-89], [-10, 7.61985302416047e-24], [-6, 9.865876450376946e-10],
-      [-4, 3.167124183311986e-5], [-3.0001, 0.0013494549132607172], [-3, 0.0013498980316300933], [-2.9999, 0.001350341282954925],
-      [-1, 0.15865525393145707], [-0.3, 0.3820885778110474], [0.3, 0.6179114221889526], [1, 0.8413447460685429],
-      [2.9999, 0.998649658717045], [3, 0.9986501019683699], [3.0001, 0.9986505450867392], [4, 0.9999683287581669],
-      [6, 0.9999999990134123], [8, 0.9999999999999993],
+      [-37, 5.7255712225239266e-300],
+      [-20, 2.7536241186061556e-89],
+      [-10, 7.61985302416047e-24],
+      [-6, 9.865876450376946e-10],
+      [-4, 3.167124183311986e-5],
+      [-3.0001, 0.0013494549132607172],
+      [-3, 0.0013498980316300933],
+      [-2.9999, 0.001350341282954925],
+      [-1, 0.15865525393145707],
+      [-0.3, 0.3820885778110474],
+      [0.3, 0.6179114221889526],
+      [1, 0.8413447460685429],
+      [2.9999, 0.998649658717045],
+      [3, 0.9986501019683699],
+      [3.0001, 0.9986505450867392],
+      [4, 0.9999683287581669],
+      [6, 0.9999999990134123],
+      [8, 0.9999999999999993],
     ];
     for (const [x, expected] of table) expect(Math.abs(normalCdf(x) / expected - 1)).toBeLessThan(1e-12);
   });
-  it("rejects NaN", () => expectOpsError(() => normalCdf(Number.NaN), "invalid_argument", /normalCdf: x must be a number/));
+  it("rejects NaN", () =>
+    expectOpsError(() => normalCdf(Number.NaN), "invalid_argument", /normalCdf: x must be a number/));
 });
 
 describe("normalQuantile", () => {
@@ -66,10 +80,20 @@ describe("normalQuantile", () => {
   it("matches scipy.stats.norm.ppf to 1e-12 relative from 1e-300 to 1 − 1e-14", () => {
     // scipy.stats.norm.ppf(p) for each p (scipy 1.17.1)
     const table: [number, number][] = [
-      [1e-300, -37.0470962993612], [1e-100, -21.273453560965322], [1e-20, -9.262340089798409], [1e-8, -5.612001244174789],
-      [0.001, -3.090232306167813], [0.02425, -1.972961051311885], [0.03, -1.880793608151251], [0.3, -0.5244005127080409],
-      [0.7, 0.5244005127080407], [0.97, 1.8807936081512509], [0.97575, 1.972961051311885], [0.999, 3.090232306167813],
-      [0.99999999, 5.612001243305505], [0.99999999999999, 7.650730905155642],
+      [1e-300, -37.0470962993612],
+      [1e-100, -21.273453560965322],
+      [1e-20, -9.262340089798409],
+      [1e-8, -5.612001244174789],
+      [0.001, -3.090232306167813],
+      [0.02425, -1.972961051311885],
+      [0.03, -1.880793608151251],
+      [0.3, -0.5244005127080409],
+      [0.7, 0.5244005127080407],
+      [0.97, 1.8807936081512509],
+      [0.97575, 1.972961051311885],
+      [0.999, 3.090232306167813],
+      [0.99999999, 5.612001243305505],
+      [0.99999999999999, 7.650730905155642],
     ];
     for (const [p, expected] of table) expect(Math.abs(normalQuantile(p) / expected - 1)).toBeLessThan(1e-12);
   });
@@ -79,7 +103,11 @@ describe("normalQuantile", () => {
   it("maps 0 and 1 to infinities and rejects other values", () => {
     expect(normalQuantile(0)).toBe(-Infinity);
     expect(normalQuantile(1)).toBe(Infinity);
-    expectOpsError(() => normalQuantile(1.5), "invalid_argument", /normalQuantile: p must be a probability in \[0, 1\], got 1.5/);
+    expectOpsError(
+      () => normalQuantile(1.5),
+      "invalid_argument",
+      /normalQuantile: p must be a probability in \[0, 1\], got 1.5/,
+    );
   });
 });
 
@@ -108,13 +136,31 @@ describe("wilsonInterval", () => {
     expect(ci.upper).toBeCloseTo(0.5583002041301649, 12);
   });
   it("returns a null estimate with a reason for zero trials", () => {
-    expect(wilsonInterval({ successes: 0, trials: 0 })).toEqual({ estimate: null, lower: 0, upper: 1, confidence: 0.95, reason: "no_trials" });
+    expect(wilsonInterval({ successes: 0, trials: 0 })).toEqual({
+      estimate: null,
+      lower: 0,
+      upper: 1,
+      confidence: 0.95,
+      reason: "no_trials",
+    });
   });
   it("rejects counts above trials, negative and fractional counts and a bad confidence", () => {
-    expectOpsError(() => wilsonInterval({ successes: 21, trials: 20 }), "invalid_argument", /wilsonInterval: rate\.successes must be ≤ trials, got 21/);
+    expectOpsError(
+      () => wilsonInterval({ successes: 21, trials: 20 }),
+      "invalid_argument",
+      /wilsonInterval: rate\.successes must be ≤ trials, got 21/,
+    );
     expectOpsError(() => wilsonInterval({ successes: -1, trials: 20 }), "invalid_argument", /rate\.successes/);
-    expectOpsError(() => wilsonInterval({ successes: 1.5, trials: 20 }), "invalid_argument", /rate\.successes must be a whole number/);
-    expectOpsError(() => wilsonInterval({ successes: 1, trials: 20 }, { confidence: 1 }), "invalid_argument", /options\.confidence must be < 1/);
+    expectOpsError(
+      () => wilsonInterval({ successes: 1.5, trials: 20 }),
+      "invalid_argument",
+      /rate\.successes must be a whole number/,
+    );
+    expectOpsError(
+      () => wilsonInterval({ successes: 1, trials: 20 }, { confidence: 1 }),
+      "invalid_argument",
+      /options\.confidence must be < 1/,
+    );
   });
   it("does not mutate its input", () => {
     const input = Object.freeze({ successes: 3, trials: 10 });
@@ -143,7 +189,11 @@ describe("agrestiCoullInterval", () => {
   });
   it("handles zero trials and rejects bad counts", () => {
     expect(agrestiCoullInterval({ successes: 0, trials: 0 }).estimate).toBeNull();
-    expectOpsError(() => agrestiCoullInterval({ successes: 5, trials: 4 }), "invalid_argument", /agrestiCoullInterval: rate\.successes must be ≤ trials/);
+    expectOpsError(
+      () => agrestiCoullInterval({ successes: 5, trials: 4 }),
+      "invalid_argument",
+      /agrestiCoullInterval: rate\.successes must be ≤ trials/,
+    );
   });
 });
 
@@ -170,10 +220,17 @@ describe("newcombeInterval", () => {
     expect(ab.upper).toBeCloseTo(-ba.lower, 14);
   });
   it("returns null with a reason when an arm is empty", () => {
-    expect(newcombeInterval({ successes: 0, trials: 0 }, { successes: 1, trials: 2 })).toMatchObject({ estimate: null, reason: "no_trials" });
+    expect(newcombeInterval({ successes: 0, trials: 0 }, { successes: 1, trials: 2 })).toMatchObject({
+      estimate: null,
+      reason: "no_trials",
+    });
   });
   it("names the arm of a bad count", () => {
-    expectOpsError(() => newcombeInterval({ successes: 1, trials: 2 }, { successes: 3, trials: 2 }), "invalid_argument", /newcombeInterval: b\.successes/);
+    expectOpsError(
+      () => newcombeInterval({ successes: 1, trials: 2 }, { successes: 3, trials: 2 }),
+      "invalid_argument",
+      /newcombeInterval: b\.successes/,
+    );
   });
 });
 
@@ -201,11 +258,27 @@ describe("twoProportionZTest", () => {
     expect(g).toBeCloseTo(0.049640386865368834 / 2, 12);
   });
   it("returns nulls with a reason when the test is undefined", () => {
-    expect(twoProportionZTest({ successes: 0, trials: 10 }, { successes: 0, trials: 10 })).toMatchObject({ z: null, pValue: null, reason: "no_variance" });
-    expect(twoProportionZTest({ successes: 0, trials: 0 }, { successes: 0, trials: 10 })).toMatchObject({ z: null, reason: "no_trials" });
+    expect(twoProportionZTest({ successes: 0, trials: 10 }, { successes: 0, trials: 10 })).toMatchObject({
+      z: null,
+      pValue: null,
+      reason: "no_variance",
+    });
+    expect(twoProportionZTest({ successes: 0, trials: 0 }, { successes: 0, trials: 10 })).toMatchObject({
+      z: null,
+      reason: "no_trials",
+    });
   });
   it("rejects an unknown alternative", () => {
-    expectOpsError(() => twoProportionZTest({ successes: 1, trials: 2 }, { successes: 1, trials: 2 }, { alternative: "bigger" as never }), "invalid_argument", /options\.alternative/);
+    expectOpsError(
+      () =>
+        twoProportionZTest(
+          { successes: 1, trials: 2 },
+          { successes: 1, trials: 2 },
+          { alternative: "bigger" as never },
+        ),
+      "invalid_argument",
+      /options\.alternative/,
+    );
   });
 });
 
@@ -245,14 +318,21 @@ describe("fisherExactTest", () => {
     expect(fisherExactTest({ successes: 0, trials: 0 }, { successes: 3, trials: 5 }).pValue).toBeCloseTo(1, 14);
   });
   it("rejects counts above trials", () => {
-    expectOpsError(() => fisherExactTest({ successes: 4, trials: 3 }, { successes: 1, trials: 3 }), "invalid_argument", /fisherExactTest: a\.successes must be ≤ trials/);
+    expectOpsError(
+      () => fisherExactTest({ successes: 4, trials: 3 }, { successes: 1, trials: 3 }),
+      "invalid_argument",
+      /fisherExactTest: a\.successes must be ≤ trials/,
+    );
   });
 });
 
 describe("probabilityBBeatsA", () => {
   it("reproduces the issue's reference 120/1000 vs 150/1000 → 0.975", () => {
     // scipy.integrate.quad(lambda x: beta(121, 881).pdf(x) * beta(151, 851).sf(x), 0, 1) = 0.9750678368121442
-    expect(probabilityBBeatsA({ successes: 120, trials: 1000 }, { successes: 150, trials: 1000 })).toBeCloseTo(0.9750678368121442, 10);
+    expect(probabilityBBeatsA({ successes: 120, trials: 1000 }, { successes: 150, trials: 1000 })).toBeCloseTo(
+      0.9750678368121442,
+      10,
+    );
   });
   it("matches numerical integration on a small case and is symmetric", () => {
     // scipy.integrate.quad with Beta(2, 20) and Beta(7, 5): 0.9993254613388095
@@ -279,12 +359,25 @@ describe("probabilityBBeatsA", () => {
     let wins = 0;
     const draws = 20_000;
     for (let i = 0; i < draws; i++) if (beta(3 + 4, 3 + 16) > beta(3 + 2, 3 + 18)) wins++;
-    const exact = probabilityBBeatsA({ successes: 2, trials: 20 }, { successes: 4, trials: 20 }, { prior: { alpha: 3, beta: 3 } });
+    const exact = probabilityBBeatsA(
+      { successes: 2, trials: 20 },
+      { successes: 4, trials: 20 },
+      { prior: { alpha: 3, beta: 3 } },
+    );
     // 4 standard errors of a proportion from 20 000 draws ≈ 0.013
     expect(Math.abs(wins / draws - exact)).toBeLessThan(4 * Math.sqrt((exact * (1 - exact)) / draws));
   });
   it("rejects a fractional prior alpha", () => {
-    expectOpsError(() => probabilityBBeatsA({ successes: 1, trials: 2 }, { successes: 1, trials: 2 }, { prior: { alpha: 0.5, beta: 1 } }), "invalid_argument", /options\.prior\.alpha/);
+    expectOpsError(
+      () =>
+        probabilityBBeatsA(
+          { successes: 1, trials: 2 },
+          { successes: 1, trials: 2 },
+          { prior: { alpha: 0.5, beta: 1 } },
+        ),
+      "invalid_argument",
+      /options\.prior\.alpha/,
+    );
   });
 });
 
@@ -300,12 +393,26 @@ describe("sampleSizeTwoProportions", () => {
     expect(sampleSizeTwoProportions({ baseline, expected }, { power, sides })).toEqual({ perArm: n, total: 2 * n });
   });
   it("is symmetric in the two rates", () => {
-    expect(sampleSizeTwoProportions({ baseline: 0.15, expected: 0.12 })).toEqual(sampleSizeTwoProportions({ baseline: 0.12, expected: 0.15 }));
+    expect(sampleSizeTwoProportions({ baseline: 0.15, expected: 0.12 })).toEqual(
+      sampleSizeTwoProportions({ baseline: 0.12, expected: 0.15 }),
+    );
   });
   it("rejects equal rates, rates outside (0, 1) and a power below 0.5", () => {
-    expectOpsError(() => sampleSizeTwoProportions({ baseline: 0.1, expected: 0.1 }), "invalid_argument", /rates\.expected must differ from baseline/);
-    expectOpsError(() => sampleSizeTwoProportions({ baseline: 0, expected: 0.1 }), "invalid_argument", /rates\.baseline/);
-    expectOpsError(() => sampleSizeTwoProportions({ baseline: 0.1, expected: 0.2 }, { power: 0.3 }), "invalid_argument", /options\.power must be ≥ 0.5/);
+    expectOpsError(
+      () => sampleSizeTwoProportions({ baseline: 0.1, expected: 0.1 }),
+      "invalid_argument",
+      /rates\.expected must differ from baseline/,
+    );
+    expectOpsError(
+      () => sampleSizeTwoProportions({ baseline: 0, expected: 0.1 }),
+      "invalid_argument",
+      /rates\.baseline/,
+    );
+    expectOpsError(
+      () => sampleSizeTwoProportions({ baseline: 0.1, expected: 0.2 }, { power: 0.3 }),
+      "invalid_argument",
+      /options\.power must be ≥ 0.5/,
+    );
   });
 });
 
@@ -353,7 +460,8 @@ describe("sequentialTwoProportionTest", () => {
   it("detects a real lift", () => {
     let detected = 0;
     for (let seed = 1; seed <= 50; seed++) {
-      if (sequentialTwoProportionTest(simulateLooks(1000 + seed, 0.1, 0.15, 20, 200)).decision === "significant") detected++;
+      if (sequentialTwoProportionTest(simulateLooks(1000 + seed, 0.1, 0.15, 20, 200)).decision === "significant")
+        detected++;
     }
     expect(detected / 50).toBeGreaterThan(0.8);
   });
@@ -370,10 +478,11 @@ describe("sequentialTwoProportionTest", () => {
   });
   it("rejects counts that go down between looks", () => {
     expectOpsError(
-      () => sequentialTwoProportionTest([
-        { a: { successes: 5, trials: 100 }, b: { successes: 5, trials: 100 } },
-        { a: { successes: 4, trials: 200 }, b: { successes: 9, trials: 200 } },
-      ]),
+      () =>
+        sequentialTwoProportionTest([
+          { a: { successes: 5, trials: 100 }, b: { successes: 5, trials: 100 } },
+          { a: { successes: 4, trials: 200 }, b: { successes: 9, trials: 200 } },
+        ]),
       "out_of_order",
       /sequentialTwoProportionTest: looks\[1\]\.a must have cumulative counts/,
     );

@@ -27,7 +27,10 @@ describe("funnel", () => {
     const r = funnel(events, { steps });
     expect(counts(r)).toEqual([4, 3, 2]);
     expect(r.windowMs).toBe(14 * DAY);
-    expect(r.steps[1]).toMatchObject({ dropOff: 1, conversionFromPrevious: { value: 0.75, numerator: 3, denominator: 4, reason: null } });
+    expect(r.steps[1]).toMatchObject({
+      dropOff: 1,
+      conversionFromPrevious: { value: 0.75, numerator: 3, denominator: 4, reason: null },
+    });
     // R: median(c(2, 1, 1)) hours from exposure to click; median(c(1, 4)) hours from click to purchase
     expect(r.steps.map((s) => s.medianTimeToConvertMs)).toEqual([null, 1 * HOUR, 2.5 * HOUR]);
   });
@@ -81,14 +84,26 @@ describe("funnel", () => {
 
   it("gives null rates, not NaN, when nobody enters", () => {
     const r = funnel([{ at: 0, actor: "a", kind: "click" }], { steps });
-    expect(r.steps[1]?.conversionFromStart).toEqual({ value: null, numerator: 0, denominator: 0, reason: "zero_denominator" });
+    expect(r.steps[1]?.conversionFromStart).toEqual({
+      value: null,
+      numerator: 0,
+      denominator: 0,
+      reason: "zero_denominator",
+    });
     expect(funnel([], { steps }).steps.map((s) => s.actors)).toEqual([0, 0, 0]);
   });
 
   it("is non-increasing, and strict ≤ ordered ≤ unordered at every step (property)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ at: fc.integer({ min: 0, max: 20 * DAY }), actor: fc.constantFrom("a", "b", "c", "粉丝"), kind: fc.constantFrom("exposure", "click", "purchase", "share") }), { maxLength: 50 }),
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: 0, max: 20 * DAY }),
+            actor: fc.constantFrom("a", "b", "c", "粉丝"),
+            kind: fc.constantFrom("exposure", "click", "purchase", "share"),
+          }),
+          { maxLength: 50 },
+        ),
         (evs) => {
           const strict = counts(funnel(evs, { steps, order: "strict" }));
           const ordered = counts(funnel(evs, { steps }));
@@ -111,7 +126,9 @@ describe("funnel", () => {
   });
 
   it("refuses fewer than two steps, repeated unordered steps, a negative window and bad events", () => {
-    expect(opsErrorOf(() => funnel(events, { steps: ["exposure"] })).message).toBe('funnel: options.steps must name 2 to 20 steps, got ["exposure"]');
+    expect(opsErrorOf(() => funnel(events, { steps: ["exposure"] })).message).toBe(
+      'funnel: options.steps must name 2 to 20 steps, got ["exposure"]',
+    );
     opsErrorOf(() => funnel(events, { steps: ["a", "a"], order: "unordered" }));
     opsErrorOf(() => funnel(events, { steps, windowMs: -1 }));
     opsErrorOf(() => funnel([{ at: 0.5, actor: "a", kind: "exposure" }], { steps }));

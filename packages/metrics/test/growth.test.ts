@@ -28,7 +28,9 @@ describe("followerGrowth", () => {
   });
   it("refuses a negative base, a bad event and more unfollows than followers", () => {
     opsErrorOf(() => followerGrowth([], { period, baseFollowers: -1 }));
-    expect(opsErrorOf(() => followerGrowth([{ at: 0, type: "block" as "follow" }], { period, baseFollowers: 1 })).message).toMatch(/^followerGrowth: events\[0\]\.type /);
+    expect(
+      opsErrorOf(() => followerGrowth([{ at: 0, type: "block" as "follow" }], { period, baseFollowers: 1 })).message,
+    ).toMatch(/^followerGrowth: events\[0\]\.type /);
     opsErrorOf(() => followerGrowth(events, { period, baseFollowers: 1 }), "out_of_range");
   });
   it("does not mutate its input", () => {
@@ -56,12 +58,24 @@ describe("followerGrowthFromSnapshots", () => {
     expect(g.grossGrowthRate).toEqual({ value: null, numerator: 0, denominator: 1000, reason: "unknown_numerator" });
   });
   it("handles a single snapshot as no change", () => {
-    expect(followerGrowthFromSnapshots([{ at: 0, followers: 7 }], { period: { start: 0, end: DAY } })).toMatchObject({ net: 0, gained: 0, lost: 0 });
+    expect(followerGrowthFromSnapshots([{ at: 0, followers: 7 }], { period: { start: 0, end: DAY } })).toMatchObject({
+      net: 0,
+      gained: 0,
+      lost: 0,
+    });
   });
   it("refuses unsorted or repeated snapshots and a period before the first reading", () => {
-    opsErrorOf(() => followerGrowthFromSnapshots([snapshots[1]!, snapshots[0]!], { period: { start: DAY, end: 2 * DAY } }), "out_of_order");
-    opsErrorOf(() => followerGrowthFromSnapshots([snapshots[0]!, snapshots[0]!], { period: { start: 0, end: DAY } }), "duplicate");
+    opsErrorOf(
+      () => followerGrowthFromSnapshots([snapshots[1]!, snapshots[0]!], { period: { start: DAY, end: 2 * DAY } }),
+      "out_of_order",
+    );
+    opsErrorOf(
+      () => followerGrowthFromSnapshots([snapshots[0]!, snapshots[0]!], { period: { start: 0, end: DAY } }),
+      "duplicate",
+    );
     opsErrorOf(() => followerGrowthFromSnapshots(snapshots, { period: { start: -5, end: DAY } }), "out_of_range");
-    opsErrorOf(() => followerGrowthFromSnapshots([{ at: 0, followers: Number.NaN }], { period: { start: 0, end: DAY } }));
+    opsErrorOf(() =>
+      followerGrowthFromSnapshots([{ at: 0, followers: Number.NaN }], { period: { start: 0, end: DAY } }),
+    );
   });
 });

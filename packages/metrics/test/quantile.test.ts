@@ -47,7 +47,9 @@ describe("quantile", () => {
       ps.forEach((p, i) => expect(quantile(x, p, { method })).toBeCloseTo(expected[method][i] as number, 12));
     });
     it(`matches numpy/R for type ${method} on 1..10`, () => {
-      [0.05, 0.5, 0.9, 0.95].forEach((p, i) => expect(quantile(oneToTen, p, { method })).toBeCloseTo(expectedTen[method][i] as number, 12));
+      [0.05, 0.5, 0.9, 0.95].forEach((p, i) =>
+        expect(quantile(oneToTen, p, { method })).toBeCloseTo(expectedTen[method][i] as number, 12),
+      );
     });
   }
 
@@ -74,18 +76,30 @@ describe("quantile", () => {
   });
 
   it("refuses an empty sample, non-finite values, p outside [0, 1] and unknown methods", () => {
-    expect(isOpsError(thrown(() => quantile([], 0.5)), "invalid_argument")).toBe(true);
+    expect(
+      isOpsError(
+        thrown(() => quantile([], 0.5)),
+        "invalid_argument",
+      ),
+    ).toBe(true);
     const nan = thrown(() => quantile([1, Number.NaN], 0.5));
     expect(isOpsError(nan, "invalid_argument")).toBe(true);
     expect((nan as Error).message).toBe("quantile: values[1] must be a finite number, got NaN");
     expect(isOpsError(thrown(() => quantile([1, Infinity], 0.5)))).toBe(true);
-    expect((thrown(() => quantile([1], 1.5)) as Error).message).toBe("quantile: p must be a probability in [0, 1], got 1.5");
+    expect((thrown(() => quantile([1], 1.5)) as Error).message).toBe(
+      "quantile: p must be a probability in [0, 1], got 1.5",
+    );
     expect(isOpsError(thrown(() => quantile([1], Number.NaN)))).toBe(true);
     expect(isOpsError(thrown(() => quantile([1], 0.5, { method: 10 as QuantileMethod })))).toBe(true);
   });
 
   it("refuses an unsorted input promised as sorted", () => {
-    expect(isOpsError(thrown(() => quantile([2, 1], 0.5, { sorted: true })), "out_of_order")).toBe(true);
+    expect(
+      isOpsError(
+        thrown(() => quantile([2, 1], 0.5, { sorted: true })),
+        "out_of_order",
+      ),
+    ).toBe(true);
   });
 
   it("lies between min and max and is monotone in p (property)", () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { activeFollowerRate, engagementRate, rate, readRate, replyRate, responseTimeSummary, type PostMetrics } from "@ops/metrics";
+import {
+  activeFollowerRate,
+  engagementRate,
+  rate,
+  readRate,
+  replyRate,
+  responseTimeSummary,
+  type PostMetrics,
+} from "@ops/metrics";
 import { DAY, HOUR, MINUTE, opsErrorOf } from "./_helpers";
 
 describe("rate", () => {
@@ -17,12 +25,37 @@ describe("rate", () => {
 });
 
 describe("engagementRate", () => {
-  const big: PostMetrics = { id: "big", publishedAt: 0, likes: 1500, comments: 400, shares: 100, impressions: 200_000, reach: 150_000, followers: 50_000 };
-  const small: PostMetrics = { id: "small", publishedAt: 0, likes: 6, comments: 2, impressions: 20, reach: 10, followers: 50_000 };
+  const big: PostMetrics = {
+    id: "big",
+    publishedAt: 0,
+    likes: 1500,
+    comments: 400,
+    shares: 100,
+    impressions: 200_000,
+    reach: 150_000,
+    followers: 50_000,
+  };
+  const small: PostMetrics = {
+    id: "small",
+    publishedAt: 0,
+    likes: 6,
+    comments: 2,
+    impressions: 20,
+    reach: 10,
+    followers: 50_000,
+  };
 
   it("pools engagements over impressions by default (ratio of sums)", () => {
     const r = engagementRate([big, small]);
-    expect(r).toMatchObject({ numerator: 2008, denominator: 200_020, aggregation: "ratioOfSums", denominatorKind: "impressions", posts: 2, skipped: 0, reason: null });
+    expect(r).toMatchObject({
+      numerator: 2008,
+      denominator: 200_020,
+      aggregation: "ratioOfSums",
+      denominatorKind: "impressions",
+      posts: 2,
+      skipped: 0,
+      reason: null,
+    });
     expect(r.value).toBeCloseTo(2008 / 200_020, 15);
   });
 
@@ -65,7 +98,12 @@ describe("engagementRate", () => {
     const activity = engagementRate([post], { period: week, attribution: "activityDate" });
     expect([activity.numerator, activity.denominator, activity.value]).toEqual([10, 100, 0.1]);
     // without a breakdown, activityDate falls back to publishedAt
-    expect(engagementRate([{ publishedAt: 8 * DAY, likes: 1, impressions: 4 }], { period: week, attribution: "activityDate" }).value).toBe(0.25);
+    expect(
+      engagementRate([{ publishedAt: 8 * DAY, likes: 1, impressions: 4 }], {
+        period: week,
+        attribution: "activityDate",
+      }).value,
+    ).toBe(0.25);
   });
 
   it("returns null with a reason for no posts", () => {
@@ -75,7 +113,9 @@ describe("engagementRate", () => {
 
   it("names the post, field and rule of a bad figure", () => {
     const posts = [big, small, { publishedAt: 0, impressions: -3 }];
-    expect(opsErrorOf(() => engagementRate(posts)).message).toBe("engagementRate: posts[2].impressions must be a finite number ≥ 0, got -3");
+    expect(opsErrorOf(() => engagementRate(posts)).message).toBe(
+      "engagementRate: posts[2].impressions must be a finite number ≥ 0, got -3",
+    );
     opsErrorOf(() => engagementRate([{ publishedAt: 0, likes: Number.NaN, impressions: 1 }]));
     opsErrorOf(() => engagementRate([{ publishedAt: 1.5, impressions: 1 }]));
     opsErrorOf(() => engagementRate([big], { denominator: "clicks" as "reach" }));
@@ -98,7 +138,14 @@ describe("replyRate", () => {
     { receivedAt: 0, firstReplyAt: null },
   ];
   it("counts items answered at all", () => {
-    expect(replyRate(items)).toEqual({ value: 0.75, numerator: 3, denominator: 4, within: null, pending: 0, reason: null });
+    expect(replyRate(items)).toEqual({
+      value: 0.75,
+      numerator: 3,
+      denominator: 4,
+      within: null,
+      pending: 0,
+      reason: null,
+    });
   });
   it("counts a reply exactly at the target as within it", () => {
     expect(replyRate(items, { within: 2 * HOUR }).numerator).toBe(2);
@@ -136,7 +183,9 @@ describe("responseTimeSummary", () => {
     expect(responseTimeSummary([5])).toEqual({ count: 1, mean: 5, median: 5, p90: 5, min: 5, max: 5, method: 7 });
   });
   it("refuses negative durations and does not mutate its input", () => {
-    expect(opsErrorOf(() => responseTimeSummary([1, -2])).message).toBe("responseTimeSummary: durations[1] must be a finite number of milliseconds ≥ 0, got -2");
+    expect(opsErrorOf(() => responseTimeSummary([1, -2])).message).toBe(
+      "responseTimeSummary: durations[1] must be a finite number of milliseconds ≥ 0, got -2",
+    );
     const input = [3, 1, 2];
     responseTimeSummary(input);
     expect(input).toEqual([3, 1, 2]);
@@ -148,7 +197,9 @@ describe("readRate", () => {
     expect(readRate({ readers: 150, targetUsers: 100 }).value).toBe(1.5);
   });
   it("refuses negative counts", () => {
-    expect(opsErrorOf(() => readRate({ readers: -1, targetUsers: 3 })).message).toBe("readRate: input.readers must be a finite number ≥ 0, got -1");
+    expect(opsErrorOf(() => readRate({ readers: -1, targetUsers: 3 })).message).toBe(
+      "readRate: input.readers must be a finite number ≥ 0, got -1",
+    );
   });
 });
 

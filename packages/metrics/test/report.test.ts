@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseInstant } from "@ops/core";
-import { buildEventColumns, monthlyReport, renderMarkdown, weeklyReport, type MetricEvent, type ReportInput } from "@ops/metrics";
+import {
+  buildEventColumns,
+  monthlyReport,
+  renderMarkdown,
+  weeklyReport,
+  type MetricEvent,
+  type ReportInput,
+} from "@ops/metrics";
 import { DAY, HOUR, opsErrorOf } from "./_helpers";
 
 const at = (iso: string): number => parseInstant(iso);
@@ -27,7 +34,12 @@ const input: ReportInput = {
     { receivedAt: monday - DAY, firstReplyAt: monday - DAY + 30 * 60_000 },
   ],
 };
-const options = { timeZone: "America/New_York", at: monday + 3 * DAY, replyTargetMs: 2 * HOUR, funnelSteps: ["exposure", "purchase"] };
+const options = {
+  timeZone: "America/New_York",
+  at: monday + 3 * DAY,
+  replyTargetMs: 2 * HOUR,
+  funnelSteps: ["exposure", "purchase"],
+};
 
 describe("weeklyReport", () => {
   it("reports the local ISO week and the week before, across a DST change", () => {
@@ -55,7 +67,9 @@ describe("weeklyReport", () => {
   });
 
   it("gives the same report for event columns", () => {
-    expect(weeklyReport({ ...input, events: buildEventColumns(events) }, options)).toEqual(weeklyReport(input, options));
+    expect(weeklyReport({ ...input, events: buildEventColumns(events) }, options)).toEqual(
+      weeklyReport(input, options),
+    );
   });
 
   it("has no indicators for empty input", () => {
@@ -68,7 +82,9 @@ describe("weeklyReport", () => {
     expect(opsErrorOf(() => weeklyReport({ inbound: [{ receivedAt: 5, firstReplyAt: 1 }] }, options)).message).toBe(
       "replyRate: items[0].firstReplyAt must not be before receivedAt, got 1",
     );
-    expect(opsErrorOf(() => weeklyReport({ events: [{ at: 0, actor: "" }] }, options)).message).toBe("weeklyReport: input.events[0].actor must be a non-empty string, got \"\"");
+    expect(opsErrorOf(() => weeklyReport({ events: [{ at: 0, actor: "" }] }, options)).message).toBe(
+      'weeklyReport: input.events[0].actor must be a non-empty string, got ""',
+    );
   });
 
   it("does not mutate its input", () => {
@@ -81,7 +97,12 @@ describe("weeklyReport", () => {
 describe("monthlyReport", () => {
   it("compares a calendar month with the previous one, with null where no snapshot precedes it", () => {
     const r = monthlyReport(
-      { followerSnapshots: [{ at: at("2026-03-01T00:00:00Z"), followers: 100 }, { at: at("2026-03-20T00:00:00Z"), followers: 90 }] },
+      {
+        followerSnapshots: [
+          { at: at("2026-03-01T00:00:00Z"), followers: 100 },
+          { at: at("2026-03-20T00:00:00Z"), followers: 90 },
+        ],
+      },
       { timeZone: "UTC", at: at("2026-03-31T23:59:59Z") },
     );
     expect(r.days).toEqual(["2026-03-01", "2026-03-31"]);

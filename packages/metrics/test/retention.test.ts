@@ -4,7 +4,8 @@ import { parseInstant } from "@ops/core";
 import { buildEventColumns, groupRetention, retentionTable, type MetricEvent } from "@ops/metrics";
 import { DAY, opsErrorOf } from "./_helpers";
 
-const rows = (t: ReturnType<typeof retentionTable>): [string, number, readonly (number | null)[]][] => t.cohorts.map((c) => [c.label, c.size, c.retained]);
+const rows = (t: ReturnType<typeof retentionTable>): [string, number, readonly (number | null)[]][] =>
+  t.cohorts.map((c) => [c.label, c.size, c.retained]);
 
 describe("retentionTable", () => {
   // "x" liked on day 0 before joining on day 1; "y" joined on days 0 and 2
@@ -76,11 +77,17 @@ describe("retentionTable", () => {
 
   it("returns no cohorts for no events and one for one event", () => {
     expect(retentionTable([], { timeZone: "UTC" }).cohorts).toEqual([]);
-    expect(rows(retentionTable([{ at: 5, actor: "用户甲" }], { timeZone: "UTC", periods: 2 }))).toEqual([["1970-01-01", 1, [1, null]]]);
+    expect(rows(retentionTable([{ at: 5, actor: "用户甲" }], { timeZone: "UTC", periods: 2 }))).toEqual([
+      ["1970-01-01", 1, [1, null]],
+    ]);
   });
 
   const arbEvents = fc.array(
-    fc.record({ at: fc.integer({ min: 0, max: 12 * DAY }), actor: fc.constantFrom("a", "b", "c", "d", "e"), kind: fc.constantFrom("join", "post") }),
+    fc.record({
+      at: fc.integer({ min: 0, max: 12 * DAY }),
+      actor: fc.constantFrom("a", "b", "c", "d", "e"),
+      kind: fc.constantFrom("join", "post"),
+    }),
     { maxLength: 60 },
   );
 
@@ -89,7 +96,8 @@ describe("retentionTable", () => {
       fc.property(arbEvents, (evs) => {
         const t = retentionTable(evs, { timeZone: "UTC", startEvent: "join", returnEvent: "post", periods: 5 });
         const first = new Map<string, number>();
-        for (const e of evs) if (e.kind === "join") first.set(e.actor, Math.min(first.get(e.actor) ?? Infinity, Math.floor(e.at / DAY)));
+        for (const e of evs)
+          if (e.kind === "join") first.set(e.actor, Math.min(first.get(e.actor) ?? Infinity, Math.floor(e.at / DAY)));
         const day0 = Math.floor(Math.min(...evs.map((e) => e.at)) / DAY);
         const lastDay = Math.floor(Math.max(...evs.map((e) => e.at)) / DAY);
         for (const c of t.cohorts) {
@@ -97,7 +105,12 @@ describe("retentionTable", () => {
           const members = [...first].filter(([, fd]) => fd === d).map(([a]) => a);
           expect(c.size).toBe(members.length);
           for (let k = 1; k < 5; k++) {
-            const expected = d + k > lastDay ? null : members.filter((a) => evs.some((e) => e.actor === a && e.kind === "post" && Math.floor(e.at / DAY) === d + k)).length;
+            const expected =
+              d + k > lastDay
+                ? null
+                : members.filter((a) =>
+                    evs.some((e) => e.actor === a && e.kind === "post" && Math.floor(e.at / DAY) === d + k),
+                  ).length;
             expect(c.retained[k]).toBe(expected);
           }
         }
@@ -108,20 +121,24 @@ describe("retentionTable", () => {
 
   it("makes cumulative rows non-increasing and never below the plain rows (property)", () => {
     fc.assert(
-      fc.property(arbEvents, fc.constantFrom("firstTime", "firstEver", "recurring") as fc.Arbitrary<"firstTime" | "firstEver" | "recurring">, (evs, type) => {
-        const options = { timeZone: "UTC", startEvent: "join", periods: 6, type };
-        const plain = retentionTable(evs, options);
-        const cum = retentionTable(evs, { ...options, cumulative: true });
-        cum.cohorts.forEach((c, i) => {
-          for (let k = 1; k < 6; k++) {
-            const v = c.retained[k];
-            const prev = c.retained[k - 1];
-            if (v === null || v === undefined || prev === null || prev === undefined) continue;
-            expect(v).toBeLessThanOrEqual(prev);
-            expect(v).toBeGreaterThanOrEqual(plain.cohorts[i]?.retained[k] ?? 0);
-          }
-        });
-      }),
+      fc.property(
+        arbEvents,
+        fc.constantFrom("firstTime", "firstEver", "recurring") as fc.Arbitrary<"firstTime" | "firstEver" | "recurring">,
+        (evs, type) => {
+          const options = { timeZone: "UTC", startEvent: "join", periods: 6, type };
+          const plain = retentionTable(evs, options);
+          const cum = retentionTable(evs, { ...options, cumulative: true });
+          cum.cohorts.forEach((c, i) => {
+            for (let k = 1; k < 6; k++) {
+              const v = c.retained[k];
+              const prev = c.retained[k - 1];
+              if (v === null || v === undefined || prev === null || prev === undefined) continue;
+              expect(v).toBeLessThanOrEqual(prev);
+              expect(v).toBeGreaterThanOrEqual(plain.cohorts[i]?.retained[k] ?? 0);
+            }
+          });
+        },
+      ),
     );
   });
 
@@ -137,7 +154,9 @@ describe("retentionTable", () => {
   });
 
   it("refuses bad options and events", () => {
-    expect(opsErrorOf(() => retentionTable(events, { ...base, periods: 0 })).message).toBe("retentionTable: options.periods must be an integer from 1 to 1000, got 0");
+    expect(opsErrorOf(() => retentionTable(events, { ...base, periods: 0 })).message).toBe(
+      "retentionTable: options.periods must be an integer from 1 to 1000, got 0",
+    );
     opsErrorOf(() => retentionTable(events, { ...base, type: "weekly" as "recurring" }));
     opsErrorOf(() => retentionTable(events, { ...base, timeZone: "GMT+8" }));
     opsErrorOf(() => retentionTable([{ at: -Infinity, actor: "a" }], base));
@@ -162,8 +181,22 @@ describe("groupRetention", () => {
     expect(groupRetention([{ at: 0, members: [] }])).toEqual([{ at: 0, size: 0, retained: [0], rates: [null] }]);
   });
   it("refuses unsorted or repeated snapshots and empty member keys", () => {
-    opsErrorOf(() => groupRetention([{ at: 1, members: [] }, { at: 0, members: [] }]), "out_of_order");
-    opsErrorOf(() => groupRetention([{ at: 1, members: [] }, { at: 1, members: [] }]), "duplicate");
+    opsErrorOf(
+      () =>
+        groupRetention([
+          { at: 1, members: [] },
+          { at: 0, members: [] },
+        ]),
+      "out_of_order",
+    );
+    opsErrorOf(
+      () =>
+        groupRetention([
+          { at: 1, members: [] },
+          { at: 1, members: [] },
+        ]),
+      "duplicate",
+    );
     opsErrorOf(() => groupRetention([{ at: 1, members: [""] }]));
   });
   it("does not mutate its input", () => {

@@ -28,11 +28,18 @@ describe("scoreFans", () => {
     ]);
   });
   it("scores one fan in the middle and no fans as an empty list", () => {
-    expect(scoreFans([fans[0]!], { now })[0]).toMatchObject({ recency: 3, frequency: 3, engagement: 3, daysSinceActive: 10 });
+    expect(scoreFans([fans[0]!], { now })[0]).toMatchObject({
+      recency: 3,
+      frequency: 3,
+      engagement: 3,
+      daysSinceActive: 10,
+    });
     expect(scoreFans([], { now })).toEqual([]);
   });
   it("accepts CJK ids and keeps extra fields of the caller's type", () => {
-    const out = scoreFans([{ id: "微博:小红", lastActiveAt: now, interactions: 1, engagement: 1, nickname: "小红" }], { now });
+    const out = scoreFans([{ id: "微博:小红", lastActiveAt: now, interactions: 1, engagement: 1, nickname: "小红" }], {
+      now,
+    });
     expect(out[0]?.fan.nickname).toBe("小红");
   });
   it("is invariant to the input order", () => {
@@ -45,8 +52,12 @@ describe("scoreFans", () => {
   });
   it("rejects duplicates, activity after now and negative counts", () => {
     expect(opsError(() => scoreFans([fans[0]!, fans[0]!], { now })).code).toBe("duplicate");
-    expect(opsError(() => scoreFans([{ ...fans[0]!, lastActiveAt: now + 1 }], { now })).message).toMatch(/scoreFans: fans\[0\]\.lastActiveAt must be ≤ options\.now/);
-    expect(opsError(() => scoreFans([{ ...fans[0]!, interactions: -1 }], { now })).message).toMatch(/fans\[0\]\.interactions must be ≥ 0/);
+    expect(opsError(() => scoreFans([{ ...fans[0]!, lastActiveAt: now + 1 }], { now })).message).toMatch(
+      /scoreFans: fans\[0\]\.lastActiveAt must be ≤ options\.now/,
+    );
+    expect(opsError(() => scoreFans([{ ...fans[0]!, interactions: -1 }], { now })).message).toMatch(
+      /fans\[0\]\.interactions must be ≥ 0/,
+    );
   });
   it("does not mutate the fans", () => {
     const copy = structuredClone(fans);
@@ -64,12 +75,17 @@ describe("loyalFans", () => {
     expect(loyalFans(quiet, { now }).map((s) => s.fan.id)).not.toContain("fan9");
   });
   it("honours thresholds and limit", () => {
-    expect(loyalFans(fans, { now, minRecency: 5, minFrequency: 5, minEngagement: 5 }).map((s) => s.fan.id)).toEqual(["fan9", "fan8"]);
+    expect(loyalFans(fans, { now, minRecency: 5, minFrequency: 5, minEngagement: 5 }).map((s) => s.fan.id)).toEqual([
+      "fan9",
+      "fan8",
+    ]);
     expect(loyalFans(fans, { now, limit: 1 }).map((s) => s.fan.id)).toEqual(["fan9"]);
     expect(loyalFans([], { now })).toEqual([]);
   });
   it("rejects a threshold outside 1–5 and a fractional now", () => {
-    expect(opsError(() => loyalFans(fans, { now, minRecency: 6 })).message).toMatch(/loyalFans: options\.minRecency must be ≤ 5/);
+    expect(opsError(() => loyalFans(fans, { now, minRecency: 6 })).message).toMatch(
+      /loyalFans: options\.minRecency must be ≤ 5/,
+    );
     expect(opsError(() => loyalFans(fans, { now: 1.5 })).message).toMatch(/^loyalFans: options\.now/);
   });
 });
@@ -82,17 +98,31 @@ describe("birthdayPerkEligibility", () => {
   });
   it("finds a birthday inside the window and reports the local date", () => {
     const r = birthdayPerkEligibility({ month: 5, day: 20 }, monthIn(2026, 5, "Asia/Shanghai"), shanghai);
-    expect(r).toEqual({ eligible: true, date: { year: 2026, month: 5, day: 20 }, startsAt: parseInstant("2026-05-20T00:00:00+08:00") });
-    expect(birthdayPerkEligibility({ month: 6, day: 1 }, monthIn(2026, 5, "Asia/Shanghai"), shanghai)).toEqual({ eligible: false });
+    expect(r).toEqual({
+      eligible: true,
+      date: { year: 2026, month: 5, day: 20 },
+      startsAt: parseInstant("2026-05-20T00:00:00+08:00"),
+    });
+    expect(birthdayPerkEligibility({ month: 6, day: 1 }, monthIn(2026, 5, "Asia/Shanghai"), shanghai)).toEqual({
+      eligible: false,
+    });
   });
   it("moves 29 February to 28 February or 1 March in common years", () => {
     const feb = monthIn(2027, 2, "Asia/Shanghai");
     const mar = monthIn(2027, 3, "Asia/Shanghai");
-    expect(birthdayPerkEligibility({ month: 2, day: 29 }, feb, shanghai)).toMatchObject({ eligible: true, date: { year: 2027, month: 2, day: 28 } });
+    expect(birthdayPerkEligibility({ month: 2, day: 29 }, feb, shanghai)).toMatchObject({
+      eligible: true,
+      date: { year: 2027, month: 2, day: 28 },
+    });
     expect(birthdayPerkEligibility({ month: 2, day: 29 }, mar, shanghai).eligible).toBe(false);
-    expect(birthdayPerkEligibility({ month: 2, day: 29 }, mar, { ...shanghai, leapDayIn: "mar1" })).toMatchObject({ eligible: true, date: { month: 3, day: 1 } });
+    expect(birthdayPerkEligibility({ month: 2, day: 29 }, mar, { ...shanghai, leapDayIn: "mar1" })).toMatchObject({
+      eligible: true,
+      date: { month: 3, day: 1 },
+    });
     // 2028 is a leap year: the real day
-    expect(birthdayPerkEligibility({ month: 2, day: 29 }, monthIn(2028, 2, "Asia/Shanghai"), shanghai)).toMatchObject({ date: { year: 2028, month: 2, day: 29 } });
+    expect(birthdayPerkEligibility({ month: 2, day: 29 }, monthIn(2028, 2, "Asia/Shanghai"), shanghai)).toMatchObject({
+      date: { year: 2028, month: 2, day: 29 },
+    });
   });
   it("uses the calendar of the zone", () => {
     // 2026-05-01 00:00 in Shanghai is still 30 April in New York
@@ -102,19 +132,36 @@ describe("birthdayPerkEligibility", () => {
     expect(birthdayPerkEligibility({ month: 4, day: 30 }, w, { timeZone: "America/New_York" }).eligible).toBe(true);
   });
   it("handles a window across New Year", () => {
-    const w = { from: fromLocalParts({ year: 2026, month: 12, day: 28 }, "Asia/Shanghai"), to: fromLocalParts({ year: 2027, month: 1, day: 4 }, "Asia/Shanghai") };
-    expect(birthdayPerkEligibility({ month: 1, day: 2 }, w, shanghai)).toMatchObject({ date: { year: 2027, month: 1, day: 2 } });
-    expect(birthdayPerkEligibility({ month: 12, day: 30 }, w, shanghai)).toMatchObject({ date: { year: 2026, month: 12, day: 30 } });
+    const w = {
+      from: fromLocalParts({ year: 2026, month: 12, day: 28 }, "Asia/Shanghai"),
+      to: fromLocalParts({ year: 2027, month: 1, day: 4 }, "Asia/Shanghai"),
+    };
+    expect(birthdayPerkEligibility({ month: 1, day: 2 }, w, shanghai)).toMatchObject({
+      date: { year: 2027, month: 1, day: 2 },
+    });
+    expect(birthdayPerkEligibility({ month: 12, day: 30 }, w, shanghai)).toMatchObject({
+      date: { year: 2026, month: 12, day: 30 },
+    });
   });
   it("handles a day whose midnight is skipped by DST", () => {
     // America/Santiago springs forward at 00:00 on 2026-09-06: the day starts at 01:00 local (04:00Z)
     const w = { from: parseInstant("2026-09-06T04:30:00Z"), to: parseInstant("2026-09-06T05:00:00Z") };
     const r = birthdayPerkEligibility({ month: 9, day: 6 }, w, { timeZone: "America/Santiago" });
-    expect(r).toEqual({ eligible: true, date: { year: 2026, month: 9, day: 6 }, startsAt: parseInstant("2026-09-06T04:00:00Z") });
+    expect(r).toEqual({
+      eligible: true,
+      date: { year: 2026, month: 9, day: 6 },
+      startsAt: parseInstant("2026-09-06T04:00:00Z"),
+    });
   });
   it("rejects impossible birthdays, empty windows and unknown zones", () => {
-    expect(opsError(() => birthdayPerkEligibility({ month: 2, day: 30 }, monthIn(2026, 2, "UTC"), shanghai)).message).toMatch(/birthday\.day must be a day that exists/);
-    expect(opsError(() => birthdayPerkEligibility({ month: 2, day: 3 }, { from: 5, to: 5 }, shanghai)).message).toMatch(/window\.to must be after from/);
-    expect(opsError(() => birthdayPerkEligibility({ month: 2, day: 3 }, { from: 0, to: 5 }, { timeZone: "Mars/Base" })).code).toBe("invalid_time_zone");
+    expect(
+      opsError(() => birthdayPerkEligibility({ month: 2, day: 30 }, monthIn(2026, 2, "UTC"), shanghai)).message,
+    ).toMatch(/birthday\.day must be a day that exists/);
+    expect(opsError(() => birthdayPerkEligibility({ month: 2, day: 3 }, { from: 5, to: 5 }, shanghai)).message).toMatch(
+      /window\.to must be after from/,
+    );
+    expect(
+      opsError(() => birthdayPerkEligibility({ month: 2, day: 3 }, { from: 0, to: 5 }, { timeZone: "Mars/Base" })).code,
+    ).toBe("invalid_time_zone");
   });
 });

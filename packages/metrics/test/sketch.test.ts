@@ -55,7 +55,14 @@ describe("createHyperLogLog", () => {
   });
   it("is nearly exact in the small range", () => {
     for (const n of [0, 1, 2, 10, 100]) {
-      expect(Math.abs(hllOf(Array.from({ length: n }, (_, i) => `u${i}`), 14).estimate() - n)).toBeLessThan(Math.max(0.5, n * 0.01));
+      expect(
+        Math.abs(
+          hllOf(
+            Array.from({ length: n }, (_, i) => `u${i}`),
+            14,
+          ).estimate() - n,
+        ),
+      ).toBeLessThan(Math.max(0.5, n * 0.01));
     }
   });
   it("ignores duplicates and counts CJK ids", () => {
@@ -86,7 +93,11 @@ describe("createHyperLogLog", () => {
     expect(a.serialize()).toEqual(before);
   });
   it("round-trips through bytes", () => {
-    const h = hllOf(Array.from({ length: 5000 }, (_, i) => i), 12, 7);
+    const h = hllOf(
+      Array.from({ length: 5000 }, (_, i) => i),
+      12,
+      7,
+    );
     const copy = deserializeSketch(h.serialize(), "hyperloglog");
     expect([copy.precision, copy.seed, copy.estimate()]).toEqual([12, 7, h.estimate()]);
   });
@@ -97,8 +108,12 @@ describe("createHyperLogLog", () => {
     expect(opsError(() => hllOf(["a"], 10, 1).merge(hllOf(["a"], 10, 2))).code).toBe("conflict");
   });
   it("rejects bad options and bad values", () => {
-    expect(opsError(() => createHyperLogLog({ precision: 3 })).message).toMatch(/createHyperLogLog: options\.precision must be ≥ 4/);
-    expect(opsError(() => createHyperLogLog().add(1.5)).message).toMatch(/HyperLogLog\.add: value must be a safe integer or a string, got 1\.5/);
+    expect(opsError(() => createHyperLogLog({ precision: 3 })).message).toMatch(
+      /createHyperLogLog: options\.precision must be ≥ 4/,
+    );
+    expect(opsError(() => createHyperLogLog().add(1.5)).message).toMatch(
+      /HyperLogLog\.add: value must be a safe integer or a string, got 1\.5/,
+    );
     expect(opsError(() => createHyperLogLog().add(null as never)).code).toBe("invalid_argument");
   });
 });
@@ -127,7 +142,9 @@ describe("deserializeSketch", () => {
     const c = createCounter().serialize();
     const view = new DataView(c.buffer.slice(0));
     view.setFloat64(4, -3, true);
-    expect(opsError(() => deserializeSketch(recrc(new Uint8Array(view.buffer)), "counter")).message).toMatch(/bytes hold a count that is not a whole number/);
+    expect(opsError(() => deserializeSketch(recrc(new Uint8Array(view.buffer)), "counter")).message).toMatch(
+      /bytes hold a count that is not a whole number/,
+    );
     expect(opsError(() => deserializeSketch("OS" as never, "counter")).code).toBe("invalid_argument");
   });
 });
@@ -213,10 +230,14 @@ describe("createQuantileSketch", () => {
     expect(opsError(() => sketchOf([1]).merge(sketchOf([1], 0.02))).code).toBe("conflict");
   });
   it("rejects non-finite values and q outside [0, 1]", () => {
-    expect(opsError(() => createQuantileSketch().add(Number.NaN)).message).toMatch(/QuantileSketch\.add: value must be a finite number, got NaN/);
+    expect(opsError(() => createQuantileSketch().add(Number.NaN)).message).toMatch(
+      /QuantileSketch\.add: value must be a finite number, got NaN/,
+    );
     expect(opsError(() => createQuantileSketch().add(Infinity)).code).toBe("invalid_argument");
     expect(opsError(() => sketchOf([1]).quantile(1.1)).code).toBe("invalid_argument");
-    expect(opsError(() => createQuantileSketch({ relativeAccuracy: 0 })).message).toMatch(/options\.relativeAccuracy must be > 0/);
+    expect(opsError(() => createQuantileSketch({ relativeAccuracy: 0 })).message).toMatch(
+      /options\.relativeAccuracy must be > 0/,
+    );
   });
 });
 
@@ -244,7 +265,9 @@ describe("shards through bytes", () => {
     const bytes = sketchOf([1, 2, 3]).serialize();
     const view = new DataView(bytes.buffer.slice(0));
     view.setFloat64(4 + 8 + 4, 4, true); // count: 3 → 4
-    expect(opsError(() => deserializeSketch(recrc(new Uint8Array(view.buffer)), "quantile")).message).toMatch(/bytes have counts, min or max that do not agree with their bins/);
+    expect(opsError(() => deserializeSketch(recrc(new Uint8Array(view.buffer)), "quantile")).message).toMatch(
+      /bytes have counts, min or max that do not agree with their bins/,
+    );
   });
 });
 
@@ -281,7 +304,11 @@ describe("createSum", () => {
   it("matches Python's math.fsum", () => {
     // Python: math.fsum([1e100, 1.0, -1e100, 1e-100]) == 1.0; math.fsum([0.1] * 10) == 1.0
     expect([1e100, 1, -1e100, 1e-100].reduce((s, x) => s.add(x), createSum()).estimate()).toBe(1);
-    expect(Array.from({ length: 10 }, () => 0.1).reduce((s, x) => s.add(x), createSum()).estimate()).toBe(1);
+    expect(
+      Array.from({ length: 10 }, () => 0.1)
+        .reduce((s, x) => s.add(x), createSum())
+        .estimate(),
+    ).toBe(1);
   });
   it("reports count, mean, min and max, null while empty", () => {
     const s = createSum().add(2).add(-1).add(5);
@@ -330,19 +357,33 @@ describe("rollUpSketches", () => {
       { at: Date.UTC(2026, 2, 9), replied: 1, received: 2 },
       { at: Date.UTC(2026, 2, 10), replied: 90, received: 100 },
     ];
-    const num = rollUpSketches(days.map((d) => ({ at: d.at, sketch: createCounter().add(d.replied) })), { unit: "week", timeZone: "UTC" });
-    const den = rollUpSketches(days.map((d) => ({ at: d.at, sketch: createCounter().add(d.received) })), { unit: "week", timeZone: "UTC" });
+    const num = rollUpSketches(
+      days.map((d) => ({ at: d.at, sketch: createCounter().add(d.replied) })),
+      { unit: "week", timeZone: "UTC" },
+    );
+    const den = rollUpSketches(
+      days.map((d) => ({ at: d.at, sketch: createCounter().add(d.received) })),
+      { unit: "week", timeZone: "UTC" },
+    );
     expect(num.length).toBe(1);
     expect(num[0]!.sketch.estimate() / den[0]!.sketch.estimate()).toBe(91 / 102);
     expect(num[0]!.start).toBe(Date.UTC(2026, 2, 9));
   });
   it("does not mutate the day sketches", () => {
     const monday = createCounter().add(2);
-    rollUpSketches([{ at: 0, sketch: monday }, { at: 1, sketch: createCounter().add(3) }], { unit: "week", timeZone: "UTC" });
+    rollUpSketches(
+      [
+        { at: 0, sketch: monday },
+        { at: 1, sketch: createCounter().add(3) },
+      ],
+      { unit: "week", timeZone: "UTC" },
+    );
     expect(monday.estimate()).toBe(2);
   });
   it("returns an empty list for no entries and rejects a bad zone", () => {
     expect(rollUpSketches([], { unit: "week", timeZone: "UTC" })).toEqual([]);
-    expect(opsError(() => rollUpSketches([], { unit: "week", timeZone: "Nowhere/City" })).message).toMatch(/rollUpSketches: options\.timeZone/);
+    expect(opsError(() => rollUpSketches([], { unit: "week", timeZone: "Nowhere/City" })).message).toMatch(
+      /rollUpSketches: options\.timeZone/,
+    );
   });
 });

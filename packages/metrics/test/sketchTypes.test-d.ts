@@ -1,4 +1,14 @@
-import { deserializeSketch, loyalFans, mergeSketches, createCounter, scoreFans, type Counter, type HyperLogLog, type QuantileSketch, type ScoredFan } from "@ops/metrics";
+import {
+  deserializeSketch,
+  loyalFans,
+  mergeSketches,
+  createCounter,
+  scoreFans,
+  type Counter,
+  type HyperLogLog,
+  type QuantileSketch,
+  type ScoredFan,
+} from "@ops/metrics";
 import { describe, expectTypeOf, it } from "vitest";
 
 describe("deserializeSketch", () => {

@@ -28,7 +28,15 @@ describe("csat", () => {
     expect(csat([5, 4], { satisfiedFrom: 5 }).value).toBe(0.5);
   });
   it("returns null with a reason for no responses", () => {
-    expect(csat([])).toEqual({ value: null, numerator: 0, denominator: 0, reason: "zero_denominator", satisfied: 0, responses: 0, interval: null });
+    expect(csat([])).toEqual({
+      value: null,
+      numerator: 0,
+      denominator: 0,
+      reason: "zero_denominator",
+      satisfied: 0,
+      responses: 0,
+      interval: null,
+    });
   });
   it("handles a single response", () => {
     expect(csat([4]).value).toBe(1);
@@ -75,11 +83,21 @@ describe("nps", () => {
     expect(nps([0, 10]).interval?.lower).toBe(-100);
   });
   it("returns null with a reason for no responses", () => {
-    expect(nps([])).toEqual({ value: null, promoters: 0, passives: 0, detractors: 0, responses: 0, interval: null, reason: "no_responses" });
+    expect(nps([])).toEqual({
+      value: null,
+      promoters: 0,
+      passives: 0,
+      detractors: 0,
+      responses: 0,
+      interval: null,
+      reason: "no_responses",
+    });
   });
   it("rejects ratings outside 0–10 and bad counts", () => {
     expect(opsErrorMessage(() => nps([11]))).toBe("nps: responses[0] must be a whole number from 0 to 10, got 11");
-    expect(opsErrorMessage(() => nps({ promoters: -1, passives: 0, detractors: 0 }))).toMatch(/nps: responses\.promoters must be ≥ 0/);
+    expect(opsErrorMessage(() => nps({ promoters: -1, passives: 0, detractors: 0 }))).toMatch(
+      /nps: responses\.promoters must be ≥ 0/,
+    );
     expect(opsErrorMessage(() => nps([5], { confidence: 0 }))).toMatch(/options\.confidence/);
   });
   it("does not mutate the ratings", () => {

@@ -1,5 +1,16 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { buildEventColumns, engagementRate, funnel, rate, timeBuckets, type EventColumns, type EventInput, type MetricEvent, type Rate, type RateNullReason } from "@ops/metrics";
+import {
+  buildEventColumns,
+  engagementRate,
+  funnel,
+  rate,
+  timeBuckets,
+  type EventColumns,
+  type EventInput,
+  type MetricEvent,
+  type Rate,
+  type RateNullReason,
+} from "@ops/metrics";
 
 describe("public types", () => {
   it("a rate's value is number | null, with a typed reason", () => {

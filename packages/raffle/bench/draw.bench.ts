@@ -7,10 +7,17 @@ import { concatBytes, hexToBytes } from "@noble/hashes/utils.js";
 import { compileEntrants, drawWinners } from "../src/index";
 import { secret, spec } from "./_spec";
 
-
 function entrants(n: number): { id: string }[] {
   const out = new Array<{ id: string }>(n);
-  for (let i = 0; i < n; i++) out[i] = { id: i % 3 === 0 ? `wechat_oa:gh_3a8f1c2d9e7b:o6_bmjrPTlm6_${i.toString(36)}` : i % 3 === 1 ? `weibo::${1_000_000_000 + i}` : `douyin:awx9k:用户${i}` };
+  for (let i = 0; i < n; i++)
+    out[i] = {
+      id:
+        i % 3 === 0
+          ? `wechat_oa:gh_3a8f1c2d9e7b:o6_bmjrPTlm6_${i.toString(36)}`
+          : i % 3 === 1
+            ? `weibo::${1_000_000_000 + i}`
+            : `douyin:awx9k:用户${i}`,
+    };
   return out;
 }
 
@@ -68,13 +75,17 @@ function naive(n: number): Record<string, string | number> {
   });
   while (level.length > 1) {
     const next: Uint8Array[] = [];
-    for (let i = 0; i + 1 < level.length; i += 2) next.push(sha256(concatBytes(Uint8Array.of(1), level[i]!, level[i + 1]!)));
+    for (let i = 0; i + 1 < level.length; i += 2)
+      next.push(sha256(concatBytes(Uint8Array.of(1), level[i]!, level[i + 1]!)));
     if (level.length % 2) next.push(level[level.length - 1]!);
     level = next;
   }
   const t1 = performance.now();
   const seed = sha256(concatBytes(new Uint8Array(32), level[0]!, hexToBytes(secret)));
-  const scored = ids.map((id) => ({ id, s: sha256(concatBytes(new Uint8Array(32), seed, enc.encode(id), Uint8Array.of(0, 0, 0, 0))) }));
+  const scored = ids.map((id) => ({
+    id,
+    s: sha256(concatBytes(new Uint8Array(32), seed, enc.encode(id), Uint8Array.of(0, 0, 0, 0))),
+  }));
   scored.sort((a, b) => Buffer.compare(a.s, b.s));
   const t2 = performance.now();
   const c2 = cpu();
@@ -100,4 +111,9 @@ for (const n of sizes) rows.push(ours(n));
 rows.push(naive(Math.min(200_000, Math.max(...sizes))));
 console.table(rows);
 const os = await import("node:os");
-console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "?"}, load average at end ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "?"}, load average at end ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);

@@ -7,13 +7,18 @@
 import { compileEntrants, drawWinners } from "../src/index";
 import { secret, spec } from "./_spec";
 
-
 const n = Number(process.env.RAFFLE_MEMORY_SIZE ?? 10_000_000);
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
 const t0 = performance.now();
 // The same ids as bench/draw.bench.ts, as a plain string column.
 const ids = new Array<string>(n);
-for (let i = 0; i < n; i++) ids[i] = i % 3 === 0 ? `wechat_oa:gh_3a8f1c2d9e7b:o6_bmjrPTlm6_${i.toString(36)}` : i % 3 === 1 ? `weibo::${1_000_000_000 + i}` : `douyin:awx9k:用户${i}`;
+for (let i = 0; i < n; i++)
+  ids[i] =
+    i % 3 === 0
+      ? `wechat_oa:gh_3a8f1c2d9e7b:o6_bmjrPTlm6_${i.toString(36)}`
+      : i % 3 === 1
+        ? `weibo::${1_000_000_000 + i}`
+        : `douyin:awx9k:用户${i}`;
 const inputRss = process.memoryUsage().rss;
 const t1 = performance.now();
 const list = compileEntrants({ ids }, { retainLeafHashes: false });
@@ -34,4 +39,9 @@ console.table([
     "first winner": cert.winners[0]?.id ?? "",
   },
 ]);
-console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "?"}, load average at end ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "?"}, load average at end ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);

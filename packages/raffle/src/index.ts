@@ -28,7 +28,12 @@ export type { DrawMismatch, DrawMismatchCode, DrawVerified } from "./draw/verify
 export { verifyEntry } from "./draw/verifyEntry";
 export type { EntrantClaim, EntryCheck, EntryFailureCode, EntryOutcome } from "./draw/verifyEntry";
 export { checkEligibility, EligibilityContextSchema, EXCLUSION_REASONS } from "./eligibility/checkEligibility";
-export type { CheckEligibilityOptions, EligibilityContext, EligibilityResult, ExclusionReason } from "./eligibility/checkEligibility";
+export type {
+  CheckEligibilityOptions,
+  EligibilityContext,
+  EligibilityResult,
+  ExclusionReason,
+} from "./eligibility/checkEligibility";
 export { EligibilityRulesSchema } from "./eligibility/EligibilityRulesSchema";
 export type { EligibilityRules } from "./eligibility/EligibilityRulesSchema";
 export { chiSquareTest } from "./fairness/chiSquareTest";

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import * as api from "@ops/raffle";
 
 const src = fileURLToPath(new URL("../src/", import.meta.url));
-const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
 const files = walk(src).filter((f) => f.endsWith(".ts") && !f.includes("/_lib/") && !f.endsWith("index.ts"));
 const index = readFileSync(join(src, "index.ts"), "utf8");
 

@@ -64,7 +64,11 @@ describe("verifyBeacon", () => {
       return b;
     };
     const ownChainValid = (r: (typeof mainnet.rounds)[number], asRound = r.round): boolean =>
-      long.verify(hexToBytes(r.signature), long.hash(sha256(concatBytes(hexToBytes(r.previous_signature), u64(asRound))), g2Dst), hexToBytes(mainnet.chain.public_key));
+      long.verify(
+        hexToBytes(r.signature),
+        long.hash(sha256(concatBytes(hexToBytes(r.previous_signature), u64(asRound))), g2Dst),
+        hexToBytes(mainnet.chain.public_key),
+      );
     expect(mainnet.chain.hash).not.toBe(QUICKNET.hash);
     for (const r of mainnet.rounds) {
       expect(ownChainValid(r)).toBe(true);
@@ -85,7 +89,10 @@ describe("verifyBeacon", () => {
     const g2 = bytesToHex(bls12_381.G2.Point.BASE.toBytes(true));
     const result = verifyBeacon({ round: 1000, signature: g2 }, QUICKNET);
     expect(result.ok === false && result.error.code).toBe("malformed_signature");
-    const named = verifyBeacon({ ...round(1000), chainHash: "8990e7a9aaed2ffed73dbd7092123d6f289930540d7651336225dc172e51b2ce" }, QUICKNET);
+    const named = verifyBeacon(
+      { ...round(1000), chainHash: "8990e7a9aaed2ffed73dbd7092123d6f289930540d7651336225dc172e51b2ce" },
+      QUICKNET,
+    );
     expect(named.ok === false && named.error.code).toBe("wrong_chain");
   });
 
@@ -95,10 +102,16 @@ describe("verifyBeacon", () => {
   });
 
   it("throws for malformed input", () => {
-    expect(() => verifyBeacon({ round: 0, signature: "00" }, QUICKNET)).toThrow(/verifyBeacon: beacon\.round must be ≥ 1/);
-    expect(() => verifyBeacon({ round: 1.5, signature: "00" }, QUICKNET)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+    expect(() => verifyBeacon({ round: 0, signature: "00" }, QUICKNET)).toThrow(
+      /verifyBeacon: beacon\.round must be ≥ 1/,
+    );
+    expect(() => verifyBeacon({ round: 1.5, signature: "00" }, QUICKNET)).toThrow(
+      expect.objectContaining({ code: "invalid_argument" }),
+    );
     expect(() => verifyBeacon({ ...round(1000), previous_signature: "00" } as never, QUICKNET)).toThrow(/beacon/);
-    expect(() => verifyBeacon(round(1000), { ...QUICKNET, scheme: "pedersen-bls-chained" } as never)).toThrow(/chain\.scheme/);
+    expect(() => verifyBeacon(round(1000), { ...QUICKNET, scheme: "pedersen-bls-chained" } as never)).toThrow(
+      /chain\.scheme/,
+    );
   });
 });
 

@@ -11,7 +11,9 @@ describe("canonicalJson", () => {
       string: "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"/",
       literals: [null, true, false],
     };
-    expect(canonicalJson(input)).toBe('{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}');
+    expect(canonicalJson(input)).toBe(
+      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
+    );
   });
 
   it("sorts member names by UTF-16 code units as RFC 8785 §3.2.3 shows", () => {
@@ -38,7 +40,9 @@ describe("canonicalJson", () => {
 
   it("refuses what JSON cannot hold", () => {
     for (const bad of [Number.NaN, Infinity, undefined, () => 1, 10n, new Date(0), { a: undefined }, "\ud800x"]) {
-      expect(() => canonicalJson(bad)).toThrow(expect.objectContaining({ code: "invalid_argument", fn: "canonicalJson" }));
+      expect(() => canonicalJson(bad)).toThrow(
+        expect.objectContaining({ code: "invalid_argument", fn: "canonicalJson" }),
+      );
     }
     expect(() => canonicalJson({ a: [1, { b: Number.NaN }] })).toThrow(/value\.a\[1\]\.b must be a finite number/);
   });
@@ -76,9 +80,13 @@ describe("specHash", () => {
   });
 
   it("refuses a spec that breaks the schema, naming the field", () => {
-    expect(() => specHash({ ...drandSpec(), tiers: [] })).toThrow(/specHash: spec\.tiers must list at least one prize tier/);
+    expect(() => specHash({ ...drandSpec(), tiers: [] })).toThrow(
+      /specHash: spec\.tiers must list at least one prize tier/,
+    );
     expect(() => specHash({ ...drandSpec(), weights: { max: 0, rule: "" } })).toThrow(/spec\.weights\.max/);
     expect(() => specHash({ ...drandSpec(), format: "ops-raffle/v2" } as never)).toThrow(/spec\.format/);
-    expect(() => specHash({ ...drandSpec(), extra: 1 } as never)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+    expect(() => specHash({ ...drandSpec(), extra: 1 } as never)).toThrow(
+      expect.objectContaining({ code: "invalid_argument" }),
+    );
   });
 });

@@ -19,14 +19,38 @@ function ev(kind: InteractionInput["kind"], userId: string, extra: Partial<Inter
     ...extra,
   };
 }
-const comment = (userId: string, text: string, extra: Partial<InteractionInput> = {}): InteractionInput => ev("comment", userId, { content: { text }, ...extra });
+const comment = (userId: string, text: string, extra: Partial<InteractionInput> = {}): InteractionInput =>
+  ev("comment", userId, { content: { text }, ...extra });
 
-const rules = { mustFollow: true, mustRepost: true, comment: { keywords: ["#春日妆容"], minMentions: 1 }, excludeBlocklisted: true, excludePreviousWinners: true, excludeBots: true, minAccountAgeDays: 30 };
+const rules = {
+  mustFollow: true,
+  mustRepost: true,
+  comment: { keywords: ["#春日妆容"], minMentions: 1 },
+  excludeBlocklisted: true,
+  excludePreviousWinners: true,
+  excludeBots: true,
+  minAccountAgeDays: 30,
+};
 const old = CLOSE - 400 * 86_400_000;
 
 /** A campaign where each user breaks exactly one rule (or none). */
-function campaign(): { events: InteractionInput[]; profiles: Record<string, { accountCreatedAt: number; followers: number }> } {
-  const users = ["ok", "ok2", "blocked", "winner", "bot", "nofollow", "norepost", "nocomment", "nomention", "new", "unfollowed"];
+function campaign(): {
+  events: InteractionInput[];
+  profiles: Record<string, { accountCreatedAt: number; followers: number }>;
+} {
+  const users = [
+    "ok",
+    "ok2",
+    "blocked",
+    "winner",
+    "bot",
+    "nofollow",
+    "norepost",
+    "nocomment",
+    "nomention",
+    "new",
+    "unfollowed",
+  ];
   const events: InteractionInput[] = [];
   const profiles: Record<string, { accountCreatedAt: number; followers: number }> = {};
   for (const u of users) {
@@ -44,8 +68,16 @@ function campaign(): { events: InteractionInput[]; profiles: Record<string, { ac
 describe("checkEligibility", () => {
   it("admits those who follow, repost and comment with the keyword and a mention, and counts each exclusion reason", () => {
     const { events, profiles } = campaign();
-    const result = checkEligibility(rules, events, { postId: "P1", closeAt: CLOSE, profiles, blocklist: ["weibo::blocked"], previousWinners: ["weibo::winner"] }, { isBot: (e) => e.id === "weibo::bot" });
-    expect(result.entrants).toEqual([{ id: "weibo::ok", weight: 1 }, { id: "weibo::ok2", weight: 1 }]);
+    const result = checkEligibility(
+      rules,
+      events,
+      { postId: "P1", closeAt: CLOSE, profiles, blocklist: ["weibo::blocked"], previousWinners: ["weibo::winner"] },
+      { isBot: (e) => e.id === "weibo::bot" },
+    );
+    expect(result.entrants).toEqual([
+      { id: "weibo::ok", weight: 1 },
+      { id: "weibo::ok2", weight: 1 },
+    ]);
     expect(result.candidates).toBe(11);
     expect(result.counts).toEqual({
       blocklisted: 1,
@@ -65,20 +97,33 @@ describe("checkEligibility", () => {
   it("lists every broken rule per entrant, counting only the first", () => {
     const events = [comment("lazy", "hi")];
     const result = checkEligibility(rules, events, { postId: "P1", closeAt: CLOSE });
-    expect(result.excluded).toEqual([{ id: "weibo::lazy", reasons: ["not_following", "no_repost", "no_qualifying_comment", "account_too_new"] }]);
+    expect(result.excluded).toEqual([
+      { id: "weibo::lazy", reasons: ["not_following", "no_repost", "no_qualifying_comment", "account_too_new"] },
+    ]);
     expect(result.counts.not_following).toBe(1);
   });
 
   it("ignores events after close and before opening", () => {
-    const events = [ev("repost", "late", { platformCreatedAt: CLOSE + 1 }), ev("repost", "early", { platformCreatedAt: 5 }), ev("repost", "ontime")];
+    const events = [
+      ev("repost", "late", { platformCreatedAt: CLOSE + 1 }),
+      ev("repost", "early", { platformCreatedAt: 5 }),
+      ev("repost", "ontime"),
+    ];
     const result = checkEligibility({ mustRepost: true }, events, { postId: "P1", opensAt: 10, closeAt: CLOSE });
     expect(result.entrants.map((e) => e.id)).toEqual(["weibo::ontime"]);
     expect(result.outsideWindow).toBe(2);
   });
 
   it("matches keywords after NFKC and case folding, in text or hashtags (CJK and full-width)", () => {
-    const events = [comment("a", "ＬＩＰＳＴＩＣＫ please"), ev("comment", "b", { content: { text: "见图", hashtags: ["春日妆容"] } }), comment("c", "nothing")];
-    const result = checkEligibility({ comment: { keywords: ["lipstick", "#春日妆容"] } }, events, { postId: "P1", closeAt: CLOSE });
+    const events = [
+      comment("a", "ＬＩＰＳＴＩＣＫ please"),
+      ev("comment", "b", { content: { text: "见图", hashtags: ["春日妆容"] } }),
+      comment("c", "nothing"),
+    ];
+    const result = checkEligibility({ comment: { keywords: ["lipstick", "#春日妆容"] } }, events, {
+      postId: "P1",
+      closeAt: CLOSE,
+    });
     expect(result.entrants.map((e) => e.id)).toEqual(["weibo::a", "weibo::b"]);
   });
 
@@ -104,15 +149,26 @@ describe("checkEligibility", () => {
 
   it("uses the weight hook and refuses a bad weight", () => {
     const events = [comment("a", "@x @y @z")];
-    const weighted = checkEligibility({}, events, { postId: "P1", closeAt: CLOSE }, { weight: (e) => 1 + (e.events[0]?.content?.text.match(/@/g)?.length ?? 0) });
+    const weighted = checkEligibility(
+      {},
+      events,
+      { postId: "P1", closeAt: CLOSE },
+      { weight: (e) => 1 + (e.events[0]?.content?.text.match(/@/g)?.length ?? 0) },
+    );
     expect(weighted.entrants).toEqual([{ id: "weibo::a", weight: 4 }]);
-    expect(() => checkEligibility({}, events, { postId: "P1", closeAt: CLOSE }, { weight: () => 0.5 })).toThrow(/options\.weight must return an integer/);
+    expect(() => checkEligibility({}, events, { postId: "P1", closeAt: CLOSE }, { weight: () => 0.5 })).toThrow(
+      /options\.weight must return an integer/,
+    );
   });
 
   it("handles no events, and refuses bad rules, events and context", () => {
     expect(checkEligibility({}, [], { postId: "P1", closeAt: CLOSE }).entrants).toEqual([]);
-    expect(() => checkEligibility({ minFollowers: -1 }, [], { postId: "P1", closeAt: CLOSE })).toThrow(/checkEligibility: rules\.minFollowers/);
-    expect(() => checkEligibility({}, [{ kind: "comment" } as never], { postId: "P1", closeAt: CLOSE })).toThrow(/checkEligibility: interactions\[0\]/);
+    expect(() => checkEligibility({ minFollowers: -1 }, [], { postId: "P1", closeAt: CLOSE })).toThrow(
+      /checkEligibility: rules\.minFollowers/,
+    );
+    expect(() => checkEligibility({}, [{ kind: "comment" } as never], { postId: "P1", closeAt: CLOSE })).toThrow(
+      /checkEligibility: interactions\[0\]/,
+    );
     expect(() => checkEligibility({}, [], { postId: "", closeAt: CLOSE })).toThrow(/context\.postId/);
   });
 

@@ -24,10 +24,16 @@ describe("compileEntrants", () => {
 
   it("orders any list like a byte-wise sort of the UTF-8 encodings", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ unit: "grapheme", minLength: 1, maxLength: 6 }), { maxLength: 40, selector: (s) => s.normalize("NFC") }), (raw) => {
-        const ids = raw.map((s) => s.normalize("NFC")).filter((s) => !/[\u0000-\u001f\u007f]/.test(s));
-        return JSON.stringify(compileEntrants(ids.map((id) => ({ id }))).ids) === JSON.stringify(utf8Sort(ids));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.string({ unit: "grapheme", minLength: 1, maxLength: 6 }), {
+          maxLength: 40,
+          selector: (s) => s.normalize("NFC"),
+        }),
+        (raw) => {
+          const ids = raw.map((s) => s.normalize("NFC")).filter((s) => !/[\u0000-\u001f\u007f]/.test(s));
+          return JSON.stringify(compileEntrants(ids.map((id) => ({ id }))).ids) === JSON.stringify(utf8Sort(ids));
+        },
+      ),
     );
   });
 
@@ -42,7 +48,10 @@ describe("compileEntrants", () => {
   it("gives the same root whatever the input order", () => {
     const entrants = sampleEntrants(50);
     fc.assert(
-      fc.property(fc.shuffledSubarray(entrants, { minLength: 50, maxLength: 50 }), (shuffled) => compileEntrants(shuffled).root === compileEntrants(entrants).root),
+      fc.property(
+        fc.shuffledSubarray(entrants, { minLength: 50, maxLength: 50 }),
+        (shuffled) => compileEntrants(shuffled).root === compileEntrants(entrants).root,
+      ),
       { numRuns: 20 },
     );
   });
@@ -56,19 +65,28 @@ describe("compileEntrants", () => {
   });
 
   it("refuses one id with two different weights", () => {
-    expect(() => compileEntrants([{ id: "qq::1", weight: 1 }, { id: "qq::1", weight: 2 }])).toThrow(expect.objectContaining({ code: "duplicate", fn: "compileEntrants" }));
+    expect(() =>
+      compileEntrants([
+        { id: "qq::1", weight: 1 },
+        { id: "qq::1", weight: 2 },
+      ]),
+    ).toThrow(expect.objectContaining({ code: "duplicate", fn: "compileEntrants" }));
   });
 
   it("refuses weight 0, fractional, negative, too large and non-numeric weights", () => {
     for (const weight of [0, 1.5, -1, 1_000_001, Number.NaN, "2"]) {
-      expect(() => compileEntrants([{ id: "qq::1", weight: weight as number }])).toThrow(/compileEntrants: entrants\[0\]\.weight must be an integer/);
+      expect(() => compileEntrants([{ id: "qq::1", weight: weight as number }])).toThrow(
+        /compileEntrants: entrants\[0\]\.weight must be an integer/,
+      );
     }
     expect(() => compileEntrants([{ id: "qq::1", weight: 6 }], { maxWeight: 5 })).toThrow(/from 1 to 5/);
   });
 
   it("refuses empty ids, control characters, unpaired surrogates and non-arrays", () => {
     for (const id of ["", "qq::\u0000", "qq::\n", "qq::\ud800", 7]) {
-      expect(() => compileEntrants([{ id: id as string }])).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+      expect(() => compileEntrants([{ id: id as string }])).toThrow(
+        expect.objectContaining({ code: "invalid_argument" }),
+      );
     }
     expect(() => compileEntrants("nope" as never)).toThrow(/entrants must be an array/);
     expect(() => compileEntrants([{ id: "x".repeat(1025) }])).toThrow(/1024/);
@@ -77,7 +95,11 @@ describe("compileEntrants", () => {
 
   it("handles an empty list and a one-entrant list", () => {
     const empty = compileEntrants([]);
-    expect([empty.size, empty.totalWeight, empty.root]).toEqual([0, 0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"]);
+    expect([empty.size, empty.totalWeight, empty.root]).toEqual([
+      0,
+      0,
+      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    ]);
     const one = compileEntrants([{ id: "douyin:app7:老王", weight: 4 }]);
     expect([one.size, one.totalWeight]).toEqual([1, 4]);
   });
@@ -92,12 +114,33 @@ describe("compileEntrants", () => {
   it("compiles columns { ids, weights } to exactly the list of the same records", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ id: fc.constantFrom("weibo::1", "weibo::2", "x::中", "x::Ａ", "x::😀", "douyin:a:Jose\u0301", "douyin:a:Jos\u00e9"), weight: fc.integer({ min: 1, max: 3 }) }), { maxLength: 30 }),
+        fc.array(
+          fc.record({
+            id: fc.constantFrom(
+              "weibo::1",
+              "weibo::2",
+              "x::中",
+              "x::Ａ",
+              "x::😀",
+              "douyin:a:Jose\u0301",
+              "douyin:a:Jos\u00e9",
+            ),
+            weight: fc.integer({ min: 1, max: 3 }),
+          }),
+          { maxLength: 30 },
+        ),
         (records) => {
           const call = (entrants: Parameters<typeof compileEntrants>[0]) => {
             try {
               const l = compileEntrants(entrants);
-              return { ids: l.ids, weights: [...l.weights], idBytes: [...l.idBytes], root: l.root, merged: l.duplicatesMerged, leaves: l.leafHashes && [...l.leafHashes] };
+              return {
+                ids: l.ids,
+                weights: [...l.weights],
+                idBytes: [...l.idBytes],
+                root: l.root,
+                merged: l.duplicatesMerged,
+                leaves: l.leafHashes && [...l.leafHashes],
+              };
             } catch (e) {
               return { error: (e as { code?: string }).code };
             }
@@ -108,23 +151,36 @@ describe("compileEntrants", () => {
       ),
       { numRuns: 200 },
     );
-    expect(compileEntrants({ ids: ["weibo::2", "weibo::1"] }).root).toBe(compileEntrants([{ id: "weibo::2" }, { id: "weibo::1" }]).root);
+    expect(compileEntrants({ ids: ["weibo::2", "weibo::1"] }).root).toBe(
+      compileEntrants([{ id: "weibo::2" }, { id: "weibo::1" }]).root,
+    );
   });
 
   it("refuses columns with a missing ids array, a weights column of another length or a bad weight", () => {
-    expect(() => compileEntrants({ ids: "weibo::1" } as never)).toThrow(/entrants must be an array of \{ id, weight \} or columns/);
+    expect(() => compileEntrants({ ids: "weibo::1" } as never)).toThrow(
+      /entrants must be an array of \{ id, weight \} or columns/,
+    );
     expect(() => compileEntrants(null as never)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
-    expect(() => compileEntrants({ ids: ["weibo::1", "weibo::2"], weights: [1] })).toThrow(/entrants\.weights must have one weight per id \(2\)/);
-    expect(() => compileEntrants({ ids: ["weibo::1"], weights: new Uint32Array([0]) })).toThrow(/entrants\[0\]\.weight must be an integer/);
+    expect(() => compileEntrants({ ids: ["weibo::1", "weibo::2"], weights: [1] })).toThrow(
+      /entrants\.weights must have one weight per id \(2\)/,
+    );
+    expect(() => compileEntrants({ ids: ["weibo::1"], weights: new Uint32Array([0]) })).toThrow(
+      /entrants\[0\]\.weight must be an integer/,
+    );
     expect(() => compileEntrants({ ids: ["qq::\u0000"] })).toThrow(/entrants\[0\]\.id/);
-    expect(() => compileEntrants({ ids: ["qq::1", "qq::1"], weights: [1, 2] })).toThrow(expect.objectContaining({ code: "duplicate" }));
+    expect(() => compileEntrants({ ids: ["qq::1", "qq::1"], weights: [1, 2] })).toThrow(
+      expect.objectContaining({ code: "duplicate" }),
+    );
   });
 
   it("does not mutate its columns", () => {
     const ids = ["weibo::2", "weibo::1", "weibo::2"];
     const weights = new Uint32Array([1, 2, 1]);
     compileEntrants({ ids, weights });
-    expect([ids, [...weights]]).toEqual([["weibo::2", "weibo::1", "weibo::2"], [1, 2, 1]]);
+    expect([ids, [...weights]]).toEqual([
+      ["weibo::2", "weibo::1", "weibo::2"],
+      [1, 2, 1],
+    ]);
   });
 
   it("lists pseudonyms, not ids, in pseudonymous mode", () => {

@@ -48,7 +48,9 @@ describe("rankQuiz", () => {
 
   it("handles no submissions and refuses bad input", () => {
     expect(rankQuiz([], key, SEED).places).toEqual([]);
-    expect(() => rankQuiz([{ id: "", answers: {}, receivedAt: 1 }], key, SEED)).toThrow(/rankQuiz: submissions\[0\]\.id/);
+    expect(() => rankQuiz([{ id: "", answers: {}, receivedAt: 1 }], key, SEED)).toThrow(
+      /rankQuiz: submissions\[0\]\.id/,
+    );
     expect(() => rankQuiz([], key, "zz")).toThrow(/rankQuiz: seed must be 32 bytes/);
     expect(() => rankQuiz([{ id: "a", answers: {}, receivedAt: 1.5 }], key, SEED)).toThrow(/receivedAt/);
   });
@@ -67,14 +69,29 @@ describe("rankQuiz", () => {
 });
 
 describe("rankAwards", () => {
-  const rubric = { version: "2026-05", criteria: [{ id: "story", weight: 3, max: 10 }, { id: "photo", weight: 1, max: 5 }] };
+  const rubric = {
+    version: "2026-05",
+    criteria: [
+      { id: "story", weight: 3, max: 10 },
+      { id: "photo", weight: 1, max: 5 },
+    ],
+  };
   const s = (judge: string, entry: string, criterion: string, score: number) => ({ judge, entry, criterion, score });
 
   it("sums score × weight over judges and breaks ties with the seed", () => {
     const scores = [
-      s("j1", "A", "story", 7), s("j1", "A", "photo", 4), s("j2", "A", "story", 8), s("j2", "A", "photo", 2),
-      s("j1", "B", "story", 9), s("j1", "B", "photo", 0), s("j2", "B", "story", 6), s("j2", "B", "photo", 6 - 1),
-      s("j1", "C", "story", 10), s("j1", "C", "photo", 1), s("j2", "C", "story", 5), s("j2", "C", "photo", 5),
+      s("j1", "A", "story", 7),
+      s("j1", "A", "photo", 4),
+      s("j2", "A", "story", 8),
+      s("j2", "A", "photo", 2),
+      s("j1", "B", "story", 9),
+      s("j1", "B", "photo", 0),
+      s("j2", "B", "story", 6),
+      s("j2", "B", "photo", 6 - 1),
+      s("j1", "C", "story", 10),
+      s("j1", "C", "photo", 1),
+      s("j2", "C", "story", 5),
+      s("j2", "C", "photo", 5),
     ];
     // A: 3·7+4+3·8+2 = 51; B: 27+0+18+5 = 50; C: 30+1+15+5 = 51
     const places = rankAwards(rubric, scores, SEED, { rubricHash: rubricHash(rubric) });
@@ -84,16 +101,30 @@ describe("rankAwards", () => {
   });
 
   it("refuses a rubric that does not match the published hash", () => {
-    const changed = { ...rubric, criteria: [{ id: "story", weight: 4, max: 10 }, { id: "photo", weight: 1, max: 5 }] };
-    expect(() => rankAwards(changed, [], SEED, { rubricHash: rubricHash(rubric) })).toThrow(expect.objectContaining({ code: "conflict" }));
+    const changed = {
+      ...rubric,
+      criteria: [
+        { id: "story", weight: 4, max: 10 },
+        { id: "photo", weight: 1, max: 5 },
+      ],
+    };
+    expect(() => rankAwards(changed, [], SEED, { rubricHash: rubricHash(rubric) })).toThrow(
+      expect.objectContaining({ code: "conflict" }),
+    );
   });
 
   it("refuses missing, duplicate, unknown and out-of-range scores", () => {
-    expect(() => rankAwards(rubric, [s("j1", "A", "story", 5)], SEED)).toThrow(/must include judge j1's score of A on photo/);
-    expect(() => rankAwards(rubric, [s("j1", "A", "story", 5), s("j1", "A", "story", 6)], SEED)).toThrow(expect.objectContaining({ code: "duplicate" }));
+    expect(() => rankAwards(rubric, [s("j1", "A", "story", 5)], SEED)).toThrow(
+      /must include judge j1's score of A on photo/,
+    );
+    expect(() => rankAwards(rubric, [s("j1", "A", "story", 5), s("j1", "A", "story", 6)], SEED)).toThrow(
+      expect.objectContaining({ code: "duplicate" }),
+    );
     expect(() => rankAwards(rubric, [s("j1", "A", "humour", 5)], SEED)).toThrow(/scores\[0\]\.criterion/);
     expect(() => rankAwards(rubric, [s("j1", "A", "photo", 6)], SEED)).toThrow(/at most 5/);
-    expect(() => rankAwards(rubric, [s("j1", "A", "photo", 1.5)], SEED)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+    expect(() => rankAwards(rubric, [s("j1", "A", "photo", 1.5)], SEED)).toThrow(
+      expect.objectContaining({ code: "invalid_argument" }),
+    );
   });
 
   it("returns nothing for no scores and does not mutate its input", () => {

@@ -23,7 +23,11 @@ const flip = (hex: string): string => (hex[0] === "0" ? "1" : "0") + hex.slice(1
 describe("drawWinners", () => {
   it("draws from a real quicknet round and the certificate verifies", () => {
     expect(cert.format).toBe("ops-raffle/v1");
-    expect(cert.randomness).toEqual({ kind: "drand", chainHash: "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971", ...round(1000) });
+    expect(cert.randomness).toEqual({
+      kind: "drand",
+      chainHash: "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971",
+      ...round(1000),
+    });
     expect(cert.seed).toBe(drawSeed(specHash(drandSpec(1000)), compileEntrants(entrants).root, round(1000).randomness));
     expect(cert.winners.map((w) => w.tier)).toEqual(["500-yuan voucher", "sample kit", "sample kit", "sample kit"]);
     expect(cert.alternates).toHaveLength(2);
@@ -67,34 +71,62 @@ describe("drawWinners", () => {
   });
 
   it("refuses a beacon round earlier than the spec allows, and a later one", () => {
-    expect(() => drawWinners(drandSpec(4810223), entrants, round(1000))).toThrow(expect.objectContaining({ code: "out_of_range" }));
-    expect(() => drawWinners(drandSpec(123), entrants, round(1000))).toThrow(expect.objectContaining({ code: "conflict" }));
+    expect(() => drawWinners(drandSpec(4810223), entrants, round(1000))).toThrow(
+      expect.objectContaining({ code: "out_of_range" }),
+    );
+    expect(() => drawWinners(drandSpec(123), entrants, round(1000))).toThrow(
+      expect.objectContaining({ code: "conflict" }),
+    );
   });
 
   it("refuses a forged beacon and a beacon from another chain", () => {
-    expect(() => drawWinners(drandSpec(1000), entrants, { round: 1000, signature: round(123).signature })).toThrow(/drawWinners: randomness\.signature signature does not verify/);
-    expect(() => drawWinners(drandSpec(1000), entrants, { ...round(1000), chainHash: "8990e7a9aaed2ffed73dbd7092123d6f289930540d7651336225dc172e51b2ce" })).toThrow(/another|chain/);
+    expect(() => drawWinners(drandSpec(1000), entrants, { round: 1000, signature: round(123).signature })).toThrow(
+      /drawWinners: randomness\.signature signature does not verify/,
+    );
+    expect(() =>
+      drawWinners(drandSpec(1000), entrants, {
+        ...round(1000),
+        chainHash: "8990e7a9aaed2ffed73dbd7092123d6f289930540d7651336225dc172e51b2ce",
+      }),
+    ).toThrow(/another|chain/);
   });
 
   it("refuses a real round of the drand default mainnet chain given for the quicknet round the spec fixes", () => {
     // Round 72785 of chain 8990e7a9… (verified on its own chain in beacon.test.ts).
     const r = mainnet.rounds.find((x) => x.round === 72785)!;
-    expect(() => drawWinners(drandSpec(72785), entrants, { round: r.round, signature: r.signature, randomness: r.randomness })).toThrow(/drawWinners: randomness\.signature signature must be a 48-byte compressed G1 point/);
-    expect(() => drawWinners(drandSpec(72785), entrants, r as never)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+    expect(() =>
+      drawWinners(drandSpec(72785), entrants, { round: r.round, signature: r.signature, randomness: r.randomness }),
+    ).toThrow(/drawWinners: randomness\.signature signature must be a 48-byte compressed G1 point/);
+    expect(() => drawWinners(drandSpec(72785), entrants, r as never)).toThrow(
+      expect.objectContaining({ code: "invalid_argument" }),
+    );
     expect(drawWinners(drandSpec(1000), entrants, round(1000)).randomness).toMatchObject({ round: 1000 }); // the same call accepts a quicknet round
   });
 
   it("refuses a wrong secret, or a secret where the spec names a beacon", () => {
-    expect(() => drawWinners(commitSpec(), entrants, { secret: "b2".repeat(32) })).toThrow(expect.objectContaining({ code: "conflict" }));
+    expect(() => drawWinners(commitSpec(), entrants, { secret: "b2".repeat(32) })).toThrow(
+      expect.objectContaining({ code: "conflict" }),
+    );
     expect(() => drawWinners(drandSpec(1000), entrants, { secret: SECRET })).toThrow(/drand beacon/);
   });
 
   it("refuses duplicate ids with different weights, weight 0, fractional weights and weights above the spec's max", () => {
-    expect(() => drawWinners(commitSpec(), [{ id: "a", weight: 1 }, { id: "a", weight: 2 }], { secret: SECRET })).toThrow(expect.objectContaining({ code: "duplicate" }));
+    expect(() =>
+      drawWinners(
+        commitSpec(),
+        [
+          { id: "a", weight: 1 },
+          { id: "a", weight: 2 },
+        ],
+        { secret: SECRET },
+      ),
+    ).toThrow(expect.objectContaining({ code: "duplicate" }));
     expect(() => drawWinners(commitSpec(), [{ id: "a", weight: 0 }], { secret: SECRET })).toThrow(/weight/);
     expect(() => drawWinners(commitSpec(), [{ id: "a", weight: 0.5 }], { secret: SECRET })).toThrow(/weight/);
     expect(() => drawWinners(commitSpec(), [{ id: "a", weight: 6 }], { secret: SECRET })).toThrow(/from 1 to 5/);
-    expect(() => drawWinners(commitSpec(), compileEntrants([{ id: "a", weight: 6 }]), { secret: SECRET })).toThrow(expect.objectContaining({ code: "conflict" }));
+    expect(() => drawWinners(commitSpec(), compileEntrants([{ id: "a", weight: 6 }]), { secret: SECRET })).toThrow(
+      expect.objectContaining({ code: "conflict" }),
+    );
   });
 
   it("does not mutate the spec or the entrants", () => {
@@ -108,12 +140,18 @@ describe("drawWinners", () => {
   it("gives each entrant a first-place chance proportional to weight (exact enumeration over 3 entrants)", () => {
     // weights 1, 2, 3: P(first) = 1/6, 2/6, 3/6; 600 commit secrets, chi-square with 2 dof,
     // critical value 13.82 at p = 0.001 (scipy.stats.chi2.ppf(0.999, 2))
-    const three = [{ id: "a", weight: 1 }, { id: "b", weight: 2 }, { id: "c", weight: 3 }];
+    const three = [
+      { id: "a", weight: 1 },
+      { id: "b", weight: 2 },
+      { id: "c", weight: 3 },
+    ];
     const wins = { a: 0, b: 0, c: 0 };
     const spec = commitSpec({ tiers: [{ name: "p", count: 1 }], alternates: 0 });
     for (let s = 0; s < 600; s++) {
       const seed = drawSeed("00".repeat(32), "11".repeat(32), s.toString(16).padStart(64, "0"));
-      const best = three.map((e) => ({ id: e.id, score: entrantScore(seed, e.id, e.weight) })).sort((x, y) => (x.score < y.score ? -1 : 1))[0]!;
+      const best = three
+        .map((e) => ({ id: e.id, score: entrantScore(seed, e.id, e.weight) }))
+        .sort((x, y) => (x.score < y.score ? -1 : 1))[0]!;
       wins[best.id as "a"]++;
     }
     expect(spec.tiers).toHaveLength(1);
@@ -133,7 +171,10 @@ describe("verifyDraw", () => {
     const heavier = entrants.map((e, i) => (i === 7 ? { ...e, weight: e.weight === 5 ? 4 : e.weight + 1 } : e));
     expect(codes(verifyDraw(cert, heavier))).toEqual(expect.arrayContaining(["list_root", "total_weight"]));
     const w = cert.winners[0]!;
-    const tampered = { ...cert, winners: [{ ...w, weight: w.weight === 5 ? 4 : w.weight + 1 }, ...cert.winners.slice(1)] };
+    const tampered = {
+      ...cert,
+      winners: [{ ...w, weight: w.weight === 5 ? 4 : w.weight + 1 }, ...cert.winners.slice(1)],
+    };
     // A higher weight can leave the minimum unchanged, so the score alone may not show it;
     // the re-run over the list (or the entrant's own verifyEntry) does.
     expect(codes(verifyDraw(tampered, entrants))).toContain("winners");
@@ -144,16 +185,36 @@ describe("verifyDraw", () => {
   });
 
   it("catches a changed tier in the spec and in the winners", () => {
-    const spec = { ...cert.spec, tiers: [{ name: "500-yuan voucher", count: 2 }, { name: "sample kit", count: 2 }] };
+    const spec = {
+      ...cert.spec,
+      tiers: [
+        { name: "500-yuan voucher", count: 2 },
+        { name: "sample kit", count: 2 },
+      ],
+    };
     expect(codes(verifyDraw({ ...cert, spec }))).toEqual(expect.arrayContaining(["spec_hash", "tiers"]));
-    const relabelled = { ...cert, winners: cert.winners.map((w, i) => (i === 1 ? { ...w, tier: "500-yuan voucher", tierIndex: 0 } : w)) };
+    const relabelled = {
+      ...cert,
+      winners: cert.winners.map((w, i) => (i === 1 ? { ...w, tier: "500-yuan voucher", tierIndex: 0 } : w)),
+    };
     expect(codes(verifyDraw(relabelled))).toContain("tiers");
   });
 
   it("catches a swapped winner, even one with a correct score", () => {
     const outsider = entrants.find((e) => ![...cert.winners, ...cert.alternates].some((w) => w.id === e.id))!;
     const w = cert.winners[0]!;
-    const swapped = { ...cert, winners: [{ ...w, id: outsider.id, weight: outsider.weight, score: entrantScore(cert.seed, outsider.id, outsider.weight) }, ...cert.winners.slice(1)] };
+    const swapped = {
+      ...cert,
+      winners: [
+        {
+          ...w,
+          id: outsider.id,
+          weight: outsider.weight,
+          score: entrantScore(cert.seed, outsider.id, outsider.weight),
+        },
+        ...cert.winners.slice(1),
+      ],
+    };
     expect(codes(verifyDraw(swapped, entrants)).length).toBeGreaterThan(0);
     expect(codes(verifyDraw(swapped, entrants))).toContain("winners");
     expect(verifyDraw(swapped).ok).toBe(false);
@@ -161,20 +222,32 @@ describe("verifyDraw", () => {
 
   it("catches changed randomness, beacon round, specHash, list root, size, cutoffs and alternates", () => {
     const r = cert.randomness as Extract<DrawCertificate["randomness"], { kind: "drand" }>;
-    expect(codes(verifyDraw({ ...cert, randomness: { ...r, randomness: flip(r.randomness) } }))).toContain("randomness");
-    expect(codes(verifyDraw({ ...cert, randomness: { ...round(123), kind: "drand", chainHash: r.chainHash } }))).toContain("randomness");
+    expect(codes(verifyDraw({ ...cert, randomness: { ...r, randomness: flip(r.randomness) } }))).toContain(
+      "randomness",
+    );
+    expect(
+      codes(verifyDraw({ ...cert, randomness: { ...round(123), kind: "drand", chainHash: r.chainHash } })),
+    ).toContain("randomness");
     expect(codes(verifyDraw({ ...cert, specHash: flip(cert.specHash) }))).toContain("spec_hash");
-    expect(codes(verifyDraw({ ...cert, list: { ...cert.list, root: flip(cert.list.root) } }, entrants))).toEqual(expect.arrayContaining(["seed", "list_root"]));
+    expect(codes(verifyDraw({ ...cert, list: { ...cert.list, root: flip(cert.list.root) } }, entrants))).toEqual(
+      expect.arrayContaining(["seed", "list_root"]),
+    );
     expect(codes(verifyDraw({ ...cert, list: { ...cert.list, size: 41 } }, entrants))).toContain("list_size");
-    expect(codes(verifyDraw({ ...cert, list: { ...cert.list, totalWeight: cert.list.totalWeight + 1 } }, entrants))).toContain("total_weight");
+    expect(
+      codes(verifyDraw({ ...cert, list: { ...cert.list, totalWeight: cert.list.totalWeight + 1 } }, entrants)),
+    ).toContain("total_weight");
     expect(codes(verifyDraw({ ...cert, list: { ...cert.list, privacy: "pseudonymous" } }))).toContain("list_privacy");
     expect(codes(verifyDraw({ ...cert, randomness: { ...r, chainHash: flip(r.chainHash) } }))).toContain("randomness");
     expect(codes(verifyDraw({ ...cert, cutoffs: [...cert.cutoffs].reverse() }))).toContain("cutoffs");
-    expect(codes(verifyDraw({ ...cert, alternates: cert.alternates.slice(0, 1) }, entrants))).toEqual(expect.arrayContaining(["tiers", "alternates"]));
+    expect(codes(verifyDraw({ ...cert, alternates: cert.alternates.slice(0, 1) }, entrants))).toEqual(
+      expect.arrayContaining(["tiers", "alternates"]),
+    );
   });
 
   it("refuses certificates of an unknown version and malformed ones", () => {
-    expect(() => verifyDraw({ ...cert, format: "ops-raffle/v9" } as never)).toThrow(expect.objectContaining({ code: "unsupported_version" }));
+    expect(() => verifyDraw({ ...cert, format: "ops-raffle/v9" } as never)).toThrow(
+      expect.objectContaining({ code: "unsupported_version" }),
+    );
     expect(() => verifyDraw({ ...cert, seed: 5 } as never)).toThrow(expect.objectContaining({ code: "corrupt_data" }));
   });
 
@@ -193,7 +266,9 @@ describe("rerollWinner", () => {
     expect(second.winners[0]).toMatchObject({ tier: "500-yuan voucher", id: cert.alternates[1]!.id });
     expect(second.rerolls.map((r) => r.reason)).toEqual(["no reply in 7 days", "declined"]);
     expect(verifyDraw(second, entrants).ok).toBe(true);
-    expect(() => rerollWinner(second, second.winners[1]!.id, "again")).toThrow(expect.objectContaining({ code: "illegal_state" }));
+    expect(() => rerollWinner(second, second.winners[1]!.id, "again")).toThrow(
+      expect.objectContaining({ code: "illegal_state" }),
+    );
     expect(() => rerollWinner(cert, "qq::nobody", "x")).toThrow(expect.objectContaining({ code: "not_found" }));
   });
 
@@ -258,7 +333,11 @@ describe("privacy mode", () => {
     expect(verifyDraw(pcert, published).ok).toBe(true);
     const e = entrants[5]!;
     const receipt = entrantReceipt(auditKey, e.id);
-    const r = verifyEntry(pcert, { id: e.id, weight: e.weight, entrantKey: receipt.entrantKey }, inclusionProof(publishedList, receipt.listId));
+    const r = verifyEntry(
+      pcert,
+      { id: e.id, weight: e.weight, entrantKey: receipt.entrantKey },
+      inclusionProof(publishedList, receipt.listId),
+    );
     expect(r.ok && r.value.listId).toBe(receipt.listId);
     expect(() => verifyEntry(pcert, e, inclusionProof(publishedList, receipt.listId))).toThrow(/entrantKey/);
     expect(() => drawWinners(spec, entrants, { secret: SECRET })).toThrow(/auditKey/);

@@ -8,7 +8,13 @@ const moduloByte: DrawUnderTest = (seed, list) => [Number.parseInt(seed.slice(0,
 /** Control 2: our scoring, but every entrant scored with weight 1 (weights ignored). */
 const ignoresWeights: DrawUnderTest = (seed, list, places) => {
   const flat = { ...list, weights: new Uint32Array(list.size).fill(1) };
-  return rankTop(flat, Uint8Array.from(seed.match(/../g)!.map((h) => Number.parseInt(h, 16))), places, 0, list.size).map((r) => r.index);
+  return rankTop(
+    flat,
+    Uint8Array.from(seed.match(/../g)!.map((h) => Number.parseInt(h, 16))),
+    places,
+    0,
+    list.size,
+  ).map((r) => r.index);
 };
 
 const weighted = Array.from({ length: 20 }, (_, i) => ({ id: `weibo::${i}`, weight: (i % 4) + 1 }));
@@ -48,7 +54,10 @@ describe("runFairnessHarness", () => {
     expect(report.failed).toEqual([]);
     expect(report.firstWinner.degreesOfFreedom).toBe(19);
     expect(report.winnerSets).toEqual({ skipped: "weights differ, so winner sets are not equally likely" });
-    const sets = runFairnessHarness(Array.from({ length: 6 }, (_, i) => ({ id: `x::${i}` })), { seeds: 1500, places: 2 });
+    const sets = runFairnessHarness(
+      Array.from({ length: 6 }, (_, i) => ({ id: `x::${i}` })),
+      { seeds: 1500, places: 2 },
+    );
     expect(sets.flagged).toBe(false);
     expect("pValue" in sets.winnerSets && sets.winnerSets.degreesOfFreedom).toBe(14);
   });

@@ -7,7 +7,9 @@ export interface QuicknetFixture {
 }
 
 /** Real quicknet rounds (copied from the shared fixtures; see the file's "about"). */
-export const quicknet = JSON.parse(readFileSync(new URL("./fixtures/drand-quicknet.json", import.meta.url), "utf8")) as QuicknetFixture;
+export const quicknet = JSON.parse(
+  readFileSync(new URL("./fixtures/drand-quicknet.json", import.meta.url), "utf8"),
+) as QuicknetFixture;
 
 export function round(n: number): { round: number; signature: string; randomness: string } {
   const r = quicknet.rounds.find((x) => x.round === n);
@@ -16,7 +18,9 @@ export function round(n: number): { round: number; signature: string; randomness
 }
 
 /** Real rounds of the drand default mainnet chain (chained, G2 signatures; see the file's "about"). */
-export const mainnet = JSON.parse(readFileSync(new URL("./fixtures/drand-mainnet-default.json", import.meta.url), "utf8")) as {
+export const mainnet = JSON.parse(
+  readFileSync(new URL("./fixtures/drand-mainnet-default.json", import.meta.url), "utf8"),
+) as {
   chain: { hash: string; public_key: string; period: number; genesis_time: number };
   rounds: { round: number; signature: string; previous_signature: string; randomness: string }[];
 };
@@ -38,7 +42,10 @@ export function drandSpec(roundNo = 1000, overrides: Partial<CampaignSpecInput> 
       { name: "sample kit", count: 3 },
     ],
     alternates: 2,
-    eligibility: { ruleVersion: "2026-03", rules: { mustFollow: true, mustRepost: true, comment: { keywords: ["#春日妆容"] } } },
+    eligibility: {
+      ruleVersion: "2026-03",
+      rules: { mustFollow: true, mustRepost: true, comment: { keywords: ["#春日妆容"] } },
+    },
     weights: { max: 5, rule: "1 + one per friend tagged, at most 5" },
     closeAt: publishedAt - 60_000,
     randomness: { kind: "drand", chain: QUICKNET, delaySeconds: 60 },

@@ -19,7 +19,9 @@ function path(m: number, leaves: Uint8Array[]): Uint8Array[] {
   if (leaves.length <= 1) return [];
   let k = 1;
   while (k * 2 < leaves.length) k *= 2;
-  return m < k ? [...path(m, leaves.slice(0, k)), mth(leaves.slice(k))] : [...path(m - k, leaves.slice(k)), mth(leaves.slice(0, k))];
+  return m < k
+    ? [...path(m, leaves.slice(0, k)), mth(leaves.slice(k))]
+    : [...path(m - k, leaves.slice(k)), mth(leaves.slice(0, k))];
 }
 
 const leafOf = (data: Uint8Array): Uint8Array => sha256(concatBytes(Uint8Array.of(0), data));
@@ -29,7 +31,16 @@ describe("rootOfLeaves", () => {
   it("gives the roots of the certificate-transparency reference tree", () => {
     // Leaves and roots of the RFC 6962 test tree used by certificate-transparency-go
     // (merkle/testonly: LeafInputs and RootHashes for sizes 1…8).
-    const inputs = ["", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f"].map((h) => leafOf(hexToBytes(h)));
+    const inputs = [
+      "",
+      "00",
+      "10",
+      "2021",
+      "3031",
+      "40414243",
+      "5051525354555657",
+      "606162636465666768696a6b6c6d6e6f",
+    ].map((h) => leafOf(hexToBytes(h)));
     const roots = [
       "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
       "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
@@ -45,12 +56,15 @@ describe("rootOfLeaves", () => {
 
   it("is SHA-256 of the empty string for an empty list", () => {
     // RFC 6962 §2.1: MTH({}) = SHA-256()
-    expect(bytesToHex(rootOfLeaves(new Uint8Array(0), 0))).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    expect(bytesToHex(rootOfLeaves(new Uint8Array(0), 0))).toBe(
+      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    );
   });
 
   it("equals the recursive RFC 6962 definition for every size up to 70", () => {
     const leaves = Array.from({ length: 70 }, (_, i) => leafOf(Uint8Array.of(i)));
-    for (let n = 0; n <= 70; n++) expect(bytesToHex(rootOfLeaves(pack(leaves.slice(0, n)), n))).toBe(bytesToHex(mth(leaves.slice(0, n))));
+    for (let n = 0; n <= 70; n++)
+      expect(bytesToHex(rootOfLeaves(pack(leaves.slice(0, n)), n))).toBe(bytesToHex(mth(leaves.slice(0, n))));
   });
 
   it("does not modify the leaf buffer", () => {
@@ -91,10 +105,18 @@ describe("auditPath", () => {
 describe("inclusionProof", () => {
   it("proves every entrant of random lists", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }).filter((s) => !/[\u0000-\u001f\u007f\ud800-\udfff]/.test(s)), { minLength: 1, maxLength: 30, selector: (s) => s.normalize("NFC") }), (ids) => {
-        const list = compileEntrants(ids.map((id, i) => ({ id, weight: (i % 3) + 1 })));
-        return list.ids.every((id, i) => verifyInclusion(list.root, { id, weight: list.weights[i]! }, inclusionProof(list, id)));
-      }),
+      fc.property(
+        fc.uniqueArray(
+          fc.string({ minLength: 1, maxLength: 8 }).filter((s) => !/[\u0000-\u001f\u007f\ud800-\udfff]/.test(s)),
+          { minLength: 1, maxLength: 30, selector: (s) => s.normalize("NFC") },
+        ),
+        (ids) => {
+          const list = compileEntrants(ids.map((id, i) => ({ id, weight: (i % 3) + 1 })));
+          return list.ids.every((id, i) =>
+            verifyInclusion(list.root, { id, weight: list.weights[i]! }, inclusionProof(list, id)),
+          );
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -105,7 +127,10 @@ describe("inclusionProof", () => {
     expect(verifyInclusion(list.root, { id: "c" }, proof)).toBe(true);
     expect(verifyInclusion(list.root, { id: "c", weight: 2 }, proof)).toBe(false);
     expect(verifyInclusion(list.root, { id: "d" }, proof)).toBe(false);
-    const tampered = { ...proof, path: [proof.path[0]!.replace(/^./, (c) => (c === "0" ? "1" : "0")), ...proof.path.slice(1)] };
+    const tampered = {
+      ...proof,
+      path: [proof.path[0]!.replace(/^./, (c) => (c === "0" ? "1" : "0")), ...proof.path.slice(1)],
+    };
     expect(verifyInclusion(list.root, { id: "c" }, tampered)).toBe(false);
   });
 

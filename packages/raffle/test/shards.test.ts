@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assembleCertificate, compileEntrants, drawSeed, drawWinners, mergeShards, scoreShard, specHash } from "@ops/raffle";
+import {
+  assembleCertificate,
+  compileEntrants,
+  drawSeed,
+  drawWinners,
+  mergeShards,
+  scoreShard,
+  specHash,
+} from "@ops/raffle";
 import { drandSpec, round, sampleEntrants } from "./helpers";
 
 const spec = drandSpec(1000);
@@ -23,7 +31,11 @@ describe("scoreShard + mergeShards + assembleCertificate", () => {
   });
 
   it("give the same result for shards of raw entrants split in any order (e.g. by hash on each machine)", () => {
-    const byParity = [entrants.filter((_, i) => i % 3 === 0), entrants.filter((_, i) => i % 3 === 1), entrants.filter((_, i) => i % 3 === 2)];
+    const byParity = [
+      entrants.filter((_, i) => i % 3 === 0),
+      entrants.filter((_, i) => i % 3 === 1),
+      entrants.filter((_, i) => i % 3 === 2),
+    ];
     const shards = byParity.map((part) => scoreShard(seed, part, 6));
     expect(assembleCertificate(spec, summary, round(1000), shards)).toEqual(whole);
     expect(shards.reduce((n, s) => n + s.hashes, 0)).toBe(list.totalWeight);
@@ -38,12 +50,18 @@ describe("scoreShard + mergeShards + assembleCertificate", () => {
 
   it("refuse shards under another seed, overlapping shards and shards that do not cover the list", () => {
     const other = scoreShard("00".repeat(32), { list, start: 0, end: 120 }, 6);
-    expect(() => assembleCertificate(spec, summary, round(1000), [other])).toThrow(expect.objectContaining({ code: "conflict" }));
+    expect(() => assembleCertificate(spec, summary, round(1000), [other])).toThrow(
+      expect.objectContaining({ code: "conflict" }),
+    );
     const a = scoreShard(seed, { list, start: 0, end: 70 }, 6);
     const b = scoreShard(seed, { list, start: 50, end: 120 }, 6);
-    expect(() => assembleCertificate(spec, summary, round(1000), [a, b])).toThrow(/covered|cover|duplicate|another shard/);
+    expect(() => assembleCertificate(spec, summary, round(1000), [a, b])).toThrow(
+      /covered|cover|duplicate|another shard/,
+    );
     expect(() => assembleCertificate(spec, summary, round(1000), [a])).toThrow(/must cover the list's 120 entrants/);
-    expect(() => mergeShards([a, scoreShard("11".repeat(32), entrants, 1)], 3)).toThrow(expect.objectContaining({ code: "conflict" }));
+    expect(() => mergeShards([a, scoreShard("11".repeat(32), entrants, 1)], 3)).toThrow(
+      expect.objectContaining({ code: "conflict" }),
+    );
   });
 
   it("refuse a forged beacon and an early round with the same codes as drawWinners", () => {
@@ -58,7 +76,9 @@ describe("scoreShard + mergeShards + assembleCertificate", () => {
     };
     const shards = [scoreShard(seed, { list, start: 0, end: 120 }, 6)];
     expect(codeOf(() => assembleCertificate(spec, summary, forged, shards))).toBe("invalid_argument");
-    expect(codeOf(() => assembleCertificate(spec, summary, forged, shards))).toBe(codeOf(() => drawWinners(spec, list, forged)));
+    expect(codeOf(() => assembleCertificate(spec, summary, forged, shards))).toBe(
+      codeOf(() => drawWinners(spec, list, forged)),
+    );
     expect(codeOf(() => assembleCertificate(drandSpec(4810223), summary, round(1000), shards))).toBe("out_of_range");
   });
 

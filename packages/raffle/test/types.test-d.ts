@@ -1,11 +1,22 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { drawWinners, verifyBeacon, verifyDraw, type DrawCertificate, type DrawMismatchCode, type EntryOutcome, type VerifiedBeacon } from "@ops/raffle";
+import {
+  drawWinners,
+  verifyBeacon,
+  verifyDraw,
+  type DrawCertificate,
+  type DrawMismatchCode,
+  type EntryOutcome,
+  type VerifiedBeacon,
+} from "@ops/raffle";
 
 describe("public types", () => {
   it("verifyBeacon returns a Result keyed on ok with a closed set of failure codes", () => {
     const r = verifyBeacon({ round: 1, signature: "" }, {} as never);
     if (r.ok) expectTypeOf(r.value).toEqualTypeOf<VerifiedBeacon>();
-    else expectTypeOf(r.error.code).toEqualTypeOf<"wrong_chain" | "malformed_signature" | "bad_signature" | "bad_randomness">();
+    else
+      expectTypeOf(r.error.code).toEqualTypeOf<
+        "wrong_chain" | "malformed_signature" | "bad_signature" | "bad_randomness"
+      >();
   });
 
   it("verifyDraw reports mismatches with literal codes", () => {

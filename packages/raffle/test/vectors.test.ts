@@ -10,7 +10,17 @@ import { canonicalJson, drawWinners, verifyDraw, verifyInclusion, type DrawCerti
 
 interface VectorCase {
   name: string;
-  input: { spec: { tiers: { name: string; count: number }[]; alternates: number; privacy: string; randomness: { kind: string } }; entrants: { id: string; weight: number }[]; randomness: { signature?: string; secret?: string }; auditKey?: string };
+  input: {
+    spec: {
+      tiers: { name: string; count: number }[];
+      alternates: number;
+      privacy: string;
+      randomness: { kind: string };
+    };
+    entrants: { id: string; weight: number }[];
+    randomness: { signature?: string; secret?: string };
+    auditKey?: string;
+  };
   expected: {
     canonicalSpec: string;
     specHash: string;
@@ -25,7 +35,9 @@ interface VectorCase {
   };
 }
 
-const vectors = JSON.parse(readFileSync(new URL("./vectors/raffle-v1.json", import.meta.url), "utf8")) as { cases: VectorCase[] };
+const vectors = JSON.parse(readFileSync(new URL("./vectors/raffle-v1.json", import.meta.url), "utf8")) as {
+  cases: VectorCase[];
+};
 const enc = new TextEncoder();
 const tag = (name: string): Uint8Array => {
   const t = new Uint8Array(32);
@@ -51,10 +63,16 @@ function reference(c: VectorCase) {
   const listIds = c.input.entrants.map((e) => {
     const id = e.id.normalize("NFC");
     if (c.input.auditKey === undefined) return id;
-    const entrantKey = hmac(sha256, hexToBytes(c.input.auditKey), concatBytes(tag("ops-raffle/v1/entrant-key"), enc.encode(id)));
+    const entrantKey = hmac(
+      sha256,
+      hexToBytes(c.input.auditKey),
+      concatBytes(tag("ops-raffle/v1/entrant-key"), enc.encode(id)),
+    );
     return bytesToHex(hmac(sha256, entrantKey, enc.encode(id)));
   });
-  const rows = listIds.map((id, i) => ({ id, bytes: enc.encode(id), weight: c.input.entrants[i]!.weight })).sort((a, b) => cmp(a.bytes, b.bytes));
+  const rows = listIds
+    .map((id, i) => ({ id, bytes: enc.encode(id), weight: c.input.entrants[i]!.weight }))
+    .sort((a, b) => cmp(a.bytes, b.bytes));
   const leaves = rows.map((r) => sha256(concatBytes(Uint8Array.of(0), u16(r.bytes.length), r.bytes, u32(r.weight))));
   const root = mth(leaves);
   const randomness =
@@ -73,7 +91,8 @@ function reference(c: VectorCase) {
   const ranked = [...scored].sort((a, b) => cmp(a.score, b.score) || cmp(a.bytes, b.bytes));
   const winners: { tier: string; id: string }[] = [];
   let pos = 0;
-  for (const t of c.input.spec.tiers) for (let k = 0; k < t.count && pos < ranked.length; k++) winners.push({ tier: t.name, id: ranked[pos++]!.id });
+  for (const t of c.input.spec.tiers)
+    for (let k = 0; k < t.count && pos < ranked.length; k++) winners.push({ tier: t.name, id: ranked[pos++]!.id });
   const alternates = ranked.slice(pos, pos + c.input.spec.alternates).map((r) => r.id);
   return {
     specHash,
@@ -91,7 +110,12 @@ function reference(c: VectorCase) {
 
 describe("test vectors (docs/raffle-spec.md)", () => {
   it("has the four cases the spec refers to", () => {
-    expect(vectors.cases.map((c) => c.name)).toEqual(["drand-public", "commit-pseudonymous", "single-entrant", "empty-list"]);
+    expect(vectors.cases.map((c) => c.name)).toEqual([
+      "drand-public",
+      "commit-pseudonymous",
+      "single-entrant",
+      "empty-list",
+    ]);
   });
 
   for (const c of vectors.cases) {
@@ -117,7 +141,8 @@ describe("test vectors (docs/raffle-spec.md)", () => {
         const ref = reference(c);
         const published = ref.sortedListIds.map((id, i) => ({ id, weight: ref.weights[i]! }));
         expect(verifyDraw(c.expected.certificate, published)).toEqual({ ok: true, value: { listChecked: true } });
-        for (const p of c.expected.proofs) expect(verifyInclusion(c.expected.listRoot, { id: p.listId, weight: p.weight }, p)).toBe(true);
+        for (const p of c.expected.proofs)
+          expect(verifyInclusion(c.expected.listRoot, { id: p.listId, weight: p.weight }, p)).toBe(true);
       });
     });
   }

@@ -18,7 +18,15 @@ export {
   WeeklyHoursSchema,
   WorkdaySchema,
 } from "./calendar/calendarSpec";
-export type { CalendarSpec, DateOverride, Holiday, HoursRange, Weekday, WeeklyHours, Workday } from "./calendar/calendarSpec";
+export type {
+  CalendarSpec,
+  DateOverride,
+  Holiday,
+  HoursRange,
+  Weekday,
+  WeeklyHours,
+  Workday,
+} from "./calendar/calendarSpec";
 export { compileCalendar, CompileCalendarOptionsSchema, MAX_CALENDAR_HORIZON_MS } from "./calendar/compileCalendar";
 export type { BusinessCalendar, CompileCalendarOptions } from "./calendar/compileCalendar";
 export { isOpen } from "./calendar/isOpen";
@@ -37,7 +45,13 @@ export type { CycleOutcome, WhatIfChange, WhatIfPolicies, WhatIfResult } from ".
 export { CN_PUBLIC_HOLIDAYS } from "./data/cnPublicHolidays";
 export type { StatutoryDays } from "./data/cnPublicHolidays";
 export { BacklogItemSchema, CapacityPlanSchema, predictBreaches } from "./forecast/predictBreaches";
-export type { BacklogItem, BreachForecast, BreachPrediction, CapacityPlan, StaffingInterval } from "./forecast/predictBreaches";
+export type {
+  BacklogItem,
+  BreachForecast,
+  BreachPrediction,
+  CapacityPlan,
+  StaffingInterval,
+} from "./forecast/predictBreaches";
 export { staffingFromCalendar } from "./forecast/staffingFromCalendar";
 export type { StaffingFromCalendarOptions } from "./forecast/staffingFromCalendar";
 export { compileSlaPolicies } from "./policy/compileSlaPolicies";
@@ -46,12 +60,29 @@ export type { SlaPolicyHistory } from "./policy/policyHistory";
 export { selectSlaPolicy } from "./policy/selectSlaPolicy";
 export { DEFAULT_PAUSE_STATUSES, PauseStatusesSchema, SLA_METRICS, SlaMetricSchema } from "./policy/slaMetric";
 export type { SlaMetric } from "./policy/slaMetric";
-export { BusinessCalendarSchema, SlaPolicyMatchSchema, SlaPolicySchema, SlaSubjectSchema, SlaTargetSchema } from "./policy/slaPolicy";
+export {
+  BusinessCalendarSchema,
+  SlaPolicyMatchSchema,
+  SlaPolicySchema,
+  SlaSubjectSchema,
+  SlaTargetSchema,
+} from "./policy/slaPolicy";
 export type { SlaPolicy, SlaPolicyMatch, SlaSubject, SlaTarget } from "./policy/slaPolicy";
 export { isThanksOnly } from "./report/isThanksOnly";
 export { publicReplyRate, PublicReplyRateOptionsSchema } from "./report/publicReplyRate";
 export type { PublicReplyRate, PublicReplyRateOptions } from "./report/publicReplyRate";
 export { slaComplianceReport, SlaComplianceReportOptionsSchema } from "./report/slaComplianceReport";
-export type { ComplianceGroup, ComplianceItem, ReplyTimeQuantiles, SlaComplianceReport, SlaComplianceReportOptions } from "./report/slaComplianceReport";
+export type {
+  ComplianceGroup,
+  ComplianceItem,
+  ReplyTimeQuantiles,
+  SlaComplianceReport,
+  SlaComplianceReportOptions,
+} from "./report/slaComplianceReport";
 export { replyDeadline } from "./window/replyDeadline";
-export type { ReplyDeadline, ReplyDeadlineBinding, ReplyDeadlineWarning, ReplyDeadlineWarningCode } from "./window/replyDeadline";
+export type {
+  ReplyDeadline,
+  ReplyDeadlineBinding,
+  ReplyDeadlineWarning,
+  ReplyDeadlineWarningCode,
+} from "./window/replyDeadline";

@@ -8,7 +8,9 @@ import * as sla from "@ops/sla";
 
 const src = fileURLToPath(new URL("../src/", import.meta.url));
 const walk = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
+  readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)],
+  );
 
 describe("index", () => {
   const index = readFileSync(join(src, "index.ts"), "utf8");
@@ -17,7 +19,7 @@ describe("index", () => {
     const missing: string[] = [];
     for (const file of files) {
       for (const m of readFileSync(file, "utf8").matchAll(/^export (?:function|const|class) ([A-Za-z_$][\w$]*)/gm)) {
-        if (!(m[1] as string in sla)) missing.push(`${relative(src, file)}: ${m[1]}`);
+        if (!((m[1] as string) in sla)) missing.push(`${relative(src, file)}: ${m[1]}`);
       }
     }
     expect(missing).toEqual([]);

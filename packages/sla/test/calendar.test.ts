@@ -18,7 +18,15 @@ const H = 3_600_000;
 const MIN = 60_000;
 const t = (iso: string) => parseInstant(iso);
 const iso = (ms: number) => formatInstant(ms);
-const every = (hours: HoursRange[]) => ({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: hours, sun: hours });
+const every = (hours: HoursRange[]) => ({
+  mon: hours,
+  tue: hours,
+  wed: hours,
+  thu: hours,
+  fri: hours,
+  sat: hours,
+  sun: hours,
+});
 const weekdays = (hours: HoursRange[]) => ({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours });
 const lunch: HoursRange[] = [
   { open: "09:00", close: "12:00" },
@@ -47,7 +55,13 @@ function thrown(f: () => unknown): { code: string; message: string } {
 describe("compileCalendar", () => {
   describe("DST nights (tzdb transition times)", () => {
     // America/New_York 2026: EST→EDT Sun 03-08 02:00 (07:00Z); EDT→EST Sun 11-01 02:00 (06:00Z)
-    const ny = compile({ timeZone: "America/New_York", weekly: every([{ open: "00:00", close: "06:00" }, { open: "09:00", close: "18:00" }]) });
+    const ny = compile({
+      timeZone: "America/New_York",
+      weekly: every([
+        { open: "00:00", close: "06:00" },
+        { open: "09:00", close: "18:00" },
+      ]),
+    });
     it("keeps a 09:00–18:00 shift at 9 real hours on the New York spring-forward day", () => {
       expect(openBetween(ny, "2026-03-08T12:00:00Z", "2026-03-08T23:00:00Z")).toBe(9);
       expect(isOpen(ny, t("2026-03-08T13:00:00Z"))).toBe(true); // 09:00 EDT
@@ -61,7 +75,13 @@ describe("compileCalendar", () => {
       expect(openBetween(ny, "2026-11-01T12:00:00Z", "2026-11-02T00:00:00Z")).toBe(9);
     });
     // Europe/London 2026: GMT→BST Sun 03-29 01:00Z; BST→GMT Sun 10-25 01:00Z
-    const london = compile({ timeZone: "Europe/London", weekly: every([{ open: "00:00", close: "04:00" }, { open: "09:00", close: "17:30" }]) });
+    const london = compile({
+      timeZone: "Europe/London",
+      weekly: every([
+        { open: "00:00", close: "04:00" },
+        { open: "09:00", close: "17:30" },
+      ]),
+    });
     it("counts the London spring-forward and fall-back nights in real hours", () => {
       expect(openBetween(london, "2026-03-29T00:00:00Z", "2026-03-29T06:00:00Z")).toBe(3);
       expect(openBetween(london, "2026-10-24T23:00:00Z", "2026-10-25T06:00:00Z")).toBe(5);
@@ -76,7 +96,10 @@ describe("compileCalendar", () => {
       expect(openBetween(sydney, "2026-10-03T12:00:00Z", "2026-10-04T12:00:00Z")).toBe(5);
     });
     it("runs an overnight shift across a DST change for the real elapsed time", () => {
-      const night = compile({ timeZone: "America/New_York", weekly: { sat: [{ open: "22:00", close: "06:00", overnight: true }] } });
+      const night = compile({
+        timeZone: "America/New_York",
+        weekly: { sat: [{ open: "22:00", close: "06:00", overnight: true }] },
+      });
       // Sat 2026-03-07 22:00 EST (03:00Z) → Sun 06:00 EDT (10:00Z): 7 h
       expect(openBetween(night, "2026-03-07T00:00:00Z", "2026-03-09T00:00:00Z")).toBe(7);
       // Sat 2026-10-31 22:00 EDT (02:00Z) → Sun 06:00 EST (11:00Z): 9 h
@@ -125,7 +148,10 @@ describe("compileCalendar", () => {
     const c = compile({
       timeZone: "Asia/Shanghai",
       weekly: { ...weekdays(lunch), fri: [{ open: "09:00", close: "15:00" }] },
-      workdays: [{ date: "2026-02-14", name: "春节调休" }, { date: "2026-02-28", hoursOf: "fri" }],
+      workdays: [
+        { date: "2026-02-14", name: "春节调休" },
+        { date: "2026-02-28", hoursOf: "fri" },
+      ],
     });
     expect(openBetween(c, "2026-02-13T16:00:00Z", "2026-02-14T16:00:00Z")).toBe(8);
     expect(openBetween(c, "2026-02-27T16:00:00Z", "2026-02-28T16:00:00Z")).toBe(6);
@@ -164,7 +190,10 @@ describe("compileCalendar", () => {
     const b = t("2026-11-02T12:00:00Z");
     expect(businessTimeBetween(c, a, b)).toBe(b - a);
     expect(addBusinessTime(c, a, 30 * H)).toBe(a + 30 * H);
-    const chained = compile({ timeZone: "UTC", weekly: { mon: [{ open: "22:00", close: "24:00" }], tue: [{ open: "00:00", close: "06:00" }] } });
+    const chained = compile({
+      timeZone: "UTC",
+      weekly: { mon: [{ open: "22:00", close: "24:00" }], tue: [{ open: "00:00", close: "06:00" }] },
+    });
     expect(openIntervals(chained, t("2026-03-02T00:00:00Z"), t("2026-03-04T00:00:00Z"))).toEqual([
       { start: t("2026-03-02T22:00:00Z"), end: t("2026-03-03T06:00:00Z") },
     ]);
@@ -180,7 +209,10 @@ describe("compileCalendar", () => {
   });
 
   it("clips the intervals to the horizon", () => {
-    const c = compileCalendar({ timeZone: "UTC", weekly: every([{ open: "09:00", close: "17:00" }]) }, { from: "2026-03-02T12:00:00Z", to: "2026-03-03T10:00:00Z" });
+    const c = compileCalendar(
+      { timeZone: "UTC", weekly: every([{ open: "09:00", close: "17:00" }]) },
+      { from: "2026-03-02T12:00:00Z", to: "2026-03-03T10:00:00Z" },
+    );
     expect(c.openTime).toBe(6 * H);
     expect(c.from).toBe(t("2026-03-02T12:00:00Z"));
   });
@@ -205,32 +237,77 @@ describe("compileCalendar", () => {
       expect(e.message).toMatch(/^compileCalendar: spec\.weekly\.mon\[0\]\.close must be after open/);
     });
     it("refuses overlapping intervals within a day", () => {
-      const e = thrown(() => compile({ timeZone: "UTC", weekly: { tue: [{ open: "09:00", close: "13:00" }, { open: "12:00", close: "18:00" }] } }));
+      const e = thrown(() =>
+        compile({
+          timeZone: "UTC",
+          weekly: {
+            tue: [
+              { open: "09:00", close: "13:00" },
+              { open: "12:00", close: "18:00" },
+            ],
+          },
+        }),
+      );
       expect(e.message).toMatch(/spec\.weekly\.tue\[1\]\.open overlaps the previous interval 09:00–13:00/);
     });
     it("refuses an overnight interval that runs into the next day's hours, naming both dates", () => {
       const e = thrown(() =>
-        compile({ timeZone: "UTC", weekly: { mon: [{ open: "22:00", close: "06:00", overnight: true }], tue: [{ open: "05:00", close: "09:00" }] } }),
+        compile({
+          timeZone: "UTC",
+          weekly: {
+            mon: [{ open: "22:00", close: "06:00", overnight: true }],
+            tue: [{ open: "05:00", close: "09:00" }],
+          },
+        }),
       );
       expect(e.code).toBe("invalid_argument");
       expect(e.message).toMatch(/the hours of 2026-\d\d-\d\d run into those of 2026-\d\d-\d\d/);
     });
     it("refuses an unknown zone, a bad time, an impossible date and a holiday that is also a workday", () => {
-      expect(thrown(() => compile({ timeZone: "Asia/Beijing", weekly: {} })).message).toMatch(/spec\.timeZone must be an IANA/);
-      expect(thrown(() => compile({ timeZone: "UTC", weekly: { mon: [{ open: "9:00", close: "18:00" }] } })).message).toMatch(/weekly\.mon\[0\]\.open/);
-      expect(thrown(() => compile({ timeZone: "UTC", weekly: {}, holidays: [{ date: "2026-02-30" }] })).message).toMatch(/holidays\[0\]\.date must be a date that exists/);
-      expect(
-        thrown(() => compile({ timeZone: "UTC", weekly: {}, holidays: [{ date: "2026-02-14" }], workdays: [{ date: "2026-02-14" }] })).message,
-      ).toMatch(/workdays\[0\]\.date must not also be a holiday/);
-      expect(thrown(() => compile({ timeZone: "UTC", weekly: {}, overrides: [{ date: "2026-02-14", hours: [] }, { date: "2026-02-14", hours: [] }] })).message).toMatch(
-        /overrides\[1\]\.date must be unique/,
+      expect(thrown(() => compile({ timeZone: "Asia/Beijing", weekly: {} })).message).toMatch(
+        /spec\.timeZone must be an IANA/,
       );
+      expect(
+        thrown(() => compile({ timeZone: "UTC", weekly: { mon: [{ open: "9:00", close: "18:00" }] } })).message,
+      ).toMatch(/weekly\.mon\[0\]\.open/);
+      expect(
+        thrown(() => compile({ timeZone: "UTC", weekly: {}, holidays: [{ date: "2026-02-30" }] })).message,
+      ).toMatch(/holidays\[0\]\.date must be a date that exists/);
+      expect(
+        thrown(() =>
+          compile({
+            timeZone: "UTC",
+            weekly: {},
+            holidays: [{ date: "2026-02-14" }],
+            workdays: [{ date: "2026-02-14" }],
+          }),
+        ).message,
+      ).toMatch(/workdays\[0\]\.date must not also be a holiday/);
+      expect(
+        thrown(() =>
+          compile({
+            timeZone: "UTC",
+            weekly: {},
+            overrides: [
+              { date: "2026-02-14", hours: [] },
+              { date: "2026-02-14", hours: [] },
+            ],
+          }),
+        ).message,
+      ).toMatch(/overrides\[1\]\.date must be unique/);
     });
     it("refuses an empty or over-long horizon", () => {
-      expect(thrown(() => compileCalendar({ timeZone: "UTC", weekly: {} }, { from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z" })).message).toMatch(
-        /options\.to must be after from/,
-      );
-      expect(thrown(() => compileCalendar({ timeZone: "UTC", weekly: {} }, { from: 0, to: 30 * 366 * 86_400_000 })).message).toMatch(/at most 20 years after from/);
+      expect(
+        thrown(() =>
+          compileCalendar(
+            { timeZone: "UTC", weekly: {} },
+            { from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z" },
+          ),
+        ).message,
+      ).toMatch(/options\.to must be after from/);
+      expect(
+        thrown(() => compileCalendar({ timeZone: "UTC", weekly: {} }, { from: 0, to: 30 * 366 * 86_400_000 })).message,
+      ).toMatch(/at most 20 years after from/);
     });
   });
 });
@@ -268,7 +345,9 @@ describe("addBusinessTime", () => {
     );
     expect(thrown(() => addBusinessTime(c, t("2026-03-09T09:00:00+08:00"), 0.5)).code).toBe("invalid_argument");
     expect(thrown(() => addBusinessTime(c, t("2026-03-09T09:00:00+08:00"), Number.NaN)).code).toBe("invalid_argument");
-    expect(thrown(() => addBusinessTime({} as BusinessCalendar, 0, 1)).message).toMatch(/calendar must be a calendar returned by compileCalendar/);
+    expect(thrown(() => addBusinessTime({} as BusinessCalendar, 0, 1)).message).toMatch(
+      /calendar must be a calendar returned by compileCalendar/,
+    );
   });
 });
 
@@ -284,7 +363,9 @@ describe("businessTimeBetween", () => {
     expect(openBetween(c, "2026-03-07T10:00:00+08:00", "2026-03-08T10:00:00+08:00")).toBe(0);
   });
   it("throws out_of_horizon for either end outside the horizon", () => {
-    expect(thrown(() => businessTimeBetween(c, t("2025-12-31T00:00:00Z"), t("2026-02-01T00:00:00Z"))).message).toMatch(/^businessTimeBetween: a must lie inside/);
+    expect(thrown(() => businessTimeBetween(c, t("2025-12-31T00:00:00Z"), t("2026-02-01T00:00:00Z"))).message).toMatch(
+      /^businessTimeBetween: a must lie inside/,
+    );
     expect(thrown(() => businessTimeBetween(c, t("2026-02-01T00:00:00Z"), 1.5)).code).toBe("invalid_argument");
   });
 });
@@ -302,7 +383,9 @@ describe("nextOpen", () => {
 describe("openIntervals", () => {
   it("refuses an inverted range", () => {
     const c = compile({ timeZone: "UTC", weekly: {} });
-    expect(thrown(() => openIntervals(c, t("2026-03-02T00:00:00Z"), t("2026-03-01T00:00:00Z"))).code).toBe("invalid_argument");
+    expect(thrown(() => openIntervals(c, t("2026-03-02T00:00:00Z"), t("2026-03-01T00:00:00Z"))).code).toBe(
+      "invalid_argument",
+    );
   });
 });
 
@@ -314,7 +397,13 @@ describe("business-time laws (fast-check)", () => {
       holidays: [{ date: "2026-07-03" }, { date: "2026-11-26" }, { date: "2026-12-25" }],
       workdays: [{ date: "2026-03-08" }],
     }),
-    compile({ timeZone: "Australia/Sydney", weekly: every([{ open: "01:30", close: "02:45" }, { open: "08:00", close: "20:00" }]) }),
+    compile({
+      timeZone: "Australia/Sydney",
+      weekly: every([
+        { open: "01:30", close: "02:45" },
+        { open: "08:00", close: "20:00" },
+      ]),
+    }),
   ];
   const from = t("2026-01-01T00:00:00Z");
   const instant = fc.integer({ min: from, max: t("2026-10-01T00:00:00Z") });
@@ -330,7 +419,11 @@ describe("business-time laws (fast-check)", () => {
         fc.property(instant, instant, duration, duration, (a, b, d, e) => {
           const [s, l] = a <= b ? [a, b] : [b, a];
           const [x, y] = d <= e ? [d, e] : [e, d];
-          return addBusinessTime(c, s, x) <= addBusinessTime(c, l, x) && addBusinessTime(c, s, x) <= addBusinessTime(c, s, y) && addBusinessTime(c, s, x) >= s;
+          return (
+            addBusinessTime(c, s, x) <= addBusinessTime(c, l, x) &&
+            addBusinessTime(c, s, x) <= addBusinessTime(c, s, y) &&
+            addBusinessTime(c, s, x) >= s
+          );
         }),
       );
     }
@@ -353,11 +446,15 @@ describe("business-time laws (fast-check)", () => {
   it("agrees with a minute-by-minute count on random short ranges", () => {
     const c = calendars[0] as BusinessCalendar;
     fc.assert(
-      fc.property(fc.integer({ min: from / MIN, max: t("2026-12-01T00:00:00Z") / MIN }), fc.integer({ min: 0, max: 3 * 24 * 60 }), (m, len) => {
-        let count = 0;
-        for (let k = 0; k < len; k++) if (isOpen(c, (m + k) * MIN)) count++;
-        return businessTimeBetween(c, m * MIN, (m + len) * MIN) === count * MIN;
-      }),
+      fc.property(
+        fc.integer({ min: from / MIN, max: t("2026-12-01T00:00:00Z") / MIN }),
+        fc.integer({ min: 0, max: 3 * 24 * 60 }),
+        (m, len) => {
+          let count = 0;
+          for (let k = 0; k < len; k++) if (isOpen(c, (m + k) * MIN)) count++;
+          return businessTimeBetween(c, m * MIN, (m + len) * MIN) === count * MIN;
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { businessTimeBetween, compileCalendar, compileSlaPolicies, computeSlaClocks, SLA_METRICS, type HoursRange, type SlaEvent } from "@ops/sla";
+import {
+  businessTimeBetween,
+  compileCalendar,
+  compileSlaPolicies,
+  computeSlaClocks,
+  SLA_METRICS,
+  type HoursRange,
+  type SlaEvent,
+} from "@ops/sla";
 
 const M = 60_000;
 const H = 60 * M;
@@ -10,12 +18,21 @@ const lunch: HoursRange[] = [
   { open: "13:00", close: "18:00" },
 ];
 const calendar = compileCalendar(
-  { timeZone: "Asia/Shanghai", weekly: { mon: lunch, tue: lunch, wed: lunch, thu: lunch, fri: lunch }, holidays: [{ date: "2026-03-10" }] },
+  {
+    timeZone: "Asia/Shanghai",
+    weekly: { mon: lunch, tue: lunch, wed: lunch, thu: lunch, fri: lunch },
+    holidays: [{ date: "2026-03-10" }],
+  },
   { from: "2026-03-01T00:00:00Z", to: "2026-06-01T00:00:00Z" },
 );
 const goals = { goal: 2 * H, hours: "business" as const };
 const policies = compileSlaPolicies([
-  { id: "urgent", match: { priorities: ["urgent"] }, calendar, targets: Object.fromEntries(SLA_METRICS.map((m) => [m, { goal: H, hours: "calendar" as const }])) },
+  {
+    id: "urgent",
+    match: { priorities: ["urgent"] },
+    calendar,
+    targets: Object.fromEntries(SLA_METRICS.map((m) => [m, { goal: H, hours: "calendar" as const }])),
+  },
   { id: "default", match: {}, calendar, targets: Object.fromEntries(SLA_METRICS.map((m) => [m, goals])) },
 ]);
 

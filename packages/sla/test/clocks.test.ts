@@ -20,7 +20,11 @@ const lunch: HoursRange[] = [
   { open: "13:00", close: "18:00" },
 ];
 const shanghai = compileCalendar(
-  { timeZone: "Asia/Shanghai", weekly: { mon: lunch, tue: lunch, wed: lunch, thu: lunch, fri: lunch }, ...CN_PUBLIC_HOLIDAYS },
+  {
+    timeZone: "Asia/Shanghai",
+    weekly: { mon: lunch, tue: lunch, wed: lunch, thu: lunch, fri: lunch },
+    ...CN_PUBLIC_HOLIDAYS,
+  },
   { from: "2026-01-01T00:00:00+08:00", to: "2027-01-01T00:00:00+08:00" },
 );
 const T0 = t("2026-03-09T10:00:00+08:00"); // Monday, open
@@ -39,14 +43,31 @@ const calendarPolicy = (targets: SlaPolicy["targets"], id = "p"): SlaPolicy => (
 const created = (at = T0, subject = {}): SlaEvent => ({ type: "created", at, subject });
 const inbound = (at: number): SlaEvent => ({ type: "message", at, direction: "in", visibility: "private" });
 const reply = (at: number): SlaEvent => ({ type: "message", at, direction: "out", visibility: "private" });
-const status = (at: number, s: "open" | "pending" | "snoozed" | "resolved"): SlaEvent => ({ type: "status", at, status: s });
+const status = (at: number, s: "open" | "pending" | "snoozed" | "resolved"): SlaEvent => ({
+  type: "status",
+  at,
+  status: s,
+});
 
 describe("computeSlaClocks", () => {
   it("achieves first reply when the agent answers in time, and a reply exactly at the due instant is in time", () => {
     const set = compileSlaPolicies([calendarPolicy({ first_reply: { goal: H, hours: "calendar" } })]);
     const c = computeSlaClocks([created(), reply(T0 + H)], set, { now: T0 + 2 * H });
     expect(c.cycles.first_reply).toEqual([
-      { metric: "first_reply", policyId: "p", startedAt: T0, pausedIntervals: [], stoppedAt: T0 + H, stoppedBy: "reply", goal: H, hours: "calendar", elapsed: H, remaining: 0, dueAt: null, status: "achieved" },
+      {
+        metric: "first_reply",
+        policyId: "p",
+        startedAt: T0,
+        pausedIntervals: [],
+        stoppedAt: T0 + H,
+        stoppedBy: "reply",
+        goal: H,
+        hours: "calendar",
+        elapsed: H,
+        remaining: 0,
+        dueAt: null,
+        status: "achieved",
+      },
     ]);
     expect(c.status).toBe("achieved");
   });
@@ -65,7 +86,9 @@ describe("computeSlaClocks", () => {
   });
 
   it("starts the business clock of a message outside hours at the next opening", () => {
-    const set = compileSlaPolicies([{ id: "biz", match: {}, calendar: shanghai, targets: { first_reply: { goal: H, hours: "business" } } }]);
+    const set = compileSlaPolicies([
+      { id: "biz", match: {}, calendar: shanghai, targets: { first_reply: { goal: H, hours: "business" } } },
+    ]);
     const sat = t("2026-03-07T23:00:00+08:00");
     const c = computeSlaClocks([created(sat)], set, { now: t("2026-03-08T12:00:00+08:00") });
     const cycle = c.cycles.first_reply[0];
@@ -75,10 +98,21 @@ describe("computeSlaClocks", () => {
   });
 
   it("starts each next-reply cycle at the oldest unanswered customer message", () => {
-    const set = compileSlaPolicies([calendarPolicy({ first_reply: { goal: H, hours: "calendar" }, next_reply: { goal: H, hours: "calendar" } })]);
-    const events = [created(), reply(T0 + 10 * MIN), inbound(T0 + 20 * MIN), inbound(T0 + 50 * MIN), reply(T0 + 90 * MIN), inbound(T0 + 100 * MIN)];
+    const set = compileSlaPolicies([
+      calendarPolicy({ first_reply: { goal: H, hours: "calendar" }, next_reply: { goal: H, hours: "calendar" } }),
+    ]);
+    const events = [
+      created(),
+      reply(T0 + 10 * MIN),
+      inbound(T0 + 20 * MIN),
+      inbound(T0 + 50 * MIN),
+      reply(T0 + 90 * MIN),
+      inbound(T0 + 100 * MIN),
+    ];
     const c = computeSlaClocks(events, set, { now: T0 + 110 * MIN });
-    expect(c.cycles.next_reply.map((x) => [x.startedAt - T0, x.stoppedAt === undefined ? null : x.stoppedAt - T0, x.status])).toEqual([
+    expect(
+      c.cycles.next_reply.map((x) => [x.startedAt - T0, x.stoppedAt === undefined ? null : x.stoppedAt - T0, x.status]),
+    ).toEqual([
       [20 * MIN, 90 * MIN, "breached"],
       [100 * MIN, null, "active"],
     ]);
@@ -94,10 +128,20 @@ describe("computeSlaClocks", () => {
         resolution: { goal: 10 * H, hours: "calendar" },
       }),
     ]);
-    const events = [created(), status(T0 + H, "pending"), inbound(T0 + 2 * H), status(T0 + 3 * H, "snoozed"), status(T0 + 5 * H, "open")];
+    const events = [
+      created(),
+      status(T0 + H, "pending"),
+      inbound(T0 + 2 * H),
+      status(T0 + 3 * H, "snoozed"),
+      status(T0 + 5 * H, "open"),
+    ];
     const c = computeSlaClocks(events, set, { now: T0 + 6 * H });
     // Zendesk: agent work counts new+open; requester wait counts new+open+on-hold; total resolution counts all
-    expect([c.cycles.agent_work[0]?.elapsed, c.cycles.requester_wait[0]?.elapsed, c.cycles.resolution[0]?.elapsed].map((x) => (x ?? 0) / H)).toEqual([3, 5, 6]);
+    expect(
+      [c.cycles.agent_work[0]?.elapsed, c.cycles.requester_wait[0]?.elapsed, c.cycles.resolution[0]?.elapsed].map(
+        (x) => (x ?? 0) / H,
+      ),
+    ).toEqual([3, 5, 6]);
     expect(c.cycles.agent_work[0]?.pausedIntervals).toEqual([
       { start: T0 + H, end: T0 + 2 * H },
       { start: T0 + 3 * H, end: T0 + 5 * H },
@@ -107,31 +151,61 @@ describe("computeSlaClocks", () => {
   it("reports a running pause with an open end, no due time and status paused", () => {
     const set = compileSlaPolicies([calendarPolicy({ requester_wait: { goal: 10 * H, hours: "calendar" } })]);
     const c = computeSlaClocks([created(), status(T0 + H, "pending")], set, { now: T0 + 3 * H });
-    expect(c.cycles.requester_wait[0]).toMatchObject({ status: "paused", dueAt: null, elapsed: H, remaining: 9 * H, pausedIntervals: [{ start: T0 + H, end: null }] });
+    expect(c.cycles.requester_wait[0]).toMatchObject({
+      status: "paused",
+      dueAt: null,
+      elapsed: H,
+      remaining: 9 * H,
+      pausedIntervals: [{ start: T0 + H, end: null }],
+    });
   });
 
   it("does not count a pause that spans a holiday, nor the holiday itself", () => {
-    const set = compileSlaPolicies([{ id: "biz", match: {}, calendar: shanghai, targets: { requester_wait: { goal: 20 * H, hours: "business" } } }]);
+    const set = compileSlaPolicies([
+      { id: "biz", match: {}, calendar: shanghai, targets: { requester_wait: { goal: 20 * H, hours: "business" } } },
+    ]);
     // Thursday 2026-04-02 16:00 created; pending at 17:00; Qingming 04-04…04-06; back to open Tue 04-07 10:00
-    const events = [created(t("2026-04-02T16:00:00+08:00")), status(t("2026-04-02T17:00:00+08:00"), "pending"), inbound(t("2026-04-07T10:00:00+08:00"))];
+    const events = [
+      created(t("2026-04-02T16:00:00+08:00")),
+      status(t("2026-04-02T17:00:00+08:00"), "pending"),
+      inbound(t("2026-04-07T10:00:00+08:00")),
+    ];
     const c = computeSlaClocks(events, set, { now: t("2026-04-07T11:00:00+08:00") });
     const cycle = c.cycles.requester_wait[0];
     expect(cycle?.elapsed).toBe(2 * H); // 16:00–17:00 Thursday, 10:00–11:00 Tuesday
-    expect(cycle?.pausedIntervals).toEqual([{ start: t("2026-04-02T17:00:00+08:00"), end: t("2026-04-07T10:00:00+08:00") }]);
+    expect(cycle?.pausedIntervals).toEqual([
+      { start: t("2026-04-02T17:00:00+08:00"), end: t("2026-04-07T10:00:00+08:00") },
+    ]);
     // 18 h left from Tue 11:00: Tue 6 h, Wed 8 h, then Thu 09:00–12:00 and 13:00–14:00 → Thursday 14:00
     expect(iso(cycle?.dueAt)).toBe("2026-04-09T06:00:00.000Z");
   });
 
   it("switches an active cycle to the new policy's goal on a mid-item change without back-dating the breach", () => {
     const set = compileSlaPolicies([
-      { id: "urgent", match: { priorities: ["urgent"] }, targets: { first_reply: { goal: H, hours: "calendar" }, next_reply: { goal: H, hours: "calendar" } } },
-      { id: "normal", match: {}, targets: { first_reply: { goal: 4 * H, hours: "calendar" }, next_reply: { goal: 4 * H, hours: "calendar" } } },
+      {
+        id: "urgent",
+        match: { priorities: ["urgent"] },
+        targets: { first_reply: { goal: H, hours: "calendar" }, next_reply: { goal: H, hours: "calendar" } },
+      },
+      {
+        id: "normal",
+        match: {},
+        targets: { first_reply: { goal: 4 * H, hours: "calendar" }, next_reply: { goal: 4 * H, hours: "calendar" } },
+      },
     ]);
-    const events: SlaEvent[] = [created(T0, { priority: "normal" }), { type: "update", at: T0 + 2 * H, subject: { priority: "urgent" } }];
+    const events: SlaEvent[] = [
+      created(T0, { priority: "normal" }),
+      { type: "update", at: T0 + 2 * H, subject: { priority: "urgent" } },
+    ];
     const c = computeSlaClocks(events, set, { now: T0 + 3 * H });
     expect(c.policyId).toBe("urgent");
     // the urgent goal (1 h) was used up before it applied: the breach is the change, not T0 + 1 h
-    expect(c.cycles.first_reply[0]).toMatchObject({ policyId: "urgent", goal: H, breachedAt: T0 + 2 * H, status: "breached" });
+    expect(c.cycles.first_reply[0]).toMatchObject({
+      policyId: "urgent",
+      goal: H,
+      breachedAt: T0 + 2 * H,
+      status: "breached",
+    });
   });
 
   it("keeps the goal of a cycle completed before the policy changed", () => {
@@ -139,23 +213,41 @@ describe("computeSlaClocks", () => {
       { id: "urgent", match: { priorities: ["urgent"] }, targets: { first_reply: { goal: H, hours: "calendar" } } },
       { id: "normal", match: {}, targets: { first_reply: { goal: 4 * H, hours: "calendar" } } },
     ]);
-    const events: SlaEvent[] = [created(T0, { priority: "normal" }), reply(T0 + 3 * H), { type: "update", at: T0 + 4 * H, subject: { priority: "urgent" } }];
+    const events: SlaEvent[] = [
+      created(T0, { priority: "normal" }),
+      reply(T0 + 3 * H),
+      { type: "update", at: T0 + 4 * H, subject: { priority: "urgent" } },
+    ];
     const c = computeSlaClocks(events, set, { now: T0 + 5 * H });
     expect(c.cycles.first_reply[0]).toMatchObject({ policyId: "normal", goal: 4 * H, status: "achieved" });
     expect(c.status).toBe("achieved");
   });
 
   it("stops reply cycles at resolution and resumes single-cycle metrics on reopen", () => {
-    const set = compileSlaPolicies([calendarPolicy({ first_reply: { goal: 10 * H, hours: "calendar" }, resolution: { goal: 10 * H, hours: "calendar" } })]);
+    const set = compileSlaPolicies([
+      calendarPolicy({
+        first_reply: { goal: 10 * H, hours: "calendar" },
+        resolution: { goal: 10 * H, hours: "calendar" },
+      }),
+    ]);
     const events = [created(), status(T0 + H, "resolved"), inbound(T0 + 3 * H)];
     const c = computeSlaClocks(events, set, { now: T0 + 4 * H });
     expect(c.cycles.first_reply[0]).toMatchObject({ stoppedAt: T0 + H, status: "achieved" });
-    expect(c.cycles.resolution[0]).toMatchObject({ elapsed: 2 * H, status: "active", pausedIntervals: [{ start: T0 + H, end: T0 + 3 * H }] });
+    expect(c.cycles.resolution[0]).toMatchObject({
+      elapsed: 2 * H,
+      status: "active",
+      pausedIntervals: [{ start: T0 + H, end: T0 + 3 * H }],
+    });
     expect(c.cycles.resolution[0]?.stoppedAt).toBeUndefined();
   });
 
   it("opens a periodic-update cycle at each agent reply", () => {
-    const set = compileSlaPolicies([calendarPolicy({ periodic_update: { goal: 2 * H, hours: "calendar" }, pausable_update: { goal: 2 * H, hours: "calendar" } })]);
+    const set = compileSlaPolicies([
+      calendarPolicy({
+        periodic_update: { goal: 2 * H, hours: "calendar" },
+        pausable_update: { goal: 2 * H, hours: "calendar" },
+      }),
+    ]);
     const events = [created(), reply(T0 + H), status(T0 + H, "pending"), reply(T0 + 4 * H)];
     const c = computeSlaClocks(events, set, { now: T0 + 5 * H });
     expect(c.cycles.periodic_update.map((x) => x.status)).toEqual(["breached", "active"]);
@@ -175,11 +267,15 @@ describe("computeSlaClocks", () => {
     const fresh = computeSlaClocks([created(T0 + H)], history, { now: T0 + 3 * H });
     expect(fresh.cycles.first_reply[0]).toMatchObject({ policyId: "v2", goal: H, status: "breached" });
     expect(computeSlaClocks([created(T0 - 48 * H)], history, { now: T0 }).status).toBe("none");
-    expect(thrown(() => computeSlaClocks([created(T0)], [...history].reverse(), { now: T0 })).code).toBe("out_of_order");
+    expect(thrown(() => computeSlaClocks([created(T0)], [...history].reverse(), { now: T0 })).code).toBe(
+      "out_of_order",
+    );
   });
 
   it("has status none and no policy when no policy matches", () => {
-    const set = compileSlaPolicies([{ id: "weibo", match: { platforms: ["weibo"] }, targets: { first_reply: { goal: H, hours: "calendar" } } }]);
+    const set = compileSlaPolicies([
+      { id: "weibo", match: { platforms: ["weibo"] }, targets: { first_reply: { goal: H, hours: "calendar" } } },
+    ]);
     const c = computeSlaClocks([created(T0, { platform: "douyin" })], set, { now: T0 });
     expect([c.status, c.policyId, c.nextDue]).toEqual(["none", null, null]);
   });
@@ -196,20 +292,34 @@ describe("computeSlaClocks", () => {
     const set = compileSlaPolicies([calendarPolicy({ first_reply: { goal: H, hours: "calendar" } })]);
     it("refuses events before the item exists", () => {
       const e = thrown(() => computeSlaClocks([inbound(T0), created(T0)], set, { now: T0 }));
-      expect(e.message).toMatch(/^computeSlaClocks: events\[0\]\.type must be "created": no event may come before the item exists/);
+      expect(e.message).toMatch(
+        /^computeSlaClocks: events\[0\]\.type must be "created": no event may come before the item exists/,
+      );
     });
     it("refuses a timeline out of order", () => {
-      const e = thrown(() => computeSlaClocks([created(), reply(T0 + H), inbound(T0 + 30 * MIN)], set, { now: T0 + H }));
+      const e = thrown(() =>
+        computeSlaClocks([created(), reply(T0 + H), inbound(T0 + 30 * MIN)], set, { now: T0 + H }),
+      );
       expect(e.code).toBe("out_of_order");
       expect(e.message).toMatch(/events\[2\]\.at must not be before the previous event's at/);
     });
     it("refuses a second created event, an unknown status, an empty timeline and now before the last event", () => {
-      expect(thrown(() => computeSlaClocks([created(), created(T0 + 1)], set, { now: T0 + 1 })).message).toMatch(/events\[1\]\.type must not be "created" again/);
-      expect(thrown(() => computeSlaClocks([created(), { type: "status", at: T0, status: "on-hold" } as unknown as SlaEvent], set, { now: T0 })).message).toMatch(
-        /events\[1\]\.status/,
+      expect(thrown(() => computeSlaClocks([created(), created(T0 + 1)], set, { now: T0 + 1 })).message).toMatch(
+        /events\[1\]\.type must not be "created" again/,
       );
-      expect(thrown(() => computeSlaClocks([], set, { now: T0 })).message).toMatch(/events must contain at least the created event/);
-      expect(thrown(() => computeSlaClocks([created(), reply(T0 + H)], set, { now: T0 })).message).toMatch(/options\.now must not be before the last event/);
+      expect(
+        thrown(() =>
+          computeSlaClocks([created(), { type: "status", at: T0, status: "on-hold" } as unknown as SlaEvent], set, {
+            now: T0,
+          }),
+        ).message,
+      ).toMatch(/events\[1\]\.status/);
+      expect(thrown(() => computeSlaClocks([], set, { now: T0 })).message).toMatch(
+        /events must contain at least the created event/,
+      );
+      expect(thrown(() => computeSlaClocks([created(), reply(T0 + H)], set, { now: T0 })).message).toMatch(
+        /options\.now must not be before the last event/,
+      );
     });
   });
 });
@@ -218,10 +328,12 @@ describe("compileSlaPolicies", () => {
   it("refuses duplicate ids and business targets without a calendar, naming the field", () => {
     const p = calendarPolicy({ first_reply: { goal: H, hours: "calendar" } });
     expect(thrown(() => compileSlaPolicies([p, p])).code).toBe("duplicate");
-    expect(thrown(() => compileSlaPolicies([calendarPolicy({ first_reply: { goal: H, hours: "business" } })])).message).toMatch(
-      /policies\[0\]\.targets\.first_reply\.hours is "business", so the policy needs a calendar/,
-    );
-    expect(thrown(() => compileSlaPolicies([calendarPolicy({ first_reply: { goal: -1, hours: "calendar" } })])).message).toMatch(/goal must be a positive integer/);
+    expect(
+      thrown(() => compileSlaPolicies([calendarPolicy({ first_reply: { goal: H, hours: "business" } })])).message,
+    ).toMatch(/policies\[0\]\.targets\.first_reply\.hours is "business", so the policy needs a calendar/);
+    expect(
+      thrown(() => compileSlaPolicies([calendarPolicy({ first_reply: { goal: -1, hours: "calendar" } })])).message,
+    ).toMatch(/goal must be a positive integer/);
   });
 });
 

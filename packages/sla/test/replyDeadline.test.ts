@@ -5,7 +5,13 @@ import { compileSlaPolicies, computeSlaClocks, replyDeadline, type SlaClocks } f
 
 const H = 3_600_000;
 const t0 = Date.UTC(2026, 2, 9, 1, 0);
-const policies = compileSlaPolicies([{ id: "dm", match: {}, targets: { first_reply: { goal: 4 * H, hours: "calendar" }, next_reply: { goal: 4 * H, hours: "calendar" } } }]);
+const policies = compileSlaPolicies([
+  {
+    id: "dm",
+    match: {},
+    targets: { first_reply: { goal: 4 * H, hours: "calendar" }, next_reply: { goal: 4 * H, hours: "calendar" } },
+  },
+]);
 
 function thread(openedAt: number, sentSince = 0) {
   return ThreadSchema.parse({
@@ -29,7 +35,13 @@ describe("replyDeadline", () => {
   it("lets the SLA bind when the window stays open longer (WeChat: 48 h after the user's message)", () => {
     const clocks = computeSlaClocks([{ type: "created", at: t0, subject: {} }], policies, { now: t0 + H });
     const d = replyDeadline(clocks, replyPolicy(thread(t0), wechat!, t0 + H));
-    expect([d.binding, d.dueAt, d.windowClosesAt, d.messagesLeft, d.warnings]).toEqual(["sla", t0 + 4 * H, t0 + 48 * H, 5, []]);
+    expect([d.binding, d.dueAt, d.windowClosesAt, d.messagesLeft, d.warnings]).toEqual([
+      "sla",
+      t0 + 4 * H,
+      t0 + 48 * H,
+      5,
+      [],
+    ]);
   });
 
   it("lets the window bind and warns when it closes before the SLA target", () => {
@@ -65,7 +77,16 @@ describe("replyDeadline", () => {
       policies,
       { now: t0 + H },
     );
-    const d = replyDeadline(clocks, { surface: "public_reply", allowed: true, code: "unlimited", until: null, messagesLeft: null, ruleId: null, tag: null, reason: "" });
+    const d = replyDeadline(clocks, {
+      surface: "public_reply",
+      allowed: true,
+      code: "unlimited",
+      until: null,
+      messagesLeft: null,
+      ruleId: null,
+      tag: null,
+      reason: "",
+    });
     expect([d.binding, d.dueAt, d.slaMetric]).toEqual(["none", null, null]);
   });
 
@@ -75,7 +96,9 @@ describe("replyDeadline", () => {
     const copy = structuredClone({ clocks, allowance });
     replyDeadline(clocks, allowance);
     expect({ clocks, allowance }).toEqual(copy);
-    expect(() => replyDeadline({} as SlaClocks, allowance)).toThrow(/replyDeadline: clocks must be the result of computeSlaClocks/);
+    expect(() => replyDeadline({} as SlaClocks, allowance)).toThrow(
+      /replyDeadline: clocks must be the result of computeSlaClocks/,
+    );
     let caught: unknown;
     try {
       replyDeadline(clocks, { allowed: "yes" } as never);

@@ -4,10 +4,35 @@ import { buildAutomaton, scan, type Automaton } from "./ahoCorasick";
 import { normalizeAt } from "./normalize";
 
 export const DEFAULT_TLDS: readonly string[] = Object.freeze(
-  "com cn net org info biz top xyz vip club site online shop store app io co cc me tv ly gl gg link live work ink wang ltd fun icu tk ml hk tw jp kr us uk ru de".split(" "),
+  "com cn net org info biz top xyz vip club site online shop store app io co cc me tv ly gl gg link live work ink wang ltd fun icu tk ml hk tw jp kr us uk ru de".split(
+    " ",
+  ),
 );
-export const DEFAULT_WECHAT_CUES: readonly string[] = Object.freeze(["微信号", "微信", "威信", "薇信", "徽信", "维信", "v信", "vx号", "vx", "wx", "weixin", "wechat", "加v", "加微"]);
-export const DEFAULT_QR_CUES: readonly string[] = Object.freeze(["二维码", "扫码", "扫一扫", "加群码", "qr码", "qrcode", "qr code"]);
+export const DEFAULT_WECHAT_CUES: readonly string[] = Object.freeze([
+  "微信号",
+  "微信",
+  "威信",
+  "薇信",
+  "徽信",
+  "维信",
+  "v信",
+  "vx号",
+  "vx",
+  "wx",
+  "weixin",
+  "wechat",
+  "加v",
+  "加微",
+]);
+export const DEFAULT_QR_CUES: readonly string[] = Object.freeze([
+  "二维码",
+  "扫码",
+  "扫一扫",
+  "加群码",
+  "qr码",
+  "qrcode",
+  "qr code",
+]);
 
 /** A link/contact detector compiled once from {@link AdvertisingOptions}. */
 export interface AdvertisingDetector {
@@ -23,26 +48,41 @@ export interface AdvertisingDetector {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 
-export function compileAdvertising(options: { readonly [K in keyof AdvertisingOptions]?: AdvertisingOptions[K] | undefined }): AdvertisingDetector {
-  const tlds = (options.tlds ?? DEFAULT_TLDS).map((t) => t.toLowerCase().replace(/^\./, "")).filter((t) => /^[a-z]{2,24}$/.test(t));
+export function compileAdvertising(
+  options: { readonly [K in keyof AdvertisingOptions]?: AdvertisingOptions[K] | undefined },
+): AdvertisingDetector {
+  const tlds = (options.tlds ?? DEFAULT_TLDS)
+    .map((t) => t.toLowerCase().replace(/^\./, ""))
+    .filter((t) => /^[a-z]{2,24}$/.test(t));
   tlds.sort((a, b) => b.length - a.length);
   const sep = "(?:\\.|。|｡|点|\\(dot\\)|\\[dot\\]|\\(\\.\\)|\\[\\.\\]|dot)";
   const domainRe = new RegExp(`([a-z0-9][a-z0-9-]{0,62})${sep}(${tlds.join("|")})`, "gu");
   const schemeRe = /(?:https?|hxxps?|ftp):\/\/([a-z0-9][a-z0-9.-]{0,252})/gu;
-  const cues = (options.wechatCues ?? DEFAULT_WECHAT_CUES).map((c) => normalizeAt(c, 1).text).filter((c) => c.length > 0);
+  const cues = (options.wechatCues ?? DEFAULT_WECHAT_CUES)
+    .map((c) => normalizeAt(c, 1).text)
+    .filter((c) => c.length > 0);
   cues.sort((a, b) => b.length - a.length);
   const wechatRe =
     options.wechat === false || cues.length === 0
       ? null
       : new RegExp(`(?:${cues.map(escape).join("|")})(?:号|是|id|:|=|-){0,3}([a-z][a-z0-9_-]{5,19}|\\d{5,15})`, "gu");
-  const qrCues = options.qr === false ? [] : (options.qrCues ?? DEFAULT_QR_CUES).map((c) => normalizeAt(c, 2).text).filter((c) => c.length > 0);
+  const qrCues =
+    options.qr === false
+      ? []
+      : (options.qrCues ?? DEFAULT_QR_CUES).map((c) => normalizeAt(c, 2).text).filter((c) => c.length > 0);
   return {
     urls: options.urls !== false,
     phones: options.phones !== false,
     domainRe,
     schemeRe,
     wechatRe,
-    qr: qrCues.length === 0 ? null : buildAutomaton(qrCues, qrCues.map(() => [false, false] as const)),
+    qr:
+      qrCues.length === 0
+        ? null
+        : buildAutomaton(
+            qrCues,
+            qrCues.map(() => [false, false] as const),
+          ),
     qrLabels: qrCues,
     allowDomains: (options.allowDomains ?? []).map((d) => d.toLowerCase().replace(/^\.+/, "")),
   };
@@ -69,8 +109,28 @@ export function createForms(source: string): TextForms {
 }
 
 const CN_DIGITS: Record<string, string> = {
-  零: "0", 〇: "0", 一: "1", 壹: "1", 幺: "1", 二: "2", 贰: "2", 两: "2", 三: "3", 叁: "3", 四: "4", 肆: "4",
-  五: "5", 伍: "5", 六: "6", 陆: "6", 七: "7", 柒: "7", 八: "8", 捌: "8", 九: "9", 玖: "9",
+  零: "0",
+  〇: "0",
+  一: "1",
+  壹: "1",
+  幺: "1",
+  二: "2",
+  贰: "2",
+  两: "2",
+  三: "3",
+  叁: "3",
+  四: "4",
+  肆: "4",
+  五: "5",
+  伍: "5",
+  六: "6",
+  陆: "6",
+  七: "7",
+  柒: "7",
+  八: "8",
+  捌: "8",
+  九: "9",
+  玖: "9",
 };
 
 function span(nt: NormalizedText, from: number, to: number): { start: number; end: number; text: string } {
@@ -111,7 +171,10 @@ export function detectWith(d: AdvertisingDetector, forms: TextForms, limit: numb
     const nt = forms.form(1);
     // a Latin cue must start a word (`wx` inside `awxyz` is no cue); the id ends at the first gap
     const startsWord = (m: RegExpExecArray): boolean =>
-      !/^[a-z]/.test(m[0]) || m.index === 0 || nt.gapBefore[m.index] === 1 || !/[a-z0-9]/.test(nt.text[m.index - 1] as string);
+      !/^[a-z]/.test(m[0]) ||
+      m.index === 0 ||
+      nt.gapBefore[m.index] === 1 ||
+      !/[a-z0-9]/.test(nt.text[m.index - 1] as string);
     for (const m of matchesWhere(d.wechatRe, nt.text, startsWord)) {
       const id = m[1] as string;
       const idStart = m.index + m[0].length - id.length;
@@ -123,7 +186,8 @@ export function detectWith(d: AdvertisingDetector, forms: TextForms, limit: numb
   if (d.phones) hits.push(...findPhones(forms.form(2)));
   if (d.qr) {
     const nt = forms.form(2);
-    for (const h of scan(d.qr, nt, limit)) hits.push({ detector: "qr", value: d.qrLabels[h.pattern] as string, ...span(nt, h.start, h.end) });
+    for (const h of scan(d.qr, nt, limit))
+      hits.push({ detector: "qr", value: d.qrLabels[h.pattern] as string, ...span(nt, h.start, h.end) });
   }
   hits.sort((a, b) => a.start - b.start || a.end - b.end);
   return hits.slice(0, limit);
@@ -161,7 +225,11 @@ function findPhones(nt: NormalizedText): AdvertisingHit[] {
         const [a, b] = groups[h] as [number, number];
         for (let k = a; k < b; k++) digits += digitAt(text, k);
         if (/^(?:86)?1[3-9]\d{9}$/.test(digits)) {
-          hits.push({ detector: "phone", value: digits.slice(-11), ...span(nt, (groups[g] as [number, number])[0], b) });
+          hits.push({
+            detector: "phone",
+            value: digits.slice(-11),
+            ...span(nt, (groups[g] as [number, number])[0], b),
+          });
           g = h;
           break;
         }

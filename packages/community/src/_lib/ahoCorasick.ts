@@ -20,7 +20,10 @@ export interface Automaton {
   readonly boundEnd: Uint8Array;
 }
 
-export function buildAutomaton(patterns: readonly string[], bounds: readonly (readonly [boolean, boolean])[]): Automaton {
+export function buildAutomaton(
+  patterns: readonly string[],
+  bounds: readonly (readonly [boolean, boolean])[],
+): Automaton {
   const rootNext = new Int32Array(65536);
   const next: (Map<number, number> | undefined)[] = [undefined];
   const outList: number[] = [-1];

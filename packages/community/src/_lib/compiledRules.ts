@@ -8,8 +8,17 @@ export type CompiledTrigger =
   | { readonly kind: "keywords"; readonly matcher: CompiledKeywords; readonly category: string | null }
   | { readonly kind: "links"; readonly detector: AdvertisingDetector }
   | { readonly kind: "mentions"; readonly max: number }
-  | { readonly kind: "flooding"; readonly windowMs: number; readonly maxMessages: number | null; readonly maxRepeats: number | null }
-  | { readonly kind: "pattern"; readonly regexes: readonly { readonly re: RegExp; readonly source: string }[]; readonly level: -1 | 0 | 1 | 2 };
+  | {
+      readonly kind: "flooding";
+      readonly windowMs: number;
+      readonly maxMessages: number | null;
+      readonly maxRepeats: number | null;
+    }
+  | {
+      readonly kind: "pattern";
+      readonly regexes: readonly { readonly re: RegExp; readonly source: string }[];
+      readonly level: -1 | 0 | 1 | 2;
+    };
 
 export interface CompiledRule {
   readonly id: string;
@@ -27,10 +36,20 @@ export interface CompiledRuleSetInternal extends CompiledRuleSet {
   readonly rules: readonly CompiledRule[];
 }
 
-export function asCompiledRules(value: unknown, fn: string, path: readonly (string | number)[]): CompiledRuleSetInternal {
+export function asCompiledRules(
+  value: unknown,
+  fn: string,
+  path: readonly (string | number)[],
+): CompiledRuleSetInternal {
   const v = value as Partial<CompiledRuleSetInternal> | null;
   if (typeof v !== "object" || v === null || v.kind !== "compiled_rules" || !Array.isArray(v.rules)) {
-    throw new OpsError({ code: "invalid_argument", fn, path, rule: "must be a rule set made by compileRules", received: value });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path,
+      rule: "must be a rule set made by compileRules",
+      received: value,
+    });
   }
   return v as CompiledRuleSetInternal;
 }

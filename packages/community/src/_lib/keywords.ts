@@ -14,7 +14,13 @@ export interface CompiledKeywords extends KeywordMatcher {
 export function asCompiled(matcher: unknown, fn: string, path: readonly (string | number)[]): CompiledKeywords {
   const m = matcher as Partial<CompiledKeywords> | null;
   if (typeof m !== "object" || m === null || m.kind !== "keyword_matcher" || !m.automaton) {
-    throw new OpsError({ code: "invalid_argument", fn, path, rule: "must be a matcher made by compileKeywords", received: matcher });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path,
+      rule: "must be a matcher made by compileKeywords",
+      received: matcher,
+    });
   }
   return m as CompiledKeywords;
 }
@@ -25,13 +31,24 @@ export function keywordHits(m: CompiledKeywords, nt: NormalizedText, limit: numb
   const hits = raw.map((h) => {
     const start = nt.starts[h.start] as number;
     const end = nt.ends[h.end - 1] as number;
-    return { keyword: m.labels[h.pattern] as string, normalized: m.keywords[h.pattern] as string, start, end, text: nt.source.slice(start, end) };
+    return {
+      keyword: m.labels[h.pattern] as string,
+      normalized: m.keywords[h.pattern] as string,
+      start,
+      end,
+      text: nt.source.slice(start, end),
+    };
   });
   return hits.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** Builds the automaton of an already shape-checked list; `fn`/`path` name the caller in errors. */
-export function compileKeywordList(list: readonly string[], boundaries: KeywordBoundaries, fn: string, path: readonly (string | number)[]): CompiledKeywords {
+export function compileKeywordList(
+  list: readonly string[],
+  boundaries: KeywordBoundaries,
+  fn: string,
+  path: readonly (string | number)[],
+): CompiledKeywords {
   const normalized: string[] = [];
   const labels: string[] = [];
   const bounds: [boolean, boolean][] = [];

@@ -1,7 +1,8 @@
 import type { NormalizedText } from "../text/normalizeText";
 import { inMarkRanges } from "./markRanges";
 
-const ALWAYS_DROP = /^[\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u20e3]$/u;
+const ALWAYS_DROP =
+  /^[\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u20e3]$/u;
 const WHITE = /^[\p{White_Space}\p{Z}]$/u;
 const SEPARATOR = /^[\p{White_Space}\p{Z}\p{P}\p{S}]$/u;
 const MARK = /^[\p{M}\p{Default_Ignorable_Code_Point}\u20e3]$/u;
@@ -94,7 +95,13 @@ export function normalizeAt(source: string, level: 0 | 1 | 2): NormalizedText {
     }
     i = j;
   }
-  return { source, text: decode(codes, n), starts: st.subarray(0, n), ends: en.subarray(0, n), gapBefore: gp.subarray(0, n) };
+  return {
+    source,
+    text: decode(codes, n),
+    starts: st.subarray(0, n),
+    ends: en.subarray(0, n),
+    gapBefore: gp.subarray(0, n),
+  };
 }
 
 function decode(codes: Uint16Array, n: number): string {

@@ -106,7 +106,13 @@ export function parseRegex(source: string, dotAll: boolean): RegexNode {
     const parts: CharSet[] = [];
     while (pos < cps.length && peek() !== 0x5d /* ] */) {
       const lo = parseClassAtom();
-      if (peek() === 0x2d && cps[pos + 1] !== 0x5d && cps[pos + 1] !== undefined && lo.length === 2 && lo[0] === lo[1]) {
+      if (
+        peek() === 0x2d &&
+        cps[pos + 1] !== 0x5d &&
+        cps[pos + 1] !== undefined &&
+        lo.length === 2 &&
+        lo[0] === lo[1]
+      ) {
         pos++;
         const hi = parseClassAtom();
         if (hi.length === 2 && hi[0] === hi[1]) {

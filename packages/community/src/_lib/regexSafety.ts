@@ -42,7 +42,8 @@ export function findBacktrackingRisk(root: RegexNode, ignoreCase: boolean): Back
             return false;
           });
           const inner =
-            findQuant(node.body, (q) => q.min !== q.max && (outerVariable || q.max === Infinity)) || (choices > 1 && Math.pow(choices, node.max) > PATH_BUDGET);
+            findQuant(node.body, (q) => q.min !== q.max && (outerVariable || q.max === Infinity)) ||
+            (choices > 1 && Math.pow(choices, node.max) > PATH_BUDGET);
           if (inner) {
             found = {
               code: "nested_quantifier",
@@ -52,7 +53,10 @@ export function findBacktrackingRisk(root: RegexNode, ignoreCase: boolean): Back
           }
           const alt = findAmbiguousAlternation(node.body, fold);
           if (alt) {
-            found = { code: "overlapping_alternation", message: `alternatives under a repetition can match the same text (${alt})` };
+            found = {
+              code: "overlapping_alternation",
+              message: `alternatives under a repetition can match the same text (${alt})`,
+            };
             return;
           }
         }
@@ -141,7 +145,11 @@ function checkAdjacent(items: readonly RegexNode[], fold: Fold, report: (r: Back
       paths = prev !== null && intersects(prev, set) ? paths * choices : choices;
       prev = set;
       if (paths > PATH_BUDGET) {
-        report({ code: "adjacent_quantifiers", message: "a chain of optional or repeated items over the same characters has too many ways to match (e.g. a?a?a?…aaa)" });
+        report({
+          code: "adjacent_quantifiers",
+          message:
+            "a chain of optional or repeated items over the same characters has too many ways to match (e.g. a?a?a?…aaa)",
+        });
         return;
       }
     } else if (item.t === "set" && prev !== null && intersects(prev, fold(item.set))) {
@@ -162,7 +170,10 @@ function checkUnboundedPairs(items: readonly RegexNode[], fold: Fold, report: (r
     for (let j = i + 1; j < items.length; j++) {
       const y = unwrap(items[j] as RegexNode);
       if (y.t === "quant" && y.max === Infinity && intersects(xs, fold(firstSet(y.body)))) {
-        report({ code: "adjacent_quantifiers", message: "two unbounded repetitions in a row can match the same characters (e.g. \\d+\\d+)" });
+        report({
+          code: "adjacent_quantifiers",
+          message: "two unbounded repetitions in a row can match the same characters (e.g. \\d+\\d+)",
+        });
         return;
       }
       if (!nullable(y)) break;
@@ -182,7 +193,8 @@ function findAmbiguousAlternation(node: RegexNode, fold: Fold): string | null {
     case "alt": {
       for (let a = 0; a < node.alts.length; a++) {
         for (let b = a + 1; b < node.alts.length; b++) {
-          if (overlap(node.alts[a] as RegexNode, node.alts[b] as RegexNode, fold)) return `branches ${a + 1} and ${b + 1}`;
+          if (overlap(node.alts[a] as RegexNode, node.alts[b] as RegexNode, fold))
+            return `branches ${a + 1} and ${b + 1}`;
         }
       }
       for (const alt of node.alts) {
@@ -216,7 +228,8 @@ function prefixOf(node: RegexNode, fold: Fold): Prefix {
   const flatten = (n: RegexNode): void => {
     if (n.t === "seq") n.items.forEach(flatten);
     else if (n.t === "group" && !n.look) flatten(n.body);
-    else if (n.t === "quant" && n.min === n.max && n.max <= 16 && prefixIsFixed(n.body)) for (let k = 0; k < n.min; k++) flatten(n.body);
+    else if (n.t === "quant" && n.min === n.max && n.max <= 16 && prefixIsFixed(n.body))
+      for (let k = 0; k < n.min; k++) flatten(n.body);
     else items.push(n);
   };
   flatten(node);

@@ -20,19 +20,22 @@ export type ContentForm = (typeof CONTENT_FORMS)[number];
  * // => 1
  * ```
  */
-export const ContentPlanSchema = z
-  .object({
-    timeZone: z.string(),
-    weekStartsOn: z.number().int().min(0).max(6).default(1),
-    targets: z
-      .array(
-        z
-          .object({ form: z.enum(CONTENT_FORMS), min: z.number().int().nonnegative(), max: z.number().int().nonnegative().optional() })
-          .refine((t) => t.max === undefined || t.max >= t.min, { error: "must be ≥ min", path: ["max"] }),
-      )
-      .min(1, { error: "must hold at least one target" })
-      .refine((ts) => new Set(ts.map((t) => t.form)).size === ts.length, { error: "must name each form at most once" }),
-  });
+export const ContentPlanSchema = z.object({
+  timeZone: z.string(),
+  weekStartsOn: z.number().int().min(0).max(6).default(1),
+  targets: z
+    .array(
+      z
+        .object({
+          form: z.enum(CONTENT_FORMS),
+          min: z.number().int().nonnegative(),
+          max: z.number().int().nonnegative().optional(),
+        })
+        .refine((t) => t.max === undefined || t.max >= t.min, { error: "must be ≥ min", path: ["max"] }),
+    )
+    .min(1, { error: "must hold at least one target" })
+    .refine((ts) => new Set(ts.map((t) => t.form)).size === ts.length, { error: "must name each form at most once" }),
+});
 
 /** A content plan; see {@link ContentPlanSchema}. */
 export type ContentPlan = z.input<typeof ContentPlanSchema>;

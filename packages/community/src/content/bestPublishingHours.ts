@@ -72,7 +72,10 @@ export interface BestPublishingHours {
  * // => [[20, 3, true], [8, 3, true], [13, 1, false]]
  * ```
  */
-export function bestPublishingHours(published: readonly PublishedItem[], options: BestPublishingHoursOptions): BestPublishingHours {
+export function bestPublishingHours(
+  published: readonly PublishedItem[],
+  options: BestPublishingHoursOptions,
+): BestPublishingHours {
   const fn = "bestPublishingHours";
   const items = parseOrThrow(z.array(PublishedItemSchema), published, { fn, path: ["published"] });
   const opts = parseOrThrow(BestPublishingHoursOptionsSchema, options, { fn, path: ["options"] });

@@ -1,6 +1,22 @@
-import { addLocalDays, assertTimeZone, InstantSchema, localParts, OpsError, parseOrThrow, startOfLocalWeek, type Instant, type WeekStartsOn } from "@ops/core";
+import {
+  addLocalDays,
+  assertTimeZone,
+  InstantSchema,
+  localParts,
+  OpsError,
+  parseOrThrow,
+  startOfLocalWeek,
+  type Instant,
+  type WeekStartsOn,
+} from "@ops/core";
 import { z } from "zod";
-import { ContentPlanSchema, PublishedItemSchema, type ContentForm, type ContentPlan, type PublishedItem } from "./ContentPlan";
+import {
+  ContentPlanSchema,
+  PublishedItemSchema,
+  type ContentForm,
+  type ContentPlan,
+  type PublishedItem,
+} from "./ContentPlan";
 
 /** The window of {@link checkCadence}: the local weeks overlapping [from, to). */
 export interface CheckCadenceOptions {
@@ -83,7 +99,11 @@ export interface CadenceReport {
  * // => [{ form: "short_video", bound: 2, published: 1, by: 1 }]
  * ```
  */
-export function checkCadence(plan: ContentPlan, published: readonly PublishedItem[], options: CheckCadenceOptions): CadenceReport {
+export function checkCadence(
+  plan: ContentPlan,
+  published: readonly PublishedItem[],
+  options: CheckCadenceOptions,
+): CadenceReport {
   const fn = "checkCadence";
   const p = parseOrThrow(ContentPlanSchema, plan, { fn, path: ["plan"] });
   assertTimeZone(p.timeZone, fn, ["plan", "timeZone"]);
@@ -91,7 +111,14 @@ export function checkCadence(plan: ContentPlan, published: readonly PublishedIte
   const { from, to } = parseOrThrow(CheckCadenceOptionsSchema, options, { fn, path: ["options"] });
   const ids = new Set<string>();
   items.forEach((it, i) => {
-    if (ids.has(it.id)) throw new OpsError({ code: "duplicate", fn, path: ["published", i, "id"], rule: "must be unique", received: it.id });
+    if (ids.has(it.id))
+      throw new OpsError({
+        code: "duplicate",
+        fn,
+        path: ["published", i, "id"],
+        rule: "must be unique",
+        received: it.id,
+      });
     ids.add(it.id);
   });
   const zone = p.timeZone;
@@ -149,6 +176,9 @@ export function checkCadence(plan: ContentPlan, published: readonly PublishedIte
     }
     return { form, current: run, longest };
   };
-  const streaks = [...p.targets.map((t) => streak(t.form, (w) => !w.gaps.some((g) => g.form === t.form))), streak("all", (w) => w.met)];
+  const streaks = [
+    ...p.targets.map((t) => streak(t.form, (w) => !w.gaps.some((g) => g.form === t.form))),
+    streak("all", (w) => w.met),
+  ];
   return { weeks, streaks, weeksMet: complete.filter((w) => w.met).length, weeksComplete: complete.length };
 }

@@ -41,7 +41,11 @@ export const RegistrationSchema = z.object({ eventId: IdSchema, member: z.string
 export type Registration = z.infer<typeof RegistrationSchema>;
 
 /** Schema of an attendance record: a member took part in an event (checked in, spoke, joined the live room). */
-export const AttendanceSchema = z.object({ eventId: IdSchema, member: z.string().min(1), at: InstantSchema.optional() });
+export const AttendanceSchema = z.object({
+  eventId: IdSchema,
+  member: z.string().min(1),
+  at: InstantSchema.optional(),
+});
 
 /** An attendance record; see {@link AttendanceSchema}. */
 export type Attendance = z.infer<typeof AttendanceSchema>;
@@ -51,7 +55,12 @@ export type Attendance = z.infer<typeof AttendanceSchema>;
  * (`leftAt: null` = still a member). A member who left and came back has two intervals.
  */
 export const MembershipSchema = z
-  .object({ group: z.string().min(1), member: z.string().min(1), joinedAt: InstantSchema, leftAt: InstantSchema.nullable() })
+  .object({
+    group: z.string().min(1),
+    member: z.string().min(1),
+    joinedAt: InstantSchema,
+    leftAt: InstantSchema.nullable(),
+  })
   .refine((m) => m.leftAt === null || m.leftAt > m.joinedAt, { error: "must be after joinedAt", path: ["leftAt"] });
 
 /** A membership interval; see {@link MembershipSchema}. */

@@ -1,7 +1,14 @@
 import { InstantSchema, parseOrThrow, type Instant } from "@ops/core";
 import { newcombeInterval, rate, type ProportionInterval, type Rate } from "@ops/metrics";
 import { z } from "zod";
-import { AttendanceSchema, CommunityEventSchema, MembershipSchema, type Attendance, type CommunityEvent, type Membership } from "./CommunityEvent";
+import {
+  AttendanceSchema,
+  CommunityEventSchema,
+  MembershipSchema,
+  type Attendance,
+  type CommunityEvent,
+  type Membership,
+} from "./CommunityEvent";
 
 /** Options of {@link attendeeRetention}. */
 export interface AttendeeRetentionOptions {
@@ -43,7 +50,12 @@ export type AttendeeRetention =
       /** Attendance records of people who were not members at the start (guests), left out of both cohorts. */
       readonly nonMemberAttendees: number;
     }
-  | { readonly ready: false; readonly eventId: string; readonly checkedAt: Instant; readonly reason: "horizon_not_reached" };
+  | {
+      readonly ready: false;
+      readonly eventId: string;
+      readonly checkedAt: Instant;
+      readonly reason: "horizon_not_reached";
+    };
 
 /**
  * Compares the retention of members who attended an event with that of members who did
@@ -86,7 +98,8 @@ export function attendeeRetention(
   const checkedAt = parseOrThrow(InstantSchema, e.startsAt + opts.horizonMs, { fn, path: ["options", "horizonMs"] });
   if (checkedAt > opts.asOf) return { ready: false, eventId: e.id, checkedAt, reason: "horizon_not_reached" };
   const inGroup = ms.filter((m) => m.group === e.group);
-  const memberAt = (t: Instant): Set<string> => new Set(inGroup.filter((m) => m.joinedAt <= t && (m.leftAt === null || t < m.leftAt)).map((m) => m.member));
+  const memberAt = (t: Instant): Set<string> =>
+    new Set(inGroup.filter((m) => m.joinedAt <= t && (m.leftAt === null || t < m.leftAt)).map((m) => m.member));
   const atStart = memberAt(e.startsAt);
   const atCheck = memberAt(checkedAt);
   const attendees = new Set(att.filter((a) => a.eventId === e.id).map((a) => a.member));

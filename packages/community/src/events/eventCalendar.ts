@@ -1,4 +1,14 @@
-import { assertTimeZone, InstantSchema, localParts, OpsError, parseOrThrow, startOfLocalDay, addLocalDays, type Instant, type TimeZone } from "@ops/core";
+import {
+  assertTimeZone,
+  InstantSchema,
+  localParts,
+  OpsError,
+  parseOrThrow,
+  startOfLocalDay,
+  addLocalDays,
+  type Instant,
+  type TimeZone,
+} from "@ops/core";
 import { z } from "zod";
 import { CommunityEventSchema, type CommunityEvent } from "./CommunityEvent";
 
@@ -52,7 +62,8 @@ export function eventCalendar(events: readonly CommunityEvent[], options: EventC
   assertTimeZone(timeZone, fn, ["options", "timeZone"]);
   const ids = new Set<string>();
   list.forEach((e, i) => {
-    if (ids.has(e.id)) throw new OpsError({ code: "duplicate", fn, path: ["events", i, "id"], rule: "must be unique", received: e.id });
+    if (ids.has(e.id))
+      throw new OpsError({ code: "duplicate", fn, path: ["events", i, "id"], rule: "must be unique", received: e.id });
     ids.add(e.id);
   });
   const days = new Map<number, { date: string; startsAt: Instant; events: CommunityEvent[] }>();
@@ -65,7 +76,11 @@ export function eventCalendar(events: readonly CommunityEvent[], options: EventC
       let entry = days.get(day);
       if (!entry) {
         const p = localParts(day, timeZone);
-        entry = { date: `${String(p.year).padStart(4, "0")}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`, startsAt: day, events: [] };
+        entry = {
+          date: `${String(p.year).padStart(4, "0")}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`,
+          startsAt: day,
+          events: [],
+        };
         days.set(day, entry);
       }
       entry.events.push(e);

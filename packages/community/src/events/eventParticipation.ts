@@ -1,7 +1,14 @@
 import { OpsError, parseOrThrow } from "@ops/core";
 import { rate, type Rate } from "@ops/metrics";
 import { z } from "zod";
-import { AttendanceSchema, CommunityEventSchema, RegistrationSchema, type Attendance, type CommunityEvent, type Registration } from "./CommunityEvent";
+import {
+  AttendanceSchema,
+  CommunityEventSchema,
+  RegistrationSchema,
+  type Attendance,
+  type CommunityEvent,
+  type Registration,
+} from "./CommunityEvent";
 
 /** Options of {@link eventParticipation}. */
 export interface EventParticipationOptions {
@@ -74,7 +81,13 @@ export function eventParticipation(
   const registered = new Set(regs.filter((r) => r.eventId === e.id).map((r) => r.member));
   const attended = new Set(att.filter((a) => a.eventId === e.id).map((a) => a.member));
   if (memberCount !== undefined && attended.size > memberCount) {
-    throw new OpsError({ code: "conflict", fn, path: ["options", "memberCount"], rule: `must be at least the number of distinct attendees (${attended.size})`, received: memberCount });
+    throw new OpsError({
+      code: "conflict",
+      fn,
+      path: ["options", "memberCount"],
+      rule: `must be at least the number of distinct attendees (${attended.size})`,
+      received: memberCount,
+    });
   }
   let registeredAttended = 0;
   for (const m of attended) if (registered.has(m)) registeredAttended++;

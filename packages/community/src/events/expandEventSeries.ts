@@ -1,8 +1,20 @@
-import { assertTimeZone, fromLocalParts, IdSchema, InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
+import {
+  assertTimeZone,
+  fromLocalParts,
+  IdSchema,
+  InstantSchema,
+  OpsError,
+  parseOrThrow,
+  type Instant,
+} from "@ops/core";
 import { z } from "zod";
 import { EVENT_KINDS, type CommunityEvent } from "./CommunityEvent";
 
-const LocalDate = z.object({ year: z.number().int().min(1970).max(9999), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) });
+const LocalDate = z.object({
+  year: z.number().int().min(1970).max(9999),
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(31),
+});
 
 /**
  * Schema of a regular event: every `intervalWeeks` weeks on an ISO `weekday`
@@ -70,7 +82,14 @@ export function expandEventSeries(series: EventSeries, options: ExpandEventSerie
   const dayNumber = (d: { year: number; month: number; day: number }, path: string): number => {
     const n = Date.UTC(d.year, d.month - 1, d.day) / DAY;
     const back = new Date(n * DAY);
-    if (back.getUTCDate() !== d.day) throw new OpsError({ code: "invalid_argument", fn, path: ["series", path, "day"], rule: "must exist in that month", received: d.day });
+    if (back.getUTCDate() !== d.day)
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["series", path, "day"],
+        rule: "must exist in that month",
+        received: d.day,
+      });
     return n;
   };
   const first0 = dayNumber(s.startsOn, "startsOn");
@@ -83,14 +102,17 @@ export function expandEventSeries(series: EventSeries, options: ExpandEventSerie
   const fromDay = Math.floor(from / DAY) - 2;
   let k = Math.max(0, Math.floor((fromDay - first) / step));
   const out: CommunityEvent[] = [];
-  for (;; k++) {
+  for (; ; k++) {
     const n = first + k * step;
     if (n > last) break;
     const date = new Date(n * DAY);
     const y = date.getUTCFullYear();
     const m = date.getUTCMonth() + 1;
     const d = date.getUTCDate();
-    const startsAt = fromLocalParts({ year: y, month: m, day: d, hour: s.time.hour, minute: s.time.minute }, s.timeZone);
+    const startsAt = fromLocalParts(
+      { year: y, month: m, day: d, hour: s.time.hour, minute: s.time.minute },
+      s.timeZone,
+    );
     if (startsAt >= to) break;
     if (startsAt < from) continue;
     out.push({

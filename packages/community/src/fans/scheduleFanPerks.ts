@@ -1,5 +1,22 @@
-import { addLocalDays, assertTimeZone, fromLocalParts, IdSchema, InstantSchema, localParts, parseOrThrow, type Instant, type TimeZone } from "@ops/core";
-import { BirthdaySchema, birthdayPerkEligibility, FanActivitySchema, loyalFans, type Birthday, type FanActivity } from "@ops/metrics";
+import {
+  addLocalDays,
+  assertTimeZone,
+  fromLocalParts,
+  IdSchema,
+  InstantSchema,
+  localParts,
+  parseOrThrow,
+  type Instant,
+  type TimeZone,
+} from "@ops/core";
+import {
+  BirthdaySchema,
+  birthdayPerkEligibility,
+  FanActivitySchema,
+  loyalFans,
+  type Birthday,
+  type FanActivity,
+} from "@ops/metrics";
 import { z } from "zod";
 
 /** A fan as perk scheduling sees it: `@ops/metrics` activity, plus a zone and a birthday when known. */
@@ -10,7 +27,10 @@ export interface FanProfile extends FanActivity {
 }
 
 /** Schema of a {@link FanProfile}. */
-export const FanProfileSchema = FanActivitySchema.extend({ timeZone: z.string().optional(), birthday: BirthdaySchema.optional() });
+export const FanProfileSchema = FanActivitySchema.extend({
+  timeZone: z.string().optional(),
+  birthday: BirthdaySchema.optional(),
+});
 
 const LocalTime = z.object({ hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59) });
 
@@ -34,10 +54,15 @@ export const PerkPlanSchema = z
       })
       .default({}),
     coupon: z.object({ template: z.string().min(1), sendAt: LocalTime }).optional(),
-    birthday: z.object({ template: z.string().min(1), sendAt: LocalTime, leapDayIn: z.enum(["feb28", "mar1"]).optional() }).optional(),
+    birthday: z
+      .object({ template: z.string().min(1), sendAt: LocalTime, leapDayIn: z.enum(["feb28", "mar1"]).optional() })
+      .optional(),
   })
   .refine((p) => p.window.to > p.window.from, { error: "must be after from", path: ["window", "to"] })
-  .refine((p) => p.coupon !== undefined || p.birthday !== undefined, { error: "needs a coupon or a birthday perk", path: ["coupon"] });
+  .refine((p) => p.coupon !== undefined || p.birthday !== undefined, {
+    error: "needs a coupon or a birthday perk",
+    path: ["coupon"],
+  });
 
 /** A perk plan; see {@link PerkPlanSchema}. */
 export type PerkPlan = z.input<typeof PerkPlanSchema>;
@@ -117,7 +142,11 @@ export interface PerkSchedule {
  * // => [["birthday:f9:2026", "2026-11-20T14:00:00.000Z"]]
  * ```
  */
-export function scheduleFanPerks(fans: readonly FanProfile[], plan: PerkPlan, options: ScheduleFanPerksOptions): PerkSchedule {
+export function scheduleFanPerks(
+  fans: readonly FanProfile[],
+  plan: PerkPlan,
+  options: ScheduleFanPerksOptions,
+): PerkSchedule {
   const fn = "scheduleFanPerks";
   const list = parseOrThrow(z.array(FanProfileSchema), fans, { fn, path: ["fans"] });
   const p = parseOrThrow(PerkPlanSchema, plan, { fn, path: ["plan"] });
@@ -146,14 +175,27 @@ export function scheduleFanPerks(fans: readonly FanProfile[], plan: PerkPlan, op
       let sendAt = fromLocalParts({ year: first.year, month: first.month, day: first.day, ...p.coupon.sendAt }, zone);
       if (sendAt < from) sendAt = addLocalDays(sendAt, zone, 1);
       if (sendAt >= to) skipped.push({ fanId: fan.id, kind: "coupon", reason: "send_time_not_in_window" });
-      else grant({ key: `coupon:${p.campaign}:${fan.id}`, kind: "coupon", fanId: fan.id, template: p.coupon.template, sendAt, localDate: dateOf(sendAt, zone), timeZone: zone });
+      else
+        grant({
+          key: `coupon:${p.campaign}:${fan.id}`,
+          kind: "coupon",
+          fanId: fan.id,
+          template: p.coupon.template,
+          sendAt,
+          localDate: dateOf(sendAt, zone),
+          timeZone: zone,
+        });
     }
     if (p.birthday) {
       if (fan.birthday === undefined) {
         skipped.push({ fanId: fan.id, kind: "birthday", reason: "no_birthday" });
         continue;
       }
-      const e = birthdayPerkEligibility(fan.birthday, { from, to }, { timeZone: zone, ...(p.birthday.leapDayIn === undefined ? {} : { leapDayIn: p.birthday.leapDayIn }) });
+      const e = birthdayPerkEligibility(
+        fan.birthday,
+        { from, to },
+        { timeZone: zone, ...(p.birthday.leapDayIn === undefined ? {} : { leapDayIn: p.birthday.leapDayIn }) },
+      );
       if (!e.eligible) {
         skipped.push({ fanId: fan.id, kind: "birthday", reason: "birthday_not_in_window" });
         continue;
@@ -164,7 +206,15 @@ export function scheduleFanPerks(fans: readonly FanProfile[], plan: PerkPlan, op
         skipped.push({ fanId: fan.id, kind: "birthday", reason: "send_time_not_in_window" });
         continue;
       }
-      grant({ key: `birthday:${fan.id}:${e.date.year}`, kind: "birthday", fanId: fan.id, template: p.birthday.template, sendAt, localDate: dateOf(sendAt, zone), timeZone: zone });
+      grant({
+        key: `birthday:${fan.id}:${e.date.year}`,
+        kind: "birthday",
+        fanId: fan.id,
+        template: p.birthday.template,
+        sendAt,
+        localDate: dateOf(sendAt, zone),
+        timeZone: zone,
+      });
     }
   }
   grants.sort((a, b) => a.sendAt - b.sendAt || cmp(a.fanId, b.fanId) || cmp(a.kind, b.kind));
@@ -181,6 +231,7 @@ function dateOf(instant: Instant, zone: TimeZone): string {
 }
 
 function withoutUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }
-

@@ -18,7 +18,10 @@ export const ActionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("hide") }),
   z.object({ kind: z.literal("delete") }),
   z.object({ kind: z.literal("warn"), message: z.string().max(2000).optional() }),
-  z.object({ kind: z.literal("timeout"), durationMs: z.number().int().positive({ error: "must be a positive integer number of milliseconds" }) }),
+  z.object({
+    kind: z.literal("timeout"),
+    durationMs: z.number().int().positive({ error: "must be a positive integer number of milliseconds" }),
+  }),
   z.object({ kind: z.literal("remove") }),
   z.object({ kind: z.literal("alert"), to: z.string().max(256).optional() }),
 ]);
@@ -61,7 +64,10 @@ export const TriggerSchema = z.discriminatedUnion("kind", [
       maxMessages: z.number().int().positive().optional(),
       maxRepeats: z.number().int().positive().optional(),
     })
-    .refine((t) => t.maxMessages !== undefined || t.maxRepeats !== undefined, { error: "needs maxMessages or maxRepeats", path: ["maxMessages"] }),
+    .refine((t) => t.maxMessages !== undefined || t.maxRepeats !== undefined, {
+      error: "needs maxMessages or maxRepeats",
+      path: ["maxMessages"],
+    }),
   z.object({
     kind: z.literal("pattern"),
     patterns: z.array(UserPatternSchema).min(1, { error: "must hold at least one pattern" }),
@@ -128,7 +134,11 @@ export const ModeratedMessageSchema = z.object({
 export type ModeratedMessage = z.infer<typeof ModeratedMessageSchema>;
 
 /** Schema of a message the author sent earlier (for flooding). */
-export const RecentMessageSchema = z.object({ actor: z.string().min(1), text: z.string().max(100_000), at: InstantSchema });
+export const RecentMessageSchema = z.object({
+  actor: z.string().min(1),
+  text: z.string().max(100_000),
+  at: InstantSchema,
+});
 
 /** An earlier message, for flooding triggers. */
 export type RecentMessage = z.infer<typeof RecentMessageSchema>;

@@ -78,10 +78,22 @@ export function checkRegexSafety(source: string, flags = ""): Result<SafePattern
     return err(failure("invalid_syntax", "checkRegexSafety: source must be a non-empty string", ["source"]));
   }
   if (source.length > MAX_PATTERN_LENGTH) {
-    return err(failure("too_long", `checkRegexSafety: source must be at most ${MAX_PATTERN_LENGTH} characters, got ${source.length}`, ["source"]));
+    return err(
+      failure(
+        "too_long",
+        `checkRegexSafety: source must be at most ${MAX_PATTERN_LENGTH} characters, got ${source.length}`,
+        ["source"],
+      ),
+    );
   }
   if (typeof flags !== "string" || !/^[imsu]*$/.test(flags) || new Set(flags).size !== flags.length) {
-    return err(failure("unsupported_flag", `checkRegexSafety: flags must be distinct letters among i, m, s, u, got ${JSON.stringify(flags)}`, ["flags"]));
+    return err(
+      failure(
+        "unsupported_flag",
+        `checkRegexSafety: flags must be distinct letters among i, m, s, u, got ${JSON.stringify(flags)}`,
+        ["flags"],
+      ),
+    );
   }
   const runFlags = [...new Set(flags + "u")].sort().join("");
   try {

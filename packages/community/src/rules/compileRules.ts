@@ -42,7 +42,13 @@ export function compileRules(rules: readonly Rule[]): CompiledRuleSet {
   const compiled: (CompiledRule & { readonly order: number })[] = [];
   parsed.forEach((rule, r) => {
     if (seen.has(rule.id)) {
-      throw new OpsError({ code: "duplicate", fn: "compileRules", path: ["rules", r, "id"], rule: "must be unique among the rules", received: rule.id });
+      throw new OpsError({
+        code: "duplicate",
+        fn: "compileRules",
+        path: ["rules", r, "id"],
+        rule: "must be unique among the rules",
+        received: rule.id,
+      });
     }
     seen.add(rule.id);
     if (!rule.enabled) return;
@@ -50,13 +56,22 @@ export function compileRules(rules: readonly Rule[]): CompiledRuleSet {
       const path = ["rules", r, "triggers", k];
       switch (t.kind) {
         case "keywords":
-          return { kind: "keywords", matcher: compileKeywordList(t.keywords, t.boundaries ?? "auto", "compileRules", [...path, "keywords"]), category: t.category ?? null };
+          return {
+            kind: "keywords",
+            matcher: compileKeywordList(t.keywords, t.boundaries ?? "auto", "compileRules", [...path, "keywords"]),
+            category: t.category ?? null,
+          };
         case "links":
           return { kind: "links", detector: compileAdvertising(t) };
         case "mentions":
           return { kind: "mentions", max: t.max };
         case "flooding":
-          return { kind: "flooding", windowMs: t.windowMs, maxMessages: t.maxMessages ?? null, maxRepeats: t.maxRepeats ?? null };
+          return {
+            kind: "flooding",
+            windowMs: t.windowMs,
+            maxMessages: t.maxMessages ?? null,
+            maxRepeats: t.maxRepeats ?? null,
+          };
         case "pattern":
           return {
             kind: "pattern",

@@ -32,7 +32,10 @@ export const AdvertisingOptionsSchema = z.object({
   phones: z.boolean().optional(),
   qr: z.boolean().optional(),
   allowDomains: z.array(z.string().min(1).max(253)).optional(),
-  tlds: z.array(z.string().regex(/^\.?[A-Za-z]{2,24}$/, { error: "must be a top-level domain of 2–24 letters" })).min(1).optional(),
+  tlds: z
+    .array(z.string().regex(/^\.?[A-Za-z]{2,24}$/, { error: "must be a top-level domain of 2–24 letters" }))
+    .min(1)
+    .optional(),
   wechatCues: z.array(z.string().min(1).max(32)).optional(),
   qrCues: z.array(z.string().min(1).max(32)).optional(),
 });

@@ -91,7 +91,11 @@ const MENTION = /[@＠][^\s@＠]{1,64}/gu;
  * // => 1
  * ```
  */
-export function evaluate(message: ModeratedMessage, rules: CompiledRuleSet, context: EvaluationContext = {}): Evaluation {
+export function evaluate(
+  message: ModeratedMessage,
+  rules: CompiledRuleSet,
+  context: EvaluationContext = {},
+): Evaluation {
   const msg = parseOrThrow(ModeratedMessageSchema, message, { fn: "evaluate", path: ["message"] });
   const set = asCompiledRules(rules, "evaluate", ["rules"]);
   const ctx = parseOrThrow(EvaluationContextSchema, context, { fn: "evaluate", path: ["context"] });
@@ -104,7 +108,14 @@ export function evaluate(message: ModeratedMessage, rules: CompiledRuleSet, cont
       matches.push(...matchTrigger(trigger, index, msg, ctx.recent, forms));
     });
     if (matches.length === 0) continue;
-    const decision: Decision = { ruleId: rule.id, name: rule.name, priority: rule.priority, actions: rule.actions, strike: rule.strike, matches };
+    const decision: Decision = {
+      ruleId: rule.id,
+      name: rule.name,
+      priority: rule.priority,
+      actions: rule.actions,
+      strike: rule.strike,
+      matches,
+    };
     if (ctx.roles.some((r) => rule.exemptRoles.has(r))) {
       exempted.push(decision);
       continue;
@@ -115,7 +126,13 @@ export function evaluate(message: ModeratedMessage, rules: CompiledRuleSet, cont
   return { decisions, exempted, actions: mergeActions(decisions.flatMap((d) => d.actions)) };
 }
 
-function matchTrigger(t: CompiledTrigger, trigger: number, msg: ModeratedMessage, recent: readonly RecentMessage[], forms: TextForms): RuleMatch[] {
+function matchTrigger(
+  t: CompiledTrigger,
+  trigger: number,
+  msg: ModeratedMessage,
+  recent: readonly RecentMessage[],
+  forms: TextForms,
+): RuleMatch[] {
   const base = { trigger, kind: t.kind, category: null };
   switch (t.kind) {
     case "keywords":
@@ -127,10 +144,24 @@ function matchTrigger(t: CompiledTrigger, trigger: number, msg: ModeratedMessage
         span: { start: h.start, end: h.end },
       }));
     case "links":
-      return detectWith(t.detector, forms, PER_TRIGGER).map((h) => ({ ...base, detail: `${h.detector}: ${h.value}`, text: h.text, span: { start: h.start, end: h.end } }));
+      return detectWith(t.detector, forms, PER_TRIGGER).map((h) => ({
+        ...base,
+        detail: `${h.detector}: ${h.value}`,
+        text: h.text,
+        span: { start: h.start, end: h.end },
+      }));
     case "mentions": {
       if (msg.mentions) {
-        return msg.mentions.length > t.max ? [{ ...base, detail: `${msg.mentions.length} mentions (max ${t.max})`, text: msg.mentions.join(" "), span: null }] : [];
+        return msg.mentions.length > t.max
+          ? [
+              {
+                ...base,
+                detail: `${msg.mentions.length} mentions (max ${t.max})`,
+                text: msg.mentions.join(" "),
+                span: null,
+              },
+            ]
+          : [];
       }
       const found = [...msg.text.matchAll(MENTION)];
       if (found.length <= t.max) return [];
@@ -138,7 +169,14 @@ function matchTrigger(t: CompiledTrigger, trigger: number, msg: ModeratedMessage
       const last = found[found.length - 1] as RegExpExecArray;
       const start = first.index;
       const end = last.index + last[0].length;
-      return [{ ...base, detail: `${found.length} mentions (max ${t.max})`, text: msg.text.slice(start, end), span: { start, end } }];
+      return [
+        {
+          ...base,
+          detail: `${found.length} mentions (max ${t.max})`,
+          text: msg.text.slice(start, end),
+          span: { start, end },
+        },
+      ];
     }
     case "flooding": {
       const from = msg.at - t.windowMs;
@@ -146,12 +184,23 @@ function matchTrigger(t: CompiledTrigger, trigger: number, msg: ModeratedMessage
       const out: RuleMatch[] = [];
       const count = window.length + 1;
       if (t.maxMessages !== null && count > t.maxMessages) {
-        out.push({ ...base, detail: `${count} messages within ${t.windowMs} ms (max ${t.maxMessages})`, text: msg.text, span: null });
+        out.push({
+          ...base,
+          detail: `${count} messages within ${t.windowMs} ms (max ${t.maxMessages})`,
+          text: msg.text,
+          span: null,
+        });
       }
       if (t.maxRepeats !== null) {
         const key = floodKey(forms.form(2).text, msg.text);
         const same = 1 + window.filter((r) => floodKey(createForms(r.text).form(2).text, r.text) === key).length;
-        if (same > t.maxRepeats) out.push({ ...base, detail: `${same} identical messages within ${t.windowMs} ms (max ${t.maxRepeats})`, text: msg.text, span: null });
+        if (same > t.maxRepeats)
+          out.push({
+            ...base,
+            detail: `${same} identical messages within ${t.windowMs} ms (max ${t.maxRepeats})`,
+            text: msg.text,
+            span: null,
+          });
       }
       return out;
     }
@@ -160,7 +209,9 @@ function matchTrigger(t: CompiledTrigger, trigger: number, msg: ModeratedMessage
       for (const { re, source } of t.regexes) {
         const nt = t.level === -1 ? null : forms.form(t.level);
         for (const m of chunkedMatches(re, nt ? nt.text : msg.text, PER_TRIGGER - out.length)) {
-          const s = nt ? spanOf(nt, m.index, m.index + m.text.length) : { start: m.index, end: m.index + m.text.length, text: m.text };
+          const s = nt
+            ? spanOf(nt, m.index, m.index + m.text.length)
+            : { start: m.index, end: m.index + m.text.length, text: m.text };
           out.push({ ...base, detail: source, text: s.text, span: { start: s.start, end: s.end } });
         }
         if (out.length >= PER_TRIGGER) break;

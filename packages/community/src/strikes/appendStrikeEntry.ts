@@ -26,22 +26,46 @@ import { StrikeLogEntrySchema, type StrikeLog, type StrikeLogEntry } from "./Str
 export function appendStrikeEntry(log: StrikeLog, entry: StrikeLogEntry): StrikeLog {
   const fn = "appendStrikeEntry";
   const e = parseOrThrow(StrikeLogEntrySchema, entry, { fn, path: ["entry"] });
-  if (!Array.isArray(log)) throw new OpsError({ code: "invalid_argument", fn, path: ["log"], rule: "must be an array of strike log entries", received: log });
-  const same = log.find((x) => (e.type === "strike" ? x.type === "strike" && x.id === e.id : x.type === "revocation" && x.strikeId === e.strikeId));
+  if (!Array.isArray(log))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["log"],
+      rule: "must be an array of strike log entries",
+      received: log,
+    });
+  const same = log.find((x) =>
+    e.type === "strike" ? x.type === "strike" && x.id === e.id : x.type === "revocation" && x.strikeId === e.strikeId,
+  );
   if (same) {
     if (JSON.stringify(same) === JSON.stringify(e)) return log;
     throw new OpsError({
       code: "duplicate",
       fn,
       path: ["entry", e.type === "strike" ? "id" : "strikeId"],
-      rule: e.type === "strike" ? "must be a strike id not yet in the log" : "must name a strike that is not yet revoked",
+      rule:
+        e.type === "strike" ? "must be a strike id not yet in the log" : "must name a strike that is not yet revoked",
       received: e.type === "strike" ? e.id : e.strikeId,
     });
   }
   if (e.type === "revocation") {
     const strike = log.find((x) => x.type === "strike" && x.id === e.strikeId);
-    if (!strike) throw new OpsError({ code: "not_found", fn, path: ["entry", "strikeId"], rule: "must name a strike in the log", received: e.strikeId });
-    if (e.at < strike.at) throw new OpsError({ code: "invalid_argument", fn, path: ["entry", "at"], rule: `must not be before the strike (${strike.at})`, received: e.at });
+    if (!strike)
+      throw new OpsError({
+        code: "not_found",
+        fn,
+        path: ["entry", "strikeId"],
+        rule: "must name a strike in the log",
+        received: e.strikeId,
+      });
+    if (e.at < strike.at)
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["entry", "at"],
+        rule: `must not be before the strike (${strike.at})`,
+        received: e.at,
+      });
   }
   return [...log, e];
 }

@@ -84,8 +84,21 @@ export interface Escalation {
 export function escalationAt(log: StrikeLog, actor: string, at: Instant, options: EscalationOptions = {}): Escalation {
   const fn = "escalationAt";
   const t = parseOrThrow(InstantSchema, at, { fn, path: ["at"] });
-  if (typeof actor !== "string" || actor.length === 0) throw new OpsError({ code: "invalid_argument", fn, path: ["actor"], rule: "must be a non-empty actor key", received: actor });
-  const ladder = options.ladder === undefined ? DEFAULT_LADDER : (parseOrThrow(EscalationLadderSchema, options.ladder, { fn, path: ["options", "ladder"] }) as readonly LadderStep[]);
+  if (typeof actor !== "string" || actor.length === 0)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["actor"],
+      rule: "must be a non-empty actor key",
+      received: actor,
+    });
+  const ladder =
+    options.ladder === undefined
+      ? DEFAULT_LADDER
+      : (parseOrThrow(EscalationLadderSchema, options.ladder, {
+          fn,
+          path: ["options", "ladder"],
+        }) as readonly LadderStep[]);
   const active = foldStrikes(log, actor, fn)
     .filter((s) => s.at <= t && (s.expiresAt === null || t < s.expiresAt) && (s.revokedAt === null || t < s.revokedAt))
     .sort((a, b) => a.at - b.at);

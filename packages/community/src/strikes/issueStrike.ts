@@ -45,7 +45,10 @@ export const IssueStrikeInputSchema = z.object({
 export function issueStrike(policy: StrikePolicy, input: IssueStrikeInput): Strike {
   const p = parseOrThrow(StrikePolicySchema, policy, { fn: "issueStrike", path: ["policy"] });
   const i = parseOrThrow(IssueStrikeInputSchema, input, { fn: "issueStrike", path: ["input"] });
-  const expiresAt = p.ttlMs === null ? null : parseOrThrow(InstantSchema, i.at + p.ttlMs, { fn: "issueStrike", path: ["policy", "ttlMs"] });
+  const expiresAt =
+    p.ttlMs === null
+      ? null
+      : parseOrThrow(InstantSchema, i.at + p.ttlMs, { fn: "issueStrike", path: ["policy", "ttlMs"] });
   return {
     type: "strike",
     id: i.id,

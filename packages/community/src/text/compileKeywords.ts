@@ -18,7 +18,9 @@ export interface CompileKeywordsOptions {
 
 /** Schema of a keyword list: 1–1 000 000 non-empty strings of at most 256 characters. */
 export const KeywordListSchema = z
-  .array(z.string().min(1, { error: "must be a non-empty keyword" }).max(256, { error: "must be at most 256 characters" }))
+  .array(
+    z.string().min(1, { error: "must be a non-empty keyword" }).max(256, { error: "must be at most 256 characters" }),
+  )
   .min(1, { error: "must hold at least one keyword" })
   .max(1_000_000, { error: "must hold at most 1 000 000 keywords" });
 
@@ -72,6 +74,9 @@ export interface KeywordHit {
  */
 export function compileKeywords(keywords: readonly string[], options: CompileKeywordsOptions = {}): KeywordMatcher {
   const list = parseOrThrow(KeywordListSchema, keywords, { fn: "compileKeywords", path: ["keywords"] });
-  const { boundaries = "auto" } = parseOrThrow(CompileKeywordsOptionsSchema, options, { fn: "compileKeywords", path: ["options"] });
+  const { boundaries = "auto" } = parseOrThrow(CompileKeywordsOptionsSchema, options, {
+    fn: "compileKeywords",
+    path: ["options"],
+  });
   return compileKeywordList(list, boundaries, "compileKeywords", ["keywords"]);
 }

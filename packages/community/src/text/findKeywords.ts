@@ -31,11 +31,23 @@ export interface FindKeywordsOptions {
 export function findKeywords(matcher: KeywordMatcher, text: string, options: FindKeywordsOptions = {}): KeywordHit[] {
   const m = asCompiled(matcher, "findKeywords", ["matcher"]);
   if (typeof text !== "string") {
-    throw new OpsError({ code: "invalid_argument", fn: "findKeywords", path: ["text"], rule: "must be a string", received: text });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "findKeywords",
+      path: ["text"],
+      rule: "must be a string",
+      received: text,
+    });
   }
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   if (limit !== Number.POSITIVE_INFINITY && (!Number.isInteger(limit) || limit < 1)) {
-    throw new OpsError({ code: "invalid_argument", fn: "findKeywords", path: ["options", "limit"], rule: "must be a positive integer", received: limit });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "findKeywords",
+      path: ["options", "limit"],
+      rule: "must be a positive integer",
+      received: limit,
+    });
   }
   return keywordHits(m, normalizeAt(text, 2), limit);
 }

@@ -75,13 +75,24 @@ const LEVEL: Record<NormalizeStrip, 0 | 1 | 2> = { invisible: 0, whitespace: 1, 
  */
 export function normalizeText(text: string, options: NormalizeTextOptions = {}): NormalizedText {
   if (typeof text !== "string") {
-    throw new OpsError({ code: "invalid_argument", fn: "normalizeText", path: ["text"], rule: "must be a string", received: text });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "normalizeText",
+      path: ["text"],
+      rule: "must be a string",
+      received: text,
+    });
   }
   const strip = options.strip ?? "separators";
   const level = LEVEL[strip];
   if (level === undefined) {
-    throw new OpsError({ code: "invalid_argument", fn: "normalizeText", path: ["options", "strip"], rule: 'must be "invisible", "whitespace" or "separators"', received: strip });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "normalizeText",
+      path: ["options", "strip"],
+      rule: 'must be "invisible", "whitespace" or "separators"',
+      received: strip,
+    });
   }
   return normalizeAt(text, level);
 }
-

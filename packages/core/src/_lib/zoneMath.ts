@@ -41,7 +41,12 @@ export function wallClockMs(p: LocalDateTime): number {
 }
 
 /** Resolves a wall-clock reading (as UTC ms) in a validated zone. */
-export function resolveLocal(wall: number, zone: TimeZone, disambiguation: Disambiguation, fn = "fromLocalParts"): Instant {
+export function resolveLocal(
+  wall: number,
+  zone: TimeZone,
+  disambiguation: Disambiguation,
+  fn = "fromLocalParts",
+): Instant {
   return resolveWith(wall, (t) => rawOffset(t, zone), disambiguation, fn);
 }
 
@@ -49,7 +54,12 @@ export function resolveLocal(wall: number, zone: TimeZone, disambiguation: Disam
  * Resolves a wall-clock reading (as UTC ms) with an offset function (minutes east of UTC),
  * Temporal's algorithm: the candidate offsets are those in force a day before and after.
  */
-export function resolveWith(wall: number, offset: (t: Instant) => number, disambiguation: Disambiguation, fn: string): Instant {
+export function resolveWith(
+  wall: number,
+  offset: (t: Instant) => number,
+  disambiguation: Disambiguation,
+  fn: string,
+): Instant {
   const before = offset(wall - DAY) * 60_000;
   const after = offset(wall + DAY) * 60_000;
   const t1 = wall - before;

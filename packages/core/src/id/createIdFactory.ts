@@ -83,10 +83,22 @@ export function createIdFactory<B extends string>(options: IdFactoryOptions = {}
   const prefix = options.prefix ?? "";
   const size = options.size ?? 21;
   if (!Number.isInteger(size) || size < 8 || size > 64) {
-    throw new OpsError({ code: "invalid_argument", fn: "createIdFactory", path: ["options", "size"], rule: "must be an integer from 8 to 64", received: size });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "createIdFactory",
+      path: ["options", "size"],
+      rule: "must be an integer from 8 to 64",
+      received: size,
+    });
   }
   if (!/^[A-Za-z0-9_-]*$/.test(prefix) || prefix.length > 32) {
-    throw new OpsError({ code: "invalid_argument", fn: "createIdFactory", path: ["options", "prefix"], rule: "must be at most 32 characters of A–Z a–z 0–9 _ -", received: prefix });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "createIdFactory",
+      path: ["options", "prefix"],
+      rule: "must be at most 32 characters of A–Z a–z 0–9 _ -",
+      received: prefix,
+    });
   }
   const generator = options.generator;
   let next: () => string;
@@ -105,7 +117,13 @@ export function createIdFactory<B extends string>(options: IdFactoryOptions = {}
   return () => {
     const raw = next();
     if (typeof raw !== "string" || raw.length === 0) {
-      throw new OpsError({ code: "invalid_argument", fn: "createIdFactory", path: ["options", "generator"], rule: "must return a non-empty string", received: raw });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "createIdFactory",
+        path: ["options", "generator"],
+        rule: "must return a non-empty string",
+        received: raw,
+      });
     }
     return (prefix + raw) as Id<B>;
   };

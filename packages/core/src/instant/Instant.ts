@@ -78,8 +78,22 @@ export function parseInstant(text: string, options: { fn?: string } = {}): Insta
   const ms = frac ? Number(frac.padEnd(3, "0").slice(0, 3)) : 0;
   const offsetMinutes = zulu ? 0 : (sign === "-" ? -1 : 1) * (Number(oh) * 60 + Number(om));
   const dim = daysInMonth(year, month);
-  if (month < 1 || month > 12 || day < 1 || day > dim || hour > 23 || minute > 59 || second > 59 || Math.abs(offsetMinutes) > 18 * 60) {
-    throw new OpsError({ code: "invalid_argument", fn, rule: "must name a real calendar date, time and offset", received: text });
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > dim ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    Math.abs(offsetMinutes) > 18 * 60
+  ) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      rule: "must name a real calendar date, time and offset",
+      received: text,
+    });
   }
   return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
 }
@@ -115,7 +129,11 @@ export function formatInstant(instant: Instant): string {
  * // => undefined
  * ```
  */
-export function assertInstant(value: unknown, fn: string, path: readonly (string | number)[] = []): asserts value is Instant {
+export function assertInstant(
+  value: unknown,
+  fn: string,
+  path: readonly (string | number)[] = [],
+): asserts value is Instant {
   if (typeof value !== "number" || !Number.isInteger(value) || Math.abs(value) > MAX_INSTANT) {
     throw new OpsError({
       code: "invalid_argument",

@@ -54,11 +54,9 @@ export type KnownPlatform = (typeof Platforms)[keyof typeof Platforms];
  * // => false
  * ```
  */
-export const PlatformSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9_.-]{0,63}$/, {
-    error: "must be a lower-case platform id (a–z, 0–9, _ . -; starting with a letter), e.g. wechat_oa",
-  });
+export const PlatformSchema = z.string().regex(/^[a-z][a-z0-9_.-]{0,63}$/, {
+  error: "must be a lower-case platform id (a–z, 0–9, _ . -; starting with a letter), e.g. wechat_oa",
+});
 
 /**
  * A reference to a channel: one account on one platform (a WeChat Official Account, a

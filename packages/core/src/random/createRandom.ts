@@ -53,7 +53,13 @@ export function createRandom(seed: RandomSeed): RandomSource {
   const next = (): number => prng.double();
   const int = (min: number, maxExclusive: number): number => {
     if (!Number.isSafeInteger(min) || !Number.isSafeInteger(maxExclusive) || maxExclusive <= min) {
-      throw new OpsError({ code: "invalid_argument", fn: "RandomSource.int", path: ["maxExclusive"], rule: "must be a safe integer greater than min", received: maxExclusive });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "RandomSource.int",
+        path: ["maxExclusive"],
+        rule: "must be a safe integer greater than min",
+        received: maxExclusive,
+      });
     }
     return min + Math.floor(next() * (maxExclusive - min));
   };
@@ -62,7 +68,12 @@ export function createRandom(seed: RandomSeed): RandomSource {
     int,
     pick<T>(items: readonly T[]): T {
       if (items.length === 0) {
-        throw new OpsError({ code: "invalid_argument", fn: "RandomSource.pick", path: ["items"], rule: "must not be empty" });
+        throw new OpsError({
+          code: "invalid_argument",
+          fn: "RandomSource.pick",
+          path: ["items"],
+          rule: "must not be empty",
+        });
       }
       return items[int(0, items.length)] as T;
     },
@@ -88,18 +99,36 @@ export function createRandom(seed: RandomSeed): RandomSource {
 function seedToHex(seed: RandomSeed): string {
   if (typeof seed === "number") {
     if (!Number.isSafeInteger(seed)) {
-      throw new OpsError({ code: "invalid_argument", fn: "createRandom", path: ["seed"], rule: "must be a safe integer or bytes (never text)", received: seed });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "createRandom",
+        path: ["seed"],
+        rule: "must be a safe integer or bytes (never text)",
+        received: seed,
+      });
     }
     return `n:${seed}`;
   }
   if (!(seed instanceof Uint8Array) && !Array.isArray(seed)) {
-    throw new OpsError({ code: "invalid_argument", fn: "createRandom", path: ["seed"], rule: "must be a safe integer, a Uint8Array or an array of bytes (never text)", received: seed });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "createRandom",
+      path: ["seed"],
+      rule: "must be a safe integer, a Uint8Array or an array of bytes (never text)",
+      received: seed,
+    });
   }
   let hex = "b:";
   for (let i = 0; i < seed.length; i++) {
     const byte = seed[i];
     if (typeof byte !== "number" || !Number.isInteger(byte) || byte < 0 || byte > 255) {
-      throw new OpsError({ code: "invalid_argument", fn: "createRandom", path: ["seed", i], rule: "must be a byte (integer 0–255)", received: byte });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "createRandom",
+        path: ["seed", i],
+        rule: "must be a byte (integer 0–255)",
+        received: byte,
+      });
     }
     hex += byte.toString(16).padStart(2, "0");
   }

@@ -32,7 +32,11 @@ export interface ParseOrThrowOptions {
  * // => "demo: count Too small: expected number to be >=0, got -3"
  * ```
  */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, options: ParseOrThrowOptions): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  options: ParseOrThrowOptions,
+): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

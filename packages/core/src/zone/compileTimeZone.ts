@@ -67,17 +67,30 @@ export function compileTimeZone(zone: TimeZone): CompiledTimeZone {
     resolveWith(wall, offset, disambiguation, "CompiledTimeZone.fromWallClock");
   const wallOf = (instant: Instant): Date => new Date(instant + Math.round(offset(instant) * 60_000));
   const midnight = (d: Date, dayDelta = 0, firstOfMonth = false): Instant =>
-    fromWallClock(wallClockMs({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: firstOfMonth ? 1 : d.getUTCDate() + dayDelta }));
+    fromWallClock(
+      wallClockMs({
+        year: d.getUTCFullYear(),
+        month: d.getUTCMonth() + 1,
+        day: firstOfMonth ? 1 : d.getUTCDate() + dayDelta,
+      }),
+    );
   return Object.freeze({
     zone,
     offset,
     fromWallClock,
     localParts: (instant: Instant) => partsAt(instant, offset(instant)),
-    fromLocalParts: (parts: LocalDateTime, disambiguation: Disambiguation = "compatible") => fromWallClock(wallClockMs(parts), disambiguation),
+    fromLocalParts: (parts: LocalDateTime, disambiguation: Disambiguation = "compatible") =>
+      fromWallClock(wallClockMs(parts), disambiguation),
     startOfDay: (instant: Instant) => midnight(wallOf(instant)),
     startOfWeek: (instant: Instant, weekStartsOn: WeekStartsOn = 1) => {
       if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
-        throw new OpsError({ code: "invalid_argument", fn: "CompiledTimeZone.startOfWeek", path: ["weekStartsOn"], rule: "must be an integer from 0 (Sunday) to 6 (Saturday)", received: weekStartsOn });
+        throw new OpsError({
+          code: "invalid_argument",
+          fn: "CompiledTimeZone.startOfWeek",
+          path: ["weekStartsOn"],
+          rule: "must be an integer from 0 (Sunday) to 6 (Saturday)",
+          received: weekStartsOn,
+        });
       }
       const d = wallOf(instant);
       return midnight(d, -((d.getUTCDay() - weekStartsOn + 7) % 7));

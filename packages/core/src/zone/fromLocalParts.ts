@@ -70,4 +70,3 @@ export function fromLocalParts(parts: LocalDateTime, zone: TimeZone, options: Fr
   assertTimeZone(zone, "fromLocalParts", ["zone"]);
   return resolveLocal(wallClockMs(parts), zone, options.disambiguation ?? "compatible");
 }
-

@@ -41,4 +41,3 @@ export function localParts(instant: Instant, zone: TimeZone): LocalParts {
   assertTimeZone(zone, "localParts", ["zone"]);
   return partsAt(instant, rawOffset(instant, zone));
 }
-

@@ -103,7 +103,13 @@ export function startOfLocalMonth(instant: Instant, zone: TimeZone): Instant {
 export function addLocalDays(instant: Instant, zone: TimeZone, days: number): Instant {
   check(instant, zone, "addLocalDays");
   if (!Number.isInteger(days)) {
-    throw new OpsError({ code: "invalid_argument", fn: "addLocalDays", path: ["days"], rule: "must be an integer", received: days });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "addLocalDays",
+      path: ["days"],
+      rule: "must be an integer",
+      received: days,
+    });
   }
   const p = partsAt(instant, rawOffset(instant, zone));
   return resolveLocal(wallClockMs({ ...p, day: p.day + days }), zone, "compatible");

@@ -24,7 +24,6 @@ export function zoneOffset(instant: Instant, zone: TimeZone): number {
   return rawOffset(instant, zone);
 }
 
-
 const HOUR = 3_600_000;
 
 /**

@@ -29,7 +29,14 @@ export function applyEvent(
 }
 
 /** The same change on an immer draft, or on a private mutable item (`replay`). */
-export function applyToDraft(d: Item, event: FeedbackEvent, to: FeedbackStatus, context: ResolvedTransitionContext, fn: string, effects: FeedbackEffect[]): void {
+export function applyToDraft(
+  d: Item,
+  event: FeedbackEvent,
+  to: FeedbackStatus,
+  context: ResolvedTransitionContext,
+  fn: string,
+  effects: FeedbackEffect[],
+): void {
   const from = d.status;
   d.status = to;
   d.updatedAt = event.at;
@@ -41,15 +48,27 @@ export function applyToDraft(d: Item, event: FeedbackEvent, to: FeedbackStatus, 
   // Deadline: from the event when it carries one, else from the injected policy.
   if (event.type === "triage" || event.type === "route") {
     let dueAt = event.dueAt;
-    if (dueAt === undefined && context.deadline !== undefined) dueAt = checkedDeadline(context.deadline((isDraft(d) ? current(d) : d) as FeedbackItem, event.at), fn);
+    if (dueAt === undefined && context.deadline !== undefined)
+      dueAt = checkedDeadline(context.deadline((isDraft(d) ? current(d) : d) as FeedbackItem, event.at), fn);
     if (dueAt !== undefined && dueAt !== d.dueAt) {
       d.dueAt = dueAt;
-      effects.push(dueAt === null ? { type: "cancel_timer", itemId: d.id, timer: "deadline" } : { type: "schedule_timer", itemId: d.id, timer: "deadline", at: dueAt });
+      effects.push(
+        dueAt === null
+          ? { type: "cancel_timer", itemId: d.id, timer: "deadline" }
+          : { type: "schedule_timer", itemId: d.id, timer: "deadline", at: dueAt },
+      );
     }
   }
 }
 
-function update(d: Item, e: FeedbackEvent, from: FeedbackStatus, to: FeedbackStatus, ctx: ResolvedTransitionContext, fx: FeedbackEffect[]): void {
+function update(
+  d: Item,
+  e: FeedbackEvent,
+  from: FeedbackStatus,
+  to: FeedbackStatus,
+  ctx: ResolvedTransitionContext,
+  fx: FeedbackEffect[],
+): void {
   const itemId = d.id;
   const stopDeadline = (): void => {
     if (d.dueAt !== null) fx.push({ type: "cancel_timer", itemId, timer: "deadline" });
@@ -152,11 +171,19 @@ const UTC_ZONES: ReadonlySet<string> = new Set(["UTC", "Etc/UTC"]);
 
 /** `at` plus the auto-close days in the context's zone; UTC skips the zone machinery (a hot path in replay). */
 function addDays(at: number, ctx: ResolvedTransitionContext): number {
-  return UTC_ZONES.has(ctx.timeZone) ? at + ctx.autoCloseAfterDays * 86_400_000 : addLocalDays(at, ctx.timeZone, ctx.autoCloseAfterDays);
+  return UTC_ZONES.has(ctx.timeZone)
+    ? at + ctx.autoCloseAfterDays * 86_400_000
+    : addLocalDays(at, ctx.timeZone, ctx.autoCloseAfterDays);
 }
 
 function checkedDeadline(value: unknown, fn: string): number | null {
   if (value === null) return null;
   if (typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= 8.64e15) return value;
-  throw new OpsError({ code: "invalid_argument", fn, path: ["context", "deadline"], rule: "must return an integer Instant or null", received: value });
+  throw new OpsError({
+    code: "invalid_argument",
+    fn,
+    path: ["context", "deadline"],
+    rule: "must return an integer Instant or null",
+    received: value,
+  });
 }

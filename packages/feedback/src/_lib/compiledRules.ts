@@ -18,4 +18,3 @@ export interface CompiledRule {
 export interface RoutingRulesInternal extends RoutingRules {
   readonly rules: readonly CompiledRule[];
 }
-

@@ -8,7 +8,12 @@ import { applyToDraft } from "./applyEvent";
 import { newItem } from "./newItem";
 import { decide } from "./step";
 
-const CODE: Record<string, OpsErrorCode> = { out_of_order: "out_of_order", wrong_item: "conflict", illegal_event: "illegal_state", guard_failed: "illegal_state" };
+const CODE: Record<string, OpsErrorCode> = {
+  out_of_order: "out_of_order",
+  wrong_item: "conflict",
+  illegal_event: "illegal_state",
+  guard_failed: "illegal_state",
+};
 
 /** Replays validated events; `path` prefixes error paths (for {@link replayLog}). */
 export function replayParsed(
@@ -19,7 +24,13 @@ export function replayParsed(
 ): FeedbackItem {
   const first = events[0];
   if (first === undefined || first.type !== "open") {
-    throw new OpsError({ code: "invalid_argument", fn, path: [...path, "events", 0, "type"], rule: 'must be "open": a log starts with the event that opened the item', received: first?.type });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: [...path, "events", 0, "type"],
+      rule: 'must be "open": a log starts with the event that opened the item',
+      received: first?.type,
+    });
   }
   const seen = new Set<string>([first.id]);
   const effects: FeedbackEffect[] = []; // computed, then dropped: a replay re-does no side effects
@@ -32,7 +43,12 @@ export function replayParsed(
     const decision = decide(item, event, fn);
     if (!decision.ok) {
       const { code, message } = decision.error;
-      throw new OpsError({ code: CODE[code] ?? "illegal_state", fn, path: [...path, "events", i], rule: message.replace(`${fn}: `, "") });
+      throw new OpsError({
+        code: CODE[code] ?? "illegal_state",
+        fn,
+        path: [...path, "events", i],
+        rule: message.replace(`${fn}: `, ""),
+      });
     }
     applyToDraft(item, event, decision.to, context, fn, effects);
     effects.length = 0;

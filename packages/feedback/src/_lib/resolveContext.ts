@@ -1,5 +1,9 @@
 import { parseOrThrow } from "@ops/core";
-import { TransitionContextSchema, type ResolvedTransitionContext, type TransitionContext } from "../lifecycle/transitionContext";
+import {
+  TransitionContextSchema,
+  type ResolvedTransitionContext,
+  type TransitionContext,
+} from "../lifecycle/transitionContext";
 
 const DEFAULT: ResolvedTransitionContext = Object.freeze({ autoCloseAfterDays: 7, timeZone: "UTC", csatSurvey: true });
 

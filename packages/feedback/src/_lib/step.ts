@@ -21,12 +21,19 @@ const GUARDS: { readonly [E in FeedbackEventType]?: Guard } = {
   start: hasAssignee,
   resolve: hasAssignee,
   mark_duplicate: (item, e) =>
-    e.type === "mark_duplicate" && e.duplicateOf === item.id ? ["not_self_duplicate", "an item cannot be a duplicate of itself"] : null,
+    e.type === "mark_duplicate" && e.duplicateOf === item.id
+      ? ["not_self_duplicate", "an item cannot be a duplicate of itself"]
+      : null,
   schedule_follow_up: (_item, e) =>
-    e.type === "schedule_follow_up" && e.dueAt < e.at ? ["follow_up_in_future", "the follow-up date must not be before the event"] : null,
+    e.type === "schedule_follow_up" && e.dueAt < e.at
+      ? ["follow_up_in_future", "the follow-up date must not be before the event"]
+      : null,
   auto_close: (item, e) =>
     item.autoCloseAt === null || e.at < item.autoCloseAt
-      ? ["auto_close_due", `auto-close is only due at ${item.autoCloseAt === null ? "(never)" : formatInstant(item.autoCloseAt)}`]
+      ? [
+          "auto_close_due",
+          `auto-close is only due at ${item.autoCloseAt === null ? "(never)" : formatInstant(item.autoCloseAt)}`,
+        ]
       : null,
 };
 
@@ -37,21 +44,43 @@ type Checked = Pick<FeedbackItem, "id" | "status" | "updatedAt" | "assignee" | "
  * Checks an event against an item (not its id history): item, order, table, guards.
  * Returns the target state, or the refusal.
  */
-export function decide(item: Checked, event: FeedbackEvent, fn: string): { ok: true; to: FeedbackStatus } | { ok: false; error: TransitionError } {
+export function decide(
+  item: Checked,
+  event: FeedbackEvent,
+  fn: string,
+): { ok: true; to: FeedbackStatus } | { ok: false; error: TransitionError } {
   const status = item.status;
   const row = TABLE[status];
   const fail = (code: TransitionErrorCode, message: string, guard: string | null = null) => ({
     ok: false as const,
-    error: { code, path: ["event"], message: `${fn}: ${message}`, status, event: event.type, allowed: Object.keys(row) as FeedbackEventType[], guard },
+    error: {
+      code,
+      path: ["event"],
+      message: `${fn}: ${message}`,
+      status,
+      event: event.type,
+      allowed: Object.keys(row) as FeedbackEventType[],
+      guard,
+    },
   });
-  if (event.itemId !== item.id) return fail("wrong_item", `event ${event.id} is for item ${event.itemId}, not ${item.id}`);
+  if (event.itemId !== item.id)
+    return fail("wrong_item", `event ${event.id} is for item ${event.itemId}, not ${item.id}`);
   if (event.at < item.updatedAt) {
-    return fail("out_of_order", `event ${event.id} at ${formatInstant(event.at)} is earlier than the item's last event at ${formatInstant(item.updatedAt)}`);
+    return fail(
+      "out_of_order",
+      `event ${event.id} at ${formatInstant(event.at)} is earlier than the item's last event at ${formatInstant(item.updatedAt)}`,
+    );
   }
   const to: FeedbackStatus | undefined = event.type === "open" ? undefined : row[event.type];
   if (to === undefined) {
-    const hint = status === "closed" && event.type === "customer_message" ? " (closed is final: open a new item with linkedTo)" : "";
-    return fail("illegal_event", `event "${event.type}" is not allowed in state "${status}"${hint}; allowed: ${Object.keys(row).join(", ")}`);
+    const hint =
+      status === "closed" && event.type === "customer_message"
+        ? " (closed is final: open a new item with linkedTo)"
+        : "";
+    return fail(
+      "illegal_event",
+      `event "${event.type}" is not allowed in state "${status}"${hint}; allowed: ${Object.keys(row).join(", ")}`,
+    );
   }
   const guard = GUARDS[event.type]?.(item as FeedbackItem, event);
   if (guard) return fail("guard_failed", `guard ${guard[0]} failed in state "${status}": ${guard[1]}`, guard[0]);
@@ -59,7 +88,12 @@ export function decide(item: Checked, event: FeedbackEvent, fn: string): { ok: t
 }
 
 /** One lifecycle step on a validated event: idempotent on a known event id, then {@link decide}, then the update. */
-export function step(item: FeedbackItem, event: FeedbackEvent, context: ResolvedTransitionContext, fn: string): TransitionResult {
+export function step(
+  item: FeedbackItem,
+  event: FeedbackEvent,
+  context: ResolvedTransitionContext,
+  fn: string,
+): TransitionResult {
   if (item.history.some((h) => h.id === event.id)) return ok({ item, effects: [] });
   const decision = decide(item, event, fn);
   if (!decision.ok) return err(decision.error);

@@ -48,11 +48,20 @@ export interface OpenEventFromInteractionOptions {
  * // => [{ kind: "comment", interactionId: "weibo:1669879400:comment:4934811" }, 1_772_933_400_000, "包装能不能做成可回收的？"]
  * ```
  */
-export function openEventFromInteraction(interaction: InteractionInput, options: OpenEventFromInteractionOptions): FeedbackEventOf<"open"> {
+export function openEventFromInteraction(
+  interaction: InteractionInput,
+  options: OpenEventFromInteractionOptions,
+): FeedbackEventOf<"open"> {
   const fn = "openEventFromInteraction";
   const i = parseOrThrow(InteractionSchema, interaction, { fn, path: ["interaction"] });
   if (i.direction !== "in") {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["interaction", "direction"], rule: 'must be "in": only what a user sent becomes feedback', received: i.direction });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["interaction", "direction"],
+      rule: 'must be "in": only what a user sent becomes feedback',
+      received: i.direction,
+    });
   }
   const itemId = parseOrThrow(IdSchema, options?.itemId, { fn, path: ["options", "itemId"] }) as FeedbackId;
   const id = parseOrThrow(IdSchema, options.eventId ?? `${itemId}:open`, { fn, path: ["options", "eventId"] });
@@ -67,6 +76,9 @@ export function openEventFromInteraction(interaction: InteractionInput, options:
     actor: i.actor,
     channel: options.channel ?? null,
     text: i.content?.text ?? null,
-    linkedTo: options.linkedTo === undefined ? null : (parseOrThrow(IdSchema, options.linkedTo, { fn, path: ["options", "linkedTo"] }) as FeedbackId),
+    linkedTo:
+      options.linkedTo === undefined
+        ? null
+        : (parseOrThrow(IdSchema, options.linkedTo, { fn, path: ["options", "linkedTo"] }) as FeedbackId),
   };
 }

@@ -4,7 +4,10 @@ import { addBusinessTime, selectSlaPolicy, type SlaPolicySet } from "@ops/sla";
 import type { FeedbackItem } from "../item/feedbackItem";
 import type { DeadlineFn } from "../lifecycle/transitionContext";
 
-const KIND: Partial<Record<FeedbackItem["sources"][number]["kind"], InteractionKind>> = { comment: "comment", dm: "dm" };
+const KIND: Partial<Record<FeedbackItem["sources"][number]["kind"], InteractionKind>> = {
+  comment: "comment",
+  dm: "dm",
+};
 
 /**
  * A {@link DeadlineFn} from `@ops/sla` policies: when an item is triaged or routed, the
@@ -41,8 +44,18 @@ const KIND: Partial<Record<FeedbackItem["sources"][number]["kind"], InteractionK
  * ```
  */
 export function slaDeadline(policies: SlaPolicySet): DeadlineFn {
-  if (typeof policies !== "object" || policies === null || !Array.isArray((policies as { policies?: unknown }).policies)) {
-    throw new OpsError({ code: "invalid_argument", fn: "slaDeadline", path: ["policies"], rule: "must be a policy set made by compileSlaPolicies", received: policies });
+  if (
+    typeof policies !== "object" ||
+    policies === null ||
+    !Array.isArray((policies as { policies?: unknown }).policies)
+  ) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "slaDeadline",
+      path: ["policies"],
+      rule: "must be a policy set made by compileSlaPolicies",
+      received: policies,
+    });
   }
   return (item: FeedbackItem, _at: Instant): Instant | null => {
     const sourceKind = item.sources[0]?.kind;

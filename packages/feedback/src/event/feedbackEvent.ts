@@ -7,7 +7,11 @@ import { PrioritySchema } from "@ops/interaction";
 import { RemedySchema } from "../item/remedy";
 
 const ItemId = IdSchema as unknown as z.ZodType<FeedbackId, string>;
-const Label = z.string().trim().min(1, { error: "must be a non-empty label" }).max(200, { error: "must be at most 200 characters" });
+const Label = z
+  .string()
+  .trim()
+  .min(1, { error: "must be a non-empty label" })
+  .max(200, { error: "must be at most 200 characters" });
 const Text = z.string().max(20_000, { error: "must be at most 20 000 characters" });
 
 /**

@@ -27,7 +27,10 @@ const EventsSchema = z.array(FeedbackEventSchema);
  * // => ["triaged", "new"]
  * ```
  */
-export function replayLog(events: readonly FeedbackEventInput[], context?: TransitionContext): ReadonlyMap<FeedbackId, FeedbackItem> {
+export function replayLog(
+  events: readonly FeedbackEventInput[],
+  context?: TransitionContext,
+): ReadonlyMap<FeedbackId, FeedbackItem> {
   const parsed = parseOrThrow(EventsSchema, events, { fn: "replayLog", path: ["events"] });
   const ctx = resolveContext(context, "replayLog");
   const groups = new Map<FeedbackId, FeedbackEvent[]>();

@@ -28,7 +28,11 @@ export const RemedySchema = z
     if ((kind === "refund" || kind === "compensation") && (amount === undefined || currency === undefined)) {
       ctx.addIssue({ code: "custom", path: [missing], message: `is required for a ${kind}` });
     } else if ((amount === undefined) !== (currency === undefined)) {
-      ctx.addIssue({ code: "custom", path: [missing], message: `must be given together with ${missing === "amount" ? "currency" : "amount"}` });
+      ctx.addIssue({
+        code: "custom",
+        path: [missing],
+        message: `must be given together with ${missing === "amount" ? "currency" : "amount"}`,
+      });
     }
   });
 

@@ -19,8 +19,22 @@ export type FeedbackTimer = "deadline" | "auto_close" | "follow_up";
  * | `route_to_department` | `department`, `priority` | the item was routed |
  */
 export type FeedbackEffect =
-  | { readonly type: "notify_user"; readonly itemId: FeedbackId; readonly reason: "resolved" | "rejected" | "duplicate" }
-  | { readonly type: "schedule_timer"; readonly itemId: FeedbackId; readonly timer: FeedbackTimer; readonly at: Instant }
+  | {
+      readonly type: "notify_user";
+      readonly itemId: FeedbackId;
+      readonly reason: "resolved" | "rejected" | "duplicate";
+    }
+  | {
+      readonly type: "schedule_timer";
+      readonly itemId: FeedbackId;
+      readonly timer: FeedbackTimer;
+      readonly at: Instant;
+    }
   | { readonly type: "cancel_timer"; readonly itemId: FeedbackId; readonly timer: FeedbackTimer }
   | { readonly type: "send_csat_survey"; readonly itemId: FeedbackId; readonly at: Instant }
-  | { readonly type: "route_to_department"; readonly itemId: FeedbackId; readonly department: string; readonly priority: Priority };
+  | {
+      readonly type: "route_to_department";
+      readonly itemId: FeedbackId;
+      readonly department: string;
+      readonly priority: Priority;
+    };

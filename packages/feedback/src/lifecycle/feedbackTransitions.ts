@@ -55,7 +55,12 @@ export const FEEDBACK_TRANSITIONS = Object.freeze({
     customer_message: "in_progress",
     redact: "in_progress",
   },
-  waiting_customer: { resume: "in_progress", customer_message: "in_progress", assign: "waiting_customer", redact: "waiting_customer" },
+  waiting_customer: {
+    resume: "in_progress",
+    customer_message: "in_progress",
+    assign: "waiting_customer",
+    redact: "waiting_customer",
+  },
   waiting_internal: {
     resume: "in_progress",
     customer_message: "in_progress",
@@ -101,7 +106,13 @@ export const FEEDBACK_TRANSITIONS = Object.freeze({
 export function allowedEvents(status: FeedbackStatus): readonly Exclude<FeedbackEventType, "open">[] {
   const row = (FEEDBACK_TRANSITIONS as FeedbackTransitionTable)[status];
   if (row === undefined || !Object.hasOwn(FEEDBACK_TRANSITIONS, status)) {
-    throw new OpsError({ code: "invalid_argument", fn: "allowedEvents", path: ["status"], rule: "must be a feedback status", received: status });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "allowedEvents",
+      path: ["status"],
+      rule: "must be a feedback status",
+      received: status,
+    });
   }
   return Object.keys(row) as Exclude<FeedbackEventType, "open">[];
 }

@@ -30,7 +30,13 @@ import type { TransitionOk } from "./transition";
 export function openFeedback(event: FeedbackEventInput): TransitionOk {
   const e = parseOrThrow(FeedbackEventSchema, event, { fn: "openFeedback", path: ["event"] });
   if (e.type !== "open") {
-    throw new OpsError({ code: "invalid_argument", fn: "openFeedback", path: ["event", "type"], rule: 'must be "open"', received: e.type });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "openFeedback",
+      path: ["event", "type"],
+      rule: 'must be "open"',
+      received: e.type,
+    });
   }
   const item: FeedbackItem = freeze(newItem(e), true);
   return { item, effects: [] };

@@ -69,7 +69,11 @@ export type TransitionResult = Result<TransitionOk, TransitionError>;
  * // => ["illegal_event", ["triage", "customer_message", "redact"]]
  * ```
  */
-export function transition(item: FeedbackItem, event: FeedbackEventInput, context?: TransitionContext): TransitionResult {
+export function transition(
+  item: FeedbackItem,
+  event: FeedbackEventInput,
+  context?: TransitionContext,
+): TransitionResult {
   assertItem(item, "transition");
   const parsed = parseOrThrow(FeedbackEventSchema, event, { fn: "transition", path: ["event"] });
   return step(item, parsed, resolveContext(context, "transition"), "transition");

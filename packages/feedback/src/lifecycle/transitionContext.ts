@@ -23,13 +23,20 @@ export type DeadlineFn = (item: FeedbackItem, at: Instant) => Instant | null;
  */
 export const TransitionContextSchema = z.object({
   /** Days after report-back at which `auto_close` may close a `reported` item. Default 7. */
-  autoCloseAfterDays: z.number().int({ error: "must be an integer" }).min(0, { error: "must be ≥ 0" }).max(3650).default(7),
+  autoCloseAfterDays: z
+    .number()
+    .int({ error: "must be an integer" })
+    .min(0, { error: "must be ≥ 0" })
+    .max(3650)
+    .default(7),
   /** Zone whose calendar days `autoCloseAfterDays` counts (DST-aware). Default `"UTC"`. */
   timeZone: TimeZoneSchema.default("UTC"),
   /** Whether report-back asks for a CSAT survey (a `send_csat_survey` effect). Default `true`. */
   csatSurvey: z.boolean().default(true),
   /** Deadline for triaged/routed items when the event carries no `dueAt`. */
-  deadline: z.custom<DeadlineFn>((v) => typeof v === "function", { error: "must be a function (item, at) => Instant | null" }).optional(),
+  deadline: z
+    .custom<DeadlineFn>((v) => typeof v === "function", { error: "must be a function (item, at) => Instant | null" })
+    .optional(),
 });
 
 /** Settings of {@link transition} and {@link replay}; every field is optional. */

@@ -1,5 +1,14 @@
 import { parseOrThrow } from "@ops/core";
-import { PeriodSchema, rate, responseTimeSummary, ResponseTimeSummaryOptionsSchema, type Period, type QuantileMethod, type Rate, type ResponseTimeSummary } from "@ops/metrics";
+import {
+  PeriodSchema,
+  rate,
+  responseTimeSummary,
+  ResponseTimeSummaryOptionsSchema,
+  type Period,
+  type QuantileMethod,
+  type Rate,
+  type ResponseTimeSummary,
+} from "@ops/metrics";
 import { z } from "zod";
 import type { FeedbackItem } from "../item/feedbackItem";
 import { checkItems } from "../_lib/checkItems";
@@ -13,7 +22,9 @@ export interface ClosingTheLoopOptions {
 }
 
 /** Schema of {@link ClosingTheLoopOptions}. */
-export const ClosingTheLoopOptionsSchema = z.object({ period: PeriodSchema.optional() }).extend(ResponseTimeSummaryOptionsSchema.shape);
+export const ClosingTheLoopOptionsSchema = z
+  .object({ period: PeriodSchema.optional() })
+  .extend(ResponseTimeSummaryOptionsSchema.shape);
 
 /** The closing-the-loop figures. */
 export interface ClosingTheLoop {

@@ -58,7 +58,13 @@ export function csatByCategory(items: readonly FeedbackItem[], options: CsatByCa
     const answer = item.csat;
     if (answer === null || (period && (answer.at < period.start || answer.at >= period.end))) return;
     if (answer.scale !== scale) {
-      throw new OpsError({ code: "conflict", fn, path: ["items", i, "csat", "scale"], rule: `must match options.scale ${scale}; compute other scales separately`, received: answer.scale });
+      throw new OpsError({
+        code: "conflict",
+        fn,
+        path: ["items", i, "csat", "scale"],
+        rule: `must match options.scale ${scale}; compute other scales separately`,
+        received: answer.scale,
+      });
     }
     const list = groups.get(item.category);
     if (list) list.push(answer.score);

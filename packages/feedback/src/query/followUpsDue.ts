@@ -37,6 +37,13 @@ export function followUpsDue(items: readonly FeedbackItem[], window: Period): Fe
   const { start, end } = parseOrThrow(PeriodSchema, window, { fn, path: ["window"] });
   const due = (item: FeedbackItem) => item.followUp?.dueAt as number;
   return items
-    .filter((item) => item.status === "follow_up" && item.followUp !== null && item.followUp.doneAt === null && item.followUp.dueAt >= start && item.followUp.dueAt < end)
+    .filter(
+      (item) =>
+        item.status === "follow_up" &&
+        item.followUp !== null &&
+        item.followUp.doneAt === null &&
+        item.followUp.dueAt >= start &&
+        item.followUp.dueAt < end,
+    )
     .sort((a, b) => due(a) - due(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -62,7 +62,11 @@ export interface LatentNeedRank {
  * // => [["refill pack", 2, "new"], ["敏感肌洁面", 1, "flat"]]
  * ```
  */
-export function latentNeedsRanking(items: readonly FeedbackItem[], period: Period, options: LatentNeedsRankingOptions = {}): LatentNeedRank[] {
+export function latentNeedsRanking(
+  items: readonly FeedbackItem[],
+  period: Period,
+  options: LatentNeedsRankingOptions = {},
+): LatentNeedRank[] {
   const fn = "latentNeedsRanking";
   checkItems(items, fn);
   const current = parseOrThrow(PeriodSchema, period, { fn, path: ["period"] });
@@ -81,7 +85,8 @@ export function latentNeedsRanking(items: readonly FeedbackItem[], period: Perio
   };
   for (const item of items) {
     const at = item.openedAt;
-    const counts = at >= current.start && at < current.end ? now : at >= previous.start && at < previous.end ? before : null;
+    const counts =
+      at >= current.start && at < current.end ? now : at >= previous.start && at < previous.end ? before : null;
     if (counts === null || item.latentNeeds.length === 0) continue;
     for (const need of new Set(item.latentNeeds.map(fold))) counts.set(need, (counts.get(need) ?? 0) + 1);
   }
@@ -90,8 +95,11 @@ export function latentNeedsRanking(items: readonly FeedbackItem[], period: Perio
     const count = now.get(need) ?? 0;
     const previousCount = before.get(need) ?? 0;
     const change = count - previousCount;
-    const trend: NeedTrend = previousCount === 0 ? "new" : count === 0 ? "gone" : change > 0 ? "up" : change < 0 ? "down" : "flat";
+    const trend: NeedTrend =
+      previousCount === 0 ? "new" : count === 0 ? "gone" : change > 0 ? "up" : change < 0 ? "down" : "flat";
     return { need, count, previousCount, change, growth: previousCount === 0 ? null : change / previousCount, trend };
   });
-  return rows.sort((a, b) => b.count - a.count || b.change - a.change || (a.need < b.need ? -1 : a.need > b.need ? 1 : 0));
+  return rows.sort(
+    (a, b) => b.count - a.count || b.change - a.change || (a.need < b.need ? -1 : a.need > b.need ? 1 : 0),
+  );
 }

@@ -5,7 +5,14 @@ import { FeedbackStatusSchema, type FeedbackStatus } from "../item/feedbackStatu
 import { checkItems } from "../_lib/checkItems";
 
 /** The states in which work is still owed, so that a passed `dueAt` makes an item overdue. */
-const OPEN_WORK: readonly FeedbackStatus[] = ["new", "triaged", "routed", "in_progress", "waiting_customer", "waiting_internal"];
+const OPEN_WORK: readonly FeedbackStatus[] = [
+  "new",
+  "triaged",
+  "routed",
+  "in_progress",
+  "waiting_customer",
+  "waiting_internal",
+];
 
 /** Options of {@link overdueItems}. */
 export interface OverdueItemsOptions {
@@ -40,11 +47,17 @@ export const OverdueItemsOptionsSchema = z.object({ statuses: z.array(FeedbackSt
  * // => [0, 1]
  * ```
  */
-export function overdueItems(items: readonly FeedbackItem[], at: Instant, options: OverdueItemsOptions = {}): FeedbackItem[] {
+export function overdueItems(
+  items: readonly FeedbackItem[],
+  at: Instant,
+  options: OverdueItemsOptions = {},
+): FeedbackItem[] {
   const fn = "overdueItems";
   checkItems(items, fn);
   assertInstant(at, fn, ["at"]);
-  const statuses = new Set(parseOrThrow(OverdueItemsOptionsSchema, options, { fn, path: ["options"] }).statuses ?? OPEN_WORK);
+  const statuses = new Set(
+    parseOrThrow(OverdueItemsOptionsSchema, options, { fn, path: ["options"] }).statuses ?? OPEN_WORK,
+  );
   return items
     .filter((item) => item.dueAt !== null && item.dueAt < at && statuses.has(item.status))
     .sort((a, b) => (a.dueAt as number) - (b.dueAt as number) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

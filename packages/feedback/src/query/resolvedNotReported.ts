@@ -11,7 +11,11 @@ export interface ResolvedNotReportedOptions {
 
 /** Schema of {@link ResolvedNotReportedOptions}. */
 export const ResolvedNotReportedOptionsSchema = z.object({
-  olderThanMs: z.number().int({ error: "must be a whole number of milliseconds" }).nonnegative({ error: "must be ≥ 0" }).optional(),
+  olderThanMs: z
+    .number()
+    .int({ error: "must be a whole number of milliseconds" })
+    .nonnegative({ error: "must be ≥ 0" })
+    .optional(),
 });
 
 /**
@@ -40,7 +44,11 @@ export const ResolvedNotReportedOptionsSchema = z.object({
  * // => [1, 0]
  * ```
  */
-export function resolvedNotReported(items: readonly FeedbackItem[], at: Instant, options: ResolvedNotReportedOptions = {}): FeedbackItem[] {
+export function resolvedNotReported(
+  items: readonly FeedbackItem[],
+  at: Instant,
+  options: ResolvedNotReportedOptions = {},
+): FeedbackItem[] {
   const fn = "resolvedNotReported";
   checkItems(items, fn);
   assertInstant(at, fn, ["at"]);

@@ -44,7 +44,13 @@ export function compileRoutingRules(rules: readonly RoutingRule[]): RoutingRules
   const seen = new Set<string>();
   const out: CompiledRule[] = parsed.map((rule, i) => {
     if (seen.has(rule.id)) {
-      throw new OpsError({ code: "duplicate", fn: "compileRoutingRules", path: ["rules", i, "id"], rule: "must be unique among the rules", received: rule.id });
+      throw new OpsError({
+        code: "duplicate",
+        fn: "compileRoutingRules",
+        path: ["rules", i, "id"],
+        rule: "must be unique among the rules",
+        received: rule.id,
+      });
     }
     seen.add(rule.id);
     const w = rule.when;
@@ -59,6 +65,10 @@ export function compileRoutingRules(rules: readonly RoutingRule[]): RoutingRules
       priority: rule.then.priority ?? null,
     });
   });
-  const result: RoutingRulesInternal = { version: 1, ids: Object.freeze(out.map((r) => r.id)), rules: Object.freeze(out) } as unknown as RoutingRulesInternal;
+  const result: RoutingRulesInternal = {
+    version: 1,
+    ids: Object.freeze(out.map((r) => r.id)),
+    rules: Object.freeze(out),
+  } as unknown as RoutingRulesInternal;
   return Object.freeze(result);
 }

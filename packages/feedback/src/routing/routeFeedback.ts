@@ -49,14 +49,24 @@ export interface RoutingDecision {
 export function routeFeedback(rules: RoutingRules, input: RoutingInput): RoutingDecision | null {
   const compiled = (rules as RoutingRulesInternal | null)?.rules;
   if (!Array.isArray(compiled)) {
-    throw new OpsError({ code: "invalid_argument", fn: "routeFeedback", path: ["rules"], rule: "must be made by compileRoutingRules", received: rules });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "routeFeedback",
+      path: ["rules"],
+      rule: "must be made by compileRoutingRules",
+      received: rules,
+    });
   }
   let folded: string | null = null;
   const sourceKind = input.sources?.[0]?.kind;
   for (const rule of compiled as RoutingRulesInternal["rules"]) {
     if (rule.categories && (input.category == null || !rule.categories.has(input.category))) continue;
     if (rule.platforms && (input.channel == null || !rule.platforms.has(input.channel.platform))) continue;
-    if (rule.channels && (input.channel == null || !rule.channels.has(`${input.channel.platform}:${input.channel.account}`))) continue;
+    if (
+      rule.channels &&
+      (input.channel == null || !rule.channels.has(`${input.channel.platform}:${input.channel.account}`))
+    )
+      continue;
     if (rule.sources && (sourceKind === undefined || !rule.sources.has(sourceKind))) continue;
     let matchedKeywords: string[] = [];
     if (rule.keywords) {

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { ChannelRefSchema, IdSchema, PlatformSchema } from "@ops/core";
 import { PrioritySchema } from "@ops/interaction";
 
-const Label = z.string().trim().min(1, { error: "must be a non-empty label" }).max(200, { error: "must be at most 200 characters" });
+const Label = z
+  .string()
+  .trim()
+  .min(1, { error: "must be a non-empty label" })
+  .max(200, { error: "must be at most 200 characters" });
 
 /**
  * Schema of a {@link RoutingRule}: `when` an item matches every given condition, send it
@@ -31,11 +35,26 @@ export const RoutingRuleSchema = z.object({
   id: IdSchema,
   when: z
     .object({
-      categories: z.array(Label).min(1, { error: "must list at least one category (leave the condition out to match any)" }).optional(),
-      keywords: z.array(Label).min(1, { error: "must list at least one keyword (leave the condition out to match any)" }).optional(),
-      platforms: z.array(PlatformSchema).min(1, { error: "must list at least one platform (leave the condition out to match any)" }).optional(),
-      channels: z.array(ChannelRefSchema).min(1, { error: "must list at least one channel (leave the condition out to match any)" }).optional(),
-      sources: z.array(z.enum(["comment", "dm", "survey", "other"])).min(1, { error: "must list at least one source kind (leave the condition out to match any)" }).optional(),
+      categories: z
+        .array(Label)
+        .min(1, { error: "must list at least one category (leave the condition out to match any)" })
+        .optional(),
+      keywords: z
+        .array(Label)
+        .min(1, { error: "must list at least one keyword (leave the condition out to match any)" })
+        .optional(),
+      platforms: z
+        .array(PlatformSchema)
+        .min(1, { error: "must list at least one platform (leave the condition out to match any)" })
+        .optional(),
+      channels: z
+        .array(ChannelRefSchema)
+        .min(1, { error: "must list at least one channel (leave the condition out to match any)" })
+        .optional(),
+      sources: z
+        .array(z.enum(["comment", "dm", "survey", "other"]))
+        .min(1, { error: "must list at least one source kind (leave the condition out to match any)" })
+        .optional(),
     })
     .default({}),
   then: z.object({ department: Label, priority: PrioritySchema.optional() }),

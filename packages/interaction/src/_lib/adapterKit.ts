@@ -1,5 +1,15 @@
 import { failure, type Instant, type Result } from "@ops/core";
-import type { AdapterFailure, AdapterLookup, OutboundDraft, OutboundRequest, ParseContext, PlatformAdapter, VerifyOutcome, WebhookRequest, WebhookSecret } from "../adapter/PlatformAdapter";
+import type {
+  AdapterFailure,
+  AdapterLookup,
+  OutboundDraft,
+  OutboundRequest,
+  ParseContext,
+  PlatformAdapter,
+  VerifyOutcome,
+  WebhookRequest,
+  WebhookSecret,
+} from "../adapter/PlatformAdapter";
 import { OutboundDraftSchema, WebhookRequestSchema, WebhookSecretSchema } from "../adapter/PlatformAdapter";
 import { replyPolicy } from "../replyWindow/replyPolicy";
 import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
@@ -15,7 +25,13 @@ export function finish(list: readonly InteractionInput[]): Result<Interaction[],
     if (!r.success) {
       const issue = r.error.issues[0];
       const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== "symbol");
-      return { ok: false, error: failure("missing_field", `item ${i}: ${path.join(".") || "value"} ${issue?.message ?? "is invalid"}`, [i, ...path]) };
+      return {
+        ok: false,
+        error: failure("missing_field", `item ${i}: ${path.join(".") || "value"} ${issue?.message ?? "is invalid"}`, [
+          i,
+          ...path,
+        ]),
+      };
     }
     out.push(r.data);
   }
@@ -23,11 +39,22 @@ export function finish(list: readonly InteractionInput[]): Result<Interaction[],
 }
 
 /** Checks the request and secret shapes at the boundary of `verify`. */
-export function checkVerifyArgs(request: unknown, secret: unknown): Result<{ request: WebhookRequest; secret: WebhookSecret }, AdapterFailure> {
+export function checkVerifyArgs(
+  request: unknown,
+  secret: unknown,
+): Result<{ request: WebhookRequest; secret: WebhookSecret }, AdapterFailure> {
   const r = WebhookRequestSchema.safeParse(request);
-  if (!r.success) return { ok: false, error: failure("invalid_request", `request ${r.error.issues[0]?.message ?? "is invalid"}`, ["request"]) };
+  if (!r.success)
+    return {
+      ok: false,
+      error: failure("invalid_request", `request ${r.error.issues[0]?.message ?? "is invalid"}`, ["request"]),
+    };
   const s = WebhookSecretSchema.safeParse(secret);
-  if (!s.success) return { ok: false, error: failure("invalid_request", `secret ${s.error.issues[0]?.message ?? "is invalid"}`, ["secret"]) };
+  if (!s.success)
+    return {
+      ok: false,
+      error: failure("invalid_request", `secret ${s.error.issues[0]?.message ?? "is invalid"}`, ["secret"]),
+    };
   return { ok: true, value: { request: r.data, secret: s.data } };
 }
 
@@ -36,22 +63,39 @@ export function checkVerifyArgs(request: unknown, secret: unknown): Result<{ req
  * in the query string; a GET with `echostr` is the URL-verification handshake. WeChat's safe
  * mode signs one more part, the `<Encrypt>` text, in `msg_signature`: pass `param` and `extra`.
  */
-export function verifySortedSha1(request: WebhookRequest, secret: string, signed: { readonly param: string; readonly extra: readonly string[] } = { param: "signature", extra: [] }): Result<VerifyOutcome, AdapterFailure> {
+export function verifySortedSha1(
+  request: WebhookRequest,
+  secret: string,
+  signed: { readonly param: string; readonly extra: readonly string[] } = { param: "signature", extra: [] },
+): Result<VerifyOutcome, AdapterFailure> {
   const q = query(request);
   const signature = q.get(signed.param);
   const timestamp = q.get("timestamp");
   const nonce = q.get("nonce");
   if (signature === null || timestamp === null || nonce === null) {
-    return { ok: false, error: failure("bad_signature", `the query must carry ${signed.param}, timestamp and nonce`, ["url"]) };
+    return {
+      ok: false,
+      error: failure("bad_signature", `the query must carry ${signed.param}, timestamp and nonce`, ["url"]),
+    };
   }
   const expected = sha1Hex([secret, timestamp, nonce, ...signed.extra].sort().join(""));
   if (!timingSafeEqual(expected, signature.toLowerCase())) {
-    const parts = signed.extra.length === 0 ? "secret, timestamp and nonce" : "secret, timestamp, nonce and the signed body part";
-    return { ok: false, error: failure("bad_signature", `${signed.param} does not match sha1 of the sorted ${parts}`, ["url", signed.param]) };
+    const parts =
+      signed.extra.length === 0 ? "secret, timestamp and nonce" : "secret, timestamp, nonce and the signed body part";
+    return {
+      ok: false,
+      error: failure("bad_signature", `${signed.param} does not match sha1 of the sorted ${parts}`, [
+        "url",
+        signed.param,
+      ]),
+    };
   }
   const echostr = q.get("echostr");
   if (request.method.toUpperCase() === "GET" && echostr !== null) {
-    return { ok: true, value: { kind: "challenge", response: { status: 200, headers: { "content-type": "text/plain" }, body: echostr } } };
+    return {
+      ok: true,
+      value: { kind: "challenge", response: { status: 200, headers: { "content-type": "text/plain" }, body: echostr } },
+    };
   }
   return { ok: true, value: { kind: "delivery" } };
 }
@@ -66,7 +110,14 @@ export function verifySortedSha1(request: WebhookRequest, secret: string, signed
 export function querySignedAt(request: WebhookRequest): Result<Instant | null, AdapterFailure> {
   const t = query(request).get("timestamp");
   if (t === null) return { ok: true, value: null };
-  if (!/^\d{1,15}$/.test(t)) return { ok: false, error: failure("bad_signature", "timestamp must be epoch seconds or milliseconds (1–15 digits)", ["url", "timestamp"]) };
+  if (!/^\d{1,15}$/.test(t))
+    return {
+      ok: false,
+      error: failure("bad_signature", "timestamp must be epoch seconds or milliseconds (1–15 digits)", [
+        "url",
+        "timestamp",
+      ]),
+    };
   const n = Number(t);
   return { ok: true, value: n < 1e11 ? n * 1000 : n };
 }
@@ -76,7 +127,10 @@ export function guard<T>(f: () => Result<T, AdapterFailure>): Result<T, AdapterF
   try {
     return f();
   } catch (e) {
-    return { ok: false, error: failure("malformed_payload", `payload could not be read: ${e instanceof Error ? e.message : String(e)}`) };
+    return {
+      ok: false,
+      error: failure("malformed_payload", `payload could not be read: ${e instanceof Error ? e.message : String(e)}`),
+    };
   }
 }
 
@@ -118,7 +172,11 @@ export function defineAdapter(steps: AdapterSteps): PlatformAdapter {
     replyPolicy: (thread, now) => replyPolicy(thread, policy, now),
     toOutbound: (draft) => {
       const d = OutboundDraftSchema.safeParse(draft);
-      if (!d.success) return { ok: false, error: failure("invalid_request", `draft ${d.error.issues[0]?.message ?? "is invalid"}`, ["draft"]) };
+      if (!d.success)
+        return {
+          ok: false,
+          error: failure("invalid_request", `draft ${d.error.issues[0]?.message ?? "is invalid"}`, ["draft"]),
+        };
       return guard(() => steps.toOutbound(d.data));
     },
     ...(lookups === undefined ? {} : { lookups: (body: string) => guard(() => lookups(body)) }),
@@ -128,7 +186,13 @@ export function defineAdapter(steps: AdapterSteps): PlatformAdapter {
           signedAt: (request: WebhookRequest) =>
             guard(() => {
               const r = WebhookRequestSchema.safeParse(request);
-              if (!r.success) return { ok: false, error: failure("invalid_request", `request ${r.error.issues[0]?.message ?? "is invalid"}`, ["request"]) };
+              if (!r.success)
+                return {
+                  ok: false,
+                  error: failure("invalid_request", `request ${r.error.issues[0]?.message ?? "is invalid"}`, [
+                    "request",
+                  ]),
+                };
               return signedAt(r.data);
             }),
         }),

@@ -11,17 +11,74 @@ const TYPES: ReadonlySet<string> = new Set(ThreadTypeSchema.options);
  * parse per thread costs tens of microseconds.
  */
 export function checkThreads(list: unknown, fn: string, arg = "threads"): asserts list is readonly Thread[] {
-  if (!Array.isArray(list)) throw new OpsError({ code: "invalid_argument", fn, path: [arg], rule: "must be an array of threads", received: list });
+  if (!Array.isArray(list))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: [arg],
+      rule: "must be an array of threads",
+      received: list,
+    });
   for (let i = 0; i < list.length; i++) {
     const t = list[i] as Record<string, unknown> | null;
     const at = (field: string) => [arg, i, field];
-    if (typeof t !== "object" || t === null) throw new OpsError({ code: "invalid_argument", fn, path: [arg, i], rule: "must be a thread object", received: t });
-    if (typeof t.id !== "string" || t.id === "") throw new OpsError({ code: "invalid_argument", fn, path: at("id"), rule: "must be a non-empty string", received: t.id });
-    if (typeof t.channelId !== "string" || t.channelId === "") throw new OpsError({ code: "invalid_argument", fn, path: at("channelId"), rule: "must be a non-empty string", received: t.channelId });
-    if (typeof t.type !== "string" || !TYPES.has(t.type)) throw new OpsError({ code: "invalid_argument", fn, path: at("type"), rule: "must be public, dm or group", received: t.type });
-    if (typeof t.status !== "string" || !STATUSES.has(t.status)) throw new OpsError({ code: "invalid_argument", fn, path: at("status"), rule: "must be open, pending, snoozed or resolved", received: t.status });
-    if (typeof t.priority !== "string" || !PRIORITIES.has(t.priority)) throw new OpsError({ code: "invalid_argument", fn, path: at("priority"), rule: "must be low, normal, high or urgent", received: t.priority });
-    for (const f of ["waitingSince", "snoozedUntil"] as const) if (t[f] !== null && t[f] !== undefined) assertInstant(t[f], fn, at(f));
-    if (t.assignee !== null && t.assignee !== undefined && typeof t.assignee !== "string") throw new OpsError({ code: "invalid_argument", fn, path: at("assignee"), rule: "must be an actor id or null", received: t.assignee });
+    if (typeof t !== "object" || t === null)
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: [arg, i],
+        rule: "must be a thread object",
+        received: t,
+      });
+    if (typeof t.id !== "string" || t.id === "")
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: at("id"),
+        rule: "must be a non-empty string",
+        received: t.id,
+      });
+    if (typeof t.channelId !== "string" || t.channelId === "")
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: at("channelId"),
+        rule: "must be a non-empty string",
+        received: t.channelId,
+      });
+    if (typeof t.type !== "string" || !TYPES.has(t.type))
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: at("type"),
+        rule: "must be public, dm or group",
+        received: t.type,
+      });
+    if (typeof t.status !== "string" || !STATUSES.has(t.status))
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: at("status"),
+        rule: "must be open, pending, snoozed or resolved",
+        received: t.status,
+      });
+    if (typeof t.priority !== "string" || !PRIORITIES.has(t.priority))
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: at("priority"),
+        rule: "must be low, normal, high or urgent",
+        received: t.priority,
+      });
+    for (const f of ["waitingSince", "snoozedUntil"] as const)
+      if (t[f] !== null && t[f] !== undefined) assertInstant(t[f], fn, at(f));
+    if (t.assignee !== null && t.assignee !== undefined && typeof t.assignee !== "string")
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: at("assignee"),
+        rule: "must be an actor id or null",
+        received: t.assignee,
+      });
   }
 }

@@ -7,7 +7,11 @@ export function instagramEntries(body: string): Result<readonly unknown[], Adapt
   const o = parseJsonObject(body);
   if (!o.ok) return o;
   const object = strField(o.value, "object");
-  if (object !== "instagram") return { ok: false, error: failure("unknown_event", `object ${object ?? "(missing)"} is not instagram`, ["object"]) };
+  if (object !== "instagram")
+    return {
+      ok: false,
+      error: failure("unknown_event", `object ${object ?? "(missing)"} is not instagram`, ["object"]),
+    };
   const entries = arrField(o.value, "entry");
   if (entries === undefined) return { ok: false, error: failure("missing_field", "entry must be an array", ["entry"]) };
   return { ok: true, value: entries };

@@ -7,7 +7,12 @@ import { normalizeText } from "./normalizeText";
 export function assertCompiled(value: unknown, fn: string): asserts value is CompiledNeedRules {
   const v = value as Partial<CompiledNeedRules> | null;
   if (typeof v !== "object" || v === null || v.version !== 1 || !Array.isArray(v.rules)) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["compiled"], rule: "must be the result of compileNeedRules" });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["compiled"],
+      rule: "must be the result of compileNeedRules",
+    });
   }
 }
 

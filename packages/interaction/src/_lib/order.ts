@@ -2,7 +2,9 @@ import type { Interaction } from "../model/Interaction";
 
 /** Compares interactions by platform time, then receipt time, then id (a total order). */
 export function compareInteractions(a: Interaction, b: Interaction): number {
-  return a.platformCreatedAt - b.platformCreatedAt || a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.platformCreatedAt - b.platformCreatedAt || a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /** A new array in chronological order (see {@link compareInteractions}). */
@@ -19,7 +21,10 @@ export function dedupeById(list: readonly Interaction[]): readonly Interaction[]
  * {@link dedupeById}, also returning the index it built: the position in the input of the
  * copy kept for each id (so that callers need no second id map).
  */
-export function dedupeIndexed(list: readonly Interaction[]): { readonly list: readonly Interaction[]; readonly indexOf: ReadonlyMap<string, number> } {
+export function dedupeIndexed(list: readonly Interaction[]): {
+  readonly list: readonly Interaction[];
+  readonly indexOf: ReadonlyMap<string, number>;
+} {
   const seen = new Map<string, number>();
   let dupes = false;
   for (let i = 0; i < list.length; i++) {

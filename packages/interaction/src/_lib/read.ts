@@ -23,7 +23,9 @@ export function parseJson(text: unknown): Result<unknown, AdapterFailure> {
 export function parseJsonObject(text: unknown): Result<Obj, AdapterFailure> {
   const r = parseJson(text);
   if (!r.ok) return r;
-  return isObj(r.value) ? { ok: true, value: r.value } : { ok: false, error: failure("malformed_payload", "body must be a JSON object") };
+  return isObj(r.value)
+    ? { ok: true, value: r.value }
+    : { ok: false, error: failure("malformed_payload", "body must be a JSON object") };
 }
 
 /** A non-empty string field, or a number field rendered as text (platform ids come as both). */

@@ -9,19 +9,46 @@ import {
 } from "../replyWindow/ReplyWindowPolicy";
 
 /** The same as {@link evaluateReplyWindow} without validation; for callers that validated. */
-export function allowanceFor(policy: ReplyWindowPolicy, events: readonly ReplyWindowEvent[], surface: ReplySurface, now: Instant): ReplyAllowance {
+export function allowanceFor(
+  policy: ReplyWindowPolicy,
+  events: readonly ReplyWindowEvent[],
+  surface: ReplySurface,
+  now: Instant,
+): ReplyAllowance {
   if (policy.unrestricted.includes(surface)) {
-    return { surface, allowed: true, code: "unlimited", until: null, messagesLeft: null, ruleId: null, tag: null, reason: `${policy.id}: ${surface} is not limited in time or count` };
+    return {
+      surface,
+      allowed: true,
+      code: "unlimited",
+      until: null,
+      messagesLeft: null,
+      ruleId: null,
+      tag: null,
+      reason: `${policy.id}: ${surface} is not limited in time or count`,
+    };
   }
   const rules = policy.rules.filter((r) => r.surface === surface);
   if (rules.length === 0) {
-    return { surface, allowed: false, code: "unsupported", until: null, messagesLeft: null, ruleId: null, tag: null, reason: `${policy.id}: the platform offers no ${surface} surface` };
+    return {
+      surface,
+      allowed: false,
+      code: "unsupported",
+      until: null,
+      messagesLeft: null,
+      ruleId: null,
+      tag: null,
+      reason: `${policy.id}: the platform offers no ${surface} surface`,
+    };
   }
   return pickBest(rules.map((rule) => ruleAllowance(rule, events, now)));
 }
 
 /** Allowances of every rule of every surface, best first within each surface. */
-export function allAllowances(policy: ReplyWindowPolicy, events: readonly ReplyWindowEvent[], now: Instant): ReplyAllowance[] {
+export function allAllowances(
+  policy: ReplyWindowPolicy,
+  events: readonly ReplyWindowEvent[],
+  now: Instant,
+): ReplyAllowance[] {
   const out: ReplyAllowance[] = [];
   for (const surface of ReplySurfaceSchema.options) {
     if (policy.unrestricted.includes(surface)) {
@@ -38,26 +65,62 @@ function ruleAllowance(rule: ReplyWindowRule, events: readonly ReplyWindowEvent[
   let opener: ReplyWindowEvent | undefined;
   for (const event of events) {
     if (!rule.openedBy.includes(event.kind)) continue;
-    if (opener === undefined || event.at > opener.at || (event.at === opener.at && event.sentSince < opener.sentSince)) opener = event;
+    if (opener === undefined || event.at > opener.at || (event.at === opener.at && event.sentSince < opener.sentSince))
+      opener = event;
   }
   const base = { surface: rule.surface, ruleId: rule.id, tag: rule.tag };
   if (opener === undefined) {
-    return { ...base, allowed: false, code: "not_opened", until: null, messagesLeft: null, reason: `${rule.id}: no ${rule.openedBy.join(" / ")} event has opened a window yet` };
+    return {
+      ...base,
+      allowed: false,
+      code: "not_opened",
+      until: null,
+      messagesLeft: null,
+      reason: `${rule.id}: no ${rule.openedBy.join(" / ")} event has opened a window yet`,
+    };
   }
   const until = opener.at + rule.durationMs;
   if (now >= until) {
-    return { ...base, allowed: false, code: "expired", until: null, messagesLeft: 0, reason: `${rule.id}: the window opened by ${opener.kind} closed at ${formatInstant(until)}` };
+    return {
+      ...base,
+      allowed: false,
+      code: "expired",
+      until: null,
+      messagesLeft: 0,
+      reason: `${rule.id}: the window opened by ${opener.kind} closed at ${formatInstant(until)}`,
+    };
   }
   const messagesLeft = rule.maxMessages === null ? null : Math.max(0, rule.maxMessages - opener.sentSince);
   if (messagesLeft === 0) {
-    return { ...base, allowed: false, code: "quota_exhausted", until, messagesLeft, reason: `${rule.id}: all ${rule.maxMessages} messages of the window have been sent` };
+    return {
+      ...base,
+      allowed: false,
+      code: "quota_exhausted",
+      until,
+      messagesLeft,
+      reason: `${rule.id}: all ${rule.maxMessages} messages of the window have been sent`,
+    };
   }
   const tagText = rule.tag === null ? "" : ` with tag ${rule.tag}`;
   const countText = messagesLeft === null ? "" : `, ${messagesLeft} message(s) left`;
-  return { ...base, allowed: true, code: "open", until, messagesLeft, reason: `${rule.id}: open${tagText} until ${formatInstant(until)}${countText}` };
+  return {
+    ...base,
+    allowed: true,
+    code: "open",
+    until,
+    messagesLeft,
+    reason: `${rule.id}: open${tagText} until ${formatInstant(until)}${countText}`,
+  };
 }
 
-const CODE_RANK: Record<ReplyAllowance["code"], number> = { unlimited: 0, open: 1, quota_exhausted: 2, expired: 3, not_opened: 4, unsupported: 5 };
+const CODE_RANK: Record<ReplyAllowance["code"], number> = {
+  unlimited: 0,
+  open: 1,
+  quota_exhausted: 2,
+  expired: 3,
+  not_opened: 4,
+  unsupported: 5,
+};
 
 function compareAllowance(a: ReplyAllowance, b: ReplyAllowance): number {
   if (a.allowed !== b.allowed) return a.allowed ? -1 : 1;
@@ -70,6 +133,7 @@ function compareAllowance(a: ReplyAllowance, b: ReplyAllowance): number {
 function pickBest(allowances: readonly ReplyAllowance[]): ReplyAllowance {
   const sorted = [...allowances].sort(compareAllowance);
   const best = sorted[0];
-  if (best === undefined) throw new OpsError({ code: "illegal_state", fn: "evaluateReplyWindow", rule: "found no rule to evaluate" });
+  if (best === undefined)
+    throw new OpsError({ code: "illegal_state", fn: "evaluateReplyWindow", rule: "found no rule to evaluate" });
   return best;
 }

@@ -33,25 +33,48 @@ export function wechatAesKey(encodingAesKey: string): WechatAesKey | null {
  * `appId` (WXBizMsgCrypt's ValidateAppidError: the message was encrypted for another
  * account, or with another key).
  */
-export function decryptWechatMessage(aes: WechatAesKey, encrypt: string, appId: string): Result<string, AdapterFailure> {
+export function decryptWechatMessage(
+  aes: WechatAesKey,
+  encrypt: string,
+  appId: string,
+): Result<string, AdapterFailure> {
   const sealed = fromBase64(encrypt.trim(), false);
   if (sealed === null) return bad("Encrypt is not base64 text");
-  if (sealed.length === 0 || sealed.length % 16 !== 0) return bad(`Encrypt is ${sealed.length} bytes, not whole 16-byte AES blocks`);
+  if (sealed.length === 0 || sealed.length % 16 !== 0)
+    return bad(`Encrypt is ${sealed.length} bytes, not whole 16-byte AES blocks`);
   const plain = cbc(aes.key, aes.iv, { disablePadding: true }).decrypt(sealed);
   const pad = plain[plain.length - 1] as number;
-  if (pad < 1 || pad > BLOCK || pad > plain.length) return bad("Encrypt does not decrypt to PKCS#7 padding of 1..32 bytes (wrong EncodingAESKey, or a damaged message)");
+  if (pad < 1 || pad > BLOCK || pad > plain.length)
+    return bad(
+      "Encrypt does not decrypt to PKCS#7 padding of 1..32 bytes (wrong EncodingAESKey, or a damaged message)",
+    );
   for (let i = plain.length - pad; i < plain.length; i++) {
-    if (plain[i] !== pad) return bad("Encrypt does not decrypt to PKCS#7 padding of 1..32 bytes (wrong EncodingAESKey, or a damaged message)");
+    if (plain[i] !== pad)
+      return bad(
+        "Encrypt does not decrypt to PKCS#7 padding of 1..32 bytes (wrong EncodingAESKey, or a damaged message)",
+      );
   }
   const end = plain.length - pad;
   if (end < 20) return bad("the decrypted message is shorter than its 20-byte header");
-  const length = (((plain[16] as number) << 24) | ((plain[17] as number) << 16) | ((plain[18] as number) << 8) | (plain[19] as number)) >>> 0;
+  const length =
+    (((plain[16] as number) << 24) |
+      ((plain[17] as number) << 16) |
+      ((plain[18] as number) << 8) |
+      (plain[19] as number)) >>>
+    0;
   if (length > end - 20) return bad(`the decrypted message announces ${length} bytes but carries ${end - 20}`);
   const text = utf8(plain.subarray(20, 20 + length));
   const sender = utf8(plain.subarray(20 + length, end));
   if (text === null || sender === null) return bad("the decrypted message is not UTF-8 text");
   if (sender !== appId) {
-    return { ok: false, error: failure("bad_signature", `the message was encrypted for AppID ${JSON.stringify(sender.slice(0, 64))}, not the configured ${JSON.stringify(appId)}`, ["body", "Encrypt"]) };
+    return {
+      ok: false,
+      error: failure(
+        "bad_signature",
+        `the message was encrypted for AppID ${JSON.stringify(sender.slice(0, 64))}, not the configured ${JSON.stringify(appId)}`,
+        ["body", "Encrypt"],
+      ),
+    };
   }
   return { ok: true, value: text };
 }

@@ -59,7 +59,8 @@ export function xPost(t: Obj, s: XScope, raw: unknown = t): InteractionInput | n
   const retweeted = ref("retweeted") ?? idField(objField(t, "retweeted_status") ?? {}, "id_str");
   const root = idField(t, "conversation_id");
   const mine = author === s.me;
-  const text = strField(objField(t, "extended_tweet") ?? {}, "full_text") ?? strField(t, "full_text") ?? strField(t, "text") ?? "";
+  const text =
+    strField(objField(t, "extended_tweet") ?? {}, "full_text") ?? strField(t, "full_text") ?? strField(t, "text") ?? "";
   const common = {
     channelId: s.ctx.channelId,
     platformCreatedAt: at,
@@ -72,8 +73,15 @@ export function xPost(t: Obj, s: XScope, raw: unknown = t): InteractionInput | n
     direction: mine ? ("out" as const) : ("in" as const),
     content: { text },
   };
-  if (retweeted !== undefined) return mine ? null : { ...common, kind: "repost", direction: "activity", target: { type: "post", id: retweeted } };
-  if (repliedTo !== undefined) return { ...common, kind: "reply", inReplyTo: xId(s.ctx, "post", repliedTo), target: { type: "post", id: root ?? repliedTo } };
+  if (retweeted !== undefined)
+    return mine ? null : { ...common, kind: "repost", direction: "activity", target: { type: "post", id: retweeted } };
+  if (repliedTo !== undefined)
+    return {
+      ...common,
+      kind: "reply",
+      inReplyTo: xId(s.ctx, "post", repliedTo),
+      target: { type: "post", id: root ?? repliedTo },
+    };
   if (quoted !== undefined) return mine ? null : { ...common, kind: "quote", target: { type: "post", id: quoted } };
   return mine ? null : { ...common, kind: "mention", target: { type: "account", id: s.me } };
 }
@@ -99,7 +107,13 @@ export function xDm(e: Obj, s: XScope, raw: unknown = e): InteractionInput | nul
   const conv = v2 ? idField(e, "dm_conversation_id") : undefined;
   const pair = conv === undefined ? null : /^(\d+)-(\d+)$/.exec(conv);
   const outbound = sender === s.me;
-  const recipient = v1 ? idField(objField(mc, "target") ?? {}, "recipient_id") : pair === null ? undefined : pair[1] === s.me ? pair[2] : pair[1];
+  const recipient = v1
+    ? idField(objField(mc, "target") ?? {}, "recipient_id")
+    : pair === null
+      ? undefined
+      : pair[1] === s.me
+        ? pair[2]
+        : pair[1];
   const text = v1 ? (strField(objField(mc, "message_data") ?? {}, "text") ?? "") : (strField(e, "text") ?? "");
   return {
     channelId: s.ctx.channelId,
@@ -119,15 +133,51 @@ export function xDm(e: Obj, s: XScope, raw: unknown = e): InteractionInput | nul
 }
 
 /** A follow or unfollow of the account by `source`; null when the account is not the target (its own follows). */
-export function xFollow(type: "follow" | "unfollow", source: string | undefined, target: string | undefined, at: number, key: string, s: XScope, raw: unknown): InteractionInput | null {
+export function xFollow(
+  type: "follow" | "unfollow",
+  source: string | undefined,
+  target: string | undefined,
+  at: number,
+  key: string,
+  s: XScope,
+  raw: unknown,
+): InteractionInput | null {
   if (source === undefined || target !== s.me) return null;
-  return { channelId: s.ctx.channelId, platformCreatedAt: at, receivedAt: s.ctx.receivedAt, raw, id: xId(s.ctx, type, `${source}:${key}`), kind: type, direction: "activity", visibility: "public", actor: xUser(source), target: { type: "account", id: s.me } };
+  return {
+    channelId: s.ctx.channelId,
+    platformCreatedAt: at,
+    receivedAt: s.ctx.receivedAt,
+    raw,
+    id: xId(s.ctx, type, `${source}:${key}`),
+    kind: type,
+    direction: "activity",
+    visibility: "public",
+    actor: xUser(source),
+    target: { type: "account", id: s.me },
+  };
 }
 
 /** A deleted post as a `recall` by its author, `target` the post. */
-export function xRecall(postId: string | undefined, author: string | undefined, at: number, s: XScope, raw: unknown): InteractionInput | null {
+export function xRecall(
+  postId: string | undefined,
+  author: string | undefined,
+  at: number,
+  s: XScope,
+  raw: unknown,
+): InteractionInput | null {
   if (postId === undefined || author === undefined) return null;
-  return { channelId: s.ctx.channelId, platformCreatedAt: at, receivedAt: s.ctx.receivedAt, raw, id: xId(s.ctx, "recall", postId), kind: "recall", direction: "activity", visibility: "public", actor: xUser(author), target: { type: "post", id: postId } };
+  return {
+    channelId: s.ctx.channelId,
+    platformCreatedAt: at,
+    receivedAt: s.ctx.receivedAt,
+    raw,
+    id: xId(s.ctx, "recall", postId),
+    kind: "recall",
+    direction: "activity",
+    visibility: "public",
+    actor: xUser(author),
+    target: { type: "post", id: postId },
+  };
 }
 
 /** The first field a post needs that it lacks (`id`, `author_id`, `created_at`), or undefined. */

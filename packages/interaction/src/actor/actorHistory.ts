@@ -57,7 +57,11 @@ const IdentitiesSchema = z.array(ActorRefSchema).min(1, { error: "must list at l
  * // => [["1", "3"], { comment: 1, like: 1 }, 7]
  * ```
  */
-export function actorHistory(interactions: readonly Interaction[], identities: readonly ActorRef[], options: ActorHistoryOptions = {}): ActorHistory {
+export function actorHistory(
+  interactions: readonly Interaction[],
+  identities: readonly ActorRef[],
+  options: ActorHistoryOptions = {},
+): ActorHistory {
   const fn = "actorHistory";
   checkInteractions(interactions, fn);
   const refs = parseOrThrow(IdentitiesSchema, identities, { fn, path: ["identities"] });
@@ -85,5 +89,11 @@ export function actorHistory(interactions: readonly Interaction[], identities: r
       last = t;
     }
   }
-  return { interactions: picked, countsByKind: counts, channels: [...channels].sort() as ChannelId[], firstSeenAt: first, lastSeenAt: last };
+  return {
+    interactions: picked,
+    countsByKind: counts,
+    channels: [...channels].sort() as ChannelId[],
+    firstSeenAt: first,
+    lastSeenAt: last,
+  };
 }

@@ -70,7 +70,14 @@ export function mergeActors(actors: readonly Actor[], options: MergeActorsOption
   const links = parseOrThrow(LinksSchema, options.links ?? [], { fn, path: ["options", "links"] });
   const indexOf = new Map<string, number>();
   list.forEach((a, i) => {
-    if (indexOf.has(a.id)) throw new OpsError({ code: "duplicate", fn, path: ["actors", i, "id"], rule: "must be unique among the actors", received: a.id });
+    if (indexOf.has(a.id))
+      throw new OpsError({
+        code: "duplicate",
+        fn,
+        path: ["actors", i, "id"],
+        rule: "must be unique among the actors",
+        received: a.id,
+      });
     indexOf.set(a.id, i);
   });
   const parent = list.map((_, i) => i);
@@ -105,7 +112,13 @@ export function mergeActors(actors: readonly Actor[], options: MergeActorsOption
     const i = indexOf.get(x);
     const j = indexOf.get(y);
     if (i === undefined || j === undefined) {
-      throw new OpsError({ code: "not_found", fn, path: ["options", "links", li, i === undefined ? 0 : 1], rule: "must name an actor id present in actors", received: i === undefined ? x : y });
+      throw new OpsError({
+        code: "not_found",
+        fn,
+        path: ["options", "links", li, i === undefined ? 0 : 1],
+        rule: "must name an actor id present in actors",
+        received: i === undefined ? x : y,
+      });
     }
     union(i, j);
   });
@@ -129,7 +142,13 @@ export function mergeActors(actors: readonly Actor[], options: MergeActorsOption
 
 function mergeGroup(group: readonly Actor[], conflicts: AttributeConflict[]): Actor {
   const head = group[0] as Actor;
-  if (group.length === 1) return { ...head, identities: head.identities.map((r) => ({ ...r })), attributes: { ...head.attributes }, mergedFrom: [...head.mergedFrom] };
+  if (group.length === 1)
+    return {
+      ...head,
+      identities: head.identities.map((r) => ({ ...r })),
+      attributes: { ...head.attributes },
+      mergedFrom: [...head.mergedFrom],
+    };
   const identities: ActorRef[] = [];
   const seen = new Set<string>();
   const attributes: Record<string, AttributeValue> = {};
@@ -161,7 +180,8 @@ function mergeGroup(group: readonly Actor[], conflicts: AttributeConflict[]): Ac
     for (const id of a.mergedFrom) if (!mergedFrom.includes(id)) mergedFrom.push(id);
   }
   if (kinds.length > 0) conflicts.push({ actorId: head.id, key: "kind", kept: head.kind, dropped: kinds });
-  for (const [key, values] of dropped) conflicts.push({ actorId: head.id, key, kept: attributes[key] as AttributeValue, dropped: values });
+  for (const [key, values] of dropped)
+    conflicts.push({ actorId: head.id, key, kept: attributes[key] as AttributeValue, dropped: values });
   const merged: Actor = { id: head.id, kind: head.kind, identities, attributes, mergedFrom };
   return displayName === undefined ? merged : { ...merged, displayName };
 }

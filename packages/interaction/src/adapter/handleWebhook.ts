@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { failure, parseOrThrow, type Result } from "@ops/core";
 import type { Interaction } from "../model/Interaction";
-import type { AdapterFailure, AdapterLookup, ParseContext, PlatformAdapter, WebhookRequest, WebhookResponse, WebhookSecret } from "./PlatformAdapter";
+import type {
+  AdapterFailure,
+  AdapterLookup,
+  ParseContext,
+  PlatformAdapter,
+  WebhookRequest,
+  WebhookResponse,
+  WebhookSecret,
+} from "./PlatformAdapter";
 
 /**
  * What {@link handleWebhook} returns: a handshake to answer, or a new delivery — its dedupe
@@ -10,7 +18,12 @@ import type { AdapterFailure, AdapterLookup, ParseContext, PlatformAdapter, Webh
  */
 export type WebhookOutcome =
   | { readonly kind: "challenge"; readonly response: WebhookResponse }
-  | { readonly kind: "delivery"; readonly key: string; readonly interactions: readonly Interaction[]; readonly lookups: readonly AdapterLookup[] };
+  | {
+      readonly kind: "delivery";
+      readonly key: string;
+      readonly interactions: readonly Interaction[];
+      readonly lookups: readonly AdapterLookup[];
+    };
 
 /**
  * Schema of {@link HandleWebhookOptions}: `maxAgeMs`, how far (either way) the signed send
@@ -27,7 +40,12 @@ export type WebhookOutcome =
  * ```
  */
 export const HandleWebhookOptionsSchema = z.object({
-  maxAgeMs: z.number().int({ error: "must be whole milliseconds" }).nonnegative({ error: "must be 0 or more milliseconds" }).nullable().default(300_000),
+  maxAgeMs: z
+    .number()
+    .int({ error: "must be whole milliseconds" })
+    .nonnegative({ error: "must be 0 or more milliseconds" })
+    .nullable()
+    .default(300_000),
 });
 
 /** Options of {@link handleWebhook}; see {@link HandleWebhookOptionsSchema}. */
@@ -79,18 +97,27 @@ export function handleWebhook(
   const { maxAgeMs } = parseOrThrow(HandleWebhookOptionsSchema, options, { fn: "handleWebhook", path: ["options"] });
   const verified = adapter.verify(request, secret);
   if (!verified.ok) return verified;
-  if (verified.value.kind === "challenge") return { ok: true, value: { kind: "challenge", response: verified.value.response } };
+  if (verified.value.kind === "challenge")
+    return { ok: true, value: { kind: "challenge", response: verified.value.response } };
   if (maxAgeMs !== null && adapter.signedAt !== undefined) {
     const at = adapter.signedAt(request);
     if (!at.ok) return at;
     if (at.value !== null && Math.abs(context.receivedAt - at.value) > maxAgeMs) {
       const minutes = Math.round(Math.abs(context.receivedAt - at.value) / 60_000);
-      return { ok: false, error: failure("stale_request", `the request was signed ${minutes} min ${at.value < context.receivedAt ? "before" : "after"} it was received (tolerance ${maxAgeMs} ms): a replay or a skewed clock`, ["request"]) };
+      return {
+        ok: false,
+        error: failure(
+          "stale_request",
+          `the request was signed ${minutes} min ${at.value < context.receivedAt ? "before" : "after"} it was received (tolerance ${maxAgeMs} ms): a replay or a skewed clock`,
+          ["request"],
+        ),
+      };
     }
   }
   const key = adapter.dedupeKey(request.body);
   if (!key.ok) return key;
-  if (seenKeys.has(key.value)) return { ok: false, error: failure("duplicate_delivery", `delivery ${key.value} was already processed`, ["body"]) };
+  if (seenKeys.has(key.value))
+    return { ok: false, error: failure("duplicate_delivery", `delivery ${key.value} was already processed`, ["body"]) };
   const parsed = adapter.parse(request.body, context);
   if (!parsed.ok) return parsed;
   const lookups = adapter.lookups === undefined ? { ok: true as const, value: [] } : adapter.lookups(request.body);

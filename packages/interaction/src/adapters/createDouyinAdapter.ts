@@ -6,12 +6,27 @@ import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
 import { defineAdapter, finish } from "../_lib/adapterKit";
 import { sha1Hex, sha256Hex, timingSafeEqual } from "../_lib/crypto";
 import { header } from "../_lib/http";
-import { epochToInstant, idField, isObj, numField, objField, parseJson, parseJsonObject, strField, type Obj } from "../_lib/read";
+import {
+  epochToInstant,
+  idField,
+  isObj,
+  numField,
+  objField,
+  parseJson,
+  parseJsonObject,
+  strField,
+  type Obj,
+} from "../_lib/read";
 import type { AdapterOptions } from "./createWechatOaAdapter";
 
 const PLATFORM = "douyin";
 /** Known events that carry no interaction. */
-const IGNORED: ReadonlySet<string> = new Set(["verify_webhook", "im_enter_direct_msg", "im_message_read", "im_authorize"]);
+const IGNORED: ReadonlySet<string> = new Set([
+  "verify_webhook",
+  "im_enter_direct_msg",
+  "im_message_read",
+  "im_authorize",
+]);
 
 /** `content` is a JSON object, or (in the follow / like events) a JSON string holding one. */
 function contentOf(o: Obj): Obj | undefined {
@@ -87,15 +102,39 @@ export function createDouyinAdapter(options: AdapterOptions = {}): PlatformAdapt
     policy,
     verify(req, secret) {
       const sig = header(req, "x-douyin-signature");
-      if (sig === undefined) return { ok: false, error: failure("bad_signature", "X-Douyin-Signature header is missing", ["headers", "x-douyin-signature"]) };
+      if (sig === undefined)
+        return {
+          ok: false,
+          error: failure("bad_signature", "X-Douyin-Signature header is missing", ["headers", "x-douyin-signature"]),
+        };
       if (!timingSafeEqual(sha1Hex(secret.secret + req.body), sig.toLowerCase())) {
-        return { ok: false, error: failure("bad_signature", "X-Douyin-Signature does not match sha1(client_secret + body)", ["headers", "x-douyin-signature"]) };
+        return {
+          ok: false,
+          error: failure("bad_signature", "X-Douyin-Signature does not match sha1(client_secret + body)", [
+            "headers",
+            "x-douyin-signature",
+          ]),
+        };
       }
       const o = parseJsonObject(req.body);
       if (o.ok && strField(o.value, "event") === "verify_webhook") {
         const challenge = objField(o.value, "content")?.challenge;
-        if (typeof challenge !== "number" && typeof challenge !== "string") return { ok: false, error: failure("missing_field", "content.challenge is missing", ["body", "content", "challenge"]) };
-        return { ok: true, value: { kind: "challenge", response: { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ challenge }) } } };
+        if (typeof challenge !== "number" && typeof challenge !== "string")
+          return {
+            ok: false,
+            error: failure("missing_field", "content.challenge is missing", ["body", "content", "challenge"]),
+          };
+        return {
+          ok: true,
+          value: {
+            kind: "challenge",
+            response: {
+              status: 200,
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ challenge }),
+            },
+          },
+        };
       }
       return { ok: true, value: { kind: "delivery" } };
     },
@@ -112,16 +151,64 @@ export function createDouyinAdapter(options: AdapterOptions = {}): PlatformAdapt
     toOutbound(draft) {
       const json = { "content-type": "application/json" };
       const src = draft.inReplyTo;
-      if (draft.surface === "private_reply") return { ok: false, error: failure("unsupported", "Douyin has no private reply to a comment through the open platform", ["draft", "surface"]) };
-      if (src?.nativeId === undefined) return { ok: false, error: failure("missing_field", `a Douyin ${draft.surface} needs inReplyTo with the nativeId of the message or comment it answers`, ["draft", "inReplyTo", "nativeId"]) };
+      if (draft.surface === "private_reply")
+        return {
+          ok: false,
+          error: failure("unsupported", "Douyin has no private reply to a comment through the open platform", [
+            "draft",
+            "surface",
+          ]),
+        };
+      if (src?.nativeId === undefined)
+        return {
+          ok: false,
+          error: failure(
+            "missing_field",
+            `a Douyin ${draft.surface} needs inReplyTo with the nativeId of the message or comment it answers`,
+            ["draft", "inReplyTo", "nativeId"],
+          ),
+        };
       if (draft.surface === "message") {
-        if (src.conversation === undefined) return { ok: false, error: failure("missing_field", "a Douyin message needs inReplyTo.conversation (conversation_short_id)", ["draft", "inReplyTo", "conversation"]) };
-        const body = { msg_id: src.nativeId, conversation_id: src.conversation.id, to_user_id: draft.to.userId, scene: "im_replay_msg", content: { msg_type: 1, text: { text: draft.text } } };
-        return { ok: true, value: { method: "POST", path: "/im/send/msg/", headers: json, body: JSON.stringify(body) } };
+        if (src.conversation === undefined)
+          return {
+            ok: false,
+            error: failure("missing_field", "a Douyin message needs inReplyTo.conversation (conversation_short_id)", [
+              "draft",
+              "inReplyTo",
+              "conversation",
+            ]),
+          };
+        const body = {
+          msg_id: src.nativeId,
+          conversation_id: src.conversation.id,
+          to_user_id: draft.to.userId,
+          scene: "im_replay_msg",
+          content: { msg_type: 1, text: { text: draft.text } },
+        };
+        return {
+          ok: true,
+          value: { method: "POST", path: "/im/send/msg/", headers: json, body: JSON.stringify(body) },
+        };
       }
       const itemId = src.target?.type === "post" ? src.target.id : undefined;
-      if (itemId === undefined) return { ok: false, error: failure("missing_field", "a Douyin comment reply needs inReplyTo.target (the video item_id)", ["draft", "inReplyTo", "target"]) };
-      return { ok: true, value: { method: "POST", path: "/item/comment/reply/", headers: json, body: JSON.stringify({ item_id: itemId, comment_id: src.nativeId, content: draft.text }) } };
+      if (itemId === undefined)
+        return {
+          ok: false,
+          error: failure("missing_field", "a Douyin comment reply needs inReplyTo.target (the video item_id)", [
+            "draft",
+            "inReplyTo",
+            "target",
+          ]),
+        };
+      return {
+        ok: true,
+        value: {
+          method: "POST",
+          path: "/item/comment/reply/",
+          headers: json,
+          body: JSON.stringify({ item_id: itemId, comment_id: src.nativeId, content: draft.text }),
+        },
+      };
     },
   });
 }
@@ -136,7 +223,11 @@ function parseDouyin(body: string, ctx: ParseContext): Result<Interaction[], Ada
   const from = idField(o.value, "from_user_id");
   const to = idField(o.value, "to_user_id");
   const c = contentOf(o.value);
-  if (c === undefined) return { ok: false, error: failure("missing_field", "content must be an object or a JSON string of one", ["content"]) };
+  if (c === undefined)
+    return {
+      ok: false,
+      error: failure("missing_field", "content must be an object or a JSON string of one", ["content"]),
+    };
   const who = (userId: string) => ({ platform: PLATFORM, scope, userId });
   const id = (kind: string, native: string): string => `${PLATFORM}:${ctx.account}:${kind}:${native}`;
   const base = { channelId: ctx.channelId, receivedAt: ctx.receivedAt, raw: o.value };
@@ -148,7 +239,15 @@ function parseDouyin(body: string, ctx: ParseContext): Result<Interaction[], Ada
       const mid = idField(c, "server_message_id");
       const conv = idField(c, "conversation_short_id");
       const at = epochToInstant(numField(c, "create_time"), "ms");
-      if (from === undefined || mid === undefined || at === undefined) return { ok: false, error: failure("missing_field", "from_user_id, content.server_message_id and content.create_time are required", ["content"]) };
+      if (from === undefined || mid === undefined || at === undefined)
+        return {
+          ok: false,
+          error: failure(
+            "missing_field",
+            "from_user_id, content.server_message_id and content.create_time are required",
+            ["content"],
+          ),
+        };
       const outbound = event.endsWith("send_msg");
       const group = event.startsWith("im_group") || numField(c, "conversation_type") === 2;
       const item: InteractionInput = {
@@ -160,7 +259,9 @@ function parseDouyin(body: string, ctx: ParseContext): Result<Interaction[], Ada
         visibility: "private",
         actor: who(from),
         ...(outbound && to !== undefined && !group ? { recipient: who(to) } : {}),
-        ...(conv !== undefined ? { conversation: { id: conv, type: group ? ("group" as const) : ("dm" as const) } } : {}),
+        ...(conv !== undefined
+          ? { conversation: { id: conv, type: group ? ("group" as const) : ("dm" as const) } }
+          : {}),
         content: { text: strField(c, "text") ?? "" },
         platformCreatedAt: at,
         delivery: { status: outbound ? "sent" : "received" },
@@ -169,32 +270,93 @@ function parseDouyin(body: string, ctx: ParseContext): Result<Interaction[], Ada
     }
     case "im_recall_msg": {
       const mid = idField(c, "server_message_id");
-      if (from === undefined || mid === undefined) return { ok: false, error: failure("missing_field", "from_user_id and content.server_message_id are required", ["content"]) };
+      if (from === undefined || mid === undefined)
+        return {
+          ok: false,
+          error: failure("missing_field", "from_user_id and content.server_message_id are required", ["content"]),
+        };
       const at = epochToInstant(numField(c, "create_time"), "ms") ?? ctx.receivedAt;
       const conv = idField(c, "conversation_short_id");
-      return finish([{ ...base, id: id("recall", mid), kind: "recall", direction: "activity", visibility: "private", actor: who(from), target: { type: "message", id: mid }, ...(conv !== undefined ? { conversation: { id: conv, type: "dm" as const } } : {}), platformCreatedAt: at }]);
+      return finish([
+        {
+          ...base,
+          id: id("recall", mid),
+          kind: "recall",
+          direction: "activity",
+          visibility: "private",
+          actor: who(from),
+          target: { type: "message", id: mid },
+          ...(conv !== undefined ? { conversation: { id: conv, type: "dm" as const } } : {}),
+          platformCreatedAt: at,
+        },
+      ]);
     }
     case "new_follow_action": {
       const at = epochToInstant(numField(c, "action_time"), "s");
-      if (from === undefined || at === undefined) return { ok: false, error: failure("missing_field", "from_user_id and content.action_time are required", ["content"]) };
+      if (from === undefined || at === undefined)
+        return {
+          ok: false,
+          error: failure("missing_field", "from_user_id and content.action_time are required", ["content"]),
+        };
       const kind = numField(c, "action_type") === 1 ? ("follow" as const) : ("unfollow" as const);
-      return finish([{ ...base, id: id(kind, `${from}:${at}`), kind, direction: "activity", visibility: "public", actor: who(from), target: { type: "account", id: to ?? ctx.account }, platformCreatedAt: at }]);
+      return finish([
+        {
+          ...base,
+          id: id(kind, `${from}:${at}`),
+          kind,
+          direction: "activity",
+          visibility: "public",
+          actor: who(from),
+          target: { type: "account", id: to ?? ctx.account },
+          platformCreatedAt: at,
+        },
+      ]);
     }
     case "new_video_digg": {
       const action = numField(c, "action_type");
       // the event page documents one value, 1 = 点赞; anything else is not silently read as a like
-      if (action !== undefined && action !== 1) return { ok: false, error: failure("unknown_event", `new_video_digg action_type ${action} is not documented (1 = like)`, ["content", "action_type"]) };
+      if (action !== undefined && action !== 1)
+        return {
+          ok: false,
+          error: failure("unknown_event", `new_video_digg action_type ${action} is not documented (1 = like)`, [
+            "content",
+            "action_type",
+          ]),
+        };
       const at = epochToInstant(numField(c, "action_time"), "s");
       const item = idField(c, "item_id");
-      if (from === undefined || at === undefined || item === undefined) return { ok: false, error: failure("missing_field", "from_user_id, content.action_time and content.item_id are required", ["content"]) };
-      return finish([{ ...base, id: id("digg", `${from}:${item}`), kind: "like", direction: "activity", visibility: "public", actor: who(from), target: { type: "post", id: item }, platformCreatedAt: at }]);
+      if (from === undefined || at === undefined || item === undefined)
+        return {
+          ok: false,
+          error: failure("missing_field", "from_user_id, content.action_time and content.item_id are required", [
+            "content",
+          ]),
+        };
+      return finish([
+        {
+          ...base,
+          id: id("digg", `${from}:${item}`),
+          kind: "like",
+          direction: "activity",
+          visibility: "public",
+          actor: who(from),
+          target: { type: "post", id: item },
+          platformCreatedAt: at,
+        },
+      ]);
     }
     case "item_comment_reply": {
       const cid = idField(c, "comment_id");
       const author = idField(c, "comment_user_id") ?? from;
       const created = numField(c, "create_time");
       const at = epochToInstant(created, created !== undefined && Math.abs(created) >= 1e11 ? "ms" : "s");
-      if (cid === undefined || author === undefined || at === undefined) return { ok: false, error: failure("missing_field", "content.comment_id, comment_user_id and create_time are required", ["content"]) };
+      if (cid === undefined || author === undefined || at === undefined)
+        return {
+          ok: false,
+          error: failure("missing_field", "content.comment_id, comment_user_id and create_time are required", [
+            "content",
+          ]),
+        };
       const parent = idField(c, "reply_to_comment_id");
       const item = idField(c, "reply_to_item_id");
       const isReply = parent !== undefined && parent !== "0" && parent !== cid;

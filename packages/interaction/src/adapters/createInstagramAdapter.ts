@@ -8,7 +8,17 @@ import { hmacSha256Hex, timingSafeEqual } from "../_lib/crypto";
 import { header, query } from "../_lib/http";
 import { keyOfIds } from "../_lib/idList";
 import { instagramEntries } from "../_lib/instagramEntries";
-import { arrField, idField, isObj, missing, numField, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
+import {
+  arrField,
+  idField,
+  isObj,
+  missing,
+  numField,
+  objField,
+  parseJsonObject,
+  strField,
+  type Obj,
+} from "../_lib/read";
 import type { AdapterOptions } from "./createWechatOaAdapter";
 import { instagramMentionLookups } from "./instagramMentionLookups";
 
@@ -72,16 +82,43 @@ export function createInstagramAdapter(options: AdapterOptions = {}): PlatformAd
       const q = query(req);
       if (req.method.toUpperCase() === "GET" && q.get("hub.mode") !== null) {
         const token = secret.verifyToken;
-        if (token === undefined) return { ok: false, error: failure("invalid_request", "secret.verifyToken is needed to answer the subscription handshake", ["secret", "verifyToken"]) };
+        if (token === undefined)
+          return {
+            ok: false,
+            error: failure("invalid_request", "secret.verifyToken is needed to answer the subscription handshake", [
+              "secret",
+              "verifyToken",
+            ]),
+          };
         if (q.get("hub.mode") !== "subscribe" || !timingSafeEqual(q.get("hub.verify_token") ?? "", token)) {
-          return { ok: false, error: failure("bad_signature", "hub.verify_token does not match", ["url", "hub.verify_token"]) };
+          return {
+            ok: false,
+            error: failure("bad_signature", "hub.verify_token does not match", ["url", "hub.verify_token"]),
+          };
         }
-        return { ok: true, value: { kind: "challenge", response: { status: 200, headers: { "content-type": "text/plain" }, body: q.get("hub.challenge") ?? "" } } };
+        return {
+          ok: true,
+          value: {
+            kind: "challenge",
+            response: { status: 200, headers: { "content-type": "text/plain" }, body: q.get("hub.challenge") ?? "" },
+          },
+        };
       }
       const sig = header(req, "x-hub-signature-256");
-      if (sig === undefined || !sig.startsWith("sha256=")) return { ok: false, error: failure("bad_signature", "X-Hub-Signature-256 header is missing", ["headers", "x-hub-signature-256"]) };
+      if (sig === undefined || !sig.startsWith("sha256="))
+        return {
+          ok: false,
+          error: failure("bad_signature", "X-Hub-Signature-256 header is missing", ["headers", "x-hub-signature-256"]),
+        };
       const expected = `sha256=${hmacSha256Hex(secret.secret, req.body)}`;
-      if (!timingSafeEqual(expected, sig.toLowerCase())) return { ok: false, error: failure("bad_signature", "X-Hub-Signature-256 does not match the HMAC-SHA256 of the body", ["headers", "x-hub-signature-256"]) };
+      if (!timingSafeEqual(expected, sig.toLowerCase()))
+        return {
+          ok: false,
+          error: failure("bad_signature", "X-Hub-Signature-256 does not match the HMAC-SHA256 of the body", [
+            "headers",
+            "x-hub-signature-256",
+          ]),
+        };
       return { ok: true, value: { kind: "delivery" } };
     },
     dedupeKey(body) {
@@ -109,7 +146,11 @@ export function createInstagramAdapter(options: AdapterOptions = {}): PlatformAd
           for (const m of arrField(entry, key) ?? []) if (isObj(m)) ids.push(messagingKey(m));
         }
       }
-      if (ids.length === 0) return { ok: false, error: failure("missing_field", "the delivery has no entry with changes or messaging", ["entry"]) };
+      if (ids.length === 0)
+        return {
+          ok: false,
+          error: failure("missing_field", "the delivery has no entry with changes or messaging", ["entry"]),
+        };
       return { ok: true, value: keyOfIds("ig", ids) };
     },
     parse: parseInstagram,
@@ -118,16 +159,43 @@ export function createInstagramAdapter(options: AdapterOptions = {}): PlatformAd
       const json = { "content-type": "application/json" };
       const { surface, text, tag, inReplyTo } = draft;
       if (surface === "message") {
-        const body = tag === undefined ? { recipient: { id: draft.to.userId }, messaging_type: "RESPONSE", message: { text } } : { recipient: { id: draft.to.userId }, messaging_type: "MESSAGE_TAG", tag, message: { text } };
+        const body =
+          tag === undefined
+            ? { recipient: { id: draft.to.userId }, messaging_type: "RESPONSE", message: { text } }
+            : { recipient: { id: draft.to.userId }, messaging_type: "MESSAGE_TAG", tag, message: { text } };
         return { ok: true, value: { method: "POST", path: "/me/messages", headers: json, body: JSON.stringify(body) } };
       }
       if (surface === "public_reply" && inReplyTo?.kind === "mention") return mentionReply(inReplyTo, text);
       const commentId = inReplyTo?.nativeId;
-      if (commentId === undefined) return { ok: false, error: failure("missing_field", `a ${surface} needs inReplyTo with the comment's nativeId`, ["draft", "inReplyTo", "nativeId"]) };
+      if (commentId === undefined)
+        return {
+          ok: false,
+          error: failure("missing_field", `a ${surface} needs inReplyTo with the comment's nativeId`, [
+            "draft",
+            "inReplyTo",
+            "nativeId",
+          ]),
+        };
       if (surface === "private_reply") {
-        return { ok: true, value: { method: "POST", path: "/me/messages", headers: json, body: JSON.stringify({ recipient: { comment_id: commentId }, message: { text } }) } };
+        return {
+          ok: true,
+          value: {
+            method: "POST",
+            path: "/me/messages",
+            headers: json,
+            body: JSON.stringify({ recipient: { comment_id: commentId }, message: { text } }),
+          },
+        };
       }
-      return { ok: true, value: { method: "POST", path: `/${encodeURIComponent(commentId)}/replies`, headers: json, body: JSON.stringify({ message: text }) } };
+      return {
+        ok: true,
+        value: {
+          method: "POST",
+          path: `/${encodeURIComponent(commentId)}/replies`,
+          headers: json,
+          body: JSON.stringify({ message: text }),
+        },
+      };
     },
   });
 }
@@ -142,16 +210,37 @@ function mentionReply(mention: Interaction, text: string): Result<OutboundReques
   const m = /^instagram:(\d+):(comment|media):(\d+)$/.exec(mention.id);
   const mediaId = mention.target?.type === "post" ? mention.target.id : undefined;
   if (m === null || mediaId === undefined) {
-    return { ok: false, error: failure("missing_field", "a reply to a mention needs the mention as parseInstagramMention built it (id instagram:<account>:comment|media:<id>, target the media)", ["draft", "inReplyTo"]) };
+    return {
+      ok: false,
+      error: failure(
+        "missing_field",
+        "a reply to a mention needs the mention as parseInstagramMention built it (id instagram:<account>:comment|media:<id>, target the media)",
+        ["draft", "inReplyTo"],
+      ),
+    };
   }
-  const body = m[2] === "comment" ? { media_id: mediaId, comment_id: m[3], message: text } : { media_id: mediaId, message: text };
-  return { ok: true, value: { method: "POST", path: `/${m[1]}/mentions`, headers: { "content-type": "application/json" }, body: JSON.stringify(body) } };
+  const body =
+    m[2] === "comment" ? { media_id: mediaId, comment_id: m[3], message: text } : { media_id: mediaId, message: text };
+  return {
+    ok: true,
+    value: {
+      method: "POST",
+      path: `/${m[1]}/mentions`,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    },
+  };
 }
 
 /** The dedupe id of a messaging event: its message / reaction / postback `mid`, else sender and time. */
 function messagingKey(m: Obj): string {
-  const mid = idField(objField(m, "message") ?? {}, "mid") ?? idField(objField(m, "reaction") ?? {}, "mid") ?? idField(objField(m, "postback") ?? {}, "mid");
-  return mid !== undefined ? `m:${mid}` : `t:${idField(objField(m, "sender") ?? {}, "id") ?? ""}:${idField(m, "timestamp") ?? ""}`;
+  const mid =
+    idField(objField(m, "message") ?? {}, "mid") ??
+    idField(objField(m, "reaction") ?? {}, "mid") ??
+    idField(objField(m, "postback") ?? {}, "mid");
+  return mid !== undefined
+    ? `m:${mid}`
+    : `t:${idField(objField(m, "sender") ?? {}, "id") ?? ""}:${idField(m, "timestamp") ?? ""}`;
 }
 
 function toMs(t: number | undefined): number | undefined {
@@ -167,13 +256,30 @@ function toMs(t: number | undefined): number | undefined {
  * else unknown fails the delivery as `unknown_event`, naming it.
  */
 const SIGNAL_FIELDS: ReadonlySet<string> = new Set(["story_insights"]);
-const SIGNAL_EVENTS: readonly string[] = ["read", "referral", "optin", "pass_thread_control", "take_thread_control", "request_thread_control", "message_edit"];
+const SIGNAL_EVENTS: readonly string[] = [
+  "read",
+  "referral",
+  "optin",
+  "pass_thread_control",
+  "take_thread_control",
+  "request_thread_control",
+  "message_edit",
+];
 /**
  * Change fields whose `value` is a messaging event (`{sender, recipient, timestamp, message | …}`):
  * the shape of the sample notifications the app dashboard's "Test" button sends for the
  * messaging fields, read like `entry.messaging` items.
  */
-const MESSAGING_FIELDS: ReadonlySet<string> = new Set(["messages", "messaging_postbacks", "message_reactions", "messaging_seen", "messaging_referral", "messaging_optins", "messaging_handover", "message_edit"]);
+const MESSAGING_FIELDS: ReadonlySet<string> = new Set([
+  "messages",
+  "messaging_postbacks",
+  "message_reactions",
+  "messaging_seen",
+  "messaging_referral",
+  "messaging_optins",
+  "messaging_handover",
+  "message_edit",
+]);
 
 function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], AdapterFailure> {
   const read = instagramEntries(body);
@@ -182,7 +288,14 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
   const out: InteractionInput[] = [];
   const id = (kind: string, native: string): string => `${PLATFORM}:${ctx.account}:${kind}:${native}`;
   const who = (userId: string) => ({ platform: PLATFORM, scope: ctx.account, userId });
-  const unknown = (path: (string | number)[], what: string): { ok: false; error: AdapterFailure } => ({ ok: false, error: failure("unknown_event", `${what} is not mapped by this adapter (subscribe only to the fields it reads, or extend it)`, path) });
+  const unknown = (path: (string | number)[], what: string): { ok: false; error: AdapterFailure } => ({
+    ok: false,
+    error: failure(
+      "unknown_event",
+      `${what} is not mapped by this adapter (subscribe only to the fields it reads, or extend it)`,
+      path,
+    ),
+  });
   // Every entry, change and messaging event gives its interaction, is a documented signal
   // (skipped by rule), or fails the delivery: nothing is dropped unseen.
   for (let ei = 0; ei < entries.length; ei++) {
@@ -193,7 +306,8 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
     // messaging events: `messaging`, `standby` (received while another app owns the thread,
     // under Meta's handover protocol) and changes whose value is a messaging event
     const messagingItems: [unknown, (string | number)[]][] = [];
-    for (const key of ["messaging", "standby"] as const) (arrField(entry, key) ?? []).forEach((m, mi) => messagingItems.push([m, ["entry", ei, key, mi]]));
+    for (const key of ["messaging", "standby"] as const)
+      (arrField(entry, key) ?? []).forEach((m, mi) => messagingItems.push([m, ["entry", ei, key, mi]]));
     const changes = arrField(entry, "changes") ?? [];
     for (let ci = 0; ci < changes.length; ci++) {
       const change = changes[ci];
@@ -206,11 +320,13 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
         messagingItems.push([objField(change, "value"), [...at, "value"]]);
         continue;
       }
-      if (field !== "comments" && field !== "live_comments") return unknown([...at, "field"], `change field ${JSON.stringify(field)}`);
+      if (field !== "comments" && field !== "live_comments")
+        return unknown([...at, "field"], `change field ${JSON.stringify(field)}`);
       const v = objField(change, "value");
       const cid = v === undefined ? undefined : idField(v, "id");
       const fromId = v === undefined ? undefined : idField(objField(v, "from") ?? {}, "id");
-      if (v === undefined || cid === undefined || fromId === undefined) return missing([...at, "value"], `entry[${ei}].changes[${ci}].value with id and from.id`);
+      if (v === undefined || cid === undefined || fromId === undefined)
+        return missing([...at, "value"], `entry[${ei}].changes[${ci}].value with id and from.id`);
       const parent = idField(v, "parent_id");
       const mediaId = idField(objField(v, "media") ?? {}, "id");
       out.push({
@@ -226,19 +342,29 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
         direction: fromId === account ? "out" : "in",
         actor: who(fromId),
         ...(parent !== undefined ? { inReplyTo: id("comment", parent) } : {}),
-        ...(mediaId !== undefined ? { target: { type: field === "live_comments" ? "live" : "post", id: mediaId } } : {}),
+        ...(mediaId !== undefined
+          ? { target: { type: field === "live_comments" ? "live" : "post", id: mediaId } }
+          : {}),
         content: { text: strField(v, "text") ?? "" },
       });
     }
     for (let mi = 0; mi < messagingItems.length; mi++) {
       const [m, path] = messagingItems[mi] as [unknown, (string | number)[]];
-      const where = path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").slice(1);
+      const where = path
+        .map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`))
+        .join("")
+        .slice(1);
       if (!isObj(m)) return missing(path, `${where}: a messaging event object`);
       const sender = idField(objField(m, "sender") ?? {}, "id");
       const recipient = idField(objField(m, "recipient") ?? {}, "id");
-      if (sender === undefined || recipient === undefined) return missing(path, `${where} with sender.id and recipient.id`);
+      if (sender === undefined || recipient === undefined)
+        return missing(path, `${where} with sender.id and recipient.id`);
       // a number in deliveries; a digit string in the dashboard's test samples ("1527459824")
-      const at = toMs(numField(m, "timestamp") ?? (typeof m.timestamp === "string" && /^\d{1,16}$/.test(m.timestamp) ? Number(m.timestamp) : undefined)) ?? entryTime;
+      const at =
+        toMs(
+          numField(m, "timestamp") ??
+            (typeof m.timestamp === "string" && /^\d{1,16}$/.test(m.timestamp) ? Number(m.timestamp) : undefined),
+        ) ?? entryTime;
       const outbound = sender === account;
       const user = outbound ? recipient : sender;
       const base = {
@@ -257,7 +383,13 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
       if (message !== undefined) {
         const mid = idField(message, "mid") ?? `${sender}:${at}:${ei}:${mi}`;
         if (message.is_deleted === true) {
-          out.push({ ...base, id: id("recall", mid), kind: "recall", direction: "activity", target: { type: "message", id: mid } });
+          out.push({
+            ...base,
+            id: id("recall", mid),
+            kind: "recall",
+            direction: "activity",
+            target: { type: "message", id: mid },
+          });
           continue;
         }
         const replyTo = idField(objField(message, "reply_to") ?? {}, "mid");
@@ -280,10 +412,23 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
         const mid = idField(reaction, "mid");
         if (mid === undefined) return missing([...path, "reaction", "mid"], `${where}.reaction.mid`);
         if (strField(reaction, "action") === "unreact") continue; // the model has no un-like; the earlier like stays
-        out.push({ ...base, id: id("reaction", `${mid}:${sender}`), kind: "like", direction: "activity", target: { type: "message", id: mid } });
+        out.push({
+          ...base,
+          id: id("reaction", `${mid}:${sender}`),
+          kind: "like",
+          direction: "activity",
+          target: { type: "message", id: mid },
+        });
       } else if (postback !== undefined) {
         const mid = idField(postback, "mid") ?? `${sender}:${at}`;
-        out.push({ ...base, id: id("postback", mid), nativeId: mid, kind: "menu_click", direction: "in", content: { text: strField(postback, "payload") ?? strField(postback, "title") ?? "" } });
+        out.push({
+          ...base,
+          id: id("postback", mid),
+          nativeId: mid,
+          kind: "menu_click",
+          direction: "in",
+          content: { text: strField(postback, "payload") ?? strField(postback, "title") ?? "" },
+        });
       } else if (!SIGNAL_EVENTS.some((k) => m[k] !== undefined)) {
         const keys = Object.keys(m).filter((k) => k !== "sender" && k !== "recipient" && k !== "timestamp");
         return unknown(path, `messaging event ${JSON.stringify(keys.join(",") || "(empty)")}`);

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { failure, OpsError, parseOrThrow, type Result } from "@ops/core";
-import type { AdapterFailure, ParseContext, PlatformAdapter, VerifyOutcome, WebhookRequest } from "../adapter/PlatformAdapter";
+import type {
+  AdapterFailure,
+  ParseContext,
+  PlatformAdapter,
+  VerifyOutcome,
+  WebhookRequest,
+} from "../adapter/PlatformAdapter";
 import type { Interaction, InteractionInput, InteractionKind, MediaItem } from "../model/Interaction";
 import { ReplyWindowPolicySchema, type ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
@@ -50,16 +56,26 @@ export const WechatOaAdapterOptionsSchema = z
       .optional(),
     appId: z
       .string()
-      .regex(/^[\x21-\x7e]{1,64}$/, { error: "must be the account's AppID (1–64 visible ASCII characters, e.g. wx2c2769f8efd9abc2)" })
+      .regex(/^[\x21-\x7e]{1,64}$/, {
+        error: "must be the account's AppID (1–64 visible ASCII characters, e.g. wx2c2769f8efd9abc2)",
+      })
       .optional(),
     policy: ReplyWindowPolicySchema.optional(),
   })
   .superRefine((o, ctx) => {
     if (o.encodingAesKey !== undefined && o.appId === undefined) {
-      ctx.addIssue({ code: "custom", path: ["appId"], message: "is required with encodingAesKey: a decrypted message names the AppID it was encrypted for" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["appId"],
+        message: "is required with encodingAesKey: a decrypted message names the AppID it was encrypted for",
+      });
     }
     if (o.appId !== undefined && o.encodingAesKey === undefined) {
-      ctx.addIssue({ code: "custom", path: ["encodingAesKey"], message: "is required with appId (appId is only used to check decrypted messages)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["encodingAesKey"],
+        message: "is required with appId (appId is only used to check decrypted messages)",
+      });
     }
   });
 
@@ -71,9 +87,23 @@ interface SafeMode {
 
 const PLATFORM = "wechat_oa";
 /** Events that are known but carry no interaction (a link menu, a location report, a template send receipt). */
-const IGNORED_EVENTS: ReadonlySet<string> = new Set(["VIEW", "LOCATION", "TEMPLATESENDJOBFINISH", "view_miniprogram", "MASSSENDJOBFINISH"]);
+const IGNORED_EVENTS: ReadonlySet<string> = new Set([
+  "VIEW",
+  "LOCATION",
+  "TEMPLATESENDJOBFINISH",
+  "view_miniprogram",
+  "MASSSENDJOBFINISH",
+]);
 const MENU_EVENTS: ReadonlySet<string> = new Set(["CLICK", "scancode_push", "scancode_waitmsg"]);
-const MESSAGE_TYPES: ReadonlySet<string> = new Set(["text", "image", "voice", "video", "shortvideo", "location", "link"]);
+const MESSAGE_TYPES: ReadonlySet<string> = new Set([
+  "text",
+  "image",
+  "voice",
+  "video",
+  "shortvideo",
+  "location",
+  "link",
+]);
 
 function text(node: XmlNode, key: string): string | undefined {
   const v = node[key];
@@ -145,7 +175,10 @@ function text(node: XmlNode, key: string): string | undefined {
  * ```
  */
 export function createWechatOaAdapter(options: WechatOaAdapterOptions = {}): PlatformAdapter {
-  const checked = parseOrThrow(WechatOaAdapterOptionsSchema, options, { fn: "createWechatOaAdapter", path: ["options"] });
+  const checked = parseOrThrow(WechatOaAdapterOptionsSchema, options, {
+    fn: "createWechatOaAdapter",
+    path: ["options"],
+  });
   const policy = checked.policy ?? (REPLY_WINDOW_POLICIES["wechat_oa.customer_service"] as ReplyWindowPolicy);
   const safe = safeMode(checked.encodingAesKey, checked.appId);
   return defineAdapter({
@@ -157,7 +190,14 @@ export function createWechatOaAdapter(options: WechatOaAdapterOptions = {}): Pla
       if (req.method.toUpperCase() === "GET" && q.get("echostr") !== null) return verifySortedSha1(req, secret.secret);
       if (q.get("encrypt_type") === "aes") return verifyMsgSignature(req, secret.secret);
       if (safe !== null) {
-        return { ok: false, error: failure("bad_signature", "this adapter has an encodingAesKey, so pushes must come in safe or compatible mode (encrypt_type=aes with msg_signature); a plaintext push is refused because its signature does not cover the body", ["url"]) };
+        return {
+          ok: false,
+          error: failure(
+            "bad_signature",
+            "this adapter has an encodingAesKey, so pushes must come in safe or compatible mode (encrypt_type=aes with msg_signature); a plaintext push is refused because its signature does not cover the body",
+            ["url"],
+          ),
+        };
       }
       return verifySortedSha1(req, secret.secret);
     },
@@ -168,7 +208,13 @@ export function createWechatOaAdapter(options: WechatOaAdapterOptions = {}): Pla
       if (msgId !== undefined && msgId !== "") return { ok: true, value: `msg:${msgId}` };
       const from = text(x.value, "FromUserName");
       const created = text(x.value, "CreateTime");
-      if (!from || !created) return { ok: false, error: failure("missing_field", "FromUserName and CreateTime are needed to identify an event", ["FromUserName"]) };
+      if (!from || !created)
+        return {
+          ok: false,
+          error: failure("missing_field", "FromUserName and CreateTime are needed to identify an event", [
+            "FromUserName",
+          ]),
+        };
       return { ok: true, value: `evt:${from}:${created}` };
     },
     parse(body, context) {
@@ -176,7 +222,14 @@ export function createWechatOaAdapter(options: WechatOaAdapterOptions = {}): Pla
       return x.ok ? parseWechat(x.value, context) : x;
     },
     toOutbound(draft) {
-      if (draft.surface !== "message") return { ok: false, error: failure("unsupported", `a WeChat Official Account cannot send a ${draft.surface}`, ["draft", "surface"]) };
+      if (draft.surface !== "message")
+        return {
+          ok: false,
+          error: failure("unsupported", `a WeChat Official Account cannot send a ${draft.surface}`, [
+            "draft",
+            "surface",
+          ]),
+        };
       return {
         ok: true,
         value: {
@@ -195,7 +248,14 @@ function safeMode(encodingAesKey: string | undefined, appId: string | undefined)
   const aes = wechatAesKey(encodingAesKey);
   // The options schema admits only keys that decode to 32 bytes; an adapter given a key must
   // never fall back to plaintext mode silently, so a key that does not decode is misuse.
-  if (aes === null) throw new OpsError({ code: "invalid_argument", fn: "createWechatOaAdapter", path: ["options", "encodingAesKey"], rule: "must decode (base64 with \"=\" appended) to a 32-byte AES key", received: "(redacted)" });
+  if (aes === null)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "createWechatOaAdapter",
+      path: ["options", "encodingAesKey"],
+      rule: 'must decode (base64 with "=" appended) to a 32-byte AES key',
+      received: "(redacted)",
+    });
   return { aes, appId };
 }
 
@@ -205,7 +265,13 @@ function verifyMsgSignature(request: WebhookRequest, token: string): Result<Veri
   if (!x.ok) return x;
   const encrypt = x.value["Encrypt"];
   if (typeof encrypt !== "string" || encrypt === "") {
-    return { ok: false, error: failure("missing_field", "an encrypt_type=aes push must carry the encrypted message in <Encrypt>", ["body", "Encrypt"]) };
+    return {
+      ok: false,
+      error: failure("missing_field", "an encrypt_type=aes push must carry the encrypted message in <Encrypt>", [
+        "body",
+        "Encrypt",
+      ]),
+    };
   }
   return verifySortedSha1(request, token, { param: "msg_signature", extra: [encrypt] });
 }
@@ -217,13 +283,32 @@ function readMessage(body: string, safe: SafeMode | null): Result<XmlNode, Adapt
   const encrypt = x.value["Encrypt"];
   if (encrypt === undefined) return x;
   if (safe === null) {
-    return { ok: false, error: failure("unsupported", "the body is encrypted (safe or compatible mode): pass encodingAesKey and appId to createWechatOaAdapter to read it", ["body", "Encrypt"]) };
+    return {
+      ok: false,
+      error: failure(
+        "unsupported",
+        "the body is encrypted (safe or compatible mode): pass encodingAesKey and appId to createWechatOaAdapter to read it",
+        ["body", "Encrypt"],
+      ),
+    };
   }
-  if (typeof encrypt !== "string" || encrypt === "") return { ok: false, error: failure("malformed_payload", "Encrypt must be the base64 text of the encrypted message", ["body", "Encrypt"]) };
+  if (typeof encrypt !== "string" || encrypt === "")
+    return {
+      ok: false,
+      error: failure("malformed_payload", "Encrypt must be the base64 text of the encrypted message", [
+        "body",
+        "Encrypt",
+      ]),
+    };
   const plain = decryptWechatMessage(safe.aes, encrypt, safe.appId);
   if (!plain.ok) return plain;
   const message = parseXml(plain.value);
-  return message.ok ? message : { ok: false, error: failure("malformed_payload", `the decrypted Encrypt: ${message.error.message}`, ["body", "Encrypt"]) };
+  return message.ok
+    ? message
+    : {
+        ok: false,
+        error: failure("malformed_payload", `the decrypted Encrypt: ${message.error.message}`, ["body", "Encrypt"]),
+      };
 }
 
 function parseWechat(node: XmlNode, context: ParseContext): Result<Interaction[], AdapterFailure> {
@@ -231,22 +316,42 @@ function parseWechat(node: XmlNode, context: ParseContext): Result<Interaction[]
   const created = text(node, "CreateTime");
   const msgType = text(node, "MsgType");
   if (!from) return { ok: false, error: failure("missing_field", "FromUserName is missing", ["FromUserName"]) };
-  if (!created || !/^\d{1,12}$/.test(created)) return { ok: false, error: failure("missing_field", "CreateTime must be epoch seconds", ["CreateTime"]) };
+  if (!created || !/^\d{1,12}$/.test(created))
+    return { ok: false, error: failure("missing_field", "CreateTime must be epoch seconds", ["CreateTime"]) };
   if (!msgType) return { ok: false, error: failure("missing_field", "MsgType is missing", ["MsgType"]) };
   const at = Number(created) * 1000;
   const actor = { platform: PLATFORM, scope: context.account, userId: from };
-  const base = { channelId: context.channelId, actor, platformCreatedAt: at, receivedAt: context.receivedAt, raw: node, delivery: { status: "received" as const } };
+  const base = {
+    channelId: context.channelId,
+    actor,
+    platformCreatedAt: at,
+    receivedAt: context.receivedAt,
+    raw: node,
+    delivery: { status: "received" as const },
+  };
   if (MESSAGE_TYPES.has(msgType)) {
     const msgId = text(node, "MsgId");
     const media: MediaItem[] = [];
     const mediaId = text(node, "MediaId");
     const pic = text(node, "PicUrl");
-    if (msgType === "image") media.push({ type: "image", ...(mediaId ? { id: mediaId } : {}), ...(pic ? { url: pic } : {}) });
+    if (msgType === "image")
+      media.push({ type: "image", ...(mediaId ? { id: mediaId } : {}), ...(pic ? { url: pic } : {}) });
     if (msgType === "voice") media.push({ type: "audio", ...(mediaId ? { id: mediaId } : {}) });
-    if (msgType === "video" || msgType === "shortvideo") media.push({ type: "video", ...(mediaId ? { id: mediaId } : {}) });
+    if (msgType === "video" || msgType === "shortvideo")
+      media.push({ type: "video", ...(mediaId ? { id: mediaId } : {}) });
     if (msgType === "location") media.push({ type: "location" });
-    if (msgType === "link") media.push({ type: "link", ...(text(node, "Url") ? { url: text(node, "Url") as string } : {}) });
-    const content = msgType === "text" ? (text(node, "Content") ?? "") : msgType === "voice" ? (text(node, "Recognition") ?? "") : msgType === "location" ? (text(node, "Label") ?? "") : msgType === "link" ? (text(node, "Title") ?? "") : "";
+    if (msgType === "link")
+      media.push({ type: "link", ...(text(node, "Url") ? { url: text(node, "Url") as string } : {}) });
+    const content =
+      msgType === "text"
+        ? (text(node, "Content") ?? "")
+        : msgType === "voice"
+          ? (text(node, "Recognition") ?? "")
+          : msgType === "location"
+            ? (text(node, "Label") ?? "")
+            : msgType === "link"
+              ? (text(node, "Title") ?? "")
+              : "";
     const item: InteractionInput = {
       ...base,
       id: `${PLATFORM}:${context.account}:msg:${msgId ?? `${from}:${created}`}`,
@@ -258,7 +363,11 @@ function parseWechat(node: XmlNode, context: ParseContext): Result<Interaction[]
     };
     return finish([item]);
   }
-  if (msgType !== "event") return { ok: false, error: failure("unknown_event", `MsgType ${msgType} is not a known WeChat message type`, ["MsgType"]) };
+  if (msgType !== "event")
+    return {
+      ok: false,
+      error: failure("unknown_event", `MsgType ${msgType} is not a known WeChat message type`, ["MsgType"]),
+    };
   const event = text(node, "Event") ?? "";
   if (IGNORED_EVENTS.has(event)) return { ok: true, value: [] };
   let kind: InteractionKind;

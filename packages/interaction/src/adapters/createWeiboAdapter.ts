@@ -9,13 +9,29 @@ import { arrField, idField, isObj, missing, objField, parseJsonObject, strField,
 import type { AdapterOptions } from "./createWechatOaAdapter";
 
 const PLATFORM = "weibo";
-const MONTHS: Readonly<Record<string, number>> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
+const MONTHS: Readonly<Record<string, number>> = {
+  Jan: 0,
+  Feb: 1,
+  Mar: 2,
+  Apr: 3,
+  May: 4,
+  Jun: 5,
+  Jul: 6,
+  Aug: 7,
+  Sep: 8,
+  Oct: 9,
+  Nov: 10,
+  Dec: 11,
+};
 const MESSAGE_TYPES: ReadonlySet<string> = new Set(["text", "position", "voice", "image"]);
 const IGNORED_SUBTYPES: ReadonlySet<string> = new Set(["view", "subscribe", "unsubscribe"]);
 
 /** Weibo's `created_at`, e.g. `"Mon Jul 16 18:09:20 +0800 2012"`, as an instant. */
 function weiboTime(text: string | undefined): number | undefined {
-  const m = text === undefined ? null : /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/.exec(text);
+  const m =
+    text === undefined
+      ? null
+      : /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/.exec(text);
   if (!m) return undefined;
   const month = MONTHS[m[1] as string];
   if (month === undefined) return undefined;
@@ -81,28 +97,50 @@ export function createWeiboAdapter(options: AdapterOptions = {}): PlatformAdapte
       const comments = arrField(o.value, "comments");
       if (comments !== undefined) {
         const ids = comments.filter(isObj).map((c) => idField(c, "id") ?? "");
-        return ids.length === 0 ? { ok: false, error: failure("missing_field", "the comments page is empty", ["comments"]) } : { ok: true, value: keyOfIds("weibo:comments", ids) };
+        return ids.length === 0
+          ? { ok: false, error: failure("missing_field", "the comments page is empty", ["comments"]) }
+          : { ok: true, value: keyOfIds("weibo:comments", ids) };
       }
       const sender = idField(o.value, "sender_id");
       const created = strField(o.value, "created_at");
-      if (sender === undefined || created === undefined) return { ok: false, error: failure("missing_field", "sender_id and created_at identify a push", ["sender_id"]) };
+      if (sender === undefined || created === undefined)
+        return {
+          ok: false,
+          error: failure("missing_field", "sender_id and created_at identify a push", ["sender_id"]),
+        };
       return { ok: true, value: `weibo:${sender}:${created}` };
     },
     parse: parseWeibo,
     toOutbound(draft) {
       const form = { "content-type": "application/x-www-form-urlencoded" };
       if (draft.surface === "message") {
-        const body = new URLSearchParams({ type: "text", data: JSON.stringify({ text: draft.text }), receiver_id: draft.to.userId }).toString();
+        const body = new URLSearchParams({
+          type: "text",
+          data: JSON.stringify({ text: draft.text }),
+          receiver_id: draft.to.userId,
+        }).toString();
         return { ok: true, value: { method: "POST", path: "/2/messages/reply/biz.json", headers: form, body } };
       }
-      if (draft.surface === "private_reply") return { ok: false, error: failure("unsupported", "Weibo has no private reply to a comment", ["draft", "surface"]) };
+      if (draft.surface === "private_reply")
+        return {
+          ok: false,
+          error: failure("unsupported", "Weibo has no private reply to a comment", ["draft", "surface"]),
+        };
       const src = draft.inReplyTo;
       if (src?.kind === "mention" && src.target?.type === "post") {
         const body = new URLSearchParams({ id: src.target.id, comment: draft.text }).toString();
         return { ok: true, value: { method: "POST", path: "/2/comments/create.json", headers: form, body } };
       }
       const statusId = src?.target?.type === "post" ? src.target.id : undefined;
-      if (src?.nativeId === undefined || statusId === undefined) return { ok: false, error: failure("missing_field", "a Weibo comment reply needs inReplyTo with nativeId (cid) and a post target (status id)", ["draft", "inReplyTo"]) };
+      if (src?.nativeId === undefined || statusId === undefined)
+        return {
+          ok: false,
+          error: failure(
+            "missing_field",
+            "a Weibo comment reply needs inReplyTo with nativeId (cid) and a post target (status id)",
+            ["draft", "inReplyTo"],
+          ),
+        };
       const body = new URLSearchParams({ cid: src.nativeId, id: statusId, comment: draft.text }).toString();
       return { ok: true, value: { method: "POST", path: "/2/comments/reply.json", headers: form, body } };
     },
@@ -121,7 +159,8 @@ function parseWeibo(body: string, ctx: ParseContext): Result<Interaction[], Adap
     for (let i = 0; i < comments.length; i++) {
       const c = comments[i];
       const item = isObj(c) ? commentOf(c, ctx, who, id) : null;
-      if (item === null) return missing(["comments", i], `comments[${i}] with id (or idstr), user.id and a created_at date`);
+      if (item === null)
+        return missing(["comments", i], `comments[${i}] with id (or idstr), user.id and a created_at date`);
       items.push(item);
     }
     return finish(items);
@@ -131,29 +170,84 @@ function parseWeibo(body: string, ctx: ParseContext): Result<Interaction[], Adap
   const createdText = strField(o.value, "created_at");
   const at = weiboTime(createdText);
   if (type === undefined) return { ok: false, error: failure("missing_field", "type is missing", ["type"]) };
-  if (sender === undefined) return { ok: false, error: failure("missing_field", "sender_id is missing", ["sender_id"]) };
-  if (at === undefined) return { ok: false, error: failure("missing_field", 'created_at must read like "Mon Jul 16 18:09:20 +0800 2012"', ["created_at"]) };
+  if (sender === undefined)
+    return { ok: false, error: failure("missing_field", "sender_id is missing", ["sender_id"]) };
+  if (at === undefined)
+    return {
+      ok: false,
+      error: failure("missing_field", 'created_at must read like "Mon Jul 16 18:09:20 +0800 2012"', ["created_at"]),
+    };
   const data = objField(o.value, "data") ?? {};
   const text = strField(o.value, "text") ?? "";
-  const base = { channelId: ctx.channelId, actor: who(sender), platformCreatedAt: at, receivedAt: ctx.receivedAt, raw: o.value, delivery: { status: "received" as const } };
+  const base = {
+    channelId: ctx.channelId,
+    actor: who(sender),
+    platformCreatedAt: at,
+    receivedAt: ctx.receivedAt,
+    raw: o.value,
+    delivery: { status: "received" as const },
+  };
   const key = `${sender}:${at}`;
   if (MESSAGE_TYPES.has(type)) {
-    const media = type === "text" ? [] : [{ type: type === "position" ? ("location" as const) : type === "voice" ? ("audio" as const) : ("image" as const) }];
-    return finish([{ ...base, id: id("msg", key), kind: "dm", direction: "in", visibility: "private", content: { text, media } }]);
+    const media =
+      type === "text"
+        ? []
+        : [
+            {
+              type:
+                type === "position"
+                  ? ("location" as const)
+                  : type === "voice"
+                    ? ("audio" as const)
+                    : ("image" as const),
+            },
+          ];
+    return finish([
+      { ...base, id: id("msg", key), kind: "dm", direction: "in", visibility: "private", content: { text, media } },
+    ]);
   }
   if (type === "mention") {
     const sub = strField(data, "subtype");
     const about = idField(data, "key");
-    const target = about === undefined ? { type: "account" as const, id: ctx.account } : { type: sub === "comment" ? ("comment" as const) : ("post" as const), id: about };
+    const target =
+      about === undefined
+        ? { type: "account" as const, id: ctx.account }
+        : { type: sub === "comment" ? ("comment" as const) : ("post" as const), id: about };
     const native = about === undefined ? {} : { nativeId: about };
-    return finish([{ ...base, ...native, id: id("mention", about === undefined ? key : `${sub ?? "status"}:${about}`), kind: "mention", direction: "in", visibility: "public", content: { text }, target }]);
+    return finish([
+      {
+        ...base,
+        ...native,
+        id: id("mention", about === undefined ? key : `${sub ?? "status"}:${about}`),
+        kind: "mention",
+        direction: "in",
+        visibility: "public",
+        content: { text },
+        target,
+      },
+    ]);
   }
-  if (type !== "event") return { ok: false, error: failure("unknown_event", `type ${type} is not a known Weibo push`, ["type"]) };
+  if (type !== "event")
+    return { ok: false, error: failure("unknown_event", `type ${type} is not a known Weibo push`, ["type"]) };
   const subtype = strField(data, "subtype") ?? "";
   if (IGNORED_SUBTYPES.has(subtype)) return { ok: true, value: [] };
   const kinds: InteractionKind[] =
-    subtype === "follow" ? ["follow"] : subtype === "unfollow" ? ["unfollow"] : subtype === "scan" ? ["qr_scan"] : subtype === "scan_follow" ? ["follow", "qr_scan"] : subtype === "click" ? ["menu_click"] : [];
-  if (kinds.length === 0) return { ok: false, error: failure("unknown_event", `event subtype ${subtype || "(empty)"} is not mapped`, ["data", "subtype"]) };
+    subtype === "follow"
+      ? ["follow"]
+      : subtype === "unfollow"
+        ? ["unfollow"]
+        : subtype === "scan"
+          ? ["qr_scan"]
+          : subtype === "scan_follow"
+            ? ["follow", "qr_scan"]
+            : subtype === "click"
+              ? ["menu_click"]
+              : [];
+  if (kinds.length === 0)
+    return {
+      ok: false,
+      error: failure("unknown_event", `event subtype ${subtype || "(empty)"} is not mapped`, ["data", "subtype"]),
+    };
   const eventKey = strField(data, "key");
   return finish(
     kinds.map((kind) => ({
@@ -168,14 +262,20 @@ function parseWeibo(body: string, ctx: ParseContext): Result<Interaction[], Adap
   );
 }
 
-function commentOf(c: Obj, ctx: ParseContext, who: (u: string) => { platform: string; scope: string; userId: string }, id: (k: string, n: string) => string): InteractionInput | null {
+function commentOf(
+  c: Obj,
+  ctx: ParseContext,
+  who: (u: string) => { platform: string; scope: string; userId: string },
+  id: (k: string, n: string) => string,
+): InteractionInput | null {
   const cid = idField(c, "idstr") ?? idField(c, "id");
   const user = objField(c, "user");
   const uid = user === undefined ? undefined : (idField(user, "idstr") ?? idField(user, "id"));
   const at = weiboTime(strField(c, "created_at"));
   if (cid === undefined || uid === undefined || at === undefined) return null;
   const status = objField(c, "status");
-  const sid = status === undefined ? undefined : (idField(status, "idstr") ?? idField(status, "id") ?? idField(status, "mid"));
+  const sid =
+    status === undefined ? undefined : (idField(status, "idstr") ?? idField(status, "id") ?? idField(status, "mid"));
   const parent = objField(c, "reply_comment");
   const pid = parent === undefined ? undefined : (idField(parent, "idstr") ?? idField(parent, "id"));
   return {

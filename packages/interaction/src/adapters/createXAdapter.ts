@@ -7,7 +7,17 @@ import { defineAdapter, finish } from "../_lib/adapterKit";
 import { hmacSha256Base64, timingSafeEqual } from "../_lib/crypto";
 import { header, query } from "../_lib/http";
 import { keyOfIds } from "../_lib/idList";
-import { arrField, idField, isObj, missing, numField, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
+import {
+  arrField,
+  idField,
+  isObj,
+  missing,
+  numField,
+  objField,
+  parseJsonObject,
+  strField,
+  type Obj,
+} from "../_lib/read";
 import { xDm, xFollow, xId, xPost, xPostMissing, xRecall, xTime, xUser, type XScope } from "../_lib/xObjects";
 import type { AdapterOptions } from "./createWechatOaAdapter";
 
@@ -79,31 +89,85 @@ export function createXAdapter(options: AdapterOptions = {}): PlatformAdapter {
       const crc = query(req).get("crc_token");
       if (req.method.toUpperCase() === "GET" && crc !== null) {
         const token = `sha256=${hmacSha256Base64(secret.secret, crc)}`;
-        return { ok: true, value: { kind: "challenge", response: { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ response_token: token }) } } };
+        return {
+          ok: true,
+          value: {
+            kind: "challenge",
+            response: {
+              status: 200,
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ response_token: token }),
+            },
+          },
+        };
       }
-      const sigs = [header(req, "x-twitter-webhooks-signature-oauth2"), header(req, "x-twitter-webhooks-signature")].filter((v): v is string => v !== undefined);
-      if (sigs.length === 0) return { ok: false, error: failure("bad_signature", "x-twitter-webhooks-signature(-oauth2) header is missing", ["headers", "x-twitter-webhooks-signature"]) };
+      const sigs = [
+        header(req, "x-twitter-webhooks-signature-oauth2"),
+        header(req, "x-twitter-webhooks-signature"),
+      ].filter((v): v is string => v !== undefined);
+      if (sigs.length === 0)
+        return {
+          ok: false,
+          error: failure("bad_signature", "x-twitter-webhooks-signature(-oauth2) header is missing", [
+            "headers",
+            "x-twitter-webhooks-signature",
+          ]),
+        };
       const expected = `sha256=${hmacSha256Base64(secret.secret, req.body)}`;
-      if (!sigs.some((sig) => timingSafeEqual(expected, sig))) return { ok: false, error: failure("bad_signature", "no x-twitter-webhooks-signature(-oauth2) header matches the HMAC-SHA256 of the body", ["headers", "x-twitter-webhooks-signature"]) };
+      if (!sigs.some((sig) => timingSafeEqual(expected, sig)))
+        return {
+          ok: false,
+          error: failure(
+            "bad_signature",
+            "no x-twitter-webhooks-signature(-oauth2) header matches the HMAC-SHA256 of the body",
+            ["headers", "x-twitter-webhooks-signature"],
+          ),
+        };
       return { ok: true, value: { kind: "delivery" } };
     },
     dedupeKey(body) {
       const o = parseJsonObject(body);
       if (!o.ok) return o;
       const { prefix, ids } = eventIds(o.value);
-      if (ids.length === 0) return { ok: false, error: failure("missing_field", "the delivery holds no event this adapter knows", []) };
+      if (ids.length === 0)
+        return { ok: false, error: failure("missing_field", "the delivery holds no event this adapter knows", []) };
       return { ok: true, value: keyOfIds(prefix, ids) };
     },
     parse: parseX,
     toOutbound(draft) {
       const json = { "content-type": "application/json" };
       if (draft.surface === "message") {
-        return { ok: true, value: { method: "POST", path: `/2/dm_conversations/with/${encodeURIComponent(draft.to.userId)}/messages`, headers: json, body: JSON.stringify({ text: draft.text }) } };
+        return {
+          ok: true,
+          value: {
+            method: "POST",
+            path: `/2/dm_conversations/with/${encodeURIComponent(draft.to.userId)}/messages`,
+            headers: json,
+            body: JSON.stringify({ text: draft.text }),
+          },
+        };
       }
-      if (draft.surface === "private_reply") return { ok: false, error: failure("unsupported", "X has no private reply to a post", ["draft", "surface"]) };
+      if (draft.surface === "private_reply")
+        return { ok: false, error: failure("unsupported", "X has no private reply to a post", ["draft", "surface"]) };
       const postId = draft.inReplyTo?.nativeId;
-      if (postId === undefined) return { ok: false, error: failure("missing_field", "a public reply needs inReplyTo with the post's nativeId", ["draft", "inReplyTo", "nativeId"]) };
-      return { ok: true, value: { method: "POST", path: "/2/tweets", headers: json, body: JSON.stringify({ text: draft.text, reply: { in_reply_to_tweet_id: postId } }) } };
+      if (postId === undefined)
+        return {
+          ok: false,
+          error: failure("missing_field", "a public reply needs inReplyTo with the post's nativeId", [
+            "draft",
+            "inReplyTo",
+            "nativeId",
+          ]),
+        };
+      return {
+        ok: true,
+        value: {
+          method: "POST",
+          path: "/2/tweets",
+          headers: json,
+          body: JSON.stringify({ text: draft.text, reply: { in_reply_to_tweet_id: postId } }),
+        },
+      };
     },
   });
 }
@@ -120,7 +184,8 @@ function eventIds(o: Obj): { prefix: string; ids: string[] } {
     else if (type === "post.delete") ids.push(`del:${idOf(payload)}`);
     else if (type === "like.create") ids.push(`f:${idOf(payload)}`);
     else for (const e of arrField(payload, "direct_message_events") ?? []) ids.push(`d:${idOf(e)}`);
-    if (ids.length === 0 || ids.some((i) => i.endsWith(":"))) ids.splice(0, ids.length, `e:${type}:${idField(data, "event_uuid") ?? ""}`);
+    if (ids.length === 0 || ids.some((i) => i.endsWith(":")))
+      ids.splice(0, ids.length, `e:${type}:${idField(data, "event_uuid") ?? ""}`);
     return { prefix: `x:${idField(objField(data, "filter") ?? {}, "user_id") ?? ""}`, ids };
   }
   if (isObj(data)) return { prefix: "x:", ids: [`t:${idOf(data)}`] };
@@ -128,16 +193,27 @@ function eventIds(o: Obj): { prefix: string; ids: string[] } {
     for (const e of data) ids.push(`${isObj(e) && strField(e, "event_type") !== undefined ? "d" : "t"}:${idOf(e)}`);
     return { prefix: "x:", ids };
   }
-  for (const [field, prefix] of [["tweet_create_events", "t"], ["favorite_events", "f"], ["direct_message_events", "d"]] as const) {
+  for (const [field, prefix] of [
+    ["tweet_create_events", "t"],
+    ["favorite_events", "f"],
+    ["direct_message_events", "d"],
+  ] as const) {
     for (const e of arrField(o, field) ?? []) ids.push(`${prefix}:${idOf(e)}`);
   }
   for (const field of ["follow_events", "unfollow_events"]) {
     for (const e of arrField(o, field) ?? []) {
-      if (isObj(e)) ids.push(`fo:${strField(e, "type") ?? ""}:${idField(objField(e, "source") ?? {}, "id") ?? ""}:${idField(e, "created_timestamp") ?? ""}`);
+      if (isObj(e))
+        ids.push(
+          `fo:${strField(e, "type") ?? ""}:${idField(objField(e, "source") ?? {}, "id") ?? ""}:${idField(e, "created_timestamp") ?? ""}`,
+        );
     }
   }
-  for (const e of arrField(o, "tweet_delete_events") ?? []) ids.push(`del:${isObj(e) ? idOf(objField(e, "status")) : ""}`);
-  for (const [field, prefix] of [["direct_message_indicate_typing_events", "ty"], ["direct_message_mark_read_events", "rd"]] as const) {
+  for (const e of arrField(o, "tweet_delete_events") ?? [])
+    ids.push(`del:${isObj(e) ? idOf(objField(e, "status")) : ""}`);
+  for (const [field, prefix] of [
+    ["direct_message_indicate_typing_events", "ty"],
+    ["direct_message_mark_read_events", "rd"],
+  ] as const) {
     for (const e of arrField(o, field) ?? []) {
       if (isObj(e)) ids.push(`${prefix}:${idField(e, "sender_id") ?? ""}:${idField(e, "created_timestamp") ?? ""}`);
     }
@@ -153,7 +229,11 @@ function parseX(body: string, ctx: ParseContext): Result<Interaction[], AdapterF
   if (isObj(data)) {
     // a filtered-stream webhook delivery: one post, with includes and matching_rules
     const gap = xPostMissing(data);
-    if (gap !== undefined) return missing(["data", gap], `data.${gap} (request tweet.fields=created_at,author_id,conversation_id,referenced_tweets)`);
+    if (gap !== undefined)
+      return missing(
+        ["data", gap],
+        `data.${gap} (request tweet.fields=created_at,author_id,conversation_id,referenced_tweets)`,
+      );
     const p = xPost(data, { me: ctx.account, ctx }, o.value);
     return finish(p === null ? [] : [p]);
   }
@@ -167,9 +247,13 @@ function parseActivityEvent(data: Obj, ctx: ParseContext): Result<Interaction[],
   const filter = objField(data, "filter") ?? {};
   const s: XScope = { me: idField(filter, "user_id") ?? ctx.account, ctx };
   const payload = objField(data, "payload");
-  if (payload === undefined && type !== "dm.read" && type !== "dm.indicate_typing") return missing(["data", "payload"], "data.payload");
+  if (payload === undefined && type !== "dm.read" && type !== "dm.indicate_typing")
+    return missing(["data", "payload"], "data.payload");
   const p = payload ?? {};
-  const unmapped = (why: string): Result<Interaction[], AdapterFailure> => ({ ok: false, error: failure("unknown_event", why, ["data", "event_type"]) });
+  const unmapped = (why: string): Result<Interaction[], AdapterFailure> => ({
+    ok: false,
+    error: failure("unknown_event", why, ["data", "event_type"]),
+  });
   switch (type) {
     case "post.create":
     case "post.mention.create": {
@@ -186,32 +270,53 @@ function parseActivityEvent(data: Obj, ctx: ParseContext): Result<Interaction[],
     case "follow.unfollow": {
       const user = (k: string) => idField(objField(objField(p, k) ?? {}, "data") ?? {}, "id");
       const [source, target] = [user("source"), user("target")];
-      if (source === undefined || target === undefined) return missing(["data", "payload"], "data.payload.source.data.id or target.data.id");
-      const f = xFollow(type === "follow.follow" ? "follow" : "unfollow", source, target, ctx.receivedAt, idField(data, "event_uuid") ?? "", s, data);
+      if (source === undefined || target === undefined)
+        return missing(["data", "payload"], "data.payload.source.data.id or target.data.id");
+      const f = xFollow(
+        type === "follow.follow" ? "follow" : "unfollow",
+        source,
+        target,
+        ctx.receivedAt,
+        idField(data, "event_uuid") ?? "",
+        s,
+        data,
+      );
       return finish(f === null ? [] : [f]);
     }
     case "dm.sent":
     case "dm.received": {
       const events = arrField(p, "direct_message_events");
-      if (events === undefined) return missing(["data", "payload", "direct_message_events"], "data.payload.direct_message_events");
+      if (events === undefined)
+        return missing(["data", "payload", "direct_message_events"], "data.payload.direct_message_events");
       const out: InteractionInput[] = [];
       for (let i = 0; i < events.length; i++) {
         const e = events[i];
         const dm = isObj(e) ? xDm(e, s) : null;
-        if (dm === null) return missing(["data", "payload", "direct_message_events", i], "a message_create event with id, created_timestamp and sender_id");
+        if (dm === null)
+          return missing(
+            ["data", "payload", "direct_message_events", i],
+            "a message_create event with id, created_timestamp and sender_id",
+          );
         out.push(dm);
       }
       return finish(out);
     }
     case "like.create":
       // a like by the account is its own activity (as favorite_events by the account are skipped)
-      if (strField(filter, "direction") === "outbound" || (idField(p, "liked_tweet_author_id") ?? s.me) !== s.me) return { ok: true, value: [] };
-      return unmapped("like.create names no liker (its payload is id, liked_tweet_id, liked_tweet_author_id, created_at, timestamp_ms); read likes of the account's posts from Account Activity favorite_events");
+      if (strField(filter, "direction") === "outbound" || (idField(p, "liked_tweet_author_id") ?? s.me) !== s.me)
+        return { ok: true, value: [] };
+      return unmapped(
+        "like.create names no liker (its payload is id, liked_tweet_id, liked_tweet_author_id, created_at, timestamp_ms); read likes of the account's posts from Account Activity favorite_events",
+      );
     case "dm.read":
     case "dm.indicate_typing":
       return { ok: true, value: [] }; // read receipts and typing indicators are signals, not interactions
     default:
-      return unmapped(type.startsWith("chat.") ? `${type} is an end-to-end encrypted XChat event; its text cannot be read here` : `event_type ${type} is not an interaction this adapter maps`);
+      return unmapped(
+        type.startsWith("chat.")
+          ? `${type} is an end-to-end encrypted XChat event; its text cannot be read here`
+          : `event_type ${type} is not an interaction this adapter maps`,
+      );
   }
 }
 
@@ -226,12 +331,20 @@ function parsePage(items: readonly unknown[], ctx: ParseContext): Result<Interac
     if (eventType === "ParticipantsJoin" || eventType === "ParticipantsLeave") continue;
     if (eventType !== undefined) {
       const dm = xDm(e, s);
-      if (dm === null) return missing(["data", i], `a MessageCreate event with id, created_at and sender_id (request dm_event.fields=created_at,sender_id,dm_conversation_id), got ${eventType}`);
+      if (dm === null)
+        return missing(
+          ["data", i],
+          `a MessageCreate event with id, created_at and sender_id (request dm_event.fields=created_at,sender_id,dm_conversation_id), got ${eventType}`,
+        );
       out.push(dm);
       continue;
     }
     const gap = xPostMissing(e);
-    if (gap !== undefined) return missing(["data", i, gap], `data[${i}].${gap} (request tweet.fields=created_at,author_id,conversation_id,referenced_tweets)`);
+    if (gap !== undefined)
+      return missing(
+        ["data", i, gap],
+        `data[${i}].${gap} (request tweet.fields=created_at,author_id,conversation_id,referenced_tweets)`,
+      );
     const post = xPost(e, s);
     if (post !== null) out.push(post);
   }
@@ -246,7 +359,8 @@ function parseAccountActivity(o: Obj, ctx: ParseContext): Result<Interaction[], 
   let seen = 0;
   // Every event object must give its interaction or be one of the account's own (skipped by
   // rule); one that lacks what it needs fails the delivery as missing_field, never vanishes.
-  const events = (field: string): [Obj | undefined, number][] => (arrField(o, field) ?? []).map((e, i) => [isObj(e) ? e : undefined, i]);
+  const events = (field: string): [Obj | undefined, number][] =>
+    (arrField(o, field) ?? []).map((e, i) => [isObj(e) ? e : undefined, i]);
   for (const [t, i] of events("tweet_create_events")) {
     seen++;
     if (t === undefined) return missing(["tweet_create_events", i], "a post object");
@@ -262,9 +376,24 @@ function parseAccountActivity(o: Obj, ctx: ParseContext): Result<Interaction[], 
     const status = f === undefined ? undefined : objField(f, "favorited_status");
     const sid = status === undefined ? undefined : (idField(status, "id_str") ?? idField(status, "id"));
     const at = f === undefined ? undefined : xTime(f);
-    if (f === undefined || uid === undefined || sid === undefined || at === undefined) return missing(["favorite_events", i], `favorite_events[${i}] with user.id_str, favorited_status.id_str and timestamp_ms`);
+    if (f === undefined || uid === undefined || sid === undefined || at === undefined)
+      return missing(
+        ["favorite_events", i],
+        `favorite_events[${i}] with user.id_str, favorited_status.id_str and timestamp_ms`,
+      );
     if (uid === me) continue; // the account's own like
-    out.push({ channelId: ctx.channelId, platformCreatedAt: at, receivedAt: ctx.receivedAt, raw: f, id: xId(ctx, "like", idField(f, "id") ?? `${uid}:${sid}`), kind: "like", direction: "activity", visibility: "public", actor: xUser(uid), target: { type: "post", id: sid } });
+    out.push({
+      channelId: ctx.channelId,
+      platformCreatedAt: at,
+      receivedAt: ctx.receivedAt,
+      raw: f,
+      id: xId(ctx, "like", idField(f, "id") ?? `${uid}:${sid}`),
+      kind: "like",
+      direction: "activity",
+      visibility: "public",
+      actor: xUser(uid),
+      target: { type: "post", id: sid },
+    });
   }
   // the v2 AAA page lists unfollow_events; its sample sends them as follow_events with type "unfollow"
   for (const field of ["follow_events", "unfollow_events"] as const) {
@@ -283,18 +412,35 @@ function parseAccountActivity(o: Obj, ctx: ParseContext): Result<Interaction[], 
   for (const [e, i] of events("direct_message_events")) {
     seen++;
     const dm = e === undefined ? null : xDm(e, s);
-    if (dm === null) return missing(["direct_message_events", i], `direct_message_events[${i}]: a message_create event with id, created_timestamp and sender_id`);
+    if (dm === null)
+      return missing(
+        ["direct_message_events", i],
+        `direct_message_events[${i}]: a message_create event with id, created_timestamp and sender_id`,
+      );
     out.push(dm);
   }
   for (const [d, i] of events("tweet_delete_events")) {
     seen++;
     const status = (d === undefined ? undefined : objField(d, "status")) ?? {};
-    const r = d === undefined ? null : xRecall(idField(status, "id"), idField(status, "user_id"), numField(d, "timestamp_ms") ?? ctx.receivedAt, s, d);
-    if (r === null) return missing(["tweet_delete_events", i], `tweet_delete_events[${i}] with status.id and status.user_id`);
+    const r =
+      d === undefined
+        ? null
+        : xRecall(
+            idField(status, "id"),
+            idField(status, "user_id"),
+            numField(d, "timestamp_ms") ?? ctx.receivedAt,
+            s,
+            d,
+          );
+    if (r === null)
+      return missing(["tweet_delete_events", i], `tweet_delete_events[${i}] with status.id and status.user_id`);
     out.push(r);
   }
   // typing indicators and read receipts are signals, not interactions
-  seen += (arrField(o, "direct_message_indicate_typing_events") ?? []).length + (arrField(o, "direct_message_mark_read_events") ?? []).length;
-  if (seen === 0) return { ok: false, error: failure("unknown_event", "the delivery holds no event this adapter maps", []) };
+  seen +=
+    (arrField(o, "direct_message_indicate_typing_events") ?? []).length +
+    (arrField(o, "direct_message_mark_read_events") ?? []).length;
+  if (seen === 0)
+    return { ok: false, error: failure("unknown_event", "the delivery holds no event this adapter maps", []) };
   return finish(out);
 }

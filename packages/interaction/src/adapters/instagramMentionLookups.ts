@@ -33,8 +33,21 @@ const LookupRequestSchema = z.object({
  * ```
  */
 export const InstagramMentionLookupSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("comment"), account: GraphIdSchema, mediaId: GraphIdSchema, commentId: GraphIdSchema, notifiedAt: InstantSchema.optional(), request: LookupRequestSchema }),
-  z.object({ kind: z.literal("caption"), account: GraphIdSchema, mediaId: GraphIdSchema, notifiedAt: InstantSchema.optional(), request: LookupRequestSchema }),
+  z.object({
+    kind: z.literal("comment"),
+    account: GraphIdSchema,
+    mediaId: GraphIdSchema,
+    commentId: GraphIdSchema,
+    notifiedAt: InstantSchema.optional(),
+    request: LookupRequestSchema,
+  }),
+  z.object({
+    kind: z.literal("caption"),
+    account: GraphIdSchema,
+    mediaId: GraphIdSchema,
+    notifiedAt: InstantSchema.optional(),
+    request: LookupRequestSchema,
+  }),
 ]);
 
 /** A Graph API read an Instagram mention needs; see {@link InstagramMentionLookupSchema}. */
@@ -103,18 +116,48 @@ export function instagramMentionLookups(body: string): Result<InstagramMentionLo
       const checks: [string, string | undefined, (string | number)[]][] = [
         ["entry id", account, ["entry", ei, "id"]],
         ["media_id", mediaId, [...path, "value", "media_id"]],
-        ...(value.comment_id === undefined ? [] : [["comment_id", commentId, [...path, "value", "comment_id"]] as [string, string | undefined, (string | number)[]]]),
+        ...(value.comment_id === undefined
+          ? []
+          : [
+              ["comment_id", commentId, [...path, "value", "comment_id"]] as [
+                string,
+                string | undefined,
+                (string | number)[],
+              ],
+            ]),
       ];
       for (const [name, v, at] of checks) {
-        if (!GraphIdSchema.safeParse(v).success) return { ok: false, error: failure("missing_field", `a mentions change needs a numeric ${name}`, at) };
+        if (!GraphIdSchema.safeParse(v).success)
+          return { ok: false, error: failure("missing_field", `a mentions change needs a numeric ${name}`, at) };
       }
       const time = numField(entry, "time");
       const notifiedAt = time === undefined ? undefined : time < 1e11 ? time * 1000 : time;
-      const base = { account: account as string, mediaId: mediaId as string, ...(notifiedAt !== undefined && Number.isSafeInteger(notifiedAt) ? { notifiedAt } : {}) };
+      const base = {
+        account: account as string,
+        mediaId: mediaId as string,
+        ...(notifiedAt !== undefined && Number.isSafeInteger(notifiedAt) ? { notifiedAt } : {}),
+      };
       out.push(
         commentId !== undefined
-          ? { kind: "comment", ...base, commentId, request: { method: "GET", path: `/${base.account}`, query: { fields: `mentioned_comment.comment_id(${commentId}){${COMMENT_FIELDS}}` } } }
-          : { kind: "caption", ...base, request: { method: "GET", path: `/${base.account}`, query: { fields: `mentioned_media.media_id(${base.mediaId}){${MEDIA_FIELDS}}` } } },
+          ? {
+              kind: "comment",
+              ...base,
+              commentId,
+              request: {
+                method: "GET",
+                path: `/${base.account}`,
+                query: { fields: `mentioned_comment.comment_id(${commentId}){${COMMENT_FIELDS}}` },
+              },
+            }
+          : {
+              kind: "caption",
+              ...base,
+              request: {
+                method: "GET",
+                path: `/${base.account}`,
+                query: { fields: `mentioned_media.media_id(${base.mediaId}){${MEDIA_FIELDS}}` },
+              },
+            },
       );
     }
   }

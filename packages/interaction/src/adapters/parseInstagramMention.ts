@@ -3,7 +3,11 @@ import type { AdapterFailure, ParseContext } from "../adapter/PlatformAdapter";
 import type { Interaction } from "../model/Interaction";
 import { finish, guard } from "../_lib/adapterKit";
 import { idField, numField, objField, parseJsonObject, strField } from "../_lib/read";
-import { InstagramMentionLookupSchema, type InstagramMentionLookup, type InstagramMentionLookupInput } from "./instagramMentionLookups";
+import {
+  InstagramMentionLookupSchema,
+  type InstagramMentionLookup,
+  type InstagramMentionLookupInput,
+} from "./instagramMentionLookups";
 
 /** Meta's ISO-8601 `timestamp` (`"2018-03-20T00:05:29+0000"`) as an instant, or undefined when absent or unreadable. */
 function graphTime(text: string | undefined): Instant | undefined {
@@ -57,17 +61,32 @@ function graphTime(text: string | undefined): Instant | undefined {
  * // => ["mention", "mia.cooks", "17918195224117851", 1520622968000]
  * ```
  */
-export function parseInstagramMention(responseBody: string, lookup: InstagramMentionLookupInput, context: ParseContext): Result<Interaction, AdapterFailure> {
+export function parseInstagramMention(
+  responseBody: string,
+  lookup: InstagramMentionLookupInput,
+  context: ParseContext,
+): Result<Interaction, AdapterFailure> {
   const l = InstagramMentionLookupSchema.safeParse(lookup);
   if (!l.success) {
     const issue = l.error.issues[0];
     const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== "symbol");
-    return { ok: false, error: failure("invalid_request", `lookup${path.length > 0 ? `.${path.join(".")}` : ""} ${issue?.message ?? "is invalid"}`, ["lookup", ...path]) };
+    return {
+      ok: false,
+      error: failure(
+        "invalid_request",
+        `lookup${path.length > 0 ? `.${path.join(".")}` : ""} ${issue?.message ?? "is invalid"}`,
+        ["lookup", ...path],
+      ),
+    };
   }
   return guard(() => buildMention(responseBody, l.data, context));
 }
 
-function buildMention(body: string, lookup: InstagramMentionLookup, ctx: ParseContext): Result<Interaction, AdapterFailure> {
+function buildMention(
+  body: string,
+  lookup: InstagramMentionLookup,
+  ctx: ParseContext,
+): Result<Interaction, AdapterFailure> {
   const o = parseJsonObject(body);
   if (!o.ok) return o;
   const isComment = lookup.kind === "comment";
@@ -75,15 +94,28 @@ function buildMention(body: string, lookup: InstagramMentionLookup, ctx: ParseCo
   const node = objField(o.value, nodeName);
   if (node === undefined) {
     const err = objField(o.value, "error");
-    const why = err === undefined ? "" : ` (the Graph API answered with error ${numField(err, "code") ?? "?"}: ${strField(err, "message") ?? "no message"})`;
+    const why =
+      err === undefined
+        ? ""
+        : ` (the Graph API answered with error ${numField(err, "code") ?? "?"}: ${strField(err, "message") ?? "no message"})`;
     return { ok: false, error: failure("missing_field", `the response has no ${nodeName}${why}`, [nodeName]) };
   }
   const wanted = isComment ? lookup.commentId : lookup.mediaId;
   const got = idField(node, "id");
-  if (got !== undefined && got !== wanted) return { ok: false, error: failure("invalid_request", `the response is about ${got}, the lookup about ${wanted}`, [nodeName, "id"]) };
+  if (got !== undefined && got !== wanted)
+    return {
+      ok: false,
+      error: failure("invalid_request", `the response is about ${got}, the lookup about ${wanted}`, [nodeName, "id"]),
+    };
   const username = strField(node, "username");
   if (username === undefined || username.length === 0) {
-    return { ok: false, error: failure("missing_field", `${nodeName} names no author: request its username field (the lookup does)`, [nodeName, "username"]) };
+    return {
+      ok: false,
+      error: failure("missing_field", `${nodeName} names no author: request its username field (the lookup does)`, [
+        nodeName,
+        "username",
+      ]),
+    };
   }
   const at = graphTime(strField(node, "timestamp")) ?? lookup.notifiedAt ?? ctx.receivedAt;
   const built = finish([

@@ -1,6 +1,12 @@
 import type { InteractionKind } from "../model/Interaction";
 import { InteractionSchema } from "../model/Interaction";
-import type { AdapterFailureCode, ParseContext, PlatformAdapter, WebhookRequest, WebhookSecret } from "../adapter/PlatformAdapter";
+import type {
+  AdapterFailureCode,
+  ParseContext,
+  PlatformAdapter,
+  WebhookRequest,
+  WebhookSecret,
+} from "../adapter/PlatformAdapter";
 import { ThreadSchema } from "../model/Thread";
 import { deepEqual } from "../_lib/deepEqual";
 import { handleWebhook } from "../adapter/handleWebhook";
@@ -52,12 +58,12 @@ const GARBAGE: readonly string[] = [
   "{}",
   "0",
   '"x"',
-  "{\"entry\":null,\"event\":1,\"type\":[]}",
+  '{"entry":null,"event":1,"type":[]}',
   "<xml>",
   "<xml><MsgType>event</MsgType></xml>",
-  "<!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><xml>&x;</xml>",
+  '<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml>&x;</xml>',
   "[".repeat(5000),
-  "{\"a\":".repeat(2000),
+  '{"a":'.repeat(2000),
   "\u0000\uFFFF\uD800",
 ];
 
@@ -95,14 +101,22 @@ const GARBAGE: readonly string[] = [
  * // => [true, []]
  * ```
  */
-export function runAdapterConformance(adapter: PlatformAdapter, fixtures: readonly AdapterFixture[]): ConformanceReport {
+export function runAdapterConformance(
+  adapter: PlatformAdapter,
+  fixtures: readonly AdapterFixture[],
+): ConformanceReport {
   const checks: ConformanceCheck[] = [];
   const check = (id: string, fixture: string | null, f: () => true | string): void => {
     try {
       const r = f();
       checks.push({ id, fixture, ok: r === true, message: r === true ? "ok" : r });
     } catch (e) {
-      checks.push({ id, fixture, ok: false, message: `threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` });
+      checks.push({
+        id,
+        fixture,
+        ok: false,
+        message: `threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`,
+      });
     }
   };
 
@@ -110,19 +124,29 @@ export function runAdapterConformance(adapter: PlatformAdapter, fixtures: readon
     const exp = fx.expect;
     check("verify.expected", fx.name, () => {
       const r = adapter.verify(fx.request, fx.secret);
-      if (exp.kind === "failure" && exp.step === "verify") return !r.ok && r.error.code === exp.code ? true : `expected verify to fail with ${exp.code}, got ${JSON.stringify(r.ok ? r.value : r.error)}`;
+      if (exp.kind === "failure" && exp.step === "verify")
+        return !r.ok && r.error.code === exp.code
+          ? true
+          : `expected verify to fail with ${exp.code}, got ${JSON.stringify(r.ok ? r.value : r.error)}`;
       if (!r.ok) return `verify failed: ${r.error.code} ${r.error.message}`;
       if (exp.kind === "challenge") {
         if (r.value.kind !== "challenge") return "expected a challenge answer";
-        return exp.body === undefined || r.value.response.body === exp.body ? true : `challenge answered ${JSON.stringify(r.value.response.body)}, expected ${JSON.stringify(exp.body)}`;
+        return exp.body === undefined || r.value.response.body === exp.body
+          ? true
+          : `challenge answered ${JSON.stringify(r.value.response.body)}, expected ${JSON.stringify(exp.body)}`;
       }
       return r.value.kind === "delivery" ? true : "expected a delivery, got a challenge";
     });
     if (!(exp.kind === "failure" && exp.step === "verify")) {
       check("verify.wrong_secret", fx.name, () => {
         const good = adapter.verify(fx.request, fx.secret);
-        const r = adapter.verify(fx.request, { ...fx.secret, secret: `${fx.secret.secret}x`, ...(fx.secret.verifyToken !== undefined ? { verifyToken: `${fx.secret.verifyToken}x` } : {}) });
-        if (!r.ok) return r.error.code === "bad_signature" ? true : `refused with ${r.error.code}, expected bad_signature`;
+        const r = adapter.verify(fx.request, {
+          ...fx.secret,
+          secret: `${fx.secret.secret}x`,
+          ...(fx.secret.verifyToken !== undefined ? { verifyToken: `${fx.secret.verifyToken}x` } : {}),
+        });
+        if (!r.ok)
+          return r.error.code === "bad_signature" ? true : `refused with ${r.error.code}, expected bad_signature`;
         return good.ok && !deepEqual(good.value, r.value) ? true : "a wrong secret was accepted";
       });
     }
@@ -138,8 +162,13 @@ export function runAdapterConformance(adapter: PlatformAdapter, fixtures: readon
         const at = signedAt(fx.request);
         if (!at.ok) return `signedAt failed on a delivery: ${at.error.code} ${at.error.message}`;
         if (at.value === null) return "signedAt found no signed time in a delivery of a platform that signs one";
-        const late = handleWebhook(adapter, fx.request, fx.secret, { ...fx.context, receivedAt: at.value + 86_400_000 });
-        return !late.ok && late.error.code === "stale_request" ? true : `a delivery replayed a day later was ${late.ok ? "accepted" : `refused with ${late.error.code}`}, expected stale_request`;
+        const late = handleWebhook(adapter, fx.request, fx.secret, {
+          ...fx.context,
+          receivedAt: at.value + 86_400_000,
+        });
+        return !late.ok && late.error.code === "stale_request"
+          ? true
+          : `a delivery replayed a day later was ${late.ok ? "accepted" : `refused with ${late.error.code}`}, expected stale_request`;
       });
     }
     if (exp.kind === "delivery" || (exp.kind === "failure" && exp.step === "parse")) {
@@ -152,19 +181,33 @@ export function runAdapterConformance(adapter: PlatformAdapter, fixtures: readon
       });
       check("parse.expected", fx.name, () => {
         const r = adapter.parse(fx.request.body, fx.context);
-        if (exp.kind === "failure") return !r.ok && r.error.code === exp.code ? true : `expected parse to fail with ${exp.code}, got ${r.ok ? `${r.value.length} interactions` : r.error.code}`;
+        if (exp.kind === "failure")
+          return !r.ok && r.error.code === exp.code
+            ? true
+            : `expected parse to fail with ${exp.code}, got ${r.ok ? `${r.value.length} interactions` : r.error.code}`;
         if (!r.ok) return `parse failed: ${r.error.code} ${r.error.message}`;
-        if (r.value.length !== exp.interactions) return `expected ${exp.interactions} interactions, got ${r.value.length}`;
-        if (exp.kinds !== undefined && !deepEqual(r.value.map((x) => x.kind), [...exp.kinds])) return `expected kinds ${exp.kinds.join(",")}, got ${r.value.map((x) => x.kind).join(",")}`;
+        if (r.value.length !== exp.interactions)
+          return `expected ${exp.interactions} interactions, got ${r.value.length}`;
+        if (
+          exp.kinds !== undefined &&
+          !deepEqual(
+            r.value.map((x) => x.kind),
+            [...exp.kinds],
+          )
+        )
+          return `expected kinds ${exp.kinds.join(",")}, got ${r.value.map((x) => x.kind).join(",")}`;
         const ids = new Set<string>();
         for (const [i, x] of r.value.entries()) {
           const v = InteractionSchema.safeParse(x);
           if (!v.success) return `interaction ${i} breaks InteractionSchema: ${v.error.issues[0]?.message ?? ""}`;
           if (ids.has(x.id)) return `interaction ${i} repeats id ${x.id}`;
           ids.add(x.id);
-          if (x.channelId !== fx.context.channelId) return `interaction ${i} has channelId ${x.channelId}, expected the context's`;
-          if (x.receivedAt !== fx.context.receivedAt) return `interaction ${i} has receivedAt ${x.receivedAt}, expected the context's`;
-          if (x.actor.platform !== adapter.platform) return `interaction ${i} has actor.platform ${x.actor.platform}, expected ${adapter.platform}`;
+          if (x.channelId !== fx.context.channelId)
+            return `interaction ${i} has channelId ${x.channelId}, expected the context's`;
+          if (x.receivedAt !== fx.context.receivedAt)
+            return `interaction ${i} has receivedAt ${x.receivedAt}, expected the context's`;
+          if (x.actor.platform !== adapter.platform)
+            return `interaction ${i} has actor.platform ${x.actor.platform}, expected ${adapter.platform}`;
         }
         return true;
       });
@@ -175,23 +218,41 @@ export function runAdapterConformance(adapter: PlatformAdapter, fixtures: readon
           if (!deepEqual(a, lookups(fx.request.body))) return "two calls gave different lookups";
           if (!a.ok) return `lookups failed on a delivery: ${a.error.code} ${a.error.message}`;
           for (const l of a.value) {
-            if (l.request.method !== "GET" || !l.request.path.startsWith("/") || l.request.path.includes("://")) return "a lookup must be a GET with a relative API path";
+            if (l.request.method !== "GET" || !l.request.path.startsWith("/") || l.request.path.includes("://"))
+              return "a lookup must be a GET with a relative API path";
           }
           return true;
         });
       }
-      check("parse.deterministic", fx.name, () => (deepEqual(adapter.parse(fx.request.body, fx.context), adapter.parse(fx.request.body, fx.context)) ? true : "two calls gave different results"));
+      check("parse.deterministic", fx.name, () =>
+        deepEqual(adapter.parse(fx.request.body, fx.context), adapter.parse(fx.request.body, fx.context))
+          ? true
+          : "two calls gave different results",
+      );
     }
   }
 
   check("robust.hostile_input", null, () => {
     const bodies = [...GARBAGE, ...fixtures.map((f) => f.request.body.slice(0, Math.floor(f.request.body.length / 2)))];
-    const ctx = fixtures[0]?.context ?? { channelId: "ch_conformance" as ParseContext["channelId"], account: "acct", receivedAt: 0 };
+    const ctx = fixtures[0]?.context ?? {
+      channelId: "ch_conformance" as ParseContext["channelId"],
+      account: "acct",
+      receivedAt: 0,
+    };
     for (const body of bodies) {
       const request = { method: "POST", url: `/hook?signature=${body.length}&timestamp=1&nonce=2`, headers: {}, body };
-      const optional = [...(adapter.lookups === undefined ? [] : [adapter.lookups(body)]), ...(adapter.signedAt === undefined ? [] : [adapter.signedAt(request)])];
-      for (const r of [adapter.parse(body, ctx), adapter.dedupeKey(body), adapter.verify(request, { secret: "s" }), ...optional]) {
-        if (typeof r !== "object" || r === null || typeof r.ok !== "boolean") return `returned a non-Result for ${JSON.stringify(body.slice(0, 40))}`;
+      const optional = [
+        ...(adapter.lookups === undefined ? [] : [adapter.lookups(body)]),
+        ...(adapter.signedAt === undefined ? [] : [adapter.signedAt(request)]),
+      ];
+      for (const r of [
+        adapter.parse(body, ctx),
+        adapter.dedupeKey(body),
+        adapter.verify(request, { secret: "s" }),
+        ...optional,
+      ]) {
+        if (typeof r !== "object" || r === null || typeof r.ok !== "boolean")
+          return `returned a non-Result for ${JSON.stringify(body.slice(0, 40))}`;
       }
     }
     return true;
@@ -213,7 +274,8 @@ export function runAdapterConformance(adapter: PlatformAdapter, fixtures: readon
       replyWindowEvents: [{ kind: "dm", at, sentSince: 0 }],
     });
     const d = adapter.replyPolicy(thread, at + 1);
-    if (typeof d.allowed !== "boolean" || !Array.isArray(d.alternatives)) return "replyPolicy must return a ReplyDecision";
+    if (typeof d.allowed !== "boolean" || !Array.isArray(d.alternatives))
+      return "replyPolicy must return a ReplyDecision";
     if (d.allowed && d.until !== null && d.until <= at + 1) return "an allowed reply must have until after now";
     return true;
   });
@@ -228,8 +290,15 @@ export function runAdapterConformance(adapter: PlatformAdapter, fixtures: readon
     if (sample === undefined) return true;
     for (const surface of ["message", "public_reply", "private_reply"] as const) {
       const r = adapter.toOutbound({ surface, to: sample.actor, inReplyTo: sample, text: "谢谢反馈，我们马上处理。" });
-      if (typeof r !== "object" || r === null || typeof r.ok !== "boolean") return `toOutbound(${surface}) did not return a Result`;
-      if (r.ok && (r.value.method !== "POST" || !r.value.path.startsWith("/") || r.value.path.includes("://") || typeof r.value.body !== "string")) {
+      if (typeof r !== "object" || r === null || typeof r.ok !== "boolean")
+        return `toOutbound(${surface}) did not return a Result`;
+      if (
+        r.ok &&
+        (r.value.method !== "POST" ||
+          !r.value.path.startsWith("/") ||
+          r.value.path.includes("://") ||
+          typeof r.value.body !== "string")
+      ) {
         return `toOutbound(${surface}) must give a POST with a relative API path and a text body`;
       }
     }

@@ -58,12 +58,24 @@ export function toActivityStreams(interaction: Interaction, options: ToActivityS
   const x = parseOrThrow(InteractionSchema, interaction, { fn: "toActivityStreams", path: ["interaction"] });
   const base = options.baseIri ?? "urn:ops:";
   const iri = (kind: string, id: string): string => `${base}${kind}:${encodeURIComponent(id)}`;
-  const actorIri = (ref: ActorRef): string => `${base}actor:${actorKey(ref).split(":").map(encodeURIComponent).join(":")}`;
-  const targetIri = x.target === undefined ? `${base}object:${encodeURIComponent(x.channelId)}` : `${base}object:${encodeURIComponent(x.channelId)}:${x.target.type}:${encodeURIComponent(x.target.id)}`;
+  const actorIri = (ref: ActorRef): string =>
+    `${base}actor:${actorKey(ref).split(":").map(encodeURIComponent).join(":")}`;
+  const targetIri =
+    x.target === undefined
+      ? `${base}object:${encodeURIComponent(x.channelId)}`
+      : `${base}object:${encodeURIComponent(x.channelId)}:${x.target.type}:${encodeURIComponent(x.target.id)}`;
   const published = formatInstant(x.platformCreatedAt);
   const actor = actorIri(x.actor);
   const addressing: Record<string, unknown> =
-    x.visibility === "public" ? { to: [PUBLIC] } : x.visibility === "private" ? { to: [x.recipient === undefined ? `${base}account:${encodeURIComponent(x.channelId)}` : actorIri(x.recipient)] } : {};
+    x.visibility === "public"
+      ? { to: [PUBLIC] }
+      : x.visibility === "private"
+        ? {
+            to: [
+              x.recipient === undefined ? `${base}account:${encodeURIComponent(x.channelId)}` : actorIri(x.recipient),
+            ],
+          }
+        : {};
   const id = iri("interaction", x.id);
   const head = { "@context": "https://www.w3.org/ns/activitystreams", id, actor, published, ...addressing };
   switch (x.kind) {
@@ -83,7 +95,8 @@ export function toActivityStreams(interaction: Interaction, options: ToActivityS
       if (x.inReplyTo !== undefined) note.inReplyTo = iri("interaction", x.inReplyTo);
       else if (x.target !== undefined && x.kind !== "quote") note.context = targetIri;
       if (x.kind === "quote") note.attachment = [{ type: "Link", href: targetIri }];
-      if (x.content !== undefined && x.content.hashtags.length > 0) note.tag = x.content.hashtags.map((h) => ({ type: "Hashtag", name: `#${h}` }));
+      if (x.content !== undefined && x.content.hashtags.length > 0)
+        note.tag = x.content.hashtags.map((h) => ({ type: "Hashtag", name: `#${h}` }));
       return { ...head, type: "Create", object: note };
     }
     case "like":

@@ -30,7 +30,12 @@ export type AttributeValue = z.output<typeof AttributeValueSchema>;
  * // => true
  * ```
  */
-export const AttributeValueSchema = z.union([z.string().max(4096), z.number().finite(), z.boolean(), z.array(z.string().max(4096)).max(1000)]);
+export const AttributeValueSchema = z.union([
+  z.string().max(4096),
+  z.number().finite(),
+  z.boolean(),
+  z.array(z.string().max(4096)).max(1000),
+]);
 
 /**
  * One person (or brand, agent, bot) across channels. Platform user ids are scoped per

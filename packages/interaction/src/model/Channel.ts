@@ -27,7 +27,11 @@ export type ChannelCapabilities = z.output<typeof ChannelCapabilitiesSchema>;
  * ```
  */
 export const ChannelCapabilitiesSchema = z.object({
-  threadDepth: z.number().int({ error: "must be an integer ≥ 0 or null (unlimited)" }).min(0, { error: "must be an integer ≥ 0 or null (unlimited)" }).nullable(),
+  threadDepth: z
+    .number()
+    .int({ error: "must be an integer ≥ 0 or null (unlimited)" })
+    .min(0, { error: "must be an integer ≥ 0 or null (unlimited)" })
+    .nullable(),
   publicReply: z.boolean(),
   dm: z.boolean(),
   hide: z.boolean(),

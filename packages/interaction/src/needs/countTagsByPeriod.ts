@@ -1,4 +1,13 @@
-import { assertTimeZone, createOffsetLookup, OpsError, startOfLocalDay, startOfLocalMonth, startOfLocalWeek, type Instant, type WeekStartsOn } from "@ops/core";
+import {
+  assertTimeZone,
+  createOffsetLookup,
+  OpsError,
+  startOfLocalDay,
+  startOfLocalMonth,
+  startOfLocalWeek,
+  type Instant,
+  type WeekStartsOn,
+} from "@ops/core";
 import type { Interaction } from "../model/Interaction";
 import type { CompiledNeedRules } from "./compileNeedRules";
 import { assertCompiled, tagsOf } from "../_lib/needTagging";
@@ -50,18 +59,32 @@ export interface TagCount {
  * // => [["2026-03-07T16:00:00.000Z", 1], ["2026-03-08T16:00:00.000Z", 1]]
  * ```
  */
-export function countTagsByPeriod(compiled: CompiledNeedRules, interactions: readonly Interaction[], options: CountTagsByPeriodOptions): TagCount[] {
+export function countTagsByPeriod(
+  compiled: CompiledNeedRules,
+  interactions: readonly Interaction[],
+  options: CountTagsByPeriodOptions,
+): TagCount[] {
   const fn = "countTagsByPeriod";
   assertCompiled(compiled, fn);
   checkInteractions(interactions, fn);
   const { period, timeZone } = options ?? ({} as CountTagsByPeriodOptions);
   if (period !== "day" && period !== "week" && period !== "month") {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["options", "period"], rule: "must be day, week or month", received: period });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "period"],
+      rule: "must be day, week or month",
+      received: period,
+    });
   }
   assertTimeZone(timeZone, fn, ["options", "timeZone"]);
   const weekStartsOn = options.weekStartsOn ?? 1;
   const slowStartOf = (t: Instant): Instant =>
-    period === "day" ? startOfLocalDay(t, timeZone) : period === "week" ? startOfLocalWeek(t, timeZone, { weekStartsOn }) : startOfLocalMonth(t, timeZone);
+    period === "day"
+      ? startOfLocalDay(t, timeZone)
+      : period === "week"
+        ? startOfLocalWeek(t, timeZone, { weekStartsOn })
+        : startOfLocalMonth(t, timeZone);
   // Every instant of one local calendar day has the same period start: compute it once per day.
   const offsetOf = createOffsetLookup(timeZone);
   const byLocalDay = new Map<number, Instant>();
@@ -86,5 +109,7 @@ export function countTagsByPeriod(compiled: CompiledNeedRules, interactions: rea
       else cell.count++;
     }
   }
-  return [...counts.values()].sort((a, b) => a.periodStart - b.periodStart || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+  return [...counts.values()].sort(
+    (a, b) => a.periodStart - b.periodStart || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0),
+  );
 }

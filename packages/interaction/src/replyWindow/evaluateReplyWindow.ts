@@ -55,4 +55,3 @@ export function evaluateReplyWindow(
   assertInstant(now, fn, ["now"]);
   return allowanceFor(p, e, s, now);
 }
-

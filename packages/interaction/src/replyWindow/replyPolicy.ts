@@ -1,6 +1,11 @@
 import { assertInstant, parseOrThrow, type Instant } from "@ops/core";
 import { ThreadSchema, type Thread } from "../model/Thread";
-import { ReplyWindowPolicySchema, type ReplyDecision, type ReplySurface, type ReplyWindowPolicy } from "./ReplyWindowPolicy";
+import {
+  ReplyWindowPolicySchema,
+  type ReplyDecision,
+  type ReplySurface,
+  type ReplyWindowPolicy,
+} from "./ReplyWindowPolicy";
 import { allAllowances, allowanceFor } from "../_lib/replyWindowMath";
 
 /**

@@ -103,7 +103,8 @@ export const REPLY_WINDOW_POLICIES: Readonly<Record<string, ReplyWindowPolicy>> 
         tag: null,
         sources: [
           {
-            title: "Weibo open platform — messages/reply/biz: user message, follow, menu click, QR scan allow messages without limit within 48 hours",
+            title:
+              "Weibo open platform — messages/reply/biz: user message, follow, menu click, QR scan allow messages without limit within 48 hours",
             url: "https://open.weibo.com/wiki/C/2/messages/reply/biz-en",
             retrieved: READ,
           },
@@ -142,7 +143,8 @@ export const REPLY_WINDOW_POLICIES: Readonly<Record<string, ReplyWindowPolicy>> 
         tag: null,
         sources: [
           {
-            title: "sxwdmjy/dy-java SendMsgQuery (field table of 抖音开放平台 发送私信消息 /im/send/msg/): msg_id = the received message's server_message_id, 有效期为24小时; scene 默认场景可选传入 im_replay_msg",
+            title:
+              "sxwdmjy/dy-java SendMsgQuery (field table of 抖音开放平台 发送私信消息 /im/send/msg/): msg_id = the received message's server_message_id, 有效期为24小时; scene 默认场景可选传入 im_replay_msg",
             url: "https://github.com/sxwdmjy/dy-java/blob/1c4bac218e3c19856f80a3bf53df9fdfbbf07c81/dy-java-web/src/main/java/com/dyj/web/domain/query/SendMsgQuery.java",
             retrieved: READ,
           },
@@ -157,7 +159,8 @@ export const REPLY_WINDOW_POLICIES: Readonly<Record<string, ReplyWindowPolicy>> 
         retrieved: READ,
       },
       {
-        title: "抖音开放平台 — 回复图片格式的客服消息 (mini-game customer service: 48 小时内至多回复 5 条; not the /im/send/msg/ API)",
+        title:
+          "抖音开放平台 — 回复图片格式的客服消息 (mini-game customer service: 48 小时内至多回复 5 条; not the /im/send/msg/ API)",
         url: "https://developer.open-douyin.com/docs/resource/zh-CN/mini-game/develop/server/douyin-microgame-im/reply-user-image",
         retrieved: READ,
       },
@@ -206,8 +209,24 @@ export const REPLY_WINDOW_POLICIES: Readonly<Record<string, ReplyWindowPolicy>> 
     platform: "messenger",
     unrestricted: ["public_reply"],
     rules: [
-      { id: "messenger.standard", surface: "message", openedBy: ["dm"], durationMs: 24 * HOUR, maxMessages: null, tag: null, sources: [META_POLICY] },
-      { id: "messenger.human_agent", surface: "message", openedBy: ["dm"], durationMs: 7 * DAY, maxMessages: null, tag: "HUMAN_AGENT", sources: [META_POLICY] },
+      {
+        id: "messenger.standard",
+        surface: "message",
+        openedBy: ["dm"],
+        durationMs: 24 * HOUR,
+        maxMessages: null,
+        tag: null,
+        sources: [META_POLICY],
+      },
+      {
+        id: "messenger.human_agent",
+        surface: "message",
+        openedBy: ["dm"],
+        durationMs: 7 * DAY,
+        maxMessages: null,
+        tag: "HUMAN_AGENT",
+        sources: [META_POLICY],
+      },
       {
         id: "messenger.private_reply",
         surface: "private_reply",
@@ -240,7 +259,8 @@ export const REPLY_WINDOW_POLICIES: Readonly<Record<string, ReplyWindowPolicy>> 
         tag: null,
         sources: [
           {
-            title: "WhatsApp Cloud API — customer service windows (24 h after the user's last message; template messages outside it)",
+            title:
+              "WhatsApp Cloud API — customer service windows (24 h after the user's last message; template messages outside it)",
             url: "https://developers.facebook.com/docs/whatsapp/cloud-api/guides/send-messages#customer-service-windows",
             retrieved: READ,
           },

@@ -99,7 +99,10 @@ interface Acc {
 export function buildThreads(interactions: readonly Interaction[], options: BuildThreadsOptions = {}): ThreadBuild {
   const fn = "buildThreads";
   checkInteractions(interactions, fn);
-  const previous = options.previous === undefined ? [] : parseOrThrow(PreviousSchema, options.previous, { fn, path: ["options", "previous"] });
+  const previous =
+    options.previous === undefined
+      ? []
+      : parseOrThrow(PreviousSchema, options.previous, { fn, path: ["options", "previous"] });
   const unique = dedupeIndexed(interactions);
   const list = chronological(unique.list);
 
@@ -115,13 +118,17 @@ export function buildThreads(interactions: readonly Interaction[], options: Buil
   const nativeIndex = (): Map<string, Interaction> => {
     if (byNative !== undefined) return byNative;
     byNative = new Map();
-    for (const x of list) if (x.nativeId !== undefined && x.kind !== "recall") byNative.set(`${x.channelId}|${x.nativeId}`, x);
+    for (const x of list)
+      if (x.nativeId !== undefined && x.kind !== "recall") byNative.set(`${x.channelId}|${x.nativeId}`, x);
     return byNative;
   };
   const keyOf = new Map<string, ThreadKey | null>();
   const ownKey = (x: Interaction): ThreadKey | null =>
     x.threadId !== undefined
-      ? { key: `\u0000${x.threadId}`, type: x.visibility === "public" ? "public" : x.conversation?.type === "group" ? "group" : "dm" }
+      ? {
+          key: `\u0000${x.threadId}`,
+          type: x.visibility === "public" ? "public" : x.conversation?.type === "group" ? "group" : "dm",
+        }
       : ownThreadKey(x, nativeOwner);
   // Walks up the inReplyTo chain without recursion (chains can be deep), then assigns
   // keys downwards: a child takes its parent's key, or its own when the parent has none.

@@ -34,7 +34,9 @@ function page(body: string): Result<unknown[], AdapterFailure> {
     return bad("malformed_payload", "body is not JSON");
   }
   const items = (json as { data?: { items?: unknown } } | null)?.data?.items;
-  return Array.isArray(items) ? { ok: true, value: items } : bad("missing_field", "data.items must be an array", ["data", "items"]);
+  return Array.isArray(items)
+    ? { ok: true, value: items }
+    : bad("missing_field", "data.items must be an array", ["data", "items"]);
 }
 
 export function createBilibiliAdapter(): PlatformAdapter {
@@ -43,26 +45,49 @@ export function createBilibiliAdapter(): PlatformAdapter {
     policy: BILIBILI_POLICY,
     verify(request, secret) {
       const sig = Object.entries(request?.headers ?? {}).find(([k]) => k.toLowerCase() === "x-ops-signature")?.[1];
-      if (typeof sig !== "string" || typeof secret?.secret !== "string" || typeof request.body !== "string") return bad("bad_signature", "x-ops-signature is missing");
+      if (typeof sig !== "string" || typeof secret?.secret !== "string" || typeof request.body !== "string")
+        return bad("bad_signature", "x-ops-signature is missing");
       const expected = createHmac("sha256", secret.secret).update(request.body).digest("hex");
       let diff = expected.length ^ sig.length; // constant-time comparison
       for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ (sig.charCodeAt(i) | 0);
-      return diff === 0 ? { ok: true, value: { kind: "delivery" } } : bad("bad_signature", "x-ops-signature does not match");
+      return diff === 0
+        ? { ok: true, value: { kind: "delivery" } }
+        : bad("bad_signature", "x-ops-signature does not match");
     },
     dedupeKey(body) {
       const items = page(body);
       if (!items.ok) return items;
       const ids = items.value.map((x) => String((x as { id?: unknown })?.id ?? "")).sort();
-      return ids.length > 0 ? { ok: true, value: `bilibili:${ids.join(",")}` } : bad("missing_field", "the page is empty");
+      return ids.length > 0
+        ? { ok: true, value: `bilibili:${ids.join(",")}` }
+        : bad("missing_field", "the page is empty");
     },
     parse(body, context) {
       const items = page(body);
       if (!items.ok) return items;
       const out: Interaction[] = [];
       for (const [i, raw] of items.value.entries()) {
-        const x = raw as { id?: unknown; reply_time?: unknown; user?: { mid?: unknown }; item?: { type?: unknown; source_id?: unknown; target_id?: unknown; subject_id?: unknown; source_content?: unknown } } | null;
+        const x = raw as {
+          id?: unknown;
+          reply_time?: unknown;
+          user?: { mid?: unknown };
+          item?: {
+            type?: unknown;
+            source_id?: unknown;
+            target_id?: unknown;
+            subject_id?: unknown;
+            source_content?: unknown;
+          };
+        } | null;
         // likes and @-mentions come from other feeds: anything else here is refused, not skipped
-        if (x?.item?.type !== "reply") return bad("unknown_event", `item ${i} has type ${String(x?.item?.type)}, not reply`, ["data", "items", i, "item", "type"]);
+        if (x?.item?.type !== "reply")
+          return bad("unknown_event", `item ${i} has type ${String(x?.item?.type)}, not reply`, [
+            "data",
+            "items",
+            i,
+            "item",
+            "type",
+          ]);
         const parsed = InteractionSchema.safeParse({
           id: `bilibili:${context.account}:reply:${String(x.item.source_id)}`,
           nativeId: String(x.item.source_id),
@@ -78,7 +103,12 @@ export function createBilibiliAdapter(): PlatformAdapter {
           receivedAt: context.receivedAt,
           raw: x,
         });
-        if (!parsed.success) return bad("missing_field", `item ${i}: ${parsed.error.issues[0]?.message ?? "invalid"}`, ["data", "items", i]);
+        if (!parsed.success)
+          return bad("missing_field", `item ${i}: ${parsed.error.issues[0]?.message ?? "invalid"}`, [
+            "data",
+            "items",
+            i,
+          ]);
         out.push(parsed.data);
       }
       return { ok: true, value: out };
@@ -89,11 +119,27 @@ export function createBilibiliAdapter(): PlatformAdapter {
     toOutbound(draft) {
       const d = OutboundDraftSchema.safeParse(draft);
       if (!d.success) return bad("invalid_request", "draft is invalid", ["draft"]);
-      if (d.data.surface !== "public_reply") return bad("unsupported", "this example only answers comments in public", ["draft", "surface"]);
+      if (d.data.surface !== "public_reply")
+        return bad("unsupported", "this example only answers comments in public", ["draft", "surface"]);
       const src = d.data.inReplyTo;
-      if (src?.nativeId === undefined || src.target === undefined) return bad("missing_field", "inReplyTo needs nativeId and target", ["draft", "inReplyTo"]);
-      const body = new URLSearchParams({ type: "1", oid: src.target.id, root: src.nativeId, parent: src.nativeId, message: d.data.text }).toString();
-      return { ok: true, value: { method: "POST", path: "/x/v2/reply/add", headers: { "content-type": "application/x-www-form-urlencoded" }, body } };
+      if (src?.nativeId === undefined || src.target === undefined)
+        return bad("missing_field", "inReplyTo needs nativeId and target", ["draft", "inReplyTo"]);
+      const body = new URLSearchParams({
+        type: "1",
+        oid: src.target.id,
+        root: src.nativeId,
+        parent: src.nativeId,
+        message: d.data.text,
+      }).toString();
+      return {
+        ok: true,
+        value: {
+          method: "POST",
+          path: "/x/v2/reply/add",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body,
+        },
+      };
     },
   };
 }

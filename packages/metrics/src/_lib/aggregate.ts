@@ -33,7 +33,13 @@ export function aggregate(cols: EventColumns, plan: BucketPlan, options: Aggrega
   const width = options.byChannel ? Math.max(cols.channels.length, 1) : 1;
   const groups = plan.count * width;
   if (groups > MAX_GROUPS) {
-    throw new OpsError({ code: "out_of_range", fn: options.fn, path: ["options"], rule: `must not produce more than ${MAX_GROUPS} (bucket, channel) groups`, received: groups });
+    throw new OpsError({
+      code: "out_of_range",
+      fn: options.fn,
+      path: ["options"],
+      rule: `must not produce more than ${MAX_GROUPS} (bucket, channel) groups`,
+      received: groups,
+    });
   }
   const count = new Float64Array(groups);
   const sum = new Float64Array(groups);

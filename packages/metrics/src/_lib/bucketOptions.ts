@@ -9,7 +9,12 @@ import { kindMask } from "./columns";
 export const BucketOptionsShape = {
   unit: z.enum(["day", "week", "month"]).optional(),
   timeZone: TimeZoneSchema,
-  weekStartsOn: z.number().int({ error: "must be an integer from 0 (Sunday) to 6 (Saturday)" }).min(0, { error: "must be an integer from 0 (Sunday) to 6 (Saturday)" }).max(6, { error: "must be an integer from 0 (Sunday) to 6 (Saturday)" }).optional(),
+  weekStartsOn: z
+    .number()
+    .int({ error: "must be an integer from 0 (Sunday) to 6 (Saturday)" })
+    .min(0, { error: "must be an integer from 0 (Sunday) to 6 (Saturday)" })
+    .max(6, { error: "must be an integer from 0 (Sunday) to 6 (Saturday)" })
+    .optional(),
   range: PeriodSchema.optional(),
   kinds: z.array(z.string()).optional(),
 };
@@ -23,7 +28,13 @@ export interface ResolvedBuckets {
 
 export function resolveBuckets(
   cols: EventColumns,
-  opts: { unit?: BucketUnit | undefined; timeZone: string; weekStartsOn?: number | undefined; range?: Period | undefined; kinds?: string[] | undefined },
+  opts: {
+    unit?: BucketUnit | undefined;
+    timeZone: string;
+    weekStartsOn?: number | undefined;
+    range?: Period | undefined;
+    kinds?: string[] | undefined;
+  },
   fn: string,
 ): ResolvedBuckets {
   const unit = opts.unit ?? "day";

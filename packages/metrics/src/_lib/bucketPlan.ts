@@ -31,11 +31,24 @@ function label(wall: number, unit: BucketUnit): string {
 }
 
 /** Calendar buckets of `unit` covering the instants `from … to` (inclusive) in `zone`. */
-export function planBuckets(unit: BucketUnit, zone: string, weekStartsOn: WeekStartsOn, from: Instant, to: Instant, fn: string): BucketPlan {
+export function planBuckets(
+  unit: BucketUnit,
+  zone: string,
+  weekStartsOn: WeekStartsOn,
+  from: Instant,
+  to: Instant,
+  fn: string,
+): BucketPlan {
   const approx = unit === "day" ? DAY : unit === "week" ? 7 * DAY : 30.436875 * DAY;
   const estimate = (to - from) / approx + 2;
   if (estimate > MAX_BUCKETS) {
-    throw new OpsError({ code: "out_of_range", fn, path: ["options"], rule: `must not span more than ${MAX_BUCKETS} ${unit} buckets`, received: Math.ceil(estimate) });
+    throw new OpsError({
+      code: "out_of_range",
+      fn,
+      path: ["options"],
+      rule: `must not span more than ${MAX_BUCKETS} ${unit} buckets`,
+      received: Math.ceil(estimate),
+    });
   }
   const tz = compileTimeZone(zone);
   const local = new Date(from + tz.offset(from) * 60_000);

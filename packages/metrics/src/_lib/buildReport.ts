@@ -6,10 +6,22 @@ import type { EventColumns } from "../columns/EventColumns";
 import { periodChange } from "../compare/periodChange";
 import { previousPeriod } from "../compare/previousPeriod";
 import { funnel } from "../funnel/funnel";
-import { followerGrowthFromSnapshots, type FollowerGrowthFromSnapshotsOptions } from "../growth/followerGrowthFromSnapshots";
+import {
+  followerGrowthFromSnapshots,
+  type FollowerGrowthFromSnapshotsOptions,
+} from "../growth/followerGrowthFromSnapshots";
 import { engagementRate } from "../rate/engagementRate";
 import { replyRate } from "../rate/replyRate";
-import { ReportOptionsSchema, type Indicator, type IndicatorGroup, type IndicatorKey, type IndicatorUnit, type Report, type ReportInput, type ReportOptions } from "../report/Report";
+import {
+  ReportOptionsSchema,
+  type Indicator,
+  type IndicatorGroup,
+  type IndicatorKey,
+  type IndicatorUnit,
+  type Report,
+  type ReportInput,
+  type ReportOptions,
+} from "../report/Report";
 import { planBuckets } from "./bucketPlan";
 import { toColumns } from "./columns";
 import { quantileOfSorted } from "./quantileOfSorted";
@@ -33,10 +45,22 @@ const META: Record<IndicatorKey, readonly [IndicatorGroup, IndicatorUnit]> = {
   funnelConversion: ["conversion", "rate"],
 };
 
-export function buildReport(kind: "weekly" | "monthly", input: ReportInput, options: ReportOptions, fn: string): Report {
+export function buildReport(
+  kind: "weekly" | "monthly",
+  input: ReportInput,
+  options: ReportOptions,
+  fn: string,
+): Report {
   const opts = parseOrThrow(ReportOptionsSchema, options, { fn, path: ["options"] });
   const zone = opts.timeZone;
-  const plan = planBuckets(kind === "weekly" ? "week" : "month", zone, (opts.weekStartsOn ?? 1) as WeekStartsOn, opts.at, opts.at, fn);
+  const plan = planBuckets(
+    kind === "weekly" ? "week" : "month",
+    zone,
+    (opts.weekStartsOn ?? 1) as WeekStartsOn,
+    opts.at,
+    opts.at,
+    fn,
+  );
   const period: Period = { start: plan.bounds[0] as number, end: plan.bounds[1] as number };
   const against = kind === "weekly" ? "wow" : "mom";
   const prev = previousPeriod(period, { against, timeZone: zone });
@@ -51,10 +75,23 @@ export function buildReport(kind: "weekly" | "monthly", input: ReportInput, opti
     indicators.push({ key, group, unit, current: value, previous: before, change: periodChange(value, before) });
   }
   const dayOf = (t: number): string => planBuckets("day", zone, 1, t, t, fn).labels[0] as string;
-  return { kind, timeZone: zone, period, previousPeriod: prev, days: [dayOf(period.start), dayOf(period.end - 1)], indicators };
+  return {
+    kind,
+    timeZone: zone,
+    period,
+    previousPeriod: prev,
+    days: [dayOf(period.start), dayOf(period.end - 1)],
+    indicators,
+  };
 }
 
-function valuesOf(input: ReportInput, cols: EventColumns | undefined, period: Period, before: Period, opts: ReturnType<typeof ReportOptionsSchema.parse>): Values {
+function valuesOf(
+  input: ReportInput,
+  cols: EventColumns | undefined,
+  period: Period,
+  before: Period,
+  opts: ReturnType<typeof ReportOptionsSchema.parse>,
+): Values {
   const v: Values = new Map();
   const inPeriod = (t: number): boolean => t >= period.start && t < period.end;
   if (input.posts !== undefined) {
@@ -65,9 +102,18 @@ function valuesOf(input: ReportInput, cols: EventColumns | undefined, period: Pe
     });
     const published = input.posts.filter((p) => inPeriod(p.publishedAt));
     v.set("postsPublished", published.length);
-    v.set("comments", published.reduce((s, p) => s + (p.comments ?? 0), 0));
-    v.set("likes", published.reduce((s, p) => s + (p.likes ?? 0), 0));
-    v.set("shares", published.reduce((s, p) => s + (p.shares ?? 0), 0));
+    v.set(
+      "comments",
+      published.reduce((s, p) => s + (p.comments ?? 0), 0),
+    );
+    v.set(
+      "likes",
+      published.reduce((s, p) => s + (p.likes ?? 0), 0),
+    );
+    v.set(
+      "shares",
+      published.reduce((s, p) => s + (p.shares ?? 0), 0),
+    );
     v.set("engagementRate", e.value);
   }
   if (input.inbound !== undefined) {
@@ -75,7 +121,8 @@ function valuesOf(input: ReportInput, cols: EventColumns | undefined, period: Pe
     const items = input.inbound.filter((i) => inPeriod(i.receivedAt));
     v.set("inboundMessages", items.length);
     v.set("replyRate", replyRate(items).value);
-    if (opts.replyTargetMs !== undefined) v.set("replyRateWithinTarget", replyRate(items, { within: opts.replyTargetMs }).value);
+    if (opts.replyTargetMs !== undefined)
+      v.set("replyRateWithinTarget", replyRate(items, { within: opts.replyTargetMs }).value);
     const times = items.flatMap((i) => (i.firstReplyAt == null ? [] : [i.firstReplyAt - i.receivedAt]));
     v.set("medianFirstReplyMs", times.length === 0 ? null : quantileOfSorted(Float64Array.from(times).sort(), 0.5, 7));
   }
@@ -113,7 +160,11 @@ function valuesOf(input: ReportInput, cols: EventColumns | undefined, period: Pe
     v.set("activeActors", active);
     v.set("returningActorRate", activeBefore === 0 ? null : returning / activeBefore);
     if (opts.funnelSteps !== undefined) {
-      const f = funnel(cols, { steps: opts.funnelSteps, range: period, ...(opts.funnelWindowMs === undefined ? {} : { windowMs: opts.funnelWindowMs }) });
+      const f = funnel(cols, {
+        steps: opts.funnelSteps,
+        range: period,
+        ...(opts.funnelWindowMs === undefined ? {} : { windowMs: opts.funnelWindowMs }),
+      });
       v.set("funnelConversion", f.steps[f.steps.length - 1]?.conversionFromStart.value ?? null);
     }
   }

@@ -4,7 +4,12 @@ import { buildEventColumns } from "../columns/buildEventColumns";
 import type { EventColumns, EventInput, MetricEvent } from "../columns/EventColumns";
 
 function isColumns(input: unknown): input is EventColumns {
-  return typeof input === "object" && input !== null && !Array.isArray(input) && (input as { at?: unknown }).at instanceof Float64Array;
+  return (
+    typeof input === "object" &&
+    input !== null &&
+    !Array.isArray(input) &&
+    (input as { at?: unknown }).at instanceof Float64Array
+  );
 }
 
 /** Validated columns for any {@link EventInput}; arrays of objects are converted. */
@@ -13,12 +18,25 @@ export function toColumns(input: EventInput, fn: string, path: ErrorPath = ["eve
     try {
       return buildEventColumns(input as readonly MetricEvent[]);
     } catch (e) {
-      if (e instanceof OpsError) throw new OpsError({ code: e.code, fn, path: [...path, ...e.path.slice(1)], rule: e.rule, received: e.received });
+      if (e instanceof OpsError)
+        throw new OpsError({
+          code: e.code,
+          fn,
+          path: [...path, ...e.path.slice(1)],
+          rule: e.rule,
+          received: e.received,
+        });
       throw e;
     }
   }
   if (!isColumns(input)) {
-    throw new OpsError({ code: "invalid_argument", fn, path, rule: "must be an array of events or EventColumns", received: input });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path,
+      rule: "must be an array of events or EventColumns",
+      received: input,
+    });
   }
   checkColumns(input, fn, path);
   return input;
@@ -27,12 +45,22 @@ export function toColumns(input: EventInput, fn: string, path: ErrorPath = ["eve
 function checkColumns(c: EventColumns, fn: string, path: ErrorPath): void {
   const n = c.at.length;
   const fail = (field: string, rule: string, received?: unknown, i?: number): never => {
-    throw new OpsError({ code: "invalid_argument", fn, path: i === undefined ? [...path, field] : [...path, field, i], rule, received });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: i === undefined ? [...path, field] : [...path, field, i],
+      rule,
+      received,
+    });
   };
-  if (!(c.actor instanceof Int32Array) || c.actor.length !== n) fail("actor", `must be an Int32Array of length ${n} (at.length)`);
-  if (!(c.channel instanceof Int32Array) || c.channel.length !== n) fail("channel", `must be an Int32Array of length ${n} (at.length)`);
-  if (!(c.kind instanceof Uint8Array) || c.kind.length !== n) fail("kind", `must be a Uint8Array of length ${n} (at.length)`);
-  if (!(c.value instanceof Float64Array) || c.value.length !== n) fail("value", `must be a Float64Array of length ${n} (at.length)`);
+  if (!(c.actor instanceof Int32Array) || c.actor.length !== n)
+    fail("actor", `must be an Int32Array of length ${n} (at.length)`);
+  if (!(c.channel instanceof Int32Array) || c.channel.length !== n)
+    fail("channel", `must be an Int32Array of length ${n} (at.length)`);
+  if (!(c.kind instanceof Uint8Array) || c.kind.length !== n)
+    fail("kind", `must be a Uint8Array of length ${n} (at.length)`);
+  if (!(c.value instanceof Float64Array) || c.value.length !== n)
+    fail("value", `must be a Float64Array of length ${n} (at.length)`);
   for (const dict of ["actors", "channels", "kinds"] as const) {
     if (!Array.isArray(c[dict])) fail(dict, "must be an array of strings");
   }
@@ -42,7 +70,8 @@ function checkColumns(c: EventColumns, fn: string, path: ErrorPath): void {
   const { at, actor, channel, kind, value } = c;
   for (let i = 0; i < n; i++) {
     const t = at[i] as number;
-    if (!(Math.abs(t) <= MAX_INSTANT) || Math.floor(t) !== t) fail("at", "must be an integer number of epoch milliseconds within ±8.64e15", t, i);
+    if (!(Math.abs(t) <= MAX_INSTANT) || Math.floor(t) !== t)
+      fail("at", "must be an integer number of epoch milliseconds within ±8.64e15", t, i);
     const a = actor[i] as number;
     if (a < 0 || a >= nActors) fail("actor", `must be a code into actors (0 … ${nActors - 1})`, a, i);
     const ch = channel[i] as number;

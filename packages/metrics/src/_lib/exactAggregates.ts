@@ -10,10 +10,23 @@ export class CounterImpl implements Counter {
 
   add(amount = 1): this {
     if (!Number.isSafeInteger(amount) || amount < 0) {
-      throw new OpsError({ code: "invalid_argument", fn: "Counter.add", path: ["amount"], rule: "must be a whole number ≥ 0", received: amount });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "Counter.add",
+        path: ["amount"],
+        rule: "must be a whole number ≥ 0",
+        received: amount,
+      });
     }
     const next = this.n + amount;
-    if (!Number.isSafeInteger(next)) throw new OpsError({ code: "out_of_range", fn: "Counter.add", path: ["amount"], rule: "would take the count beyond 2^53 − 1", received: amount });
+    if (!Number.isSafeInteger(next))
+      throw new OpsError({
+        code: "out_of_range",
+        fn: "Counter.add",
+        path: ["amount"],
+        rule: "would take the count beyond 2^53 − 1",
+        received: amount,
+      });
     this.n = next;
     return this;
   }
@@ -22,7 +35,13 @@ export class CounterImpl implements Counter {
   }
   merge(other: Counter): Counter {
     if (!(other instanceof CounterImpl)) {
-      throw new OpsError({ code: "invalid_argument", fn: "Counter.merge", path: ["other"], rule: "must be a Counter from createCounter or deserializeSketch", received: other });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "Counter.merge",
+        path: ["other"],
+        rule: "must be a Counter from createCounter or deserializeSketch",
+        received: other,
+      });
     }
     return new CounterImpl().add(this.n).add(other.n);
   }
@@ -67,7 +86,13 @@ export class SumImpl implements SumSketch {
 
   add(value: number): this {
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw new OpsError({ code: "invalid_argument", fn: "SumSketch.add", path: ["value"], rule: "must be a finite number", received: value });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "SumSketch.add",
+        path: ["value"],
+        rule: "must be a finite number",
+        received: value,
+      });
     }
     this.addExact(value);
     this.n++;
@@ -87,7 +112,14 @@ export class SumImpl implements SumSketch {
       if (lo !== 0) p[i++] = lo;
       x = hi;
     }
-    if (!Number.isFinite(x)) throw new OpsError({ code: "out_of_range", fn: "SumSketch.add", path: ["value"], rule: "would overflow the sum beyond ±1.8e308", received: x });
+    if (!Number.isFinite(x))
+      throw new OpsError({
+        code: "out_of_range",
+        fn: "SumSketch.add",
+        path: ["value"],
+        rule: "would overflow the sum beyond ±1.8e308",
+        received: x,
+      });
     p.length = i;
     p.push(x);
   }
@@ -121,7 +153,13 @@ export class SumImpl implements SumSketch {
 
   merge(other: SumSketch): SumSketch {
     if (!(other instanceof SumImpl)) {
-      throw new OpsError({ code: "invalid_argument", fn: "SumSketch.merge", path: ["other"], rule: "must be a SumSketch from createSum or deserializeSketch", received: other });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "SumSketch.merge",
+        path: ["other"],
+        rule: "must be a SumSketch from createSum or deserializeSketch",
+        received: other,
+      });
     }
     const out = this.copy();
     for (const x of other.partials) out.addExact(x);
@@ -168,7 +206,10 @@ export class SumImpl implements SumSketch {
       s.addExact(x);
     }
     r.done();
-    const ok = Number.isSafeInteger(s.n) && s.n >= 0 && (s.n === 0 ? s.lo === Infinity && s.hi === -Infinity && k === 0 : s.lo <= s.hi);
+    const ok =
+      Number.isSafeInteger(s.n) &&
+      s.n >= 0 &&
+      (s.n === 0 ? s.lo === Infinity && s.hi === -Infinity && k === 0 : s.lo <= s.hi);
     if (!ok) r.corrupt("have a count, min or max that do not agree");
     return s;
   }

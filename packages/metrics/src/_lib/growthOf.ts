@@ -3,9 +3,21 @@ import { OpsError } from "@ops/core";
 import type { FollowerGrowth } from "../growth/followerGrowth";
 import type { Rate } from "../rate/rate";
 
-export function growthOf(base: number, end: number, gained: number | null, lost: number | null, fn: string): FollowerGrowth {
+export function growthOf(
+  base: number,
+  end: number,
+  gained: number | null,
+  lost: number | null,
+  fn: string,
+): FollowerGrowth {
   if (end < 0) {
-    throw new OpsError({ code: "out_of_range", fn, path: ["events"], rule: "must not take the follower count below 0 (more unfollows than base + follows)", received: end });
+    throw new OpsError({
+      code: "out_of_range",
+      fn,
+      path: ["events"],
+      rule: "must not take the follower count below 0 (more unfollows than base + follows)",
+      received: end,
+    });
   }
   const net = end - base;
   const ratio = (numerator: number | null): Rate =>

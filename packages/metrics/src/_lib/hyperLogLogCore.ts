@@ -41,7 +41,13 @@ export class HyperLogLogImpl implements HyperLogLog {
         return this;
       }
       if (!Number.isSafeInteger(value)) {
-        throw new OpsError({ code: "invalid_argument", fn: "HyperLogLog.add", path: ["value"], rule: "must be a safe integer or a string", received: value });
+        throw new OpsError({
+          code: "invalid_argument",
+          fn: "HyperLogLog.add",
+          path: ["value"],
+          rule: "must be a safe integer or a string",
+          received: value,
+        });
       }
       const lo = value >>> 0;
       const hi = Math.floor(value / TWO_32) >>> 0;
@@ -49,7 +55,13 @@ export class HyperLogLogImpl implements HyperLogLog {
     } else if (typeof value === "string") {
       this.addString(value);
     } else {
-      throw new OpsError({ code: "invalid_argument", fn: "HyperLogLog.add", path: ["value"], rule: "must be a safe integer or a string", received: value });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "HyperLogLog.add",
+        path: ["value"],
+        rule: "must be a safe integer or a string",
+        received: value,
+      });
     }
     return this;
   }
@@ -114,7 +126,13 @@ export class HyperLogLogImpl implements HyperLogLog {
 
   merge(other: HyperLogLog): HyperLogLog {
     if (!(other instanceof HyperLogLogImpl)) {
-      throw new OpsError({ code: "invalid_argument", fn: "HyperLogLog.merge", path: ["other"], rule: "must be a HyperLogLog from createHyperLogLog or deserializeSketch", received: other });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "HyperLogLog.merge",
+        path: ["other"],
+        rule: "must be a HyperLogLog from createHyperLogLog or deserializeSketch",
+        received: other,
+      });
     }
     if (other.precision !== this.precision || other.seed !== this.seed) {
       throw new OpsError({

@@ -52,7 +52,14 @@ export class QuantileSketchImpl implements QuantileSketch {
       } else store.add(i, 1);
     } else if (value === 0) this.zeros++;
     else if (value < 0 && value !== -Infinity) this.negative.add(Math.ceil(Math.log(-value) * this.multiplier), 1);
-    else throw new OpsError({ code: "invalid_argument", fn: "QuantileSketch.add", path: ["value"], rule: "must be a finite number", received: value });
+    else
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "QuantileSketch.add",
+        path: ["value"],
+        rule: "must be a finite number",
+        received: value,
+      });
     this.n++;
     this.total += value;
     if (value < this.lo) this.lo = value;
@@ -62,7 +69,13 @@ export class QuantileSketchImpl implements QuantileSketch {
 
   quantile(q: number): number | null {
     if (typeof q !== "number" || !(q >= 0 && q <= 1)) {
-      throw new OpsError({ code: "invalid_argument", fn: "QuantileSketch.quantile", path: ["q"], rule: "must be a probability in [0, 1]", received: q });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "QuantileSketch.quantile",
+        path: ["q"],
+        rule: "must be a probability in [0, 1]",
+        received: q,
+      });
     }
     if (this.n === 0) return null;
     const rank = q * (this.n - 1);
@@ -102,7 +115,13 @@ export class QuantileSketchImpl implements QuantileSketch {
 
   merge(other: QuantileSketch): QuantileSketch {
     if (!(other instanceof QuantileSketchImpl)) {
-      throw new OpsError({ code: "invalid_argument", fn: "QuantileSketch.merge", path: ["other"], rule: "must be a QuantileSketch from createQuantileSketch or deserializeSketch", received: other });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "QuantileSketch.merge",
+        path: ["other"],
+        rule: "must be a QuantileSketch from createQuantileSketch or deserializeSketch",
+        received: other,
+      });
     }
     if (other.relativeAccuracy !== this.relativeAccuracy || other.maxBins !== this.maxBins) {
       throw new OpsError({
@@ -164,7 +183,8 @@ export class QuantileSketchImpl implements QuantileSketch {
     const r = new ByteReader(bytes, "quantile", fn);
     const alpha = r.f64();
     const maxBins = r.u32();
-    if (!(alpha > 0 && alpha < 1) || maxBins < 16 || maxBins > 1 << 20) r.corrupt("declare an impossible relativeAccuracy or maxBins");
+    if (!(alpha > 0 && alpha < 1) || maxBins < 16 || maxBins > 1 << 20)
+      r.corrupt("declare an impossible relativeAccuracy or maxBins");
     const s = new QuantileSketchImpl(alpha, maxBins);
     s.n = r.f64();
     s.zeros = r.f64();
@@ -186,7 +206,11 @@ export class QuantileSketchImpl implements QuantileSketch {
     }
     r.done();
     const consistent =
-      Number.isSafeInteger(s.n) && s.n >= 0 && counted === s.n && Number.isFinite(s.total) && (s.n === 0 ? s.lo === Infinity && s.hi === -Infinity : s.lo <= s.hi);
+      Number.isSafeInteger(s.n) &&
+      s.n >= 0 &&
+      counted === s.n &&
+      Number.isFinite(s.total) &&
+      (s.n === 0 ? s.lo === Infinity && s.hi === -Infinity : s.lo <= s.hi);
     if (!consistent) r.corrupt("have counts, min or max that do not agree with their bins");
     return s;
   }

@@ -12,4 +12,6 @@ export const DurationSchema = z
   .min(0, { error: "must be a finite number of milliseconds ≥ 0" });
 
 /** A non-empty string id. */
-export const KeySchema = z.string({ error: "must be a non-empty string" }).min(1, { error: "must be a non-empty string" });
+export const KeySchema = z
+  .string({ error: "must be a non-empty string" })
+  .min(1, { error: "must be a non-empty string" });

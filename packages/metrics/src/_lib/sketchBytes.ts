@@ -63,15 +63,29 @@ export class ByteReader {
     readonly fn: string,
   ) {
     if (!(input instanceof Uint8Array)) {
-      throw new OpsError({ code: "invalid_argument", fn, path: ["bytes"], rule: "must be a Uint8Array", received: input });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["bytes"],
+        rule: "must be a Uint8Array",
+        received: input,
+      });
     }
     this.bytes = input;
     this.view = new DataView(input.buffer, input.byteOffset, input.byteLength);
-    if (input.length < 8 || input[0] !== 0x4f || input[1] !== 0x53) this.corrupt("must start with the @ops sketch header \"OS\" and hold at least 8 bytes");
+    if (input.length < 8 || input[0] !== 0x4f || input[1] !== 0x53)
+      this.corrupt('must start with the @ops sketch header "OS" and hold at least 8 bytes');
     this.end = input.length - 4;
-    if (crc32(input, this.end) !== this.view.getUint32(this.end, true)) this.corrupt("fail their CRC-32 check (damaged or truncated)");
+    if (crc32(input, this.end) !== this.view.getUint32(this.end, true))
+      this.corrupt("fail their CRC-32 check (damaged or truncated)");
     if (input[3] !== SKETCH_FORMAT_VERSION) {
-      throw new OpsError({ code: "unsupported_version", fn, path: ["bytes"], rule: `must be sketch format version ${SKETCH_FORMAT_VERSION}`, received: input[3] });
+      throw new OpsError({
+        code: "unsupported_version",
+        fn,
+        path: ["bytes"],
+        rule: `must be sketch format version ${SKETCH_FORMAT_VERSION}`,
+        received: input[3],
+      });
     }
     const code = input[2];
     const name = (Object.keys(SKETCH_KIND_CODES) as SketchKindName[]).find((k) => SKETCH_KIND_CODES[k] === code);

@@ -8,7 +8,10 @@ export interface SeriesPoint {
 }
 
 /** Schema of a {@link SeriesPoint}. */
-export const SeriesPointSchema = z.object({ at: InstantSchema, value: z.number().finite({ error: "must be a finite number" }) });
+export const SeriesPointSchema = z.object({
+  at: InstantSchema,
+  value: z.number().finite({ error: "must be a finite number" }),
+});
 
 /** Which detector flagged an {@link Anomaly}. */
 export type AnomalyMethod = "seasonal-mad" | "ewma" | "poisson" | "binomial";

@@ -11,7 +11,10 @@ export interface DescribeAnomalyOptions {
 }
 
 /** Schema of {@link DescribeAnomalyOptions}. */
-export const DescribeAnomalyOptionsSchema = z.object({ timeZone: TimeZoneSchema, locale: z.enum(["en", "zh-CN"]).optional() });
+export const DescribeAnomalyOptionsSchema = z.object({
+  timeZone: TimeZoneSchema,
+  locale: z.enum(["en", "zh-CN"]).optional(),
+});
 
 const AnomalySchema = z.object({
   at: z.number().int(),
@@ -29,8 +32,18 @@ const WEEKDAYS = {
   "zh-CN": ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
 } as const;
 const METHODS: Record<"en" | "zh-CN", Record<AnomalyMethod, string>> = {
-  en: { "seasonal-mad": "seasonal robust z", ewma: "EWMA chart, z", poisson: "Poisson test, z", binomial: "binomial test, z" },
-  "zh-CN": { "seasonal-mad": "季节性稳健 z 值", ewma: "EWMA 控制图 z 值", poisson: "泊松检验 z 值", binomial: "二项检验 z 值" },
+  en: {
+    "seasonal-mad": "seasonal robust z",
+    ewma: "EWMA chart, z",
+    poisson: "Poisson test, z",
+    binomial: "binomial test, z",
+  },
+  "zh-CN": {
+    "seasonal-mad": "季节性稳健 z 值",
+    ewma: "EWMA 控制图 z 值",
+    poisson: "泊松检验 z 值",
+    binomial: "二项检验 z 值",
+  },
 };
 
 /**

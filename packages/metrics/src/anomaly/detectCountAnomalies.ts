@@ -78,7 +78,13 @@ export function detectCountAnomalies(points: readonly CountPoint[], options: Cou
   const withTrials = points.length > 0 && points[0]?.trials !== undefined;
   points.forEach((p, i) => {
     if ((p.trials !== undefined) !== withTrials) {
-      throw new OpsError({ code: "invalid_argument", fn, path: ["points", i, "trials"], rule: "must be given for every point or for none", received: p.trials });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["points", i, "trials"],
+        rule: "must be given for every point or for none",
+        received: p.trials,
+      });
     }
   });
   const alpha = opts.alpha ?? 0.001;

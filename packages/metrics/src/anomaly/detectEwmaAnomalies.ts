@@ -60,12 +60,26 @@ export function detectEwmaAnomalies(points: readonly SeriesPoint[], options: Ewm
   const opts = parseOrThrow(EwmaAnomalyOptionsSchema, options, { fn, path: ["options"] });
   parseOrThrow(z.array(SeriesPointSchema), points, { fn, path: ["points"] });
   const n = points.length;
-  if (n < 4) throw new OpsError({ code: "invalid_argument", fn, path: ["points"], rule: "must hold at least 4 points (3 for the baseline, 1 to test)", received: n });
+  if (n < 4)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["points"],
+      rule: "must hold at least 4 points (3 for the baseline, 1 to test)",
+      received: n,
+    });
   assertIncreasing(points, fn);
   const lambda = opts.lambda ?? 0.2;
   const L = opts.limit ?? 3;
   const b = opts.baselineSize ?? Math.max(3, Math.floor(n / 2));
-  if (b >= n) throw new OpsError({ code: "invalid_argument", fn, path: ["options", "baselineSize"], rule: `must be less than the number of points (${n})`, received: b });
+  if (b >= n)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "baselineSize"],
+      rule: `must be less than the number of points (${n})`,
+      received: b,
+    });
   const base = points.slice(0, b).map((p) => p.value);
   const mu = base.reduce((a, v) => a + v, 0) / b;
   let movingRange = 0;

@@ -61,7 +61,10 @@ export const SeasonalAnomalyOptionsSchema = z.object({
  * // => [[40, "down", "seasonal-mad"]]
  * ```
  */
-export function detectSeasonalAnomalies(points: readonly SeriesPoint[], options: SeasonalAnomalyOptions = {}): Anomaly[] {
+export function detectSeasonalAnomalies(
+  points: readonly SeriesPoint[],
+  options: SeasonalAnomalyOptions = {},
+): Anomaly[] {
   const fn = "detectSeasonalAnomalies";
   const opts = parseOrThrow(SeasonalAnomalyOptionsSchema, options, { fn, path: ["options"] });
   parseOrThrow(z.array(SeriesPointSchema), points, { fn, path: ["points"] });

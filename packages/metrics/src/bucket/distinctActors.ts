@@ -13,7 +13,10 @@ export interface DistinctActorsOptions {
 }
 
 /** Schema of {@link DistinctActorsOptions}. */
-export const DistinctActorsOptionsSchema = z.object({ range: PeriodSchema.optional(), kinds: z.array(z.string()).optional() });
+export const DistinctActorsOptionsSchema = z.object({
+  range: PeriodSchema.optional(),
+  kinds: z.array(z.string()).optional(),
+});
 
 /**
  * Exact number of distinct actors among events (optionally in a range and of some kinds)

@@ -66,7 +66,15 @@ export function rollupByChannel(events: EventInput, options: RollupByChannelOpti
       const count = agg.count[g] as number;
       if (count === 0 && opts.fill !== true) continue;
       label ??= plan.labels[b] as string;
-      out.push({ start, end, label, channel: channels[c] as string, count, sum: agg.sum[g] as number, distinctActors: agg.distinct[g] as number });
+      out.push({
+        start,
+        end,
+        label,
+        channel: channels[c] as string,
+        count,
+        sum: agg.sum[g] as number,
+        distinctActors: agg.distinct[g] as number,
+      });
     }
   }
   return out;

@@ -76,7 +76,14 @@ export function timeBuckets(events: EventInput, options: TimeBucketsOptions): Ti
     const count = agg.count[b] as number;
     if (count === 0 && opts.fill === false) continue;
     const start = plan.bounds[b] as number;
-    out.push({ start, end: plan.bounds[b + 1] as number, label: plan.labels[b] as string, count, sum: agg.sum[b] as number, distinctActors: agg.distinct[b] as number });
+    out.push({
+      start,
+      end: plan.bounds[b + 1] as number,
+      label: plan.labels[b] as string,
+      count,
+      sum: agg.sum[b] as number,
+      distinctActors: agg.distinct[b] as number,
+    });
   }
   return out;
 }

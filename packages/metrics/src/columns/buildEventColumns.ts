@@ -26,7 +26,13 @@ import type { EventColumns, MetricEvent } from "./EventColumns";
 export function buildEventColumns(events: readonly MetricEvent[]): EventColumns {
   const fn = "buildEventColumns";
   if (!Array.isArray(events)) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["events"], rule: "must be an array of events", received: events });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["events"],
+      rule: "must be an array of events",
+      received: events,
+    });
   }
   const n = events.length;
   const at = new Float64Array(n);
@@ -52,10 +58,25 @@ export function buildEventColumns(events: readonly MetricEvent[]): EventColumns 
     channel[i] = code(channelCodes, e.channel ?? "");
     const k = code(kindCodes, e.kind ?? "");
     if (k > 255) {
-      throw new OpsError({ code: "out_of_range", fn, path: ["events", i, "kind"], rule: "must be one of at most 256 distinct kinds", received: e.kind });
+      throw new OpsError({
+        code: "out_of_range",
+        fn,
+        path: ["events", i, "kind"],
+        rule: "must be one of at most 256 distinct kinds",
+        received: e.kind,
+      });
     }
     kind[i] = k;
     value[i] = e.value ?? 0;
   }
-  return { at, actor, actors: [...actorCodes.keys()], channel, channels: [...channelCodes.keys()], kind, kinds: [...kindCodes.keys()], value };
+  return {
+    at,
+    actor,
+    actors: [...actorCodes.keys()],
+    channel,
+    channels: [...channelCodes.keys()],
+    kind,
+    kinds: [...kindCodes.keys()],
+    value,
+  };
 }

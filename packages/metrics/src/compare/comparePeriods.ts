@@ -66,7 +66,11 @@ export function comparePeriods(events: EventInput, options: ComparePeriodsOption
   const opts = parseOrThrow(ComparePeriodsOptionsSchema, options, { fn, path: ["options"] });
   const cols = toColumns(events, fn);
   const { period, measure = "count" } = opts;
-  const prev = previousPeriod(period, { against: opts.against, timeZone: opts.timeZone, ...(opts.yoyAlignment === undefined ? {} : { yoyAlignment: opts.yoyAlignment }) });
+  const prev = previousPeriod(period, {
+    against: opts.against,
+    timeZone: opts.timeZone,
+    ...(opts.yoyAlignment === undefined ? {} : { yoyAlignment: opts.yoyAlignment }),
+  });
   const mask = kindMask(cols, opts.kinds);
   const value = [0, 0];
   const seen = [new Uint8Array(cols.actors.length), new Uint8Array(cols.actors.length)] as const;

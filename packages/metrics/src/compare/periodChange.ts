@@ -42,9 +42,18 @@ export interface PeriodChange {
  * ```
  */
 export function periodChange(current: number | null, previous: number | null): PeriodChange {
-  for (const [name, v] of [["current", current], ["previous", previous]] as const) {
+  for (const [name, v] of [
+    ["current", current],
+    ["previous", previous],
+  ] as const) {
     if (v !== null && (typeof v !== "number" || !Number.isFinite(v))) {
-      throw new OpsError({ code: "invalid_argument", fn: "periodChange", path: [name], rule: "must be a finite number or null", received: v });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "periodChange",
+        path: [name],
+        rule: "must be a finite number or null",
+        received: v,
+      });
     }
   }
   if (current === null || previous === null) {

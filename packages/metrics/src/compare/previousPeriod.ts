@@ -1,4 +1,13 @@
-import { addLocalDays, daysInMonth, fromLocalParts, localParts, parseOrThrow, TimeZoneSchema, type Instant, type TimeZone } from "@ops/core";
+import {
+  addLocalDays,
+  daysInMonth,
+  fromLocalParts,
+  localParts,
+  parseOrThrow,
+  TimeZoneSchema,
+  type Instant,
+  type TimeZone,
+} from "@ops/core";
 import { z } from "zod";
 import { PeriodSchema, type Period } from "../bucket/Period";
 
@@ -67,5 +76,8 @@ function addLocalMonths(t: Instant, zone: TimeZone, months: number): Instant {
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;
   const day = Math.min(p.day, daysInMonth(year, month));
-  return fromLocalParts({ year, month, day, hour: p.hour, minute: p.minute, second: p.second, millisecond: p.millisecond }, zone);
+  return fromLocalParts(
+    { year, month, day, hour: p.hour, minute: p.minute, second: p.second, millisecond: p.millisecond },
+    zone,
+  );
 }

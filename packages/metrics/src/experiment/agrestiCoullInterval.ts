@@ -1,6 +1,12 @@
 import { parseOrThrow } from "@ops/core";
 import { zForConfidence } from "../_lib/normalDist";
-import { IntervalOptionsSchema, ProportionSchema, type IntervalOptions, type Proportion, type ProportionInterval } from "./Proportion";
+import {
+  IntervalOptionsSchema,
+  ProportionSchema,
+  type IntervalOptions,
+  type Proportion,
+  type ProportionInterval,
+} from "./Proportion";
 
 /**
  * The Agresti–Coull ("add z²/2 successes and z²/2 failures") confidence interval for a rate.

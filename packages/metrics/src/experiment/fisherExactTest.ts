@@ -47,11 +47,16 @@ export interface FisherExactTestResult {
  * // => 0.05728
  * ```
  */
-export function fisherExactTest(a: Proportion, b: Proportion, options: FisherExactTestOptions = {}): FisherExactTestResult {
+export function fisherExactTest(
+  a: Proportion,
+  b: Proportion,
+  options: FisherExactTestOptions = {},
+): FisherExactTestResult {
   const fn = "fisherExactTest";
   const ra = parseOrThrow(ProportionSchema, a, { fn, path: ["a"] });
   const rb = parseOrThrow(ProportionSchema, b, { fn, path: ["b"] });
-  const alternative = parseOrThrow(FisherExactTestOptionsSchema, options, { fn, path: ["options"] }).alternative ?? "two-sided";
+  const alternative =
+    parseOrThrow(FisherExactTestOptionsSchema, options, { fn, path: ["options"] }).alternative ?? "two-sided";
   const xA = ra.successes;
   const xB = rb.successes;
   const fA = ra.trials - xA;

@@ -1,7 +1,13 @@
 import { parseOrThrow } from "@ops/core";
 import { zForConfidence } from "../_lib/normalDist";
 import { wilsonBounds } from "../_lib/wilsonBounds";
-import { IntervalOptionsSchema, ProportionSchema, type IntervalOptions, type Proportion, type ProportionInterval } from "./Proportion";
+import {
+  IntervalOptionsSchema,
+  ProportionSchema,
+  type IntervalOptions,
+  type Proportion,
+  type ProportionInterval,
+} from "./Proportion";
 
 /**
  * The Newcombe hybrid score interval for the difference of two rates, B − A (the lift in
@@ -34,7 +40,8 @@ export function newcombeInterval(a: Proportion, b: Proportion, options: Interval
   const ra = parseOrThrow(ProportionSchema, a, { fn, path: ["a"] });
   const rb = parseOrThrow(ProportionSchema, b, { fn, path: ["b"] });
   const confidence = parseOrThrow(IntervalOptionsSchema, options, { fn, path: ["options"] }).confidence ?? 0.95;
-  if (ra.trials === 0 || rb.trials === 0) return { estimate: null, lower: -1, upper: 1, confidence, reason: "no_trials" };
+  if (ra.trials === 0 || rb.trials === 0)
+    return { estimate: null, lower: -1, upper: 1, confidence, reason: "no_trials" };
   const z = zForConfidence(confidence);
   const pa = ra.successes / ra.trials;
   const pb = rb.successes / rb.trials;

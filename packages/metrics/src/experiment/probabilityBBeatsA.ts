@@ -21,7 +21,10 @@ export interface ProbabilityBBeatsAOptions {
 export const ProbabilityBBeatsAOptionsSchema = z.object({
   prior: z
     .object({
-      alpha: z.number().int({ error: "must be a whole number (the closed form needs it)" }).min(1, { error: "must be ≥ 1" }),
+      alpha: z
+        .number()
+        .int({ error: "must be a whole number (the closed form needs it)" })
+        .min(1, { error: "must be ≥ 1" }),
       beta: z.number().gt(0, { error: "must be > 0" }).finite(),
     })
     .optional(),
@@ -57,14 +60,22 @@ export function probabilityBBeatsA(a: Proportion, b: Proportion, options: Probab
   const fn = "probabilityBBeatsA";
   const ra = parseOrThrow(ProportionSchema, a, { fn, path: ["a"] });
   const rb = parseOrThrow(ProportionSchema, b, { fn, path: ["b"] });
-  const prior = parseOrThrow(ProbabilityBBeatsAOptionsSchema, options, { fn, path: ["options"] }).prior ?? { alpha: 1, beta: 1 };
+  const prior = parseOrThrow(ProbabilityBBeatsAOptionsSchema, options, { fn, path: ["options"] }).prior ?? {
+    alpha: 1,
+    beta: 1,
+  };
   const alphaA = prior.alpha + ra.successes;
   const betaA = prior.beta + ra.trials - ra.successes;
   const alphaB = prior.alpha + rb.successes;
   const betaB = prior.beta + rb.trials - rb.successes;
   const p = alphaB <= alphaA ? millerSum(alphaA, betaA, alphaB, betaB) : 1 - millerSum(alphaB, betaB, alphaA, betaA);
   if (!Number.isFinite(p)) {
-    throw new OpsError({ code: "out_of_range", fn, rule: "cannot be computed for counts this large", received: [ra, rb] });
+    throw new OpsError({
+      code: "out_of_range",
+      fn,
+      rule: "cannot be computed for counts this large",
+      received: [ra, rb],
+    });
   }
   return Math.min(1, Math.max(0, p));
 }

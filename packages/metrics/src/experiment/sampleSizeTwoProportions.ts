@@ -79,7 +79,13 @@ export function sampleSizeTwoProportions(rates: SampleSizeRates, options: Sample
   const exact = (root * root) / ((p1 - p2) * (p1 - p2));
   const perArm = Math.ceil(exact - 1e-9);
   if (!Number.isSafeInteger(2 * perArm)) {
-    throw new OpsError({ code: "out_of_range", fn, path: ["rates"], rule: "describe an effect too small to detect with any practical sample", received: rates });
+    throw new OpsError({
+      code: "out_of_range",
+      fn,
+      path: ["rates"],
+      rule: "describe an effect too small to detect with any practical sample",
+      received: rates,
+    });
   }
   return { perArm, total: 2 * perArm };
 }

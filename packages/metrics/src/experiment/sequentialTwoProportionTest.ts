@@ -92,7 +92,10 @@ export interface SequentialTestResult {
  * // => ["significant", 3]
  * ```
  */
-export function sequentialTwoProportionTest(looks: readonly ExperimentLook[], options: SequentialTestOptions = {}): SequentialTestResult {
+export function sequentialTwoProportionTest(
+  looks: readonly ExperimentLook[],
+  options: SequentialTestOptions = {},
+): SequentialTestResult {
   const fn = "sequentialTwoProportionTest";
   const valid = parseOrThrow(z.array(ExperimentLookSchema), looks, { fn, path: ["looks"] });
   const opts = parseOrThrow(SequentialTestOptionsSchema, options, { fn, path: ["options"] });
@@ -105,9 +108,18 @@ export function sequentialTwoProportionTest(looks: readonly ExperimentLook[], op
     const { a, b } = valid[i] as ExperimentLook;
     const prev = valid[i - 1];
     if (prev) {
-      for (const [arm, now, before] of [["a", a, prev.a], ["b", b, prev.b]] as const) {
+      for (const [arm, now, before] of [
+        ["a", a, prev.a],
+        ["b", b, prev.b],
+      ] as const) {
         if (now.trials < before.trials || now.successes < before.successes) {
-          throw new OpsError({ code: "out_of_order", fn, path: ["looks", i, arm], rule: "must have cumulative counts ≥ those of the previous look", received: now });
+          throw new OpsError({
+            code: "out_of_order",
+            fn,
+            path: ["looks", i, arm],
+            rule: "must have cumulative counts ≥ those of the previous look",
+            received: now,
+          });
         }
       }
     }
@@ -118,7 +130,8 @@ export function sequentialTwoProportionTest(looks: readonly ExperimentLook[], op
       const pooled = (a.successes + b.successes) / (a.trials + b.trials);
       const sigma2 = pooled * (1 - pooled) * (1 / a.trials + 1 / b.trials);
       if (sigma2 > 0) {
-        const logLambda = 0.5 * Math.log(sigma2 / (sigma2 + tau2)) + (tau2 * difference * difference) / (2 * sigma2 * (sigma2 + tau2));
+        const logLambda =
+          0.5 * Math.log(sigma2 / (sigma2 + tau2)) + (tau2 * difference * difference) / (2 * sigma2 * (sigma2 + tau2));
         lambda = Math.exp(Math.min(logLambda, 700));
       }
     }

@@ -64,19 +64,34 @@ export type TwoProportionZTestResult =
  * // => [1.963, 0.0496]
  * ```
  */
-export function twoProportionZTest(a: Proportion, b: Proportion, options: TwoProportionZTestOptions = {}): TwoProportionZTestResult {
+export function twoProportionZTest(
+  a: Proportion,
+  b: Proportion,
+  options: TwoProportionZTestOptions = {},
+): TwoProportionZTestResult {
   const fn = "twoProportionZTest";
   const ra = parseOrThrow(ProportionSchema, a, { fn, path: ["a"] });
   const rb = parseOrThrow(ProportionSchema, b, { fn, path: ["b"] });
-  const alternative = parseOrThrow(TwoProportionZTestOptionsSchema, options, { fn, path: ["options"] }).alternative ?? "two-sided";
+  const alternative =
+    parseOrThrow(TwoProportionZTestOptionsSchema, options, { fn, path: ["options"] }).alternative ?? "two-sided";
   if (ra.trials === 0 || rb.trials === 0) {
-    return { z: null, pValue: null, chiSquare: null, difference: null, pooledRate: null, alternative, reason: "no_trials" };
+    return {
+      z: null,
+      pValue: null,
+      chiSquare: null,
+      difference: null,
+      pooledRate: null,
+      alternative,
+      reason: "no_trials",
+    };
   }
   const difference = rb.successes / rb.trials - ra.successes / ra.trials;
   const pooledRate = (ra.successes + rb.successes) / (ra.trials + rb.trials);
   const variance = pooledRate * (1 - pooledRate) * (1 / ra.trials + 1 / rb.trials);
-  if (variance === 0) return { z: null, pValue: null, chiSquare: null, difference, pooledRate, alternative, reason: "no_variance" };
+  if (variance === 0)
+    return { z: null, pValue: null, chiSquare: null, difference, pooledRate, alternative, reason: "no_variance" };
   const z = difference / Math.sqrt(variance);
-  const pValue = alternative === "greater" ? phiUpper(z) : alternative === "less" ? phi(z) : Math.min(1, 2 * phiUpper(Math.abs(z)));
+  const pValue =
+    alternative === "greater" ? phiUpper(z) : alternative === "less" ? phi(z) : Math.min(1, 2 * phiUpper(Math.abs(z)));
   return { z, pValue, chiSquare: z * z, difference, pooledRate, alternative };
 }

@@ -1,7 +1,13 @@
 import { parseOrThrow } from "@ops/core";
 import { zForConfidence } from "../_lib/normalDist";
 import { wilsonBounds } from "../_lib/wilsonBounds";
-import { IntervalOptionsSchema, ProportionSchema, type IntervalOptions, type Proportion, type ProportionInterval } from "./Proportion";
+import {
+  IntervalOptionsSchema,
+  ProportionSchema,
+  type IntervalOptions,
+  type Proportion,
+  type ProportionInterval,
+} from "./Proportion";
 
 /**
  * The Wilson score confidence interval for a rate — the interval to use for conversion,

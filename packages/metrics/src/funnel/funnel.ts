@@ -99,7 +99,13 @@ export function funnel(events: EventInput, options: FunnelOptions): FunnelResult
   const windowMs = opts.windowMs ?? FOURTEEN_DAYS;
   const stepNames = opts.steps;
   if (order === "unordered" && new Set(stepNames).size !== stepNames.length) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["options", "steps"], rule: "must not repeat a step in an unordered funnel", received: stepNames });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "steps"],
+      rule: "must not repeat a step in an unordered funnel",
+      received: stepNames,
+    });
   }
   const cols = toColumns(events, fn);
   const S = stepNames.length;
@@ -162,7 +168,9 @@ export function funnel(events: EventInput, options: FunnelOptions): FunnelResult
   }
   const first = reached[0] as number;
   const ratio = (num: number, den: number): Rate =>
-    den === 0 ? { value: null, numerator: num, denominator: den, reason: "zero_denominator" } : { value: num / den, numerator: num, denominator: den, reason: null };
+    den === 0
+      ? { value: null, numerator: num, denominator: den, reason: "zero_denominator" }
+      : { value: num / den, numerator: num, denominator: den, reason: null };
   const steps: FunnelStep[] = stepNames.map((name, s) => {
     const actors = reached[s] as number;
     const prev = s === 0 ? actors : (reached[s - 1] as number);
@@ -181,7 +189,11 @@ export function funnel(events: EventInput, options: FunnelOptions): FunnelResult
 }
 
 /** Row indices grouped by actor code (counting sort), each group in time order (ties: input order). */
-function groupByActorInTimeOrder(actor: Int32Array, at: Float64Array, nActors: number): { offset: Float64Array; order: Int32Array } {
+function groupByActorInTimeOrder(
+  actor: Int32Array,
+  at: Float64Array,
+  nActors: number,
+): { offset: Float64Array; order: Int32Array } {
   const n = actor.length;
   const offset = new Float64Array(nActors + 1);
   for (let i = 0; i < n; i++) offset[(actor[i] as number) + 1] = (offset[(actor[i] as number) + 1] as number) + 1;

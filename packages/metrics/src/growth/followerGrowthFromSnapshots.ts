@@ -20,7 +20,12 @@ export interface FollowerGrowthFromSnapshotsOptions {
 }
 
 /** Schema of a {@link FollowerSnapshot}. */
-export const FollowerSnapshotSchema = z.object({ at: InstantSchema, followers: CountSchema, gained: CountSchema.optional(), lost: CountSchema.optional() });
+export const FollowerSnapshotSchema = z.object({
+  at: InstantSchema,
+  followers: CountSchema,
+  gained: CountSchema.optional(),
+  lost: CountSchema.optional(),
+});
 
 /** Schema of {@link FollowerGrowthFromSnapshotsOptions}. */
 export const FollowerGrowthFromSnapshotsOptionsSchema = z.object({ period: PeriodSchema });
@@ -52,15 +57,32 @@ export const FollowerGrowthFromSnapshotsOptionsSchema = z.object({ period: Perio
  * // => [1000, 1005, 18, 13, 5, 0.005]
  * ```
  */
-export function followerGrowthFromSnapshots(snapshots: readonly FollowerSnapshot[], options: FollowerGrowthFromSnapshotsOptions): FollowerGrowth {
+export function followerGrowthFromSnapshots(
+  snapshots: readonly FollowerSnapshot[],
+  options: FollowerGrowthFromSnapshotsOptions,
+): FollowerGrowth {
   const fn = "followerGrowthFromSnapshots";
   const list = parseOrThrow(z.array(FollowerSnapshotSchema), snapshots, { fn, path: ["snapshots"] });
   const { period } = parseOrThrow(FollowerGrowthFromSnapshotsOptionsSchema, options, { fn, path: ["options"] });
   for (let i = 1; i < list.length; i++) {
     const prev = (list[i - 1] as FollowerSnapshot).at;
     const cur = (list[i] as FollowerSnapshot).at;
-    if (cur === prev) throw new OpsError({ code: "duplicate", fn, path: ["snapshots", i, "at"], rule: "must differ from the previous snapshot's instant", received: cur });
-    if (cur < prev) throw new OpsError({ code: "out_of_order", fn, path: ["snapshots", i, "at"], rule: "must be after the previous snapshot's instant", received: cur });
+    if (cur === prev)
+      throw new OpsError({
+        code: "duplicate",
+        fn,
+        path: ["snapshots", i, "at"],
+        rule: "must differ from the previous snapshot's instant",
+        received: cur,
+      });
+    if (cur < prev)
+      throw new OpsError({
+        code: "out_of_order",
+        fn,
+        path: ["snapshots", i, "at"],
+        rule: "must be after the previous snapshot's instant",
+        received: cur,
+      });
   }
   let baseIndex = -1;
   let endIndex = -1;
@@ -69,7 +91,12 @@ export function followerGrowthFromSnapshots(snapshots: readonly FollowerSnapshot
     if (s.at <= period.end) endIndex = i;
   });
   if (baseIndex < 0) {
-    throw new OpsError({ code: "out_of_range", fn, path: ["snapshots"], rule: "must include a reading at or before options.period.start" });
+    throw new OpsError({
+      code: "out_of_range",
+      fn,
+      path: ["snapshots"],
+      rule: "must include a reading at or before options.period.start",
+    });
   }
   let gained: number | null = 0;
   let lost: number | null = 0;
@@ -83,5 +110,11 @@ export function followerGrowthFromSnapshots(snapshots: readonly FollowerSnapshot
       lost += s.lost;
     }
   }
-  return growthOf((list[baseIndex] as FollowerSnapshot).followers, (list[endIndex] as FollowerSnapshot).followers, gained, lost, fn);
+  return growthOf(
+    (list[baseIndex] as FollowerSnapshot).followers,
+    (list[endIndex] as FollowerSnapshot).followers,
+    gained,
+    lost,
+    fn,
+  );
 }

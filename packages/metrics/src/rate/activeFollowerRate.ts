@@ -33,7 +33,11 @@ export const ActorInteractionSchema = z.object({ actor: KeySchema, at: InstantSc
 export const ActiveFollowerRateOptionsSchema = z.object({
   followers: z.array(KeySchema),
   window: PeriodSchema,
-  minInteractions: z.number().int({ error: "must be an integer ≥ 1" }).min(1, { error: "must be an integer ≥ 1" }).optional(),
+  minInteractions: z
+    .number()
+    .int({ error: "must be an integer ≥ 1" })
+    .min(1, { error: "must be an integer ≥ 1" })
+    .optional(),
 });
 
 /**
@@ -63,7 +67,10 @@ export const ActiveFollowerRateOptionsSchema = z.object({
  * // => 0.25
  * ```
  */
-export function activeFollowerRate(interactions: readonly ActorInteraction[], options: ActiveFollowerRateOptions): ActiveFollowerRate {
+export function activeFollowerRate(
+  interactions: readonly ActorInteraction[],
+  options: ActiveFollowerRateOptions,
+): ActiveFollowerRate {
   const fn = "activeFollowerRate";
   const list = parseOrThrow(z.array(ActorInteractionSchema), interactions, { fn, path: ["interactions"] });
   const opts = parseOrThrow(ActiveFollowerRateOptionsSchema, options, { fn, path: ["options"] });
@@ -78,5 +85,7 @@ export function activeFollowerRate(interactions: readonly ActorInteraction[], op
   let active = 0;
   for (const c of counts.values()) if (c >= minInteractions) active++;
   const parts = { numerator: active, denominator: counts.size, minInteractions };
-  return counts.size === 0 ? { ...parts, value: null, reason: "zero_denominator" } : { ...parts, value: active / counts.size, reason: null };
+  return counts.size === 0
+    ? { ...parts, value: null, reason: "zero_denominator" }
+    : { ...parts, value: active / counts.size, reason: null };
 }

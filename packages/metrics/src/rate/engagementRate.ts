@@ -180,9 +180,13 @@ export function engagementRate(posts: readonly PostMetrics[], options: Engagemen
   }
   const base = { aggregation, denominatorKind, posts: used, skipped, numerator, denominator };
   if (aggregation === "meanOfRatios") {
-    return used === 0 ? { ...base, value: null, reason: "zero_denominator" } : { ...base, value: ratioSum / used, reason: null };
+    return used === 0
+      ? { ...base, value: null, reason: "zero_denominator" }
+      : { ...base, value: ratioSum / used, reason: null };
   }
-  return denominator === 0 ? { ...base, value: null, reason: "zero_denominator" } : { ...base, value: numerator / denominator, reason: null };
+  return denominator === 0
+    ? { ...base, value: null, reason: "zero_denominator" }
+    : { ...base, value: numerator / denominator, reason: null };
 }
 
 function sumOf(figures: Partial<Record<EngagementKind, number | undefined>>, kinds: readonly EngagementKind[]): number {

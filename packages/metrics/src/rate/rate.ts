@@ -48,6 +48,12 @@ export function rate(numerator: number, denominator: number): Rate {
 
 function check(value: number, name: string): void {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new OpsError({ code: "invalid_argument", fn: "rate", path: [name], rule: "must be a finite number ≥ 0", received: value });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "rate",
+      path: [name],
+      rule: "must be a finite number ≥ 0",
+      received: value,
+    });
   }
 }

@@ -76,7 +76,12 @@ export function replyRate(items: readonly ReplyItem[], options: ReplyRateOptions
   const list = parseOrThrow(z.array(ReplyItemSchema), items, { fn, path: ["items"] });
   const opts = parseOrThrow(ReplyRateOptionsSchema, options, { fn, path: ["options"] });
   if (opts.asOf !== undefined && opts.within === undefined) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["options", "asOf"], rule: "needs options.within (a target) to decide which items are still open" });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "asOf"],
+      rule: "needs options.within (a target) to decide which items are still open",
+    });
   }
   const within = opts.within ?? null;
   let answered = 0;
@@ -96,5 +101,7 @@ export function replyRate(items: readonly ReplyItem[], options: ReplyRateOptions
     if (replied) answered++;
   }
   const parts = { numerator: answered, denominator: total, within, pending };
-  return total === 0 ? { ...parts, value: null, reason: "zero_denominator" } : { ...parts, value: answered / total, reason: null };
+  return total === 0
+    ? { ...parts, value: null, reason: "zero_denominator" }
+    : { ...parts, value: answered / total, reason: null };
 }

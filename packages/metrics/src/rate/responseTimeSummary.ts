@@ -49,7 +49,10 @@ export const ResponseTimeSummaryOptionsSchema = QuantileOptionsSchema.pick({ met
  * // => { count: 0, mean: null, median: null, p90: null, min: null, max: null, method: 7 }
  * ```
  */
-export function responseTimeSummary(durations: readonly number[], options: ResponseTimeSummaryOptions = {}): ResponseTimeSummary {
+export function responseTimeSummary(
+  durations: readonly number[],
+  options: ResponseTimeSummaryOptions = {},
+): ResponseTimeSummary {
   const fn = "responseTimeSummary";
   parseOrThrow(z.array(DurationSchema), durations, { fn, path: ["durations"] });
   const method = parseOrThrow(ResponseTimeSummaryOptionsSchema, options, { fn, path: ["options"] }).method ?? 7;

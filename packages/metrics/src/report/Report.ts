@@ -96,6 +96,10 @@ export const ReportOptionsSchema = z.object({
   replyTargetMs: DurationSchema.optional(),
   engagementDenominator: z.enum(["reach", "impressions", "views", "followers"]).optional(),
   engagementAggregation: z.enum(["ratioOfSums", "meanOfRatios"]).optional(),
-  funnelSteps: z.array(z.string()).min(2, { error: "must name 2 to 20 steps" }).max(20, { error: "must name 2 to 20 steps" }).optional(),
+  funnelSteps: z
+    .array(z.string())
+    .min(2, { error: "must name 2 to 20 steps" })
+    .max(20, { error: "must name 2 to 20 steps" })
+    .optional(),
   funnelWindowMs: DurationSchema.optional(),
 });

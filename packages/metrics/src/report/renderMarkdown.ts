@@ -112,7 +112,13 @@ const WORDS: Record<ReportLocale, Words> = {
 export function renderMarkdown(report: Report, options: RenderMarkdownOptions = {}): string {
   const locale = options.locale ?? "en";
   if (locale !== "en" && locale !== "zh-CN") {
-    throw new OpsError({ code: "invalid_argument", fn: "renderMarkdown", path: ["options", "locale"], rule: 'must be "en" or "zh-CN"', received: locale });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "renderMarkdown",
+      path: ["options", "locale"],
+      rule: 'must be "en" or "zh-CN"',
+      received: locale,
+    });
   }
   const w = WORDS[locale];
   const [thisCol, lastCol] = w.previousColumn[report.kind];
@@ -120,8 +126,15 @@ export function renderMarkdown(report: Report, options: RenderMarkdownOptions = 
   for (const group of ["interaction", "retention", "conversion"] as const) {
     const rows = report.indicators.filter((i) => i.group === group);
     if (rows.length === 0) continue;
-    lines.push("", `## ${w.groups[group]}`, "", `| ${w.columns[0]} | ${thisCol} | ${lastCol} | ${w.columns[3]} |`, "| --- | ---: | ---: | ---: |");
-    for (const i of rows) lines.push(`| ${w.names[i.key]} | ${value(i, i.current, w)} | ${value(i, i.previous, w)} | ${change(i, w)} |`);
+    lines.push(
+      "",
+      `## ${w.groups[group]}`,
+      "",
+      `| ${w.columns[0]} | ${thisCol} | ${lastCol} | ${w.columns[3]} |`,
+      "| --- | ---: | ---: | ---: |",
+    );
+    for (const i of rows)
+      lines.push(`| ${w.names[i.key]} | ${value(i, i.current, w)} | ${value(i, i.previous, w)} | ${change(i, w)} |`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -143,7 +156,10 @@ function change(i: Indicator, w: Words): string {
   const sign = c.absolute > 0 ? "+" : c.absolute < 0 ? "−" : "";
   if (i.unit === "rate") return `${arrow} ${sign}${(Math.abs(c.absolute) * 100).toFixed(1)}${w.pp}`;
   const abs = i.unit === "duration" ? value(i, Math.abs(c.absolute), w) : count(Math.abs(c.absolute));
-  const rel = c.relative === null ? w.noBase : `${c.relative > 0 ? "+" : c.relative < 0 ? "−" : ""}${(Math.abs(c.relative) * 100).toFixed(1)}%`;
+  const rel =
+    c.relative === null
+      ? w.noBase
+      : `${c.relative > 0 ? "+" : c.relative < 0 ? "−" : ""}${(Math.abs(c.relative) * 100).toFixed(1)}%`;
   return `${arrow} ${sign}${abs} (${rel})`;
 }
 

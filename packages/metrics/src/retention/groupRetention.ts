@@ -57,8 +57,22 @@ export function groupRetention(snapshots: readonly MembershipSnapshot[]): GroupC
   for (let i = 1; i < list.length; i++) {
     const prev = (list[i - 1] as MembershipSnapshot).at;
     const cur = (list[i] as MembershipSnapshot).at;
-    if (cur === prev) throw new OpsError({ code: "duplicate", fn, path: ["snapshots", i, "at"], rule: "must differ from the previous snapshot's instant", received: cur });
-    if (cur < prev) throw new OpsError({ code: "out_of_order", fn, path: ["snapshots", i, "at"], rule: "must be after the previous snapshot's instant", received: cur });
+    if (cur === prev)
+      throw new OpsError({
+        code: "duplicate",
+        fn,
+        path: ["snapshots", i, "at"],
+        rule: "must differ from the previous snapshot's instant",
+        received: cur,
+      });
+    if (cur < prev)
+      throw new OpsError({
+        code: "out_of_order",
+        fn,
+        path: ["snapshots", i, "at"],
+        rule: "must be after the previous snapshot's instant",
+        received: cur,
+      });
   }
   const sets = list.map((s) => new Set(s.members));
   return list.map((s, i) => {

@@ -67,7 +67,12 @@ export const RetentionTableOptionsSchema = z.object({
   type: z.enum(["firstTime", "firstEver", "recurring"]).optional(),
   startEvent: z.string().optional(),
   returnEvent: z.string().optional(),
-  periods: z.number().int({ error: "must be an integer from 1 to 1000" }).min(1, { error: "must be an integer from 1 to 1000" }).max(1000, { error: "must be an integer from 1 to 1000" }).optional(),
+  periods: z
+    .number()
+    .int({ error: "must be an integer from 1 to 1000" })
+    .min(1, { error: "must be an integer from 1 to 1000" })
+    .max(1000, { error: "must be an integer from 1 to 1000" })
+    .optional(),
   cumulative: z.boolean().optional(),
 });
 

@@ -1,4 +1,13 @@
-import { assertTimeZone, daysInMonth, fromLocalParts, InstantSchema, localParts, parseOrThrow, type Instant, type TimeZone } from "@ops/core";
+import {
+  assertTimeZone,
+  daysInMonth,
+  fromLocalParts,
+  InstantSchema,
+  localParts,
+  parseOrThrow,
+  type Instant,
+  type TimeZone,
+} from "@ops/core";
 import { z } from "zod";
 
 /** A birthday without a year (the year is not needed, and often not known). */
@@ -12,10 +21,17 @@ export interface Birthday {
 /** Schema of a {@link Birthday}. */
 export const BirthdaySchema = z
   .object({
-    month: z.number().int({ error: "must be a whole number" }).min(1, { error: "must be ≥ 1" }).max(12, { error: "must be ≤ 12" }),
+    month: z
+      .number()
+      .int({ error: "must be a whole number" })
+      .min(1, { error: "must be ≥ 1" })
+      .max(12, { error: "must be ≤ 12" }),
     day: z.number().int({ error: "must be a whole number" }).min(1, { error: "must be ≥ 1" }),
   })
-  .refine((b) => b.day <= daysInMonth(2000, b.month), { error: "must be a day that exists in that month", path: ["day"] });
+  .refine((b) => b.day <= daysInMonth(2000, b.month), {
+    error: "must be a day that exists in that month",
+    path: ["day"],
+  });
 
 /** A half-open window of time [from, to), e.g. the perk campaign's week or month. */
 export interface PerkWindow {
@@ -27,7 +43,10 @@ export interface PerkWindow {
 export const PerkWindowSchema = z
   .object({ from: InstantSchema, to: InstantSchema })
   .refine((w) => w.from < w.to, { error: "must be after from", path: ["to"] })
-  .refine((w) => w.to - w.from <= 100 * 366 * 86_400_000, { error: "must be at most 100 years after from", path: ["to"] });
+  .refine((w) => w.to - w.from <= 100 * 366 * 86_400_000, {
+    error: "must be at most 100 years after from",
+    path: ["to"],
+  });
 
 /** Options of {@link birthdayPerkEligibility}. */
 export interface BirthdayPerkOptions {
@@ -42,7 +61,10 @@ export interface BirthdayPerkOptions {
 }
 
 /** Schema of {@link BirthdayPerkOptions}. */
-export const BirthdayPerkOptionsSchema = z.object({ timeZone: z.string(), leapDayIn: z.enum(["feb28", "mar1"]).optional() });
+export const BirthdayPerkOptionsSchema = z.object({
+  timeZone: z.string(),
+  leapDayIn: z.enum(["feb28", "mar1"]).optional(),
+});
 
 /** The outcome of {@link birthdayPerkEligibility}. */
 export type BirthdayPerkEligibility =
@@ -81,7 +103,11 @@ export type BirthdayPerkEligibility =
  * // => false
  * ```
  */
-export function birthdayPerkEligibility(birthday: Birthday, window: PerkWindow, options: BirthdayPerkOptions): BirthdayPerkEligibility {
+export function birthdayPerkEligibility(
+  birthday: Birthday,
+  window: PerkWindow,
+  options: BirthdayPerkOptions,
+): BirthdayPerkEligibility {
   const fn = "birthdayPerkEligibility";
   const { month, day } = parseOrThrow(BirthdaySchema, birthday, { fn, path: ["birthday"] });
   const { from, to } = parseOrThrow(PerkWindowSchema, window, { fn, path: ["window"] });
@@ -100,7 +126,10 @@ export function birthdayPerkEligibility(birthday: Birthday, window: PerkWindow, 
     }
     const startsAt = fromLocalParts({ year, month: m, day: d }, zone);
     const next = new Date(Date.UTC(year, m - 1, d + 1));
-    const endsAt = fromLocalParts({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() }, zone);
+    const endsAt = fromLocalParts(
+      { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() },
+      zone,
+    );
     if (startsAt < to && endsAt > from) return { eligible: true, date: { year, month: m, day: d }, startsAt };
   }
   return { eligible: false };

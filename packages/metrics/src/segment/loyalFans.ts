@@ -16,7 +16,11 @@ export interface LoyalFansOptions {
   readonly limit?: number;
 }
 
-const Score = z.number().int({ error: "must be a whole number" }).min(1, { error: "must be ≥ 1" }).max(5, { error: "must be ≤ 5" });
+const Score = z
+  .number()
+  .int({ error: "must be a whole number" })
+  .min(1, { error: "must be ≥ 1" })
+  .max(5, { error: "must be ≤ 5" });
 
 /** Schema of {@link LoyalFansOptions}. */
 export const LoyalFansOptionsSchema = z.object({

@@ -82,10 +82,17 @@ export function scoreFans<F extends FanActivity>(fans: readonly F[], options: Sc
   parseOrThrow(z.array(FanActivitySchema), fans, { fn, path: ["fans"] });
   const seen = new Set<string>();
   fans.forEach((f, i) => {
-    if (seen.has(f.id)) throw new OpsError({ code: "duplicate", fn, path: ["fans", i, "id"], rule: "must be unique", received: f.id });
+    if (seen.has(f.id))
+      throw new OpsError({ code: "duplicate", fn, path: ["fans", i, "id"], rule: "must be unique", received: f.id });
     seen.add(f.id);
     if (f.lastActiveAt > now) {
-      throw new OpsError({ code: "invalid_argument", fn, path: ["fans", i, "lastActiveAt"], rule: `must be ≤ options.now (${now})`, received: f.lastActiveAt });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["fans", i, "lastActiveAt"],
+        rule: `must be ≤ options.now (${now})`,
+        received: f.lastActiveAt,
+      });
     }
   });
   const r = quintileScores(fans.map((f) => f.lastActiveAt));
@@ -95,7 +102,14 @@ export function scoreFans<F extends FanActivity>(fans: readonly F[], options: Sc
     const recency = r[i] as number;
     const frequency = fq[i] as number;
     const engagement = e[i] as number;
-    return { fan, daysSinceActive: Math.floor((now - fan.lastActiveAt) / DAY), recency, frequency, engagement, total: recency + frequency + engagement };
+    return {
+      fan,
+      daysSinceActive: Math.floor((now - fan.lastActiveAt) / DAY),
+      recency,
+      frequency,
+      engagement,
+      total: recency + frequency + engagement,
+    };
   });
 }
 
@@ -107,7 +121,11 @@ function quintileScores(values: readonly number[]): number[] {
   let start = 0;
   while (start < n) {
     let end = start;
-    while (end + 1 < n && (order[end + 1] as readonly [number, number])[0] === (order[start] as readonly [number, number])[0]) end++;
+    while (
+      end + 1 < n &&
+      (order[end + 1] as readonly [number, number])[0] === (order[start] as readonly [number, number])[0]
+    )
+      end++;
     const percentile = (start + (end - start + 1) / 2) / n;
     const score = Math.min(5, 1 + Math.floor(5 * percentile));
     for (let k = start; k <= end; k++) out[(order[k] as readonly [number, number])[1]] = score;

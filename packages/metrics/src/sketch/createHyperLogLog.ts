@@ -33,8 +33,18 @@ export interface HyperLogLogOptions {
 
 /** Schema of {@link HyperLogLogOptions}. */
 export const HyperLogLogOptionsSchema = z.object({
-  precision: z.number().int({ error: "must be a whole number" }).min(4, { error: "must be ≥ 4" }).max(18, { error: "must be ≤ 18" }).optional(),
-  seed: z.number().int({ error: "must be a whole number" }).min(0, { error: "must be ≥ 0" }).max(0xffffffff, { error: "must be < 2^32" }).optional(),
+  precision: z
+    .number()
+    .int({ error: "must be a whole number" })
+    .min(4, { error: "must be ≥ 4" })
+    .max(18, { error: "must be ≤ 18" })
+    .optional(),
+  seed: z
+    .number()
+    .int({ error: "must be a whole number" })
+    .min(0, { error: "must be ≥ 0" })
+    .max(0xffffffff, { error: "must be < 2^32" })
+    .optional(),
 });
 
 /**

@@ -37,7 +37,12 @@ export interface QuantileSketchOptions {
 /** Schema of {@link QuantileSketchOptions}. */
 export const QuantileSketchOptionsSchema = z.object({
   relativeAccuracy: z.number().gt(0, { error: "must be > 0" }).lt(1, { error: "must be < 1" }).optional(),
-  maxBins: z.number().int({ error: "must be a whole number" }).min(16, { error: "must be ≥ 16" }).max(1 << 20, { error: "must be ≤ 2^20" }).optional(),
+  maxBins: z
+    .number()
+    .int({ error: "must be a whole number" })
+    .min(16, { error: "must be ≥ 16" })
+    .max(1 << 20, { error: "must be ≤ 2^20" })
+    .optional(),
 });
 
 /**

@@ -50,6 +50,12 @@ export function deserializeSketch<K extends SketchKind>(bytes: Uint8Array, kind:
     case "sum":
       return SumImpl.deserialize(bytes, fn) as unknown as SketchByKind[K];
     default:
-      throw new OpsError({ code: "invalid_argument", fn, path: ["kind"], rule: "must be hyperloglog, quantile, counter or sum", received: kind });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["kind"],
+        rule: "must be hyperloglog, quantile, counter or sum",
+        received: kind,
+      });
   }
 }

@@ -19,12 +19,19 @@ import type { Sketch } from "./Sketch";
 export function mergeSketches<S extends Sketch<S>>(sketches: readonly S[]): S {
   const fn = "mergeSketches";
   const first = sketches[0];
-  if (first === undefined) throw new OpsError({ code: "invalid_argument", fn, path: ["sketches"], rule: "must contain at least one sketch" });
+  if (first === undefined)
+    throw new OpsError({ code: "invalid_argument", fn, path: ["sketches"], rule: "must contain at least one sketch" });
   let out = first.clone();
   for (let i = 1; i < sketches.length; i++) {
     const s = sketches[i] as S;
     if (s?.kind !== first.kind) {
-      throw new OpsError({ code: "conflict", fn, path: ["sketches", i], rule: `must be a ${first.kind} sketch like sketches[0]`, received: s?.kind });
+      throw new OpsError({
+        code: "conflict",
+        fn,
+        path: ["sketches", i],
+        rule: `must be a ${first.kind} sketch like sketches[0]`,
+        received: s?.kind,
+      });
     }
     out = out.merge(s);
   }

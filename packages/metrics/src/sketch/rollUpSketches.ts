@@ -1,4 +1,13 @@
-import { InstantSchema, parseOrThrow, startOfLocalMonth, startOfLocalWeek, TimeZoneSchema, type Instant, type TimeZone, type WeekStartsOn } from "@ops/core";
+import {
+  InstantSchema,
+  parseOrThrow,
+  startOfLocalMonth,
+  startOfLocalWeek,
+  TimeZoneSchema,
+  type Instant,
+  type TimeZone,
+  type WeekStartsOn,
+} from "@ops/core";
 import { z } from "zod";
 import type { Sketch } from "./Sketch";
 
@@ -23,7 +32,9 @@ export interface RollUpOptions {
 export const RollUpOptionsSchema = z.object({
   unit: z.enum(["week", "month"]),
   timeZone: TimeZoneSchema,
-  weekStartsOn: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]).optional(),
+  weekStartsOn: z
+    .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)])
+    .optional(),
 });
 
 /**
@@ -49,13 +60,19 @@ export const RollUpOptionsSchema = z.object({
  * // => [3, 1]
  * ```
  */
-export function rollUpSketches<S extends Sketch<S>>(entries: readonly DatedSketch<S>[], options: RollUpOptions): { readonly start: Instant; readonly sketch: S }[] {
+export function rollUpSketches<S extends Sketch<S>>(
+  entries: readonly DatedSketch<S>[],
+  options: RollUpOptions,
+): { readonly start: Instant; readonly sketch: S }[] {
   const fn = "rollUpSketches";
   const opts = parseOrThrow(RollUpOptionsSchema, options, { fn, path: ["options"] });
   const groups = new Map<Instant, S>();
   entries.forEach((entry, i) => {
     const at = parseOrThrow(InstantSchema, entry?.at, { fn, path: ["entries", i, "at"] });
-    const start = opts.unit === "month" ? startOfLocalMonth(at, opts.timeZone) : startOfLocalWeek(at, opts.timeZone, { weekStartsOn: opts.weekStartsOn ?? 1 });
+    const start =
+      opts.unit === "month"
+        ? startOfLocalMonth(at, opts.timeZone)
+        : startOfLocalWeek(at, opts.timeZone, { weekStartsOn: opts.weekStartsOn ?? 1 });
     const prev = groups.get(start);
     groups.set(start, prev === undefined ? entry.sketch.clone() : prev.merge(entry.sketch));
   });

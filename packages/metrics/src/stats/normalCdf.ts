@@ -25,7 +25,13 @@ import { phi } from "../_lib/normalDist";
  */
 export function normalCdf(x: number): number {
   if (typeof x !== "number" || Number.isNaN(x)) {
-    throw new OpsError({ code: "invalid_argument", fn: "normalCdf", path: ["x"], rule: "must be a number (not NaN)", received: x });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "normalCdf",
+      path: ["x"],
+      rule: "must be a number (not NaN)",
+      received: x,
+    });
   }
   return phi(x);
 }

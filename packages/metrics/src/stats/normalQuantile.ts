@@ -25,7 +25,13 @@ import { phiInverse } from "../_lib/normalDist";
  */
 export function normalQuantile(p: number): number {
   if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
-    throw new OpsError({ code: "invalid_argument", fn: "normalQuantile", path: ["p"], rule: "must be a probability in [0, 1]", received: p });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "normalQuantile",
+      path: ["p"],
+      rule: "must be a probability in [0, 1]",
+      received: p,
+    });
   }
   return phiInverse(p);
 }

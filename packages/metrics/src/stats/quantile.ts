@@ -24,7 +24,19 @@ export interface QuantileOptions {
 
 /** Schema of {@link QuantileOptions}. */
 export const QuantileOptionsSchema = z.object({
-  method: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7), z.literal(8), z.literal(9)]).optional(),
+  method: z
+    .union([
+      z.literal(1),
+      z.literal(2),
+      z.literal(3),
+      z.literal(4),
+      z.literal(5),
+      z.literal(6),
+      z.literal(7),
+      z.literal(8),
+      z.literal(9),
+    ])
+    .optional(),
   sorted: z.boolean().optional(),
 });
 
@@ -64,24 +76,49 @@ export function quantile(values: ArrayLike<number>, p: number, options: Quantile
   const fn = "quantile";
   const method = options.method ?? 7;
   if (!Number.isInteger(method) || method < 1 || method > 9) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["options", "method"], rule: "must be a Hyndman–Fan type from 1 to 9", received: method });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "method"],
+      rule: "must be a Hyndman–Fan type from 1 to 9",
+      received: method,
+    });
   }
   if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["p"], rule: "must be a probability in [0, 1]", received: p });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["p"],
+      rule: "must be a probability in [0, 1]",
+      received: p,
+    });
   }
   const n = values?.length ?? 0;
-  if (n === 0) throw new OpsError({ code: "invalid_argument", fn, path: ["values"], rule: "must contain at least one value" });
+  if (n === 0)
+    throw new OpsError({ code: "invalid_argument", fn, path: ["values"], rule: "must contain at least one value" });
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (typeof v !== "number" || !Number.isFinite(v)) {
-      throw new OpsError({ code: "invalid_argument", fn, path: ["values", i], rule: "must be a finite number", received: v });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["values", i],
+        rule: "must be a finite number",
+        received: v,
+      });
     }
   }
   let x: ArrayLike<number>;
   if (options.sorted === true) {
     for (let i = 1; i < n; i++) {
       if ((values[i] as number) < (values[i - 1] as number)) {
-        throw new OpsError({ code: "out_of_order", fn, path: ["values", i], rule: "must be ≥ the previous value when options.sorted is true", received: values[i] });
+        throw new OpsError({
+          code: "out_of_order",
+          fn,
+          path: ["values", i],
+          rule: "must be ≥ the previous value when options.sorted is true",
+          received: values[i],
+        });
       }
     }
     x = values;

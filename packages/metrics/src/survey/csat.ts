@@ -17,7 +17,12 @@ export interface CsatOptions {
 /** Schema of {@link CsatOptions}. */
 export const CsatOptionsSchema = z
   .object({
-    scale: z.number().int({ error: "must be a whole number" }).min(2, { error: "must be ≥ 2" }).max(100, { error: "must be ≤ 100" }).optional(),
+    scale: z
+      .number()
+      .int({ error: "must be a whole number" })
+      .min(2, { error: "must be ≥ 2" })
+      .max(100, { error: "must be ≤ 100" })
+      .optional(),
     satisfiedFrom: z.number().int({ error: "must be a whole number" }).min(1, { error: "must be ≥ 1" }).optional(),
     confidence: z.number().gt(0, { error: "must be > 0" }).lt(1, { error: "must be < 1" }).optional(),
   })
@@ -63,12 +68,25 @@ export function csat(ratings: readonly number[], options: CsatOptions = {}): Csa
   const scale = opts.scale ?? 5;
   const from = opts.satisfiedFrom ?? 4;
   const confidence = opts.confidence ?? 0.95;
-  if (!Array.isArray(ratings)) throw new OpsError({ code: "invalid_argument", fn, path: ["ratings"], rule: "must be an array of ratings", received: ratings });
+  if (!Array.isArray(ratings))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["ratings"],
+      rule: "must be an array of ratings",
+      received: ratings,
+    });
   let satisfied = 0;
   for (let i = 0; i < ratings.length; i++) {
     const r = ratings[i];
     if (typeof r !== "number" || !Number.isInteger(r) || r < 1 || r > scale) {
-      throw new OpsError({ code: "invalid_argument", fn, path: ["ratings", i], rule: `must be a whole number from 1 to ${scale}`, received: r });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["ratings", i],
+        rule: `must be a whole number from 1 to ${scale}`,
+        received: r,
+      });
     }
     if (r >= from) satisfied++;
   }

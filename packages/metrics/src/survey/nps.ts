@@ -26,7 +26,9 @@ export interface NpsOptions {
 }
 
 /** Schema of {@link NpsOptions}. */
-export const NpsOptionsSchema = z.object({ confidence: z.number().gt(0, { error: "must be > 0" }).lt(1, { error: "must be < 1" }).optional() });
+export const NpsOptionsSchema = z.object({
+  confidence: z.number().gt(0, { error: "must be > 0" }).lt(1, { error: "must be < 1" }).optional(),
+});
 
 /** The outcome of {@link nps}. */
 export interface Nps extends NpsCounts {
@@ -80,7 +82,13 @@ export function nps(responses: readonly number[] | NpsCounts, options: NpsOption
     for (let i = 0; i < responses.length; i++) {
       const r: unknown = responses[i];
       if (typeof r !== "number" || !Number.isInteger(r) || r < 0 || r > 10) {
-        throw new OpsError({ code: "invalid_argument", fn, path: ["responses", i], rule: "must be a whole number from 0 to 10", received: r });
+        throw new OpsError({
+          code: "invalid_argument",
+          fn,
+          path: ["responses", i],
+          rule: "must be a whole number from 0 to 10",
+          received: r,
+        });
       }
       if (r >= 9) promoters++;
       else if (r >= 7) passives++;
@@ -92,7 +100,8 @@ export function nps(responses: readonly number[] | NpsCounts, options: NpsOption
   }
   const { promoters, passives, detractors } = counts;
   const n = promoters + passives + detractors;
-  if (n === 0) return { value: null, promoters, passives, detractors, responses: 0, interval: null, reason: "no_responses" };
+  if (n === 0)
+    return { value: null, promoters, passives, detractors, responses: 0, interval: null, reason: "no_responses" };
   const p = promoters / n;
   const d = detractors / n;
   const diff = p - d;

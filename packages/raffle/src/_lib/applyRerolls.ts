@@ -20,8 +20,20 @@ export function applyRerolls(
     if (next === undefined) return { bad: r, reason: "no alternate is left" };
     if (next.id !== reroll.in) return { bad: r, reason: `the next alternate is ${next.id}, not ${reroll.in}` };
     const old = ws[at] as Winner;
-    if (old.rank !== reroll.out.rank || old.score !== reroll.out.score || old.weight !== reroll.out.weight) return { bad: r, reason: `${reroll.out.id} is recorded with another rank, weight or score` };
-    ws = ws.map((w, i) => (i === at ? { tier: old.tier, tierIndex: old.tierIndex, rank: next.rank, id: next.id, weight: next.weight, score: next.score } : w));
+    if (old.rank !== reroll.out.rank || old.score !== reroll.out.score || old.weight !== reroll.out.weight)
+      return { bad: r, reason: `${reroll.out.id} is recorded with another rank, weight or score` };
+    ws = ws.map((w, i) =>
+      i === at
+        ? {
+            tier: old.tier,
+            tierIndex: old.tierIndex,
+            rank: next.rank,
+            id: next.id,
+            weight: next.weight,
+            score: next.score,
+          }
+        : w,
+    );
     alts = alts.slice(1);
   }
   return { winners: ws, alternates: alts };

@@ -28,7 +28,13 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
 /** Decodes exactly `bytes` bytes of lower- or upper-case hex, or throws an OpsError. */
 export function hexBytes(hex: unknown, bytes: number, fn: string, path: ErrorPath): Uint8Array {
   if (typeof hex !== "string" || hex.length !== bytes * 2 || !/^[0-9a-fA-F]*$/.test(hex)) {
-    throw new OpsError({ code: "invalid_argument", fn, path, rule: `must be ${bytes} bytes as ${bytes * 2} hex digits`, received: hex });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path,
+      rule: `must be ${bytes} bytes as ${bytes * 2} hex digits`,
+      received: hex,
+    });
   }
   return hexToBytes(hex);
 }

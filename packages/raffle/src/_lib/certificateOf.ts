@@ -19,7 +19,14 @@ interface Selection {
 }
 
 /** The `ops-raffle/v1` certificate of a fresh draw (no rerolls yet), one shape for every builder. */
-export function certificateOf(spec: CampaignSpec, specHash: string, list: ListFacts, randomness: CertRandomness, seed: string, selection: Selection): DrawCertificate {
+export function certificateOf(
+  spec: CampaignSpec,
+  specHash: string,
+  list: ListFacts,
+  randomness: CertRandomness,
+  seed: string,
+  selection: Selection,
+): DrawCertificate {
   return {
     format: RAFFLE_FORMAT,
     spec,

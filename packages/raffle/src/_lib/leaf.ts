@@ -7,7 +7,16 @@ export const MAX_ID_BYTES = 1024;
  * Writes the leaf hash SHA-256(0x00 ‖ u16be(len) ‖ id ‖ u32be(weight)) of one entrant at
  * `out[outOffset…]`; `msg` must hold at least 7 + MAX_ID_BYTES bytes.
  */
-export function hashLeaf(scratch: Sha256Scratch, msg: Uint8Array, id: Uint8Array, idOffset: number, idLength: number, weight: number, out: Uint8Array, outOffset: number): void {
+export function hashLeaf(
+  scratch: Sha256Scratch,
+  msg: Uint8Array,
+  id: Uint8Array,
+  idOffset: number,
+  idLength: number,
+  weight: number,
+  out: Uint8Array,
+  outOffset: number,
+): void {
   msg[0] = 0;
   msg[1] = idLength >>> 8;
   msg[2] = idLength & 0xff;

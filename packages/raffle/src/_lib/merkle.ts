@@ -8,7 +8,16 @@ import { createScratch, sha256Words, wordsToBytes, type Sha256Scratch } from "./
  */
 
 /** Writes SHA-256(0x01 ‖ left ‖ right) at `out[outOffset…]`. */
-export function hashNode(scratch: Sha256Scratch, msg: Uint8Array, left: Uint8Array, leftOffset: number, right: Uint8Array, rightOffset: number, out: Uint8Array, outOffset: number): void {
+export function hashNode(
+  scratch: Sha256Scratch,
+  msg: Uint8Array,
+  left: Uint8Array,
+  leftOffset: number,
+  right: Uint8Array,
+  rightOffset: number,
+  out: Uint8Array,
+  outOffset: number,
+): void {
   msg[0] = 1;
   for (let i = 0; i < 32; i++) {
     msg[1 + i] = left[leftOffset + i] as number;
@@ -101,7 +110,12 @@ export function auditPath(leaves: Uint8Array, n: number, index: number): Uint8Ar
  * Recomputes the root from a leaf hash and its audit path (RFC 9162 §2.1.3.2), or returns
  * null when the path's length does not fit `index` and `size`.
  */
-export function rootFromPath(leafHash: Uint8Array, index: number, size: number, path: readonly Uint8Array[]): Uint8Array | null {
+export function rootFromPath(
+  leafHash: Uint8Array,
+  index: number,
+  size: number,
+  path: readonly Uint8Array[],
+): Uint8Array | null {
   if (index >= size) return null;
   const scratch = createScratch();
   const msg = new Uint8Array(65);

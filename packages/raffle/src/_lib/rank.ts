@@ -18,7 +18,14 @@ export interface RankedIndex {
  * A bounded max-heap keeps the k best seen so far; most entrants are rejected after
  * comparing the first score word with the heap's worst.
  */
-export function rankTop(list: EncodedEntrants, seed: Uint8Array, k: number, start: number, end: number, counter?: { hashes: number }): RankedIndex[] {
+export function rankTop(
+  list: EncodedEntrants,
+  seed: Uint8Array,
+  k: number,
+  start: number,
+  end: number,
+  counter?: { hashes: number },
+): RankedIndex[] {
   const scorer = createScorer(seed);
   const { idBytes, idOffsets, weights } = list;
   const cap = Math.max(0, Math.min(k, end - start));
@@ -38,7 +45,8 @@ export function rankTop(list: EncodedEntrants, seed: Uint8Array, k: number, star
   const siftUp = (pos: number): void => {
     while (pos > 0) {
       const parent = (pos - 1) >> 1;
-      if (cmpSlot(heapScores, 8 * pos, heapIdx[pos] as number, heapScores, 8 * parent, heapIdx[parent] as number) <= 0) break;
+      if (cmpSlot(heapScores, 8 * pos, heapIdx[pos] as number, heapScores, 8 * parent, heapIdx[parent] as number) <= 0)
+        break;
       swap(pos, parent);
       pos = parent;
     }
@@ -48,8 +56,16 @@ export function rankTop(list: EncodedEntrants, seed: Uint8Array, k: number, star
       const l = 2 * pos + 1;
       const r = l + 1;
       let worst = pos;
-      if (l < size && cmpSlot(heapScores, 8 * l, heapIdx[l] as number, heapScores, 8 * worst, heapIdx[worst] as number) > 0) worst = l;
-      if (r < size && cmpSlot(heapScores, 8 * r, heapIdx[r] as number, heapScores, 8 * worst, heapIdx[worst] as number) > 0) worst = r;
+      if (
+        l < size &&
+        cmpSlot(heapScores, 8 * l, heapIdx[l] as number, heapScores, 8 * worst, heapIdx[worst] as number) > 0
+      )
+        worst = l;
+      if (
+        r < size &&
+        cmpSlot(heapScores, 8 * r, heapIdx[r] as number, heapScores, 8 * worst, heapIdx[worst] as number) > 0
+      )
+        worst = r;
       if (worst === pos) return;
       swap(pos, worst);
       pos = worst;

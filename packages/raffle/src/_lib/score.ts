@@ -28,7 +28,14 @@ export function createScorer(seed: Uint8Array): Scorer {
 }
 
 /** Writes the score words (unsigned, big-endian order) of one entrant into `out`. */
-export function scoreInto(scorer: Scorer, idBytes: Uint8Array, offset: number, length: number, weight: number, out: Uint32Array): void {
+export function scoreInto(
+  scorer: Scorer,
+  idBytes: Uint8Array,
+  offset: number,
+  length: number,
+  weight: number,
+  out: Uint32Array,
+): void {
   const { msg, scratch, midstate } = scorer;
   for (let i = 0; i < length; i++) msg[i] = idBytes[offset + i] as number;
   for (let j = 0; j < weight; j++) {

@@ -11,7 +11,10 @@ export interface Selection {
 }
 
 /** Fills the tiers in order from a ranking (best first), then the alternates. */
-export function fillTiers(spec: CampaignSpec, ranked: readonly { id: string; weight: number; score: string }[]): Selection {
+export function fillTiers(
+  spec: CampaignSpec,
+  ranked: readonly { id: string; weight: number; score: string }[],
+): Selection {
   const winners: Winner[] = [];
   const cutoffs: { tier: string; score: string | null }[] = [];
   let pos = 0;
@@ -38,7 +41,12 @@ export function placesNeeded(spec: CampaignSpec): number {
 }
 
 /** Ranks a compiled list and fills the tiers. */
-export function selectFromList(spec: CampaignSpec, list: EntrantList, seed: Uint8Array, counter?: { hashes: number }): Selection {
+export function selectFromList(
+  spec: CampaignSpec,
+  list: EntrantList,
+  seed: Uint8Array,
+  counter?: { hashes: number },
+): Selection {
   const top: RankedIndex[] = rankTop(list, seed, placesNeeded(spec), 0, list.size, counter);
   return fillTiers(
     spec,

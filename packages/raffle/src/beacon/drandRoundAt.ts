@@ -29,7 +29,13 @@ import { DrandChainSchema, type DrandChain } from "./quicknet";
 export function drandRoundAt(chain: DrandChain, instant: Instant): number {
   const c = parseOrThrow(DrandChainSchema, chain, { fn: "drandRoundAt", path: ["chain"] });
   if (!Number.isInteger(instant) || Math.abs(instant) > 8.64e15) {
-    throw new OpsError({ code: "invalid_argument", fn: "drandRoundAt", path: ["instant"], rule: "must be integer epoch milliseconds", received: instant });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "drandRoundAt",
+      path: ["instant"],
+      rule: "must be integer epoch milliseconds",
+      received: instant,
+    });
   }
   const since = instant - c.genesisTime * 1000;
   if (since <= 0) return 1;

@@ -18,7 +18,9 @@ import { z } from "zod";
  */
 export const DrandChainSchema = z.strictObject({
   hash: z.string().regex(/^[0-9a-f]{64}$/, { error: "must be the chain hash as 64 lower-case hex digits" }),
-  publicKey: z.string().regex(/^[0-9a-f]{192}$/, { error: "must be a compressed G2 public key as 192 lower-case hex digits" }),
+  publicKey: z
+    .string()
+    .regex(/^[0-9a-f]{192}$/, { error: "must be a compressed G2 public key as 192 lower-case hex digits" }),
   period: z.number().int().min(1, { error: "must be a whole number of seconds ≥ 1" }).max(3600),
   genesisTime: z.number().int().min(0, { error: "must be whole seconds since the Unix epoch" }).max(8.64e12),
   scheme: z.literal("bls-unchained-g1-rfc9380", { error: "must be bls-unchained-g1-rfc9380 (quicknet's scheme)" }),

@@ -23,10 +23,20 @@ export const QUICKNET_DST = "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_";
  * ```
  */
 export const DrandBeaconSchema = z.strictObject({
-  round: z.number().int({ error: "must be a whole round number" }).min(1, { error: "must be ≥ 1" }).max(Number.MAX_SAFE_INTEGER),
+  round: z
+    .number()
+    .int({ error: "must be a whole round number" })
+    .min(1, { error: "must be ≥ 1" })
+    .max(Number.MAX_SAFE_INTEGER),
   signature: z.string().regex(/^[0-9a-fA-F]+$/, { error: "must be hex" }),
-  randomness: z.string().regex(/^[0-9a-fA-F]{64}$/, { error: "must be 32 bytes as 64 hex digits" }).optional(),
-  chainHash: z.string().regex(/^[0-9a-fA-F]{64}$/, { error: "must be 32 bytes as 64 hex digits" }).optional(),
+  randomness: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, { error: "must be 32 bytes as 64 hex digits" })
+    .optional(),
+  chainHash: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, { error: "must be 32 bytes as 64 hex digits" })
+    .optional(),
 });
 
 /** A drand beacon as published; see {@link DrandBeaconSchema}. */
@@ -74,14 +84,28 @@ export type BeaconFailureCode = "wrong_chain" | "malformed_signature" | "bad_sig
  * // => false
  * ```
  */
-export function verifyBeacon(beacon: DrandBeacon, chain: DrandChain): Result<VerifiedBeacon, Failure<BeaconFailureCode>> {
+export function verifyBeacon(
+  beacon: DrandBeacon,
+  chain: DrandChain,
+): Result<VerifiedBeacon, Failure<BeaconFailureCode>> {
   const b = parseOrThrow(DrandBeaconSchema, beacon, { fn: "verifyBeacon", path: ["beacon"] });
   const c = parseOrThrow(DrandChainSchema, chain, { fn: "verifyBeacon", path: ["chain"] });
   if (b.chainHash !== undefined && b.chainHash.toLowerCase() !== c.hash) {
-    return err(failure("wrong_chain", `beacon is from chain ${b.chainHash.toLowerCase()}, expected ${c.hash}`, ["beacon", "chainHash"]));
+    return err(
+      failure("wrong_chain", `beacon is from chain ${b.chainHash.toLowerCase()}, expected ${c.hash}`, [
+        "beacon",
+        "chainHash",
+      ]),
+    );
   }
   if (b.signature.length !== 96) {
-    return err(failure("malformed_signature", `signature must be a 48-byte compressed G1 point (96 hex digits), got ${b.signature.length / 2} bytes — a beacon of another scheme or chain`, ["beacon", "signature"]));
+    return err(
+      failure(
+        "malformed_signature",
+        `signature must be a 48-byte compressed G1 point (96 hex digits), got ${b.signature.length / 2} bytes — a beacon of another scheme or chain`,
+        ["beacon", "signature"],
+      ),
+    );
   }
   const signature = hexToBytes(b.signature.toLowerCase());
   const shortSigs = bls12_381.shortSignatures;
@@ -92,7 +116,13 @@ export function verifyBeacon(beacon: DrandBeacon, chain: DrandChain): Result<Ver
   } catch {
     return err(failure("malformed_signature", "signature is not a valid compressed G1 point", ["beacon", "signature"]));
   }
-  if (!valid) return err(failure("bad_signature", `signature does not verify for round ${b.round} under chain ${c.hash}`, ["beacon", "signature"]));
+  if (!valid)
+    return err(
+      failure("bad_signature", `signature does not verify for round ${b.round} under chain ${c.hash}`, [
+        "beacon",
+        "signature",
+      ]),
+    );
   const randomness = bytesToHex(sha256(signature));
   if (b.randomness !== undefined && b.randomness.toLowerCase() !== randomness) {
     return err(failure("bad_randomness", "randomness must equal SHA-256(signature)", ["beacon", "randomness"]));

@@ -40,12 +40,14 @@ function write(value: unknown, path: ErrorPath): string {
       if (!Number.isFinite(value)) fail(path, "must be a finite number (JSON has no NaN or Infinity)", value);
       return JSON.stringify(value);
     case "string":
-      if (hasLoneSurrogate(value)) fail(path, "must not contain an unpaired UTF-16 surrogate (RFC 8785 requires I-JSON strings)", value);
+      if (hasLoneSurrogate(value))
+        fail(path, "must not contain an unpaired UTF-16 surrogate (RFC 8785 requires I-JSON strings)", value);
       return JSON.stringify(value);
     case "object": {
       if (Array.isArray(value)) return `[${value.map((item, i) => write(item, [...path, i])).join(",")}]`;
       const proto = Object.getPrototypeOf(value) as unknown;
-      if (proto !== Object.prototype && proto !== null) fail(path, "must be a plain object, array or JSON primitive", value);
+      if (proto !== Object.prototype && proto !== null)
+        fail(path, "must be a plain object, array or JSON primitive", value);
       const record = value as Record<string, unknown>;
       const keys = Object.keys(record).sort();
       const members: string[] = [];

@@ -21,7 +21,14 @@ import { canonicalJson } from "../canonical/canonicalJson";
 export const RubricSchema = z.strictObject({
   version: z.string().min(1).max(100),
   criteria: z
-    .array(z.strictObject({ id: z.string().min(1).max(100), description: z.string().max(2000).optional(), weight: z.number().int().min(1).max(1000), max: z.number().int().min(1).max(1000) }))
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(100),
+        description: z.string().max(2000).optional(),
+        weight: z.number().int().min(1).max(1000),
+        max: z.number().int().min(1).max(1000),
+      }),
+    )
     .min(1, { error: "must list at least one criterion" }),
 });
 
@@ -64,7 +71,9 @@ export interface AwardPlace {
  * ```
  */
 export function rubricHash(rubric: Rubric): string {
-  return bytesToHex(sha256(utf8(canonicalJson(parseOrThrow(RubricSchema, rubric, { fn: "rubricHash", path: ["rubric"] })))));
+  return bytesToHex(
+    sha256(utf8(canonicalJson(parseOrThrow(RubricSchema, rubric, { fn: "rubricHash", path: ["rubric"] })))),
+  );
 }
 
 /**
@@ -96,13 +105,24 @@ export function rubricHash(rubric: Rubric): string {
  * // => [["post-A", 21], ["post-B", 20]]
  * ```
  */
-export function rankAwards(rubric: Rubric, scores: readonly JudgeScore[], seed: string, options: { readonly rubricHash?: string } = {}): readonly AwardPlace[] {
+export function rankAwards(
+  rubric: Rubric,
+  scores: readonly JudgeScore[],
+  seed: string,
+  options: { readonly rubricHash?: string } = {},
+): readonly AwardPlace[] {
   const fn = "rankAwards";
   const r = parseOrThrow(RubricSchema, rubric, { fn, path: ["rubric"] });
   const list = parseOrThrow(z.array(JudgeScoreSchema), scores, { fn, path: ["scores"] });
   const seedBytes = hexBytes(seed, 32, fn, ["seed"]);
   if (options.rubricHash !== undefined && options.rubricHash.toLowerCase() !== rubricHash(r)) {
-    throw new OpsError({ code: "conflict", fn, path: ["rubric"], rule: "must hash to the published rubricHash", received: options.rubricHash });
+    throw new OpsError({
+      code: "conflict",
+      fn,
+      path: ["rubric"],
+      rule: "must hash to the published rubricHash",
+      received: options.rubricHash,
+    });
   }
   const criteria = new Map(r.criteria.map((c) => [c.id, c]));
   const seen = new Set<string>();
@@ -110,10 +130,31 @@ export function rankAwards(rubric: Rubric, scores: readonly JudgeScore[], seed: 
   const judges = new Set<string>();
   list.forEach((s, i) => {
     const c = criteria.get(s.criterion);
-    if (!c) throw new OpsError({ code: "invalid_argument", fn, path: ["scores", i, "criterion"], rule: "must be a criterion of the rubric", received: s.criterion });
-    if (s.score > c.max) throw new OpsError({ code: "invalid_argument", fn, path: ["scores", i, "score"], rule: `must be at most ${c.max} for ${c.id}`, received: s.score });
+    if (!c)
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["scores", i, "criterion"],
+        rule: "must be a criterion of the rubric",
+        received: s.criterion,
+      });
+    if (s.score > c.max)
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["scores", i, "score"],
+        rule: `must be at most ${c.max} for ${c.id}`,
+        received: s.score,
+      });
     const k = JSON.stringify([s.judge, s.entry, s.criterion]);
-    if (seen.has(k)) throw new OpsError({ code: "duplicate", fn, path: ["scores", i], rule: "must give one score per judge, entry and criterion", received: s });
+    if (seen.has(k))
+      throw new OpsError({
+        code: "duplicate",
+        fn,
+        path: ["scores", i],
+        rule: "must give one score per judge, entry and criterion",
+        received: s,
+      });
     seen.add(k);
     judges.add(s.judge);
     totals.set(s.entry, (totals.get(s.entry) ?? 0) + s.score * c.weight);
@@ -122,12 +163,22 @@ export function rankAwards(rubric: Rubric, scores: readonly JudgeScore[], seed: 
     for (const entry of totals.keys()) {
       for (const c of r.criteria) {
         if (!seen.has(JSON.stringify([judge, entry, c.id]))) {
-          throw new OpsError({ code: "invalid_argument", fn, path: ["scores"], rule: `must include judge ${judge}'s score of ${entry} on ${c.id}` });
+          throw new OpsError({
+            code: "invalid_argument",
+            fn,
+            path: ["scores"],
+            rule: `must include judge ${judge}'s score of ${entry} on ${c.id}`,
+          });
         }
       }
     }
   }
   const rows = [...totals].map(([entry, total]) => ({ entry, total, tiebreak: tiebreak(seedBytes, entry) }));
-  rows.sort((a, b) => b.total - a.total || (a.tiebreak < b.tiebreak ? -1 : a.tiebreak > b.tiebreak ? 1 : 0) || compareUtf8(a.entry, b.entry));
+  rows.sort(
+    (a, b) =>
+      b.total - a.total ||
+      (a.tiebreak < b.tiebreak ? -1 : a.tiebreak > b.tiebreak ? 1 : 0) ||
+      compareUtf8(a.entry, b.entry),
+  );
   return rows.map((row, i) => ({ rank: i + 1, ...row }));
 }

@@ -12,7 +12,10 @@ export const QuizSubmissionSchema = z.strictObject({
 });
 
 /** Schema of an answer key: the accepted answer(s) of each question. */
-export const AnswerKeySchema = z.record(z.string().min(1).max(128), z.union([z.string().max(10_000), z.array(z.string().max(10_000)).min(1)]));
+export const AnswerKeySchema = z.record(
+  z.string().min(1).max(128),
+  z.union([z.string().max(10_000), z.array(z.string().max(10_000)).min(1)]),
+);
 
 /** One quiz submission; see {@link QuizSubmissionSchema}. */
 export type QuizSubmission = z.input<typeof QuizSubmissionSchema>;
@@ -76,12 +79,24 @@ export interface QuizRanking {
  * // => [["weibo::2", 2], ["weibo::1", 2], ["weibo::3", 1]]
  * ```
  */
-export function rankQuiz(submissions: readonly QuizSubmission[], answerKey: AnswerKey, seed: string, options: RankQuizOptions = {}): QuizRanking {
+export function rankQuiz(
+  submissions: readonly QuizSubmission[],
+  answerKey: AnswerKey,
+  seed: string,
+  options: RankQuizOptions = {},
+): QuizRanking {
   const fn = "rankQuiz";
   const subs = parseOrThrow(z.array(QuizSubmissionSchema), submissions, { fn, path: ["submissions"] });
   const key = parseOrThrow(AnswerKeySchema, answerKey, { fn, path: ["answerKey"] });
   const seedBytes = hexBytes(seed, 32, fn, ["seed"]);
-  if (options.closeAt !== undefined && !Number.isInteger(options.closeAt)) throw new OpsError({ code: "invalid_argument", fn, path: ["options", "closeAt"], rule: "must be integer epoch milliseconds", received: options.closeAt });
+  if (options.closeAt !== undefined && !Number.isInteger(options.closeAt))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "closeAt"],
+      rule: "must be integer epoch milliseconds",
+      received: options.closeAt,
+    });
   const accepted = new Map(Object.entries(key).map(([q, a]) => [q, new Set((Array.isArray(a) ? a : [a]).map(fold))]));
   const ordered = subs
     .map((s) => ({ ...s, id: s.id.normalize("NFC") }))
@@ -96,10 +111,17 @@ export function rankQuiz(submissions: readonly QuizSubmission[], answerKey: Answ
   }
   const rows = [...first.values()].map((s) => {
     let correct = 0;
-    for (const [q, answers] of accepted) if (s.answers[q] !== undefined && answers.has(fold(s.answers[q] as string))) correct++;
+    for (const [q, answers] of accepted)
+      if (s.answers[q] !== undefined && answers.has(fold(s.answers[q] as string))) correct++;
     return { id: s.id, correct, receivedAt: s.receivedAt, tiebreak: tiebreak(seedBytes, s.id) };
   });
-  rows.sort((a, b) => b.correct - a.correct || a.receivedAt - b.receivedAt || (a.tiebreak < b.tiebreak ? -1 : a.tiebreak > b.tiebreak ? 1 : 0) || compareUtf8(a.id, b.id));
+  rows.sort(
+    (a, b) =>
+      b.correct - a.correct ||
+      a.receivedAt - b.receivedAt ||
+      (a.tiebreak < b.tiebreak ? -1 : a.tiebreak > b.tiebreak ? 1 : 0) ||
+      compareUtf8(a.id, b.id),
+  );
   return { places: rows.map((r, i) => ({ rank: i + 1, ...r })), resubmissions, late };
 }
 

@@ -43,7 +43,13 @@ export const DrawCertificateSchema = z.strictObject({
   specHash: Hex32,
   list: z.strictObject({ root: Hex32, size: Count, totalWeight: Count, privacy: z.enum(["public", "pseudonymous"]) }),
   randomness: z.discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("drand"), chainHash: Hex32, round: z.number().int().min(1), signature: z.string().regex(/^[0-9a-f]+$/), randomness: Hex32 }),
+    z.strictObject({
+      kind: z.literal("drand"),
+      chainHash: Hex32,
+      round: z.number().int().min(1),
+      signature: z.string().regex(/^[0-9a-f]+$/),
+      randomness: Hex32,
+    }),
     z.strictObject({ kind: z.literal("commit"), secret: Hex32, randomness: Hex32 }),
   ]),
   seed: Hex32,

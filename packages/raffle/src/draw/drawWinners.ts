@@ -60,13 +60,22 @@ export interface DrawWinnersOptions {
  * // => true
  * ```
  */
-export function drawWinners(spec: CampaignSpecInput, entrants: readonly EntrantInput[] | EntrantList, randomness: DrawRandomness, options: DrawWinnersOptions = {}): DrawCertificate {
+export function drawWinners(
+  spec: CampaignSpecInput,
+  entrants: readonly EntrantInput[] | EntrantList,
+  randomness: DrawRandomness,
+  options: DrawWinnersOptions = {},
+): DrawCertificate {
   const fn = "drawWinners";
   const parsed = parseOrThrow(CampaignSpecSchema, spec, { fn, path: ["spec"] });
   const sHash = hashSpec(parsed);
   const list = isEntrantList(entrants)
     ? checkList(entrants, parsed.privacy, parsed.weights.max)
-    : compileEntrants(entrants, { privacy: parsed.privacy, maxWeight: parsed.weights.max, ...(options.auditKey === undefined ? {} : { auditKey: options.auditKey }) });
+    : compileEntrants(entrants, {
+        privacy: parsed.privacy,
+        maxWeight: parsed.weights.max,
+        ...(options.auditKey === undefined ? {} : { auditKey: options.auditKey }),
+      });
   const resolved = resolveRandomnessOrThrow(parsed, randomness, fn);
   const seed = drawSeed(sHash, list.root, resolved.randomness);
   if (options.counter) options.counter.hashes += 2 * list.size - (list.size > 0 ? 1 : 0);
@@ -76,11 +85,23 @@ export function drawWinners(spec: CampaignSpecInput, entrants: readonly EntrantI
 
 function checkList(list: EntrantList, privacy: "public" | "pseudonymous", maxWeight: number): EntrantList {
   if (list.privacy !== privacy) {
-    throw new OpsError({ code: "conflict", fn: "drawWinners", path: ["entrants", "privacy"], rule: `must match the spec's privacy mode "${privacy}"`, received: list.privacy });
+    throw new OpsError({
+      code: "conflict",
+      fn: "drawWinners",
+      path: ["entrants", "privacy"],
+      rule: `must match the spec's privacy mode "${privacy}"`,
+      received: list.privacy,
+    });
   }
   for (let i = 0; i < list.size; i++) {
     if ((list.weights[i] as number) > maxWeight) {
-      throw new OpsError({ code: "conflict", fn: "drawWinners", path: ["entrants", i, "weight"], rule: `must be ≤ the spec's weights.max ${maxWeight}`, received: list.weights[i] });
+      throw new OpsError({
+        code: "conflict",
+        fn: "drawWinners",
+        path: ["entrants", i, "weight"],
+        rule: `must be ≤ the spec's weights.max ${maxWeight}`,
+        received: list.weights[i],
+      });
     }
   }
   return list;

@@ -31,9 +31,22 @@ import { MAX_WEIGHT } from "../list/compileEntrants";
 export function entrantScore(seed: string, id: string, weight: number): string {
   const fn = "entrantScore";
   const prefix = concatBytes(tag("ops-raffle/v1/score"), hexBytes(seed, 32, fn, ["seed"]));
-  if (typeof id !== "string" || id.length === 0) throw new OpsError({ code: "invalid_argument", fn, path: ["id"], rule: "must be a non-empty list id", received: id });
+  if (typeof id !== "string" || id.length === 0)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["id"],
+      rule: "must be a non-empty list id",
+      received: id,
+    });
   if (!Number.isInteger(weight) || weight < 1 || weight > MAX_WEIGHT) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["weight"], rule: "must be an integer from 1 to 1000000", received: weight });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["weight"],
+      rule: "must be an integer from 1 to 1000000",
+      received: weight,
+    });
   }
   const idBytes = utf8(id.normalize("NFC"));
   let best: Uint8Array | null = null;

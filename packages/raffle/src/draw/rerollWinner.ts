@@ -36,10 +36,30 @@ export function rerollWinner(certificate: DrawCertificate, winnerId: string, rea
   const fn = "rerollWinner";
   const cert = parseCertificate(certificate, fn);
   const seat = cert.winners.find((w) => w.id === winnerId);
-  if (seat === undefined) throw new OpsError({ code: "not_found", fn, path: ["winnerId"], rule: "must be the list id of a current winner", received: winnerId });
+  if (seat === undefined)
+    throw new OpsError({
+      code: "not_found",
+      fn,
+      path: ["winnerId"],
+      rule: "must be the list id of a current winner",
+      received: winnerId,
+    });
   const next = cert.alternates[0];
-  if (next === undefined) throw new OpsError({ code: "illegal_state", fn, path: ["certificate", "alternates"], rule: "has no alternate left to take the prize" });
-  const reroll = { out: { rank: seat.rank, id: seat.id, weight: seat.weight, score: seat.score }, in: next.id, reason: String(reason) };
-  const applied = applyRerolls(cert.winners, cert.alternates, [reroll]) as { winners: Winner[]; alternates: DrawCertificate["alternates"] };
+  if (next === undefined)
+    throw new OpsError({
+      code: "illegal_state",
+      fn,
+      path: ["certificate", "alternates"],
+      rule: "has no alternate left to take the prize",
+    });
+  const reroll = {
+    out: { rank: seat.rank, id: seat.id, weight: seat.weight, score: seat.score },
+    in: next.id,
+    reason: String(reason),
+  };
+  const applied = applyRerolls(cert.winners, cert.alternates, [reroll]) as {
+    winners: Winner[];
+    alternates: DrawCertificate["alternates"];
+  };
   return { ...cert, winners: applied.winners, alternates: applied.alternates, rerolls: [...cert.rerolls, reroll] };
 }

@@ -70,25 +70,42 @@ export interface DrawVerified {
  * // => false
  * ```
  */
-export function verifyDraw(certificate: DrawCertificate, entrants?: readonly EntrantInput[] | EntrantList): Result<DrawVerified, readonly DrawMismatch[]> {
+export function verifyDraw(
+  certificate: DrawCertificate,
+  entrants?: readonly EntrantInput[] | EntrantList,
+): Result<DrawVerified, readonly DrawMismatch[]> {
   const cert = parseCertificate(certificate, "verifyDraw");
   const spec = cert.spec;
   const out: DrawMismatch[] = [];
   const add = (code: DrawMismatchCode, message: string, path: (string | number)[]): void => {
     out.push(failure(code, message, path));
   };
-  if (hashSpec(spec) !== cert.specHash) add("spec_hash", "specHash is not SHA-256 of the spec's canonical JSON", ["specHash"]);
-  if (cert.list.privacy !== spec.privacy) add("list_privacy", `the list is ${cert.list.privacy} but the spec says ${spec.privacy}`, ["list", "privacy"]);
+  if (hashSpec(spec) !== cert.specHash)
+    add("spec_hash", "specHash is not SHA-256 of the spec's canonical JSON", ["specHash"]);
+  if (cert.list.privacy !== spec.privacy)
+    add("list_privacy", `the list is ${cert.list.privacy} but the spec says ${spec.privacy}`, ["list", "privacy"]);
   const r = cert.randomness;
-  const resolved = resolveRandomness(spec, r.kind === "drand" ? { round: r.round, signature: r.signature, randomness: r.randomness, chainHash: r.chainHash } : { secret: r.secret });
+  const resolved = resolveRandomness(
+    spec,
+    r.kind === "drand"
+      ? { round: r.round, signature: r.signature, randomness: r.randomness, chainHash: r.chainHash }
+      : { secret: r.secret },
+  );
   if (!resolved.ok) add("randomness", resolved.error.message, ["randomness"]);
-  else if (resolved.value.randomness !== r.randomness) add("randomness", "randomness does not follow from the beacon or secret", ["randomness", "randomness"]);
-  if (drawSeed(cert.specHash, cert.list.root, r.randomness) !== cert.seed) add("seed", "seed is not SHA-256(tag ‖ specHash ‖ listRoot ‖ randomness)", ["seed"]);
+  else if (resolved.value.randomness !== r.randomness)
+    add("randomness", "randomness does not follow from the beacon or secret", ["randomness", "randomness"]);
+  if (drawSeed(cert.specHash, cert.list.root, r.randomness) !== cert.seed)
+    add("seed", "seed is not SHA-256(tag ‖ specHash ‖ listRoot ‖ randomness)", ["seed"]);
   // Scores and order of what the certificate lists (checked with the certificate's own seed).
-  const listed = [...cert.winners.map((w, i) => ({ ...w, path: ["winners", i] })), ...cert.alternates.map((a, i) => ({ ...a, path: ["alternates", i] }))];
+  const listed = [
+    ...cert.winners.map((w, i) => ({ ...w, path: ["winners", i] })),
+    ...cert.alternates.map((a, i) => ({ ...a, path: ["alternates", i] })),
+  ];
   for (const e of listed) {
-    if (e.weight > spec.weights.max) add("score", `weight ${e.weight} is above the spec's weights.max`, [...e.path, "weight"]);
-    else if (entrantScore(cert.seed, e.id, e.weight) !== e.score) add("score", `score of ${e.id} does not follow from seed, id and weight`, [...e.path, "score"]);
+    if (e.weight > spec.weights.max)
+      add("score", `weight ${e.weight} is above the spec's weights.max`, [...e.path, "weight"]);
+    else if (entrantScore(cert.seed, e.id, e.weight) !== e.score)
+      add("score", `score of ${e.id} does not follow from seed, id and weight`, [...e.path, "score"]);
   }
   // Undo rerolls to recover the original selection, then check it is a valid fill.
   const original = undoRerolls(cert);
@@ -98,33 +115,58 @@ export function verifyDraw(certificate: DrawCertificate, entrants?: readonly Ent
     const ranked = [...original.winners, ...original.alternates].sort((a, b) => a.rank - b.rank);
     const expected = fillTiers(spec, ranked);
     ranked.forEach((e, i) => {
-      if (e.rank !== i + 1) add("ranking", `ranks must run 1, 2, 3 … without gaps; found ${e.rank} at place ${i + 1}`, ["winners"]);
+      if (e.rank !== i + 1)
+        add("ranking", `ranks must run 1, 2, 3 … without gaps; found ${e.rank} at place ${i + 1}`, ["winners"]);
       const prev = ranked[i - 1];
-      if (prev && !(prev.score < e.score || (prev.score === e.score && prev.id < e.id))) add("ranking", `${e.id} is ranked after ${prev.id} but does not score higher`, ["winners"]);
+      if (prev && !(prev.score < e.score || (prev.score === e.score && prev.id < e.id)))
+        add("ranking", `${e.id} is ranked after ${prev.id} but does not score higher`, ["winners"]);
     });
     const enough = Math.min(placesNeeded(spec), cert.list.size);
-    if (ranked.length !== enough) add("tiers", `the certificate ranks ${ranked.length} entrants; the spec and list size call for ${enough}`, ["winners"]);
-    if (!sameWinners(expected.winners, original.winners)) add("tiers", "winners do not fill the spec's tiers in rank order", ["winners"]);
-    if (JSON.stringify(expected.cutoffs) !== JSON.stringify(cert.cutoffs)) add("cutoffs", "cutoffs are not the worst winning score of each tier", ["cutoffs"]);
+    if (ranked.length !== enough)
+      add("tiers", `the certificate ranks ${ranked.length} entrants; the spec and list size call for ${enough}`, [
+        "winners",
+      ]);
+    if (!sameWinners(expected.winners, original.winners))
+      add("tiers", "winners do not fill the spec's tiers in rank order", ["winners"]);
+    if (JSON.stringify(expected.cutoffs) !== JSON.stringify(cert.cutoffs))
+      add("cutoffs", "cutoffs are not the worst winning score of each tier", ["cutoffs"]);
     const replay = applyRerolls(original.winners, original.alternates, cert.rerolls);
     if ("bad" in replay) add("reroll", replay.reason, ["rerolls", replay.bad]);
-    else if (!sameWinners(replay.winners, cert.winners) || JSON.stringify(replay.alternates) !== JSON.stringify(cert.alternates)) {
+    else if (
+      !sameWinners(replay.winners, cert.winners) ||
+      JSON.stringify(replay.alternates) !== JSON.stringify(cert.alternates)
+    ) {
       add("reroll", "winners and alternates are not what the rerolls give", ["winners"]);
     }
     if (entrants !== undefined) {
       const list = isEntrantList(entrants) ? entrants : compileEntrants(entrants, { maxWeight: spec.weights.max });
-      if (list.root !== cert.list.root) add("list_root", "the given list's Merkle root differs from the certificate's", ["list", "root"]);
-      if (list.size !== cert.list.size) add("list_size", `the given list has ${list.size} entrants, the certificate says ${cert.list.size}`, ["list", "size"]);
-      if (list.totalWeight !== cert.list.totalWeight) add("total_weight", `the given list's total weight is ${list.totalWeight}, the certificate says ${cert.list.totalWeight}`, ["list", "totalWeight"]);
+      if (list.root !== cert.list.root)
+        add("list_root", "the given list's Merkle root differs from the certificate's", ["list", "root"]);
+      if (list.size !== cert.list.size)
+        add("list_size", `the given list has ${list.size} entrants, the certificate says ${cert.list.size}`, [
+          "list",
+          "size",
+        ]);
+      if (list.totalWeight !== cert.list.totalWeight)
+        add(
+          "total_weight",
+          `the given list's total weight is ${list.totalWeight}, the certificate says ${cert.list.totalWeight}`,
+          ["list", "totalWeight"],
+        );
       const rerun = selectFromList(spec, list, hexToBytes(cert.seed));
-      if (!sameWinners(rerun.winners, original.winners)) add("winners", "re-running the draw over the list gives other winners", ["winners"]);
-      if (JSON.stringify(rerun.alternates) !== JSON.stringify(original.alternates)) add("alternates", "re-running the draw over the list gives other alternates", ["alternates"]);
+      if (!sameWinners(rerun.winners, original.winners))
+        add("winners", "re-running the draw over the list gives other winners", ["winners"]);
+      if (JSON.stringify(rerun.alternates) !== JSON.stringify(original.alternates))
+        add("alternates", "re-running the draw over the list gives other alternates", ["alternates"]);
     }
   }
   return out.length === 0 ? ok({ listChecked: entrants !== undefined }) : err(out);
 }
 
-function sameWinners(a: readonly DrawCertificate["winners"][number][], b: readonly DrawCertificate["winners"][number][]): boolean {
+function sameWinners(
+  a: readonly DrawCertificate["winners"][number][],
+  b: readonly DrawCertificate["winners"][number][],
+): boolean {
   return JSON.stringify(a.map(key)) === JSON.stringify(b.map(key));
 }
 
@@ -133,7 +175,9 @@ function key(w: DrawCertificate["winners"][number]): unknown[] {
 }
 
 /** Reverses the rerolls: each `in` goes back to the alternates, each `out` back to its seat. */
-function undoRerolls(cert: DrawCertificate): { winners: DrawCertificate["winners"]; alternates: DrawCertificate["alternates"] } | null {
+function undoRerolls(
+  cert: DrawCertificate,
+): { winners: DrawCertificate["winners"]; alternates: DrawCertificate["alternates"] } | null {
   const winners = cert.winners.map((w) => ({ ...w }));
   const alternates = cert.alternates.map((a) => ({ ...a }));
   for (let r = cert.rerolls.length - 1; r >= 0; r--) {

@@ -64,19 +64,40 @@ export type EntryFailureCode = "not_in_list" | "score_mismatch" | "omitted";
  * // => "winner"
  * ```
  */
-export function verifyEntry(certificate: DrawCertificate, entrant: EntrantClaim, proof: InclusionProof): Result<EntryCheck, readonly Failure<EntryFailureCode>[]> {
+export function verifyEntry(
+  certificate: DrawCertificate,
+  entrant: EntrantClaim,
+  proof: InclusionProof,
+): Result<EntryCheck, readonly Failure<EntryFailureCode>[]> {
   const fn = "verifyEntry";
   const cert = parseCertificate(certificate, fn);
-  if (typeof entrant?.id !== "string" || entrant.id.length === 0) throw new OpsError({ code: "invalid_argument", fn, path: ["entrant", "id"], rule: "must be a non-empty canonical id", received: entrant?.id });
+  if (typeof entrant?.id !== "string" || entrant.id.length === 0)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["entrant", "id"],
+      rule: "must be a non-empty canonical id",
+      received: entrant?.id,
+    });
   const weight = entrant.weight ?? 1;
   let listId = entrant.id.normalize("NFC");
   if (cert.list.privacy === "pseudonymous") {
-    if (entrant.entrantKey === undefined) throw new OpsError({ code: "invalid_argument", fn, path: ["entrant", "entrantKey"], rule: "is required in pseudonymous mode (it is in the entrant's receipt)" });
+    if (entrant.entrantKey === undefined)
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["entrant", "entrantKey"],
+        rule: "is required in pseudonymous mode (it is in the entrant's receipt)",
+      });
     listId = pseudonymOf(entrant.entrantKey, listId);
   }
   const problems: Failure<EntryFailureCode>[] = [];
   if (proof.size !== cert.list.size || !verifyInclusion(cert.list.root, { id: listId, weight }, proof)) {
-    problems.push(failure("not_in_list", "the proof does not lead from this (id, weight) to the certificate's list root", ["proof"]));
+    problems.push(
+      failure("not_in_list", "the proof does not lead from this (id, weight) to the certificate's list root", [
+        "proof",
+      ]),
+    );
   }
   const score = entrantScore(cert.seed, listId, weight);
   const winner = cert.winners.find((w) => w.id === listId);
@@ -85,15 +106,26 @@ export function verifyEntry(certificate: DrawCertificate, entrant: EntrantClaim,
   const listed = winner ?? alternate ?? rerolled?.out;
   let outcome: EntryOutcome = { kind: "not_selected" };
   if (listed !== undefined) {
-    if (listed.score !== score || listed.weight !== weight) problems.push(failure("score_mismatch", "the certificate lists this entrant with another score or weight", ["certificate"]));
+    if (listed.score !== score || listed.weight !== weight)
+      problems.push(
+        failure("score_mismatch", "the certificate lists this entrant with another score or weight", ["certificate"]),
+      );
     if (winner) outcome = { kind: "winner", tier: winner.tier, rank: winner.rank };
     else if (alternate) outcome = { kind: "alternate", rank: alternate.rank };
     else if (rerolled) outcome = { kind: "rerolled_out", rank: rerolled.out.rank, reason: rerolled.reason };
   } else {
     const ranked = [...cert.winners, ...cert.alternates, ...cert.rerolls.map((r) => r.out)];
-    const full = ranked.length > 0 && ranked.length >= cert.spec.tiers.reduce((s, t) => s + t.count, 0) + cert.spec.alternates;
+    const full =
+      ranked.length > 0 && ranked.length >= cert.spec.tiers.reduce((s, t) => s + t.count, 0) + cert.spec.alternates;
     const worst = ranked.reduce<string | null>((m, e) => (m === null || e.score > m ? e.score : m), null);
-    if (!full || (worst !== null && score < worst)) problems.push(failure("omitted", `score ${score} should have placed this entrant among those ranked, but the certificate does not list them`, ["certificate", "winners"]));
+    if (!full || (worst !== null && score < worst))
+      problems.push(
+        failure(
+          "omitted",
+          `score ${score} should have placed this entrant among those ranked, but the certificate does not list them`,
+          ["certificate", "winners"],
+        ),
+      );
   }
   return problems.length === 0 ? ok({ listId, score, outcome }) : err(problems);
 }

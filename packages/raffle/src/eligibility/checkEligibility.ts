@@ -46,7 +46,12 @@ export const EligibilityContextSchema = z.strictObject({
   /** Canonical ids known to follow the account at close (a follower-list snapshot). */
   followers: z.array(z.string()).optional(),
   /** Profile facts per canonical id: account creation instant and follower count. */
-  profiles: z.record(z.string(), z.strictObject({ accountCreatedAt: InstantSchema.optional(), followers: z.number().int().min(0).optional() })).optional(),
+  profiles: z
+    .record(
+      z.string(),
+      z.strictObject({ accountCreatedAt: InstantSchema.optional(), followers: z.number().int().min(0).optional() }),
+    )
+    .optional(),
   blocklist: z.array(z.string()).optional(),
   previousWinners: z.array(z.string()).optional(),
 });
@@ -117,7 +122,12 @@ const ENTRY_KINDS = new Set(["comment", "reply", "quote", "repost", "campaign_en
  * // => 1
  * ```
  */
-export function checkEligibility(rules: EligibilityRules, interactions: readonly InteractionInput[], context: EligibilityContext, options: CheckEligibilityOptions = {}): EligibilityResult {
+export function checkEligibility(
+  rules: EligibilityRules,
+  interactions: readonly InteractionInput[],
+  context: EligibilityContext,
+  options: CheckEligibilityOptions = {},
+): EligibilityResult {
   const fn = "checkEligibility";
   const r = parseOrThrow(EligibilityRulesSchema, rules, { fn, path: ["rules"] });
   const events = parseOrThrow(z.array(InteractionSchema), interactions, { fn, path: ["interactions"] });
@@ -135,7 +145,8 @@ export function checkEligibility(rules: EligibilityRules, interactions: readonly
     const list = byActor.get(id);
     if (list) list.push(e);
     else byActor.set(id, [e]);
-    const aboutCampaign = e.target?.id === ctx.postId || (ctx.campaignId !== undefined && e.campaignId === ctx.campaignId);
+    const aboutCampaign =
+      e.target?.id === ctx.postId || (ctx.campaignId !== undefined && e.campaignId === ctx.campaignId);
     if (aboutCampaign && ENTRY_KINDS.has(e.kind) && e.direction !== "out") candidates.add(id);
   }
   const followers = new Set(ctx.followers ?? []);
@@ -146,7 +157,9 @@ export function checkEligibility(rules: EligibilityRules, interactions: readonly
   const eligible: { id: string; weight: number; actorId?: string }[] = [];
   const excluded: { id: string; reasons: ExclusionReason[] }[] = [];
   for (const id of ids) {
-    const own = (byActor.get(id) ?? []).slice().sort((a, b) => a.platformCreatedAt - b.platformCreatedAt || compareUtf8(a.id, b.id));
+    const own = (byActor.get(id) ?? [])
+      .slice()
+      .sort((a, b) => a.platformCreatedAt - b.platformCreatedAt || compareUtf8(a.id, b.id));
     const reasons: ExclusionReason[] = [];
     if (r.excludeBlocklisted && blocked.has(id)) reasons.push("blocklisted");
     if (r.excludePreviousWinners && winners.has(id)) reasons.push("previous_winner");
@@ -158,12 +171,17 @@ export function checkEligibility(rules: EligibilityRules, interactions: readonly
       const comments = onPost.filter((e) => e.kind === "comment" || e.kind === "reply" || e.kind === "quote");
       const matching = comments.filter((e) => keywords.length === 0 || keywords.some((k) => hasKeyword(e, k)));
       if (matching.length === 0) reasons.push("no_qualifying_comment");
-      else if (r.comment.minMentions !== undefined && !matching.some((e) => mentions(e) >= (r.comment?.minMentions ?? 0))) reasons.push("too_few_mentions");
+      else if (
+        r.comment.minMentions !== undefined &&
+        !matching.some((e) => mentions(e) >= (r.comment?.minMentions ?? 0))
+      )
+        reasons.push("too_few_mentions");
     }
     const profile = ctx.profiles?.[id];
     if (r.minAccountAgeDays !== undefined) {
       const created = profile?.accountCreatedAt;
-      if (created === undefined || created > ctx.closeAt - r.minAccountAgeDays * 86_400_000) reasons.push("account_too_new");
+      if (created === undefined || created > ctx.closeAt - r.minAccountAgeDays * 86_400_000)
+        reasons.push("account_too_new");
     }
     if (r.minFollowers !== undefined && (profile?.followers ?? -1) < r.minFollowers) reasons.push("too_few_followers");
     if (reasons.length > 0) {
@@ -171,7 +189,14 @@ export function checkEligibility(rules: EligibilityRules, interactions: readonly
       continue;
     }
     const weight = options.weight ? options.weight({ id, events: own }) : 1;
-    if (!Number.isInteger(weight) || weight < 1) throw new OpsError({ code: "invalid_argument", fn, path: ["options", "weight"], rule: "must return an integer ≥ 1", received: weight });
+    if (!Number.isInteger(weight) || weight < 1)
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["options", "weight"],
+        rule: "must return an integer ≥ 1",
+        received: weight,
+      });
     const actorId = own.find((e) => e.actorId !== undefined)?.actorId;
     eligible.push(actorId === undefined ? { id, weight } : { id, weight, actorId });
   }

@@ -35,17 +35,46 @@ export interface ChiSquareResult {
  */
 export function chiSquareTest(observed: readonly number[], expected: readonly number[]): ChiSquareResult {
   const fn = "chiSquareTest";
-  if (!Array.isArray(observed) || !Array.isArray(expected) || observed.length !== expected.length || observed.length < 2) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["observed"], rule: "must be two arrays of the same length ≥ 2", received: [observed?.length, expected?.length] });
+  if (
+    !Array.isArray(observed) ||
+    !Array.isArray(expected) ||
+    observed.length !== expected.length ||
+    observed.length < 2
+  ) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["observed"],
+      rule: "must be two arrays of the same length ≥ 2",
+      received: [observed?.length, expected?.length],
+    });
   }
   let statistic = 0;
   for (let i = 0; i < observed.length; i++) {
     const o = observed[i] as number;
     const e = expected[i] as number;
-    if (!Number.isFinite(o) || o < 0) throw new OpsError({ code: "invalid_argument", fn, path: ["observed", i], rule: "must be a finite count ≥ 0", received: o });
-    if (!Number.isFinite(e) || e <= 0) throw new OpsError({ code: "invalid_argument", fn, path: ["expected", i], rule: "must be a finite expected count > 0", received: e });
+    if (!Number.isFinite(o) || o < 0)
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["observed", i],
+        rule: "must be a finite count ≥ 0",
+        received: o,
+      });
+    if (!Number.isFinite(e) || e <= 0)
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["expected", i],
+        rule: "must be a finite expected count > 0",
+        received: e,
+      });
     statistic += (o - e) ** 2 / e;
   }
   const degreesOfFreedom = observed.length - 1;
-  return { statistic: Math.round(statistic * 1e9) / 1e9, degreesOfFreedom, pValue: gammaQ(degreesOfFreedom / 2, statistic / 2) };
+  return {
+    statistic: Math.round(statistic * 1e9) / 1e9,
+    degreesOfFreedom,
+    pValue: gammaQ(degreesOfFreedom / 2, statistic / 2),
+  };
 }

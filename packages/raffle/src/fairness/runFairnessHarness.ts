@@ -70,11 +70,46 @@ export function runFairnessHarness(entrants: readonly EntrantInput[], options: F
   const places = options.places ?? 1;
   const buckets = options.positionBuckets ?? Math.min(4, n);
   const alpha = options.alpha ?? 0.001;
-  if (n < 2) throw new OpsError({ code: "invalid_argument", fn, path: ["entrants"], rule: "must hold at least 2 distinct entrants", received: n });
-  if (!Number.isInteger(options.seeds) || options.seeds < 1) throw new OpsError({ code: "invalid_argument", fn, path: ["options", "seeds"], rule: "must be an integer ≥ 1", received: options.seeds });
-  if (!Number.isInteger(places) || places < 1 || places > n) throw new OpsError({ code: "invalid_argument", fn, path: ["options", "places"], rule: `must be an integer from 1 to ${n}`, received: places });
-  if (!Number.isInteger(buckets) || buckets < 2 || buckets > n) throw new OpsError({ code: "invalid_argument", fn, path: ["options", "positionBuckets"], rule: `must be an integer from 2 to ${n}`, received: buckets });
-  if (!(alpha > 0 && alpha < 1)) throw new OpsError({ code: "invalid_argument", fn, path: ["options", "alpha"], rule: "must be between 0 and 1", received: alpha });
+  if (n < 2)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["entrants"],
+      rule: "must hold at least 2 distinct entrants",
+      received: n,
+    });
+  if (!Number.isInteger(options.seeds) || options.seeds < 1)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "seeds"],
+      rule: "must be an integer ≥ 1",
+      received: options.seeds,
+    });
+  if (!Number.isInteger(places) || places < 1 || places > n)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "places"],
+      rule: `must be an integer from 1 to ${n}`,
+      received: places,
+    });
+  if (!Number.isInteger(buckets) || buckets < 2 || buckets > n)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "positionBuckets"],
+      rule: `must be an integer from 2 to ${n}`,
+      received: buckets,
+    });
+  if (!(alpha > 0 && alpha < 1))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "alpha"],
+      rule: "must be between 0 and 1",
+      received: alpha,
+    });
   const draw = options.draw ?? defaultDraw;
   const bucketOf = (i: number): number => Math.floor((i * buckets) / n);
   const first = new Array<number>(n).fill(0);
@@ -87,7 +122,13 @@ export function runFairnessHarness(entrants: readonly EntrantInput[], options: F
     const winners = draw(seed, list, places);
     const top = winners[0];
     if (winners.length < places || top === undefined || winners.some((w) => !Number.isInteger(w) || w < 0 || w >= n)) {
-      throw new OpsError({ code: "invalid_argument", fn, path: ["options", "draw"], rule: `must return ${places} list indices from 0 to ${n - 1}`, received: winners });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["options", "draw"],
+        rule: `must return ${places} list indices from 0 to ${n - 1}`,
+        received: winners,
+      });
     }
     first[top] = (first[top] as number) + 1;
     byBucket[bucketOf(top)] = (byBucket[bucketOf(top)] as number) + 1;
@@ -97,7 +138,10 @@ export function runFairnessHarness(entrants: readonly EntrantInput[], options: F
     }
   }
   const share = (i: number): number => (options.seeds * (list.weights[i] as number)) / list.totalWeight;
-  const firstWinner = chiSquareTest(first, first.map((_, i) => share(i)));
+  const firstWinner = chiSquareTest(
+    first,
+    first.map((_, i) => share(i)),
+  );
   const bucketExpected = new Array<number>(buckets).fill(0);
   for (let i = 0; i < n; i++) bucketExpected[bucketOf(i)] = (bucketExpected[bucketOf(i)] as number) + share(i);
   const positions = chiSquareTest(byBucket, bucketExpected);
@@ -105,11 +149,15 @@ export function runFairnessHarness(entrants: readonly EntrantInput[], options: F
   const combos = binomial(n, places);
   if (!equalWeights) winnerSets = { skipped: "weights differ, so winner sets are not equally likely" };
   else if (places === 1) winnerSets = { skipped: "one place: the first-winner test covers it" };
-  else if (combos > 5000 || options.seeds / combos < 5) winnerSets = { skipped: `${combos} possible sets need at least ${5 * combos} seeds and at most 5000 sets` };
+  else if (combos > 5000 || options.seeds / combos < 5)
+    winnerSets = { skipped: `${combos} possible sets need at least ${5 * combos} seeds and at most 5000 sets` };
   else {
     const observed: number[] = [];
     forEachCombination(n, places, (c) => observed.push(sets.get(c.join(",")) ?? 0));
-    winnerSets = chiSquareTest(observed, observed.map(() => options.seeds / combos));
+    winnerSets = chiSquareTest(
+      observed,
+      observed.map(() => options.seeds / combos),
+    );
   }
   const failed: string[] = [];
   if (firstWinner.pValue < alpha) failed.push("firstWinner");

@@ -116,7 +116,10 @@ export interface EntrantList {
  * // => true
  * ```
  */
-export function compileEntrants(entrants: readonly EntrantInput[] | EntrantColumns, options: CompileEntrantsOptions = {}): EntrantList {
+export function compileEntrants(
+  entrants: readonly EntrantInput[] | EntrantColumns,
+  options: CompileEntrantsOptions = {},
+): EntrantList {
   const fn = "compileEntrants";
   const columns = Array.isArray(entrants) ? null : checkColumns(entrants as EntrantColumns, fn);
   const records = columns === null ? (entrants as readonly EntrantInput[]) : null;
@@ -124,10 +127,25 @@ export function compileEntrants(entrants: readonly EntrantInput[] | EntrantColum
   const privacy = options.privacy ?? "public";
   const maxWeight = options.maxWeight ?? MAX_WEIGHT;
   if (!Number.isInteger(maxWeight) || maxWeight < 1 || maxWeight > MAX_WEIGHT) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["options", "maxWeight"], rule: "must be an integer from 1 to 1000000", received: maxWeight });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "maxWeight"],
+      rule: "must be an integer from 1 to 1000000",
+      received: maxWeight,
+    });
   }
-  if (privacy === "pseudonymous" && (typeof options.auditKey !== "string" || !/^[0-9a-fA-F]{64}$/.test(options.auditKey))) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["options", "auditKey"], rule: "must be 32 bytes as 64 hex digits in pseudonymous mode", received: options.auditKey });
+  if (
+    privacy === "pseudonymous" &&
+    (typeof options.auditKey !== "string" || !/^[0-9a-fA-F]{64}$/.test(options.auditKey))
+  ) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "auditKey"],
+      rule: "must be 32 bytes as 64 hex digits in pseudonymous mode",
+      received: options.auditKey,
+    });
   }
   // Sort the list ids themselves (a native string sort, no per-entry objects); weights
   // other than 1 wait in a map with their number of occurrences, so that copies of an id
@@ -140,7 +158,13 @@ export function compileEntrants(entrants: readonly EntrantInput[] | EntrantColum
     const id = checkId(columns === null ? e?.id : columns.ids[i], i, fn, seen);
     const weight = columns === null ? (e?.weight ?? 1) : columns.weights === undefined ? 1 : columns.weights[i];
     if (typeof weight !== "number" || !Number.isInteger(weight) || weight < 1 || weight > maxWeight) {
-      throw new OpsError({ code: "invalid_argument", fn, path: ["entrants", i, "weight"], rule: `must be an integer from 1 to ${maxWeight}`, received: weight });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["entrants", i, "weight"],
+        rule: `must be an integer from 1 to ${maxWeight}`,
+        received: weight,
+      });
     }
     const listId = privacy === "pseudonymous" ? pseudonymFor(options.auditKey as string, id) : id;
     ids[i] = listId;
@@ -173,17 +197,35 @@ export function compileEntrants(entrants: readonly EntrantInput[] | EntrantColum
 }
 
 function duplicateWeights(id: string, a: number, b: number): OpsError {
-  return new OpsError({ code: "duplicate", fn: "compileEntrants", path: ["entrants"], rule: `must not list one id with two different weights (${a} and ${b})`, received: id });
+  return new OpsError({
+    code: "duplicate",
+    fn: "compileEntrants",
+    path: ["entrants"],
+    rule: `must not list one id with two different weights (${a} and ${b})`,
+    received: id,
+  });
 }
 
 function checkColumns(value: EntrantColumns, fn: string): EntrantColumns {
   const ids = (value as { ids?: unknown } | null)?.ids;
   if (typeof value !== "object" || value === null || !Array.isArray(ids)) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["entrants"], rule: "must be an array of { id, weight } or columns { ids, weights? }", received: value });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["entrants"],
+      rule: "must be an array of { id, weight } or columns { ids, weights? }",
+      received: value,
+    });
   }
   const weights = value.weights;
   if (weights !== undefined && (typeof weights !== "object" || weights === null || weights.length !== ids.length)) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["entrants", "weights"], rule: `must have one weight per id (${ids.length})`, received: weights });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["entrants", "weights"],
+      rule: `must have one weight per id (${ids.length})`,
+      received: weights,
+    });
   }
   return value;
 }
@@ -204,8 +246,7 @@ function checkId(raw: unknown, i: number, fn: string, seen: { astral: boolean })
           if (next >= 0xdc00 && next <= 0xdfff) {
             k++;
             seen.astral = true;
-          }
-          else bad = true;
+          } else bad = true;
         } else if (c >= 0xdc00 && c <= 0xdfff) bad = true;
       }
     }
@@ -220,11 +261,24 @@ function checkId(raw: unknown, i: number, fn: string, seen: { astral: boolean })
     });
   }
   const id = ascii ? (raw as string) : (raw as string).normalize("NFC");
-  if (id.length > MAX_ID_BYTES) throw new OpsError({ code: "invalid_argument", fn, path: ["entrants", i, "id"], rule: `must be at most ${MAX_ID_BYTES} UTF-8 bytes`, received: raw });
+  if (id.length > MAX_ID_BYTES)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["entrants", i, "id"],
+      rule: `must be at most ${MAX_ID_BYTES} UTF-8 bytes`,
+      received: raw,
+    });
   return id;
 }
 
-function buildList(ids: string[], weights: Uint32Array, privacy: "public" | "pseudonymous", merged: number, retain: boolean): EntrantList {
+function buildList(
+  ids: string[],
+  weights: Uint32Array,
+  privacy: "public" | "pseudonymous",
+  merged: number,
+  retain: boolean,
+): EntrantList {
   const n = ids.length;
   const encoder = new TextEncoder();
   let capacity = 0;
@@ -240,7 +294,14 @@ function buildList(ids: string[], weights: Uint32Array, privacy: "public" | "pse
   let total = 0;
   for (let i = 0; i < n; i++) {
     const written = encoder.encodeInto(ids[i] as string, buffer.subarray(pos)).written;
-    if (written > MAX_ID_BYTES) throw new OpsError({ code: "invalid_argument", fn: "compileEntrants", path: ["entrants"], rule: `ids must be at most ${MAX_ID_BYTES} UTF-8 bytes`, received: ids[i] });
+    if (written > MAX_ID_BYTES)
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "compileEntrants",
+        path: ["entrants"],
+        rule: `ids must be at most ${MAX_ID_BYTES} UTF-8 bytes`,
+        received: ids[i],
+      });
     const weight = weights[i] as number;
     total += weight;
     hashLeaf(scratch, msg, buffer, pos, written, weight, leaf, 0);

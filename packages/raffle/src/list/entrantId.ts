@@ -19,6 +19,8 @@ import { actorKey, ActorRefSchema, parseOrThrow, type ActorRef } from "@ops/core
  * // => "weibo::1669879400"
  * ```
  */
-export function entrantId(actor: ActorRef | { readonly platform: string; readonly userId: string; readonly scope?: string }): string {
+export function entrantId(
+  actor: ActorRef | { readonly platform: string; readonly userId: string; readonly scope?: string },
+): string {
   return actorKey(parseOrThrow(ActorRefSchema, actor, { fn: "entrantId", path: ["actor"] }));
 }

@@ -38,8 +38,19 @@ export interface InclusionProof {
 export function inclusionProof(list: EntrantList, listId: string): InclusionProof {
   const id = typeof listId === "string" ? listId.normalize("NFC") : listId;
   const index = list.ids.indexOf(id);
-  if (index < 0) throw new OpsError({ code: "not_found", fn: "inclusionProof", path: ["listId"], rule: "must be an id of the list", received: listId });
-  return { index, size: list.size, path: auditPath(list.leafHashes ?? rehashLeaves(list), list.size, index).map(bytesToHex) };
+  if (index < 0)
+    throw new OpsError({
+      code: "not_found",
+      fn: "inclusionProof",
+      path: ["listId"],
+      rule: "must be an id of the list",
+      received: listId,
+    });
+  return {
+    index,
+    size: list.size,
+    path: auditPath(list.leafHashes ?? rehashLeaves(list), list.size, index).map(bytesToHex),
+  };
 }
 
 /** Leaf hashes of a list compiled with `retainLeafHashes: false`. */
@@ -49,7 +60,16 @@ function rehashLeaves(list: EntrantList): Uint8Array {
   const msg = new Uint8Array(7 + MAX_ID_BYTES + 64);
   for (let i = 0; i < list.size; i++) {
     const start = list.idOffsets[i] as number;
-    hashLeaf(scratch, msg, list.idBytes, start, (list.idOffsets[i + 1] as number) - start, list.weights[i] as number, leaves, 32 * i);
+    hashLeaf(
+      scratch,
+      msg,
+      list.idBytes,
+      start,
+      (list.idOffsets[i + 1] as number) - start,
+      list.weights[i] as number,
+      leaves,
+      32 * i,
+    );
   }
   return leaves;
 }

@@ -25,8 +25,22 @@ import type { InclusionProof } from "./inclusionProof";
 export function merkleLeafHash(listId: string, weight: number): string {
   const fn = "merkleLeafHash";
   const bytes = typeof listId === "string" ? utf8(listId.normalize("NFC")) : new Uint8Array(0);
-  if (bytes.length === 0 || bytes.length > MAX_ID_BYTES) throw new OpsError({ code: "invalid_argument", fn, path: ["listId"], rule: `must be 1 to ${MAX_ID_BYTES} UTF-8 bytes`, received: listId });
-  if (!Number.isInteger(weight) || weight < 1 || weight > 1_000_000) throw new OpsError({ code: "invalid_argument", fn, path: ["weight"], rule: "must be an integer from 1 to 1000000", received: weight });
+  if (bytes.length === 0 || bytes.length > MAX_ID_BYTES)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["listId"],
+      rule: `must be 1 to ${MAX_ID_BYTES} UTF-8 bytes`,
+      received: listId,
+    });
+  if (!Number.isInteger(weight) || weight < 1 || weight > 1_000_000)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["weight"],
+      rule: "must be an integer from 1 to 1000000",
+      received: weight,
+    });
   const out = new Uint8Array(32);
   hashLeaf(createScratch(), new Uint8Array(bytes.length + 7), bytes, 0, bytes.length, weight, out, 0);
   return bytesToHex(out);
@@ -51,11 +65,23 @@ export function merkleLeafHash(listId: string, weight: number): string {
  * // => false
  * ```
  */
-export function verifyInclusion(root: string, entrant: { readonly id: string; readonly weight?: number }, proof: InclusionProof): boolean {
+export function verifyInclusion(
+  root: string,
+  entrant: { readonly id: string; readonly weight?: number },
+  proof: InclusionProof,
+): boolean {
   const leaf = hexToBytes(merkleLeafHash(entrant.id, entrant.weight ?? 1));
-  if (!Number.isInteger(proof.index) || !Number.isInteger(proof.size) || proof.index < 0 || !Array.isArray(proof.path)) return false;
+  if (!Number.isInteger(proof.index) || !Number.isInteger(proof.size) || proof.index < 0 || !Array.isArray(proof.path))
+    return false;
   const path = proof.path.map((p) => {
-    if (typeof p !== "string" || !/^[0-9a-fA-F]{64}$/.test(p)) throw new OpsError({ code: "invalid_argument", fn: "verifyInclusion", path: ["proof", "path"], rule: "must hold 64-hex-digit hashes", received: p });
+    if (typeof p !== "string" || !/^[0-9a-fA-F]{64}$/.test(p))
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "verifyInclusion",
+        path: ["proof", "path"],
+        rule: "must hold 64-hex-digit hashes",
+        received: p,
+      });
     return hexToBytes(p);
   });
   const computed = rootFromPath(leaf, proof.index, proof.size, path);

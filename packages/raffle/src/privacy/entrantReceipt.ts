@@ -39,7 +39,14 @@ export interface EntrantReceipt {
  */
 export function entrantReceipt(auditKey: string, id: string): EntrantReceipt {
   hexBytes(auditKey, 32, "entrantReceipt", ["auditKey"]);
-  if (typeof id !== "string" || id.length === 0) throw new OpsError({ code: "invalid_argument", fn: "entrantReceipt", path: ["id"], rule: "must be a non-empty canonical id", received: id });
+  if (typeof id !== "string" || id.length === 0)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "entrantReceipt",
+      path: ["id"],
+      rule: "must be a non-empty canonical id",
+      received: id,
+    });
   const canonical = id.normalize("NFC");
   const key = entrantKeyFor(auditKey, canonical);
   return { id: canonical, entrantKey: bytesToHex(key), listId: pseudonymWithKey(key, canonical) };

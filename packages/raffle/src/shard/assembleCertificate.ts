@@ -49,17 +49,36 @@ export interface ListSummary {
  * // => true
  * ```
  */
-export function assembleCertificate(spec: CampaignSpecInput, list: ListSummary, randomness: DrawRandomness, shards: readonly ScoredShard[]): DrawCertificate {
+export function assembleCertificate(
+  spec: CampaignSpecInput,
+  list: ListSummary,
+  randomness: DrawRandomness,
+  shards: readonly ScoredShard[],
+): DrawCertificate {
   const fn = "assembleCertificate";
   const parsed = parseOrThrow(CampaignSpecSchema, spec, { fn, path: ["spec"] });
   const sHash = hashSpec(parsed);
   const resolved = resolveRandomnessOrThrow(parsed, randomness, fn);
   const seed = drawSeed(sHash, list.root, resolved.randomness);
   shards.forEach((s, i) => {
-    if (s.seed !== seed) throw new OpsError({ code: "conflict", fn, path: ["shards", i, "seed"], rule: "must be the seed of this spec, list root and randomness", received: s.seed });
+    if (s.seed !== seed)
+      throw new OpsError({
+        code: "conflict",
+        fn,
+        path: ["shards", i, "seed"],
+        rule: "must be the seed of this spec, list root and randomness",
+        received: s.seed,
+      });
   });
   const covered = shards.reduce((n, s) => n + s.size, 0);
-  if (covered !== list.size) throw new OpsError({ code: "conflict", fn, path: ["shards"], rule: `must cover the list's ${list.size} entrants`, received: covered });
+  if (covered !== list.size)
+    throw new OpsError({
+      code: "conflict",
+      fn,
+      path: ["shards"],
+      rule: `must cover the list's ${list.size} entrants`,
+      received: covered,
+    });
   const selection = fillTiers(parsed, [...mergeShards(shards, placesNeeded(parsed))]);
   return certificateOf(parsed, sHash, list, resolved, seed, selection);
 }

@@ -28,14 +28,29 @@ import type { ScoredEntrant, ScoredShard } from "./scoreShard";
  */
 export function mergeShards(shards: readonly ScoredShard[], top: number): readonly ScoredEntrant[] {
   const fn = "mergeShards";
-  if (!Number.isInteger(top) || top < 0) throw new OpsError({ code: "invalid_argument", fn, path: ["top"], rule: "must be an integer ≥ 0", received: top });
+  if (!Number.isInteger(top) || top < 0)
+    throw new OpsError({ code: "invalid_argument", fn, path: ["top"], rule: "must be an integer ≥ 0", received: top });
   const seed = shards[0]?.seed;
   const all: ScoredEntrant[] = [];
   const seen = new Set<string>();
   shards.forEach((shard, i) => {
-    if (shard.seed !== seed) throw new OpsError({ code: "conflict", fn, path: ["shards", i, "seed"], rule: "must equal the seed of shards[0]", received: shard.seed });
+    if (shard.seed !== seed)
+      throw new OpsError({
+        code: "conflict",
+        fn,
+        path: ["shards", i, "seed"],
+        rule: "must equal the seed of shards[0]",
+        received: shard.seed,
+      });
     for (const e of shard.top) {
-      if (seen.has(e.id)) throw new OpsError({ code: "duplicate", fn, path: ["shards", i], rule: "must not share an id with another shard", received: e.id });
+      if (seen.has(e.id))
+        throw new OpsError({
+          code: "duplicate",
+          fn,
+          path: ["shards", i],
+          rule: "must not share an id with another shard",
+          received: e.id,
+        });
       seen.add(e.id);
       all.push(e);
     }

@@ -56,7 +56,8 @@ export interface ListSlice {
 export function scoreShard(seed: string, shard: readonly EntrantInput[] | ListSlice, top: number): ScoredShard {
   const fn = "scoreShard";
   const seedBytes = hexBytes(seed, 32, fn, ["seed"]);
-  if (!Number.isInteger(top) || top < 0) throw new OpsError({ code: "invalid_argument", fn, path: ["top"], rule: "must be an integer ≥ 0", received: top });
+  if (!Number.isInteger(top) || top < 0)
+    throw new OpsError({ code: "invalid_argument", fn, path: ["top"], rule: "must be an integer ≥ 0", received: top });
   let source: { idBytes: Uint8Array; idOffsets: Uint32Array; weights: Uint32Array | readonly number[] };
   let ids: readonly string[];
   let start: number;
@@ -69,8 +70,21 @@ export function scoreShard(seed: string, shard: readonly EntrantInput[] | ListSl
     end = list.size;
   } else {
     const slice = shard as ListSlice;
-    if (!isEntrantList(slice.list) || !Number.isInteger(slice.start) || !Number.isInteger(slice.end) || slice.start < 0 || slice.end > slice.list.size || slice.start > slice.end) {
-      throw new OpsError({ code: "invalid_argument", fn, path: ["shard"], rule: "must be entrants or { list, start, end } with 0 ≤ start ≤ end ≤ list.size", received: { start: slice.start, end: slice.end } });
+    if (
+      !isEntrantList(slice.list) ||
+      !Number.isInteger(slice.start) ||
+      !Number.isInteger(slice.end) ||
+      slice.start < 0 ||
+      slice.end > slice.list.size ||
+      slice.start > slice.end
+    ) {
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["shard"],
+        rule: "must be entrants or { list, start, end } with 0 ≤ start ≤ end ≤ list.size",
+        received: { start: slice.start, end: slice.end },
+      });
     }
     source = slice.list;
     ids = slice.list.ids;
@@ -86,4 +100,3 @@ export function scoreShard(seed: string, shard: readonly EntrantInput[] | ListSl
     hashes: counter.hashes,
   };
 }
-

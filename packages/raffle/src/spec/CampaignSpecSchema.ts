@@ -24,7 +24,11 @@ export const RandomnessSourceSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("drand"),
     chain: DrandChainSchema,
-    delaySeconds: z.number().int().min(0, { error: "must be whole seconds ≥ 0" }).max(30 * 86_400),
+    delaySeconds: z
+      .number()
+      .int()
+      .min(0, { error: "must be whole seconds ≥ 0" })
+      .max(30 * 86_400),
   }),
   z.strictObject({ kind: z.literal("commit"), commitment: Hex32 }),
 ]);
@@ -67,7 +71,11 @@ export const CampaignSpecSchema = z.strictObject({
   alternates: z.number().int().min(0, { error: "must be a whole number ≥ 0" }).max(100_000),
   eligibility: z.strictObject({ ruleVersion: Name, rules: EligibilityRulesSchema }),
   weights: z.strictObject({
-    max: z.number().int().min(1, { error: "must be a whole number ≥ 1" }).max(1_000_000, { error: "must be ≤ 1000000" }),
+    max: z
+      .number()
+      .int()
+      .min(1, { error: "must be a whole number ≥ 1" })
+      .max(1_000_000, { error: "must be ≤ 1000000" }),
     rule: z.string().max(2000),
   }),
   closeAt: z.number().int({ error: "must be integer epoch milliseconds" }).min(0).max(8.64e15),

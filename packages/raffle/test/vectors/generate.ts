@@ -35,8 +35,17 @@ const entrants = [
   { id: "instagram:17841400000000000:IGSID-1", weight: 1 },
 ];
 
-function caseOf(name: string, spec: CampaignSpecInput, list: { id: string; weight: number }[], randomness: Parameters<typeof drawWinners>[2], auditKey?: string) {
-  const compiled = compileEntrants(list, auditKey === undefined ? { privacy: spec.privacy } : { privacy: spec.privacy, auditKey });
+function caseOf(
+  name: string,
+  spec: CampaignSpecInput,
+  list: { id: string; weight: number }[],
+  randomness: Parameters<typeof drawWinners>[2],
+  auditKey?: string,
+) {
+  const compiled = compileEntrants(
+    list,
+    auditKey === undefined ? { privacy: spec.privacy } : { privacy: spec.privacy, auditKey },
+  );
   const cert = drawWinners(spec, list, randomness, auditKey === undefined ? {} : { auditKey });
   return {
     name,
@@ -45,12 +54,23 @@ function caseOf(name: string, spec: CampaignSpecInput, list: { id: string; weigh
       canonicalSpec: canonicalJson(cert.spec),
       specHash: specHash(spec),
       sortedListIds: compiled.ids,
-      leafHashes: compiled.ids.map((_, i) => Buffer.from(compiled.leafHashes!.subarray(32 * i, 32 * i + 32)).toString("hex")),
+      leafHashes: compiled.ids.map((_, i) =>
+        Buffer.from(compiled.leafHashes!.subarray(32 * i, 32 * i + 32)).toString("hex"),
+      ),
       listRoot: compiled.root,
       randomness: cert.randomness.randomness,
       seed: cert.seed,
       scores: Object.fromEntries(compiled.ids.map((id, i) => [id, entrantScore(cert.seed, id, compiled.weights[i]!)])),
-      proofs: compiled.size > 0 ? [{ listId: compiled.ids[compiled.size - 1], weight: compiled.weights[compiled.size - 1], ...inclusionProof(compiled, compiled.ids[compiled.size - 1]!) }] : [],
+      proofs:
+        compiled.size > 0
+          ? [
+              {
+                listId: compiled.ids[compiled.size - 1],
+                weight: compiled.weights[compiled.size - 1],
+                ...inclusionProof(compiled, compiled.ids[compiled.size - 1]!),
+              },
+            ]
+          : [],
       certificate: cert,
     },
   };
@@ -65,7 +85,10 @@ const base: CampaignSpecInput = {
     { name: "sample kit", count: 3 },
   ],
   alternates: 2,
-  eligibility: { ruleVersion: "2026-03", rules: { mustFollow: true, mustRepost: true, comment: { keywords: ["#春日妆容"], minMentions: 1 } } },
+  eligibility: {
+    ruleVersion: "2026-03",
+    rules: { mustFollow: true, mustRepost: true, comment: { keywords: ["#春日妆容"], minMentions: 1 } },
+  },
   weights: { max: 5, rule: "1 + one per friend tagged, at most 5" },
   closeAt: (1692803367 + 999 * 3) * 1000 - 60_000,
   randomness: { kind: "drand", chain: QUICKNET, delaySeconds: 60 },
@@ -74,11 +97,28 @@ const base: CampaignSpecInput = {
 const secret = "c0ffee".padEnd(64, "0");
 const vectors = {
   format: "ops-raffle/v1 test vectors",
-  about: "Inputs and expected outputs of docs/raffle-spec.md. Hex is lower-case. 'certificate' is the full ops-raffle/v1 certificate drawWinners returns.",
+  about:
+    "Inputs and expected outputs of docs/raffle-spec.md. Hex is lower-case. 'certificate' is the full ops-raffle/v1 certificate drawWinners returns.",
   cases: [
     caseOf("drand-public", base, entrants, round1000),
-    caseOf("commit-pseudonymous", { ...base, campaignId: "quiz-week-12", privacy: "pseudonymous", randomness: { kind: "commit", commitment: commitSeed(secret) } }, entrants, { secret }, "a5".repeat(32)),
-    caseOf("single-entrant", { ...base, randomness: { kind: "commit", commitment: commitSeed(secret) } }, [{ id: "weibo::1", weight: 2 }], { secret }),
+    caseOf(
+      "commit-pseudonymous",
+      {
+        ...base,
+        campaignId: "quiz-week-12",
+        privacy: "pseudonymous",
+        randomness: { kind: "commit", commitment: commitSeed(secret) },
+      },
+      entrants,
+      { secret },
+      "a5".repeat(32),
+    ),
+    caseOf(
+      "single-entrant",
+      { ...base, randomness: { kind: "commit", commitment: commitSeed(secret) } },
+      [{ id: "weibo::1", weight: 2 }],
+      { secret },
+    ),
     caseOf("empty-list", { ...base, randomness: { kind: "commit", commitment: commitSeed(secret) } }, [], { secret }),
   ],
 };

@@ -30,7 +30,12 @@ export interface CompiledIntervals {
 export function intervalsOf(calendar: BusinessCalendar, fn: string): CompiledIntervals {
   const data = (calendar as { [INTERVALS]?: CompiledIntervals } | null | undefined)?.[INTERVALS];
   if (data === undefined) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["calendar"], rule: "must be a calendar returned by compileCalendar" });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["calendar"],
+      rule: "must be a calendar returned by compileCalendar",
+    });
   }
   return data;
 }
@@ -38,12 +43,24 @@ export function intervalsOf(calendar: BusinessCalendar, fn: string): CompiledInt
 /** Throws unless `t` is an integer instant inside the calendar's horizon [from, to]. */
 export function checkInHorizon(calendar: BusinessCalendar, t: number, fn: string, path: string): void {
   if (typeof t !== "number" || !Number.isInteger(t)) {
-    throw new OpsError({ code: "invalid_argument", fn, path: [path], rule: "must be an integer number of epoch milliseconds", received: t });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: [path],
+      rule: "must be an integer number of epoch milliseconds",
+      received: t,
+    });
   }
   if (t < calendar.from || t > calendar.to) throw horizonError(calendar, fn, path, t);
 }
 
-export function horizonError(calendar: BusinessCalendar, fn: string, path: string, t: Instant, what = "must lie inside"): OpsError {
+export function horizonError(
+  calendar: BusinessCalendar,
+  fn: string,
+  path: string,
+  t: Instant,
+  what = "must lie inside",
+): OpsError {
   return new OpsError({
     code: "out_of_horizon",
     fn,

@@ -15,14 +15,32 @@ export function checkTimeline(events: readonly SlaEvent[], fn: string): SlaEvent
   const timeline = parseOrThrow(SlaTimelineSchema, events, { fn, path: ["events"] }) as SlaEvent[];
   timeline.forEach((e, i) => {
     if (i === 0 && e.type !== "created") {
-      throw new OpsError({ code: "invalid_argument", fn, path: ["events", 0, "type"], rule: 'must be "created": no event may come before the item exists', received: e.type });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["events", 0, "type"],
+        rule: 'must be "created": no event may come before the item exists',
+        received: e.type,
+      });
     }
     if (i > 0 && e.type === "created") {
-      throw new OpsError({ code: "invalid_argument", fn, path: ["events", i, "type"], rule: 'must not be "created" again (an item is created once)', received: e.type });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["events", i, "type"],
+        rule: 'must not be "created" again (an item is created once)',
+        received: e.type,
+      });
     }
     const prev = timeline[i - 1];
     if (prev !== undefined && e.at < prev.at) {
-      throw new OpsError({ code: "out_of_order", fn, path: ["events", i, "at"], rule: "must not be before the previous event's at", received: e.at });
+      throw new OpsError({
+        code: "out_of_order",
+        fn,
+        path: ["events", i, "at"],
+        rule: "must not be before the previous event's at",
+        received: e.at,
+      });
     }
   });
   return timeline;
@@ -32,22 +50,48 @@ export function checkTimeline(events: readonly SlaEvent[], fn: string): SlaEvent
  * The policy set an item lives under: a single set, or the version of a history in force
  * at the item's creation (versions sorted by `since`, checked here).
  */
-export function policySetFor(policies: SlaPolicySet | SlaPolicyHistory, createdAt: Instant, fn: string): SlaPolicySet | null {
+export function policySetFor(
+  policies: SlaPolicySet | SlaPolicyHistory,
+  createdAt: Instant,
+  fn: string,
+): SlaPolicySet | null {
   if (!Array.isArray(policies)) {
     if (policies === null || typeof policies !== "object" || !Array.isArray((policies as SlaPolicySet).policies)) {
-      throw new OpsError({ code: "invalid_argument", fn, path: ["policies"], rule: "must be a set from compileSlaPolicies or a history [{ since, policies }]" });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["policies"],
+        rule: "must be a set from compileSlaPolicies or a history [{ since, policies }]",
+      });
     }
     return policies as SlaPolicySet;
   }
   const history = policies as SlaPolicyHistory;
   let chosen: SlaPolicySet | null = null;
   history.forEach((v, i) => {
-    if (v === null || typeof v !== "object" || !Number.isInteger(v.since) || typeof v.policies !== "object" || !Array.isArray(v.policies?.policies)) {
-      throw new OpsError({ code: "invalid_argument", fn, path: ["policies", i], rule: "must be { since: Instant, policies: a set from compileSlaPolicies }" });
+    if (
+      v === null ||
+      typeof v !== "object" ||
+      !Number.isInteger(v.since) ||
+      typeof v.policies !== "object" ||
+      !Array.isArray(v.policies?.policies)
+    ) {
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["policies", i],
+        rule: "must be { since: Instant, policies: a set from compileSlaPolicies }",
+      });
     }
     const prev = history[i - 1];
     if (prev !== undefined && v.since <= prev.since) {
-      throw new OpsError({ code: "out_of_order", fn, path: ["policies", i, "since"], rule: "must be after the previous version's since", received: v.since });
+      throw new OpsError({
+        code: "out_of_order",
+        fn,
+        path: ["policies", i, "since"],
+        rule: "must be after the previous version's since",
+        received: v.since,
+      });
     }
     if (v.since <= createdAt) chosen = v.policies;
   });
@@ -55,9 +99,16 @@ export function policySetFor(policies: SlaPolicySet | SlaPolicyHistory, createdA
 }
 
 /** The clocks of an already validated timeline. */
-export function clocksOf(timeline: readonly SlaEvent[], policies: SlaPolicySet | SlaPolicyHistory, now: Instant, fn: string): SlaClocks {
+export function clocksOf(
+  timeline: readonly SlaEvent[],
+  policies: SlaPolicySet | SlaPolicyHistory,
+  now: Instant,
+  fn: string,
+): SlaClocks {
   // before the first version no policy applies: an empty set
-  const set = policySetFor(policies, (timeline[0] as SlaEvent).at, fn) ?? (Object.freeze({ policies: Object.freeze([]) }) as unknown as SlaPolicySet);
+  const set =
+    policySetFor(policies, (timeline[0] as SlaEvent).at, fn) ??
+    (Object.freeze({ policies: Object.freeze([]) }) as unknown as SlaPolicySet);
   const { states, cycles: raw } = walkTimeline(timeline, set);
   const cycles = Object.fromEntries(SLA_METRICS.map((m) => [m, [] as SlaCycle[]])) as Record<SlaMetric, SlaCycle[]>;
   for (const r of raw) {
@@ -67,10 +118,16 @@ export function clocksOf(timeline: readonly SlaEvent[], policies: SlaPolicySet |
   const all = SLA_METRICS.flatMap((m) => cycles[m]);
   const running = all.some((c) => c.stoppedAt === undefined);
   const missed = all.some((c) => c.breachedAt !== undefined);
-  const status: SlaItemStatus = all.length === 0 ? "none" : running ? (missed ? "active_with_misses" : "active") : missed ? "breached" : "achieved";
+  const status: SlaItemStatus =
+    all.length === 0 ? "none" : running ? (missed ? "active_with_misses" : "active") : missed ? "breached" : "achieved";
   let nextDue: SlaClocks["nextDue"] = null;
   for (const c of all) {
-    if (c.stoppedAt === undefined && c.breachedAt === undefined && c.dueAt !== null && (nextDue === null || c.dueAt < nextDue.dueAt)) {
+    if (
+      c.stoppedAt === undefined &&
+      c.breachedAt === undefined &&
+      c.dueAt !== null &&
+      (nextDue === null || c.dueAt < nextDue.dueAt)
+    ) {
       nextDue = { metric: c.metric, dueAt: c.dueAt };
     }
   }

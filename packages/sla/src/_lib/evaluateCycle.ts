@@ -90,7 +90,10 @@ export function evaluateCycle(raw: RawCycle, states: readonly StatePoint[], now:
   const remaining = Math.max(0, rule.target.goal - elapsed);
   let dueAt: number | null = breachedAt ?? null;
   if (dueAt === null && !stopped && lastCounting) dueAt = reach(rule, now, remaining);
-  const pausedIntervals: PausedInterval[] = paused.map((p) => ({ start: p.start, end: !stopped && p.end === now && !lastCounting ? null : p.end }));
+  const pausedIntervals: PausedInterval[] = paused.map((p) => ({
+    start: p.start,
+    end: !stopped && p.end === now && !lastCounting ? null : p.end,
+  }));
   const status = breachedAt !== undefined ? "breached" : stopped ? "achieved" : lastCounting ? "active" : "paused";
   return {
     metric: raw.metric,

@@ -103,5 +103,12 @@ export function expandCalendar(spec: Spec, from: Instant, to: Instant, fn: strin
     while (j < ends.length && (ends[j] as number) <= bucketStart) j++;
     bucketFirst[k] = j;
   }
-  return { origin: from, bucketFirst, starts: Float64Array.from(starts), ends: Float64Array.from(ends), before, through };
+  return {
+    origin: from,
+    bucketFirst,
+    starts: Float64Array.from(starts),
+    ends: Float64Array.from(ends),
+    before,
+    through,
+  };
 }

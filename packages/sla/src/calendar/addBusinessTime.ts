@@ -44,13 +44,20 @@ export function addBusinessTime(calendar: BusinessCalendar, instant: Instant, du
   const c = intervalsOf(calendar, fn);
   checkInHorizon(calendar, instant, fn, "instant");
   if (typeof duration !== "number" || !Number.isInteger(duration) || duration < 0) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["duration"], rule: "must be an integer number of milliseconds ≥ 0", received: duration });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["duration"],
+      rule: "must be an integer number of milliseconds ≥ 0",
+      received: duration,
+    });
   }
   if (duration === 0) return instant;
   const i = firstEndingAfter(c, instant);
   const n = c.starts.length;
   let position = i === 0 ? 0 : (c.through[i - 1] as number);
-  if (i < n && instant > (c.starts[i] as number)) position = (c.before[i] as number) + instant - (c.starts[i] as number);
+  if (i < n && instant > (c.starts[i] as number))
+    position = (c.before[i] as number) + instant - (c.starts[i] as number);
   const target = position + duration;
   const j = firstReaching(c.through, i, target);
   if (j >= n) {

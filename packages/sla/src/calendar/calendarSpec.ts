@@ -23,7 +23,9 @@ export type Weekday = (typeof WEEKDAYS)[number];
  */
 export const TimeOfDaySchema = z
   .string()
-  .regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: 'must be a 24-hour time "HH:mm" (00:00–23:59, or 24:00 as a closing time)' });
+  .regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, {
+    error: 'must be a 24-hour time "HH:mm" (00:00–23:59, or 24:00 as a closing time)',
+  });
 
 /**
  * Schema of one opening interval of a day, half-open `[open, close)` in wall-clock time.
@@ -86,9 +88,17 @@ export const DayHoursSchema = z.array(HoursRangeSchema).superRefine((ranges, ctx
     if (prevClose <= prevOpen) prevClose += 1440;
     const curOpen = minutesOf(cur.open);
     if (curOpen < prevOpen) {
-      ctx.addIssue({ code: "custom", path: [i, "open"], message: "must come after the previous interval's open (list intervals in order)" });
+      ctx.addIssue({
+        code: "custom",
+        path: [i, "open"],
+        message: "must come after the previous interval's open (list intervals in order)",
+      });
     } else if (curOpen < prevClose) {
-      ctx.addIssue({ code: "custom", path: [i, "open"], message: `overlaps the previous interval ${prev.open}–${prev.close}` });
+      ctx.addIssue({
+        code: "custom",
+        path: [i, "open"],
+        message: `overlaps the previous interval ${prev.open}–${prev.close}`,
+      });
     }
   }
 });
@@ -205,13 +215,22 @@ export const CalendarSpecSchema = z
       }
       const seen = workdays.get(w.date);
       if (seen !== undefined && seen !== hoursOf) {
-        ctx.addIssue({ code: "custom", path: ["workdays", i, "date"], message: "appears twice with different hoursOf" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["workdays", i, "date"],
+          message: "appears twice with different hoursOf",
+        });
       }
       workdays.set(w.date, hoursOf);
     });
     const overrides = new Set<string>();
     (spec.overrides ?? []).forEach((o, i) => {
-      if (overrides.has(o.date)) ctx.addIssue({ code: "custom", path: ["overrides", i, "date"], message: "must be unique (one override per date)" });
+      if (overrides.has(o.date))
+        ctx.addIssue({
+          code: "custom",
+          path: ["overrides", i, "date"],
+          message: "must be unique (one override per date)",
+        });
       overrides.add(o.date);
     });
   });

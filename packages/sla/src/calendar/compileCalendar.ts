@@ -19,7 +19,10 @@ export interface CompileCalendarOptions {
 export const CompileCalendarOptionsSchema = z
   .object({ from: InstantInputSchema, to: InstantInputSchema })
   .refine((o) => o.to > o.from, { error: "must be after from", path: ["to"] })
-  .refine((o) => o.to - o.from <= MAX_CALENDAR_HORIZON_MS, { error: "must be at most 20 years after from", path: ["to"] });
+  .refine((o) => o.to - o.from <= MAX_CALENDAR_HORIZON_MS, {
+    error: "must be at most 20 years after from",
+    path: ["to"],
+  });
 
 /**
  * A business calendar compiled over a horizon: sorted, disjoint UTC open intervals with a
@@ -79,7 +82,13 @@ export function compileCalendar(spec: CalendarSpec, options: CompileCalendarOpti
   const fn = "compileCalendar";
   const parsed = parseOrThrow(CalendarSpecSchema, spec, { fn, path: ["spec"] });
   if (options === null || typeof options !== "object") {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["options"], rule: "must be an object { from, to }", received: options });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options"],
+      rule: "must be an object { from, to }",
+      received: options,
+    });
   }
   const { from, to } = parseOrThrow(CompileCalendarOptionsSchema, options, { fn, path: ["options"] });
   const intervals = expandCalendar(parsed, from, to, fn);

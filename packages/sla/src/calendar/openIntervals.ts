@@ -36,7 +36,8 @@ export function openIntervals(calendar: BusinessCalendar, from: Instant, to: Ins
   const c = intervalsOf(calendar, fn);
   checkInHorizon(calendar, from, fn, "from");
   checkInHorizon(calendar, to, fn, "to");
-  if (to < from) throw new OpsError({ code: "invalid_argument", fn, path: ["to"], rule: "must not be before from", received: to });
+  if (to < from)
+    throw new OpsError({ code: "invalid_argument", fn, path: ["to"], rule: "must not be before from", received: to });
   const out: InstantInterval[] = [];
   for (let i = firstAtLeast(c.ends, from + 1); i < c.starts.length && (c.starts[i] as number) < to; i++) {
     out.push({ start: Math.max(c.starts[i] as number, from), end: Math.min(c.ends[i] as number, to) });

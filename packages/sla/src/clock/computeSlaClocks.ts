@@ -73,13 +73,23 @@ export const SlaTimelineSchema = z.array(SlaEventSchema).min(1, { error: "must c
  * // => ["breached", "breached", true]
  * ```
  */
-export function computeSlaClocks(events: readonly SlaEvent[], policies: SlaPolicySet | SlaPolicyHistory, options: ComputeSlaClocksOptions): SlaClocks {
+export function computeSlaClocks(
+  events: readonly SlaEvent[],
+  policies: SlaPolicySet | SlaPolicyHistory,
+  options: ComputeSlaClocksOptions,
+): SlaClocks {
   const fn = "computeSlaClocks";
   const timeline = checkTimeline(events, fn);
   const now = parseOrThrow(InstantSchema, options?.now, { fn, path: ["options", "now"] });
   const last = timeline[timeline.length - 1] as SlaEvent;
   if (now < last.at) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["options", "now"], rule: "must not be before the last event", received: now });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "now"],
+      rule: "must not be before the last event",
+      received: now,
+    });
   }
   return clocksOf(timeline, policies, now, fn);
 }

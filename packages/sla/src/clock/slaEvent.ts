@@ -1,5 +1,12 @@
 import { InstantSchema, type Instant } from "@ops/core";
-import { DirectionSchema, ThreadStatusSchema, VisibilitySchema, type Direction, type ThreadStatus, type Visibility } from "@ops/interaction";
+import {
+  DirectionSchema,
+  ThreadStatusSchema,
+  VisibilitySchema,
+  type Direction,
+  type ThreadStatus,
+  type Visibility,
+} from "@ops/interaction";
 import { z } from "zod";
 import { SlaSubjectSchema, type SlaSubject } from "../policy/slaPolicy";
 
@@ -24,7 +31,12 @@ import { SlaSubjectSchema, type SlaSubject } from "../policy/slaPolicy";
  * ```
  */
 export const SlaEventSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("created"), at: InstantSchema, subject: SlaSubjectSchema, status: ThreadStatusSchema.optional() }),
+  z.object({
+    type: z.literal("created"),
+    at: InstantSchema,
+    subject: SlaSubjectSchema,
+    status: ThreadStatusSchema.optional(),
+  }),
   z.object({
     type: z.literal("message"),
     at: InstantSchema,
@@ -39,7 +51,12 @@ export const SlaEventSchema = z.discriminatedUnion("type", [
 
 /** One entry of an item's timeline; see {@link SlaEventSchema}. */
 export type SlaEvent =
-  | { readonly type: "created"; readonly at: Instant; readonly subject: SlaSubject; readonly status?: ThreadStatus | undefined }
+  | {
+      readonly type: "created";
+      readonly at: Instant;
+      readonly subject: SlaSubject;
+      readonly status?: ThreadStatus | undefined;
+    }
   | {
       readonly type: "message";
       readonly at: Instant;

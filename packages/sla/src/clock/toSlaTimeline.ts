@@ -1,5 +1,11 @@
 import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
-import { ThreadStatusSchema, ThreadTypeSchema, type Interaction, type ThreadStatus, type ThreadType } from "@ops/interaction";
+import {
+  ThreadStatusSchema,
+  ThreadTypeSchema,
+  type Interaction,
+  type ThreadStatus,
+  type ThreadType,
+} from "@ops/interaction";
 import { z } from "zod";
 import { SlaSubjectSchema, type SlaSubject } from "../policy/slaPolicy";
 import type { SlaEvent } from "./slaEvent";
@@ -59,18 +65,35 @@ export const ToSlaTimelineOptionsSchema = z.object({
 export function toSlaTimeline(interactions: readonly Interaction[], options: ToSlaTimelineOptions = {}): SlaEvent[] {
   const fn = "toSlaTimeline";
   parseOrThrow(ToSlaTimelineOptionsSchema, options, { fn, path: ["options"] });
-  if (!Array.isArray(interactions)) throw new OpsError({ code: "invalid_argument", fn, path: ["interactions"], rule: "must be an array of interactions" });
+  if (!Array.isArray(interactions))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["interactions"],
+      rule: "must be an array of interactions",
+    });
   const messages = interactions
     .map((x, i) => {
       if (x === null || typeof x !== "object" || !Number.isInteger(x.platformCreatedAt)) {
-        throw new OpsError({ code: "invalid_argument", fn, path: ["interactions", i], rule: "must be an interaction with platformCreatedAt" });
+        throw new OpsError({
+          code: "invalid_argument",
+          fn,
+          path: ["interactions", i],
+          rule: "must be an interaction with platformCreatedAt",
+        });
       }
       return { x, i };
     })
     .filter(({ x }) => x.direction !== "activity")
     .sort((a, b) => a.x.platformCreatedAt - b.x.platformCreatedAt || a.i - b.i);
   const first = messages.findIndex(({ x }) => x.direction === "in");
-  if (first < 0) throw new OpsError({ code: "invalid_argument", fn, path: ["interactions"], rule: "must contain an inbound message (the item starts with one)" });
+  if (first < 0)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["interactions"],
+      rule: "must contain an inbound message (the item starts with one)",
+    });
   const root = (messages[first] as (typeof messages)[number]).x;
   const subject: SlaSubject = {
     platform: root.actor.platform,
@@ -81,16 +104,24 @@ export function toSlaTimeline(interactions: readonly Interaction[], options: ToS
   };
   const rank = { message: 0, status: 1, update: 2, created: -1 } as const;
   const events: SlaEvent[] = [
-    ...messages.slice(first + 1).map(({ x }): SlaEvent => ({
-      type: "message",
-      at: x.platformCreatedAt,
-      direction: x.direction,
-      visibility: x.visibility,
-      ...(options.isAutomated?.(x) === true ? { automated: true } : {}),
-    })),
-    ...(options.statusChanges ?? []).filter((s) => s.at >= root.platformCreatedAt).map((s): SlaEvent => ({ type: "status", at: s.at, status: s.status })),
-    ...(options.updates ?? []).filter((u) => u.at >= root.platformCreatedAt).map((u): SlaEvent => ({ type: "update", at: u.at, subject: u.subject })),
+    ...messages.slice(first + 1).map(
+      ({ x }): SlaEvent => ({
+        type: "message",
+        at: x.platformCreatedAt,
+        direction: x.direction,
+        visibility: x.visibility,
+        ...(options.isAutomated?.(x) === true ? { automated: true } : {}),
+      }),
+    ),
+    ...(options.statusChanges ?? [])
+      .filter((s) => s.at >= root.platformCreatedAt)
+      .map((s): SlaEvent => ({ type: "status", at: s.at, status: s.status })),
+    ...(options.updates ?? [])
+      .filter((u) => u.at >= root.platformCreatedAt)
+      .map((u): SlaEvent => ({ type: "update", at: u.at, subject: u.subject })),
   ];
-  const ordered = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || rank[a.e.type] - rank[b.e.type] || a.i - b.i);
+  const ordered = events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.at - b.e.at || rank[a.e.type] - rank[b.e.type] || a.i - b.i);
   return [{ type: "created", at: root.platformCreatedAt, subject }, ...ordered.map(({ e }) => e)];
 }

@@ -72,15 +72,35 @@ export interface WhatIfResult {
  * // => [["first_reply", "achieved", "breached"]]
  * ```
  */
-export function whatIf(events: readonly SlaEvent[], policies: WhatIfPolicies, options: ComputeSlaClocksOptions): WhatIfResult {
+export function whatIf(
+  events: readonly SlaEvent[],
+  policies: WhatIfPolicies,
+  options: ComputeSlaClocksOptions,
+): WhatIfResult {
   const fn = "whatIf";
-  if (policies === null || typeof policies !== "object" || policies.current === undefined || policies.proposed === undefined) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["policies"], rule: "must be { current, proposed }, two sets from compileSlaPolicies" });
+  if (
+    policies === null ||
+    typeof policies !== "object" ||
+    policies.current === undefined ||
+    policies.proposed === undefined
+  ) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["policies"],
+      rule: "must be { current, proposed }, two sets from compileSlaPolicies",
+    });
   }
   const timeline = checkTimeline(events, fn);
   const now = parseOrThrow(InstantSchema, options?.now, { fn, path: ["options", "now"] });
   if (now < (timeline[timeline.length - 1] as SlaEvent).at) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["options", "now"], rule: "must not be before the last event", received: now });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "now"],
+      rule: "must not be before the last event",
+      received: now,
+    });
   }
   const current = clocksOf(timeline, policies.current, now, fn);
   const proposed = clocksOf(timeline, policies.proposed, now, fn);
@@ -104,5 +124,12 @@ function key(o: CycleOutcome | null): string {
 
 function outcome(c: SlaCycle | undefined): CycleOutcome | null {
   if (c === undefined) return null;
-  return { policyId: c.policyId, status: c.status, goal: c.goal, elapsed: c.elapsed, dueAt: c.dueAt, breachedAt: c.breachedAt ?? null };
+  return {
+    policyId: c.policyId,
+    status: c.status,
+    goal: c.goal,
+    elapsed: c.elapsed,
+    dueAt: c.dueAt,
+    breachedAt: c.breachedAt ?? null,
+  };
 }

@@ -38,7 +38,11 @@ export const CapacityPlanSchema = z.object({
   now: InstantSchema,
   staffing: z.array(
     z
-      .object({ start: InstantSchema, end: InstantSchema, agents: z.number().int().min(0, { error: "must be an integer ≥ 0" }) })
+      .object({
+        start: InstantSchema,
+        end: InstantSchema,
+        agents: z.number().int().min(0, { error: "must be an integer ≥ 0" }),
+      })
       .refine((s) => s.end > s.start, { error: "must end after it starts", path: ["end"] }),
   ),
   handlingTime: z.number().int().positive({ error: "must be a positive integer number of milliseconds" }),
@@ -108,13 +112,20 @@ export function predictBreaches(items: readonly BacklogItem[], capacity: Capacit
   const plan = parseOrThrow(CapacityPlanSchema, capacity, { fn, path: ["capacity"] });
   const ids = new Set<string>();
   backlog.forEach((it, i) => {
-    if (ids.has(it.id)) throw new OpsError({ code: "duplicate", fn, path: ["items", i, "id"], rule: "must be unique", received: it.id });
+    if (ids.has(it.id))
+      throw new OpsError({ code: "duplicate", fn, path: ["items", i, "id"], rule: "must be unique", received: it.id });
     ids.add(it.id);
   });
   plan.staffing.forEach((s, i) => {
     const prev = plan.staffing[i - 1];
     if (prev !== undefined && s.start < prev.end) {
-      throw new OpsError({ code: "out_of_order", fn, path: ["capacity", "staffing", i, "start"], rule: "must not be before the previous interval's end (sorted, not overlapping)", received: s.start });
+      throw new OpsError({
+        code: "out_of_order",
+        fn,
+        path: ["capacity", "staffing", i, "start"],
+        rule: "must not be before the previous interval's end (sorted, not overlapping)",
+        received: s.start,
+      });
     }
   });
   const handledAt = new Array<number | null>(backlog.length).fill(null);
@@ -126,7 +137,8 @@ export function predictBreaches(items: readonly BacklogItem[], capacity: Capacit
   const take = (): Job | undefined => {
     const w = waiting[0];
     const q = queue[next];
-    if (w !== undefined && (q === undefined || w.dueAt < q.dueAt || (w.dueAt === q.dueAt && w.index < q.index))) return waiting.shift();
+    if (w !== undefined && (q === undefined || w.dueAt < q.dueAt || (w.dueAt === q.dueAt && w.index < q.index)))
+      return waiting.shift();
     if (q !== undefined) next++;
     return q;
   };
@@ -141,7 +153,8 @@ export function predictBreaches(items: readonly BacklogItem[], capacity: Capacit
     }
     while (slots.length > 0) {
       let soonest = 0;
-      for (let k = 1; k < slots.length; k++) if ((slots[k] as Job).remaining < (slots[soonest] as Job).remaining) soonest = k;
+      for (let k = 1; k < slots.length; k++)
+        if ((slots[k] as Job).remaining < (slots[soonest] as Job).remaining) soonest = k;
       const step = (slots[soonest] as Job).remaining;
       if (t + step > shift.end) {
         for (const job of slots) job.remaining -= shift.end - t;
@@ -169,5 +182,9 @@ export function predictBreaches(items: readonly BacklogItem[], capacity: Capacit
     return { id: it.id, dueAt: it.dueAt, handledAt: done, outcome, breachAt: outcome === "breach" ? it.dueAt : null };
   });
   const breachTimes = forecasts.flatMap((f) => (f.breachAt === null ? [] : [f.breachAt]));
-  return { items: forecasts, breaches: breachTimes.length, firstBreachAt: breachTimes.reduce<number | null>((m, t) => (m === null || t < m ? t : m), null) };
+  return {
+    items: forecasts,
+    breaches: breachTimes.length,
+    firstBreachAt: breachTimes.reduce<number | null>((m, t) => (m === null || t < m ? t : m), null),
+  };
 }

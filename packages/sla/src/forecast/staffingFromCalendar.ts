@@ -34,10 +34,19 @@ export interface StaffingFromCalendarOptions {
  * // => [[3, 3], [5, 3]]
  * ```
  */
-export function staffingFromCalendar(calendar: BusinessCalendar, options: StaffingFromCalendarOptions): StaffingInterval[] {
+export function staffingFromCalendar(
+  calendar: BusinessCalendar,
+  options: StaffingFromCalendarOptions,
+): StaffingInterval[] {
   const agents = options?.agents;
   if (typeof agents !== "number" || !Number.isInteger(agents) || agents < 0) {
-    throw new OpsError({ code: "invalid_argument", fn: "staffingFromCalendar", path: ["options", "agents"], rule: "must be an integer ≥ 0", received: agents });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "staffingFromCalendar",
+      path: ["options", "agents"],
+      rule: "must be an integer ≥ 0",
+      received: agents,
+    });
   }
   return openIntervals(calendar, options.from, options.to).map((i) => ({ start: i.start, end: i.end, agents }));
 }

@@ -38,7 +38,14 @@ export function compileSlaPolicies(policies: readonly SlaPolicy[]): SlaPolicySet
   const parsed = parseOrThrow(z.array(SlaPolicySchema), policies, { fn, path: ["policies"] });
   const seen = new Set<string>();
   parsed.forEach((p, i) => {
-    if (seen.has(p.id)) throw new OpsError({ code: "duplicate", fn, path: ["policies", i, "id"], rule: "must be unique", received: p.id });
+    if (seen.has(p.id))
+      throw new OpsError({
+        code: "duplicate",
+        fn,
+        path: ["policies", i, "id"],
+        rule: "must be unique",
+        received: p.id,
+      });
     seen.add(p.id);
   });
   // zod copies plain data; the compiled calendar objects are shared (they are immutable)

@@ -30,7 +30,12 @@ import type { SlaPolicy, SlaPolicyMatch, SlaSubject } from "./slaPolicy";
  */
 export function selectSlaPolicy(set: SlaPolicySet, subject: SlaSubject): SlaPolicy | null {
   if (set === null || typeof set !== "object" || !Array.isArray(set.policies) || !Object.isFrozen(set)) {
-    throw new OpsError({ code: "invalid_argument", fn: "selectSlaPolicy", path: ["set"], rule: "must be a policy set returned by compileSlaPolicies" });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "selectSlaPolicy",
+      path: ["set"],
+      rule: "must be a policy set returned by compileSlaPolicies",
+    });
   }
   for (const policy of set.policies) if (matches(policy.match, subject)) return policy;
   return null;

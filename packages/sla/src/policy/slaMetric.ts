@@ -25,7 +25,15 @@ import { z } from "zod";
  * // => 7
  * ```
  */
-export const SlaMetricSchema = z.enum(["first_reply", "next_reply", "periodic_update", "pausable_update", "requester_wait", "agent_work", "resolution"]);
+export const SlaMetricSchema = z.enum([
+  "first_reply",
+  "next_reply",
+  "periodic_update",
+  "pausable_update",
+  "requester_wait",
+  "agent_work",
+  "resolution",
+]);
 
 /** One SLA metric; see {@link SlaMetricSchema}. */
 export type SlaMetric = z.output<typeof SlaMetricSchema>;

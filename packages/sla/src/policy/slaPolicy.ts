@@ -103,7 +103,11 @@ export const SlaPolicySchema = z
   .superRefine((p, ctx) => {
     for (const [metric, target] of Object.entries(p.targets)) {
       if (target?.hours === "business" && p.calendar === undefined) {
-        ctx.addIssue({ code: "custom", path: ["targets", metric, "hours"], message: 'is "business", so the policy needs a calendar' });
+        ctx.addIssue({
+          code: "custom",
+          path: ["targets", metric, "hours"],
+          message: 'is "business", so the policy needs a calendar',
+        });
       }
     }
   });

@@ -86,10 +86,19 @@ export interface PublicReplyRate {
  * // => [1, 2, 1]
  * ```
  */
-export function publicReplyRate(interactions: readonly Interaction[], options: PublicReplyRateOptions): PublicReplyRate {
+export function publicReplyRate(
+  interactions: readonly Interaction[],
+  options: PublicReplyRateOptions,
+): PublicReplyRate {
   const fn = "publicReplyRate";
   const o = parseOrThrow(PublicReplyRateOptionsSchema, options, { fn, path: ["options"] });
-  if (!Array.isArray(interactions)) throw new OpsError({ code: "invalid_argument", fn, path: ["interactions"], rule: "must be an array of interactions" });
+  if (!Array.isArray(interactions))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["interactions"],
+      rule: "must be an array of interactions",
+    });
   const kinds = new Set<string>(o.kinds ?? ["comment", "reply"]);
   const needsReply = options.needsReply ?? ((c: Interaction) => !isThanksOnly(c.content?.text));
   const countsAsReply = options.countsAsReply ?? ((r: Interaction) => !isThanksOnly(r.content?.text));
@@ -97,7 +106,12 @@ export function publicReplyRate(interactions: readonly Interaction[], options: P
   const firstReply = new Map<string, number>();
   interactions.forEach((x, i) => {
     if (x === null || typeof x !== "object" || typeof x.id !== "string" || !Number.isInteger(x.platformCreatedAt)) {
-      throw new OpsError({ code: "invalid_argument", fn, path: ["interactions", i], rule: "must be an interaction with an id and platformCreatedAt" });
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["interactions", i],
+        rule: "must be an interaction with an id and platformCreatedAt",
+      });
     }
     if (x.direction === "out" && x.visibility !== "internal_note" && x.inReplyTo !== undefined && countsAsReply(x)) {
       const prev = firstReply.get(x.inReplyTo);

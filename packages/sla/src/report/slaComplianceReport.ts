@@ -90,24 +90,42 @@ export interface SlaComplianceReport {
  * // => 2
  * ```
  */
-export function slaComplianceReport(items: readonly ComplianceItem[], options: SlaComplianceReportOptions = {}): SlaComplianceReport {
+export function slaComplianceReport(
+  items: readonly ComplianceItem[],
+  options: SlaComplianceReportOptions = {},
+): SlaComplianceReport {
   const fn = "slaComplianceReport";
   const { timeZone = "UTC" } = parseOrThrow(SlaComplianceReportOptionsSchema, options, { fn, path: ["options"] });
   parseOrThrow(
-    z.array(z.object({ channelId: z.string().min(1), clocks: z.object({ cycles: z.record(z.string(), z.array(z.unknown())) }) })),
+    z.array(
+      z.object({
+        channelId: z.string().min(1),
+        clocks: z.object({ cycles: z.record(z.string(), z.array(z.unknown())) }),
+      }),
+    ),
     items,
     { fn, path: ["items"] },
   );
   const offset = createOffsetLookup(timeZone);
   const all: { channelId: string; cycle: SlaCycle }[] = [];
-  for (const item of items) for (const m of SLA_METRICS) for (const cycle of item.clocks.cycles[m] ?? []) all.push({ channelId: item.channelId, cycle });
+  for (const item of items)
+    for (const m of SLA_METRICS)
+      for (const cycle of item.clocks.cycles[m] ?? []) all.push({ channelId: item.channelId, cycle });
   const hourOf = (t: number) => new Date(t + offset(t) * 60_000).getUTCHours();
   const channels = [...new Set(all.map((x) => x.channelId))].sort();
   return {
     overall: group(all.map((x) => x.cycle)),
-    byMetric: Object.fromEntries(SLA_METRICS.map((m) => [m, group(all.filter((x) => x.cycle.metric === m).map((x) => x.cycle))])) as SlaComplianceReport["byMetric"],
-    byChannel: channels.map((channelId) => ({ channelId, ...group(all.filter((x) => x.channelId === channelId).map((x) => x.cycle)) })),
-    byHourOfDay: Array.from({ length: 24 }, (_, hour) => ({ hour, ...group(all.filter((x) => hourOf(x.cycle.startedAt) === hour).map((x) => x.cycle)) })),
+    byMetric: Object.fromEntries(
+      SLA_METRICS.map((m) => [m, group(all.filter((x) => x.cycle.metric === m).map((x) => x.cycle))]),
+    ) as SlaComplianceReport["byMetric"],
+    byChannel: channels.map((channelId) => ({
+      channelId,
+      ...group(all.filter((x) => x.channelId === channelId).map((x) => x.cycle)),
+    })),
+    byHourOfDay: Array.from({ length: 24 }, (_, hour) => ({
+      hour,
+      ...group(all.filter((x) => hourOf(x.cycle.startedAt) === hour).map((x) => x.cycle)),
+    })),
   };
 }
 
@@ -123,6 +141,11 @@ function group(cycles: readonly SlaCycle[]): ComplianceGroup {
   const firstReply =
     replies.length === 0
       ? null
-      : { count: replies.length, p50: quantile(replies, 0.5), p90: quantile(replies, 0.9), p99: quantile(replies, 0.99) };
+      : {
+          count: replies.length,
+          p50: quantile(replies, 0.5),
+          p90: quantile(replies, 0.9),
+          p99: quantile(replies, 0.99),
+        };
   return { achieved, breached, achievementRate: rate(achieved, achieved + breached), firstReply };
 }

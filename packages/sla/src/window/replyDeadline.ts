@@ -67,11 +67,31 @@ export interface ReplyDeadline {
  */
 export function replyDeadline(clocks: SlaClocks, allowance: ReplyAllowance | ReplyDecision): ReplyDeadline {
   const fn = "replyDeadline";
-  if (clocks === null || typeof clocks !== "object" || typeof clocks.cycles !== "object" || typeof clocks.now !== "number") {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["clocks"], rule: "must be the result of computeSlaClocks" });
+  if (
+    clocks === null ||
+    typeof clocks !== "object" ||
+    typeof clocks.cycles !== "object" ||
+    typeof clocks.now !== "number"
+  ) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["clocks"],
+      rule: "must be the result of computeSlaClocks",
+    });
   }
-  if (allowance === null || typeof allowance !== "object" || typeof allowance.allowed !== "boolean" || !(allowance.until === null || Number.isInteger(allowance.until))) {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["allowance"], rule: "must be a reply allowance { allowed, code, until, messagesLeft, … } from @ops/interaction" });
+  if (
+    allowance === null ||
+    typeof allowance !== "object" ||
+    typeof allowance.allowed !== "boolean" ||
+    !(allowance.until === null || Number.isInteger(allowance.until))
+  ) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["allowance"],
+      rule: "must be a reply allowance { allowed, code, until, messagesLeft, … } from @ops/interaction",
+    });
   }
   const warnings: ReplyDeadlineWarning[] = [];
   const running = [...clocks.cycles.first_reply, ...clocks.cycles.next_reply].filter((c) => c.stoppedAt === undefined);
@@ -82,29 +102,43 @@ export function replyDeadline(clocks: SlaClocks, allowance: ReplyAllowance | Rep
     if (due !== null && due !== undefined && (best === null || best === undefined || due < best)) sla = c;
   }
   const slaDueAt = sla === undefined ? null : (sla.breachedAt ?? sla.dueAt);
-  if (sla?.breachedAt !== undefined) warnings.push({ code: "sla_breached", message: `the ${sla.metric} target was missed at ${new Date(sla.breachedAt).toISOString()}` });
+  if (sla?.breachedAt !== undefined)
+    warnings.push({
+      code: "sla_breached",
+      message: `the ${sla.metric} target was missed at ${new Date(sla.breachedAt).toISOString()}`,
+    });
   const windowClosesAt = allowance.allowed ? allowance.until : null;
   let dueAt: Instant | null = null;
   let binding: ReplyDeadlineBinding = "none";
   if (!allowance.allowed) {
     const code = allowance.code === "quota_exhausted" ? "quota_exhausted" : "window_closed";
-    warnings.push({ code, message: `the platform does not allow a ${allowance.surface} now (${allowance.code})${allowance.reason ? `: ${allowance.reason}` : ""}` });
+    warnings.push({
+      code,
+      message: `the platform does not allow a ${allowance.surface} now (${allowance.code})${allowance.reason ? `: ${allowance.reason}` : ""}`,
+    });
     binding = "window";
   } else if (windowClosesAt !== null && (slaDueAt === null || windowClosesAt <= slaDueAt)) {
     dueAt = windowClosesAt;
     binding = "window";
     if (slaDueAt !== null) {
-      warnings.push({ code: "window_closes_before_target", message: `the reply window closes at ${new Date(windowClosesAt).toISOString()}, before the SLA target` });
+      warnings.push({
+        code: "window_closes_before_target",
+        message: `the reply window closes at ${new Date(windowClosesAt).toISOString()}, before the SLA target`,
+      });
     }
   } else if (slaDueAt !== null) {
     dueAt = slaDueAt;
     binding = "sla";
   }
-  if (allowance.allowed && allowance.messagesLeft === 1) warnings.push({ code: "last_message", message: "the window allows one more message: put everything in it" });
+  if (allowance.allowed && allowance.messagesLeft === 1)
+    warnings.push({ code: "last_message", message: "the window allows one more message: put everything in it" });
   const alternatives = "alternatives" in allowance ? allowance.alternatives : [];
   const open = alternatives.find((a) => a.allowed);
   if (!allowance.allowed && open !== undefined) {
-    warnings.push({ code: "alternative_open", message: `${open.surface} is still possible${open.tag ? ` with tag ${open.tag}` : ""}${open.until !== null ? ` until ${new Date(open.until).toISOString()}` : ""}` });
+    warnings.push({
+      code: "alternative_open",
+      message: `${open.surface} is still possible${open.tag ? ` with tag ${open.tag}` : ""}${open.until !== null ? ` until ${new Date(open.until).toISOString()}` : ""}`,
+    });
   }
   return {
     dueAt,
