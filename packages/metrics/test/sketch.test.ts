@@ -202,6 +202,11 @@ describe("createQuantileSketch", () => {
     const exact = values[Math.floor(0.99 * 1999)] as number;
     expect(Math.abs((s.quantile(0.99) as number) - exact) / exact).toBeLessThanOrEqual(0.01);
   });
+  it("reads -0 as 0, so min and max do not depend on input order (fast-check counterexample [[-0],[],[0]])", () => {
+    expect(Object.is(sketchOf([-0, 0]).min, 0)).toBe(true);
+    expect(Object.is(sketchOf([0, -0]).max, 0)).toBe(true);
+    expect(Object.is(sketchOf([-0]).merge(sketchOf([0])).min, 0)).toBe(true);
+  });
   it("merges to the same sketch as one pass, associatively and commutatively", () => {
     const arr = fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(0)), { maxLength: 200 });
     fc.assert(

@@ -50,8 +50,11 @@ export class QuantileSketchImpl implements QuantileSketch {
         store.counts[j] = (store.counts[j] as number) + 1;
         store.total++;
       } else store.add(i, 1);
-    } else if (value === 0) this.zeros++;
-    else if (value < 0 && value !== -Infinity) this.negative.add(Math.ceil(Math.log(-value) * this.multiplier), 1);
+    } else if (value === 0) {
+      // -0 counts as 0: min/max would otherwise depend on the order of -0 and 0
+      this.zeros++;
+      value = 0;
+    } else if (value < 0 && value !== -Infinity) this.negative.add(Math.ceil(Math.log(-value) * this.multiplier), 1);
     else
       throw new OpsError({
         code: "invalid_argument",
