@@ -100,17 +100,15 @@ export function extractExamples(source: string, file: string): Example[] {
   const out: Example[] = [];
   const blockRe =
     /\/\*\*([\s\S]*?)\*\/\s*(?:export\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)?\s*([A-Za-z_$][\w$]*)?/g;
-  let m: RegExpExecArray | null;
-  while ((m = blockRe.exec(source))) {
+  for (const m of source.matchAll(blockRe)) {
     const body = (m[1] ?? "")
       .split("\n")
       .map((l) => l.replace(/^\s*\* ?/, ""))
       .join("\n");
     const symbol = m[2] ?? "(anonymous)";
     const exRe = /@example[^\n]*\n\s*```(?:ts|typescript|js)\n([\s\S]*?)```/g;
-    let e: RegExpExecArray | null;
     let index = 0;
-    while ((e = exRe.exec(body))) out.push({ file, symbol, index: index++, code: e[1] ?? "" });
+    for (const e of body.matchAll(exRe)) out.push({ file, symbol, index: index++, code: e[1] ?? "" });
   }
   return out;
 }
@@ -133,7 +131,7 @@ export function toModule(ex: Example): string {
     let value = arrow[1] ?? "";
     while (!balanced(value) && i + 1 < lines.length && /^\s*\/\//.test(lines[i + 1] ?? "")) {
       i++;
-      value += "\n" + (lines[i] ?? "").replace(/^\s*\/\/ ?/, "");
+      value += `\n${(lines[i] ?? "").replace(/^\s*\/\/ ?/, "")}`;
     }
     let j = body.length - 1;
     while (j >= 0 && (/^\s*$/.test(body[j] ?? "") || /^\s*\/\//.test(body[j] ?? ""))) j--;

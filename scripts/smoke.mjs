@@ -3,7 +3,7 @@
 // tarballs with npm into a fresh project outside the workspace, and imports each package
 // from Node ESM, Node CJS, Deno, and TypeScript with `node16` and `bundler` resolution.
 // Needs the packages built first. Prints one line per check; exits 1 if any failed.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -82,6 +82,11 @@ if (existsSync(report)) {
 }
 
 section("source checks");
+{
+  // formatter and linter over everything git tracks (biome.jsonc); `biome check --write .` fixes most of it
+  const b = sh(join(root, "node_modules", ".bin", "biome"), ["ci", "--reporter=summary", "."]);
+  record("biome: formatted and lint-clean (biome ci)", b.status === 0, `${b.stdout}${b.stderr}`);
+}
 const impurities = findImpurities();
 record(
   "purity: package sources read no clock, no hidden randomness, print nothing",

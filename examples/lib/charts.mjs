@@ -54,9 +54,9 @@ export function lineChart({
     body += `<line x1="${left}" x2="${left + w}" y1="${n(y(v))}" y2="${n(y(v))}" stroke="#e5e7eb"/><text x="${left - 6}" y="${n(y(v)) + 4}" text-anchor="end" fill="#6b7280">${esc(format(v))}</text>`;
   }
   if (min < 0) body += `<line x1="${left}" x2="${left + w}" y1="${n(y(0))}" y2="${n(y(0))}" stroke="#9ca3af"/>`;
-  labels.forEach(
-    (l, i) => (body += `<text x="${n(x(i))}" y="${height - 10}" text-anchor="middle" fill="#374151">${esc(l)}</text>`),
-  );
+  for (const [i, l] of labels.entries()) {
+    body += `<text x="${n(x(i))}" y="${height - 10}" text-anchor="middle" fill="#374151">${esc(l)}</text>`;
+  }
   let d = "";
   values.forEach((v, i) => {
     if (v === null || !Number.isFinite(v)) return;
@@ -76,10 +76,9 @@ export function heatmap({ title, rowLabels, colLabels, rows, width = 600, cell =
   const top = 52,
     height = top + rows.length * 26 + 14;
   let body = `<text x="${rowHeader - 8}" y="${top - 8}" text-anchor="end" fill="#6b7280">cohort</text>`;
-  colLabels.forEach(
-    (c, j) =>
-      (body += `<text x="${rowHeader + j * cell + cell / 2}" y="${top - 8}" text-anchor="middle" fill="#374151">${esc(c)}</text>`),
-  );
+  for (const [j, c] of colLabels.entries()) {
+    body += `<text x="${rowHeader + j * cell + cell / 2}" y="${top - 8}" text-anchor="middle" fill="#374151">${esc(c)}</text>`;
+  }
   rows.forEach((row, i) => {
     const yy = top + i * 26;
     body += `<text x="${rowHeader - 8}" y="${yy + 17}" text-anchor="end" fill="#374151">${esc(rowLabels[i])}</text>`;

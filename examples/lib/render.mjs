@@ -3,7 +3,6 @@
 import { formatInstant } from "@ops/core";
 import { renderMarkdown } from "@ops/metrics";
 import { esc, funnelChart, heatmap, histogram, lineChart } from "./charts.mjs";
-import { localDate } from "./sample.mjs";
 import { MIN, pct } from "./weekly-report.mjs";
 
 const mins = (ms) =>

@@ -87,7 +87,6 @@ const lognormalMinutes = (rng, median, sigma = 0.8) => Math.exp(Math.log(median)
 /** A time of day (ms after local midnight): 88 % of people write between 08:00 and 23:00. */
 const daytime = (rng) => (rng.next() < 0.88 ? rng.int(8 * HOUR, 23 * HOUR) : rng.int(23 * HOUR, 32 * HOUR) % DAY);
 const localHour = (at) => new Date(at + 8 * HOUR).getUTCHours(); // Shanghai has no DST
-const localWeekday = (at) => ((new Date(at + 8 * HOUR).getUTCDay() + 6) % 7) + 1;
 const round = (at) => Math.round(at / 1000) * 1000;
 const iso = (at) => formatInstant(round(at)).replace(".000Z", "Z");
 
@@ -119,7 +118,10 @@ export function generate() {
     const keys = pools[platform];
     const cum = [];
     let s = 0;
-    for (const k of keys) cum.push((s += actors.get(k).propensity));
+    for (const k of keys) {
+      s += actors.get(k).propensity;
+      cum.push(s);
+    }
     return () => {
       const u = rng.next() * s;
       let lo = 0;

@@ -40,6 +40,11 @@ describe("detectAdvertising", () => {
     const text = "官网 shop.brand.cn，客服 vx: brand_cs01，电话 13800138000，扫码关注";
     expect(kinds(text, { allowDomains: ["brand.cn"], phones: false, qr: false })).toEqual([["wechat", "brand_cs01"]]);
     expect(kinds("联系 QQ号 123456789", { wechatCues: ["qq号"], phones: false })).toEqual([["wechat", "123456789"]]);
+    // a cue with regex syntax in it: `-` used to be escaped as `\-`, a SyntaxError under the `u` flag
+    expect(kinds("加 v-x: brand_cs01", { wechatCues: ["v-x", "w.x(y)"], phones: false })).toEqual([
+      ["wechat", "brand_cs01"],
+    ]);
+    expect(kinds("加 vx: brand_cs01", { wechatCues: ["v-x", "w.x(y)"], phones: false })).toEqual([]);
     expect(kinds("see example.shop", { tlds: ["shop"] })).toEqual([["url", "example.shop"]]);
     expect(kinds("see example.com", { tlds: ["shop"] })).toEqual([]);
     expect(kinds("看码领券", { qrCues: ["看码"] })).toEqual([["qr", "看码"]]);

@@ -33,13 +33,20 @@ describe("FEEDBACK_TRANSITIONS", () => {
     for (let changed = true; changed; ) {
       changed = false;
       for (const { from, to } of ARROWS)
-        if (reachable.has(from) && !reachable.has(to)) reachable.add(to), (changed = true);
+        if (reachable.has(from) && !reachable.has(to)) {
+          reachable.add(to);
+          changed = true;
+        }
     }
     expect([...reachable].sort()).toEqual([...FeedbackStatusSchema.options].sort());
     const closes = new Set(["closed"]);
     for (let changed = true; changed; ) {
       changed = false;
-      for (const { from, to } of ARROWS) if (closes.has(to) && !closes.has(from)) closes.add(from), (changed = true);
+      for (const { from, to } of ARROWS)
+        if (closes.has(to) && !closes.has(from)) {
+          closes.add(from);
+          changed = true;
+        }
     }
     expect(closes.size).toBe(FeedbackStatusSchema.options.length);
   });

@@ -3,9 +3,9 @@
 import { rollupByChannel } from "@ops/metrics";
 import { makeColumns, ZONE } from "./_rollupData";
 
-const N = Number(process.env["N"] ?? 10_000_000);
+const N = Number(process.env.N ?? 10_000_000);
 let rows = 0;
-if (process.env["MODE"] !== "baseline") {
+if (process.env.MODE !== "baseline") {
   const cols = makeColumns(N);
   rows = rollupByChannel(cols, { timeZone: ZONE }).length;
 }

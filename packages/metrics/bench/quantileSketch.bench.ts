@@ -11,7 +11,7 @@ const RUNS = 9;
 const rnd = createRandom(2026);
 const datasets: Record<string, Float64Array> = {
   "log-normal (reply minutes)": Float64Array.from({ length: N }, () => Math.exp(rnd.normal(3, 1.5))),
-  "pareto α=1.2 (post reach)": Float64Array.from({ length: N }, () => 1 / Math.pow(1 - rnd.next(), 1 / 1.2)),
+  "pareto α=1.2 (post reach)": Float64Array.from({ length: N }, () => 1 / (1 - rnd.next()) ** (1 / 1.2)),
   "uniform 1–1000": Float64Array.from({ length: N }, () => 1 + 999 * rnd.next()),
 };
 

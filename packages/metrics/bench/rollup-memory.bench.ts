@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 const require = createRequire(import.meta.url);
 const tsx = require.resolve("tsx/cli");
 const child = fileURLToPath(new URL("./_rollupChild.ts", import.meta.url));
-const N = process.env["N"] ?? "10000000";
+const N = process.env.N ?? "10000000";
 
 function run(mode: string): { rows: number; maxRssMB: number } {
   const r = spawnSync(process.execPath, [tsx, child], { env: { ...process.env, N, MODE: mode }, encoding: "utf8" });

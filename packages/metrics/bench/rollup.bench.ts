@@ -6,7 +6,7 @@ import * as aq from "arquero";
 import { rollupByChannel } from "@ops/metrics";
 import { ACTORS, CHANNELS, DAY, DAYS, makeColumns, T0, ZONE } from "./_rollupData";
 
-const N = Number(process.env["N"] ?? 10_000_000);
+const N = Number(process.env.N ?? 10_000_000);
 const cols = makeColumns(N);
 const OFFSET = 8 * 3_600_000; // Asia/Shanghai has no DST: a fixed offset is exact here
 
@@ -57,7 +57,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] as number;
 }
 
-const runs = Number(process.env["RUNS"] ?? 5);
+const runs = Number(process.env.RUNS ?? 5);
 const ours: number[] = [];
 const loop: number[] = [];
 const oursCpu: number[] = [];
@@ -81,7 +81,7 @@ for (let r = 0; r < runs; r++) {
   if (bareDistinct !== check.distinct)
     throw new Error(`mismatch: bare loop distinct ${bareDistinct} vs ours ${check.distinct}`);
 }
-const aqRuns = Number(process.env["AQ_RUNS"] ?? 2);
+const aqRuns = Number(process.env.AQ_RUNS ?? 2);
 const aqTimes: number[] = [];
 for (let r = 0; r < aqRuns; r++) {
   const a = time(arquero);

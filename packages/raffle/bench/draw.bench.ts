@@ -39,7 +39,6 @@ function ours(n: number): Record<string, string | number> {
   // Leaf hashes are kept for fast proofs up to 1 M; above, the lean list (proofs re-hash).
   const list = compileEntrants(input, { retainLeafHashes: n <= 1_000_000 });
   const t1 = performance.now();
-  const c1 = cpu();
   const counter = { hashes: 0 };
   const cert = drawWinners(spec, list, { secret }, { counter });
   const t2 = performance.now();

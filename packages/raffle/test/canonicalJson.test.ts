@@ -7,6 +7,7 @@ describe("canonicalJson", () => {
   it("serialises the RFC 8785 §3.2.4 example byte for byte", () => {
     // RFC 8785 §3.2.4 (input with 333333333.33333329, 1E30, 4.50, 2e-3, 1e-27 and escapes)
     const input = {
+      // biome-ignore lint/correctness/noPrecisionLoss: the literal is written with more digits than a double keeps, on purpose
       numbers: [333333333.33333329, 1e30, 4.5, 2e-3, 0.000000000000000000000000001],
       string: "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"/",
       literals: [null, true, false],

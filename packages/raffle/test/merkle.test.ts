@@ -51,7 +51,9 @@ describe("rootOfLeaves", () => {
       "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c",
       "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328",
     ];
-    roots.forEach((root, i) => expect(bytesToHex(rootOfLeaves(pack(inputs.slice(0, i + 1)), i + 1))).toBe(root));
+    for (const [i, root] of roots.entries()) {
+      expect(bytesToHex(rootOfLeaves(pack(inputs.slice(0, i + 1)), i + 1))).toBe(root);
+    }
   });
 
   it("is SHA-256 of the empty string for an empty list", () => {

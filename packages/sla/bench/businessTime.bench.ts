@@ -39,7 +39,6 @@ const moment = require("moment") as MomentLike;
 require("moment-business-time");
 
 const MIN = 60_000;
-const H = 60 * MIN;
 const lunch: HoursRange[] = [
   { open: "09:00", close: "12:00" },
   { open: "13:00", close: "18:00" },

@@ -46,7 +46,8 @@ export interface AdvertisingDetector {
   readonly allowDomains: readonly string[];
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+/** Escapes `s` for a `u`-flag pattern, where `\-` is a syntax error: `-` becomes `\x2d`. */
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/-/g, "\\x2d");
 
 export function compileAdvertising(
   options: { readonly [K in keyof AdvertisingOptions]?: AdvertisingOptions[K] | undefined },
@@ -65,7 +66,10 @@ export function compileAdvertising(
   const wechatRe =
     options.wechat === false || cues.length === 0
       ? null
-      : new RegExp(`(?:${cues.map(escape).join("|")})(?:号|是|id|:|=|-){0,3}([a-z][a-z0-9_-]{5,19}|\\d{5,15})`, "gu");
+      : new RegExp(
+          `(?:${cues.map(escapeRegExp).join("|")})(?:号|是|id|:|=|-){0,3}([a-z][a-z0-9_-]{5,19}|\\d{5,15})`,
+          "gu",
+        );
   const qrCues =
     options.qr === false
       ? []
@@ -269,8 +273,7 @@ function firstGap(nt: NormalizedText, from: number, to: number): number {
 function matchesWhere(re: RegExp, text: string, accept: (m: RegExpExecArray) => boolean): RegExpExecArray[] {
   const copy = new RegExp(re.source, re.flags);
   const out: RegExpExecArray[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = copy.exec(text)) !== null) {
+  for (let m = copy.exec(text); m !== null; m = copy.exec(text)) {
     if (accept(m)) out.push(m);
     else copy.lastIndex = m.index + 1;
     if (m[0].length === 0) copy.lastIndex = Math.max(copy.lastIndex, m.index + 1);

@@ -2,9 +2,11 @@ import type { NormalizedText } from "../text/normalizeText";
 import { inMarkRanges } from "./markRanges";
 
 const ALWAYS_DROP =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point (U+20E3, U+200D, U+FE0F) is a member of the class on its own
   /^[\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u20e3]$/u;
 const WHITE = /^[\p{White_Space}\p{Z}]$/u;
 const SEPARATOR = /^[\p{White_Space}\p{Z}\p{P}\p{S}]$/u;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point (U+20E3, U+200D, U+FE0F) is a member of the class on its own
 const MARK = /^[\p{M}\p{Default_Ignorable_Code_Point}\u20e3]$/u;
 /** The implementation of `normalizeText`, without argument checks (hot path). */
 export function normalizeAt(source: string, level: 0 | 1 | 2): NormalizedText {

@@ -43,7 +43,7 @@ export function findBacktrackingRisk(root: RegexNode, ignoreCase: boolean): Back
           });
           const inner =
             findQuant(node.body, (q) => q.min !== q.max && (outerVariable || q.max === Infinity)) ||
-            (choices > 1 && Math.pow(choices, node.max) > PATH_BUDGET);
+            (choices > 1 && choices ** node.max > PATH_BUDGET);
           if (inner) {
             found = {
               code: "nested_quantifier",

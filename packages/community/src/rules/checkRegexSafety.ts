@@ -95,7 +95,7 @@ export function checkRegexSafety(source: string, flags = ""): Result<SafePattern
       ),
     );
   }
-  const runFlags = [...new Set(flags + "u")].sort().join("");
+  const runFlags = [...new Set(`${flags}u`)].sort().join("");
   try {
     new RegExp(source, runFlags);
   } catch (error) {

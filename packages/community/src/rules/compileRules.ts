@@ -52,6 +52,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRuleSet {
     }
     seen.add(rule.id);
     if (!rule.enabled) return;
+    // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch is exhaustive over the trigger kinds (tsc checks it)
     const triggers = rule.triggers.map((t, k): CompiledTrigger => {
       const path = ["rules", r, "triggers", k];
       switch (t.kind) {

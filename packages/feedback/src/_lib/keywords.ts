@@ -5,7 +5,7 @@ export function foldText(text: string): string {
 
 /** Letters and digits that glue to a Latin keyword; CJK next to it is a boundary ("我要refund" finds "refund"). */
 const WORD_CHAR = /[\p{Script=Latin}\p{N}]/u;
-const LATIN_WORD = /^[a-z0-9][a-z0-9 '\-]*$/;
+const LATIN_WORD = /^[a-z0-9][a-z0-9 '-]*$/;
 
 /** A folded keyword and whether it must stand as a whole word. */
 export interface Keyword {

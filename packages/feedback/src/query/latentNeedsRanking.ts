@@ -80,7 +80,10 @@ export function latentNeedsRanking(
   const folded = new Map<string, string>(); // NFKC is slow; a desk has few distinct needs
   const fold = (need: string): string => {
     let f = folded.get(need);
-    if (f === undefined) folded.set(need, (f = foldText(need).trim()));
+    if (f === undefined) {
+      f = foldText(need).trim();
+      folded.set(need, f);
+    }
     return f;
   };
   for (const item of items) {

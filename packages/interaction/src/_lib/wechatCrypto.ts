@@ -106,7 +106,7 @@ function fromBase64(text: string, lenient: boolean): Uint8Array | null {
     const b = sextet(text.charCodeAt(i + 1));
     const c = sextet(text.charCodeAt(i + 2));
     const d = sextet(text.charCodeAt(i + 3));
-    const n = (a << 18) | (b << 12) | ((c < 0 ? 0 : c) << 6) | (d < 0 ? 0 : d);
+    const n = (a << 18) | (b << 12) | (Math.max(c, 0) << 6) | Math.max(d, 0);
     out[o++] = (n >> 16) & 255;
     if (c >= 0) out[o++] = (n >> 8) & 255;
     else if (!lenient && (b & 15) !== 0) return null;

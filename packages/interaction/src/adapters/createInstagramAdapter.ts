@@ -307,7 +307,7 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
     // under Meta's handover protocol) and changes whose value is a messaging event
     const messagingItems: [unknown, (string | number)[]][] = [];
     for (const key of ["messaging", "standby"] as const)
-      (arrField(entry, key) ?? []).forEach((m, mi) => messagingItems.push([m, ["entry", ei, key, mi]]));
+      for (const [mi, m] of (arrField(entry, key) ?? []).entries()) messagingItems.push([m, ["entry", ei, key, mi]]);
     const changes = arrField(entry, "changes") ?? [];
     for (let ci = 0; ci < changes.length; ci++) {
       const change = changes[ci];

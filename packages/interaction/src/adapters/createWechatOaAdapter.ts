@@ -263,7 +263,7 @@ function safeMode(encodingAesKey: string | undefined, appId: string | undefined)
 function verifyMsgSignature(request: WebhookRequest, token: string): Result<VerifyOutcome, AdapterFailure> {
   const x = parseXml(request.body);
   if (!x.ok) return x;
-  const encrypt = x.value["Encrypt"];
+  const encrypt = x.value.Encrypt;
   if (typeof encrypt !== "string" || encrypt === "") {
     return {
       ok: false,
@@ -280,7 +280,7 @@ function verifyMsgSignature(request: WebhookRequest, token: string): Result<Veri
 function readMessage(body: string, safe: SafeMode | null): Result<XmlNode, AdapterFailure> {
   const x = parseXml(body);
   if (!x.ok) return x;
-  const encrypt = x.value["Encrypt"];
+  const encrypt = x.value.Encrypt;
   if (encrypt === undefined) return x;
   if (safe === null) {
     return {

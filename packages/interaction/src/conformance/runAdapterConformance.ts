@@ -284,7 +284,7 @@ export function runAdapterConformance(
     const sample = fixtures
       .flatMap((f) => {
         const r = f.expect.kind === "delivery" ? adapter.parse(f.request.body, f.context) : null;
-        return r !== null && r.ok ? r.value : [];
+        return r?.ok ? r.value : [];
       })
       .find((x) => x.direction === "in");
     if (sample === undefined) return true;

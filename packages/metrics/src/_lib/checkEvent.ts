@@ -7,7 +7,7 @@ export function checkEvent(e: unknown, fn: string, path: ErrorPath): MetricEvent
   if (typeof e !== "object" || e === null)
     throw new OpsError({ code: "invalid_argument", fn, path, rule: "must be an event object", received: e });
   const ev = e as Record<string, unknown>;
-  const at = ev["at"];
+  const at = ev.at;
   if (typeof at !== "number" || !Number.isInteger(at) || Math.abs(at) > MAX_INSTANT) {
     throw new OpsError({
       code: "invalid_argument",
@@ -17,13 +17,13 @@ export function checkEvent(e: unknown, fn: string, path: ErrorPath): MetricEvent
       received: at,
     });
   }
-  if (typeof ev["actor"] !== "string" || ev["actor"] === "") {
+  if (typeof ev.actor !== "string" || ev.actor === "") {
     throw new OpsError({
       code: "invalid_argument",
       fn,
       path: [...path, "actor"],
       rule: "must be a non-empty string",
-      received: ev["actor"],
+      received: ev.actor,
     });
   }
   for (const key of ["channel", "kind"] as const) {
@@ -37,7 +37,7 @@ export function checkEvent(e: unknown, fn: string, path: ErrorPath): MetricEvent
       });
     }
   }
-  const value = ev["value"];
+  const value = ev.value;
   if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value))) {
     throw new OpsError({
       code: "invalid_argument",

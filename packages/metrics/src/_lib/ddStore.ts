@@ -15,7 +15,7 @@ export class DenseStore {
 
   add(index: number, weight: number): void {
     if (index < this.minIndex || index > this.maxIndex) this.extend(index);
-    const target = index < this.minIndex ? this.minIndex : index;
+    const target = Math.max(index, this.minIndex);
     const j = target - this.offset;
     this.counts[j] = (this.counts[j] as number) + weight;
     this.total += weight;
@@ -38,7 +38,7 @@ export class DenseStore {
         for (let i = oldMin; i <= oldMax; i++) {
           const c = this.counts[i - this.offset] as number;
           if (c !== 0) {
-            const k = (i < newMin ? newMin : i) - offset;
+            const k = Math.max(i, newMin) - offset;
             next[k] = (next[k] as number) + c;
           }
         }

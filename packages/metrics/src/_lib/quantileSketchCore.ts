@@ -85,6 +85,7 @@ export class QuantileSketchImpl implements QuantileSketch {
     let value: number;
     let cumulative = 0;
     const neg = this.negative;
+    // biome-ignore lint/suspicious/noConfusingLabels: one labelled block exits three nested scans without a flag
     found: {
       for (let i = neg.maxIndex; i >= neg.minIndex; i--) {
         cumulative += neg.at(i);

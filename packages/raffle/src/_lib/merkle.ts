@@ -121,7 +121,7 @@ export function rootFromPath(
   const msg = new Uint8Array(65);
   let fn = index;
   let sn = size - 1;
-  let r = leafHash.slice();
+  const r = leafHash.slice();
   for (const p of path) {
     if (sn === 0) return null;
     if (fn % 2 === 1 || fn === sn) {

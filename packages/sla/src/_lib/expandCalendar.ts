@@ -4,7 +4,7 @@ import type { CalendarSpecSchema, HoursRange, Weekday } from "../calendar/calend
 import { WEEKDAYS } from "../calendar/calendarSpec";
 import type { z } from "zod";
 import { BUCKET_MS, type CompiledIntervals } from "./calendarData";
-import { DAY_MS, dateOfDay, dayNumber, minutesOf, weekdayIndex } from "./localDate";
+import { DAY_MS, dateOfDay, minutesOf, weekdayIndex } from "./localDate";
 
 type Spec = z.output<typeof CalendarSpecSchema>;
 

@@ -21,11 +21,9 @@ export type Weekday = (typeof WEEKDAYS)[number];
  * // => false
  * ```
  */
-export const TimeOfDaySchema = z
-  .string()
-  .regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, {
-    error: 'must be a 24-hour time "HH:mm" (00:00–23:59, or 24:00 as a closing time)',
-  });
+export const TimeOfDaySchema = z.string().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, {
+  error: 'must be a 24-hour time "HH:mm" (00:00–23:59, or 24:00 as a closing time)',
+});
 
 /**
  * Schema of one opening interval of a day, half-open `[open, close)` in wall-clock time.

@@ -25,6 +25,7 @@ export function isThanksOnly(text: string | undefined): boolean {
     .normalize("NFKC")
     .toLowerCase()
     .replace(words, "")
+    // biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point (U+20E3, U+200D, U+FE0F) is a member of the class on its own
     .replace(/[\p{P}\p{S}\p{Z}\p{Extended_Pictographic}\u200d\ufe0f\s~～]/gu, "");
   return rest.length === 0;
 }
