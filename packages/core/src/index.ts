@@ -27,12 +27,16 @@ export {
   parseInstant,
 } from "./instant/Instant";
 export type { Instant } from "./instant/Instant";
+export type { Period } from "./period/Period";
+export { PeriodSchema } from "./period/Period";
 export { actorKey, ActorRefSchema, ChannelRefSchema, Platforms, PlatformSchema } from "./platform/Platform";
 export type { ActorRef, ChannelRef, KnownPlatform, Platform } from "./platform/Platform";
 export { createRandom } from "./random/createRandom";
 export type { RandomSeed, RandomSource } from "./random/createRandom";
-export { err, failure, ok } from "./result/Result";
 export type { Err, Failure, Ok, Result } from "./result/Result";
+export { err, failure, ok } from "./result/Result";
+export type { Verification } from "./result/Verification";
+export { verification } from "./result/Verification";
 export { parseOrThrow } from "./validate/parseOrThrow";
 export type { ParseOrThrowOptions } from "./validate/parseOrThrow";
 export { compileTimeZone } from "./zone/compileTimeZone";

@@ -325,3 +325,19 @@ describe("PlatformSchema / Platforms / actorKey", () => {
     expect(ActorRefSchema.safeParse({ platform: "weibo", userId: "" }).success).toBe(false);
   });
 });
+
+describe("toThrowOpsError (the shared matcher, vitest.setup.ts)", () => {
+  it("checks code, fn, path and message, and fails on a plain error or no error", () => {
+    expect(() => parseInstant("nope")).toThrowOpsError("invalid_argument", {
+      fn: "parseInstant",
+      path: [],
+      message: /ISO-8601/,
+    });
+    expect(() => parseInstant("nope")).not.toThrowOpsError("out_of_range");
+    expect(() => parseInstant("nope")).not.toThrowOpsError("invalid_argument", { path: ["x"] });
+    expect(() => {
+      throw new TypeError("boom");
+    }).not.toThrowOpsError();
+    expect(() => 1).not.toThrowOpsError();
+  });
+});

@@ -1,5 +1,4 @@
-import { customAlphabet, customRandom } from "nanoid";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { OpsError } from "../error/OpsError";
 import type { RandomSource } from "../random/createRandom";
 
@@ -40,12 +39,14 @@ export const ID_ALPHABET = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfgh
  * // => false
  * ```
  */
-export const IdSchema = z
-  .string()
-  .min(1, { error: "must be a non-empty string" })
-  .max(256, { error: "must be at most 256 characters" })
-  // eslint-disable-next-line no-control-regex
-  .regex(/^[^\u0000-\u001f\u007f]*$/, { error: "must not contain control characters" });
+export const IdSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.minLength(1, { error: "must be a non-empty string" }),
+      z.maxLength(256, { error: "must be at most 256 characters" }),
+      z.regex(/^[^\u0000-\u001f\u007f]*$/, { error: "must not contain control characters" }),
+    ))();
 
 /** Options of {@link createIdFactory}. */
 export interface IdFactoryOptions {
@@ -54,7 +55,7 @@ export interface IdFactoryOptions {
   /** Number of random characters, 8–64. Default 21 (nanoid's, ~126 bits). */
   readonly size?: number;
   /**
-   * Where the randomness comes from. Default: nanoid's cryptographic generator. Pass a
+   * Where the randomness comes from. Default: Web Crypto's `crypto.getRandomValues` (Node ≥ 20, Deno, browsers), as nanoid draws it. Pass a
    * {@link RandomSource} (see `createRandom`) for ids that are the same on every run, in
    * tests and sample data; or any function returning a fresh id string.
    */
@@ -62,8 +63,8 @@ export interface IdFactoryOptions {
 }
 
 /**
- * Makes a function that returns new ids of one brand. The default generator is nanoid
- * (cryptographically random, URL-safe); inject a seeded {@link RandomSource} to get the
+ * Makes a function that returns new ids of one brand. The default generator is nanoid's
+ * algorithm over Web Crypto (cryptographically random, URL-safe); inject a seeded {@link RandomSource} to get the
  * same ids on every run.
  *
  * @param options - prefix, size and generator
@@ -103,16 +104,15 @@ export function createIdFactory<B extends string>(options: IdFactoryOptions = {}
   const generator = options.generator;
   let next: () => string;
   if (generator === undefined) {
-    next = customAlphabet(ID_ALPHABET, size);
+    next = () => idFromBytes(crypto.getRandomValues(new Uint8Array(size)));
   } else if (typeof generator === "function") {
     next = generator;
   } else {
-    // 64 symbols: one random byte masked to 6 bits picks one uniformly.
-    next = customRandom(ID_ALPHABET, size, (bytes) => {
-      const out = new Uint8Array(bytes);
-      for (let i = 0; i < bytes; i++) out[i] = generator.int(0, 256);
-      return out;
-    });
+    next = () => {
+      const bytes = new Uint8Array(size);
+      for (let i = 0; i < size; i++) bytes[i] = generator.int(0, 256);
+      return idFromBytes(bytes);
+    };
   }
   return () => {
     const raw = next();
@@ -127,4 +127,20 @@ export function createIdFactory<B extends string>(options: IdFactoryOptions = {}
     }
     return (prefix + raw) as Id<B>;
   };
+}
+
+/** Web Crypto, a global in Node ≥ 19, Deno and browsers (tsconfig's lib has no DOM). */
+declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
+
+/**
+ * nanoid's `customRandom` for a 64-symbol alphabet: one random byte masked to 6 bits picks
+ * one symbol uniformly (https://github.com/ai/nanoid/blob/main/index.js). Written here
+ * rather than imported so that core stays free of `node:crypto` (nanoid's Node entry),
+ * which breaks `--platform=neutral` bundles.
+ */
+function idFromBytes(bytes: Uint8Array): string {
+  let id = "";
+  // last byte first, as nanoid reads them, so seeded ids stay what nanoid produced
+  for (let i = bytes.length - 1; i >= 0; i--) id += ID_ALPHABET[(bytes[i] as number) & 63];
+  return id;
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { OpsError } from "../error/OpsError";
 import { daysInMonth } from "./daysInMonth";
 
@@ -25,11 +25,13 @@ export const MAX_INSTANT: Instant = 8.64e15;
  * // => false
  * ```
  */
-export const InstantSchema = z
-  .number({ error: "must be a number of epoch milliseconds" })
-  .int({ error: "must be an integer number of epoch milliseconds" })
-  .min(-MAX_INSTANT, { error: "must be ≥ -8.64e15 epoch milliseconds" })
-  .max(MAX_INSTANT, { error: "must be ≤ 8.64e15 epoch milliseconds" });
+export const InstantSchema = /* @__PURE__ */ (() =>
+  z
+    .int({ error: "must be an integer number of epoch milliseconds" })
+    .check(
+      z.minimum(-MAX_INSTANT, { error: "must be ≥ -8.64e15 epoch milliseconds" }),
+      z.maximum(MAX_INSTANT, { error: "must be ≤ 8.64e15 epoch milliseconds" }),
+    ))();
 
 /**
  * ISO-8601 / RFC 3339 date-time with a mandatory offset: `2026-03-08T09:30:00Z`,
@@ -158,18 +160,25 @@ export function assertInstant(
  * // => 5
  * ```
  */
-export const InstantInputSchema = z.union([
-  InstantSchema,
-  z.string().transform((text, ctx) => {
-    try {
-      return parseInstant(text);
-    } catch (error) {
-      ctx.addIssue({ code: "custom", message: (error as Error).message.replace(/^parseInstant: /, "") });
-      return z.NEVER;
-    }
-  }),
-  z
-    .date({ error: "must be a valid Date" })
-    .transform((d) => d.getTime())
-    .pipe(InstantSchema),
-]);
+export const InstantInputSchema = /* @__PURE__ */ (() =>
+  z.union([
+    InstantSchema,
+    z.pipe(
+      z.string(),
+      z.transform((text: string, ctx) => {
+        try {
+          return parseInstant(text);
+        } catch (error) {
+          ctx.issues.push({ code: "custom", input: text, message: (error as OpsError).rule });
+          return z.NEVER;
+        }
+      }),
+    ),
+    z.pipe(
+      z.date({ error: "must be a valid Date" }),
+      z.pipe(
+        z.transform((d: Date) => d.getTime()),
+        InstantSchema,
+      ),
+    ),
+  ]))();

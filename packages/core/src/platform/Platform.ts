@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * A platform id: an open, lower-case string, so that an integrator can bring a platform
@@ -54,9 +54,12 @@ export type KnownPlatform = (typeof Platforms)[keyof typeof Platforms];
  * // => false
  * ```
  */
-export const PlatformSchema = z.string().regex(/^[a-z][a-z0-9_.-]{0,63}$/, {
-  error: "must be a lower-case platform id (a–z, 0–9, _ . -; starting with a letter), e.g. wechat_oa",
-});
+export const PlatformSchema = /* @__PURE__ */ (() =>
+  z.string().check(
+    z.regex(/^[a-z][a-z0-9_.-]{0,63}$/, {
+      error: "must be a lower-case platform id (a–z, 0–9, _ . -; starting with a letter), e.g. wechat_oa",
+    }),
+  ))();
 
 /**
  * A reference to a channel: one account on one platform (a WeChat Official Account, a
@@ -78,10 +81,11 @@ export interface ChannelRef {
  * // => { platform: "weibo", account: "1234567890" }
  * ```
  */
-export const ChannelRefSchema = z.object({
-  platform: PlatformSchema,
-  account: z.string().min(1, { error: "must be a non-empty account id" }).max(256),
-});
+export const ChannelRefSchema = /* @__PURE__ */ (() =>
+  z.object({
+    platform: PlatformSchema,
+    account: z.string().check(z.minLength(1, { error: "must be a non-empty account id" }), z.maxLength(256)),
+  }))();
 
 /**
  * A reference to a platform user. Platform user ids are often scoped: a WeChat OpenID or
@@ -107,11 +111,12 @@ export interface ActorRef {
  * // => { platform: "weibo", scope: "", userId: "1669879400" }
  * ```
  */
-export const ActorRefSchema = z.object({
-  platform: PlatformSchema,
-  scope: z.string().max(256).default(""),
-  userId: z.string().min(1, { error: "must be the platform's non-empty user id" }).max(256),
-});
+export const ActorRefSchema = /* @__PURE__ */ (() =>
+  z.object({
+    platform: PlatformSchema,
+    scope: z._default(z.string().check(z.maxLength(256)), ""),
+    userId: z.string().check(z.minLength(1, { error: "must be the platform's non-empty user id" }), z.maxLength(256)),
+  }))();
 
 /**
  * The canonical text key of an actor reference, `platform:scope:userId`, NFC-normalised —

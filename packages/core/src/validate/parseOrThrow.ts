@@ -1,5 +1,6 @@
-import type { z } from "zod";
-import { OpsError, type ErrorPath } from "../error/OpsError";
+import { type core, safeParse } from "zod/mini";
+import { issueRule } from "../_lib/issueRule";
+import { type ErrorPath, OpsError } from "../error/OpsError";
 
 /** Options of {@link parseOrThrow}. */
 export interface ParseOrThrowOptions {
@@ -9,10 +10,17 @@ export interface ParseOrThrowOptions {
   readonly path?: ErrorPath;
 }
 
+const PARSE_OPTIONS = { error: issueRule } as const;
+
 /**
  * Validates `input` with a zod schema at a public boundary and returns the parsed value,
  * or throws an {@link OpsError} (`code: "invalid_argument"`) whose message names the
  * function, the field and the rule of the first issue — never a zod or type error.
+ *
+ * Any zod 4 schema works (`zod/mini`, which every \@ops package uses so that one function
+ * costs a few kB, or classic `zod`). zod/mini loads no message locale; the rule is phrased
+ * here from the issue's code ("must be ≥ 0", "must be one of …") unless the schema sets
+ * its own message. When a union fails, the rule comes from the branch that got furthest.
  *
  * @param schema - any zod 4 schema
  * @param input - the untrusted value
@@ -22,33 +30,46 @@ export interface ParseOrThrowOptions {
  *
  * @example
  * ```ts
- * import { z } from "zod";
+ * import * as z from "zod/mini";
  * import { parseOrThrow } from "@ops/core";
- * const Count = z.number().int().nonnegative();
+ * const Count = z.int().check(z.minimum(0));
  * parseOrThrow(Count, 3, { fn: "demo", path: ["count"] });
  * // => 3
- * const attempt = Count.safeParse(-3).success ? null : (() => { try { return parseOrThrow(Count, -3, { fn: "demo", path: ["count"] }); } catch (e) { return (e as Error).message; } })();
- * attempt;
- * // => "demo: count Too small: expected number to be >=0, got -3"
+ * let message = "";
+ * try { parseOrThrow(Count, -3, { fn: "demo", path: ["count"] }); } catch (e) { message = (e as Error).message; }
+ * message;
+ * // => "demo: count must be ≥ 0, got -3"
  * ```
  */
-export function parseOrThrow<S extends z.ZodType>(
+export function parseOrThrow<S extends core.$ZodType>(
   schema: S,
   input: unknown,
   options: ParseOrThrowOptions,
-): z.output<S> {
-  const parsed = schema.safeParse(input);
+): core.output<S> {
+  const parsed = safeParse(schema, input, PARSE_OPTIONS);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const issuePath = (issue?.path ?? []).filter((p): p is string | number => typeof p !== "symbol");
+  const issue = deepest(parsed.error.issues);
+  const issuePath = issue.path.filter((p): p is string | number => typeof p !== "symbol");
   throw new OpsError({
     code: "invalid_argument",
     fn: options.fn,
     path: [...(options.path ?? []), ...issuePath],
-    rule: issue?.message ?? "is invalid",
+    rule: issue.message,
     received: valueAt(input, issuePath),
     cause: parsed.error,
   });
+}
+
+/** The first issue; for a failed union, the issue of the branch that got furthest (longest path). */
+function deepest(issues: readonly core.$ZodIssue[]): core.$ZodIssue {
+  const first = issues[0] ?? { code: "custom", path: [], message: "is invalid" };
+  if (first.code !== "invalid_union" || first.errors.length === 0) return first;
+  let best: core.$ZodIssue | undefined;
+  for (const branch of first.errors) {
+    const candidate = branch[0] === undefined ? undefined : deepest(branch);
+    if (candidate && (best === undefined || candidate.path.length > best.path.length)) best = candidate;
+  }
+  return best && best.path.length > 0 ? { ...best, path: [...first.path, ...best.path] } : first;
 }
 
 function valueAt(input: unknown, path: readonly (string | number)[]): unknown {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Instant } from "../instant/Instant";
 import { daysInMonth } from "../instant/daysInMonth";
 import { parseOrThrow } from "../validate/parseOrThrow";
@@ -30,18 +30,25 @@ export interface FromLocalPartsOptions {
   readonly disambiguation?: Disambiguation;
 }
 
+function intIn(min: number, max: number) {
+  return z.int().check(z.minimum(min), z.maximum(max));
+}
+
 /** Schema of a {@link LocalDateTime}. */
-export const LocalDateTimeSchema = z
-  .object({
-    year: z.number().int().min(-271_820).max(275_759),
-    month: z.number().int().min(1).max(12),
-    day: z.number().int().min(1).max(31),
-    hour: z.number().int().min(0).max(23).optional(),
-    minute: z.number().int().min(0).max(59).optional(),
-    second: z.number().int().min(0).max(59).optional(),
-    millisecond: z.number().int().min(0).max(999).optional(),
-  })
-  .refine((p) => p.day <= daysInMonth(p.year, p.month), { error: "day must exist in that month", path: ["day"] });
+export const LocalDateTimeSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      year: intIn(-271_820, 275_759),
+      month: intIn(1, 12),
+      day: intIn(1, 31),
+      hour: z.optional(intIn(0, 23)),
+      minute: z.optional(intIn(0, 59)),
+      second: z.optional(intIn(0, 59)),
+      millisecond: z.optional(intIn(0, 999)),
+    })
+    .check(
+      z.refine((p) => p.day <= daysInMonth(p.year, p.month), { error: "day must exist in that month", path: ["day"] }),
+    ))();
 
 /**
  * The instant at which the wall clock in `zone` reads `parts`. Inverse of

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { OpsError, type ErrorPath } from "../error/OpsError";
 
 /**
@@ -59,9 +59,12 @@ export function isValidTimeZone(name: unknown): name is TimeZone {
  * // => false
  * ```
  */
-export const TimeZoneSchema = z.string().refine(isValidTimeZone, {
-  error: "must be an IANA time-zone name known to this runtime (e.g. Asia/Shanghai)",
-});
+export const TimeZoneSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.refine(isValidTimeZone, { error: "must be an IANA time-zone name known to this runtime (e.g. Asia/Shanghai)" }),
+    ))();
 
 /**
  * Throws unless `zone` is a valid IANA time-zone name.

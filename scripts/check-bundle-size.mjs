@@ -1,0 +1,86 @@
+// Weight per imported function: bundles `export { names } from "@ops/<pkg>"` with esbuild
+// (minified, tree-shaken, as a user's bundler would) for the browser and for the neutral
+// platform (Deno, edge runtimes: no Node built-ins, no browser fields) and gzips it (level 9).
+// Budgets in kB (1 kB = 1000 bytes) are from issue 14. `--source` bundles the packages'
+// src/ instead of their built dist/ (no build needed; sizes differ by a few bytes).
+//   node scripts/check-bundle-size.mjs [--source] [--json]
+import { gzipSync } from "node:zlib";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { root } from "./workspace.mjs";
+
+/** Named functions and their budget, min+gz, in kB. `forbid`: inputs that must not be in the bundle. */
+export const budgets = [
+  { pkg: "core", names: ["parseInstant"], kB: 4 },
+  { pkg: "metrics", names: ["wilsonInterval"], kB: 8 },
+  { pkg: "metrics", names: ["engagementRate"], kB: 8 },
+  { pkg: "sla", names: ["compileCalendar", "addBusinessTime"], kB: 10 },
+  { pkg: "interaction", names: ["buildThreads"], kB: 12 },
+  { pkg: "community", names: ["compileKeywords", "findKeywords"], kB: 10 },
+  { pkg: "feedback", names: ["replayLog"], kB: 16 },
+  // a draw with a committed seed must not carry BLS12-381 (only verifying a drand beacon needs it)
+  { pkg: "raffle", names: ["drawWinners"], kB: 14, forbid: [/bls12-381|@noble[\\/]curves/] },
+  { pkg: "raffle", names: ["verifyBeacon"], kB: 35 },
+];
+
+/** Bundles one entry and returns its size and the inputs it pulled in. */
+export async function measure({ pkg, names }, { platform = "browser", source = false } = {}) {
+  const result = await build({
+    stdin: {
+      contents: `export { ${names.join(", ")} } from "@ops/${pkg}";`,
+      resolveDir: join(root, "packages", pkg),
+      loader: "js",
+    },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform,
+    target: "es2022",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    ...(source ? { alias: Object.fromEntries(names.length ? aliases() : []) } : {}),
+  });
+  const code = result.outputFiles[0].contents;
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, inputs: Object.keys(result.metafile.inputs) };
+}
+
+function aliases() {
+  return ["core", "interaction", "metrics", "sla", "raffle", "feedback", "community", "sql", "cli"].map((n) => [
+    `@ops/${n}`,
+    join(root, "packages", n, "src", "index.ts"),
+  ]);
+}
+
+/** Every budget on both platforms: `{ name, ok, detail }` rows for the test command. */
+export async function checkBundleSizes({ source = false } = {}) {
+  const rows = [];
+  for (const b of budgets) {
+    for (const platform of ["browser", "neutral"]) {
+      const label = `bundle size: @ops/${b.pkg} ${b.names.join(" + ")} (${platform}) ≤ ${b.kB} kB min+gz`;
+      try {
+        const m = await measure(b, { platform, source });
+        const forbidden = (b.forbid ?? []).flatMap((re) => m.inputs.filter((i) => re.test(i)));
+        const ok = m.gzipped <= b.kB * 1000 && forbidden.length === 0;
+        rows.push({
+          name: label,
+          ok,
+          gzipped: m.gzipped,
+          detail: `${(m.gzipped / 1000).toFixed(2)} kB gzipped, ${(m.minified / 1000).toFixed(1)} kB minified${
+            forbidden.length ? `; must not include ${forbidden.join(", ")}` : ""
+          }`,
+        });
+      } catch (error) {
+        rows.push({ name: label, ok: false, detail: String(error?.message ?? error) });
+      }
+    }
+  }
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = await checkBundleSizes({ source: process.argv.includes("--source") });
+  if (process.argv.includes("--json")) console.log(JSON.stringify(rows, null, 2));
+  else for (const r of rows) console.log(`${r.ok ? "✓" : "✗"} ${r.name}: ${r.detail}`);
+  process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
+}
