@@ -42,7 +42,11 @@ export async function measure({ pkg, names }, { platform = "browser", source = f
     ...(source ? { alias: Object.fromEntries(names.length ? aliases() : []) } : {}),
   });
   const code = result.outputFiles[0].contents;
-  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, inputs: Object.keys(result.metafile.inputs) };
+  return {
+    minified: code.length,
+    gzipped: gzipSync(code, { level: 9 }).length,
+    inputs: Object.keys(result.metafile.inputs),
+  };
 }
 
 function aliases() {

@@ -2,8 +2,8 @@
 // Checks the dependency graph between @ops packages: every edge (declared in package.json
 // or imported in src) must be allowed by scripts/workspace.mjs, every import must be
 // declared, and there must be no cycle.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { allowedDeps, packageNames, root, sourceFiles, stripComments } from "./workspace.mjs";
 
 /**
@@ -46,6 +46,51 @@ export function analyseGraph(packages, allowed) {
   return problems;
 }
 
+/**
+ * Pure core of the file-level check: `imports` maps each source file to the files it
+ * imports (values, not `import type`, which is erased). Returns every cycle once, each as
+ * the list of files along it, starting from its smallest file name.
+ */
+export function findFileCycles(imports) {
+  const cycles = new Map();
+  const state = {};
+  const stack = [];
+  const visit = (f) => {
+    state[f] = "open";
+    stack.push(f);
+    for (const g of imports[f] ?? []) {
+      if (state[g] === "open") {
+        const cycle = stack.slice(stack.indexOf(g));
+        const start = cycle.indexOf([...cycle].sort()[0]);
+        const canonical = [...cycle.slice(start), ...cycle.slice(0, start)];
+        cycles.set(canonical.join(" → "), canonical);
+      } else if (state[g] === undefined) visit(g);
+    }
+    stack.pop();
+    state[f] = "done";
+  };
+  for (const f of Object.keys(imports).sort()) if (state[f] === undefined) visit(f);
+  return [...cycles.values()];
+}
+
+/** The value imports between one package's source files (relative specifiers resolved to files). */
+function fileImports(src) {
+  const files = sourceFiles(src, (n) => n.endsWith(".ts"));
+  const imports = {};
+  for (const file of files) {
+    const code = stripComments(readFileSync(file, "utf8"));
+    const targets = new Set();
+    for (const m of code.matchAll(/\b(import|export)\s+(type\s+)?([^;"'`]*?)\bfrom\s*["'](\.[^"']*)["']/g)) {
+      if (m[2] || /^\{?\s*$/.test(m[3] ?? "")) continue; // import type …, or nothing imported
+      const base = join(dirname(file), m[4]);
+      const target = [`${base}.ts`, join(base, "index.ts"), base].find((c) => existsSync(c) && c.endsWith(".ts"));
+      if (target) targets.add(relative(src, target));
+    }
+    imports[relative(src, file)] = [...targets];
+  }
+  return imports;
+}
+
 /** Reads the workspace and checks its graph against scripts/workspace.mjs. */
 export function checkGraph() {
   const packages = {};
@@ -66,7 +111,14 @@ export function checkGraph() {
       imported: [...imported],
     };
   }
-  return analyseGraph(packages, allowedDeps);
+  const problems = analyseGraph(packages, allowedDeps);
+  for (const name of packageNames) {
+    if (!(name in allowedDeps))
+      problems.push(`@ops/${name}: no entry in allowedDeps (scripts/workspace.mjs) naming the packages it may use`);
+    for (const cycle of findFileCycles(fileImports(join(root, "packages", name, "src"))))
+      problems.push(`@ops/${name}: import cycle inside the package: ${[...cycle, cycle[0]].join(" → ")}`);
+  }
+  return problems;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

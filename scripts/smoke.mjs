@@ -78,18 +78,43 @@ export function smoke() {
           throw new Error(`${n}: CJS exports ${cjs[n]} differ from ESM ${esm?.[n]}`);
       }
     });
-    check("import every package from Deno, with the same exports as Node", () => {
-      const out = run(
-        bin("deno"),
-        ["run", "--quiet", "--allow-read", "--allow-env", "--allow-sys", "esm.mjs"],
-        project,
-      );
+    // no permission flags: a package that reads the environment (immer's process.env.NODE_ENV),
+    // the file system or the system at import would fail here (--no-prompt turns a prompt into a failure)
+    check("import every package from Deno with no permission flags, with the same exports as Node", () => {
+      const out = run(bin("deno"), ["run", "--quiet", "--no-prompt", "esm.mjs"], project);
       const deno = JSON.parse(out);
       for (const n of names) {
         if (JSON.stringify(deno[n]) !== JSON.stringify(esm?.[n]))
           throw new Error(`${n}: Deno exports differ from Node's`);
       }
     });
+    // Bundled for the browser and for neutral platforms (edge runtimes, Deno deploy): esbuild resolves
+    // the installed tarballs, then Deno runs each bundle with no flags (no Node built-ins, no process.env).
+    for (const platform of ["browser", "neutral"]) {
+      check(`bundle every package with esbuild --platform=${platform} and run the bundle in Deno with no flags`, () => {
+        for (const n of names) {
+          const entry = join(project, `bundle-entry.mjs`);
+          writeFileSync(entry, `import * as m from "${n}";\nconsole.log(Object.keys(m).length);\n`);
+          const out = join(project, `bundle-${platform}-${n.slice(5)}.mjs`);
+          run(
+            bin("esbuild"),
+            [
+              entry,
+              "--bundle",
+              "--minify",
+              "--format=esm",
+              `--platform=${platform}`,
+              `--outfile=${out}`,
+              "--log-level=error",
+            ],
+            project,
+          );
+          const count = Number(run(bin("deno"), ["run", "--quiet", "--no-prompt", out], project).trim());
+          if (count !== esm?.[n]?.length)
+            throw new Error(`${n}: the ${platform} bundle exports ${count} names, Node ${esm?.[n]?.length}`);
+        }
+      });
+    }
     // TypeScript consumers: a file that imports every package and uses a core type.
     const tsFile = `${names.map((n, i) => `import * as p${i} from "${n}";`).join("\n")}\nimport type { Instant } from "@ops/core";\nconst t: Instant = p0.parseInstant("2026-01-01T00:00:00Z");\nexport const loaded = [${names.map((_, i) => `p${i}`).join(", ")}].length + t;\n`;
     writeFileSync(join(project, "consumer.mts"), tsFile);

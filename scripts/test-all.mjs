@@ -3,8 +3,9 @@
 //   1. build (tsup: ESM + CJS + d.ts)          5. barrel completeness
 //   2. type-check each package (tsc)           6. dependency graph (allowed edges, no cycle)
 //   3. vitest over all projects, on source     7. smoke: pack, publint, attw, install the
-//   4. purity of package sources                  tarballs elsewhere, import from Node ESM,
-//                                                 CJS, Deno, TypeScript node16 + bundler
+//   4. purity, Biome, declared = imported         tarballs elsewhere, import from Node ESM,
+//      bundle size per named function              CJS, Deno (no flags), TypeScript node16 +
+//                                                  bundler, esbuild browser + neutral bundles
 //   8. API docs (typedoc, 0 warnings)          9. examples: sample data, notebooks, report
 // Every vitest test counts as one test, every other check as one more. The last line is
 // `N passed, N failed` (what CI reads); the exit code is 1 if anything failed.
@@ -12,6 +13,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { checkBarrels } from "./check-barrels.mjs";
+import { checkBundleSizes } from "./check-bundle-size.mjs";
+import { checkDependencies } from "./check-dependencies.mjs";
 import { checkGraph } from "./check-graph.mjs";
 import { findImpurities } from "./check-purity.mjs";
 import { smoke } from "./smoke.mjs";
@@ -96,7 +99,16 @@ record(
 const barrels = checkBarrels();
 record("barrels: every public export is in src/index.ts", barrels.length === 0, barrels.join("\n"));
 const graph = checkGraph();
-record("dependency graph: only allowed edges, no cycle", graph.length === 0, graph.join("\n"));
+record(
+  "dependency graph: only allowed edges, no cycle between or inside packages",
+  graph.length === 0,
+  graph.join("\n"),
+);
+const declared = checkDependencies();
+record("dependencies: declared = imported, in every package", declared.length === 0, declared.join("\n"));
+
+section("bundle size: min+gz per named function (esbuild, browser and neutral platforms, built dist)");
+for (const r of await checkBundleSizes()) record(`${r.name} — ${r.detail}`, r.ok);
 
 section("API docs");
 {

@@ -1,17 +1,52 @@
 // Facts about the workspace shared by the repo scripts.
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
 
-/** The packages, in dependency order (each only depends on those before it). */
-export const packageNames = ["core", "interaction", "metrics", "sla", "raffle", "feedback", "community"];
+/**
+ * The packages — the folders of packages/ that hold a package.json — in dependency order
+ * (each only depends on those before it; ties by name). This is the one list: every script,
+ * the vitest projects (a glob), the source aliases (a pattern) and tsconfig paths (a wildcard)
+ * derive from the folder, so adding a package is adding its folder.
+ */
+export const packageNames = dependencyOrder(
+  readdirSync(join(root, "packages"))
+    .filter((n) => existsSync(join(root, "packages", n, "package.json")))
+    .sort(),
+);
+
+function dependencyOrder(names) {
+  const deps = Object.fromEntries(
+    names.map((n) => {
+      const pkg = JSON.parse(readFileSync(join(root, "packages", n, "package.json"), "utf8"));
+      const ops = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies })
+        .filter((d) => d.startsWith("@ops/"))
+        .map((d) => d.slice(5));
+      return [n, ops.filter((d) => names.includes(d))];
+    }),
+  );
+  const out = [];
+  const visiting = new Set();
+  const visit = (n) => {
+    if (out.includes(n) || visiting.has(n)) return; // a cycle is reported by check-graph, not here
+    visiting.add(n);
+    for (const d of deps[n]) visit(d);
+    visiting.delete(n);
+    out.push(n);
+  };
+  for (const n of names) visit(n);
+  return out;
+}
 
 /**
- * The allowed dependency edges between @ops packages (issue 2): every package may use core;
- * sla, feedback, raffle and community may use interaction; feedback may use sla; the domain
- * packages may use metrics; metrics uses core only.
+ * The allowed dependency edges between @ops packages — a design rule, checked by
+ * check-graph against what package.json declares and src imports (every package on disk
+ * must have an entry): every package may use core; sla, feedback, raffle and community may
+ * use interaction; feedback may use sla; the domain packages may use metrics; metrics uses
+ * core only (backends import it alone); sql compiles metrics' definitions; cli is the one
+ * package with I/O and may use the packages whose files it reads and writes.
  */
 export const allowedDeps = {
   core: [],
@@ -21,6 +56,8 @@ export const allowedDeps = {
   raffle: ["core", "interaction", "metrics"],
   feedback: ["core", "interaction", "sla", "metrics"],
   community: ["core", "interaction", "metrics"],
+  sql: ["core", "metrics"],
+  cli: ["core", "interaction", "metrics", "raffle"],
 };
 
 /**

@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error plain ESM scripts without type declarations
 import { analyseGraph } from "../check-graph.mjs";
 // @ts-expect-error plain ESM scripts without type declarations
+import { analyseDependencies, importsIn } from "../check-dependencies.mjs";
+// @ts-expect-error plain ESM scripts without type declarations
+import { findFileCycles } from "../check-graph.mjs";
+// @ts-expect-error plain ESM scripts without type declarations
 import { impuritiesIn } from "../check-purity.mjs";
 // @ts-expect-error plain ESM scripts without type declarations
 import { allowedDeps } from "../workspace.mjs";
@@ -101,14 +105,87 @@ describe("doctest remarks", () => {
 });
 
 describe("workspace lists", () => {
-  it("vitest runs a project for every package (plus scripts) and aliases every package to its source", async () => {
+  it("every package folder is a vitest project, aliased to its source, with an allowed-edges entry", async () => {
+    // @ts-expect-error plain ESM script without type declarations
+    const { packageNames, allowedDeps, root } = await import("../workspace.mjs");
+    const { projects } = await import("../../vitest.workspace.ts");
+    const shared = (await import("../../vitest.shared.ts")).default as {
+      resolve: { alias: { find: RegExp; replacement: string }[] };
+    };
+    const { existsSync, readdirSync } = await import("node:fs");
+    const folders = readdirSync(`${root}packages`).filter((n: string) =>
+      existsSync(`${root}packages/${n}/package.json`),
+    );
+    expect([...packageNames].sort()).toEqual(folders.sort());
+    expect(projects).toEqual(["packages/*", "scripts"]);
+    for (const n of packageNames) {
+      expect(existsSync(`${root}packages/${n}/vitest.config.ts`)).toBe(true);
+      expect(Object.keys(allowedDeps)).toContain(n);
+      const alias = shared.resolve.alias.find((a) => a.find.test(`@ops/${n}`));
+      expect(alias && `@ops/${n}`.replace(alias.find, alias.replacement)).toBe(`${root}packages/${n}/src/index.ts`);
+    }
+  });
+  it("lists packages in dependency order", async () => {
     // @ts-expect-error plain ESM script without type declarations
     const { packageNames } = await import("../workspace.mjs");
-    const { projects } = await import("../../vitest.workspace.ts");
-    const shared = (await import("../../vitest.shared.ts")).default as { resolve: { alias: { find: RegExp }[] } };
-    expect([...projects].sort()).toEqual([...packageNames.map((n: string) => `packages/${n}`), "scripts"].sort());
-    expect(shared.resolve.alias.map((a) => a.find.source).sort()).toEqual(
-      packageNames.map((n: string) => `^@ops\\/${n}$`).sort(),
-    );
+    expect(packageNames[0]).toBe("core");
+    expect(packageNames.indexOf("metrics")).toBeLessThan(packageNames.indexOf("feedback"));
+    expect(packageNames.indexOf("sla")).toBeLessThan(packageNames.indexOf("feedback"));
+  });
+});
+
+describe("analyseDependencies", () => {
+  const base = {
+    dependencies: [],
+    devDependencies: [],
+    rootDev: ["vitest"],
+    bundled: [],
+    src: new Set<string>(),
+    other: new Set<string>(),
+  };
+  it("refuses a dependency src never imports, and an import nobody declares", () => {
+    expect(
+      analyseDependencies("m", { ...base, dependencies: ["zod", "date-fns"], src: new Set(["zod", "seedrandom"]) }),
+    ).toEqual([
+      '@ops/m: src imports seedrandom but "dependencies" does not declare it',
+      '@ops/m: "dependencies" declares date-fns but src never imports it',
+    ]);
+  });
+  it("accepts a bundled package as a devDependency, and test imports declared at the root", () => {
+    expect(
+      analyseDependencies("f", {
+        ...base,
+        devDependencies: ["immer"],
+        bundled: ["immer"],
+        src: new Set(["immer"]),
+        other: new Set(["vitest", "immer"]),
+      }),
+    ).toEqual([]);
+    expect(analyseDependencies("f", { ...base, other: new Set(["arquero"]) })).toEqual([
+      "@ops/f: test/ or bench/ imports arquero, declared nowhere",
+    ]);
+  });
+  it("reads every import form and ignores relative, built-in and non-specifier strings", () => {
+    const src = [
+      'import { a } from "zod/mini";',
+      'import type { B } from "@noble/hashes/sha2.js";',
+      'export { c } from "@ops/core";',
+      'const d = await import("immer");',
+      'import "./side";',
+      'import { e } from "node:fs";',
+      'import { f } from "fs";',
+      'const re = /from "([^"]+)"/;',
+      '// import { x } from "commented-out";',
+    ].join("\n");
+    expect([...importsIn(src)].sort()).toEqual(["@noble/hashes", "@ops/core", "immer", "zod"]);
+  });
+});
+
+describe("findFileCycles", () => {
+  it("finds each cycle once, from its smallest file", () => {
+    expect(findFileCycles({ "b.ts": ["c.ts"], "c.ts": ["a.ts"], "a.ts": ["b.ts"], "d.ts": ["a.ts"] })).toEqual([
+      ["a.ts", "b.ts", "c.ts"],
+    ]);
+    expect(findFileCycles({ "a.ts": ["b.ts"], "b.ts": [] })).toEqual([]);
   });
 });
