@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { checkBarrels } from "./check-barrels.mjs";
 import { checkBundleSizes } from "./check-bundle-size.mjs";
 import { checkDependencies } from "./check-dependencies.mjs";
+import { checkReadmeLinks } from "./check-readme-links.mjs";
 import { checkGraph } from "./check-graph.mjs";
 import { findImpurities } from "./check-purity.mjs";
 import { smoke } from "./smoke.mjs";
@@ -84,6 +85,53 @@ if (existsSync(report)) {
   record("vitest produced a report", false, `vitest exited with ${v.status}`);
 }
 
+section("doc examples type-check as a consumer writes them");
+{
+  // the modules vitest generated from every JSDoc @example and README/docs block (scripts/doctest.ts),
+  // checked with a consumer's settings — `strict`, bundler resolution — against the built
+  // packages' .d.ts, as a user's project would see them (not against our source)
+  const { readdirSync, writeFileSync } = await import("node:fs");
+  const dirs = [
+    join(root, "node_modules"),
+    join(root, "docs", "node_modules"),
+    ...packageNames.map((n) => join(root, "packages", n, "node_modules")),
+  ];
+  const files = dirs.flatMap((d) => {
+    const dir = join(d, ".doctest");
+    return existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith(".ts"))
+          .map((f) => join(dir, f))
+      : [];
+  });
+  const config = join(root, ".tmp", "tsconfig.doctest.json");
+  writeFileSync(
+    config,
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: "es2022",
+        lib: ["es2023"],
+        module: "esnext",
+        moduleResolution: "bundler",
+        types: ["node"],
+        skipLibCheck: true,
+        paths: Object.fromEntries(
+          packageNames.map((n) => [`@ops/${n}`, [join(root, "packages", n, "dist", "index.d.ts")]]),
+        ),
+      },
+      files,
+    }),
+  );
+  const t = sh(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", config]);
+  record(
+    `doc examples: ${files.length} generated example modules type-check (strict, bundler resolution, built types)`,
+    files.length > 0 && t.status === 0,
+    `${t.stdout}${t.stderr}`,
+  );
+}
+
 section("source checks");
 {
   // formatter and linter over everything git tracks (biome.jsonc); `biome check --write .` fixes most of it
@@ -104,6 +152,8 @@ record(
   graph.length === 0,
   graph.join("\n"),
 );
+const links = checkReadmeLinks();
+record("package READMEs: no relative link the published package cannot resolve", links.length === 0, links.join("\n"));
 const declared = checkDependencies();
 record("dependencies: declared = imported, in every package", declared.length === 0, declared.join("\n"));
 

@@ -8,6 +8,8 @@ import { findFileCycles } from "../check-graph.mjs";
 // @ts-expect-error plain ESM scripts without type declarations
 import { impuritiesIn } from "../check-purity.mjs";
 // @ts-expect-error plain ESM scripts without type declarations
+import { isShipped, relativeLinks } from "../check-readme-links.mjs";
+// @ts-expect-error plain ESM scripts without type declarations
 import { allowedDeps } from "../workspace.mjs";
 import { extractExamples, toModule } from "../doctest.ts";
 
@@ -125,6 +127,14 @@ describe("workspace lists", () => {
       expect(alias && `@ops/${n}`.replace(alias.find, alias.replacement)).toBe(`${root}packages/${n}/src/index.ts`);
     }
   });
+  it("the root package.json lists every package as a workspace devDependency (Deno and the examples resolve them there)", async () => {
+    // @ts-expect-error plain ESM script without type declarations
+    const { packageNames, root } = await import("../workspace.mjs");
+    const { readFileSync } = await import("node:fs");
+    const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8"));
+    const listed = Object.entries(pkg.devDependencies).filter(([n]) => n.startsWith("@ops/"));
+    expect(listed.sort()).toEqual(packageNames.map((n: string) => [`@ops/${n}`, "workspace:*"]).sort());
+  });
   it("lists packages in dependency order", async () => {
     // @ts-expect-error plain ESM script without type declarations
     const { packageNames } = await import("../workspace.mjs");
@@ -187,5 +197,19 @@ describe("findFileCycles", () => {
       ["a.ts", "b.ts", "c.ts"],
     ]);
     expect(findFileCycles({ "a.ts": ["b.ts"], "b.ts": [] })).toEqual([]);
+  });
+});
+
+describe("README links", () => {
+  it("finds relative links outside code blocks, skipping URLs and anchors", () => {
+    const md =
+      "See [spec](../../docs/spec.md), [api](https://x.dev/a), [below](#use), ![img](dist/a.svg).\n```md\n[not](./code.md)\n```";
+    expect(relativeLinks(md)).toEqual(["../../docs/spec.md", "dist/a.svg"]);
+  });
+  it("accepts only what the tarball ships", () => {
+    expect(isShipped("dist/index.d.ts", ["dist"])).toBe(true);
+    expect(isShipped("README.md", ["dist"])).toBe(true);
+    expect(isShipped("test/vectors/v1.json", ["dist"])).toBe(false);
+    expect(isShipped("../../docs/spec.md", ["dist"])).toBe(false);
   });
 });
