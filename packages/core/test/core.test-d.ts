@@ -2,7 +2,7 @@ import { expectTypeOf, test } from "vitest";
 import { createIdFactory, ok, err, type ActorId, type Id, type Result, type ThreadId } from "@ops/core";
 
 test("branded ids do not mix", () => {
-  const newThreadId = createIdFactory<"thread">();
+  const newThreadId = createIdFactory<"thread">({ generator: () => "t1" });
   expectTypeOf(newThreadId()).toEqualTypeOf<Id<"thread">>();
   expectTypeOf<ThreadId>().not.toEqualTypeOf<ActorId>();
   expectTypeOf<ActorId>().toMatchTypeOf<string>();

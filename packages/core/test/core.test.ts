@@ -200,6 +200,8 @@ describe("formatInstant", () => {
   });
 });
 
+const SEEDED_NANOID_ID = "XwjEaNI3Rq6HdC6RboJWw";
+
 describe("createIdFactory", () => {
   it("gives the same ids for the same seed and different ids for another seed", () => {
     const a = createIdFactory<"thread">({ generator: createRandom(1) });
@@ -210,12 +212,20 @@ describe("createIdFactory", () => {
     expect(c()).not.toBe(ids[0]);
     expect(ids[0]).toMatch(/^[A-Za-z0-9_-]{21}$/);
   });
-  it("uses nanoid's secure generator by default and never repeats in 10 000 ids", () => {
-    const next = createIdFactory<"actor">({ prefix: "act_" });
+  it("draws ids from a seeded source that never repeat in 10 000, and refuses a missing generator", () => {
+    const next = createIdFactory<"actor">({ prefix: "act_", generator: createRandom(7) });
     const seen = new Set<ActorId>();
     for (let i = 0; i < 10_000; i++) seen.add(next());
     expect(seen.size).toBe(10_000);
     expect([...seen][0]).toMatch(/^act_[A-Za-z0-9_-]{21}$/);
+    // @ts-expect-error the generator is required: randomness is an argument
+    expect(() => createIdFactory({ prefix: "act_" })).toThrowOpsError("invalid_argument", {
+      path: ["options", "generator"],
+    });
+  });
+  it("reads the seeded bytes as nanoid 5.1's customRandom does (last byte first), so seeded ids did not change", () => {
+    // 21 ints of createRandom(1) through nanoid@5.1.12 customRandom(ID_ALPHABET, 21, …) before nanoid was dropped
+    expect(createIdFactory({ generator: createRandom(1) })()).toBe(SEEDED_NANOID_ID);
   });
   it("accepts a custom generator and refuses one that returns nothing", () => {
     let n = 0;
@@ -228,12 +238,12 @@ describe("createIdFactory", () => {
     ).toBe(true);
   });
   it("refuses a bad size or prefix", () => {
-    expect((thrown(() => createIdFactory({ size: 4 })) as Error).message).toBe(
+    expect((thrown(() => createIdFactory({ size: 4, generator: createRandom(1) })) as Error).message).toBe(
       "createIdFactory: options.size must be an integer from 8 to 64, got 4",
     );
     expect(
       isOpsError(
-        thrown(() => createIdFactory({ prefix: "a b" })),
+        thrown(() => createIdFactory({ prefix: "a b", generator: createRandom(1) })),
         "invalid_argument",
       ),
     ).toBe(true);

@@ -55,21 +55,23 @@ export interface IdFactoryOptions {
   /** Number of random characters, 8–64. Default 21 (nanoid's, ~126 bits). */
   readonly size?: number;
   /**
-   * Where the randomness comes from. Default: Web Crypto's `crypto.getRandomValues` (Node ≥ 20, Deno, browsers), as nanoid draws it. Pass a
-   * {@link RandomSource} (see `createRandom`) for ids that are the same on every run, in
-   * tests and sample data; or any function returning a fresh id string.
+   * Where the randomness comes from — required, as every source of randomness in \@ops is an
+   * argument. A {@link RandomSource} (see `createRandom`) draws `size` characters of
+   * {@link ID_ALPHABET} with nanoid's algorithm: the same ids on every run, for tests and
+   * sample data. Any function returning a fresh id string is used as it is: in production,
+   * `() => crypto.randomUUID()` or your own nanoid.
    */
-  readonly generator?: RandomSource | (() => string);
+  readonly generator: RandomSource | (() => string);
 }
 
 /**
- * Makes a function that returns new ids of one brand. The default generator is nanoid's
- * algorithm over Web Crypto (cryptographically random, URL-safe); inject a seeded {@link RandomSource} to get the
- * same ids on every run.
+ * Makes a function that returns new ids of one brand, from the randomness you pass: a
+ * seeded {@link RandomSource} gives the same ids on every run; a function such as
+ * `() => crypto.randomUUID()` gives fresh ones.
  *
  * @param options - prefix, size and generator
  * @returns a function that returns a new id on each call
- * @throws {OpsError} `invalid_argument` for a size outside 8–64 or a prefix with characters outside the alphabet
+ * @throws {OpsError} `invalid_argument` for a size outside 8–64, a prefix with characters outside the alphabet, or no generator
  *
  * @example
  * ```ts
@@ -78,9 +80,12 @@ export interface IdFactoryOptions {
  * const id: FeedbackId = newFeedbackId();
  * id.startsWith("fb_") && id.length === 13;
  * // => true
+ * const newThreadId = createIdFactory<"thread">({ generator: () => crypto.randomUUID() });
+ * newThreadId().length;
+ * // => 36
  * ```
  */
-export function createIdFactory<B extends string>(options: IdFactoryOptions = {}): () => Id<B> {
+export function createIdFactory<B extends string>(options: IdFactoryOptions): () => Id<B> {
   const prefix = options.prefix ?? "";
   const size = options.size ?? 21;
   if (!Number.isInteger(size) || size < 8 || size > 64) {
@@ -103,16 +108,22 @@ export function createIdFactory<B extends string>(options: IdFactoryOptions = {}
   }
   const generator = options.generator;
   let next: () => string;
-  if (generator === undefined) {
-    next = () => idFromBytes(crypto.getRandomValues(new Uint8Array(size)));
-  } else if (typeof generator === "function") {
+  if (typeof generator === "function") {
     next = generator;
-  } else {
+  } else if (typeof generator?.int === "function") {
     next = () => {
       const bytes = new Uint8Array(size);
       for (let i = 0; i < size; i++) bytes[i] = generator.int(0, 256);
       return idFromBytes(bytes);
     };
+  } else {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "createIdFactory",
+      path: ["options", "generator"],
+      rule: "must be a RandomSource or a function returning an id (e.g. () => crypto.randomUUID())",
+      received: generator,
+    });
   }
   return () => {
     const raw = next();
@@ -129,14 +140,11 @@ export function createIdFactory<B extends string>(options: IdFactoryOptions = {}
   };
 }
 
-/** Web Crypto, a global in Node ≥ 19, Deno and browsers (tsconfig's lib has no DOM). */
-declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
-
 /**
  * nanoid's `customRandom` for a 64-symbol alphabet: one random byte masked to 6 bits picks
  * one symbol uniformly (https://github.com/ai/nanoid/blob/main/index.js). Written here
- * rather than imported so that core stays free of `node:crypto` (nanoid's Node entry),
- * which breaks `--platform=neutral` bundles.
+ * rather than imported: nanoid's Node entry imports `node:crypto`, which breaks
+ * `--platform=neutral` bundles, for a loop of three lines.
  */
 function idFromBytes(bytes: Uint8Array): string {
   let id = "";
