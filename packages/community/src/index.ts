@@ -5,38 +5,32 @@
  */
 export { bestPublishingHours, BestPublishingHoursOptionsSchema } from "./content/bestPublishingHours";
 export type { BestPublishingHours, BestPublishingHoursOptions, PublishingSlot } from "./content/bestPublishingHours";
-export { checkCadence, CheckCadenceOptionsSchema } from "./content/checkCadence";
-export type {
-  CadenceDeviation,
-  CadenceReport,
-  CadenceStreak,
-  CadenceWeek,
-  CheckCadenceOptions,
-} from "./content/checkCadence";
+export { checkCadence } from "./content/checkCadence";
+export type { CadenceDeviation, CadenceReport, CadenceStreak, CadenceWeek } from "./content/checkCadence";
 export { CONTENT_FORMS, ContentPlanSchema, PublishedItemSchema } from "./content/ContentPlan";
 export type { ContentForm, ContentPlan, PublishedItem } from "./content/ContentPlan";
-export { attendeeRetention, AttendeeRetentionOptionsSchema } from "./events/attendeeRetention";
-export type { AttendeeRetention, AttendeeRetentionOptions, CohortRetention } from "./events/attendeeRetention";
+export { attendeeRetention, AttendeeRetentionOptionsSchema } from "./event/attendeeRetention";
+export type { AttendeeRetention, AttendeeRetentionOptions, CohortRetention } from "./event/attendeeRetention";
 export {
   AttendanceSchema,
   CommunityEventSchema,
   EVENT_KINDS,
   MembershipSchema,
   RegistrationSchema,
-} from "./events/CommunityEvent";
-export type { Attendance, CommunityEvent, EventKind, Membership, Registration } from "./events/CommunityEvent";
-export { eventCalendar, EventCalendarOptionsSchema } from "./events/eventCalendar";
-export type { CalendarDay, EventCalendarOptions } from "./events/eventCalendar";
-export { eventParticipation, EventParticipationOptionsSchema } from "./events/eventParticipation";
-export type { EventParticipation, EventParticipationOptions } from "./events/eventParticipation";
-export { EventSeriesSchema, expandEventSeries, ExpandEventSeriesOptionsSchema } from "./events/expandEventSeries";
-export type { EventSeries, ExpandEventSeriesOptions } from "./events/expandEventSeries";
+} from "./event/CommunityEvent";
+export type { Attendance, CommunityEvent, EventKind, Membership, Registration } from "./event/CommunityEvent";
+export { eventCalendar, EventCalendarOptionsSchema } from "./event/eventCalendar";
+export type { CalendarDay, EventCalendarOptions } from "./event/eventCalendar";
+export { eventParticipation, EventParticipationOptionsSchema } from "./event/eventParticipation";
+export type { EventParticipation, EventParticipationOptions } from "./event/eventParticipation";
+export { EventSeriesSchema, expandEventSeries } from "./event/expandEventSeries";
+export type { EventSeries } from "./event/expandEventSeries";
 export {
   FanProfileSchema,
   PerkPlanSchema,
   scheduleFanPerks,
   ScheduleFanPerksOptionsSchema,
-} from "./fans/scheduleFanPerks";
+} from "./fan/scheduleFanPerks";
 export type {
   FanProfile,
   PerkGrant,
@@ -44,15 +38,15 @@ export type {
   PerkSchedule,
   PerkSkip,
   ScheduleFanPerksOptions,
-} from "./fans/scheduleFanPerks";
-export { checkRegexSafety, MAX_PATTERN_LENGTH, UserPatternSchema } from "./rules/checkRegexSafety";
-export type { RegexRefusal, SafePattern, UserPattern } from "./rules/checkRegexSafety";
-export { compileRules } from "./rules/compileRules";
-export type { CompiledRuleSet } from "./rules/compileRules";
-export { AdvertisingOptionsSchema, detectAdvertising } from "./rules/detectAdvertising";
-export type { AdvertisingDetectorKind, AdvertisingHit, AdvertisingOptions } from "./rules/detectAdvertising";
-export { evaluate } from "./rules/evaluate";
-export type { Decision, Evaluation, RuleMatch } from "./rules/evaluate";
+} from "./fan/scheduleFanPerks";
+export { checkRegexSafety, MAX_PATTERN_LENGTH, UserPatternSchema } from "./rule/checkRegexSafety";
+export type { RegexRefusal, SafePattern, UserPattern } from "./rule/checkRegexSafety";
+export { compileRules } from "./rule/compileRules";
+export type { CompiledRuleSet } from "./rule/compileRules";
+export { detectAdvertising, DetectAdvertisingOptionsSchema } from "./rule/detectAdvertising";
+export type { AdvertisingDetectorKind, AdvertisingHit, DetectAdvertisingOptions } from "./rule/detectAdvertising";
+export { evaluate } from "./rule/evaluate";
+export type { Decision, Evaluation, RuleMatch } from "./rule/evaluate";
 export {
   ActionSchema,
   EvaluationContextSchema,
@@ -61,7 +55,7 @@ export {
   RuleSchema,
   StrikePolicySchema,
   TriggerSchema,
-} from "./rules/Rule";
+} from "./rule/Rule";
 export type {
   Action,
   ActionKind,
@@ -72,16 +66,21 @@ export type {
   StrikePolicy,
   Trigger,
   TriggerKind,
-} from "./rules/Rule";
-export { toModeratedMessage } from "./rules/toModeratedMessage";
-export { appendStrikeEntry } from "./strikes/appendStrikeEntry";
-export { DEFAULT_LADDER, EscalationLadderSchema, escalationAt } from "./strikes/escalationAt";
-export type { Escalation, EscalationOptions, LadderStep } from "./strikes/escalationAt";
-export { issueStrike, IssueStrikeInputSchema } from "./strikes/issueStrike";
-export type { IssueStrikeInput } from "./strikes/issueStrike";
-export { StrikeLogEntrySchema, StrikeLogSchema, StrikeRevocationSchema, StrikeSchema } from "./strikes/StrikeLog";
-export type { Strike, StrikeLog, StrikeLogEntry, StrikeRecord, StrikeRevocation } from "./strikes/StrikeLog";
-export { strikeRecords } from "./strikes/strikeRecords";
+} from "./rule/Rule";
+export { toModeratedMessage } from "./rule/toModeratedMessage";
+export { appendStrikeEntry } from "./strike/appendStrikeEntry";
+export {
+  DEFAULT_LADDER,
+  EscalationAtOptionsSchema,
+  EscalationLadderSchema,
+  escalationAt,
+} from "./strike/escalationAt";
+export type { Escalation, EscalationAtOptions, LadderStep } from "./strike/escalationAt";
+export { issueStrike, IssueStrikeInputSchema } from "./strike/issueStrike";
+export type { IssueStrikeInput } from "./strike/issueStrike";
+export { StrikeLogEntrySchema, StrikeLogSchema, StrikeRevocationSchema, StrikeSchema } from "./strike/StrikeLog";
+export type { Strike, StrikeLog, StrikeLogEntry, StrikeRecord, StrikeRevocation } from "./strike/StrikeLog";
+export { strikeRecords } from "./strike/strikeRecords";
 export { compileKeywords, CompileKeywordsOptionsSchema, KeywordListSchema } from "./text/compileKeywords";
 export type { CompileKeywordsOptions, KeywordBoundaries, KeywordHit, KeywordMatcher } from "./text/compileKeywords";
 export { findKeywords } from "./text/findKeywords";

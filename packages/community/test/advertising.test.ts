@@ -58,9 +58,15 @@ describe("detectAdvertising", () => {
   });
 
   it("refuses a non-string text and bad options", () => {
-    expect(() => detectAdvertising(null as unknown as string)).toThrow(/detectAdvertising: text/);
-    expect(() => detectAdvertising("x", { tlds: ["c0m"] })).toThrow(
-      /detectAdvertising: options\.tlds\[0\] must be a top-level domain/,
-    );
+    expect(() => detectAdvertising(null as unknown as string)).toThrowOpsError("invalid_argument", {
+      fn: "detectAdvertising",
+      path: ["text"],
+      message: /must be a string/,
+    });
+    expect(() => detectAdvertising("x", { tlds: ["c0m"] })).toThrowOpsError("invalid_argument", {
+      fn: "detectAdvertising",
+      path: ["options", "tlds", 0],
+      message: /must be a top-level domain of 2–24 letters/,
+    });
   });
 });

@@ -27,7 +27,7 @@ const week = (w: number, articles: number, videos: number): PublishedItem[] => [
 
 describe("checkCadence", () => {
   it("flags a week that misses its video target, and counts per form", () => {
-    const report = checkCadence(plan, [...week(0, 4, 2), ...week(1, 3, 1)], { from: W0, to: W0 + 14 * DAY });
+    const report = checkCadence(plan, [...week(0, 4, 2), ...week(1, 3, 1)], { start: W0, end: W0 + 14 * DAY });
     expect(report.weeks.map((w) => [w.week, w.met])).toEqual([
       ["2026-11-02", true],
       ["2026-11-09", false],
@@ -38,14 +38,14 @@ describe("checkCadence", () => {
   });
 
   it("reports excesses without failing the week", () => {
-    const report = checkCadence(plan, week(0, 7, 2), { from: W0, to: W0 + 7 * DAY });
+    const report = checkCadence(plan, week(0, 7, 2), { start: W0, end: W0 + 7 * DAY });
     expect(report.weeks[0]?.excesses).toEqual([{ form: "article", bound: 5, published: 7, by: 2 }]);
     expect(report.weeks[0]?.met).toBe(true);
   });
 
   it("computes current and longest streaks per form and overall", () => {
     const items = [...week(0, 3, 2), ...week(1, 3, 2), ...week(2, 1, 2), ...week(3, 3, 2), ...week(4, 3, 2)];
-    const report = checkCadence(plan, items, { from: W0, to: W0 + 35 * DAY });
+    const report = checkCadence(plan, items, { start: W0, end: W0 + 35 * DAY });
     expect(report.streaks).toEqual([
       { form: "article", current: 2, longest: 2 },
       { form: "short_video", current: 5, longest: 5 },
@@ -54,7 +54,7 @@ describe("checkCadence", () => {
   });
 
   it("marks a running week incomplete and keeps it out of streaks", () => {
-    const report = checkCadence(plan, [...week(0, 3, 2), ...week(1, 1, 0)], { from: W0, to: W0 + 9 * DAY });
+    const report = checkCadence(plan, [...week(0, 3, 2), ...week(1, 1, 0)], { start: W0, end: W0 + 9 * DAY });
     expect(report.weeks.map((w) => w.complete)).toEqual([true, false]);
     expect(report.weeks[1]?.gaps.map((g) => g.by)).toEqual([2, 2]); // still needed this week
     expect(report.streaks.at(-1)).toEqual({ form: "all", current: 1, longest: 1 });
@@ -65,29 +65,33 @@ describe("checkCadence", () => {
     // Sunday 2026-11-08 23:30 Shanghai = 15:30 UTC Sunday; Monday 00:30 Shanghai = Sunday 16:30 UTC
     const sunday = item("article", Date.UTC(2026, 10, 8, 15, 30));
     const monday = item("article", Date.UTC(2026, 10, 8, 16, 30));
-    const report = checkCadence(plan, [sunday, monday], { from: W0, to: W0 + 14 * DAY });
+    const report = checkCadence(plan, [sunday, monday], { start: W0, end: W0 + 14 * DAY });
     expect(report.weeks.map((w) => w.counts.article)).toEqual([1, 1]);
   });
 
   it("has 169-hour weeks across a DST fall-back, and honours weekStartsOn", () => {
     const ny: ContentPlan = { timeZone: "America/New_York", weekStartsOn: 0, targets: [{ form: "live", min: 1 }] };
     // Sunday 2026-11-01 is the fall-back day in New York
-    const from = Date.UTC(2026, 10, 1, 4);
-    const report = checkCadence(ny, [], { from, to: from + 14 * DAY });
+    const start = Date.UTC(2026, 10, 1, 4);
+    const report = checkCadence(ny, [], { start, end: start + 14 * DAY });
     expect(report.weeks[0]?.week).toBe("2026-11-01");
     expect((report.weeks[0]?.endsAt ?? 0) - (report.weeks[0]?.startsAt ?? 0)).toBe(169 * HOUR);
     expect(report.weeks.every((w) => !w.met)).toBe(true);
   });
 
   it("handles no items: every week is a gap", () => {
-    const report = checkCadence(plan, [], { from: W0, to: W0 + 7 * DAY });
+    const report = checkCadence(plan, [], { start: W0, end: W0 + 7 * DAY });
     expect(report.weeks[0]?.gaps.map((g) => g.by)).toEqual([3, 2]);
   });
 
-  it("refuses malformed plans, duplicate ids and an empty window", () => {
+  it("refuses malformed plans, duplicate ids, an empty period and one over 5 years", () => {
     expect(() =>
-      checkCadence({ ...plan, targets: [{ form: "article", min: 3, max: 2 }] }, [], { from: W0, to: W0 + DAY }),
-    ).toThrow(/plan\.targets\[0\]\.max must be ≥ min/);
+      checkCadence({ ...plan, targets: [{ form: "article", min: 3, max: 2 }] }, [], { start: W0, end: W0 + DAY }),
+    ).toThrowOpsError("invalid_argument", {
+      fn: "checkCadence",
+      path: ["plan", "targets", 0, "max"],
+      message: /must be ≥ min/,
+    });
     expect(() =>
       checkCadence(
         {
@@ -98,14 +102,30 @@ describe("checkCadence", () => {
           ],
         },
         [],
-        { from: W0, to: W0 + DAY },
+        { start: W0, end: W0 + DAY },
       ),
-    ).toThrow(/must name each form at most once/);
+    ).toThrowOpsError("invalid_argument", {
+      fn: "checkCadence",
+      path: ["plan", "targets"],
+      message: /must name each form at most once/,
+    });
     const a = item("article", W0);
-    expect(() => checkCadence(plan, [a, a], { from: W0, to: W0 + DAY })).toThrow(
-      /checkCadence: published\[1\]\.id must be unique/,
+    expect(() => checkCadence(plan, [a, a], { start: W0, end: W0 + DAY })).toThrowOpsError("duplicate", {
+      fn: "checkCadence",
+      path: ["published", 1, "id"],
+      message: /must be unique/,
+    });
+    // a core Period: half-open, so an empty one is refused
+    expect(() => checkCadence(plan, [], { start: W0, end: W0 })).toThrowOpsError("invalid_argument", {
+      fn: "checkCadence",
+      path: ["period", "end"],
+      message: /must be after start/,
+    });
+    expect(() => checkCadence(plan, [], { start: W0, end: W0 + 5 * 366 * DAY })).not.toThrow();
+    expect(() => checkCadence(plan, [], { start: W0, end: W0 + 5 * 366 * DAY + 1 })).toThrowOpsError(
+      "invalid_argument",
+      { fn: "checkCadence", path: ["period", "end"], message: /must be at most 5 years after start/ },
     );
-    expect(() => checkCadence(plan, [], { from: W0, to: W0 })).toThrow(/options\.to must be after from/);
   });
 
   it("puts every item inside the reported weeks into exactly one week (property)", () => {
@@ -116,8 +136,8 @@ describe("checkCadence", () => {
         (offsets, timeZone) => {
           const items = offsets.map((o, k) => ({ id: `x${k}`, form: "article" as const, publishedAt: W0 + o }));
           const report = checkCadence({ timeZone, targets: [{ form: "article", min: 1 }] }, items, {
-            from: W0,
-            to: W0 + 21 * DAY,
+            start: W0,
+            end: W0 + 21 * DAY,
           });
           const first = report.weeks[0]?.startsAt ?? 0;
           const last = report.weeks.at(-1)?.endsAt ?? 0;
@@ -133,7 +153,7 @@ describe("checkCadence", () => {
   it("does not mutate its inputs", () => {
     const items = week(0, 3, 2);
     const before = structuredClone({ plan, items });
-    checkCadence(plan, items, { from: W0, to: W0 + 7 * DAY });
+    checkCadence(plan, items, { start: W0, end: W0 + 7 * DAY });
     expect({ plan, items }).toEqual(before);
   });
 });
@@ -201,9 +221,13 @@ describe("bestPublishingHours", () => {
   });
 
   it("refuses negative engagement and a bad zone", () => {
-    expect(() => bestPublishingHours([item("article", 0, -1)], { timeZone: "UTC" })).toThrow(
-      /bestPublishingHours: published\[0\]\.engagement/,
+    expect(() => bestPublishingHours([item("article", 0, -1)], { timeZone: "UTC" })).toThrowOpsError(
+      "invalid_argument",
+      { fn: "bestPublishingHours", path: ["published", 0, "engagement"], message: /must be ≥ 0/ },
     );
-    expect(() => bestPublishingHours([], { timeZone: "Asia/Beijing" })).toThrow(/options\.timeZone/);
+    expect(() => bestPublishingHours([], { timeZone: "Asia/Beijing" })).toThrowOpsError("invalid_time_zone", {
+      fn: "bestPublishingHours",
+      path: ["options", "timeZone"],
+    });
   });
 });

@@ -206,20 +206,38 @@ describe("evaluate", () => {
   });
 
   it("refuses bad input with messages that name the field", () => {
-    expect(() => evaluate({ ...msg("x"), text: 3 as unknown as string }, compiled)).toThrow(/evaluate: message\.text/);
-    expect(() => evaluate(msg("x"), RULES as never)).toThrow(/evaluate: rules must be a rule set made by compileRules/);
-    expect(() => compileRules([...RULES, { ...RULES[0]!, priority: 1 }])).toThrow(
-      /compileRules: rules\[4\]\.id must be unique/,
+    expect(() => evaluate({ ...msg("x"), text: 3 as unknown as string }, compiled)).toThrowOpsError(
+      "invalid_argument",
+      { fn: "evaluate", path: ["message", "text"], message: /must be a string/ },
     );
-    expect(() => compileRules([{ id: "x", triggers: [], actions: [{ kind: "hide" }] }])).toThrow(
-      /rules\[0\]\.triggers must hold at least one trigger/,
+    expect(() => evaluate(msg("x"), RULES as never)).toThrowOpsError("invalid_argument", {
+      fn: "evaluate",
+      path: ["rules"],
+      message: /must be a rule set made by compileRules/,
+    });
+    expect(() => compileRules([...RULES, { ...RULES[0]!, priority: 1 }])).toThrowOpsError("duplicate", {
+      fn: "compileRules",
+      path: ["rules", 4, "id"],
+      message: /must be unique/,
+    });
+    expect(() => compileRules([{ id: "x", triggers: [], actions: [{ kind: "hide" }] }])).toThrowOpsError(
+      "invalid_argument",
+      { fn: "compileRules", path: ["rules", 0, "triggers"], message: /must hold at least one trigger/ },
     );
     expect(() =>
       compileRules([{ id: "x", triggers: [{ kind: "flooding", windowMs: 1000 }], actions: [{ kind: "hide" }] }]),
-    ).toThrow(/needs maxMessages or maxRepeats/);
+    ).toThrowOpsError("invalid_argument", {
+      fn: "compileRules",
+      path: ["rules", 0, "triggers", 0, "maxMessages"],
+      message: /needs maxMessages or maxRepeats/,
+    });
     expect(() =>
       compileRules([{ id: "x", triggers: [{ kind: "keywords", keywords: ["🙂"] }], actions: [{ kind: "hide" }] }]),
-    ).toThrow(/rules\[0\]\.triggers\[0\]\.keywords\[0\] must keep at least one letter/);
+    ).toThrowOpsError("invalid_argument", {
+      fn: "compileRules",
+      path: ["rules", 0, "triggers", 0, "keywords", 0],
+      message: /must keep at least one letter/,
+    });
   });
 });
 
@@ -251,8 +269,9 @@ describe("toModeratedMessage", () => {
       receivedAt: 0,
     };
     expect(toModeratedMessage(like).text).toBe("");
-    expect(() => toModeratedMessage({ ...like, platformCreatedAt: -1.5 })).toThrow(
-      /toModeratedMessage: interaction\.platformCreatedAt/,
-    );
+    expect(() => toModeratedMessage({ ...like, platformCreatedAt: -1.5 })).toThrowOpsError("invalid_argument", {
+      fn: "toModeratedMessage",
+      path: ["interaction", "platformCreatedAt"],
+    });
   });
 });

@@ -19,7 +19,7 @@ fans[0] = { ...base(0), birthday: { month: 11, day: 5 } }; // not loyal: gets no
 
 const plan: PerkPlan = {
   campaign: "nov-2026",
-  window: { from: NOW, to: Date.UTC(2026, 11, 1) },
+  window: { start: NOW, end: Date.UTC(2026, 11, 1) },
   defaultTimeZone: "Asia/Shanghai",
   coupon: { template: "loyal-coupon-500", sendAt: { hour: 10, minute: 0 } },
   birthday: { template: "birthday-gift", sendAt: { hour: 9, minute: 0 } },
@@ -55,7 +55,7 @@ describe("scheduleFanPerks", () => {
     // an overlapping window of another campaign: new coupons, but the same birthday perks are not repeated
     const other = scheduleFanPerks(
       fans,
-      { ...plan, campaign: "late-nov", window: { from: Date.UTC(2026, 10, 15), to: Date.UTC(2026, 11, 1) } },
+      { ...plan, campaign: "late-nov", window: { start: Date.UTC(2026, 10, 15), end: Date.UTC(2026, 11, 1) } },
       {
         now: NOW,
         issued: first.grants.map((g) => g.key),
@@ -74,7 +74,7 @@ describe("scheduleFanPerks", () => {
     const march: PerkPlan = {
       ...plan,
       coupon: undefined,
-      window: { from: Date.UTC(2027, 2, 1, 5), to: Date.UTC(2027, 3, 1, 4) },
+      window: { start: Date.UTC(2027, 2, 1, 5), end: Date.UTC(2027, 3, 1, 4) },
       birthday: { template: "b", sendAt: { hour: 9, minute: 0 }, leapDayIn: "mar1" },
     };
     delete (march as { coupon?: unknown }).coupon;
@@ -104,12 +104,30 @@ describe("scheduleFanPerks", () => {
 
   it("refuses a bad fan zone, an impossible birthday, duplicate fans and a plan without perks", () => {
     const withZone = fans.map((f, i) => (i === 3 ? { ...f, timeZone: "Asia/Peking" } : f));
-    expect(() => scheduleFanPerks(withZone, plan, { now: NOW })).toThrow(/scheduleFanPerks: fans\[3\]\.timeZone/);
-    expect(() => scheduleFanPerks([{ ...base(1), birthday: { month: 2, day: 30 } }], plan, { now: NOW })).toThrow(
-      /fans\[0\]\.birthday\.day/,
-    );
-    expect(() => scheduleFanPerks([base(1), base(1)], plan, { now: NOW })).toThrow(/loyalFans|duplicate|unique/);
+    expect(() => scheduleFanPerks(withZone, plan, { now: NOW })).toThrowOpsError("invalid_time_zone", {
+      fn: "scheduleFanPerks",
+      path: ["fans", 3, "timeZone"],
+    });
+    expect(() =>
+      scheduleFanPerks([{ ...base(1), birthday: { month: 2, day: 30 } }], plan, { now: NOW }),
+    ).toThrowOpsError("invalid_argument", { fn: "scheduleFanPerks", path: ["fans", 0, "birthday", "day"] });
+    expect(() => scheduleFanPerks([base(1), base(1)], plan, { now: NOW })).toThrowOpsError("duplicate", {
+      message: /unique/,
+    });
     const { coupon: _c, birthday: _b, ...bare } = plan;
-    expect(() => scheduleFanPerks(fans, bare, { now: NOW })).toThrow(/plan\.coupon needs a coupon or a birthday perk/);
+    expect(() => scheduleFanPerks(fans, bare, { now: NOW })).toThrowOpsError("invalid_argument", {
+      fn: "scheduleFanPerks",
+      path: ["plan", "coupon"],
+      message: /needs a coupon or a birthday perk/,
+    });
+    // the window is a core Period: half-open, so an empty one is refused
+    expect(() => scheduleFanPerks(fans, { ...plan, window: { start: NOW, end: NOW } }, { now: NOW })).toThrowOpsError(
+      "invalid_argument",
+      {
+        fn: "scheduleFanPerks",
+        path: ["plan", "window", "end"],
+        message: /must be after start/,
+      },
+    );
   });
 });

@@ -1,7 +1,2 @@
-// Shared imports for the tests: the package under test, plus a shape check of OpsError.
+// Shared imports for the tests: the package under test.
 export * from "@ops/community";
-import { isOpsError, type OpsErrorCode } from "@ops/core";
-
-export function isOpsErrorLike(e: unknown, code: OpsErrorCode): boolean {
-  return isOpsError(e, code);
-}

@@ -79,9 +79,11 @@ describe("checkRegexSafety", () => {
       compileRules([
         { id: "r", triggers: [{ kind: "pattern", patterns: [{ source: "(a+)+$" }] }], actions: [{ kind: "hide" }] },
       ]),
-    ).toThrow(
-      /compileRules: rules\[0\]\.triggers\[0\]\.patterns\[0\]\.source must be a regular expression that cannot backtrack catastrophically \(nested_quantifier/,
-    );
+    ).toThrowOpsError("invalid_argument", {
+      fn: "compileRules",
+      path: ["rules", 0, "triggers", 0, "patterns", 0, "source"],
+      message: /must be a regular expression that cannot backtrack catastrophically \(nested_quantifier/,
+    });
   });
 
   it("finds pattern matches across the whole of a long message, windows included", () => {

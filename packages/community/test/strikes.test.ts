@@ -39,12 +39,13 @@ describe("issueStrike", () => {
   });
 
   it("refuses a bad policy and an expiry beyond the instant range", () => {
-    expect(() => issueStrike({ weight: 0, ttlMs: 1 }, { id: "s", actor: "a", ruleId: "r", at: 0 })).toThrow(
-      /issueStrike: policy\.weight must be a number > 0/,
+    expect(() => issueStrike({ weight: 0, ttlMs: 1 }, { id: "s", actor: "a", ruleId: "r", at: 0 })).toThrowOpsError(
+      "invalid_argument",
+      { fn: "issueStrike", path: ["policy", "weight"], message: /must be a number > 0/ },
     );
-    expect(() => issueStrike({ weight: 1, ttlMs: 1 }, { id: "s", actor: "a", ruleId: "r", at: 8.64e15 })).toThrow(
-      /policy\.ttlMs/,
-    );
+    expect(() =>
+      issueStrike({ weight: 1, ttlMs: 1 }, { id: "s", actor: "a", ruleId: "r", at: 8.64e15 }),
+    ).toThrowOpsError("invalid_argument", { fn: "issueStrike", path: ["policy", "ttlMs"] });
   });
 });
 
@@ -59,29 +60,39 @@ describe("appendStrikeEntry", () => {
   it("is idempotent for an identical entry and refuses a reused id", () => {
     const a = logOf(strike("s1", T0, DAY));
     expect(appendStrikeEntry(a, strike("s1", T0, DAY))).toBe(a);
-    expect(() => appendStrikeEntry(a, strike("s1", T0, DAY, 3))).toThrow(
-      /appendStrikeEntry: entry\.id must be a strike id not yet in the log/,
-    );
+    expect(() => appendStrikeEntry(a, strike("s1", T0, DAY, 3))).toThrowOpsError("duplicate", {
+      fn: "appendStrikeEntry",
+      path: ["entry", "id"],
+      message: /must be a strike id not yet in the log/,
+    });
   });
 
   it("refuses revoking an unknown strike, revoking before the strike, and revoking twice", () => {
     const a = logOf(strike("s1", T0, DAY));
-    expect(() => appendStrikeEntry(a, { type: "revocation", strikeId: "nope", at: T0 })).toThrow(
-      /must name a strike in the log/,
-    );
-    expect(() => appendStrikeEntry(a, { type: "revocation", strikeId: "s1", at: T0 - 1 })).toThrow(
-      /entry\.at must not be before the strike/,
+    expect(() => appendStrikeEntry(a, { type: "revocation", strikeId: "nope", at: T0 })).toThrowOpsError("not_found", {
+      fn: "appendStrikeEntry",
+      path: ["entry", "strikeId"],
+      message: /must name a strike in the log/,
+    });
+    expect(() => appendStrikeEntry(a, { type: "revocation", strikeId: "s1", at: T0 - 1 })).toThrowOpsError(
+      "invalid_argument",
+      { fn: "appendStrikeEntry", path: ["entry", "at"], message: /must not be before the strike/ },
     );
     const b = appendStrikeEntry(a, { type: "revocation", strikeId: "s1", at: T0 + 1 });
-    expect(() => appendStrikeEntry(b, { type: "revocation", strikeId: "s1", at: T0 + 2 })).toThrow(
-      /must name a strike that is not yet revoked/,
+    expect(() => appendStrikeEntry(b, { type: "revocation", strikeId: "s1", at: T0 + 2 })).toThrowOpsError(
+      "duplicate",
+      { fn: "appendStrikeEntry", path: ["entry", "strikeId"], message: /must name a strike that is not yet revoked/ },
     );
   });
 
   it("refuses a malformed entry", () => {
     expect(() =>
       appendStrikeEntry([], { type: "strike", id: "s", actor: "a", ruleId: "r", weight: 1, at: 10, expiresAt: 5 }),
-    ).toThrow(/entry\.expiresAt must be after at/);
+    ).toThrowOpsError("invalid_argument", {
+      fn: "appendStrikeEntry",
+      path: ["entry", "expiresAt"],
+      message: /must be after at/,
+    });
   });
 });
 
@@ -133,11 +144,19 @@ describe("escalationAt", () => {
       { minPoints: 3, action: { kind: "remove" as const } },
       { minPoints: 1, action: { kind: "warn" as const } },
     ];
-    expect(() => escalationAt(log, "qq::42", T0, { ladder: bad })).toThrow(
-      /options\.ladder must list steps in strictly increasing minPoints/,
-    );
-    expect(() => escalationAt(log, "qq::42", Number.NaN)).toThrow(/escalationAt: at/);
-    expect(() => escalationAt([{ type: "strike" } as never], "qq::42", T0)).toThrow(/escalationAt: log\[0\]/);
+    expect(() => escalationAt(log, "qq::42", T0, { ladder: bad })).toThrowOpsError("invalid_argument", {
+      fn: "escalationAt",
+      path: ["options", "ladder"],
+      message: /must list steps in strictly increasing minPoints/,
+    });
+    expect(() => escalationAt(log, "qq::42", Number.NaN)).toThrowOpsError("invalid_argument", {
+      fn: "escalationAt",
+      path: ["now"],
+    });
+    expect(() => escalationAt([{ type: "strike" } as never], "qq::42", T0)).toThrowOpsError("invalid_argument", {
+      fn: "escalationAt",
+      message: /^escalationAt: log\[0\]/,
+    });
   });
 
   it("does not depend on the order in which strikes were appended (property)", () => {

@@ -1,40 +1,35 @@
-import type { AdvertisingHit, AdvertisingOptions } from "../rules/detectAdvertising";
+import type { AdvertisingHit, DetectAdvertisingOptions } from "../rule/detectAdvertising";
 import type { NormalizedText } from "../text/normalizeText";
 import { buildAutomaton, scan, type Automaton } from "./ahoCorasick";
 import { normalizeAt } from "./normalize";
 
-export const DEFAULT_TLDS: readonly string[] = Object.freeze(
-  "com cn net org info biz top xyz vip club site online shop store app io co cc me tv ly gl gg link live work ink wang ltd fun icu tk ml hk tw jp kr us uk ru de".split(
-    " ",
-  ),
-);
-export const DEFAULT_WECHAT_CUES: readonly string[] = Object.freeze([
-  "微信号",
-  "微信",
-  "威信",
-  "薇信",
-  "徽信",
-  "维信",
-  "v信",
-  "vx号",
-  "vx",
-  "wx",
-  "weixin",
-  "wechat",
-  "加v",
-  "加微",
-]);
-export const DEFAULT_QR_CUES: readonly string[] = Object.freeze([
-  "二维码",
-  "扫码",
-  "扫一扫",
-  "加群码",
-  "qr码",
-  "qrcode",
-  "qr code",
-]);
+export const DEFAULT_TLDS: readonly string[] = /* @__PURE__ */ (() =>
+  Object.freeze(
+    "com cn net org info biz top xyz vip club site online shop store app io co cc me tv ly gl gg link live work ink wang ltd fun icu tk ml hk tw jp kr us uk ru de".split(
+      " ",
+    ),
+  ))();
+export const DEFAULT_WECHAT_CUES: readonly string[] = /* @__PURE__ */ (() =>
+  Object.freeze([
+    "微信号",
+    "微信",
+    "威信",
+    "薇信",
+    "徽信",
+    "维信",
+    "v信",
+    "vx号",
+    "vx",
+    "wx",
+    "weixin",
+    "wechat",
+    "加v",
+    "加微",
+  ]))();
+export const DEFAULT_QR_CUES: readonly string[] = /* @__PURE__ */ (() =>
+  Object.freeze(["二维码", "扫码", "扫一扫", "加群码", "qr码", "qrcode", "qr code"]))();
 
-/** A link/contact detector compiled once from {@link AdvertisingOptions}. */
+/** A link/contact detector compiled once from {@link DetectAdvertisingOptions}. */
 export interface AdvertisingDetector {
   readonly urls: boolean;
   readonly phones: boolean;
@@ -50,7 +45,7 @@ export interface AdvertisingDetector {
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/-/g, "\\x2d");
 
 export function compileAdvertising(
-  options: { readonly [K in keyof AdvertisingOptions]?: AdvertisingOptions[K] | undefined },
+  options: { readonly [K in keyof DetectAdvertisingOptions]?: DetectAdvertisingOptions[K] | undefined },
 ): AdvertisingDetector {
   const tlds = (options.tlds ?? DEFAULT_TLDS)
     .map((t) => t.toLowerCase().replace(/^\./, ""))

@@ -72,18 +72,21 @@ export function foldAsciiCase(set: CharSet): CharSet {
   return extra.length === 0 ? set : union(set, extra);
 }
 
-export const DIGIT: CharSet = range(0x30, 0x39);
-export const WORD: CharSet = union(range(0x30, 0x39), range(0x41, 0x5a), single(0x5f), range(0x61, 0x7a));
-export const SPACE: CharSet = union(
-  range(0x09, 0x0d),
-  single(0x20),
-  single(0xa0),
-  single(0x1680),
-  range(0x2000, 0x200a),
-  range(0x2028, 0x2029),
-  single(0x202f),
-  single(0x205f),
-  single(0x3000),
-  single(0xfeff),
-);
-export const LINE_TERMINATORS: CharSet = union(single(0x0a), single(0x0d), range(0x2028, 0x2029));
+export const DIGIT: CharSet = /* @__PURE__ */ (() => range(0x30, 0x39))();
+export const WORD: CharSet = /* @__PURE__ */ (() =>
+  union(range(0x30, 0x39), range(0x41, 0x5a), single(0x5f), range(0x61, 0x7a)))();
+export const SPACE: CharSet = /* @__PURE__ */ (() =>
+  union(
+    range(0x09, 0x0d),
+    single(0x20),
+    single(0xa0),
+    single(0x1680),
+    range(0x2000, 0x200a),
+    range(0x2028, 0x2029),
+    single(0x202f),
+    single(0x205f),
+    single(0x3000),
+    single(0xfeff),
+  ))();
+export const LINE_TERMINATORS: CharSet = /* @__PURE__ */ (() =>
+  union(single(0x0a), single(0x0d), range(0x2028, 0x2029)))();

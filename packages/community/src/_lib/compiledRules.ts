@@ -1,6 +1,6 @@
 import { OpsError } from "@ops/core";
-import type { Action, StrikePolicy } from "../rules/Rule";
-import type { CompiledRuleSet } from "../rules/compileRules";
+import type { Action, StrikePolicy } from "../rule/Rule";
+import type { CompiledRuleSet } from "../rule/compileRules";
 import type { AdvertisingDetector } from "./advertising";
 import type { CompiledKeywords } from "./keywords";
 

@@ -1,5 +1,5 @@
 import { parseOrThrow } from "@ops/core";
-import { StrikeLogSchema, type StrikeLog, type StrikeRecord } from "../strikes/StrikeLog";
+import { StrikeLogSchema, type StrikeLog, type StrikeRecord } from "../strike/StrikeLog";
 
 /** `strikeRecords` with the caller's name in errors (for `escalationAt`). */
 export function foldStrikes(log: StrikeLog, actor: string | undefined, fn: string): StrikeRecord[] {

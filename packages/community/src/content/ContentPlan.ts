@@ -1,5 +1,5 @@
 import { IdSchema, InstantSchema } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** The forms of content a plan counts. */
 export const CONTENT_FORMS = ["article", "short_video", "image", "audio", "live", "animation"] as const;
@@ -20,33 +20,39 @@ export type ContentForm = (typeof CONTENT_FORMS)[number];
  * // => 1
  * ```
  */
-export const ContentPlanSchema = z.object({
-  timeZone: z.string(),
-  weekStartsOn: z.number().int().min(0).max(6).default(1),
-  targets: z
-    .array(
-      z
-        .object({
-          form: z.enum(CONTENT_FORMS),
-          min: z.number().int().nonnegative(),
-          max: z.number().int().nonnegative().optional(),
-        })
-        .refine((t) => t.max === undefined || t.max >= t.min, { error: "must be ≥ min", path: ["max"] }),
-    )
-    .min(1, { error: "must hold at least one target" })
-    .refine((ts) => new Set(ts.map((t) => t.form)).size === ts.length, { error: "must name each form at most once" }),
-});
+export const ContentPlanSchema = /* @__PURE__ */ (() =>
+  z.object({
+    timeZone: z.string(),
+    weekStartsOn: z._default(z.int().check(z.minimum(0), z.maximum(6)), 1),
+    targets: z
+      .array(
+        z
+          .object({
+            form: z.enum(CONTENT_FORMS),
+            min: z.int().check(z.nonnegative()),
+            max: z.optional(z.int().check(z.nonnegative())),
+          })
+          .check(z.refine((t) => t.max === undefined || t.max >= t.min, { error: "must be ≥ min", path: ["max"] })),
+      )
+      .check(
+        z.minLength(1, { error: "must hold at least one target" }),
+        z.refine((ts) => new Set(ts.map((t) => t.form)).size === ts.length, {
+          error: "must name each form at most once",
+        }),
+      ),
+  }))();
 
 /** A content plan; see {@link ContentPlanSchema}. */
 export type ContentPlan = z.input<typeof ContentPlanSchema>;
 
 /** Schema of a published piece of content; `engagement` (any non-negative measure, e.g. an engagement rate) feeds best-hour analysis. */
-export const PublishedItemSchema = z.object({
-  id: IdSchema,
-  form: z.enum(CONTENT_FORMS),
-  publishedAt: InstantSchema,
-  engagement: z.number().nonnegative().finite().optional(),
-});
+export const PublishedItemSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: IdSchema,
+    form: z.enum(CONTENT_FORMS),
+    publishedAt: InstantSchema,
+    engagement: z.optional(z.number().check(z.nonnegative())),
+  }))();
 
 /** A published piece of content; see {@link PublishedItemSchema}. */
 export type PublishedItem = z.infer<typeof PublishedItemSchema>;

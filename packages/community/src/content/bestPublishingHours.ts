@@ -1,6 +1,6 @@
 import { assertTimeZone, createOffsetLookup, parseOrThrow, type TimeZone } from "@ops/core";
 import { quantile } from "@ops/metrics";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CONTENT_FORMS, PublishedItemSchema, type ContentForm, type PublishedItem } from "./ContentPlan";
 
 /** Options of {@link bestPublishingHours}. */
@@ -16,12 +16,13 @@ export interface BestPublishingHoursOptions {
 }
 
 /** Schema of {@link BestPublishingHoursOptions}. */
-export const BestPublishingHoursOptionsSchema = z.object({
-  timeZone: z.string(),
-  minSample: z.number().int().positive().optional(),
-  by: z.enum(["hour", "weekday_hour"]).optional(),
-  forms: z.array(z.enum(CONTENT_FORMS)).optional(),
-});
+export const BestPublishingHoursOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    timeZone: z.string(),
+    minSample: z.optional(z.int().check(z.positive())),
+    by: z.optional(z.enum(["hour", "weekday_hour"])),
+    forms: z.optional(z.array(z.enum(CONTENT_FORMS))),
+  }))();
 
 /** One publishing slot with its engagement figures and sample size. */
 export interface PublishingSlot {

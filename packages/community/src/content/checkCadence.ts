@@ -1,15 +1,16 @@
 import {
   addLocalDays,
   assertTimeZone,
-  InstantSchema,
   localParts,
   OpsError,
+  PeriodSchema,
   parseOrThrow,
   startOfLocalWeek,
   type Instant,
+  type Period,
   type WeekStartsOn,
 } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   ContentPlanSchema,
   PublishedItemSchema,
@@ -18,17 +19,8 @@ import {
   type PublishedItem,
 } from "./ContentPlan";
 
-/** The window of {@link checkCadence}: the local weeks overlapping [from, to). */
-export interface CheckCadenceOptions {
-  readonly from: Instant;
-  readonly to: Instant;
-}
-
-/** Schema of {@link CheckCadenceOptions} (at most 5 years). */
-export const CheckCadenceOptionsSchema = z
-  .object({ from: InstantSchema, to: InstantSchema })
-  .refine((o) => o.to > o.from, { error: "must be after from", path: ["to"] })
-  .refine((o) => o.to - o.from <= 5 * 366 * 86_400_000, { error: "must be at most 5 years after from", path: ["to"] });
+/** The longest period {@link checkCadence} reports on: 5 years (of 366 days). */
+const MAX_PERIOD_MS = 5 * 366 * 86_400_000;
 
 /** A form's shortfall or excess in one week. */
 export interface CadenceDeviation {
@@ -46,7 +38,7 @@ export interface CadenceWeek {
   readonly week: string;
   readonly startsAt: Instant;
   readonly endsAt: Instant;
-  /** False for a week that ends after `to` (still running): its gaps are "still needed", and it does not break streaks. */
+  /** False for a week that ends after the period's `end` (still running): its gaps are "still needed", and it does not break streaks. */
   readonly complete: boolean;
   /** Items published in the week, by form (every planned form is present, 0 included). */
   readonly counts: Readonly<Partial<Record<ContentForm, number>>>;
@@ -84,9 +76,10 @@ export interface CadenceReport {
  *
  * @param plan - the content plan
  * @param published - what was published (any order; not mutated; ids unique)
- * @param options - `from`, `to`: the weeks overlapping [from, to) are reported
+ * @param period - the weeks overlapping the half-open period [start, end) are reported (a core
+ *   `Period`, at most 5 years long)
  * @returns weeks, streaks and totals
- * @throws {OpsError} `invalid_argument` for a malformed plan, item or window; `duplicate` for a repeated item id; `invalid_time_zone`
+ * @throws {OpsError} `invalid_argument` for a malformed plan, item or period; `duplicate` for a repeated item id; `invalid_time_zone`
  *
  * @example
  * ```ts
@@ -94,21 +87,25 @@ export interface CadenceReport {
  * const plan = { timeZone: "Asia/Shanghai", targets: [{ form: "article", min: 3, max: 5 }, { form: "short_video", min: 2, max: 3 }] } as const;
  * const mon = Date.UTC(2026, 10, 2, 2); // Monday 10:00 in Shanghai
  * const items = [0, 1, 2].map((d) => ({ id: `a${d}`, form: "article", publishedAt: mon + d * 86_400_000 } as const));
- * const report = checkCadence(plan, [...items, { id: "v1", form: "short_video", publishedAt: mon }], { from: mon, to: mon + 7 * 86_400_000 });
+ * const report = checkCadence(plan, [...items, { id: "v1", form: "short_video", publishedAt: mon }], { start: mon, end: mon + 7 * 86_400_000 });
  * report.weeks[0]?.gaps;
  * // => [{ form: "short_video", bound: 2, published: 1, by: 1 }]
  * ```
  */
-export function checkCadence(
-  plan: ContentPlan,
-  published: readonly PublishedItem[],
-  options: CheckCadenceOptions,
-): CadenceReport {
+export function checkCadence(plan: ContentPlan, published: readonly PublishedItem[], period: Period): CadenceReport {
   const fn = "checkCadence";
   const p = parseOrThrow(ContentPlanSchema, plan, { fn, path: ["plan"] });
   assertTimeZone(p.timeZone, fn, ["plan", "timeZone"]);
   const items = parseOrThrow(z.array(PublishedItemSchema), published, { fn, path: ["published"] });
-  const { from, to } = parseOrThrow(CheckCadenceOptionsSchema, options, { fn, path: ["options"] });
+  const { start, end } = parseOrThrow(PeriodSchema, period, { fn, path: ["period"] });
+  if (end - start > MAX_PERIOD_MS)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["period", "end"],
+      rule: "must be at most 5 years after start",
+      received: end,
+    });
   const ids = new Set<string>();
   items.forEach((it, i) => {
     if (ids.has(it.id))
@@ -124,7 +121,7 @@ export function checkCadence(
   const zone = p.timeZone;
   const weekStartsOn = p.weekStartsOn as WeekStartsOn;
   const starts: Instant[] = [];
-  for (let w = startOfLocalWeek(from, zone, { weekStartsOn }); w < to; w = addLocalDays(w, zone, 7)) starts.push(w);
+  for (let w = startOfLocalWeek(start, zone, { weekStartsOn }); w < end; w = addLocalDays(w, zone, 7)) starts.push(w);
   const ends = starts.map((s) => addLocalDays(s, zone, 7));
   const counts = starts.map(() => new Map<ContentForm, number>());
   for (const it of items) {
@@ -159,7 +156,7 @@ export function checkCadence(
       week: `${String(lp.year).padStart(4, "0")}-${String(lp.month).padStart(2, "0")}-${String(lp.day).padStart(2, "0")}`,
       startsAt,
       endsAt: ends[i] as number,
-      complete: (ends[i] as number) <= to,
+      complete: (ends[i] as number) <= end,
       counts: record,
       gaps,
       excesses,

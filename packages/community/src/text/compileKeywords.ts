@@ -1,5 +1,5 @@
 import { parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { compileKeywordList } from "../_lib/keywords";
 
 /**
@@ -17,15 +17,24 @@ export interface CompileKeywordsOptions {
 }
 
 /** Schema of a keyword list: 1–1 000 000 non-empty strings of at most 256 characters. */
-export const KeywordListSchema = z
-  .array(
-    z.string().min(1, { error: "must be a non-empty keyword" }).max(256, { error: "must be at most 256 characters" }),
-  )
-  .min(1, { error: "must hold at least one keyword" })
-  .max(1_000_000, { error: "must hold at most 1 000 000 keywords" });
+export const KeywordListSchema = /* @__PURE__ */ (() =>
+  z
+    .array(
+      z
+        .string()
+        .check(
+          z.minLength(1, { error: "must be a non-empty keyword" }),
+          z.maxLength(256, { error: "must be at most 256 characters" }),
+        ),
+    )
+    .check(
+      z.minLength(1, { error: "must hold at least one keyword" }),
+      z.maxLength(1_000_000, { error: "must hold at most 1 000 000 keywords" }),
+    ))();
 
 /** Schema of {@link CompileKeywordsOptions}. */
-export const CompileKeywordsOptionsSchema = z.object({ boundaries: z.enum(["auto", "none"]).optional() });
+export const CompileKeywordsOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({ boundaries: z.optional(z.enum(["auto", "none"])) }))();
 
 /** A compiled keyword list (opaque beyond these fields); see {@link compileKeywords}. */
 export interface KeywordMatcher {

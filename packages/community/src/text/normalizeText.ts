@@ -1,5 +1,5 @@
 import { OpsError } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { normalizeAt } from "../_lib/normalize";
 
 /**
@@ -19,9 +19,10 @@ export interface NormalizeTextOptions {
 }
 
 /** Schema of {@link NormalizeTextOptions}. */
-export const NormalizeTextOptionsSchema = z.object({
-  strip: z.enum(["invisible", "whitespace", "separators"]).optional(),
-});
+export const NormalizeTextOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    strip: z.optional(z.enum(["invisible", "whitespace", "separators"])),
+  }))();
 
 /**
  * A normalised text that remembers where each of its UTF-16 units came from, so that a

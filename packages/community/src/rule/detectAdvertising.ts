@@ -1,12 +1,12 @@
 import { parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { compileAdvertising, createForms, detectWith } from "../_lib/advertising";
 
 /** Which detector of {@link detectAdvertising} fired. */
 export type AdvertisingDetectorKind = "url" | "wechat" | "phone" | "qr";
 
-/** Options of {@link detectAdvertising} and of a `links` rule trigger. Every detector is on by default. */
-export interface AdvertisingOptions {
+/** Options of {@link detectAdvertising}, also the fields of a `links` rule trigger. Every detector is on by default. */
+export interface DetectAdvertisingOptions {
   /** URLs and bare or disguised domains (`example.com`, `example 点 com`, `example(dot)com`). */
   readonly urls?: boolean;
   /** A WeChat cue (`微信`, `vx`, `加v`…) followed by an id (6–20 characters, starting with a letter) or a number. */
@@ -25,20 +25,24 @@ export interface AdvertisingOptions {
   readonly qrCues?: readonly string[];
 }
 
-/** Schema of {@link AdvertisingOptions}. */
-export const AdvertisingOptionsSchema = z.object({
-  urls: z.boolean().optional(),
-  wechat: z.boolean().optional(),
-  phones: z.boolean().optional(),
-  qr: z.boolean().optional(),
-  allowDomains: z.array(z.string().min(1).max(253)).optional(),
-  tlds: z
-    .array(z.string().regex(/^\.?[A-Za-z]{2,24}$/, { error: "must be a top-level domain of 2–24 letters" }))
-    .min(1)
-    .optional(),
-  wechatCues: z.array(z.string().min(1).max(32)).optional(),
-  qrCues: z.array(z.string().min(1).max(32)).optional(),
-});
+/** Schema of {@link DetectAdvertisingOptions} (a `links` trigger of `TriggerSchema` extends it). */
+export const DetectAdvertisingOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    urls: z.optional(z.boolean()),
+    wechat: z.optional(z.boolean()),
+    phones: z.optional(z.boolean()),
+    qr: z.optional(z.boolean()),
+    allowDomains: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(253)))),
+    tlds: z.optional(
+      z
+        .array(
+          z.string().check(z.regex(/^\.?[A-Za-z]{2,24}$/, { error: "must be a top-level domain of 2–24 letters" })),
+        )
+        .check(z.minLength(1)),
+    ),
+    wechatCues: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(32)))),
+    qrCues: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(32)))),
+  }))();
 
 /** One link or contact found by {@link detectAdvertising}. */
 export interface AdvertisingHit {
@@ -72,8 +76,8 @@ export interface AdvertisingHit {
  * // => [["url", "shop8.com"], ["wechat", "ab_cd12"], ["phone", "13800138000"]]
  * ```
  */
-export function detectAdvertising(text: string, options: AdvertisingOptions = {}): AdvertisingHit[] {
+export function detectAdvertising(text: string, options: DetectAdvertisingOptions = {}): AdvertisingHit[] {
   parseOrThrow(z.string(), text, { fn: "detectAdvertising", path: ["text"] });
-  const parsed = parseOrThrow(AdvertisingOptionsSchema, options, { fn: "detectAdvertising", path: ["options"] });
+  const parsed = parseOrThrow(DetectAdvertisingOptionsSchema, options, { fn: "detectAdvertising", path: ["options"] });
   return detectWith(compileAdvertising(parsed), createForms(text), Number.POSITIVE_INFINITY);
 }

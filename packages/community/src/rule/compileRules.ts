@@ -1,5 +1,5 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { compileAdvertising } from "../_lib/advertising";
 import type { CompiledRule, CompiledRuleSetInternal, CompiledTrigger } from "../_lib/compiledRules";
 import { compileKeywordList } from "../_lib/keywords";

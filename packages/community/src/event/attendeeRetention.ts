@@ -1,6 +1,6 @@
 import { InstantSchema, parseOrThrow, type Instant } from "@ops/core";
 import { newcombeInterval, rate, type ProportionInterval, type Rate } from "@ops/metrics";
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   AttendanceSchema,
   CommunityEventSchema,
@@ -14,18 +14,19 @@ import {
 export interface AttendeeRetentionOptions {
   /** How long after the event start a member must still be in the group to count as retained (e.g. 30 days). */
   readonly horizonMs: number;
-  /** The instant the membership data is complete up to; retention is only known once `startsAt + horizonMs ≤ asOf`. */
-  readonly asOf: Instant;
+  /** The evaluation time: membership data is complete up to it, and retention is only known once `startsAt + horizonMs ≤ now`. */
+  readonly now: Instant;
   /** Confidence of the interval of the difference; default 0.95. */
   readonly confidence?: number;
 }
 
 /** Schema of {@link AttendeeRetentionOptions}. */
-export const AttendeeRetentionOptionsSchema = z.object({
-  horizonMs: z.number().int().positive({ error: "must be a positive integer number of milliseconds" }),
-  asOf: InstantSchema,
-  confidence: z.number().gt(0).lt(1).optional(),
-});
+export const AttendeeRetentionOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    horizonMs: z.int().check(z.positive({ error: "must be a positive integer number of milliseconds" })),
+    now: InstantSchema,
+    confidence: z.optional(z.number().check(z.gt(0), z.lt(1))),
+  }))();
 
 /** Retention of one cohort. */
 export interface CohortRetention {
@@ -69,7 +70,7 @@ export type AttendeeRetention =
  * @param event - the event
  * @param attendance - attendance records (other events are ignored)
  * @param memberships - membership intervals of the event's group (other groups ignored)
- * @param options - `horizonMs`, `asOf`, `confidence`
+ * @param options - `horizonMs`, `now`, `confidence`
  * @returns the two cohorts and their difference, or `ready: false` before the horizon is reached
  * @throws {OpsError} `invalid_argument` for malformed input
  *
@@ -79,7 +80,7 @@ export type AttendeeRetention =
  * const day = 86_400_000;
  * const event = { id: "e1", group: "g", kind: "qa", title: "Ask the coach", startsAt: 10 * day, endsAt: 10 * day + 3_600_000 } as const;
  * const memberships = ["a", "b", "c", "d"].map((m, i) => ({ group: "g", member: m, joinedAt: 0, leftAt: i % 2 === 0 ? null : 20 * day }));
- * const r = attendeeRetention(event, [{ eventId: "e1", member: "a" }, { eventId: "e1", member: "b" }, { eventId: "e1", member: "c" }], memberships, { horizonMs: 30 * day, asOf: 60 * day });
+ * const r = attendeeRetention(event, [{ eventId: "e1", member: "a" }, { eventId: "e1", member: "b" }, { eventId: "e1", member: "c" }], memberships, { horizonMs: 30 * day, now: 60 * day });
  * r.ready && [r.attendees.retained, r.attendees.members, r.nonAttendees.retained, r.nonAttendees.members];
  * // => [2, 3, 0, 1]
  * ```
@@ -96,7 +97,7 @@ export function attendeeRetention(
   const ms = parseOrThrow(z.array(MembershipSchema), memberships, { fn, path: ["memberships"] });
   const opts = parseOrThrow(AttendeeRetentionOptionsSchema, options, { fn, path: ["options"] });
   const checkedAt = parseOrThrow(InstantSchema, e.startsAt + opts.horizonMs, { fn, path: ["options", "horizonMs"] });
-  if (checkedAt > opts.asOf) return { ready: false, eventId: e.id, checkedAt, reason: "horizon_not_reached" };
+  if (checkedAt > opts.now) return { ready: false, eventId: e.id, checkedAt, reason: "horizon_not_reached" };
   const inGroup = ms.filter((m) => m.group === e.group);
   const memberAt = (t: Instant): Set<string> =>
     new Set(inGroup.filter((m) => m.joinedAt <= t && (m.leftAt === null || t < m.leftAt)).map((m) => m.member));

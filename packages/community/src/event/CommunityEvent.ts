@@ -1,5 +1,5 @@
 import { IdSchema, InstantSchema } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** The kinds of group events the upkeep practice runs. */
 export const EVENT_KINDS = ["talk", "sharing_session", "group_buy", "qa"] as const;
@@ -18,34 +18,41 @@ export type EventKind = (typeof EVENT_KINDS)[number];
  * // => true
  * ```
  */
-export const CommunityEventSchema = z
-  .object({
-    id: IdSchema,
-    /** The group (chat group, fan group) the event is held in. */
-    group: z.string().min(1),
-    kind: z.enum(EVENT_KINDS),
-    title: z.string().min(1).max(500),
-    startsAt: InstantSchema,
-    endsAt: InstantSchema,
-    capacity: z.number().int().positive().optional(),
-  })
-  .refine((e) => e.endsAt > e.startsAt, { error: "must be after startsAt", path: ["endsAt"] });
+export const CommunityEventSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      id: IdSchema,
+      /** The group (chat group, fan group) the event is held in. */
+      group: z.string().check(z.minLength(1)),
+      kind: z.enum(EVENT_KINDS),
+      title: z.string().check(z.minLength(1), z.maxLength(500)),
+      startsAt: InstantSchema,
+      endsAt: InstantSchema,
+      capacity: z.optional(z.int().check(z.positive())),
+    })
+    .check(z.refine((e) => e.endsAt > e.startsAt, { error: "must be after startsAt", path: ["endsAt"] })))();
 
 /** A community event; see {@link CommunityEventSchema}. */
 export type CommunityEvent = z.infer<typeof CommunityEventSchema>;
 
 /** Schema of a registration: a member signed up for an event at `at`. */
-export const RegistrationSchema = z.object({ eventId: IdSchema, member: z.string().min(1), at: InstantSchema });
+export const RegistrationSchema = /* @__PURE__ */ (() =>
+  z.object({
+    eventId: IdSchema,
+    member: z.string().check(z.minLength(1)),
+    at: InstantSchema,
+  }))();
 
 /** A registration; see {@link RegistrationSchema}. */
 export type Registration = z.infer<typeof RegistrationSchema>;
 
 /** Schema of an attendance record: a member took part in an event (checked in, spoke, joined the live room). */
-export const AttendanceSchema = z.object({
-  eventId: IdSchema,
-  member: z.string().min(1),
-  at: InstantSchema.optional(),
-});
+export const AttendanceSchema = /* @__PURE__ */ (() =>
+  z.object({
+    eventId: IdSchema,
+    member: z.string().check(z.minLength(1)),
+    at: z.optional(InstantSchema),
+  }))();
 
 /** An attendance record; see {@link AttendanceSchema}. */
 export type Attendance = z.infer<typeof AttendanceSchema>;
@@ -54,14 +61,20 @@ export type Attendance = z.infer<typeof AttendanceSchema>;
  * Schema of a membership interval: `member` was in `group` over [joinedAt, leftAt)
  * (`leftAt: null` = still a member). A member who left and came back has two intervals.
  */
-export const MembershipSchema = z
-  .object({
-    group: z.string().min(1),
-    member: z.string().min(1),
-    joinedAt: InstantSchema,
-    leftAt: InstantSchema.nullable(),
-  })
-  .refine((m) => m.leftAt === null || m.leftAt > m.joinedAt, { error: "must be after joinedAt", path: ["leftAt"] });
+export const MembershipSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      group: z.string().check(z.minLength(1)),
+      member: z.string().check(z.minLength(1)),
+      joinedAt: InstantSchema,
+      leftAt: z.nullable(InstantSchema),
+    })
+    .check(
+      z.refine((m) => m.leftAt === null || m.leftAt > m.joinedAt, {
+        error: "must be after joinedAt",
+        path: ["leftAt"],
+      }),
+    ))();
 
 /** A membership interval; see {@link MembershipSchema}. */
 export type Membership = z.infer<typeof MembershipSchema>;

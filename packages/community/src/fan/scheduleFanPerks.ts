@@ -5,6 +5,7 @@ import {
   IdSchema,
   InstantSchema,
   localParts,
+  PeriodSchema,
   parseOrThrow,
   type Instant,
   type TimeZone,
@@ -17,7 +18,7 @@ import {
   type Birthday,
   type FanActivity,
 } from "@ops/metrics";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** A fan as perk scheduling sees it: `@ops/metrics` activity, plus a zone and a birthday when known. */
 export interface FanProfile extends FanActivity {
@@ -27,42 +28,54 @@ export interface FanProfile extends FanActivity {
 }
 
 /** Schema of a {@link FanProfile}. */
-export const FanProfileSchema = FanActivitySchema.extend({
-  timeZone: z.string().optional(),
-  birthday: BirthdaySchema.optional(),
-});
+export const FanProfileSchema = /* @__PURE__ */ (() =>
+  z.extend(FanActivitySchema, {
+    timeZone: z.optional(z.string()),
+    birthday: z.optional(BirthdaySchema),
+  }))();
 
-const LocalTime = z.object({ hour: z.number().int().min(0).max(23), minute: z.number().int().min(0).max(59) });
+const LocalTime = /* @__PURE__ */ (() =>
+  z.object({
+    hour: z.int().check(z.minimum(0), z.maximum(23)),
+    minute: z.int().check(z.minimum(0), z.maximum(59)),
+  }))();
 
 /**
- * Schema of a perk plan: a campaign over a window [from, to), who qualifies (the
- * `@ops/metrics` `loyalFans` thresholds), and which perks go out at which local time —
- * an exclusive `coupon` on the first day of the window, a `birthday` perk on the fan's
- * birthday when it falls in the window.
+ * Schema of a perk plan: a campaign over a `window` (an `@ops/core` `Period`, half-open
+ * [start, end)), who qualifies (the `@ops/metrics` `loyalFans` thresholds), and which perks
+ * go out at which local time — an exclusive `coupon` on the first day of the window, a
+ * `birthday` perk on the fan's birthday when it falls in the window.
  */
-export const PerkPlanSchema = z
-  .object({
-    campaign: IdSchema,
-    window: z.object({ from: InstantSchema, to: InstantSchema }),
-    defaultTimeZone: z.string(),
-    selection: z
-      .object({
-        minRecency: z.number().int().min(1).max(5).optional(),
-        minFrequency: z.number().int().min(1).max(5).optional(),
-        minEngagement: z.number().int().min(1).max(5).optional(),
-        limit: z.number().int().nonnegative().optional(),
-      })
-      .default({}),
-    coupon: z.object({ template: z.string().min(1), sendAt: LocalTime }).optional(),
-    birthday: z
-      .object({ template: z.string().min(1), sendAt: LocalTime, leapDayIn: z.enum(["feb28", "mar1"]).optional() })
-      .optional(),
-  })
-  .refine((p) => p.window.to > p.window.from, { error: "must be after from", path: ["window", "to"] })
-  .refine((p) => p.coupon !== undefined || p.birthday !== undefined, {
-    error: "needs a coupon or a birthday perk",
-    path: ["coupon"],
-  });
+export const PerkPlanSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      campaign: IdSchema,
+      window: PeriodSchema,
+      defaultTimeZone: z.string(),
+      selection: z._default(
+        z.object({
+          minRecency: z.optional(z.int().check(z.minimum(1), z.maximum(5))),
+          minFrequency: z.optional(z.int().check(z.minimum(1), z.maximum(5))),
+          minEngagement: z.optional(z.int().check(z.minimum(1), z.maximum(5))),
+          limit: z.optional(z.int().check(z.nonnegative())),
+        }),
+        {},
+      ),
+      coupon: z.optional(z.object({ template: z.string().check(z.minLength(1)), sendAt: LocalTime })),
+      birthday: z.optional(
+        z.object({
+          template: z.string().check(z.minLength(1)),
+          sendAt: LocalTime,
+          leapDayIn: z.optional(z.enum(["feb28", "mar1"])),
+        }),
+      ),
+    })
+    .check(
+      z.refine((p) => p.coupon !== undefined || p.birthday !== undefined, {
+        error: "needs a coupon or a birthday perk",
+        path: ["coupon"],
+      }),
+    ))();
 
 /** A perk plan; see {@link PerkPlanSchema}. */
 export type PerkPlan = z.input<typeof PerkPlanSchema>;
@@ -76,7 +89,8 @@ export interface ScheduleFanPerksOptions {
 }
 
 /** Schema of {@link ScheduleFanPerksOptions}. */
-export const ScheduleFanPerksOptionsSchema = z.object({ now: InstantSchema, issued: z.array(z.string()).optional() });
+export const ScheduleFanPerksOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({ now: InstantSchema, issued: z.optional(z.array(z.string())) }))();
 
 /** One scheduled perk. */
 export interface PerkGrant {
@@ -118,8 +132,8 @@ export interface PerkSchedule {
  * the fan's own zone (29 February handled). Each perk is sent at the plan's local time in
  * the fan's zone: the coupon at the first such local time in the window (the window's
  * first local day, or the next day when that time has passed), the birthday perk on the
- * birthday (moved to the window start if the birthday began before it); a perk
- * whose send time would fall after the window end is skipped. Every grant has a key; keys
+ * birthday (moved to the window start if the birthday began before it); a perk whose
+ * send time would fall at or after the window's (exclusive) end is skipped. Every grant has a key; keys
  * listed in `options.issued` are skipped, so re-running a schedule, or running
  * overlapping windows, never grants a perk twice. The same input gives the same output.
  *
@@ -136,7 +150,7 @@ export interface PerkSchedule {
  * const now = Date.UTC(2026, 10, 1);
  * const fans = Array.from({ length: 10 }, (_, i) => ({ id: `f${i}`, lastActiveAt: now - (10 - i) * day, interactions: i, engagement: i * 5,
  *   ...(i === 9 ? { timeZone: "America/New_York", birthday: { month: 11, day: 20 } } : {}) }));
- * const plan = { campaign: "nov", window: { from: now, to: Date.UTC(2026, 11, 1) }, defaultTimeZone: "Asia/Shanghai", selection: { limit: 1 },
+ * const plan = { campaign: "nov", window: { start: now, end: Date.UTC(2026, 11, 1) }, defaultTimeZone: "Asia/Shanghai", selection: { limit: 1 },
  *   birthday: { template: "bday-500", sendAt: { hour: 9, minute: 0 } } };
  * scheduleFanPerks(fans, plan, { now }).grants.map((g) => [g.key, new Date(g.sendAt).toISOString()]);
  * // => [["birthday:f9:2026", "2026-11-20T14:00:00.000Z"]]
@@ -156,7 +170,7 @@ export function scheduleFanPerks(
     if (f.timeZone !== undefined) assertTimeZone(f.timeZone, fn, ["fans", i, "timeZone"]);
   });
   const issued = new Set(opts.issued ?? []);
-  const { from, to } = p.window;
+  const { start, end } = p.window;
   const loyal = loyalFans(list, { now: opts.now, ...withoutUndefined(p.selection) });
   const grants: PerkGrant[] = [];
   const skipped: PerkSkip[] = [];
@@ -171,10 +185,10 @@ export function scheduleFanPerks(
     const zone = fan.timeZone ?? p.defaultTimeZone;
     if (p.coupon) {
       // the send time on the local day the window starts, or on the next day if that is already past
-      const first = localParts(from, zone);
+      const first = localParts(start, zone);
       let sendAt = fromLocalParts({ year: first.year, month: first.month, day: first.day, ...p.coupon.sendAt }, zone);
-      if (sendAt < from) sendAt = addLocalDays(sendAt, zone, 1);
-      if (sendAt >= to) skipped.push({ fanId: fan.id, kind: "coupon", reason: "send_time_not_in_window" });
+      if (sendAt < start) sendAt = addLocalDays(sendAt, zone, 1);
+      if (sendAt >= end) skipped.push({ fanId: fan.id, kind: "coupon", reason: "send_time_not_in_window" });
       else
         grant({
           key: `coupon:${p.campaign}:${fan.id}`,
@@ -191,18 +205,17 @@ export function scheduleFanPerks(
         skipped.push({ fanId: fan.id, kind: "birthday", reason: "no_birthday" });
         continue;
       }
-      const e = birthdayPerkEligibility(
-        fan.birthday,
-        { from, to },
-        { timeZone: zone, ...(p.birthday.leapDayIn === undefined ? {} : { leapDayIn: p.birthday.leapDayIn }) },
-      );
+      const e = birthdayPerkEligibility(fan.birthday, p.window, {
+        timeZone: zone,
+        ...(p.birthday.leapDayIn === undefined ? {} : { leapDayIn: p.birthday.leapDayIn }),
+      });
       if (!e.eligible) {
         skipped.push({ fanId: fan.id, kind: "birthday", reason: "birthday_not_in_window" });
         continue;
       }
       let sendAt = fromLocalParts({ ...e.date, ...p.birthday.sendAt }, zone);
-      if (sendAt < from) sendAt = from;
-      if (sendAt >= to) {
+      if (sendAt < start) sendAt = start;
+      if (sendAt >= end) {
         skipped.push({ fanId: fan.id, kind: "birthday", reason: "send_time_not_in_window" });
         continue;
       }

@@ -1,6 +1,6 @@
 import { OpsError, parseOrThrow } from "@ops/core";
 import { rate, type Rate } from "@ops/metrics";
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   AttendanceSchema,
   CommunityEventSchema,
@@ -17,7 +17,10 @@ export interface EventParticipationOptions {
 }
 
 /** Schema of {@link EventParticipationOptions}. */
-export const EventParticipationOptionsSchema = z.object({ memberCount: z.number().int().nonnegative().optional() });
+export const EventParticipationOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    memberCount: z.optional(z.int().check(z.nonnegative())),
+  }))();
 
 /** Registration and attendance figures of one event. */
 export interface EventParticipation {

@@ -1,5 +1,5 @@
 import { err, failure, ok, type Failure, type Result } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseRegex } from "../_lib/regexAst";
 import { findBacktrackingRisk } from "../_lib/regexSafety";
 
@@ -20,10 +20,11 @@ export interface UserPattern {
 }
 
 /** Schema of a {@link UserPattern} (shape only; safety is checked by {@link checkRegexSafety}). */
-export const UserPatternSchema = z.object({
-  source: z.string().min(1, { error: "must be a non-empty pattern" }),
-  flags: z.string().optional(),
-});
+export const UserPatternSchema = /* @__PURE__ */ (() =>
+  z.object({
+    source: z.string().check(z.minLength(1, { error: "must be a non-empty pattern" })),
+    flags: z.optional(z.string()),
+  }))();
 
 /** A pattern that passed {@link checkRegexSafety}: Unicode-mode flags, no duplicates. */
 export interface SafePattern {

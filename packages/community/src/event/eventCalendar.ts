@@ -1,29 +1,28 @@
 import {
+  addLocalDays,
   assertTimeZone,
-  InstantSchema,
   localParts,
   OpsError,
+  PeriodSchema,
   parseOrThrow,
   startOfLocalDay,
-  addLocalDays,
   type Instant,
+  type Period,
   type TimeZone,
 } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CommunityEventSchema, type CommunityEvent } from "./CommunityEvent";
 
-/** Options of {@link eventCalendar}: the window [from, to) and the zone whose days are shown. */
+/** Options of {@link eventCalendar}: the zone whose days are shown. */
 export interface EventCalendarOptions {
-  readonly from: Instant;
-  readonly to: Instant;
   readonly timeZone: TimeZone;
 }
 
 /** Schema of {@link EventCalendarOptions}. */
-export const EventCalendarOptionsSchema = z
-  .object({ from: InstantSchema, to: InstantSchema, timeZone: z.string() })
-  .refine((o) => o.to > o.from, { error: "must be after from", path: ["to"] })
-  .refine((o) => o.to - o.from <= 400 * 86_400_000, { error: "must be at most 400 days after from", path: ["to"] });
+export const EventCalendarOptionsSchema = /* @__PURE__ */ (() => z.object({ timeZone: z.string() }))();
+
+/** The longest period {@link eventCalendar} lays out: 400 days. */
+const MAX_PERIOD_MS = 400 * 86_400_000;
 
 /** One local day of the calendar with the events that touch it. */
 export interface CalendarDay {
@@ -36,29 +35,44 @@ export interface CalendarDay {
 }
 
 /**
- * Lays events out on the local days of a zone: every event overlapping [from, to) is listed
+ * Lays events out on the local days of a zone: every event overlapping the half-open period
+ * [start, end) is listed
  * on each local day it touches (an evening talk that runs past midnight appears on both
  * days). Days are calendar days in `timeZone` — 23 or 25 hours long on DST nights. Days
  * without events are left out.
  *
  * @param events - the events (any order; not mutated)
- * @param options - `from`, `to` (at most 400 days apart), `timeZone`
+ * @param period - the core `Period` to show, at most 400 days long
+ * @param options - `timeZone`
  * @returns the days with events, in date order
- * @throws {OpsError} `invalid_argument` for malformed events or window; `invalid_time_zone`
+ * @throws {OpsError} `invalid_argument` for malformed events, period or options; `duplicate` for a repeated event id; `invalid_time_zone`
  *
  * @example
  * ```ts
  * import { eventCalendar } from "@ops/community";
  * const h = 3_600_000;
  * const talk = { id: "t1", group: "g", kind: "talk", title: "Night talk", startsAt: Date.UTC(2026, 10, 2, 15), endsAt: Date.UTC(2026, 10, 2, 17) } as const;
- * eventCalendar([talk], { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 10, 8), timeZone: "Asia/Shanghai" }).map((d) => d.date);
+ * eventCalendar([talk], { start: Date.UTC(2026, 10, 1), end: Date.UTC(2026, 10, 8) }, { timeZone: "Asia/Shanghai" }).map((d) => d.date);
  * // => ["2026-11-02", "2026-11-03"]
  * ```
  */
-export function eventCalendar(events: readonly CommunityEvent[], options: EventCalendarOptions): CalendarDay[] {
+export function eventCalendar(
+  events: readonly CommunityEvent[],
+  period: Period,
+  options: EventCalendarOptions,
+): CalendarDay[] {
   const fn = "eventCalendar";
   const list = parseOrThrow(z.array(CommunityEventSchema), events, { fn, path: ["events"] });
-  const { from, to, timeZone } = parseOrThrow(EventCalendarOptionsSchema, options, { fn, path: ["options"] });
+  const { start: periodStart, end: periodEnd } = parseOrThrow(PeriodSchema, period, { fn, path: ["period"] });
+  if (periodEnd - periodStart > MAX_PERIOD_MS)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["period", "end"],
+      rule: "must be at most 400 days after start",
+      received: periodEnd,
+    });
+  const { timeZone } = parseOrThrow(EventCalendarOptionsSchema, options, { fn, path: ["options"] });
   assertTimeZone(timeZone, fn, ["options", "timeZone"]);
   const ids = new Set<string>();
   list.forEach((e, i) => {
@@ -69,8 +83,8 @@ export function eventCalendar(events: readonly CommunityEvent[], options: EventC
   const days = new Map<number, { date: string; startsAt: Instant; events: CommunityEvent[] }>();
   const sorted = [...list].sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const e of sorted) {
-    const start = Math.max(e.startsAt, from);
-    const end = Math.min(e.endsAt, to);
+    const start = Math.max(e.startsAt, periodStart);
+    const end = Math.min(e.endsAt, periodEnd);
     if (start >= end) continue;
     for (let day = startOfLocalDay(start, timeZone); day < end; day = addLocalDays(day, timeZone, 1)) {
       let entry = days.get(day);

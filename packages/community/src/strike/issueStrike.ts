@@ -1,6 +1,6 @@
 import { IdSchema, InstantSchema, parseOrThrow, type Instant } from "@ops/core";
-import { z } from "zod";
-import { StrikePolicySchema, type StrikePolicy } from "../rules/Rule";
+import * as z from "zod/mini";
+import { StrikePolicySchema, type StrikePolicy } from "../rule/Rule";
 import type { Strike } from "./StrikeLog";
 
 /** What {@link issueStrike} needs besides the rule's policy. */
@@ -17,13 +17,14 @@ export interface IssueStrikeInput {
 }
 
 /** Schema of {@link IssueStrikeInput}. */
-export const IssueStrikeInputSchema = z.object({
-  id: IdSchema,
-  actor: z.string().min(1),
-  ruleId: IdSchema,
-  at: InstantSchema,
-  reason: z.string().max(2000).optional(),
-});
+export const IssueStrikeInputSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: IdSchema,
+    actor: z.string().check(z.minLength(1)),
+    ruleId: IdSchema,
+    at: InstantSchema,
+    reason: z.optional(z.string().check(z.maxLength(2000))),
+  }))();
 
 /**
  * Makes the strike record for a rule that fired, freezing the rule's current weight into
