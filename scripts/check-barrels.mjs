@@ -23,6 +23,19 @@ export function checkBarrels() {
         if (n) reexported.add(n);
       }
     }
+    // one order for every barrel: by module path, case-insensitive (as the folder tree reads), values before types
+    const order = [...barrel.matchAll(/export\s+(type\s+)?\{[^}]*\}\s*from\s*["']([^"']+)["']/g)].map((m) => [
+      m[2].toLowerCase(),
+      m[1] ? 1 : 0,
+    ]);
+    for (let i = 1; i < order.length; i++) {
+      const [pa, ta] = order[i - 1];
+      const [pb, tb] = order[i];
+      if (pa > pb || (pa === pb && ta > tb)) {
+        problems.push(`@ops/${name}: src/index.ts is not sorted by module path (case-insensitive; values before types): ${pb} after ${pa}`);
+        break;
+      }
+    }
     if (/from\s+["']\.\/_lib\//.test(barrel))
       problems.push(`@ops/${name}: src/index.ts re-exports from src/_lib (private helpers)`);
     for (const file of sourceFiles(src, (n) => n.endsWith(".ts") && n !== "index.ts")) {

@@ -27,8 +27,8 @@ export {
   parseInstant,
 } from "./instant/Instant";
 export type { Instant } from "./instant/Instant";
-export type { Period } from "./period/Period";
 export { PeriodSchema } from "./period/Period";
+export type { Period } from "./period/Period";
 export { actorKey, ActorRefSchema, ChannelRefSchema, Platforms, PlatformSchema } from "./platform/Platform";
 export type { ActorRef, ChannelRef, KnownPlatform, Platform } from "./platform/Platform";
 export { createRandom } from "./random/createRandom";
