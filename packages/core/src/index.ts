@@ -33,10 +33,10 @@ export { actorKey, ActorRefSchema, ChannelRefSchema, Platforms, PlatformSchema }
 export type { ActorRef, ChannelRef, KnownPlatform, Platform } from "./platform/Platform";
 export { createRandom } from "./random/createRandom";
 export type { RandomSeed, RandomSource } from "./random/createRandom";
-export type { Err, Failure, Ok, Result } from "./result/Result";
 export { err, failure, ok } from "./result/Result";
-export type { Verification } from "./result/Verification";
+export type { Err, Failure, Ok, Result } from "./result/Result";
 export { verification } from "./result/Verification";
+export type { Verification } from "./result/Verification";
 export { parseOrThrow } from "./validate/parseOrThrow";
 export type { ParseOrThrowOptions } from "./validate/parseOrThrow";
 export { compileTimeZone } from "./zone/compileTimeZone";
