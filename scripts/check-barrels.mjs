@@ -32,7 +32,9 @@ export function checkBarrels() {
       const [pa, ta] = order[i - 1];
       const [pb, tb] = order[i];
       if (pa > pb || (pa === pb && ta > tb)) {
-        problems.push(`@ops/${name}: src/index.ts is not sorted by module path (case-insensitive; values before types): ${pb} after ${pa}`);
+        problems.push(
+          `@ops/${name}: src/index.ts is not sorted by module path (case-insensitive; values before types): ${pb} after ${pa}`,
+        );
         break;
       }
     }
@@ -50,6 +52,43 @@ export function checkBarrels() {
             `@ops/${name}: ${rel} exports ${m[1]} but src/index.ts does not (public helpers go to src/_lib/)`,
           );
       }
+    }
+  }
+  return [...problems, ...checkOptionNames()];
+}
+
+/**
+ * Options are named after their function: `fooBar(…, options)` takes `FooBarOptions`, checked
+ * by `FooBarOptionsSchema` (a `create`/`compile` prefix may be dropped). A type or schema
+ * shared by several functions keeps a concept name; its JSDoc then says "Shared by".
+ */
+export function checkOptionNames() {
+  const problems = [];
+  for (const name of packageNames) {
+    const src = join(root, "packages", name, "src");
+    const functions = new Set();
+    const options = [];
+    for (const file of sourceFiles(src, (n) => n.endsWith(".ts"))) {
+      if (relative(src, file).startsWith("_lib/")) continue;
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/^export\s+(?:async\s+)?function\*?\s+([A-Za-z_$][\w$]*)/gm)) functions.add(m[1]);
+      for (const m of text.matchAll(
+        /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?^export\s+(?:const|interface|type)\s+([A-Z][\w$]*?)Options(Schema)?\b/gm,
+      ))
+        options.push({
+          file: relative(src, file),
+          stem: m[2],
+          full: `${m[2]}Options${m[3] ?? ""}`,
+          shared: /Shared by/.test(m[1] ?? ""),
+        });
+    }
+    for (const o of options) {
+      const fn = o.stem[0].toLowerCase() + o.stem.slice(1);
+      if (o.shared || functions.has(fn) || functions.has(`create${o.stem}`) || functions.has(`compile${o.stem}`))
+        continue;
+      problems.push(
+        `@ops/${name}: ${o.file} exports ${o.full}, but no function ${fn} (or create${o.stem}/compile${o.stem}) takes it; name it after its function, or say "Shared by …" in its JSDoc`,
+      );
     }
   }
   return problems;
