@@ -9,62 +9,37 @@ import type { core } from "zod/mini";
  */
 export function issueRule(issue: core.$ZodRawIssue): string {
   switch (issue.code) {
-    case "invalid_type":
-      return issue.expected === "undefined" || issue.expected === "never"
+    case "invalid_type": {
+      const e = issue.expected;
+      return e === "undefined" || e === "never"
         ? "must not be present"
-        : `must be ${noun(issue.expected)}`;
+        : `must be ${e === "int" ? "an integer" : e === "number" ? "a finite number" : /^[aeiou]/.test(e) ? `an ${e}` : `a ${e}`}`;
+    }
     case "too_small":
-      return bound(issue.origin, issue.inclusive ? "≥" : ">", "at least", issue.minimum, issue.exact);
-    case "too_big":
-      return bound(issue.origin, issue.inclusive ? "≤" : "<", "at most", issue.maximum, issue.exact);
+    case "too_big": {
+      const small = issue.code === "too_small";
+      const limit = Number(small ? issue.minimum : issue.maximum);
+      const unit = issue.origin === "string" ? "character" : /^(array|set|map)$/.test(issue.origin) ? "item" : "";
+      if (unit)
+        return `must have ${issue.exact ? "exactly" : small ? "at least" : "at most"} ${limit} ${unit}${limit === 1 ? "" : "s"}`;
+      return `must be ${small ? (issue.inclusive ? "≥" : ">") : issue.inclusive ? "≤" : "<"} ${limit}`;
+    }
     case "invalid_value":
-      return issue.values.length === 1
-        ? `must be ${show(issue.values[0])}`
-        : `must be one of ${issue.values.map(show).join(", ")}`;
+      return `must be ${issue.values.length === 1 ? "" : "one of "}${issue.values.map(show).join(", ")}`;
     case "unrecognized_keys":
-      return `must not have the key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => show(k)).join(", ")}`;
+      return `must not have the key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map(show).join(", ")}`;
     case "invalid_format":
-      return issue.format === "regex" && "pattern" in issue && issue.pattern
-        ? `must match ${String(issue.pattern)}`
-        : `must be a valid ${issue.format}`;
+      return "pattern" in issue && issue.pattern ? `must match ${issue.pattern}` : `must be a valid ${issue.format}`;
     case "not_multiple_of":
-      return `must be a multiple of ${String(issue.divisor)}`;
+      return `must be a multiple of ${issue.divisor}`;
     case "invalid_union":
-      return "matches none of the allowed forms";
-    case "invalid_key":
-      return "has an invalid key";
-    case "invalid_element":
-      return "has an invalid element";
+      // a discriminated union names the discriminator's path and its options
+      return "options" in issue && Array.isArray(issue.options)
+        ? `must be one of ${issue.options.map(show).join(", ")}`
+        : "matches none of the allowed forms";
     default:
       return "is invalid";
   }
-}
-
-const NOUNS: Record<string, string> = {
-  int: "an integer",
-  number: "a finite number",
-  array: "an array",
-  object: "an object",
-  undefined: "undefined",
-  null: "null",
-};
-
-function noun(expected: string): string {
-  return NOUNS[expected] ?? `a ${expected}`;
-}
-
-function bound(
-  origin: string,
-  sign: string,
-  words: string,
-  limit: number | bigint | Date,
-  exact: boolean | undefined,
-): string {
-  const n = typeof limit === "object" ? limit.getTime() : limit;
-  if (origin === "string") return `must have ${exact ? "exactly" : words} ${n} character${n === 1 ? "" : "s"}`;
-  if (origin === "array" || origin === "set" || origin === "map")
-    return `must have ${exact ? "exactly" : words} ${n} item${n === 1 ? "" : "s"}`;
-  return `must be ${sign} ${n}`;
 }
 
 function show(value: unknown): string {

@@ -1,5 +1,5 @@
 // Zone arithmetic shared by the zone functions. Inputs are already validated here.
-import { tzOffset } from "@date-fns/tz";
+import { tzOffset } from "@date-fns/tz/tzOffset"; // the subpath: the package root is not side-effect free and would bring TZDate along
 import { OpsError } from "../error/OpsError";
 import type { Instant } from "../instant/Instant";
 import type { LocalDateTime } from "../zone/fromLocalParts";
