@@ -32,16 +32,15 @@ export type { BusinessCalendar, CompileCalendarOptions } from "./calendar/compil
 export { isOpen } from "./calendar/isOpen";
 export { nextOpen } from "./calendar/nextOpen";
 export { openIntervals } from "./calendar/openIntervals";
-export type { InstantInterval } from "./calendar/openIntervals";
-export { computeSlaClocks, SlaTimelineSchema } from "./clock/computeSlaClocks";
+export { computeSlaClocks } from "./clock/computeSlaClocks";
 export type { ComputeSlaClocksOptions, SlaClocks } from "./clock/computeSlaClocks";
 export type { PausedInterval, SlaCycle, SlaCycleStatus, SlaItemStatus } from "./clock/slaCycle";
-export { SlaEventSchema } from "./clock/slaEvent";
+export { SlaEventSchema, SlaTimelineSchema } from "./clock/slaEvent";
 export type { SlaEvent } from "./clock/slaEvent";
 export { toSlaTimeline, ToSlaTimelineOptionsSchema } from "./clock/toSlaTimeline";
 export type { ToSlaTimelineOptions } from "./clock/toSlaTimeline";
 export { whatIf } from "./clock/whatIf";
-export type { CycleOutcome, WhatIfChange, WhatIfPolicies, WhatIfResult } from "./clock/whatIf";
+export type { CycleOutcome, WhatIfChange, WhatIfOptions, WhatIfPolicies, WhatIfResult } from "./clock/whatIf";
 export { CN_PUBLIC_HOLIDAYS } from "./data/cnPublicHolidays";
 export type { StatutoryDays } from "./data/cnPublicHolidays";
 export { BacklogItemSchema, CapacityPlanSchema, predictBreaches } from "./forecast/predictBreaches";
@@ -68,6 +67,13 @@ export {
   SlaTargetSchema,
 } from "./policy/slaPolicy";
 export type { SlaPolicy, SlaPolicyMatch, SlaSubject, SlaTarget } from "./policy/slaPolicy";
+export { replyDeadline } from "./replyWindow/replyDeadline";
+export type {
+  ReplyDeadline,
+  ReplyDeadlineBinding,
+  ReplyDeadlineWarning,
+  ReplyDeadlineWarningCode,
+} from "./replyWindow/replyDeadline";
 export { isThanksOnly } from "./report/isThanksOnly";
 export { publicReplyRate, PublicReplyRateOptionsSchema } from "./report/publicReplyRate";
 export type { PublicReplyRate, PublicReplyRateOptions } from "./report/publicReplyRate";
@@ -79,10 +85,3 @@ export type {
   SlaComplianceReport,
   SlaComplianceReportOptions,
 } from "./report/slaComplianceReport";
-export { replyDeadline } from "./window/replyDeadline";
-export type {
-  ReplyDeadline,
-  ReplyDeadlineBinding,
-  ReplyDeadlineWarning,
-  ReplyDeadlineWarningCode,
-} from "./window/replyDeadline";

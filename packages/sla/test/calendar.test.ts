@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { formatInstant, isOpsError, parseInstant } from "@ops/core";
+import { formatInstant, isOpsError, type OpsError, parseInstant, parseOrThrow } from "@ops/core";
 import {
   addBusinessTime,
   alwaysOpen,
   businessTimeBetween,
   compileCalendar,
+  CompileCalendarOptionsSchema,
   isOpen,
   nextOpen,
   openIntervals,
   type BusinessCalendar,
   type CalendarSpec,
+  type CompileCalendarOptions,
   type HoursRange,
 } from "@ops/sla";
 
@@ -40,16 +42,6 @@ function compile(spec: CalendarSpec, from = "2026-01-01T00:00:00Z", to = "2027-0
 /** Open time of the local day [a, b) given as ISO instants. */
 function openBetween(c: BusinessCalendar, a: string, b: string): number {
   return businessTimeBetween(c, t(a), t(b)) / H;
-}
-
-function thrown(f: () => unknown): { code: string; message: string } {
-  try {
-    f();
-  } catch (error) {
-    if (isOpsError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error("expected an OpsError");
 }
 
 describe("compileCalendar", () => {
@@ -205,7 +197,7 @@ describe("compileCalendar", () => {
     expect(c.openTime).toBe(0);
     expect(businessTimeBetween(c, t("2026-02-01T00:00:00Z"), t("2026-03-01T00:00:00Z"))).toBe(0);
     expect(isOpen(c, t("2026-02-01T00:00:00Z"))).toBe(false);
-    expect(thrown(() => nextOpen(c, t("2026-02-01T00:00:00Z"))).code).toBe("out_of_horizon");
+    expect(() => nextOpen(c, t("2026-02-01T00:00:00Z"))).toThrowOpsError("out_of_horizon");
   });
 
   it("clips the intervals to the horizon", () => {
@@ -232,12 +224,16 @@ describe("compileCalendar", () => {
 
   describe("bad input", () => {
     it("refuses an inverted interval without overnight: true, naming the field", () => {
-      const e = thrown(() => compile({ timeZone: "UTC", weekly: { mon: [{ open: "18:00", close: "09:00" }] } }));
-      expect(e.code).toBe("invalid_argument");
-      expect(e.message).toMatch(/^compileCalendar: spec\.weekly\.mon\[0\]\.close must be after open/);
+      expect(() => compile({ timeZone: "UTC", weekly: { mon: [{ open: "18:00", close: "09:00" }] } })).toThrowOpsError(
+        "invalid_argument",
+        {
+          path: ["spec", "weekly", "mon", 0, "close"],
+          message: /^compileCalendar: spec\.weekly\.mon\[0\]\.close must be after open/,
+        },
+      );
     });
     it("refuses overlapping intervals within a day", () => {
-      const e = thrown(() =>
+      expect(() =>
         compile({
           timeZone: "UTC",
           weekly: {
@@ -247,11 +243,12 @@ describe("compileCalendar", () => {
             ],
           },
         }),
-      );
-      expect(e.message).toMatch(/spec\.weekly\.tue\[1\]\.open overlaps the previous interval 09:00–13:00/);
+      ).toThrowOpsError("invalid_argument", {
+        message: /spec\.weekly\.tue\[1\]\.open overlaps the previous interval 09:00–13:00/,
+      });
     });
     it("refuses an overnight interval that runs into the next day's hours, naming both dates", () => {
-      const e = thrown(() =>
+      expect(() =>
         compile({
           timeZone: "UTC",
           weekly: {
@@ -259,55 +256,116 @@ describe("compileCalendar", () => {
             tue: [{ open: "05:00", close: "09:00" }],
           },
         }),
-      );
-      expect(e.code).toBe("invalid_argument");
-      expect(e.message).toMatch(/the hours of 2026-\d\d-\d\d run into those of 2026-\d\d-\d\d/);
+      ).toThrowOpsError("invalid_argument", {
+        message: /the hours of 2026-\d\d-\d\d run into those of 2026-\d\d-\d\d/,
+      });
     });
     it("refuses an unknown zone, a bad time, an impossible date and a holiday that is also a workday", () => {
-      expect(thrown(() => compile({ timeZone: "Asia/Beijing", weekly: {} })).message).toMatch(
-        /spec\.timeZone must be an IANA/,
+      expect(() => compile({ timeZone: "Asia/Beijing", weekly: {} })).toThrowOpsError("invalid_argument", {
+        message: /spec\.timeZone must be an IANA/,
+      });
+      expect(() => compile({ timeZone: "UTC", weekly: { mon: [{ open: "9:00", close: "18:00" }] } })).toThrowOpsError(
+        "invalid_argument",
+        { message: /weekly\.mon\[0\]\.open/ },
       );
-      expect(
-        thrown(() => compile({ timeZone: "UTC", weekly: { mon: [{ open: "9:00", close: "18:00" }] } })).message,
-      ).toMatch(/weekly\.mon\[0\]\.open/);
-      expect(
-        thrown(() => compile({ timeZone: "UTC", weekly: {}, holidays: [{ date: "2026-02-30" }] })).message,
-      ).toMatch(/holidays\[0\]\.date must be a date that exists/);
-      expect(
-        thrown(() =>
-          compile({
-            timeZone: "UTC",
-            weekly: {},
-            holidays: [{ date: "2026-02-14" }],
-            workdays: [{ date: "2026-02-14" }],
-          }),
-        ).message,
-      ).toMatch(/workdays\[0\]\.date must not also be a holiday/);
-      expect(
-        thrown(() =>
-          compile({
-            timeZone: "UTC",
-            weekly: {},
-            overrides: [
-              { date: "2026-02-14", hours: [] },
-              { date: "2026-02-14", hours: [] },
-            ],
-          }),
-        ).message,
-      ).toMatch(/overrides\[1\]\.date must be unique/);
+      expect(() => compile({ timeZone: "UTC", weekly: {}, holidays: [{ date: "2026-02-30" }] })).toThrowOpsError(
+        "invalid_argument",
+        { message: /holidays\[0\]\.date must be a date that exists/ },
+      );
+      expect(() =>
+        compile({
+          timeZone: "UTC",
+          weekly: {},
+          holidays: [{ date: "2026-02-14" }],
+          workdays: [{ date: "2026-02-14" }],
+        }),
+      ).toThrowOpsError("invalid_argument", { message: /workdays\[0\]\.date must not also be a holiday/ });
+      expect(() =>
+        compile({
+          timeZone: "UTC",
+          weekly: {},
+          overrides: [
+            { date: "2026-02-14", hours: [] },
+            { date: "2026-02-14", hours: [] },
+          ],
+        }),
+      ).toThrowOpsError("invalid_argument", { message: /overrides\[1\]\.date must be unique/ });
     });
     it("refuses an empty or over-long horizon", () => {
-      expect(
-        thrown(() =>
-          compileCalendar(
-            { timeZone: "UTC", weekly: {} },
-            { from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z" },
-          ),
-        ).message,
-      ).toMatch(/options\.to must be after from/);
-      expect(
-        thrown(() => compileCalendar({ timeZone: "UTC", weekly: {} }, { from: 0, to: 30 * 366 * 86_400_000 })).message,
-      ).toMatch(/at most 20 years after from/);
+      expect(() =>
+        compileCalendar({ timeZone: "UTC", weekly: {} }, { from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z" }),
+      ).toThrowOpsError("invalid_argument", { message: /options\.to must be after from/ });
+      expect(() =>
+        compileCalendar({ timeZone: "UTC", weekly: {} }, { from: 0, to: 30 * 366 * 86_400_000 }),
+      ).toThrowOpsError("invalid_argument", { message: /at most 20 years after from/ });
+    });
+    it("refuses a horizon at the very ends of the instant range with a typed error (was a RangeError)", () => {
+      const day = 86_400_000;
+      expect(() =>
+        compileCalendar({ timeZone: "UTC", weekly: {} }, { from: -8.64e15, to: -8.64e15 + day }),
+      ).toThrowOpsError("invalid_argument", {
+        path: ["options", "from"],
+        message: /must lie at least 7 days inside ±8\.64e15 epoch milliseconds/,
+      });
+      expect(() =>
+        compileCalendar(alwaysOpen("Asia/Shanghai"), { from: 8.64e15 - 2 * day, to: new Date(8.64e15) }),
+      ).toThrowOpsError("invalid_argument", { path: ["options", "to"] });
+      const last = compileCalendar(alwaysOpen("Asia/Shanghai"), { from: 8.64e15 - 9 * day, to: 8.64e15 - 7 * day });
+      expect(last.openTime).toBe(2 * day);
+    });
+    it("reads the horizon exactly as CompileCalendarOptionsSchema does (same instants, same errors)", () => {
+      const spec = { timeZone: "UTC", weekly: {} };
+      // compileCalendar checks the horizon without the schema (to keep zod's union out of its
+      // bundle); both must accept, convert and refuse the same values with the same messages
+      const LIMIT = 8.64e15 - 7 * 86_400_000;
+      const agrees = (options: unknown) => {
+        let expected: OpsError | { from: number; to: number };
+        try {
+          expected = parseOrThrow(CompileCalendarOptionsSchema, options, { fn: "compileCalendar", path: ["options"] });
+        } catch (error) {
+          expected = error as OpsError;
+        }
+        const run = () => compileCalendar(spec, options as CompileCalendarOptions);
+        if (isOpsError(expected)) {
+          const escaped = expected.message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+          const message = new RegExp(`^${escaped}$`);
+          expect(run).toThrowOpsError(expected.code, { fn: "compileCalendar", path: [...expected.path], message });
+        } else if (expected.from < -LIMIT || expected.to > LIMIT) {
+          // beyond the schema: the days around the horizon must be real dates (was a RangeError)
+          expect(run).toThrowOpsError("invalid_argument", {
+            path: ["options", expected.from < -LIMIT ? "from" : "to"],
+            message: /must lie at least 7 days inside ±8\.64e15 epoch milliseconds/,
+          });
+        } else {
+          const c = run();
+          expect([Object.is(c.from, expected.from), Object.is(c.to, expected.to)]).toEqual([true, true]);
+        }
+      };
+      const MAX = 8.64e15;
+      const edges: unknown[] = [
+        ...[0, -0, 1, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY],
+        ...[MAX, MAX + 1, -MAX, -MAX - 1, 9e15, 2 ** 53, -(2 ** 53), 2 ** 53 + 2, 1e16, -1e300, Number.MAX_VALUE],
+        ...["", "x", "2026-01-01T00:00:00Z", "2026-01-01", "2026-02-30T00:00:00Z", "2026-03-08T09:30:00+08:00"],
+        ...[new Date(0), new Date(Number.NaN), new Date(MAX), new Date(-MAX), null, undefined, true, {}, [], 5n],
+      ];
+      for (const from of edges) for (const to of edges) agrees({ from, to });
+      for (const options of [[], [1, 2], {}, new Date(0), { from: 0, to: 20 * 366 * 86_400_000 + 1 }]) agrees(options);
+      agrees({ from: 0, to: 20 * 366 * 86_400_000 });
+      const instant = fc.oneof(
+        fc.integer({ min: -MAX - 2, max: MAX + 2 }),
+        fc.double(),
+        fc.date({ noInvalidDate: false }),
+        fc.date({ min: new Date(0), max: new Date(Date.UTC(2100, 0, 1)) }).map((d) => d.toISOString()),
+        fc.string(),
+        fc.anything(),
+      );
+      fc.assert(
+        fc.property(instant, fc.integer({ min: -1, max: 21 * 366 * 86_400_000 }), (from, span) => {
+          agrees({ from, to: typeof from === "number" ? from + span : from });
+          agrees({ from: 0, to: from });
+        }),
+        { numRuns: 300 },
+      );
     });
   });
 });
@@ -334,20 +392,20 @@ describe("addBusinessTime", () => {
     expect(iso(addBusinessTime(ny, t("2026-03-07T21:00:00Z"), 2 * H))).toBe("2026-03-08T14:00:00.000Z");
   });
   it("throws out_of_horizon naming the horizon for an instant or a deadline beyond it", () => {
-    const e = thrown(() => addBusinessTime(c, t("2027-06-01T00:00:00Z"), H));
-    expect(e.code).toBe("out_of_horizon");
-    expect(e.message).toContain("horizon [2026-01-01T00:00:00.000Z, 2027-01-01T00:00:00.000Z]");
-    expect(thrown(() => addBusinessTime(c, t("2026-12-31T09:00:00+08:00"), 100 * H)).code).toBe("out_of_horizon");
+    expect(() => addBusinessTime(c, t("2027-06-01T00:00:00Z"), H)).toThrowOpsError("out_of_horizon", {
+      message: "horizon [2026-01-01T00:00:00.000Z, 2027-01-01T00:00:00.000Z]",
+    });
+    expect(() => addBusinessTime(c, t("2026-12-31T09:00:00+08:00"), 100 * H)).toThrowOpsError("out_of_horizon");
   });
   it("refuses negative, fractional and non-number durations, and non-calendars", () => {
-    expect(thrown(() => addBusinessTime(c, t("2026-03-09T09:00:00+08:00"), -1)).message).toBe(
-      "addBusinessTime: duration must be an integer number of milliseconds ≥ 0, got -1",
-    );
-    expect(thrown(() => addBusinessTime(c, t("2026-03-09T09:00:00+08:00"), 0.5)).code).toBe("invalid_argument");
-    expect(thrown(() => addBusinessTime(c, t("2026-03-09T09:00:00+08:00"), Number.NaN)).code).toBe("invalid_argument");
-    expect(thrown(() => addBusinessTime({} as BusinessCalendar, 0, 1)).message).toMatch(
-      /calendar must be a calendar returned by compileCalendar/,
-    );
+    expect(() => addBusinessTime(c, t("2026-03-09T09:00:00+08:00"), -1)).toThrowOpsError("invalid_argument", {
+      message: /^addBusinessTime: duration must be an integer number of milliseconds ≥ 0, got -1$/,
+    });
+    expect(() => addBusinessTime(c, t("2026-03-09T09:00:00+08:00"), 0.5)).toThrowOpsError("invalid_argument");
+    expect(() => addBusinessTime(c, t("2026-03-09T09:00:00+08:00"), Number.NaN)).toThrowOpsError("invalid_argument");
+    expect(() => addBusinessTime({} as BusinessCalendar, 0, 1)).toThrowOpsError("invalid_argument", {
+      message: /calendar must be a calendar returned by compileCalendar/,
+    });
   });
 });
 
@@ -363,10 +421,11 @@ describe("businessTimeBetween", () => {
     expect(openBetween(c, "2026-03-07T10:00:00+08:00", "2026-03-08T10:00:00+08:00")).toBe(0);
   });
   it("throws out_of_horizon for either end outside the horizon", () => {
-    expect(thrown(() => businessTimeBetween(c, t("2025-12-31T00:00:00Z"), t("2026-02-01T00:00:00Z"))).message).toMatch(
-      /^businessTimeBetween: a must lie inside/,
+    expect(() => businessTimeBetween(c, t("2025-12-31T00:00:00Z"), t("2026-02-01T00:00:00Z"))).toThrowOpsError(
+      "out_of_horizon",
+      { path: ["a"], message: /^businessTimeBetween: a must lie inside/ },
     );
-    expect(thrown(() => businessTimeBetween(c, t("2026-02-01T00:00:00Z"), 1.5)).code).toBe("invalid_argument");
+    expect(() => businessTimeBetween(c, t("2026-02-01T00:00:00Z"), 1.5)).toThrowOpsError("invalid_argument");
   });
 });
 
@@ -383,7 +442,7 @@ describe("nextOpen", () => {
 describe("openIntervals", () => {
   it("refuses an inverted range", () => {
     const c = compile({ timeZone: "UTC", weekly: {} });
-    expect(thrown(() => openIntervals(c, t("2026-03-02T00:00:00Z"), t("2026-03-01T00:00:00Z"))).code).toBe(
+    expect(() => openIntervals(c, t("2026-03-02T00:00:00Z"), t("2026-03-01T00:00:00Z"))).toThrowOpsError(
       "invalid_argument",
     );
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { isOpsError } from "@ops/core";
 import { REPLY_WINDOW_POLICIES, replyPolicy, ThreadSchema } from "@ops/interaction";
 import { compileSlaPolicies, computeSlaClocks, replyDeadline, type SlaClocks } from "@ops/sla";
 
@@ -96,15 +95,11 @@ describe("replyDeadline", () => {
     const copy = structuredClone({ clocks, allowance });
     replyDeadline(clocks, allowance);
     expect({ clocks, allowance }).toEqual(copy);
-    expect(() => replyDeadline({} as SlaClocks, allowance)).toThrow(
-      /replyDeadline: clocks must be the result of computeSlaClocks/,
-    );
-    let caught: unknown;
-    try {
-      replyDeadline(clocks, { allowed: "yes" } as never);
-    } catch (error) {
-      caught = error;
-    }
-    expect(isOpsError(caught, "invalid_argument")).toBe(true);
+    expect(() => replyDeadline({} as SlaClocks, allowance)).toThrowOpsError("invalid_argument", {
+      message: /replyDeadline: clocks must be the result of computeSlaClocks/,
+    });
+    expect(() => replyDeadline(clocks, { allowed: "yes" } as never)).toThrowOpsError("invalid_argument", {
+      path: ["allowance"],
+    });
   });
 });

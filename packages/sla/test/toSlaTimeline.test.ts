@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { isOpsError } from "@ops/core";
 import { InteractionSchema, type Interaction } from "@ops/interaction";
 import { compileSlaPolicies, computeSlaClocks, toSlaTimeline } from "@ops/sla";
 
@@ -60,14 +59,9 @@ describe("toSlaTimeline", () => {
   it("refuses a thread without an inbound message and does not mutate its input", () => {
     const interactions = [msg("o1", "out", t0)];
     const copy = structuredClone(interactions);
-    let caught: unknown;
-    try {
-      toSlaTimeline(interactions);
-    } catch (error) {
-      caught = error;
-    }
-    expect(isOpsError(caught, "invalid_argument")).toBe(true);
-    expect((caught as Error).message).toMatch(/toSlaTimeline: interactions must contain an inbound message/);
+    expect(() => toSlaTimeline(interactions)).toThrowOpsError("invalid_argument", {
+      message: /toSlaTimeline: interactions must contain an inbound message/,
+    });
     expect(interactions).toEqual(copy);
   });
 });

@@ -1,9 +1,8 @@
 // Timeline validation and clock evaluation shared by computeSlaClocks and whatIf.
 import { OpsError, parseOrThrow, type Instant } from "@ops/core";
 import type { SlaClocks } from "../clock/computeSlaClocks";
-import { SlaTimelineSchema } from "../clock/computeSlaClocks";
 import type { SlaCycle, SlaItemStatus } from "../clock/slaCycle";
-import type { SlaEvent } from "../clock/slaEvent";
+import { type SlaEvent, SlaTimelineSchema } from "../clock/slaEvent";
 import type { SlaPolicySet } from "../policy/compileSlaPolicies";
 import type { SlaPolicyHistory } from "../policy/policyHistory";
 import { SLA_METRICS, type SlaMetric } from "../policy/slaMetric";

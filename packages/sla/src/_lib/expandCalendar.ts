@@ -2,7 +2,7 @@
 import { OpsError, createOffsetLookup, type Instant } from "@ops/core";
 import type { CalendarSpecSchema, HoursRange, Weekday } from "../calendar/calendarSpec";
 import { WEEKDAYS } from "../calendar/calendarSpec";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { BUCKET_MS, type CompiledIntervals } from "./calendarData";
 import { DAY_MS, dateOfDay, minutesOf, weekdayIndex } from "./localDate";
 

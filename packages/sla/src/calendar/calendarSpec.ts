@@ -1,9 +1,9 @@
 import { TimeZoneSchema } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { isRealDate, minutesOf } from "../_lib/localDate";
 
 /** The keys of a weekly schedule, Monday first (ISO 8601 order). */
-export const WEEKDAYS = Object.freeze(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const);
+export const WEEKDAYS = /* @__PURE__ */ Object.freeze(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const);
 
 /** A weekday key of a weekly schedule. */
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -21,9 +21,12 @@ export type Weekday = (typeof WEEKDAYS)[number];
  * // => false
  * ```
  */
-export const TimeOfDaySchema = z.string().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, {
-  error: 'must be a 24-hour time "HH:mm" (00:00–23:59, or 24:00 as a closing time)',
-});
+export const TimeOfDaySchema = /* @__PURE__ */ (() =>
+  z.string().check(
+    z.regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, {
+      error: 'must be a 24-hour time "HH:mm" (00:00–23:59, or 24:00 as a closing time)',
+    }),
+  ))();
 
 /**
  * Schema of one opening interval of a day, half-open `[open, close)` in wall-clock time.
@@ -41,17 +44,21 @@ export const TimeOfDaySchema = z.string().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|2
  * // => false
  * ```
  */
-export const HoursRangeSchema = z
-  .object({ open: TimeOfDaySchema, close: TimeOfDaySchema, overnight: z.boolean().optional() })
-  .refine((r) => r.open !== "24:00", { error: "must be 00:00–23:59 (24:00 is only a closing time)", path: ["open"] })
-  .refine((r) => r.overnight === true || minutesOf(r.close) > minutesOf(r.open), {
-    error: "must be after open (an interval past midnight needs overnight: true)",
-    path: ["close"],
-  })
-  .refine((r) => r.overnight !== true || (minutesOf(r.close) <= minutesOf(r.open) && r.close !== "24:00"), {
-    error: "must be at or before open for an overnight interval (it closes on the next day)",
-    path: ["close"],
-  });
+export const HoursRangeSchema = /* @__PURE__ */ (() =>
+  z.object({ open: TimeOfDaySchema, close: TimeOfDaySchema, overnight: z.optional(z.boolean()) }).check(
+    z.refine((r) => r.open !== "24:00", {
+      error: "must be 00:00–23:59 (24:00 is only a closing time)",
+      path: ["open"],
+    }),
+    z.refine((r) => r.overnight === true || minutesOf(r.close) > minutesOf(r.open), {
+      error: "must be after open (an interval past midnight needs overnight: true)",
+      path: ["close"],
+    }),
+    z.refine((r) => r.overnight !== true || (minutesOf(r.close) <= minutesOf(r.open) && r.close !== "24:00"), {
+      error: "must be at or before open for an overnight interval (it closes on the next day)",
+      path: ["close"],
+    }),
+  ))();
 
 /** One opening interval of a day; see {@link HoursRangeSchema}. */
 export interface HoursRange {
@@ -76,30 +83,35 @@ export interface HoursRange {
  * // => false
  * ```
  */
-export const DayHoursSchema = z.array(HoursRangeSchema).superRefine((ranges, ctx) => {
-  for (let i = 1; i < ranges.length; i++) {
-    const prev = ranges[i - 1];
-    const cur = ranges[i];
-    if (prev === undefined || cur === undefined) continue;
-    const prevOpen = minutesOf(prev.open);
-    let prevClose = minutesOf(prev.close);
-    if (prevClose <= prevOpen) prevClose += 1440;
-    const curOpen = minutesOf(cur.open);
-    if (curOpen < prevOpen) {
-      ctx.addIssue({
-        code: "custom",
-        path: [i, "open"],
-        message: "must come after the previous interval's open (list intervals in order)",
-      });
-    } else if (curOpen < prevClose) {
-      ctx.addIssue({
-        code: "custom",
-        path: [i, "open"],
-        message: `overlaps the previous interval ${prev.open}–${prev.close}`,
-      });
-    }
-  }
-});
+export const DayHoursSchema = /* @__PURE__ */ (() =>
+  z.array(HoursRangeSchema).check(
+    z.superRefine((ranges, ctx) => {
+      for (let i = 1; i < ranges.length; i++) {
+        const prev = ranges[i - 1];
+        const cur = ranges[i];
+        if (prev === undefined || cur === undefined) continue;
+        const prevOpen = minutesOf(prev.open);
+        let prevClose = minutesOf(prev.close);
+        if (prevClose <= prevOpen) prevClose += 1440;
+        const curOpen = minutesOf(cur.open);
+        if (curOpen < prevOpen) {
+          ctx.issues.push({
+            code: "custom",
+            input: ranges,
+            path: [i, "open"],
+            message: "must come after the previous interval's open (list intervals in order)",
+          });
+        } else if (curOpen < prevClose) {
+          ctx.issues.push({
+            code: "custom",
+            input: ranges,
+            path: [i, "open"],
+            message: `overlaps the previous interval ${prev.open}–${prev.close}`,
+          });
+        }
+      }
+    }),
+  ))();
 
 /**
  * Schema of a local calendar date `"YYYY-MM-DD"` that exists.
@@ -113,13 +125,17 @@ export const DayHoursSchema = z.array(HoursRangeSchema).superRefine((ranges, ctx
  * // => false
  * ```
  */
-export const LocalDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date "YYYY-MM-DD"' })
-  .refine(isRealDate, { error: "must be a date that exists in the Gregorian calendar" });
+export const LocalDateSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date "YYYY-MM-DD"' }),
+      z.refine(isRealDate, { error: "must be a date that exists in the Gregorian calendar" }),
+    ))();
 
 /** Schema of a holiday: a date on which the calendar is closed all day. */
-export const HolidaySchema = z.object({ date: LocalDateSchema, name: z.string().max(200).optional() });
+export const HolidaySchema = /* @__PURE__ */ (() =>
+  z.object({ date: LocalDateSchema, name: z.optional(z.string().check(z.maxLength(200))) }))();
 /** A holiday: closed all day. */
 export interface Holiday {
   /** Local date `"YYYY-MM-DD"`. */
@@ -131,11 +147,12 @@ export interface Holiday {
  * Schema of a make-up workday (China's 调休 上班日): a date, usually a Saturday or Sunday,
  * that opens with the hours of the weekday `hoursOf` (default `"mon"`).
  */
-export const WorkdaySchema = z.object({
-  date: LocalDateSchema,
-  name: z.string().max(200).optional(),
-  hoursOf: z.enum(WEEKDAYS).optional(),
-});
+export const WorkdaySchema = /* @__PURE__ */ (() =>
+  z.object({
+    date: LocalDateSchema,
+    name: z.optional(z.string().check(z.maxLength(200))),
+    hoursOf: z.optional(z.enum(WEEKDAYS)),
+  }))();
 /** A make-up workday; see {@link WorkdaySchema}. */
 export interface Workday {
   /** Local date `"YYYY-MM-DD"`. */
@@ -146,11 +163,12 @@ export interface Workday {
 }
 
 /** Schema of a date override: the date has exactly these `hours` (`[]` closes it). */
-export const DateOverrideSchema = z.object({
-  date: LocalDateSchema,
-  name: z.string().max(200).optional(),
-  hours: DayHoursSchema,
-});
+export const DateOverrideSchema = /* @__PURE__ */ (() =>
+  z.object({
+    date: LocalDateSchema,
+    name: z.optional(z.string().check(z.maxLength(200))),
+    hours: DayHoursSchema,
+  }))();
 /** A date override; see {@link DateOverrideSchema}. */
 export interface DateOverride {
   /** Local date `"YYYY-MM-DD"`. */
@@ -161,15 +179,16 @@ export interface DateOverride {
 }
 
 /** Schema of the weekly schedule: for each weekday its opening intervals (absent = closed). */
-export const WeeklyHoursSchema = z.object({
-  mon: DayHoursSchema.optional(),
-  tue: DayHoursSchema.optional(),
-  wed: DayHoursSchema.optional(),
-  thu: DayHoursSchema.optional(),
-  fri: DayHoursSchema.optional(),
-  sat: DayHoursSchema.optional(),
-  sun: DayHoursSchema.optional(),
-});
+export const WeeklyHoursSchema = /* @__PURE__ */ (() =>
+  z.object({
+    mon: z.optional(DayHoursSchema),
+    tue: z.optional(DayHoursSchema),
+    wed: z.optional(DayHoursSchema),
+    thu: z.optional(DayHoursSchema),
+    fri: z.optional(DayHoursSchema),
+    sat: z.optional(DayHoursSchema),
+    sun: z.optional(DayHoursSchema),
+  }))();
 /** The weekly schedule; see {@link WeeklyHoursSchema}. */
 export type WeeklyHours = { readonly [D in Weekday]?: readonly HoursRange[] | undefined };
 
@@ -195,43 +214,53 @@ export type WeeklyHours = { readonly [D in Weekday]?: readonly HoursRange[] | un
  * // => false
  * ```
  */
-export const CalendarSpecSchema = z
-  .object({
-    timeZone: TimeZoneSchema,
-    weekly: WeeklyHoursSchema,
-    holidays: z.array(HolidaySchema).optional(),
-    workdays: z.array(WorkdaySchema).optional(),
-    overrides: z.array(DateOverrideSchema).optional(),
-  })
-  .superRefine((spec, ctx) => {
-    const holidays = new Set((spec.holidays ?? []).map((h) => h.date));
-    const workdays = new Map<string, string>();
-    (spec.workdays ?? []).forEach((w, i) => {
-      const hoursOf = w.hoursOf ?? "mon";
-      if (holidays.has(w.date)) {
-        ctx.addIssue({ code: "custom", path: ["workdays", i, "date"], message: "must not also be a holiday" });
-      }
-      const seen = workdays.get(w.date);
-      if (seen !== undefined && seen !== hoursOf) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["workdays", i, "date"],
-          message: "appears twice with different hoursOf",
+export const CalendarSpecSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      timeZone: TimeZoneSchema,
+      weekly: WeeklyHoursSchema,
+      holidays: z.optional(z.array(HolidaySchema)),
+      workdays: z.optional(z.array(WorkdaySchema)),
+      overrides: z.optional(z.array(DateOverrideSchema)),
+    })
+    .check(
+      z.superRefine((spec, ctx) => {
+        const holidays = new Set((spec.holidays ?? []).map((h) => h.date));
+        const workdays = new Map<string, string>();
+        (spec.workdays ?? []).forEach((w, i) => {
+          const hoursOf = w.hoursOf ?? "mon";
+          if (holidays.has(w.date)) {
+            ctx.issues.push({
+              code: "custom",
+              input: spec,
+              path: ["workdays", i, "date"],
+              message: "must not also be a holiday",
+            });
+          }
+          const seen = workdays.get(w.date);
+          if (seen !== undefined && seen !== hoursOf) {
+            ctx.issues.push({
+              code: "custom",
+              input: spec,
+              path: ["workdays", i, "date"],
+              message: "appears twice with different hoursOf",
+            });
+          }
+          workdays.set(w.date, hoursOf);
         });
-      }
-      workdays.set(w.date, hoursOf);
-    });
-    const overrides = new Set<string>();
-    (spec.overrides ?? []).forEach((o, i) => {
-      if (overrides.has(o.date))
-        ctx.addIssue({
-          code: "custom",
-          path: ["overrides", i, "date"],
-          message: "must be unique (one override per date)",
+        const overrides = new Set<string>();
+        (spec.overrides ?? []).forEach((o, i) => {
+          if (overrides.has(o.date))
+            ctx.issues.push({
+              code: "custom",
+              input: spec,
+              path: ["overrides", i, "date"],
+              message: "must be unique (one override per date)",
+            });
+          overrides.add(o.date);
         });
-      overrides.add(o.date);
-    });
-  });
+      }),
+    ))();
 
 /** A business-calendar specification; see {@link CalendarSpecSchema}. */
 export interface CalendarSpec {

@@ -1,11 +1,22 @@
-import { InstantInputSchema, OpsError, parseOrThrow, type Instant, type TimeZone } from "@ops/core";
-import { z } from "zod";
+import {
+  InstantInputSchema,
+  MAX_INSTANT,
+  OpsError,
+  parseInstant,
+  parseOrThrow,
+  type Instant,
+  type TimeZone,
+} from "@ops/core";
+import * as z from "zod/mini";
 import { INTERVALS, type CompiledIntervals } from "../_lib/calendarData";
 import { expandCalendar } from "../_lib/expandCalendar";
 import { CalendarSpecSchema, type CalendarSpec } from "./calendarSpec";
 
 /** The longest horizon a calendar may be compiled over: 20 years (about 7 305 days). */
 export const MAX_CALENDAR_HORIZON_MS = 20 * 366 * 86_400_000;
+
+/** How far from zero a horizon may reach: a week short of the last instant a `Date` holds. */
+const HORIZON_LIMIT = MAX_INSTANT - 7 * 86_400_000;
 
 /** Options of {@link compileCalendar}: the horizon `[from, to]` the calendar answers for. */
 export interface CompileCalendarOptions {
@@ -15,14 +26,19 @@ export interface CompileCalendarOptions {
   readonly to: Instant | string | Date;
 }
 
-/** Schema of {@link CompileCalendarOptions}. */
-export const CompileCalendarOptionsSchema = z
-  .object({ from: InstantInputSchema, to: InstantInputSchema })
-  .refine((o) => o.to > o.from, { error: "must be after from", path: ["to"] })
-  .refine((o) => o.to - o.from <= MAX_CALENDAR_HORIZON_MS, {
-    error: "must be at most 20 years after from",
-    path: ["to"],
-  });
+/**
+ * Schema of {@link CompileCalendarOptions}: `from` and `to` as epoch milliseconds, ISO-8601
+ * strings with an offset or valid `Date`s (`@ops/core`'s `InstantInputSchema`), `to` after
+ * `from` and at most 20 years later. `compileCalendar` applies exactly these rules.
+ */
+export const CompileCalendarOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({ from: InstantInputSchema, to: InstantInputSchema }).check(
+    z.refine((o) => o.to > o.from, { error: "must be after from", path: ["to"] }),
+    z.refine((o) => o.to - o.from <= MAX_CALENDAR_HORIZON_MS, {
+      error: "must be at most 20 years after from",
+      path: ["to"],
+    }),
+  ))();
 
 /**
  * A business calendar compiled over a horizon: sorted, disjoint UTC open intervals with a
@@ -63,7 +79,9 @@ export interface BusinessCalendar {
  * @returns the compiled, frozen calendar
  * @throws {OpsError} `invalid_argument` for a spec that breaks its schema (inverted or
  * overlapping intervals, an unknown zone, a date that is both holiday and workday) or
- * a bad horizon, naming the field and rule
+ * a bad horizon (see {@link CompileCalendarOptionsSchema}; the horizon must also lie 7 days
+ * inside ±8.64e15 epoch milliseconds, as the calendar reads the days around it), naming
+ * the field and rule
  *
  * @example
  * ```ts
@@ -90,7 +108,18 @@ export function compileCalendar(spec: CalendarSpec, options: CompileCalendarOpti
       received: options,
     });
   }
-  const { from, to } = parseOrThrow(CompileCalendarOptionsSchema, options, { fn, path: ["options"] });
+  const { from, to } = readHorizon(options, fn);
+  // the expansion reads the local days around the horizon: they must be real dates too
+  const edge = from < -HORIZON_LIMIT ? "from" : to > HORIZON_LIMIT ? "to" : null;
+  if (edge !== null) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", edge],
+      rule: "must lie at least 7 days inside ±8.64e15 epoch milliseconds",
+      received: options[edge],
+    });
+  }
   const intervals = expandCalendar(parsed, from, to, fn);
   return Object.freeze({
     timeZone: parsed.timeZone,
@@ -100,4 +129,54 @@ export function compileCalendar(spec: CalendarSpec, options: CompileCalendarOpti
     openTime: intervals.starts.length === 0 ? 0 : (intervals.through[intervals.starts.length - 1] as number),
     [INTERVALS]: intervals,
   });
+}
+
+/**
+ * The horizon of `options`, checked by the rules of {@link CompileCalendarOptionsSchema} with
+ * the same messages (a test compares the two on edge cases and random values). Written out
+ * because the schema's union of instant forms adds 1.4 kB (min+gz) of zod to every bundle
+ * that compiles a calendar.
+ */
+function readHorizon(options: CompileCalendarOptions, fn: string): { from: Instant; to: Instant } {
+  if (Array.isArray(options)) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options"],
+      rule: "must be an object",
+      received: options,
+    });
+  }
+  const from = instantInput(options.from, fn, "from");
+  const to = instantInput(options.to, fn, "to");
+  const rule =
+    to <= from
+      ? "must be after from"
+      : to - from > MAX_CALENDAR_HORIZON_MS
+        ? "must be at most 20 years after from"
+        : undefined;
+  if (rule !== undefined) {
+    throw new OpsError({ code: "invalid_argument", fn, path: ["options", "to"], rule, received: options.to });
+  }
+  return { from, to };
+}
+
+/** One instant of the horizon, as `@ops/core`'s `InstantInputSchema` reads it through `parseOrThrow`. */
+function instantInput(value: unknown, fn: string, key: "from" | "to"): Instant {
+  let rule = "matches none of the allowed forms";
+  if (typeof value === "number" && Number.isInteger(value)) {
+    if (!Number.isSafeInteger(value)) rule = "must be an integer number of epoch milliseconds";
+    else if (value > MAX_INSTANT) rule = "must be ≤ 8.64e15 epoch milliseconds";
+    else if (value < -MAX_INSTANT) rule = "must be ≥ -8.64e15 epoch milliseconds";
+    else return value;
+  } else if (typeof value === "string") {
+    try {
+      return parseInstant(value);
+    } catch {
+      // not an ISO-8601 date-time with an offset: none of the forms
+    }
+  } else if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    return value.getTime();
+  }
+  throw new OpsError({ code: "invalid_argument", fn, path: ["options", key], rule, received: value });
 }

@@ -1,12 +1,6 @@
-import { OpsError, type Instant } from "@ops/core";
+import { OpsError, type Instant, type Period } from "@ops/core";
 import { checkInHorizon, firstAtLeast, intervalsOf } from "../_lib/calendarData";
 import type { BusinessCalendar } from "./compileCalendar";
-
-/** A half-open interval of instants `[start, end)`. */
-export interface InstantInterval {
-  readonly start: Instant;
-  readonly end: Instant;
-}
 
 /**
  * The open intervals of the calendar that meet `[from, to)`, clipped to it, in order —
@@ -15,7 +9,7 @@ export interface InstantInterval {
  * @param calendar - from `compileCalendar`
  * @param from - start, epoch ms inside the horizon
  * @param to - end, epoch ms inside the horizon, ≥ `from`
- * @returns fresh `{ start, end }` objects, sorted, disjoint
+ * @returns fresh, non-empty {@link Period}s `{ start, end }` (half-open), sorted, disjoint
  * @throws {OpsError} `invalid_argument` when `to < from`; `out_of_horizon` outside the horizon
  *
  * @example
@@ -31,14 +25,14 @@ export interface InstantInterval {
  * // => "2026-03-02T01:00:00.000Z/2026-03-02T04:00:00.000Z 2026-03-02T05:00:00.000Z/2026-03-02T10:00:00.000Z"
  * ```
  */
-export function openIntervals(calendar: BusinessCalendar, from: Instant, to: Instant): InstantInterval[] {
+export function openIntervals(calendar: BusinessCalendar, from: Instant, to: Instant): Period[] {
   const fn = "openIntervals";
   const c = intervalsOf(calendar, fn);
   checkInHorizon(calendar, from, fn, "from");
   checkInHorizon(calendar, to, fn, "to");
   if (to < from)
     throw new OpsError({ code: "invalid_argument", fn, path: ["to"], rule: "must not be before from", received: to });
-  const out: InstantInterval[] = [];
+  const out: Period[] = [];
   for (let i = firstAtLeast(c.ends, from + 1); i < c.starts.length && (c.starts[i] as number) < to; i++) {
     out.push({ start: Math.max(c.starts[i] as number, from), end: Math.min(c.ends[i] as number, to) });
   }

@@ -1,11 +1,10 @@
 import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
-import { z } from "zod";
 import { checkTimeline, clocksOf } from "../_lib/clocks";
 import type { SlaPolicySet } from "../policy/compileSlaPolicies";
 import type { SlaPolicyHistory } from "../policy/policyHistory";
 import type { SlaMetric } from "../policy/slaMetric";
 import type { SlaCycle, SlaItemStatus } from "./slaCycle";
-import { SlaEventSchema, type SlaEvent } from "./slaEvent";
+import type { SlaEvent } from "./slaEvent";
 
 /** Options of {@link computeSlaClocks}. */
 export interface ComputeSlaClocksOptions {
@@ -24,9 +23,6 @@ export interface SlaClocks {
   /** The earliest `dueAt` of a running, not yet breached cycle, with its metric; `null` if none. */
   readonly nextDue: { readonly metric: SlaMetric; readonly dueAt: Instant } | null;
 }
-
-/** Schema of an item timeline: at least one event. */
-export const SlaTimelineSchema = z.array(SlaEventSchema).min(1, { error: "must contain at least the created event" });
 
 /**
  * Computes an item's SLA clocks from its timeline, Zendesk-style: for each metric (see

@@ -7,7 +7,7 @@ import {
   type ThreadStatus,
   type Visibility,
 } from "@ops/interaction";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { SlaSubjectSchema, type SlaSubject } from "../policy/slaPolicy";
 
 /**
@@ -30,24 +30,25 @@ import { SlaSubjectSchema, type SlaSubject } from "../policy/slaPolicy";
  * // => false
  * ```
  */
-export const SlaEventSchema = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("created"),
-    at: InstantSchema,
-    subject: SlaSubjectSchema,
-    status: ThreadStatusSchema.optional(),
-  }),
-  z.object({
-    type: z.literal("message"),
-    at: InstantSchema,
-    direction: DirectionSchema,
-    visibility: VisibilitySchema.optional(),
-    automated: z.boolean().optional(),
-    id: z.string().max(512).optional(),
-  }),
-  z.object({ type: z.literal("status"), at: InstantSchema, status: ThreadStatusSchema }),
-  z.object({ type: z.literal("update"), at: InstantSchema, subject: SlaSubjectSchema }),
-]);
+export const SlaEventSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion("type", [
+    z.object({
+      type: z.literal("created"),
+      at: InstantSchema,
+      subject: SlaSubjectSchema,
+      status: z.optional(ThreadStatusSchema),
+    }),
+    z.object({
+      type: z.literal("message"),
+      at: InstantSchema,
+      direction: DirectionSchema,
+      visibility: z.optional(VisibilitySchema),
+      automated: z.optional(z.boolean()),
+      id: z.optional(z.string().check(z.maxLength(512))),
+    }),
+    z.object({ type: z.literal("status"), at: InstantSchema, status: ThreadStatusSchema }),
+    z.object({ type: z.literal("update"), at: InstantSchema, subject: SlaSubjectSchema }),
+  ]))();
 
 /** One entry of an item's timeline; see {@link SlaEventSchema}. */
 export type SlaEvent =
@@ -67,3 +68,10 @@ export type SlaEvent =
     }
   | { readonly type: "status"; readonly at: Instant; readonly status: ThreadStatus }
   | { readonly type: "update"; readonly at: Instant; readonly subject: SlaSubject };
+
+/**
+ * Schema of an item timeline, the input of `computeSlaClocks` and `whatIf`: a list of
+ * {@link SlaEvent}s with at least one event (the `created` event).
+ */
+export const SlaTimelineSchema = /* @__PURE__ */ (() =>
+  z.array(SlaEventSchema).check(z.minLength(1, { error: "must contain at least the created event" })))();

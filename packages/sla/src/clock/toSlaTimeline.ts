@@ -6,7 +6,7 @@ import {
   type ThreadStatus,
   type ThreadType,
 } from "@ops/interaction";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { SlaSubjectSchema, type SlaSubject } from "../policy/slaPolicy";
 import type { SlaEvent } from "./slaEvent";
 
@@ -25,13 +25,14 @@ export interface ToSlaTimelineOptions {
 }
 
 /** Schema of {@link ToSlaTimelineOptions}. */
-export const ToSlaTimelineOptionsSchema = z.object({
-  threadType: ThreadTypeSchema.optional(),
-  subject: SlaSubjectSchema.optional(),
-  statusChanges: z.array(z.object({ at: InstantSchema, status: ThreadStatusSchema })).optional(),
-  updates: z.array(z.object({ at: InstantSchema, subject: SlaSubjectSchema })).optional(),
-  isAutomated: z.function().optional(),
-});
+export const ToSlaTimelineOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    threadType: z.optional(ThreadTypeSchema),
+    subject: z.optional(SlaSubjectSchema),
+    statusChanges: z.optional(z.array(z.object({ at: InstantSchema, status: ThreadStatusSchema }))),
+    updates: z.optional(z.array(z.object({ at: InstantSchema, subject: SlaSubjectSchema }))),
+    isAutomated: z.optional(z.function()),
+  }))();
 
 /**
  * Builds an SLA timeline for one thread from its `@ops/interaction` interactions and its

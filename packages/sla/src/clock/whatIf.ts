@@ -2,9 +2,15 @@ import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
 import { checkTimeline, clocksOf } from "../_lib/clocks";
 import type { SlaPolicySet } from "../policy/compileSlaPolicies";
 import { SLA_METRICS, type SlaMetric } from "../policy/slaMetric";
-import type { ComputeSlaClocksOptions, SlaClocks } from "./computeSlaClocks";
+import type { SlaClocks } from "./computeSlaClocks";
 import type { SlaCycle, SlaCycleStatus } from "./slaCycle";
 import type { SlaEvent } from "./slaEvent";
+
+/** Options of {@link whatIf}. */
+export interface WhatIfOptions {
+  /** The instant both sets of clocks are read at; not before the last event. */
+  readonly now: Instant;
+}
 
 /** The two policy sets {@link whatIf} compares. */
 export interface WhatIfPolicies {
@@ -72,11 +78,7 @@ export interface WhatIfResult {
  * // => [["first_reply", "achieved", "breached"]]
  * ```
  */
-export function whatIf(
-  events: readonly SlaEvent[],
-  policies: WhatIfPolicies,
-  options: ComputeSlaClocksOptions,
-): WhatIfResult {
+export function whatIf(events: readonly SlaEvent[], policies: WhatIfPolicies, options: WhatIfOptions): WhatIfResult {
   const fn = "whatIf";
   if (
     policies === null ||

@@ -1,5 +1,5 @@
-import { IdSchema, InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
-import { z } from "zod";
+import { IdSchema, InstantSchema, OpsError, parseOrThrow, type Instant, type Period } from "@ops/core";
+import * as z from "zod/mini";
 
 /** One open item waiting for an agent: its id, due instant and, optionally, its own handling time. */
 export interface BacklogItem {
@@ -9,10 +9,8 @@ export interface BacklogItem {
   readonly handlingTime?: number | undefined;
 }
 
-/** A span with a number of agents on duty (`[start, end)`). */
-export interface StaffingInterval {
-  readonly start: Instant;
-  readonly end: Instant;
+/** A {@link Period} `[start, end)` with a number of agents on duty. */
+export interface StaffingInterval extends Period {
   readonly agents: number;
 }
 
@@ -27,26 +25,28 @@ export interface CapacityPlan {
 }
 
 /** Schema of a {@link BacklogItem}. */
-export const BacklogItemSchema = z.object({
-  id: IdSchema,
-  dueAt: InstantSchema,
-  handlingTime: z.number().int().positive().optional(),
-});
+export const BacklogItemSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: IdSchema,
+    dueAt: InstantSchema,
+    handlingTime: z.optional(z.int().check(z.positive())),
+  }))();
 
 /** Schema of a {@link CapacityPlan}. */
-export const CapacityPlanSchema = z.object({
-  now: InstantSchema,
-  staffing: z.array(
-    z
-      .object({
-        start: InstantSchema,
-        end: InstantSchema,
-        agents: z.number().int().min(0, { error: "must be an integer ≥ 0" }),
-      })
-      .refine((s) => s.end > s.start, { error: "must end after it starts", path: ["end"] }),
-  ),
-  handlingTime: z.number().int().positive({ error: "must be a positive integer number of milliseconds" }),
-});
+export const CapacityPlanSchema = /* @__PURE__ */ (() =>
+  z.object({
+    now: InstantSchema,
+    staffing: z.array(
+      z
+        .object({
+          start: InstantSchema,
+          end: InstantSchema,
+          agents: z.int().check(z.minimum(0, { error: "must be an integer ≥ 0" })),
+        })
+        .check(z.refine((s) => s.end > s.start, { error: "must end after it starts", path: ["end"] })),
+    ),
+    handlingTime: z.int().check(z.positive({ error: "must be a positive integer number of milliseconds" })),
+  }))();
 
 /** The forecast for one item. */
 export interface BreachForecast {

@@ -1,5 +1,5 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { SlaPolicySchema, type SlaPolicy } from "./slaPolicy";
 
 declare const policySetBrand: unique symbol;

@@ -1,5 +1,5 @@
 import { ThreadStatusSchema, type ThreadStatus } from "@ops/interaction";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * The SLA metrics, with Zendesk's names and semantics (Zendesk help, "Defining and using
@@ -25,21 +25,22 @@ import { z } from "zod";
  * // => 7
  * ```
  */
-export const SlaMetricSchema = z.enum([
-  "first_reply",
-  "next_reply",
-  "periodic_update",
-  "pausable_update",
-  "requester_wait",
-  "agent_work",
-  "resolution",
-]);
+export const SlaMetricSchema = /* @__PURE__ */ (() =>
+  z.enum([
+    "first_reply",
+    "next_reply",
+    "periodic_update",
+    "pausable_update",
+    "requester_wait",
+    "agent_work",
+    "resolution",
+  ]))();
 
 /** One SLA metric; see {@link SlaMetricSchema}. */
 export type SlaMetric = z.output<typeof SlaMetricSchema>;
 
 /** Every metric, in the order of {@link SlaMetricSchema}. */
-export const SLA_METRICS: readonly SlaMetric[] = SlaMetricSchema.options;
+export const SLA_METRICS: readonly SlaMetric[] = /* @__PURE__ */ (() => SlaMetricSchema.options)();
 
 /**
  * The thread statuses in which each metric's clock is paused by default — Zendesk's
@@ -64,5 +65,13 @@ export const DEFAULT_PAUSE_STATUSES: { readonly [M in SlaMetric]: readonly Threa
   resolution: [],
 };
 
+/** A thread status a target may pause in: any but `resolved`. */
+type PauseStatus = Exclude<ThreadStatus, "resolved">;
+
 /** Schema of a list of pause statuses (`resolved` is implied and may not be listed). */
-export const PauseStatusesSchema = z.array(ThreadStatusSchema.exclude(["resolved"]));
+export const PauseStatusesSchema = /* @__PURE__ */ (() =>
+  z.array(
+    z.enum(
+      ThreadStatusSchema.options.filter((s): s is PauseStatus => s !== "resolved") as [PauseStatus, ...PauseStatus[]],
+    ),
+  ))();

@@ -8,27 +8,28 @@ import {
   type ThreadStatus,
   type ThreadType,
 } from "@ops/interaction";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { INTERVALS } from "../_lib/calendarData";
 import type { BusinessCalendar } from "../calendar/compileCalendar";
 import { PauseStatusesSchema, type SlaMetric } from "./slaMetric";
 
 /** Schema of a compiled {@link BusinessCalendar} (an object returned by `compileCalendar`). */
-export const BusinessCalendarSchema = z.custom<BusinessCalendar>(
-  (value) => typeof value === "object" && value !== null && INTERVALS in value,
-  { error: "must be a calendar returned by compileCalendar" },
-);
+export const BusinessCalendarSchema = /* @__PURE__ */ (() =>
+  z.custom<BusinessCalendar>((value) => typeof value === "object" && value !== null && INTERVALS in value, {
+    error: "must be a calendar returned by compileCalendar",
+  }))();
 
 /**
  * Schema of an {@link SlaTarget}: a `goal` in milliseconds (> 0), counted in `business`
  * hours (the policy's calendar) or `calendar` hours (elapsed time), and optionally the
  * statuses that pause it (default: {@link DEFAULT_PAUSE_STATUSES} of the metric).
  */
-export const SlaTargetSchema = z.object({
-  goal: z.number().int().positive({ error: "must be a positive integer number of milliseconds" }),
-  hours: z.enum(["business", "calendar"]),
-  pauseIn: PauseStatusesSchema.optional(),
-});
+export const SlaTargetSchema = /* @__PURE__ */ (() =>
+  z.object({
+    goal: z.int().check(z.positive({ error: "must be a positive integer number of milliseconds" })),
+    hours: z.enum(["business", "calendar"]),
+    pauseIn: z.optional(PauseStatusesSchema),
+  }))();
 
 /** One metric's target in a policy; see {@link SlaTargetSchema}. */
 export interface SlaTarget {
@@ -41,16 +42,17 @@ export interface SlaTarget {
  * Schema of an {@link SlaPolicyMatch}: which items a policy applies to. Every criterion
  * given must hold; an absent criterion matches anything; `{}` matches every item.
  */
-export const SlaPolicyMatchSchema = z.object({
-  platforms: z.array(PlatformSchema).optional(),
-  channelIds: z.array(IdSchema).optional(),
-  kinds: z.array(InteractionKindSchema).optional(),
-  threadTypes: z.array(ThreadTypeSchema).optional(),
-  priorities: z.array(PrioritySchema).optional(),
-  tagsAll: z.array(z.string().min(1)).optional(),
-  tagsAny: z.array(z.string().min(1)).optional(),
-  tagsNone: z.array(z.string().min(1)).optional(),
-});
+export const SlaPolicyMatchSchema = /* @__PURE__ */ (() =>
+  z.object({
+    platforms: z.optional(z.array(PlatformSchema)),
+    channelIds: z.optional(z.array(IdSchema)),
+    kinds: z.optional(z.array(InteractionKindSchema)),
+    threadTypes: z.optional(z.array(ThreadTypeSchema)),
+    priorities: z.optional(z.array(PrioritySchema)),
+    tagsAll: z.optional(z.array(z.string().check(z.minLength(1)))),
+    tagsAny: z.optional(z.array(z.string().check(z.minLength(1)))),
+    tagsNone: z.optional(z.array(z.string().check(z.minLength(1)))),
+  }))();
 
 /** The conditions of a policy; see {@link SlaPolicyMatchSchema}. */
 export interface SlaPolicyMatch {
@@ -67,17 +69,16 @@ export interface SlaPolicyMatch {
   readonly tagsNone?: readonly string[] | undefined;
 }
 
-const TargetsSchema = z
-  .object({
-    first_reply: SlaTargetSchema.optional(),
-    next_reply: SlaTargetSchema.optional(),
-    periodic_update: SlaTargetSchema.optional(),
-    pausable_update: SlaTargetSchema.optional(),
-    requester_wait: SlaTargetSchema.optional(),
-    agent_work: SlaTargetSchema.optional(),
-    resolution: SlaTargetSchema.optional(),
-  })
-  .strict();
+const TargetsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    first_reply: z.optional(SlaTargetSchema),
+    next_reply: z.optional(SlaTargetSchema),
+    periodic_update: z.optional(SlaTargetSchema),
+    pausable_update: z.optional(SlaTargetSchema),
+    requester_wait: z.optional(SlaTargetSchema),
+    agent_work: z.optional(SlaTargetSchema),
+    resolution: z.optional(SlaTargetSchema),
+  }))();
 
 /**
  * Schema of an {@link SlaPolicy}: an `id`, the items it `match`es, a `calendar` (required
@@ -92,25 +93,29 @@ const TargetsSchema = z
  * // => false
  * ```
  */
-export const SlaPolicySchema = z
-  .object({
-    id: IdSchema,
-    name: z.string().max(200).optional(),
-    match: SlaPolicyMatchSchema,
-    calendar: BusinessCalendarSchema.optional(),
-    targets: TargetsSchema,
-  })
-  .superRefine((p, ctx) => {
-    for (const [metric, target] of Object.entries(p.targets)) {
-      if (target?.hours === "business" && p.calendar === undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["targets", metric, "hours"],
-          message: 'is "business", so the policy needs a calendar',
-        });
-      }
-    }
-  });
+export const SlaPolicySchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      id: IdSchema,
+      name: z.optional(z.string().check(z.maxLength(200))),
+      match: SlaPolicyMatchSchema,
+      calendar: z.optional(BusinessCalendarSchema),
+      targets: TargetsSchema,
+    })
+    .check(
+      z.superRefine((p, ctx) => {
+        for (const [metric, target] of Object.entries(p.targets)) {
+          if (target?.hours === "business" && p.calendar === undefined) {
+            ctx.issues.push({
+              code: "custom",
+              input: p,
+              path: ["targets", metric, "hours"],
+              message: 'is "business", so the policy needs a calendar',
+            });
+          }
+        }
+      }),
+    ))();
 
 /** An SLA policy; see {@link SlaPolicySchema}. */
 export interface SlaPolicy {
@@ -137,11 +142,12 @@ export interface SlaSubject {
 }
 
 /** Schema of an {@link SlaSubject}. */
-export const SlaSubjectSchema = z.object({
-  platform: PlatformSchema.optional(),
-  channelId: IdSchema.optional(),
-  kind: InteractionKindSchema.optional(),
-  threadType: ThreadTypeSchema.optional(),
-  priority: PrioritySchema.optional(),
-  tags: z.array(z.string().min(1)).optional(),
-});
+export const SlaSubjectSchema = /* @__PURE__ */ (() =>
+  z.object({
+    platform: z.optional(PlatformSchema),
+    channelId: z.optional(IdSchema),
+    kind: z.optional(InteractionKindSchema),
+    threadType: z.optional(ThreadTypeSchema),
+    priority: z.optional(PrioritySchema),
+    tags: z.optional(z.array(z.string().check(z.minLength(1)))),
+  }))();

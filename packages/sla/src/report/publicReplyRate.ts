@@ -1,7 +1,7 @@
 import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
 import { InteractionKindSchema, type Interaction, type InteractionKind } from "@ops/interaction";
 import { rate, type Rate } from "@ops/metrics";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { addBusinessTime } from "../calendar/addBusinessTime";
 import { businessTimeBetween } from "../calendar/businessTimeBetween";
 import type { BusinessCalendar } from "../calendar/compileCalendar";
@@ -13,7 +13,7 @@ export interface PublicReplyRateOptions {
   /** The reply target, ms (e.g. 2 h for product questions). */
   readonly target: number;
   /** The instant the rate is taken at; comments still inside their target and unanswered are left out. */
-  readonly asOf: Instant;
+  readonly now: Instant;
   /** Count the target in this calendar's business time; default elapsed time. */
   readonly calendar?: BusinessCalendar | undefined;
   /** Inbound kinds that are comments; default `["comment", "reply"]`. */
@@ -25,24 +25,25 @@ export interface PublicReplyRateOptions {
 }
 
 /** Schema of {@link PublicReplyRateOptions}. */
-export const PublicReplyRateOptionsSchema = z.object({
-  target: z.number().int().positive({ error: "must be a positive integer number of milliseconds" }),
-  asOf: InstantSchema,
-  calendar: BusinessCalendarSchema.optional(),
-  kinds: z.array(InteractionKindSchema).optional(),
-  needsReply: z.function().optional(),
-  countsAsReply: z.function().optional(),
-});
+export const PublicReplyRateOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    target: z.int().check(z.positive({ error: "must be a positive integer number of milliseconds" })),
+    now: InstantSchema,
+    calendar: z.optional(BusinessCalendarSchema),
+    kinds: z.optional(z.array(InteractionKindSchema)),
+    needsReply: z.optional(z.function()),
+    countsAsReply: z.optional(z.function()),
+  }))();
 
 /** The answer of {@link publicReplyRate}. */
 export interface PublicReplyRate {
   /** Comments answered within the target ÷ comments that needed a reply and are decided. */
   readonly withinTarget: Rate;
-  /** Comments answered at all (at any time up to `asOf`) ÷ the same denominator. */
+  /** Comments answered at all (at any time up to `now`) ÷ the same denominator. */
   readonly answered: Rate;
   /** Comments left out because they need no reply (thanks, bots, …). */
   readonly excluded: number;
-  /** Comments not yet answered whose target has not passed at `asOf` (not in the denominator). */
+  /** Comments not yet answered whose target has not passed at `now` (not in the denominator). */
   readonly pending: number;
 }
 
@@ -55,11 +56,11 @@ export interface PublicReplyRate {
  * "谢谢"). A comment still unanswered inside its target is pending, not a miss.
  *
  * Definition: withinTarget = |{c : first counted reply r, t(r) − t(c) ≤ target}| ÷
- * |{c : answered, or target passed by asOf}|; a zero denominator gives `value: null` with
+ * |{c : answered, or target passed by now}|; a zero denominator gives `value: null` with
  * a reason (`@ops/metrics`' `rate`).
  *
  * @param interactions - comments and replies of any channel (not mutated); other interactions are ignored
- * @param options - `target`, `asOf`, and optionally `calendar`, `kinds`, `needsReply`, `countsAsReply`
+ * @param options - `target`, `now`, and optionally `calendar`, `kinds`, `needsReply`, `countsAsReply`
  * @returns within-target and answered rates, with the excluded and pending counts
  * @throws {OpsError} `invalid_argument` for bad options or interactions without ids and times; `out_of_horizon` when the calendar does not cover a comment
  *
@@ -80,7 +81,7 @@ export interface PublicReplyRate {
  *     comment("c2", t0, "有没有敏感肌能用的？"), answer("r2", "c2", t0 + 10 * M, "谢谢亲"),
  *     comment("c3", t0, "谢谢分享！"),
  *   ],
- *   { target: 60 * M, asOf: t0 + 3 * 60 * M },
+ *   { target: 60 * M, now: t0 + 3 * 60 * M },
  * );
  * [r.withinTarget.numerator, r.withinTarget.denominator, r.excluded];
  * // => [1, 2, 1]
@@ -131,10 +132,10 @@ export function publicReplyRate(
     }
     const at = c.platformCreatedAt;
     const replied = firstReply.get(c.id);
-    const repliedBy = replied !== undefined && replied <= o.asOf ? replied : undefined;
+    const repliedBy = replied !== undefined && replied <= o.now ? replied : undefined;
     if (repliedBy === undefined) {
       const due = calendar === undefined ? at + o.target : addBusinessTime(calendar, at, o.target);
-      if (due >= o.asOf) pending++;
+      if (due >= o.now) pending++;
       else decided++;
       continue;
     }

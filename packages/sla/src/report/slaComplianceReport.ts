@@ -1,6 +1,6 @@
 import { TimeZoneSchema, createOffsetLookup, parseOrThrow, type TimeZone } from "@ops/core";
 import { quantile, rate, type Rate } from "@ops/metrics";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { SlaClocks } from "../clock/computeSlaClocks";
 import type { SlaCycle } from "../clock/slaCycle";
 import { SLA_METRICS, type SlaMetric } from "../policy/slaMetric";
@@ -18,7 +18,8 @@ export interface SlaComplianceReportOptions {
 }
 
 /** Schema of {@link SlaComplianceReportOptions}. */
-export const SlaComplianceReportOptionsSchema = z.object({ timeZone: TimeZoneSchema.optional() });
+export const SlaComplianceReportOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({ timeZone: z.optional(TimeZoneSchema) }))();
 
 /** Quantiles of first-reply times (ms, in each policy's hours: business or calendar), R type 7. */
 export interface ReplyTimeQuantiles {
@@ -99,7 +100,7 @@ export function slaComplianceReport(
   parseOrThrow(
     z.array(
       z.object({
-        channelId: z.string().min(1),
+        channelId: z.string().check(z.minLength(1)),
         clocks: z.object({ cycles: z.record(z.string(), z.array(z.unknown())) }),
       }),
     ),
