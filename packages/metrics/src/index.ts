@@ -7,24 +7,26 @@ export { SeriesPointSchema } from "./anomaly/Anomaly";
 export type { Anomaly, AnomalyMethod, SeriesPoint } from "./anomaly/Anomaly";
 export { describeAnomaly, DescribeAnomalyOptionsSchema } from "./anomaly/describeAnomaly";
 export type { DescribeAnomalyOptions } from "./anomaly/describeAnomaly";
-export { CountAnomalyOptionsSchema, CountPointSchema, detectCountAnomalies } from "./anomaly/detectCountAnomalies";
-export type { CountAnomalyOptions, CountPoint } from "./anomaly/detectCountAnomalies";
-export { detectEwmaAnomalies, EwmaAnomalyOptionsSchema } from "./anomaly/detectEwmaAnomalies";
-export type { EwmaAnomalyOptions } from "./anomaly/detectEwmaAnomalies";
-export { detectSeasonalAnomalies, SeasonalAnomalyOptionsSchema } from "./anomaly/detectSeasonalAnomalies";
-export type { SeasonalAnomalyOptions } from "./anomaly/detectSeasonalAnomalies";
+export {
+  CountPointSchema,
+  detectCountAnomalies,
+  DetectCountAnomaliesOptionsSchema,
+} from "./anomaly/detectCountAnomalies";
+export type { CountPoint, DetectCountAnomaliesOptions } from "./anomaly/detectCountAnomalies";
+export { detectEwmaAnomalies, DetectEwmaAnomaliesOptionsSchema } from "./anomaly/detectEwmaAnomalies";
+export type { DetectEwmaAnomaliesOptions } from "./anomaly/detectEwmaAnomalies";
+export { detectSeasonalAnomalies, DetectSeasonalAnomaliesOptionsSchema } from "./anomaly/detectSeasonalAnomalies";
+export type { DetectSeasonalAnomaliesOptions } from "./anomaly/detectSeasonalAnomalies";
 export type { BucketUnit } from "./bucket/BucketUnit";
 export { distinctActors, DistinctActorsOptionsSchema } from "./bucket/distinctActors";
 export type { DistinctActorsOptions } from "./bucket/distinctActors";
-export { PeriodSchema } from "./bucket/Period";
-export type { Period } from "./bucket/Period";
 export { rollupByChannel, RollupByChannelOptionsSchema } from "./bucket/rollupByChannel";
 export type { ChannelRollup, RollupByChannelOptions } from "./bucket/rollupByChannel";
 export { timeBuckets, TimeBucketsOptionsSchema } from "./bucket/timeBuckets";
 export type { TimeBucket, TimeBucketsOptions } from "./bucket/timeBuckets";
-export { buildEventColumns } from "./columns/buildEventColumns";
-export { MetricEventSchema } from "./columns/EventColumns";
-export type { EventColumns, EventInput, MetricEvent } from "./columns/EventColumns";
+export { buildEventColumns } from "./column/buildEventColumns";
+export { MetricEventSchema } from "./column/EventColumns";
+export type { EventColumns, EventInput, MetricEvent } from "./column/EventColumns";
 export { comparePeriods, ComparePeriodsOptionsSchema } from "./compare/comparePeriods";
 export type { ComparePeriodsOptions, PeriodComparison, PeriodMeasure } from "./compare/comparePeriods";
 export { periodChange } from "./compare/periodChange";
@@ -43,20 +45,24 @@ export { IntervalOptionsSchema, ProportionSchema } from "./experiment/Proportion
 export type { IntervalOptions, Proportion, ProportionInterval } from "./experiment/Proportion";
 export {
   sampleSizeTwoProportions,
-  SampleSizeOptionsSchema,
   SampleSizeRatesSchema,
+  SampleSizeTwoProportionsOptionsSchema,
 } from "./experiment/sampleSizeTwoProportions";
-export type { SampleSize, SampleSizeOptions, SampleSizeRates } from "./experiment/sampleSizeTwoProportions";
+export type {
+  SampleSize,
+  SampleSizeRates,
+  SampleSizeTwoProportionsOptions,
+} from "./experiment/sampleSizeTwoProportions";
 export {
   ExperimentLookSchema,
   sequentialTwoProportionTest,
-  SequentialTestOptionsSchema,
+  SequentialTwoProportionTestOptionsSchema,
 } from "./experiment/sequentialTwoProportionTest";
 export type {
   ExperimentLook,
   SequentialLookResult,
-  SequentialTestOptions,
   SequentialTestResult,
+  SequentialTwoProportionTestOptions,
 } from "./experiment/sequentialTwoProportionTest";
 export { twoProportionZTest, TwoProportionZTestOptionsSchema } from "./experiment/twoProportionZTest";
 export type { TwoProportionZTestOptions, TwoProportionZTestResult } from "./experiment/twoProportionZTest";
@@ -117,15 +123,13 @@ export { retentionTable, RetentionTableOptionsSchema } from "./retention/retenti
 export type { RetentionCohort, RetentionTable, RetentionTableOptions, RetentionType } from "./retention/retentionTable";
 export {
   birthdayPerkEligibility,
-  BirthdayPerkOptionsSchema,
+  BirthdayPerkEligibilityOptionsSchema,
   BirthdaySchema,
-  PerkWindowSchema,
 } from "./segment/birthdayPerkEligibility";
 export type {
   Birthday,
   BirthdayPerkEligibility,
-  BirthdayPerkOptions,
-  PerkWindow,
+  BirthdayPerkEligibilityOptions,
 } from "./segment/birthdayPerkEligibility";
 export { loyalFans, LoyalFansOptionsSchema } from "./segment/loyalFans";
 export type { LoyalFansOptions } from "./segment/loyalFans";
@@ -142,13 +146,13 @@ export type { SumSketch } from "./sketch/createSum";
 export { deserializeSketch } from "./sketch/deserializeSketch";
 export type { SketchByKind } from "./sketch/deserializeSketch";
 export { mergeSketches } from "./sketch/mergeSketches";
-export { rollUpSketches, RollUpOptionsSchema } from "./sketch/rollUpSketches";
-export type { DatedSketch, RollUpOptions } from "./sketch/rollUpSketches";
+export { rollUpSketches, RollUpSketchesOptionsSchema } from "./sketch/rollUpSketches";
+export type { DatedSketch, RollUpSketchesOptions } from "./sketch/rollUpSketches";
 export type { Sketch, SketchKind } from "./sketch/Sketch";
-export { normalCdf } from "./stats/normalCdf";
-export { normalQuantile } from "./stats/normalQuantile";
-export { quantile, QuantileOptionsSchema } from "./stats/quantile";
-export type { QuantileMethod, QuantileOptions } from "./stats/quantile";
+export { normalCdf } from "./statistics/normalCdf";
+export { normalQuantile } from "./statistics/normalQuantile";
+export { quantile, QuantileOptionsSchema } from "./statistics/quantile";
+export type { QuantileMethod, QuantileOptions } from "./statistics/quantile";
 export { csat, CsatOptionsSchema } from "./survey/csat";
 export type { Csat, CsatOptions } from "./survey/csat";
 export { nps, NpsCountsSchema, NpsOptionsSchema } from "./survey/nps";

@@ -7,7 +7,6 @@ import {
   type SeriesPoint,
 } from "@ops/metrics";
 import { describe, expect, it } from "vitest";
-import { thrownOpsError as opsError } from "./_helpers";
 
 const DAY = 86_400_000;
 const WEEKLY = [1.0, 1.1, 1.15, 1.1, 1.2, 0.8, 0.7]; // a Mon–Sun rhythm of new followers
@@ -68,10 +67,12 @@ describe("detectSeasonalAnomalies", () => {
     expect(Math.abs((found[0]?.expected ?? 0) - (points[50] as SeriesPoint).value)).toBeLessThan(60);
   });
   it("refuses series shorter than two periods with a clear message", () => {
-    const e = opsError(() => detectSeasonalAnomalies(dailySeries(1, 13)));
-    expect(e.message).toBe(
-      "detectSeasonalAnomalies: points must hold at least two full periods (14 points for period 7) to separate the season from noise; use detectEwmaAnomalies for short series, got 13",
-    );
+    expect(() => detectSeasonalAnomalies(dailySeries(1, 13))).toThrowOpsError("invalid_argument", {
+      fn: "detectSeasonalAnomalies",
+      path: ["points"],
+      message:
+        /^detectSeasonalAnomalies: points must hold at least two full periods \(14 points for period 7\) to separate the season from noise; use detectEwmaAnomalies for short series, got 13$/,
+    });
     expect(detectSeasonalAnomalies(dailySeries(1, 14))).toBeInstanceOf(Array);
   });
   it("flags nothing in a constant series", () => {
@@ -80,14 +81,13 @@ describe("detectSeasonalAnomalies", () => {
   it("rejects unordered instants, non-finite values and bad options", () => {
     const points = dailySeries(2, 21);
     const swapped = [points[1]!, points[0]!, ...points.slice(2)];
-    expect(opsError(() => detectSeasonalAnomalies(swapped)).code).toBe("out_of_order");
-    expect(
-      opsError(() => detectSeasonalAnomalies(points.map((p, i) => (i === 4 ? { ...p, value: Number.NaN } : p))))
-        .message,
-    ).toMatch(/points\[4\]\.value/);
-    expect(opsError(() => detectSeasonalAnomalies(points, { period: 1 })).message).toMatch(
-      /options\.period must be ≥ 2/,
-    );
+    expect(() => detectSeasonalAnomalies(swapped)).toThrowOpsError("out_of_order");
+    expect(() =>
+      detectSeasonalAnomalies(points.map((p, i) => (i === 4 ? { ...p, value: Number.NaN } : p))),
+    ).toThrowOpsError("invalid_argument", { message: /points\[4\]\.value/ });
+    expect(() => detectSeasonalAnomalies(points, { period: 1 })).toThrowOpsError("invalid_argument", {
+      message: /options\.period must be ≥ 2/,
+    });
   });
   it("does not mutate the points", () => {
     const points = withDropInWeek6(dailySeries(4), 0.5);
@@ -134,12 +134,12 @@ describe("detectEwmaAnomalies", () => {
     expect(withAlarm / 400).toBeLessThan(0.2);
   });
   it("rejects fewer than 4 points and a baseline as long as the series", () => {
-    expect(opsError(() => detectEwmaAnomalies(weeklySeries(1, 3))).message).toMatch(
-      /detectEwmaAnomalies: points must hold at least 4 points/,
-    );
-    expect(opsError(() => detectEwmaAnomalies(weeklySeries(1, 6), { baselineSize: 6 })).message).toMatch(
-      /options\.baselineSize must be less than the number of points \(6\)/,
-    );
+    expect(() => detectEwmaAnomalies(weeklySeries(1, 3))).toThrowOpsError("invalid_argument", {
+      message: /detectEwmaAnomalies: points must hold at least 4 points/,
+    });
+    expect(() => detectEwmaAnomalies(weeklySeries(1, 6), { baselineSize: 6 })).toThrowOpsError("invalid_argument", {
+      message: /options\.baselineSize must be less than the number of points \(6\)/,
+    });
   });
   it("flags nothing when the baseline does not vary", () => {
     expect(
@@ -215,20 +215,18 @@ describe("detectCountAnomalies", () => {
     expect(detectCountAnomalies([{ at: 0, count: 100 }])).toEqual([]);
   });
   it("rejects fractional counts, counts above trials and trials on some points only", () => {
-    expect(opsError(() => detectCountAnomalies([{ at: 0, count: 1.5 }])).message).toMatch(
-      /points\[0\]\.count must be a whole number/,
-    );
-    expect(opsError(() => detectCountAnomalies([{ at: 0, count: 5, trials: 4 }])).message).toMatch(
-      /points\[0\]\.count must be ≤ trials/,
-    );
-    expect(
-      opsError(() =>
-        detectCountAnomalies([
-          { at: 0, count: 1, trials: 4 },
-          { at: 1, count: 1 },
-        ]),
-      ).message,
-    ).toMatch(/points\[1\]\.trials must be given for every point or for none/);
+    expect(() => detectCountAnomalies([{ at: 0, count: 1.5 }])).toThrowOpsError("invalid_argument", {
+      message: /points\[0\]\.count must be a whole number/,
+    });
+    expect(() => detectCountAnomalies([{ at: 0, count: 5, trials: 4 }])).toThrowOpsError("invalid_argument", {
+      message: /points\[0\]\.count must be ≤ trials/,
+    });
+    expect(() =>
+      detectCountAnomalies([
+        { at: 0, count: 1, trials: 4 },
+        { at: 1, count: 1 },
+      ]),
+    ).toThrowOpsError("invalid_argument", { message: /points\[1\]\.trials must be given for every point or for none/ });
   });
 });
 
@@ -272,9 +270,12 @@ describe("describeAnomaly", () => {
       direction: "up",
       method: "ewma",
     } as const;
-    expect(opsError(() => describeAnomaly(a, { timeZone: "UTC" })).message).toMatch(/describeAnomaly: anomaly\.score/);
-    expect(
-      opsError(() => describeAnomaly({ ...a, score: 3 }, { timeZone: "UTC", locale: "fr" as never })).message,
-    ).toMatch(/options\.locale/);
+    expect(() => describeAnomaly(a, { timeZone: "UTC" })).toThrowOpsError("invalid_argument", {
+      message: /describeAnomaly: anomaly\.score/,
+    });
+    expect(() => describeAnomaly({ ...a, score: 3 }, { timeZone: "UTC", locale: "fr" as never })).toThrowOpsError(
+      "invalid_argument",
+      { message: /options\.locale/ },
+    );
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { buildEventColumns, type MetricEvent } from "@ops/metrics";
-import { opsErrorOf } from "./_helpers";
 
 describe("buildEventColumns", () => {
   it("codes strings in order of first appearance and defaults channel, kind and value", () => {
@@ -32,19 +31,19 @@ describe("buildEventColumns", () => {
 
   it("refuses more than 256 kinds and bad events, naming the index", () => {
     const many: MetricEvent[] = Array.from({ length: 257 }, (_, i) => ({ at: i, actor: "a", kind: `k${i}` }));
-    expect(opsErrorOf(() => buildEventColumns(many), "out_of_range").message).toBe(
-      'buildEventColumns: events[256].kind must be one of at most 256 distinct kinds, got "k256"',
-    );
-    expect(
-      opsErrorOf(() =>
-        buildEventColumns([
-          { at: 0, actor: "a" },
-          { at: 0, actor: "a", channel: 5 as unknown as string },
-        ]),
-      ).message,
-    ).toBe("buildEventColumns: events[1].channel must be a string, got 5");
-    opsErrorOf(() => buildEventColumns("events" as unknown as MetricEvent[]));
-    opsErrorOf(() => buildEventColumns([null as unknown as MetricEvent]));
+    expect(() => buildEventColumns(many)).toThrowOpsError("out_of_range", {
+      message: /^buildEventColumns: events\[256\]\.kind must be one of at most 256 distinct kinds, got "k256"$/,
+    });
+    expect(() =>
+      buildEventColumns([
+        { at: 0, actor: "a" },
+        { at: 0, actor: "a", channel: 5 as unknown as string },
+      ]),
+    ).toThrowOpsError("invalid_argument", {
+      message: /^buildEventColumns: events\[1\]\.channel must be a string, got 5$/,
+    });
+    expect(() => buildEventColumns("events" as unknown as MetricEvent[])).toThrowOpsError("invalid_argument");
+    expect(() => buildEventColumns([null as unknown as MetricEvent])).toThrowOpsError("invalid_argument");
   });
 
   it("does not mutate its input", () => {

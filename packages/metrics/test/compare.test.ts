@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatInstant, parseInstant } from "@ops/core";
 import { buildEventColumns, comparePeriods, periodChange, previousPeriod } from "@ops/metrics";
-import { DAY, opsErrorOf } from "./_helpers";
+import { DAY } from "./_helpers";
 
 const at = (iso: string): number => parseInstant(iso);
 const fmt = (p: { start: number; end: number }): [string, string] => [formatInstant(p.start), formatInstant(p.end)];
@@ -28,10 +28,10 @@ describe("periodChange", () => {
     });
   });
   it("refuses NaN and Infinity", () => {
-    expect(opsErrorOf(() => periodChange(Number.NaN, 1)).message).toBe(
-      "periodChange: current must be a finite number or null, got NaN",
-    );
-    opsErrorOf(() => periodChange(1, Infinity));
+    expect(() => periodChange(Number.NaN, 1)).toThrowOpsError("invalid_argument", {
+      message: /^periodChange: current must be a finite number or null, got NaN$/,
+    });
+    expect(() => periodChange(1, Infinity)).toThrowOpsError("invalid_argument");
   });
 });
 
@@ -70,9 +70,15 @@ describe("previousPeriod", () => {
     ).toBe("2027-02-28T00:00:00.000Z");
   });
   it("refuses bad periods, comparisons and zones", () => {
-    opsErrorOf(() => previousPeriod({ start: 2, end: 1 }, { against: "wow", timeZone: "UTC" }));
-    opsErrorOf(() => previousPeriod({ start: 1, end: 2 }, { against: "dod" as "wow", timeZone: "UTC" }));
-    opsErrorOf(() => previousPeriod({ start: 1, end: 2 }, { against: "wow", timeZone: "Nowhere/City" }));
+    expect(() => previousPeriod({ start: 2, end: 1 }, { against: "wow", timeZone: "UTC" })).toThrowOpsError(
+      "invalid_argument",
+    );
+    expect(() => previousPeriod({ start: 1, end: 2 }, { against: "dod" as "wow", timeZone: "UTC" })).toThrowOpsError(
+      "invalid_argument",
+    );
+    expect(() => previousPeriod({ start: 1, end: 2 }, { against: "wow", timeZone: "Nowhere/City" })).toThrowOpsError(
+      "invalid_argument",
+    );
   });
 });
 
@@ -122,8 +128,9 @@ describe("comparePeriods", () => {
     expect([c.current.value, c.previous.value]).toEqual([4, 2]);
   });
   it("refuses a bad period", () => {
-    expect(opsErrorOf(() => comparePeriods(events, { ...base, period: { start: 5, end: 5 } })).message).toBe(
-      "comparePeriods: options.period.end must be after start, got 5",
+    expect(() => comparePeriods(events, { ...base, period: { start: 5, end: 5 } })).toThrowOpsError(
+      "invalid_argument",
+      { message: /^comparePeriods: options\.period\.end must be after start, got 5$/ },
     );
   });
 });

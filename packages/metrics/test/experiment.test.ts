@@ -1,4 +1,4 @@
-import { createRandom, isOpsError } from "@ops/core";
+import { createRandom } from "@ops/core";
 import {
   agrestiCoullInterval,
   fisherExactTest,
@@ -14,17 +14,6 @@ import {
   type Proportion,
 } from "@ops/metrics";
 import { describe, expect, it } from "vitest";
-
-function expectOpsError(f: () => unknown, code: string, text: RegExp): void {
-  try {
-    f();
-  } catch (e) {
-    expect(isOpsError(e, code as never)).toBe(true);
-    expect((e as Error).message).toMatch(text);
-    return;
-  }
-  throw new Error("expected an OpsError");
-}
 
 describe("normalCdf", () => {
   it.each([
@@ -65,7 +54,9 @@ describe("normalCdf", () => {
     for (const [x, expected] of table) expect(Math.abs(normalCdf(x) / expected - 1)).toBeLessThan(1e-12);
   });
   it("rejects NaN", () =>
-    expectOpsError(() => normalCdf(Number.NaN), "invalid_argument", /normalCdf: x must be a number/));
+    expect(() => normalCdf(Number.NaN)).toThrowOpsError("invalid_argument", {
+      message: /normalCdf: x must be a number/,
+    }));
 });
 
 describe("normalQuantile", () => {
@@ -103,11 +94,9 @@ describe("normalQuantile", () => {
   it("maps 0 and 1 to infinities and rejects other values", () => {
     expect(normalQuantile(0)).toBe(-Infinity);
     expect(normalQuantile(1)).toBe(Infinity);
-    expectOpsError(
-      () => normalQuantile(1.5),
-      "invalid_argument",
-      /normalQuantile: p must be a probability in \[0, 1\], got 1.5/,
-    );
+    expect(() => normalQuantile(1.5)).toThrowOpsError("invalid_argument", {
+      message: /normalQuantile: p must be a probability in \[0, 1\], got 1.5/,
+    });
   });
 });
 
@@ -145,22 +134,18 @@ describe("wilsonInterval", () => {
     });
   });
   it("rejects counts above trials, negative and fractional counts and a bad confidence", () => {
-    expectOpsError(
-      () => wilsonInterval({ successes: 21, trials: 20 }),
-      "invalid_argument",
-      /wilsonInterval: rate\.successes must be ≤ trials, got 21/,
-    );
-    expectOpsError(() => wilsonInterval({ successes: -1, trials: 20 }), "invalid_argument", /rate\.successes/);
-    expectOpsError(
-      () => wilsonInterval({ successes: 1.5, trials: 20 }),
-      "invalid_argument",
-      /rate\.successes must be a whole number/,
-    );
-    expectOpsError(
-      () => wilsonInterval({ successes: 1, trials: 20 }, { confidence: 1 }),
-      "invalid_argument",
-      /options\.confidence must be < 1/,
-    );
+    expect(() => wilsonInterval({ successes: 21, trials: 20 })).toThrowOpsError("invalid_argument", {
+      message: /wilsonInterval: rate\.successes must be ≤ trials, got 21/,
+    });
+    expect(() => wilsonInterval({ successes: -1, trials: 20 })).toThrowOpsError("invalid_argument", {
+      message: /rate\.successes/,
+    });
+    expect(() => wilsonInterval({ successes: 1.5, trials: 20 })).toThrowOpsError("invalid_argument", {
+      message: /rate\.successes must be a whole number/,
+    });
+    expect(() => wilsonInterval({ successes: 1, trials: 20 }, { confidence: 1 })).toThrowOpsError("invalid_argument", {
+      message: /options\.confidence must be < 1/,
+    });
   });
   it("does not mutate its input", () => {
     const input = Object.freeze({ successes: 3, trials: 10 });
@@ -189,11 +174,9 @@ describe("agrestiCoullInterval", () => {
   });
   it("handles zero trials and rejects bad counts", () => {
     expect(agrestiCoullInterval({ successes: 0, trials: 0 }).estimate).toBeNull();
-    expectOpsError(
-      () => agrestiCoullInterval({ successes: 5, trials: 4 }),
-      "invalid_argument",
-      /agrestiCoullInterval: rate\.successes must be ≤ trials/,
-    );
+    expect(() => agrestiCoullInterval({ successes: 5, trials: 4 })).toThrowOpsError("invalid_argument", {
+      message: /agrestiCoullInterval: rate\.successes must be ≤ trials/,
+    });
   });
 });
 
@@ -226,10 +209,9 @@ describe("newcombeInterval", () => {
     });
   });
   it("names the arm of a bad count", () => {
-    expectOpsError(
-      () => newcombeInterval({ successes: 1, trials: 2 }, { successes: 3, trials: 2 }),
+    expect(() => newcombeInterval({ successes: 1, trials: 2 }, { successes: 3, trials: 2 })).toThrowOpsError(
       "invalid_argument",
-      /newcombeInterval: b\.successes/,
+      { message: /newcombeInterval: b\.successes/ },
     );
   });
 });
@@ -269,16 +251,9 @@ describe("twoProportionZTest", () => {
     });
   });
   it("rejects an unknown alternative", () => {
-    expectOpsError(
-      () =>
-        twoProportionZTest(
-          { successes: 1, trials: 2 },
-          { successes: 1, trials: 2 },
-          { alternative: "bigger" as never },
-        ),
-      "invalid_argument",
-      /options\.alternative/,
-    );
+    expect(() =>
+      twoProportionZTest({ successes: 1, trials: 2 }, { successes: 1, trials: 2 }, { alternative: "bigger" as never }),
+    ).toThrowOpsError("invalid_argument", { message: /options\.alternative/ });
   });
 });
 
@@ -318,10 +293,9 @@ describe("fisherExactTest", () => {
     expect(fisherExactTest({ successes: 0, trials: 0 }, { successes: 3, trials: 5 }).pValue).toBeCloseTo(1, 14);
   });
   it("rejects counts above trials", () => {
-    expectOpsError(
-      () => fisherExactTest({ successes: 4, trials: 3 }, { successes: 1, trials: 3 }),
+    expect(() => fisherExactTest({ successes: 4, trials: 3 }, { successes: 1, trials: 3 })).toThrowOpsError(
       "invalid_argument",
-      /fisherExactTest: a\.successes must be ≤ trials/,
+      { message: /fisherExactTest: a\.successes must be ≤ trials/ },
     );
   });
 });
@@ -368,16 +342,9 @@ describe("probabilityBBeatsA", () => {
     expect(Math.abs(wins / draws - exact)).toBeLessThan(4 * Math.sqrt((exact * (1 - exact)) / draws));
   });
   it("rejects a fractional prior alpha", () => {
-    expectOpsError(
-      () =>
-        probabilityBBeatsA(
-          { successes: 1, trials: 2 },
-          { successes: 1, trials: 2 },
-          { prior: { alpha: 0.5, beta: 1 } },
-        ),
-      "invalid_argument",
-      /options\.prior\.alpha/,
-    );
+    expect(() =>
+      probabilityBBeatsA({ successes: 1, trials: 2 }, { successes: 1, trials: 2 }, { prior: { alpha: 0.5, beta: 1 } }),
+    ).toThrowOpsError("invalid_argument", { message: /options\.prior\.alpha/ });
   });
 });
 
@@ -398,20 +365,15 @@ describe("sampleSizeTwoProportions", () => {
     );
   });
   it("rejects equal rates, rates outside (0, 1) and a power below 0.5", () => {
-    expectOpsError(
-      () => sampleSizeTwoProportions({ baseline: 0.1, expected: 0.1 }),
+    expect(() => sampleSizeTwoProportions({ baseline: 0.1, expected: 0.1 })).toThrowOpsError("invalid_argument", {
+      message: /rates\.expected must differ from baseline/,
+    });
+    expect(() => sampleSizeTwoProportions({ baseline: 0, expected: 0.1 })).toThrowOpsError("invalid_argument", {
+      message: /rates\.baseline/,
+    });
+    expect(() => sampleSizeTwoProportions({ baseline: 0.1, expected: 0.2 }, { power: 0.3 })).toThrowOpsError(
       "invalid_argument",
-      /rates\.expected must differ from baseline/,
-    );
-    expectOpsError(
-      () => sampleSizeTwoProportions({ baseline: 0, expected: 0.1 }),
-      "invalid_argument",
-      /rates\.baseline/,
-    );
-    expectOpsError(
-      () => sampleSizeTwoProportions({ baseline: 0.1, expected: 0.2 }, { power: 0.3 }),
-      "invalid_argument",
-      /options\.power must be ≥ 0.5/,
+      { message: /options\.power must be ≥ 0.5/ },
     );
   });
 });
@@ -477,15 +439,14 @@ describe("sequentialTwoProportionTest", () => {
     expect(r.looks[0]).toEqual({ difference: null, likelihoodRatio: 1, pValue: 1, significant: false });
   });
   it("rejects counts that go down between looks", () => {
-    expectOpsError(
-      () =>
-        sequentialTwoProportionTest([
-          { a: { successes: 5, trials: 100 }, b: { successes: 5, trials: 100 } },
-          { a: { successes: 4, trials: 200 }, b: { successes: 9, trials: 200 } },
-        ]),
-      "out_of_order",
-      /sequentialTwoProportionTest: looks\[1\]\.a must have cumulative counts/,
-    );
+    expect(() =>
+      sequentialTwoProportionTest([
+        { a: { successes: 5, trials: 100 }, b: { successes: 5, trials: 100 } },
+        { a: { successes: 4, trials: 200 }, b: { successes: 9, trials: 200 } },
+      ]),
+    ).toThrowOpsError("out_of_order", {
+      message: /sequentialTwoProportionTest: looks\[1\]\.a must have cumulative counts/,
+    });
   });
   it("does not mutate the looks", () => {
     const looks = simulateLooks(5, 0.1, 0.1, 3, 50);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { followerGrowth, followerGrowthFromSnapshots, type FollowEvent } from "@ops/metrics";
-import { DAY, opsErrorOf } from "./_helpers";
+import { DAY } from "./_helpers";
 
 describe("followerGrowth", () => {
   const period = { start: 0, end: 7 * DAY };
@@ -27,11 +27,12 @@ describe("followerGrowth", () => {
     expect(followerGrowth([], { period, baseFollowers: 10 }).netGrowthRate.value).toBe(0);
   });
   it("refuses a negative base, a bad event and more unfollows than followers", () => {
-    opsErrorOf(() => followerGrowth([], { period, baseFollowers: -1 }));
-    expect(
-      opsErrorOf(() => followerGrowth([{ at: 0, type: "block" as "follow" }], { period, baseFollowers: 1 })).message,
-    ).toMatch(/^followerGrowth: events\[0\]\.type /);
-    opsErrorOf(() => followerGrowth(events, { period, baseFollowers: 1 }), "out_of_range");
+    expect(() => followerGrowth([], { period, baseFollowers: -1 })).toThrowOpsError("invalid_argument");
+    expect(() => followerGrowth([{ at: 0, type: "block" as "follow" }], { period, baseFollowers: 1 })).toThrowOpsError(
+      "invalid_argument",
+      { message: /^followerGrowth: events\[0\]\.type / },
+    );
+    expect(() => followerGrowth(events, { period, baseFollowers: 1 })).toThrowOpsError("out_of_range");
   });
   it("does not mutate its input", () => {
     const copy = structuredClone(events);
@@ -65,17 +66,17 @@ describe("followerGrowthFromSnapshots", () => {
     });
   });
   it("refuses unsorted or repeated snapshots and a period before the first reading", () => {
-    opsErrorOf(
-      () => followerGrowthFromSnapshots([snapshots[1]!, snapshots[0]!], { period: { start: DAY, end: 2 * DAY } }),
-      "out_of_order",
+    expect(() =>
+      followerGrowthFromSnapshots([snapshots[1]!, snapshots[0]!], { period: { start: DAY, end: 2 * DAY } }),
+    ).toThrowOpsError("out_of_order");
+    expect(() =>
+      followerGrowthFromSnapshots([snapshots[0]!, snapshots[0]!], { period: { start: 0, end: DAY } }),
+    ).toThrowOpsError("duplicate");
+    expect(() => followerGrowthFromSnapshots(snapshots, { period: { start: -5, end: DAY } })).toThrowOpsError(
+      "out_of_range",
     );
-    opsErrorOf(
-      () => followerGrowthFromSnapshots([snapshots[0]!, snapshots[0]!], { period: { start: 0, end: DAY } }),
-      "duplicate",
-    );
-    opsErrorOf(() => followerGrowthFromSnapshots(snapshots, { period: { start: -5, end: DAY } }), "out_of_range");
-    opsErrorOf(() =>
+    expect(() =>
       followerGrowthFromSnapshots([{ at: 0, followers: Number.NaN }], { period: { start: 0, end: DAY } }),
-    );
+    ).toThrowOpsError("invalid_argument");
   });
 });

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isOpsError } from "@ops/core";
 import { quantile, type QuantileMethod } from "@ops/metrics";
 
 const x = [3.5, 1, 9, 4, 4, 12.25, 7, 2];
@@ -31,15 +30,6 @@ const expectedTen: Record<QuantileMethod, number[]> = {
   8: [1, 5.5, 9.633333333333333, 10],
   9: [1, 5.5, 9.6, 10],
 };
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 
 describe("quantile", () => {
   for (const method of [1, 2, 3, 4, 5, 6, 7, 8, 9] as const) {
@@ -78,30 +68,20 @@ describe("quantile", () => {
   });
 
   it("refuses an empty sample, non-finite values, p outside [0, 1] and unknown methods", () => {
-    expect(
-      isOpsError(
-        thrown(() => quantile([], 0.5)),
-        "invalid_argument",
-      ),
-    ).toBe(true);
-    const nan = thrown(() => quantile([1, Number.NaN], 0.5));
-    expect(isOpsError(nan, "invalid_argument")).toBe(true);
-    expect((nan as Error).message).toBe("quantile: values[1] must be a finite number, got NaN");
-    expect(isOpsError(thrown(() => quantile([1, Infinity], 0.5)))).toBe(true);
-    expect((thrown(() => quantile([1], 1.5)) as Error).message).toBe(
-      "quantile: p must be a probability in [0, 1], got 1.5",
-    );
-    expect(isOpsError(thrown(() => quantile([1], Number.NaN)))).toBe(true);
-    expect(isOpsError(thrown(() => quantile([1], 0.5, { method: 10 as QuantileMethod })))).toBe(true);
+    expect(() => quantile([], 0.5)).toThrowOpsError("invalid_argument");
+    expect(() => quantile([1, Number.NaN], 0.5)).toThrowOpsError("invalid_argument", {
+      message: /^quantile: values\[1\] must be a finite number, got NaN$/,
+    });
+    expect(() => quantile([1, Infinity], 0.5)).toThrowOpsError("invalid_argument");
+    expect(() => quantile([1], 1.5)).toThrowOpsError("invalid_argument", {
+      message: /^quantile: p must be a probability in \[0, 1\], got 1\.5$/,
+    });
+    expect(() => quantile([1], Number.NaN)).toThrowOpsError("invalid_argument");
+    expect(() => quantile([1], 0.5, { method: 10 as QuantileMethod })).toThrowOpsError("invalid_argument");
   });
 
   it("refuses an unsorted input promised as sorted", () => {
-    expect(
-      isOpsError(
-        thrown(() => quantile([2, 1], 0.5, { sorted: true })),
-        "out_of_order",
-      ),
-    ).toBe(true);
+    expect(() => quantile([2, 1], 0.5, { sorted: true })).toThrowOpsError("out_of_order");
   });
 
   it("lies between min and max and is monotone in p (property)", () => {

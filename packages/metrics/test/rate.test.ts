@@ -8,7 +8,7 @@ import {
   responseTimeSummary,
   type PostMetrics,
 } from "@ops/metrics";
-import { DAY, HOUR, MINUTE, opsErrorOf } from "./_helpers";
+import { DAY, HOUR, MINUTE } from "./_helpers";
 
 describe("rate", () => {
   it("divides and keeps its parts", () => {
@@ -18,9 +18,11 @@ describe("rate", () => {
     expect(rate(5, 0)).toEqual({ value: null, numerator: 5, denominator: 0, reason: "zero_denominator" });
   });
   it("refuses negative and non-finite parts", () => {
-    expect(opsErrorOf(() => rate(-1, 3)).message).toBe("rate: numerator must be a finite number ≥ 0, got -1");
-    opsErrorOf(() => rate(1, Number.NaN));
-    opsErrorOf(() => rate(1, Infinity));
+    expect(() => rate(-1, 3)).toThrowOpsError("invalid_argument", {
+      message: /^rate: numerator must be a finite number ≥ 0, got -1$/,
+    });
+    expect(() => rate(1, Number.NaN)).toThrowOpsError("invalid_argument");
+    expect(() => rate(1, Infinity)).toThrowOpsError("invalid_argument");
   });
 });
 
@@ -113,13 +115,15 @@ describe("engagementRate", () => {
 
   it("names the post, field and rule of a bad figure", () => {
     const posts = [big, small, { publishedAt: 0, impressions: -3 }];
-    expect(opsErrorOf(() => engagementRate(posts)).message).toBe(
-      "engagementRate: posts[2].impressions must be a finite number ≥ 0, got -3",
+    expect(() => engagementRate(posts)).toThrowOpsError("invalid_argument", {
+      message: /^engagementRate: posts\[2\]\.impressions must be a finite number ≥ 0, got -3$/,
+    });
+    expect(() => engagementRate([{ publishedAt: 0, likes: Number.NaN, impressions: 1 }])).toThrowOpsError(
+      "invalid_argument",
     );
-    opsErrorOf(() => engagementRate([{ publishedAt: 0, likes: Number.NaN, impressions: 1 }]));
-    opsErrorOf(() => engagementRate([{ publishedAt: 1.5, impressions: 1 }]));
-    opsErrorOf(() => engagementRate([big], { denominator: "clicks" as "reach" }));
-    opsErrorOf(() => engagementRate([big], { period: { start: 5, end: 1 } }));
+    expect(() => engagementRate([{ publishedAt: 1.5, impressions: 1 }])).toThrowOpsError("invalid_argument");
+    expect(() => engagementRate([big], { denominator: "clicks" as "reach" })).toThrowOpsError("invalid_argument");
+    expect(() => engagementRate([big], { period: { start: 5, end: 1 } })).toThrowOpsError("invalid_argument");
   });
 
   it("does not mutate its input", () => {
@@ -152,18 +156,18 @@ describe("replyRate", () => {
   });
   it("leaves items whose target is still running out of both parts", () => {
     const open = [...items, { receivedAt: 10 * HOUR }, { receivedAt: 12 * HOUR, firstReplyAt: 12 * HOUR }];
-    const r = replyRate(open, { within: 2 * HOUR, asOf: 11 * HOUR });
+    const r = replyRate(open, { within: 2 * HOUR, now: 11 * HOUR });
     expect([r.numerator, r.denominator, r.pending]).toEqual([2, 4, 1]);
   });
   it("is null with a reason when there is no item", () => {
     expect(replyRate([])).toMatchObject({ value: null, reason: "zero_denominator" });
   });
-  it("refuses a reply before its item, a negative target and asOf without target", () => {
-    expect(opsErrorOf(() => replyRate([{ receivedAt: 10, firstReplyAt: 5 }])).message).toBe(
-      "replyRate: items[0].firstReplyAt must not be before receivedAt, got 5",
-    );
-    opsErrorOf(() => replyRate(items, { within: -1 }));
-    opsErrorOf(() => replyRate(items, { asOf: 0 }));
+  it("refuses a reply before its item, a negative target and now without target", () => {
+    expect(() => replyRate([{ receivedAt: 10, firstReplyAt: 5 }])).toThrowOpsError("invalid_argument", {
+      message: /^replyRate: items\[0\]\.firstReplyAt must not be before receivedAt, got 5$/,
+    });
+    expect(() => replyRate(items, { within: -1 })).toThrowOpsError("invalid_argument");
+    expect(() => replyRate(items, { now: 0 })).toThrowOpsError("invalid_argument", { path: ["options", "now"] });
   });
 });
 
@@ -183,9 +187,9 @@ describe("responseTimeSummary", () => {
     expect(responseTimeSummary([5])).toEqual({ count: 1, mean: 5, median: 5, p90: 5, min: 5, max: 5, method: 7 });
   });
   it("refuses negative durations and does not mutate its input", () => {
-    expect(opsErrorOf(() => responseTimeSummary([1, -2])).message).toBe(
-      "responseTimeSummary: durations[1] must be a finite number of milliseconds ≥ 0, got -2",
-    );
+    expect(() => responseTimeSummary([1, -2])).toThrowOpsError("invalid_argument", {
+      message: /^responseTimeSummary: durations\[1\] must be a finite number of milliseconds ≥ 0, got -2$/,
+    });
     const input = [3, 1, 2];
     responseTimeSummary(input);
     expect(input).toEqual([3, 1, 2]);
@@ -197,9 +201,9 @@ describe("readRate", () => {
     expect(readRate({ readers: 150, targetUsers: 100 }).value).toBe(1.5);
   });
   it("refuses negative counts", () => {
-    expect(opsErrorOf(() => readRate({ readers: -1, targetUsers: 3 })).message).toBe(
-      "readRate: input.readers must be a finite number ≥ 0, got -1",
-    );
+    expect(() => readRate({ readers: -1, targetUsers: 3 })).toThrowOpsError("invalid_argument", {
+      message: /^readRate: input\.readers must be a finite number ≥ 0, got -1$/,
+    });
   });
 });
 
@@ -221,7 +225,11 @@ describe("activeFollowerRate", () => {
     expect(activeFollowerRate([], { followers: [], window }).reason).toBe("zero_denominator");
   });
   it("refuses a bad N and empty actors", () => {
-    opsErrorOf(() => activeFollowerRate([], { followers: ["a"], window, minInteractions: 0 }));
-    opsErrorOf(() => activeFollowerRate([{ actor: "", at: 0 }], { followers: ["a"], window }));
+    expect(() => activeFollowerRate([], { followers: ["a"], window, minInteractions: 0 })).toThrowOpsError(
+      "invalid_argument",
+    );
+    expect(() => activeFollowerRate([{ actor: "", at: 0 }], { followers: ["a"], window })).toThrowOpsError(
+      "invalid_argument",
+    );
   });
 });

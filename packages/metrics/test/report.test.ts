@@ -8,7 +8,7 @@ import {
   type MetricEvent,
   type ReportInput,
 } from "@ops/metrics";
-import { DAY, HOUR, opsErrorOf } from "./_helpers";
+import { DAY, HOUR } from "./_helpers";
 
 const at = (iso: string): number => parseInstant(iso);
 const monday = at("2026-03-09T00:00:00-04:00"); // New York, the Monday after spring-forward
@@ -77,14 +77,15 @@ describe("weeklyReport", () => {
   });
 
   it("refuses bad options and names the bad input", () => {
-    opsErrorOf(() => weeklyReport(input, { ...options, timeZone: "New York" }));
-    opsErrorOf(() => weeklyReport(input, { ...options, at: Number.NaN }));
-    expect(opsErrorOf(() => weeklyReport({ inbound: [{ receivedAt: 5, firstReplyAt: 1 }] }, options)).message).toBe(
-      "replyRate: items[0].firstReplyAt must not be before receivedAt, got 1",
+    expect(() => weeklyReport(input, { ...options, timeZone: "New York" })).toThrowOpsError("invalid_argument");
+    expect(() => weeklyReport(input, { ...options, at: Number.NaN })).toThrowOpsError("invalid_argument");
+    expect(() => weeklyReport({ inbound: [{ receivedAt: 5, firstReplyAt: 1 }] }, options)).toThrowOpsError(
+      "invalid_argument",
+      { message: /^replyRate: items\[0\]\.firstReplyAt must not be before receivedAt, got 1$/ },
     );
-    expect(opsErrorOf(() => weeklyReport({ events: [{ at: 0, actor: "" }] }, options)).message).toBe(
-      'weeklyReport: input.events[0].actor must be a non-empty string, got ""',
-    );
+    expect(() => weeklyReport({ events: [{ at: 0, actor: "" }] }, options)).toThrowOpsError("invalid_argument", {
+      message: /^weeklyReport: input\.events\[0\]\.actor must be a non-empty string, got ""$/,
+    });
   });
 
   it("does not mutate its input", () => {
@@ -159,6 +160,8 @@ describe("renderMarkdown", () => {
   });
 
   it("refuses an unknown locale", () => {
-    opsErrorOf(() => renderMarkdown(weeklyReport({}, options), { locale: "fr" as "en" }));
+    expect(() => renderMarkdown(weeklyReport({}, options), { locale: "fr" as "en" })).toThrowOpsError(
+      "invalid_argument",
+    );
   });
 });

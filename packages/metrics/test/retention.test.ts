@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseInstant } from "@ops/core";
 import { buildEventColumns, groupRetention, retentionTable, type MetricEvent } from "@ops/metrics";
-import { DAY, opsErrorOf } from "./_helpers";
+import { DAY } from "./_helpers";
 
 const rows = (t: ReturnType<typeof retentionTable>): [string, number, readonly (number | null)[]][] =>
   t.cohorts.map((c) => [c.label, c.size, c.retained]);
@@ -150,16 +150,18 @@ describe("retentionTable", () => {
 
   it("refuses a table of more than 2^31 (actor, interval) cells instead of exhausting memory", () => {
     const many = Array.from({ length: 50_000 }, (_, i) => ({ at: i * 3 * DAY, actor: `u${i}` }));
-    opsErrorOf(() => retentionTable(many, { timeZone: "UTC" }), "out_of_range");
+    expect(() => retentionTable(many, { timeZone: "UTC" })).toThrowOpsError("out_of_range");
   });
 
   it("refuses bad options and events", () => {
-    expect(opsErrorOf(() => retentionTable(events, { ...base, periods: 0 })).message).toBe(
-      "retentionTable: options.periods must be an integer from 1 to 1000, got 0",
+    expect(() => retentionTable(events, { ...base, periods: 0 })).toThrowOpsError("invalid_argument", {
+      message: /^retentionTable: options\.periods must be an integer from 1 to 1000, got 0$/,
+    });
+    expect(() => retentionTable(events, { ...base, type: "weekly" as "recurring" })).toThrowOpsError(
+      "invalid_argument",
     );
-    opsErrorOf(() => retentionTable(events, { ...base, type: "weekly" as "recurring" }));
-    opsErrorOf(() => retentionTable(events, { ...base, timeZone: "GMT+8" }));
-    opsErrorOf(() => retentionTable([{ at: -Infinity, actor: "a" }], base));
+    expect(() => retentionTable(events, { ...base, timeZone: "GMT+8" })).toThrowOpsError("invalid_argument");
+    expect(() => retentionTable([{ at: -Infinity, actor: "a" }], base)).toThrowOpsError("invalid_argument");
   });
 });
 
@@ -181,23 +183,19 @@ describe("groupRetention", () => {
     expect(groupRetention([{ at: 0, members: [] }])).toEqual([{ at: 0, size: 0, retained: [0], rates: [null] }]);
   });
   it("refuses unsorted or repeated snapshots and empty member keys", () => {
-    opsErrorOf(
-      () =>
-        groupRetention([
-          { at: 1, members: [] },
-          { at: 0, members: [] },
-        ]),
-      "out_of_order",
-    );
-    opsErrorOf(
-      () =>
-        groupRetention([
-          { at: 1, members: [] },
-          { at: 1, members: [] },
-        ]),
-      "duplicate",
-    );
-    opsErrorOf(() => groupRetention([{ at: 1, members: [""] }]));
+    expect(() =>
+      groupRetention([
+        { at: 1, members: [] },
+        { at: 0, members: [] },
+      ]),
+    ).toThrowOpsError("out_of_order");
+    expect(() =>
+      groupRetention([
+        { at: 1, members: [] },
+        { at: 1, members: [] },
+      ]),
+    ).toThrowOpsError("duplicate");
+    expect(() => groupRetention([{ at: 1, members: [""] }])).toThrowOpsError("invalid_argument");
   });
   it("does not mutate its input", () => {
     const input = [{ at: 0, members: ["b", "a"] }];

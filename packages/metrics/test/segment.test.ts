@@ -2,7 +2,6 @@ import { fromLocalParts, parseInstant } from "@ops/core";
 import { birthdayPerkEligibility, loyalFans, scoreFans, type FanActivity } from "@ops/metrics";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { thrownOpsError as opsError } from "./_helpers";
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 1);
@@ -51,13 +50,13 @@ describe("scoreFans", () => {
     );
   });
   it("rejects duplicates, activity after now and negative counts", () => {
-    expect(opsError(() => scoreFans([fans[0]!, fans[0]!], { now })).code).toBe("duplicate");
-    expect(opsError(() => scoreFans([{ ...fans[0]!, lastActiveAt: now + 1 }], { now })).message).toMatch(
-      /scoreFans: fans\[0\]\.lastActiveAt must be ≤ options\.now/,
-    );
-    expect(opsError(() => scoreFans([{ ...fans[0]!, interactions: -1 }], { now })).message).toMatch(
-      /fans\[0\]\.interactions must be ≥ 0/,
-    );
+    expect(() => scoreFans([fans[0]!, fans[0]!], { now })).toThrowOpsError("duplicate");
+    expect(() => scoreFans([{ ...fans[0]!, lastActiveAt: now + 1 }], { now })).toThrowOpsError("invalid_argument", {
+      message: /scoreFans: fans\[0\]\.lastActiveAt must be ≤ options\.now/,
+    });
+    expect(() => scoreFans([{ ...fans[0]!, interactions: -1 }], { now })).toThrowOpsError("invalid_argument", {
+      message: /fans\[0\]\.interactions must be ≥ 0/,
+    });
   });
   it("does not mutate the fans", () => {
     const copy = structuredClone(fans);
@@ -83,18 +82,20 @@ describe("loyalFans", () => {
     expect(loyalFans([], { now })).toEqual([]);
   });
   it("rejects a threshold outside 1–5 and a fractional now", () => {
-    expect(opsError(() => loyalFans(fans, { now, minRecency: 6 })).message).toMatch(
-      /loyalFans: options\.minRecency must be ≤ 5/,
-    );
-    expect(opsError(() => loyalFans(fans, { now: 1.5 })).message).toMatch(/^loyalFans: options\.now/);
+    expect(() => loyalFans(fans, { now, minRecency: 6 })).toThrowOpsError("invalid_argument", {
+      message: /loyalFans: options\.minRecency must be ≤ 5/,
+    });
+    expect(() => loyalFans(fans, { now: 1.5 })).toThrowOpsError("invalid_argument", {
+      message: /^loyalFans: options\.now/,
+    });
   });
 });
 
 describe("birthdayPerkEligibility", () => {
   const shanghai = { timeZone: "Asia/Shanghai" };
   const monthIn = (year: number, month: number, zone: string) => ({
-    from: fromLocalParts({ year, month, day: 1 }, zone),
-    to: fromLocalParts({ year: month === 12 ? year + 1 : year, month: month === 12 ? 1 : month + 1, day: 1 }, zone),
+    start: fromLocalParts({ year, month, day: 1 }, zone),
+    end: fromLocalParts({ year: month === 12 ? year + 1 : year, month: month === 12 ? 1 : month + 1, day: 1 }, zone),
   });
   it("finds a birthday inside the window and reports the local date", () => {
     const r = birthdayPerkEligibility({ month: 5, day: 20 }, monthIn(2026, 5, "Asia/Shanghai"), shanghai);
@@ -126,15 +127,15 @@ describe("birthdayPerkEligibility", () => {
   });
   it("uses the calendar of the zone", () => {
     // 2026-05-01 00:00 in Shanghai is still 30 April in New York
-    const w = { from: parseInstant("2026-04-30T16:00:00Z"), to: parseInstant("2026-05-01T04:00:00Z") };
+    const w = { start: parseInstant("2026-04-30T16:00:00Z"), end: parseInstant("2026-05-01T04:00:00Z") };
     expect(birthdayPerkEligibility({ month: 5, day: 1 }, w, shanghai).eligible).toBe(true);
     expect(birthdayPerkEligibility({ month: 5, day: 1 }, w, { timeZone: "America/New_York" }).eligible).toBe(false);
     expect(birthdayPerkEligibility({ month: 4, day: 30 }, w, { timeZone: "America/New_York" }).eligible).toBe(true);
   });
   it("handles a window across New Year", () => {
     const w = {
-      from: fromLocalParts({ year: 2026, month: 12, day: 28 }, "Asia/Shanghai"),
-      to: fromLocalParts({ year: 2027, month: 1, day: 4 }, "Asia/Shanghai"),
+      start: fromLocalParts({ year: 2026, month: 12, day: 28 }, "Asia/Shanghai"),
+      end: fromLocalParts({ year: 2027, month: 1, day: 4 }, "Asia/Shanghai"),
     };
     expect(birthdayPerkEligibility({ month: 1, day: 2 }, w, shanghai)).toMatchObject({
       date: { year: 2027, month: 1, day: 2 },
@@ -143,9 +144,19 @@ describe("birthdayPerkEligibility", () => {
       date: { year: 2026, month: 12, day: 30 },
     });
   });
+  it("treats the window as half-open: a window ending at the birthday's local midnight misses it", () => {
+    // 20 May 2026 starts at 2026-05-19T16:00Z in Shanghai and lasts until 2026-05-20T16:00Z
+    const dayStart = parseInstant("2026-05-20T00:00:00+08:00");
+    const dayEnd = parseInstant("2026-05-21T00:00:00+08:00");
+    const may20 = { month: 5, day: 20 };
+    expect(birthdayPerkEligibility(may20, { start: dayStart - DAY, end: dayStart }, shanghai).eligible).toBe(false);
+    expect(birthdayPerkEligibility(may20, { start: dayStart - DAY, end: dayStart + 1 }, shanghai).eligible).toBe(true);
+    expect(birthdayPerkEligibility(may20, { start: dayEnd - 1, end: dayEnd + DAY }, shanghai).eligible).toBe(true);
+    expect(birthdayPerkEligibility(may20, { start: dayEnd, end: dayEnd + DAY }, shanghai).eligible).toBe(false);
+  });
   it("handles a day whose midnight is skipped by DST", () => {
     // America/Santiago springs forward at 00:00 on 2026-09-06: the day starts at 01:00 local (04:00Z)
-    const w = { from: parseInstant("2026-09-06T04:30:00Z"), to: parseInstant("2026-09-06T05:00:00Z") };
+    const w = { start: parseInstant("2026-09-06T04:30:00Z"), end: parseInstant("2026-09-06T05:00:00Z") };
     const r = birthdayPerkEligibility({ month: 9, day: 6 }, w, { timeZone: "America/Santiago" });
     expect(r).toEqual({
       eligible: true,
@@ -154,14 +165,22 @@ describe("birthdayPerkEligibility", () => {
     });
   });
   it("rejects impossible birthdays, empty windows and unknown zones", () => {
-    expect(
-      opsError(() => birthdayPerkEligibility({ month: 2, day: 30 }, monthIn(2026, 2, "UTC"), shanghai)).message,
-    ).toMatch(/birthday\.day must be a day that exists/);
-    expect(opsError(() => birthdayPerkEligibility({ month: 2, day: 3 }, { from: 5, to: 5 }, shanghai)).message).toMatch(
-      /window\.to must be after from/,
+    expect(() => birthdayPerkEligibility({ month: 2, day: 30 }, monthIn(2026, 2, "UTC"), shanghai)).toThrowOpsError(
+      "invalid_argument",
+      { message: /birthday\.day must be a day that exists/ },
     );
-    expect(
-      opsError(() => birthdayPerkEligibility({ month: 2, day: 3 }, { from: 0, to: 5 }, { timeZone: "Mars/Base" })).code,
-    ).toBe("invalid_time_zone");
+    expect(() => birthdayPerkEligibility({ month: 2, day: 3 }, { start: 5, end: 5 }, shanghai)).toThrowOpsError(
+      "invalid_argument",
+      { path: ["window", "end"], message: /window\.end must be after start/ },
+    );
+    expect(() =>
+      birthdayPerkEligibility({ month: 2, day: 3 }, { start: 0, end: 101 * 366 * DAY }, shanghai),
+    ).toThrowOpsError("invalid_argument", {
+      path: ["window", "end"],
+      message: /window\.end must be at most 100 years after start/,
+    });
+    expect(() =>
+      birthdayPerkEligibility({ month: 2, day: 3 }, { start: 0, end: 5 }, { timeZone: "Mars/Base" }),
+    ).toThrowOpsError("invalid_time_zone");
   });
 });

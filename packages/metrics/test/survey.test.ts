@@ -1,16 +1,5 @@
-import { isOpsError } from "@ops/core";
 import { csat, nps } from "@ops/metrics";
 import { describe, expect, it } from "vitest";
-
-function opsErrorMessage(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(isOpsError(e, "invalid_argument")).toBe(true);
-    return (e as Error).message;
-  }
-  throw new Error("expected an OpsError");
-}
 
 describe("csat", () => {
   it("counts 4 and 5 as satisfied on a 1–5 scale", () => {
@@ -43,10 +32,14 @@ describe("csat", () => {
     expect(csat([4]).interval?.upper).toBe(1);
   });
   it("rejects ratings off the scale and impossible options", () => {
-    expect(opsErrorMessage(() => csat([5, 0]))).toBe("csat: ratings[1] must be a whole number from 1 to 5, got 0");
-    expect(opsErrorMessage(() => csat([4.5]))).toMatch(/ratings\[0\] must be a whole number/);
-    expect(opsErrorMessage(() => csat([6]))).toMatch(/from 1 to 5, got 6/);
-    expect(opsErrorMessage(() => csat([3], { satisfiedFrom: 6 }))).toMatch(/options\.satisfiedFrom must be ≤ scale/);
+    expect(() => csat([5, 0])).toThrowOpsError("invalid_argument", {
+      message: /^csat: ratings\[1\] must be a whole number from 1 to 5, got 0$/,
+    });
+    expect(() => csat([4.5])).toThrowOpsError("invalid_argument", { message: /ratings\[0\] must be a whole number/ });
+    expect(() => csat([6])).toThrowOpsError("invalid_argument", { message: /from 1 to 5, got 6/ });
+    expect(() => csat([3], { satisfiedFrom: 6 })).toThrowOpsError("invalid_argument", {
+      message: /options\.satisfiedFrom must be ≤ scale/,
+    });
   });
   it("does not mutate the ratings", () => {
     const ratings = Object.freeze([5, 1, 4]);
@@ -94,11 +87,13 @@ describe("nps", () => {
     });
   });
   it("rejects ratings outside 0–10 and bad counts", () => {
-    expect(opsErrorMessage(() => nps([11]))).toBe("nps: responses[0] must be a whole number from 0 to 10, got 11");
-    expect(opsErrorMessage(() => nps({ promoters: -1, passives: 0, detractors: 0 }))).toMatch(
-      /nps: responses\.promoters must be ≥ 0/,
-    );
-    expect(opsErrorMessage(() => nps([5], { confidence: 0 }))).toMatch(/options\.confidence/);
+    expect(() => nps([11])).toThrowOpsError("invalid_argument", {
+      message: /^nps: responses\[0\] must be a whole number from 0 to 10, got 11$/,
+    });
+    expect(() => nps({ promoters: -1, passives: 0, detractors: 0 })).toThrowOpsError("invalid_argument", {
+      message: /nps: responses\.promoters must be ≥ 0/,
+    });
+    expect(() => nps([5], { confidence: 0 })).toThrowOpsError("invalid_argument", { message: /options\.confidence/ });
   });
   it("does not mutate the ratings", () => {
     const ratings = Object.freeze([3, 9, 10]);

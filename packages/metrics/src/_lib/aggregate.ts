@@ -1,7 +1,7 @@
 // The one hot loop behind timeBuckets, rollupByChannel and distinctActors: count, sum and
 // distinct actors per (bucket, channel) group over validated columns.
 import { OpsError } from "@ops/core";
-import type { EventColumns } from "../columns/EventColumns";
+import type { EventColumns } from "../column/EventColumns";
 import { bucketIndex, type BucketPlan } from "./bucketPlan";
 
 export interface Aggregates {

@@ -1,23 +1,22 @@
 // Options shared by the bucketing functions, their schema and their resolution into a plan.
-import { OpsError, TimeZoneSchema, type WeekStartsOn } from "@ops/core";
-import { z } from "zod";
-import { PeriodSchema, type Period } from "../bucket/Period";
-import type { EventColumns } from "../columns/EventColumns";
+import { PeriodSchema, TimeZoneSchema, type Period, type WeekStartsOn } from "@ops/core";
+import * as z from "zod/mini";
+import type { EventColumns } from "../column/EventColumns";
 import { planBuckets, type BucketPlan, type BucketUnit } from "./bucketPlan";
 import { kindMask } from "./columns";
 
-export const BucketOptionsShape = {
-  unit: z.enum(["day", "week", "month"]).optional(),
+const WEEKDAY = "must be an integer from 0 (Sunday) to 6 (Saturday)";
+
+/** The option fields the bucketing functions share (timeBuckets, rollupByChannel, retentionTable). */
+export const BucketOptionsShape = /* @__PURE__ */ (() => ({
+  unit: z.optional(z.enum(["day", "week", "month"])),
   timeZone: TimeZoneSchema,
-  weekStartsOn: z
-    .number()
-    .int({ error: "must be an integer from 0 (Sunday) to 6 (Saturday)" })
-    .min(0, { error: "must be an integer from 0 (Sunday) to 6 (Saturday)" })
-    .max(6, { error: "must be an integer from 0 (Sunday) to 6 (Saturday)" })
-    .optional(),
-  range: PeriodSchema.optional(),
-  kinds: z.array(z.string()).optional(),
-};
+  weekStartsOn: z.optional(
+    z.int({ error: WEEKDAY }).check(z.minimum(0, { error: WEEKDAY }), z.maximum(6, { error: WEEKDAY })),
+  ),
+  range: z.optional(PeriodSchema),
+  kinds: z.optional(z.array(z.string())),
+}))();
 
 export interface ResolvedBuckets {
   readonly plan: BucketPlan | null;
@@ -55,8 +54,4 @@ export function resolveBuckets(
   }
   if (min === Infinity) return { plan: null, mask, lo: -Infinity, hi: Infinity };
   return { plan: planBuckets(unit, opts.timeZone, weekStartsOn, min, max, fn), mask, lo: -Infinity, hi: Infinity };
-}
-
-export function unknownOption(fn: string, key: string, rule: string, received: unknown): OpsError {
-  return new OpsError({ code: "invalid_argument", fn, path: ["options", key], rule, received });
 }

@@ -1,8 +1,7 @@
 // The engine behind weeklyReport and monthlyReport: the indicators of one period, computed
 // with the public functions, for the period and the previous one.
-import { isOpsError, parseOrThrow, type WeekStartsOn } from "@ops/core";
-import type { Period } from "../bucket/Period";
-import type { EventColumns } from "../columns/EventColumns";
+import { isOpsError, parseOrThrow, type Period, type WeekStartsOn } from "@ops/core";
+import type { EventColumns } from "../column/EventColumns";
 import { periodChange } from "../compare/periodChange";
 import { previousPeriod } from "../compare/previousPeriod";
 import { funnel } from "../funnel/funnel";

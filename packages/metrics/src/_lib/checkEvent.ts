@@ -1,6 +1,6 @@
 // Hand validation of one event object.
 import { MAX_INSTANT, OpsError, type ErrorPath } from "@ops/core";
-import type { MetricEvent } from "../columns/EventColumns";
+import type { MetricEvent } from "../column/EventColumns";
 
 /** Checks one event object by hand (a zod parse per event is too slow for millions). */
 export function checkEvent(e: unknown, fn: string, path: ErrorPath): MetricEvent {

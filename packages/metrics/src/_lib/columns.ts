@@ -1,7 +1,7 @@
 // Turning the public event inputs into validated columns, once per call.
 import { MAX_INSTANT, OpsError, type ErrorPath } from "@ops/core";
-import { buildEventColumns } from "../columns/buildEventColumns";
-import type { EventColumns, EventInput, MetricEvent } from "../columns/EventColumns";
+import { buildEventColumns } from "../column/buildEventColumns";
+import type { EventColumns, EventInput, MetricEvent } from "../column/EventColumns";
 
 function isColumns(input: unknown): input is EventColumns {
   return (

@@ -1,5 +1,5 @@
 // Standard normal distribution: cdf, survival function and quantile, in double precision.
-// Public wrappers with validation live in stats/normalCdf.ts and stats/normalQuantile.ts.
+// Public wrappers with validation live in statistics/normalCdf.ts and statistics/normalQuantile.ts.
 
 const LN_SQRT_2PI = 0.9189385332046727; // ln √(2π)
 

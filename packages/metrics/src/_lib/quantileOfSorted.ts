@@ -1,5 +1,5 @@
-// Hyndman–Fan sample quantiles on validated, sorted input (see stats/quantile.ts).
-import type { QuantileMethod } from "../stats/quantile";
+// Hyndman–Fan sample quantiles on validated, sorted input (see statistics/quantile.ts).
+import type { QuantileMethod } from "../statistics/quantile";
 
 // (a, b) plotting-position parameters of the continuous types 4–9 (Hyndman & Fan, table 1)
 const CONTINUOUS: Readonly<Record<number, readonly [number, number]>> = {

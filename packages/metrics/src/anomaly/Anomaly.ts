@@ -1,5 +1,5 @@
 import { InstantSchema, type Instant } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** One observation of a regular series (a day, a week, a month). */
 export interface SeriesPoint {
@@ -8,10 +8,11 @@ export interface SeriesPoint {
 }
 
 /** Schema of a {@link SeriesPoint}. */
-export const SeriesPointSchema = z.object({
-  at: InstantSchema,
-  value: z.number().finite({ error: "must be a finite number" }),
-});
+export const SeriesPointSchema = /* @__PURE__ */ (() =>
+  z.object({
+    at: InstantSchema,
+    value: z.number({ error: "must be a finite number" }),
+  }))();
 
 /** Which detector flagged an {@link Anomaly}. */
 export type AnomalyMethod = "seasonal-mad" | "ewma" | "poisson" | "binomial";

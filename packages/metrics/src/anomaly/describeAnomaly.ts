@@ -1,5 +1,5 @@
 import { localParts, parseOrThrow, TimeZoneSchema, type TimeZone } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Anomaly, AnomalyMethod } from "./Anomaly";
 
 /** Options of {@link describeAnomaly}. */
@@ -11,21 +11,23 @@ export interface DescribeAnomalyOptions {
 }
 
 /** Schema of {@link DescribeAnomalyOptions}. */
-export const DescribeAnomalyOptionsSchema = z.object({
-  timeZone: TimeZoneSchema,
-  locale: z.enum(["en", "zh-CN"]).optional(),
-});
+export const DescribeAnomalyOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    timeZone: TimeZoneSchema,
+    locale: z.optional(z.enum(["en", "zh-CN"])),
+  }))();
 
-const AnomalySchema = z.object({
-  at: z.number().int(),
-  observed: z.number().finite(),
-  expected: z.number().finite(),
-  lower: z.number().finite(),
-  upper: z.number().finite(),
-  score: z.number().finite(),
-  direction: z.enum(["up", "down"]),
-  method: z.enum(["seasonal-mad", "ewma", "poisson", "binomial"]),
-});
+const AnomalySchema = /* @__PURE__ */ (() =>
+  z.object({
+    at: z.int(),
+    observed: z.number(),
+    expected: z.number(),
+    lower: z.number(),
+    upper: z.number(),
+    score: z.number(),
+    direction: z.enum(["up", "down"]),
+    method: z.enum(["seasonal-mad", "ewma", "poisson", "binomial"]),
+  }))();
 
 const WEEKDAYS = {
   en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],

@@ -1,5 +1,5 @@
 import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertIncreasing } from "../_lib/assertIncreasing";
 import { logBinomialPmf, logPoissonPmf, sumPmf } from "../_lib/gammaFn";
 import { phiInverse } from "../_lib/normalDist";
@@ -15,16 +15,19 @@ export interface CountPoint {
 }
 
 /** Schema of a {@link CountPoint}. */
-export const CountPointSchema = z
-  .object({
-    at: InstantSchema,
-    count: z.number().int({ error: "must be a whole number" }).min(0, { error: "must be ≥ 0" }),
-    trials: z.number().int({ error: "must be a whole number" }).min(0, { error: "must be ≥ 0" }).optional(),
-  })
-  .refine((p) => p.trials === undefined || p.count <= p.trials, { error: "must be ≤ trials", path: ["count"] });
+export const CountPointSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      at: InstantSchema,
+      count: z.int({ error: "must be a whole number" }).check(z.minimum(0, { error: "must be ≥ 0" })),
+      trials: z.optional(z.int({ error: "must be a whole number" }).check(z.minimum(0, { error: "must be ≥ 0" }))),
+    })
+    .check(
+      z.refine((p) => p.trials === undefined || p.count <= p.trials, { error: "must be ≤ trials", path: ["count"] }),
+    ))();
 
 /** Options of {@link detectCountAnomalies}. */
-export interface CountAnomalyOptions {
+export interface DetectCountAnomaliesOptions {
   /** Two-sided false-alarm probability per point; default 0.001. */
   readonly alpha?: number;
   /** Previous points the expected rate is taken from; default 28. */
@@ -33,12 +36,15 @@ export interface CountAnomalyOptions {
   readonly minHistory?: number;
 }
 
-/** Schema of {@link CountAnomalyOptions}. */
-export const CountAnomalyOptionsSchema = z.object({
-  alpha: z.number().gt(0, { error: "must be > 0" }).lt(1, { error: "must be < 1" }).optional(),
-  window: z.number().int({ error: "must be a whole number" }).min(1, { error: "must be ≥ 1" }).optional(),
-  minHistory: z.number().int({ error: "must be a whole number" }).min(1, { error: "must be ≥ 1" }).optional(),
-});
+/** Schema of {@link DetectCountAnomaliesOptions}. */
+export const DetectCountAnomaliesOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    alpha: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }), z.lt(1, { error: "must be < 1" }))),
+    window: z.optional(z.int({ error: "must be a whole number" }).check(z.minimum(1, { error: "must be ≥ 1" }))),
+    minHistory: z.optional(z.int({ error: "must be a whole number" }).check(z.minimum(1, { error: "must be ≥ 1" }))),
+  }))();
+
+const CountPointListSchema = /* @__PURE__ */ (() => z.array(CountPointSchema))();
 
 /**
  * Flags low counts that are really unusual — 9 complaints on a day that usually has 2 —
@@ -70,10 +76,13 @@ export const CountAnomalyOptionsSchema = z.object({
  * // => [[10, 9, "up", "poisson"]]
  * ```
  */
-export function detectCountAnomalies(points: readonly CountPoint[], options: CountAnomalyOptions = {}): Anomaly[] {
+export function detectCountAnomalies(
+  points: readonly CountPoint[],
+  options: DetectCountAnomaliesOptions = {},
+): Anomaly[] {
   const fn = "detectCountAnomalies";
-  const opts = parseOrThrow(CountAnomalyOptionsSchema, options, { fn, path: ["options"] });
-  parseOrThrow(z.array(CountPointSchema), points, { fn, path: ["points"] });
+  const opts = parseOrThrow(DetectCountAnomaliesOptionsSchema, options, { fn, path: ["options"] });
+  parseOrThrow(CountPointListSchema, points, { fn, path: ["points"] });
   assertIncreasing(points, fn);
   const withTrials = points.length > 0 && points[0]?.trials !== undefined;
   points.forEach((p, i) => {

@@ -1,10 +1,10 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertIncreasing } from "../_lib/assertIncreasing";
 import { SeriesPointSchema, type Anomaly, type SeriesPoint } from "./Anomaly";
 
 /** Options of {@link detectEwmaAnomalies}. */
-export interface EwmaAnomalyOptions {
+export interface DetectEwmaAnomaliesOptions {
   /** λ in (0, 1]: the weight of the newest point; default 0.2 (small λ finds small lasting shifts). */
   readonly lambda?: number;
   /** L: control-limit width in standard errors of the EWMA; default 3. */
@@ -13,12 +13,15 @@ export interface EwmaAnomalyOptions {
   readonly baselineSize?: number;
 }
 
-/** Schema of {@link EwmaAnomalyOptions}. */
-export const EwmaAnomalyOptionsSchema = z.object({
-  lambda: z.number().gt(0, { error: "must be > 0" }).max(1, { error: "must be ≤ 1" }).optional(),
-  limit: z.number().gt(0, { error: "must be > 0" }).finite().optional(),
-  baselineSize: z.number().int({ error: "must be a whole number" }).min(3, { error: "must be ≥ 3" }).optional(),
-});
+/** Schema of {@link DetectEwmaAnomaliesOptions}. */
+export const DetectEwmaAnomaliesOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    lambda: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }), z.maximum(1, { error: "must be ≤ 1" }))),
+    limit: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }))),
+    baselineSize: z.optional(z.int({ error: "must be a whole number" }).check(z.minimum(3, { error: "must be ≥ 3" }))),
+  }))();
+
+const SeriesPointListSchema = /* @__PURE__ */ (() => z.array(SeriesPointSchema))();
 
 /**
  * Flags the points of a short weekly or monthly series (a dozen weekly follower counts)
@@ -55,10 +58,13 @@ export const EwmaAnomalyOptionsSchema = z.object({
  * // => [[6, "down"], [7, "down"], [8, "down"], [9, "down"]]
  * ```
  */
-export function detectEwmaAnomalies(points: readonly SeriesPoint[], options: EwmaAnomalyOptions = {}): Anomaly[] {
+export function detectEwmaAnomalies(
+  points: readonly SeriesPoint[],
+  options: DetectEwmaAnomaliesOptions = {},
+): Anomaly[] {
   const fn = "detectEwmaAnomalies";
-  const opts = parseOrThrow(EwmaAnomalyOptionsSchema, options, { fn, path: ["options"] });
-  parseOrThrow(z.array(SeriesPointSchema), points, { fn, path: ["points"] });
+  const opts = parseOrThrow(DetectEwmaAnomaliesOptionsSchema, options, { fn, path: ["options"] });
+  parseOrThrow(SeriesPointListSchema, points, { fn, path: ["points"] });
   const n = points.length;
   if (n < 4)
     throw new OpsError({

@@ -1,11 +1,11 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertIncreasing } from "../_lib/assertIncreasing";
 import { median, trimmedRms } from "../_lib/robustStats";
 import { SeriesPointSchema, type Anomaly, type SeriesPoint } from "./Anomaly";
 
 /** Options of {@link detectSeasonalAnomalies}. */
-export interface SeasonalAnomalyOptions {
+export interface DetectSeasonalAnomaliesOptions {
   /** Points per season: 7 for daily data with a weekly rhythm (default), 24 for hourly data. */
   readonly period?: number;
   /** Flag |z| above this; default 4 (about 0.1 % false alarms per point, see below). */
@@ -14,12 +14,15 @@ export interface SeasonalAnomalyOptions {
   readonly trendWindow?: number;
 }
 
-/** Schema of {@link SeasonalAnomalyOptions}. */
-export const SeasonalAnomalyOptionsSchema = z.object({
-  period: z.number().int({ error: "must be a whole number" }).min(2, { error: "must be ≥ 2" }).optional(),
-  threshold: z.number().gt(0, { error: "must be > 0" }).finite().optional(),
-  trendWindow: z.number().int({ error: "must be a whole number" }).min(3, { error: "must be ≥ 3" }).optional(),
-});
+/** Schema of {@link DetectSeasonalAnomaliesOptions}. */
+export const DetectSeasonalAnomaliesOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    period: z.optional(z.int({ error: "must be a whole number" }).check(z.minimum(2, { error: "must be ≥ 2" }))),
+    threshold: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }))),
+    trendWindow: z.optional(z.int({ error: "must be a whole number" }).check(z.minimum(3, { error: "must be ≥ 3" }))),
+  }))();
+
+const SeriesPointListSchema = /* @__PURE__ */ (() => z.array(SeriesPointSchema))();
 
 /**
  * Finds unusual days in a daily KPI series with a weekly rhythm (followers gained,
@@ -63,11 +66,11 @@ export const SeasonalAnomalyOptionsSchema = z.object({
  */
 export function detectSeasonalAnomalies(
   points: readonly SeriesPoint[],
-  options: SeasonalAnomalyOptions = {},
+  options: DetectSeasonalAnomaliesOptions = {},
 ): Anomaly[] {
   const fn = "detectSeasonalAnomalies";
-  const opts = parseOrThrow(SeasonalAnomalyOptionsSchema, options, { fn, path: ["options"] });
-  parseOrThrow(z.array(SeriesPointSchema), points, { fn, path: ["points"] });
+  const opts = parseOrThrow(DetectSeasonalAnomaliesOptionsSchema, options, { fn, path: ["options"] });
+  parseOrThrow(SeriesPointListSchema, points, { fn, path: ["points"] });
   const period = opts.period ?? 7;
   const threshold = opts.threshold ?? 4;
   const n = points.length;

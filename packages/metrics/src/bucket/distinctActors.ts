@@ -1,8 +1,7 @@
-import { parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import { PeriodSchema, parseOrThrow, type Period } from "@ops/core";
+import * as z from "zod/mini";
 import { toColumns, kindMask } from "../_lib/columns";
-import type { EventInput } from "../columns/EventColumns";
-import { PeriodSchema, type Period } from "./Period";
+import type { EventInput } from "../column/EventColumns";
 
 /** Options of {@link distinctActors}. */
 export interface DistinctActorsOptions {
@@ -13,10 +12,11 @@ export interface DistinctActorsOptions {
 }
 
 /** Schema of {@link DistinctActorsOptions}. */
-export const DistinctActorsOptionsSchema = z.object({
-  range: PeriodSchema.optional(),
-  kinds: z.array(z.string()).optional(),
-});
+export const DistinctActorsOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    range: z.optional(PeriodSchema),
+    kinds: z.optional(z.array(z.string())),
+  }))();
 
 /**
  * Exact number of distinct actors among events (optionally in a range and of some kinds)

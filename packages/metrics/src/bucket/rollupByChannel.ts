@@ -1,9 +1,9 @@
 import { parseOrThrow, type Instant } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { aggregate } from "../_lib/aggregate";
 import { BucketOptionsShape, resolveBuckets } from "../_lib/bucketOptions";
 import { toColumns } from "../_lib/columns";
-import type { EventInput } from "../columns/EventColumns";
+import type { EventInput } from "../column/EventColumns";
 import type { TimeBucketsOptions } from "./timeBuckets";
 
 /** Options of {@link rollupByChannel}: those of `timeBuckets`; `fill` adds a zero row for every (bucket, known channel). Default `false`. */
@@ -21,7 +21,8 @@ export interface ChannelRollup {
 }
 
 /** Schema of {@link RollupByChannelOptions}. */
-export const RollupByChannelOptionsSchema = z.object({ ...BucketOptionsShape, fill: z.boolean().optional() });
+export const RollupByChannelOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({ ...BucketOptionsShape, fill: z.optional(z.boolean()) }))();
 
 /**
  * Rolls events up by local calendar bucket and channel: count, Σ `value` and distinct

@@ -1,11 +1,10 @@
-import { parseOrThrow, type Instant, type TimeZone, type WeekStartsOn } from "@ops/core";
-import { z } from "zod";
+import { parseOrThrow, type Instant, type Period, type TimeZone, type WeekStartsOn } from "@ops/core";
+import * as z from "zod/mini";
 import { aggregate } from "../_lib/aggregate";
 import { BucketOptionsShape, resolveBuckets } from "../_lib/bucketOptions";
 import type { BucketUnit } from "./BucketUnit";
 import { toColumns } from "../_lib/columns";
-import type { EventInput } from "../columns/EventColumns";
-import type { Period } from "./Period";
+import type { EventInput } from "../column/EventColumns";
 
 /** Options of {@link timeBuckets}. */
 export interface TimeBucketsOptions {
@@ -36,7 +35,8 @@ export interface TimeBucket {
 }
 
 /** Schema of {@link TimeBucketsOptions}. */
-export const TimeBucketsOptionsSchema = z.object({ ...BucketOptionsShape, fill: z.boolean().optional() });
+export const TimeBucketsOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({ ...BucketOptionsShape, fill: z.optional(z.boolean()) }))();
 
 /**
  * Buckets events by local calendar day, week (ISO or starting on a chosen day) or month

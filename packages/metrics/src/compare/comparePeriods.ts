@@ -1,8 +1,7 @@
-import { parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import { PeriodSchema, parseOrThrow, type Period } from "@ops/core";
+import * as z from "zod/mini";
 import { kindMask, toColumns } from "../_lib/columns";
-import { PeriodSchema, type Period } from "../bucket/Period";
-import type { EventInput } from "../columns/EventColumns";
+import type { EventInput } from "../column/EventColumns";
 import { periodChange, type PeriodChange } from "./periodChange";
 import { previousPeriod, PreviousPeriodOptionsSchema, type PreviousPeriodOptions } from "./previousPeriod";
 
@@ -28,11 +27,12 @@ export interface PeriodComparison {
 }
 
 /** Schema of {@link ComparePeriodsOptions}. */
-export const ComparePeriodsOptionsSchema = PreviousPeriodOptionsSchema.extend({
-  period: PeriodSchema,
-  measure: z.enum(["count", "sum", "distinctActors"]).optional(),
-  kinds: z.array(z.string()).optional(),
-});
+export const ComparePeriodsOptionsSchema = /* @__PURE__ */ (() =>
+  z.extend(PreviousPeriodOptionsSchema, {
+    period: PeriodSchema,
+    measure: z.optional(z.enum(["count", "sum", "distinctActors"])),
+    kinds: z.optional(z.array(z.string())),
+  }))();
 
 /**
  * Compares a measure of events (count, Σ value or distinct actors) in a period with the

@@ -4,12 +4,13 @@ import {
   fromLocalParts,
   localParts,
   parseOrThrow,
+  PeriodSchema,
   TimeZoneSchema,
   type Instant,
+  type Period,
   type TimeZone,
 } from "@ops/core";
-import { z } from "zod";
-import { PeriodSchema, type Period } from "../bucket/Period";
+import * as z from "zod/mini";
 
 /** Which earlier period to compare with: week over week, month over month, year over year. */
 export type Comparison = "wow" | "mom" | "yoy";
@@ -26,11 +27,12 @@ export interface PreviousPeriodOptions {
 }
 
 /** Schema of {@link PreviousPeriodOptions}. */
-export const PreviousPeriodOptionsSchema = z.object({
-  against: z.enum(["wow", "mom", "yoy"]),
-  timeZone: TimeZoneSchema,
-  yoyAlignment: z.enum(["calendar", "weekday"]).optional(),
-});
+export const PreviousPeriodOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    against: z.enum(["wow", "mom", "yoy"]),
+    timeZone: TimeZoneSchema,
+    yoyAlignment: z.optional(z.enum(["calendar", "weekday"])),
+  }))();
 
 /**
  * The period to compare a period with, shifted on the local calendar of a zone:

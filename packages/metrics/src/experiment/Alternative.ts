@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * The alternative hypothesis of a test comparing a variant B with a control A:
@@ -16,4 +16,4 @@ export type Alternative = "two-sided" | "greater" | "less";
  * // => true
  * ```
  */
-export const AlternativeSchema = z.enum(["two-sided", "greater", "less"]);
+export const AlternativeSchema = /* @__PURE__ */ (() => z.enum(["two-sided", "greater", "less"]))();

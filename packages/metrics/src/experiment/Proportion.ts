@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** Observed successes out of trials: conversions of visitors, entrants of viewers, replies of messages. */
 export interface Proportion {
@@ -20,12 +20,13 @@ export interface Proportion {
  * // => false
  * ```
  */
-export const ProportionSchema = z
-  .object({
-    successes: z.number().int({ error: "must be a whole number" }).min(0, { error: "must be ≥ 0" }),
-    trials: z.number().int({ error: "must be a whole number" }).min(0, { error: "must be ≥ 0" }),
-  })
-  .refine((p) => p.successes <= p.trials, { error: "must be ≤ trials", path: ["successes"] });
+export const ProportionSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      successes: z.int({ error: "must be a whole number" }).check(z.minimum(0, { error: "must be ≥ 0" })),
+      trials: z.int({ error: "must be a whole number" }).check(z.minimum(0, { error: "must be ≥ 0" })),
+    })
+    .check(z.refine((p) => p.successes <= p.trials, { error: "must be ≤ trials", path: ["successes"] })))();
 
 /** A two-sided confidence interval for a proportion or a difference. */
 export type ProportionInterval =
@@ -45,14 +46,18 @@ export type ProportionInterval =
       readonly reason: "no_trials";
     };
 
-/** Options shared by the interval functions. */
+/**
+ * Options of the confidence-interval functions, one concept with one name. Shared by
+ * `wilsonInterval`, `agrestiCoullInterval` and `newcombeInterval`.
+ */
 export interface IntervalOptions {
   /** Two-sided confidence level in (0, 1); default 0.95. */
   readonly confidence?: number;
 }
 
 /**
- * Schema of {@link IntervalOptions}.
+ * Schema of {@link IntervalOptions}. Shared by `wilsonInterval`, `agrestiCoullInterval` and
+ * `newcombeInterval`.
  *
  * @example
  * ```ts
@@ -61,6 +66,7 @@ export interface IntervalOptions {
  * // => false
  * ```
  */
-export const IntervalOptionsSchema = z.object({
-  confidence: z.number().gt(0, { error: "must be > 0" }).lt(1, { error: "must be < 1" }).optional(),
-});
+export const IntervalOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    confidence: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }), z.lt(1, { error: "must be < 1" }))),
+  }))();

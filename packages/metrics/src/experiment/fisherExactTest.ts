@@ -1,5 +1,5 @@
 import { parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { logChoose } from "../_lib/gammaFn";
 import { AlternativeSchema, type Alternative } from "./Alternative";
 import { ProportionSchema, type Proportion } from "./Proportion";
@@ -11,7 +11,8 @@ export interface FisherExactTestOptions {
 }
 
 /** Schema of {@link FisherExactTestOptions}. */
-export const FisherExactTestOptionsSchema = z.object({ alternative: AlternativeSchema.optional() });
+export const FisherExactTestOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({ alternative: z.optional(AlternativeSchema) }))();
 
 /** The outcome of {@link fisherExactTest}. */
 export interface FisherExactTestResult {

@@ -1,5 +1,5 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { logBeta } from "../_lib/gammaFn";
 import { ProportionSchema, type Proportion } from "./Proportion";
 
@@ -18,17 +18,17 @@ export interface ProbabilityBBeatsAOptions {
 }
 
 /** Schema of {@link ProbabilityBBeatsAOptions}. */
-export const ProbabilityBBeatsAOptionsSchema = z.object({
-  prior: z
-    .object({
-      alpha: z
-        .number()
-        .int({ error: "must be a whole number (the closed form needs it)" })
-        .min(1, { error: "must be ≥ 1" }),
-      beta: z.number().gt(0, { error: "must be > 0" }).finite(),
-    })
-    .optional(),
-});
+export const ProbabilityBBeatsAOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    prior: z.optional(
+      z.object({
+        alpha: z
+          .int({ error: "must be a whole number (the closed form needs it)" })
+          .check(z.minimum(1, { error: "must be ≥ 1" })),
+        beta: z.number().check(z.gt(0, { error: "must be > 0" })),
+      }),
+    ),
+  }))();
 
 /**
  * The Bayesian probability that the variant's true rate beats the control's, P(pB > pA),

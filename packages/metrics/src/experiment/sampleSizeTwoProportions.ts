@@ -1,5 +1,5 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { phiInverse } from "../_lib/normalDist";
 
 /** The rates an experiment is planned around. */
@@ -11,15 +11,20 @@ export interface SampleSizeRates {
 }
 
 /** Schema of {@link SampleSizeRates}. */
-export const SampleSizeRatesSchema = z
-  .object({
-    baseline: z.number().gt(0, { error: "must be a probability > 0" }).lt(1, { error: "must be a probability < 1" }),
-    expected: z.number().gt(0, { error: "must be a probability > 0" }).lt(1, { error: "must be a probability < 1" }),
-  })
-  .refine((r) => r.baseline !== r.expected, { error: "must differ from baseline", path: ["expected"] });
+export const SampleSizeRatesSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      baseline: z
+        .number()
+        .check(z.gt(0, { error: "must be a probability > 0" }), z.lt(1, { error: "must be a probability < 1" })),
+      expected: z
+        .number()
+        .check(z.gt(0, { error: "must be a probability > 0" }), z.lt(1, { error: "must be a probability < 1" })),
+    })
+    .check(z.refine((r) => r.baseline !== r.expected, { error: "must differ from baseline", path: ["expected"] })))();
 
 /** Options of {@link sampleSizeTwoProportions}. */
-export interface SampleSizeOptions {
+export interface SampleSizeTwoProportionsOptions {
   /** Significance level (false-positive rate), default 0.05. */
   readonly alpha?: number;
   /** Probability of detecting the effect if it is real, in [0.5, 1); default 0.8. */
@@ -28,12 +33,13 @@ export interface SampleSizeOptions {
   readonly sides?: "two-sided" | "one-sided";
 }
 
-/** Schema of {@link SampleSizeOptions}. */
-export const SampleSizeOptionsSchema = z.object({
-  alpha: z.number().gt(0, { error: "must be > 0" }).lt(1, { error: "must be < 1" }).optional(),
-  power: z.number().min(0.5, { error: "must be ≥ 0.5" }).lt(1, { error: "must be < 1" }).optional(),
-  sides: z.enum(["two-sided", "one-sided"]).optional(),
-});
+/** Schema of {@link SampleSizeTwoProportionsOptions}. */
+export const SampleSizeTwoProportionsOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    alpha: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }), z.lt(1, { error: "must be < 1" }))),
+    power: z.optional(z.number().check(z.minimum(0.5, { error: "must be ≥ 0.5" }), z.lt(1, { error: "must be < 1" }))),
+    sides: z.optional(z.enum(["two-sided", "one-sided"])),
+  }))();
 
 /** The outcome of {@link sampleSizeTwoProportions}. */
 export interface SampleSize {
@@ -66,10 +72,13 @@ export interface SampleSize {
  * // => { perArm: 2036, total: 4072 }
  * ```
  */
-export function sampleSizeTwoProportions(rates: SampleSizeRates, options: SampleSizeOptions = {}): SampleSize {
+export function sampleSizeTwoProportions(
+  rates: SampleSizeRates,
+  options: SampleSizeTwoProportionsOptions = {},
+): SampleSize {
   const fn = "sampleSizeTwoProportions";
   const { baseline: p1, expected: p2 } = parseOrThrow(SampleSizeRatesSchema, rates, { fn, path: ["rates"] });
-  const opts = parseOrThrow(SampleSizeOptionsSchema, options, { fn, path: ["options"] });
+  const opts = parseOrThrow(SampleSizeTwoProportionsOptionsSchema, options, { fn, path: ["options"] });
   const alpha = opts.alpha ?? 0.05;
   const power = opts.power ?? 0.8;
   const zAlpha = phiInverse(opts.sides === "one-sided" ? 1 - alpha : 1 - alpha / 2);

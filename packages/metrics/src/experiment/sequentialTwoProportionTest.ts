@@ -1,5 +1,5 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ProportionSchema, type Proportion } from "./Proportion";
 
 /** Cumulative counts of both arms at one look at a running experiment. */
@@ -11,10 +11,12 @@ export interface ExperimentLook {
 }
 
 /** Schema of an {@link ExperimentLook}. */
-export const ExperimentLookSchema = z.object({ a: ProportionSchema, b: ProportionSchema });
+export const ExperimentLookSchema = /* @__PURE__ */ (() => z.object({ a: ProportionSchema, b: ProportionSchema }))();
+
+const ExperimentLookListSchema = /* @__PURE__ */ (() => z.array(ExperimentLookSchema))();
 
 /** Options of {@link sequentialTwoProportionTest}. */
-export interface SequentialTestOptions {
+export interface SequentialTwoProportionTestOptions {
   /** The false-positive rate to hold over all looks together, default 0.05. */
   readonly alpha?: number;
   /**
@@ -25,11 +27,12 @@ export interface SequentialTestOptions {
   readonly mixingSd?: number;
 }
 
-/** Schema of {@link SequentialTestOptions}. */
-export const SequentialTestOptionsSchema = z.object({
-  alpha: z.number().gt(0, { error: "must be > 0" }).lt(1, { error: "must be < 1" }).optional(),
-  mixingSd: z.number().gt(0, { error: "must be > 0" }).finite().optional(),
-});
+/** Schema of {@link SequentialTwoProportionTestOptions}. */
+export const SequentialTwoProportionTestOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    alpha: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }), z.lt(1, { error: "must be < 1" }))),
+    mixingSd: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }))),
+  }))();
 
 /** The state of the test at one look. */
 export interface SequentialLookResult {
@@ -94,11 +97,11 @@ export interface SequentialTestResult {
  */
 export function sequentialTwoProportionTest(
   looks: readonly ExperimentLook[],
-  options: SequentialTestOptions = {},
+  options: SequentialTwoProportionTestOptions = {},
 ): SequentialTestResult {
   const fn = "sequentialTwoProportionTest";
-  const valid = parseOrThrow(z.array(ExperimentLookSchema), looks, { fn, path: ["looks"] });
-  const opts = parseOrThrow(SequentialTestOptionsSchema, options, { fn, path: ["options"] });
+  const valid = parseOrThrow(ExperimentLookListSchema, looks, { fn, path: ["looks"] });
+  const opts = parseOrThrow(SequentialTwoProportionTestOptionsSchema, options, { fn, path: ["options"] });
   const alpha = opts.alpha ?? 0.05;
   const tau2 = (opts.mixingSd ?? 0.02) ** 2;
   const out: SequentialLookResult[] = [];

@@ -1,5 +1,5 @@
 import { parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { phi, phiUpper } from "../_lib/normalDist";
 import { AlternativeSchema, type Alternative } from "./Alternative";
 import { ProportionSchema, type Proportion } from "./Proportion";
@@ -11,7 +11,8 @@ export interface TwoProportionZTestOptions {
 }
 
 /** Schema of {@link TwoProportionZTestOptions}. */
-export const TwoProportionZTestOptionsSchema = z.object({ alternative: AlternativeSchema.optional() });
+export const TwoProportionZTestOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({ alternative: z.optional(AlternativeSchema) }))();
 
 /** The outcome of {@link twoProportionZTest}. */
 export type TwoProportionZTestResult =

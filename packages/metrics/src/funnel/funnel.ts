@@ -1,10 +1,9 @@
-import { OpsError, parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import { OpsError, PeriodSchema, parseOrThrow, type Period } from "@ops/core";
+import * as z from "zod/mini";
 import { toColumns } from "../_lib/columns";
 import { quantileOfSorted } from "../_lib/quantileOfSorted";
 import { DurationSchema } from "../_lib/schemas";
-import { PeriodSchema, type Period } from "../bucket/Period";
-import type { EventInput } from "../columns/EventColumns";
+import type { EventInput } from "../column/EventColumns";
 import type { Rate } from "../rate/rate";
 
 /**
@@ -53,12 +52,18 @@ export interface FunnelResult {
 }
 
 /** Schema of {@link FunnelOptions}. */
-export const FunnelOptionsSchema = z.object({
-  steps: z.array(z.string()).min(2, { error: "must name 2 to 20 steps" }).max(20, { error: "must name 2 to 20 steps" }),
-  order: z.enum(["ordered", "strict", "unordered"]).optional(),
-  windowMs: DurationSchema.optional(),
-  range: PeriodSchema.optional(),
-});
+export const FunnelOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    steps: z
+      .array(z.string())
+      .check(
+        z.minLength(2, { error: "must name 2 to 20 steps" }),
+        z.maxLength(20, { error: "must name 2 to 20 steps" }),
+      ),
+    order: z.optional(z.enum(["ordered", "strict", "unordered"])),
+    windowMs: z.optional(DurationSchema),
+    range: z.optional(PeriodSchema),
+  }))();
 
 const FOURTEEN_DAYS = 14 * 86_400_000;
 

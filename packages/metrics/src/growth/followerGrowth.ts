@@ -1,8 +1,7 @@
-import { InstantSchema, parseOrThrow, type Instant } from "@ops/core";
-import { z } from "zod";
-import { CountSchema } from "../_lib/schemas";
-import { PeriodSchema, type Period } from "../bucket/Period";
+import { InstantSchema, PeriodSchema, parseOrThrow, type Instant, type Period } from "@ops/core";
+import * as z from "zod/mini";
 import { growthOf } from "../_lib/growthOf";
+import { CountSchema } from "../_lib/schemas";
 import type { Rate } from "../rate/rate";
 
 /** A follow or unfollow of the account. */
@@ -39,10 +38,14 @@ export interface FollowerGrowth {
 }
 
 /** Schema of a {@link FollowEvent}. */
-export const FollowEventSchema = z.object({ at: InstantSchema, type: z.enum(["follow", "unfollow"]) });
+export const FollowEventSchema = /* @__PURE__ */ (() =>
+  z.object({ at: InstantSchema, type: z.enum(["follow", "unfollow"]) }))();
 
 /** Schema of {@link FollowerGrowthOptions}. */
-export const FollowerGrowthOptionsSchema = z.object({ period: PeriodSchema, baseFollowers: CountSchema });
+export const FollowerGrowthOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({ period: PeriodSchema, baseFollowers: CountSchema }))();
+
+const FollowEventListSchema = /* @__PURE__ */ (() => z.array(FollowEventSchema))();
 
 /**
  * Net and gross follower growth from follow/unfollow events: gained = follows in the
@@ -74,7 +77,7 @@ export const FollowerGrowthOptionsSchema = z.object({ period: PeriodSchema, base
  */
 export function followerGrowth(events: readonly FollowEvent[], options: FollowerGrowthOptions): FollowerGrowth {
   const fn = "followerGrowth";
-  const list = parseOrThrow(z.array(FollowEventSchema), events, { fn, path: ["events"] });
+  const list = parseOrThrow(FollowEventListSchema, events, { fn, path: ["events"] });
   const { period, baseFollowers } = parseOrThrow(FollowerGrowthOptionsSchema, options, { fn, path: ["options"] });
   let gained = 0;
   let lost = 0;

@@ -1,8 +1,7 @@
-import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
-import { z } from "zod";
+import { InstantSchema, OpsError, PeriodSchema, parseOrThrow, type Instant, type Period } from "@ops/core";
+import * as z from "zod/mini";
 import { growthOf } from "../_lib/growthOf";
 import { CountSchema } from "../_lib/schemas";
-import { PeriodSchema, type Period } from "../bucket/Period";
 import type { FollowerGrowth } from "./followerGrowth";
 
 /** A follower count read at `at`, optionally with the gains and losses since the previous snapshot. */
@@ -20,15 +19,18 @@ export interface FollowerGrowthFromSnapshotsOptions {
 }
 
 /** Schema of a {@link FollowerSnapshot}. */
-export const FollowerSnapshotSchema = z.object({
-  at: InstantSchema,
-  followers: CountSchema,
-  gained: CountSchema.optional(),
-  lost: CountSchema.optional(),
-});
+export const FollowerSnapshotSchema = /* @__PURE__ */ (() =>
+  z.object({
+    at: InstantSchema,
+    followers: CountSchema,
+    gained: z.optional(CountSchema),
+    lost: z.optional(CountSchema),
+  }))();
 
 /** Schema of {@link FollowerGrowthFromSnapshotsOptions}. */
-export const FollowerGrowthFromSnapshotsOptionsSchema = z.object({ period: PeriodSchema });
+export const FollowerGrowthFromSnapshotsOptionsSchema = /* @__PURE__ */ (() => z.object({ period: PeriodSchema }))();
+
+const FollowerSnapshotListSchema = /* @__PURE__ */ (() => z.array(FollowerSnapshotSchema))();
 
 /**
  * Follower growth from follower-count snapshots (the daily figures platform analytics
@@ -62,7 +64,7 @@ export function followerGrowthFromSnapshots(
   options: FollowerGrowthFromSnapshotsOptions,
 ): FollowerGrowth {
   const fn = "followerGrowthFromSnapshots";
-  const list = parseOrThrow(z.array(FollowerSnapshotSchema), snapshots, { fn, path: ["snapshots"] });
+  const list = parseOrThrow(FollowerSnapshotListSchema, snapshots, { fn, path: ["snapshots"] });
   const { period } = parseOrThrow(FollowerGrowthFromSnapshotsOptionsSchema, options, { fn, path: ["options"] });
   for (let i = 1; i < list.length; i++) {
     const prev = (list[i - 1] as FollowerSnapshot).at;

@@ -1,7 +1,6 @@
-import { InstantSchema, parseOrThrow, type Instant } from "@ops/core";
-import { z } from "zod";
+import { InstantSchema, PeriodSchema, parseOrThrow, type Instant, type Period } from "@ops/core";
+import * as z from "zod/mini";
 import { KeySchema } from "../_lib/schemas";
-import { PeriodSchema, type Period } from "../bucket/Period";
 import type { Rate } from "./rate";
 
 /** One interaction by an actor (a comment, like, share, DM …). */
@@ -27,18 +26,19 @@ export interface ActiveFollowerRate extends Rate {
 }
 
 /** Schema of an {@link ActorInteraction}. */
-export const ActorInteractionSchema = z.object({ actor: KeySchema, at: InstantSchema });
+export const ActorInteractionSchema = /* @__PURE__ */ (() => z.object({ actor: KeySchema, at: InstantSchema }))();
 
 /** Schema of {@link ActiveFollowerRateOptions}. */
-export const ActiveFollowerRateOptionsSchema = z.object({
-  followers: z.array(KeySchema),
-  window: PeriodSchema,
-  minInteractions: z
-    .number()
-    .int({ error: "must be an integer ≥ 1" })
-    .min(1, { error: "must be an integer ≥ 1" })
-    .optional(),
-});
+export const ActiveFollowerRateOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    followers: z.array(KeySchema),
+    window: PeriodSchema,
+    minInteractions: z.optional(
+      z.int({ error: "must be an integer ≥ 1" }).check(z.minimum(1, { error: "must be an integer ≥ 1" })),
+    ),
+  }))();
+
+const ActorInteractionListSchema = /* @__PURE__ */ (() => z.array(ActorInteractionSchema))();
 
 /**
  * Active-follower rate: followers with at least N interactions in a window / followers
@@ -72,7 +72,7 @@ export function activeFollowerRate(
   options: ActiveFollowerRateOptions,
 ): ActiveFollowerRate {
   const fn = "activeFollowerRate";
-  const list = parseOrThrow(z.array(ActorInteractionSchema), interactions, { fn, path: ["interactions"] });
+  const list = parseOrThrow(ActorInteractionListSchema, interactions, { fn, path: ["interactions"] });
   const opts = parseOrThrow(ActiveFollowerRateOptionsSchema, options, { fn, path: ["options"] });
   const minInteractions = opts.minInteractions ?? 1;
   const counts = new Map<string, number>();

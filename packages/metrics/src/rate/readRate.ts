@@ -1,5 +1,5 @@
 import { parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CountSchema } from "../_lib/schemas";
 import { rate, type Rate } from "./rate";
 
@@ -12,7 +12,8 @@ export interface ReadRateInput {
 }
 
 /** Schema of {@link ReadRateInput}. */
-export const ReadRateInputSchema = z.object({ readers: CountSchema, targetUsers: CountSchema });
+export const ReadRateInputSchema = /* @__PURE__ */ (() =>
+  z.object({ readers: CountSchema, targetUsers: CountSchema }))();
 
 /**
  * Read rate in the WeChat Official Account sense (阅读率): distinct readers / users the

@@ -1,5 +1,5 @@
 import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { DurationSchema } from "../_lib/schemas";
 import type { Rate } from "./rate";
 
@@ -14,30 +14,35 @@ export interface ReplyRateOptions {
   /** Count a reply only if it came within this many ms of the item (e.g. 2 h = 7 200 000). */
   readonly within?: number;
   /**
-   * The moment of measurement. With `within`, an unanswered item whose target has not yet
-   * passed at `asOf` is still open: it is left out of the denominator (`pending`).
+   * The moment of measurement (the evaluation time). With `within`, an unanswered item
+   * whose target has not yet passed at `now` is still open: it is left out of the
+   * denominator (`pending`).
    */
-  readonly asOf?: Instant;
+  readonly now?: Instant;
 }
 
 /** A reply rate with its parts. */
 export interface ReplyRate extends Rate {
   /** The target used, or `null` for "answered at all". */
   readonly within: number | null;
-  /** Items left out because their target had not passed at `asOf`. */
+  /** Items left out because their target had not passed at `now`. */
   readonly pending: number;
 }
 
 /** Schema of a {@link ReplyItem}. */
-export const ReplyItemSchema = z
-  .object({ receivedAt: InstantSchema, firstReplyAt: InstantSchema.nullable().optional() })
-  .refine((i) => i.firstReplyAt == null || i.firstReplyAt >= i.receivedAt, {
-    error: "must not be before receivedAt",
-    path: ["firstReplyAt"],
-  });
+export const ReplyItemSchema = /* @__PURE__ */ (() =>
+  z.object({ receivedAt: InstantSchema, firstReplyAt: z.optional(z.nullable(InstantSchema)) }).check(
+    z.refine((i) => i.firstReplyAt == null || i.firstReplyAt >= i.receivedAt, {
+      error: "must not be before receivedAt",
+      path: ["firstReplyAt"],
+    }),
+  ))();
 
 /** Schema of {@link ReplyRateOptions}. */
-export const ReplyRateOptionsSchema = z.object({ within: DurationSchema.optional(), asOf: InstantSchema.optional() });
+export const ReplyRateOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({ within: z.optional(DurationSchema), now: z.optional(InstantSchema) }))();
+
+const ReplyItemListSchema = /* @__PURE__ */ (() => z.array(ReplyItemSchema))();
 
 /**
  * Reply rate of inbound comments or DMs: answered items / inbound items, optionally
@@ -46,14 +51,14 @@ export const ReplyRateOptionsSchema = z.object({ within: DurationSchema.optional
  * tracked separately).
  *
  * An item is answered within the target when `firstReplyAt − receivedAt ≤ within`.
- * With `asOf`, an unanswered item whose target is still running is open, not missed,
+ * With `now`, an unanswered item whose target is still running is open, not missed,
  * and is left out of both parts (counted in `pending`); items received at or after
- * `asOf` are ignored.
+ * `now` are ignored.
  *
  * @param items - inbound items (not mutated)
- * @param options - `within` (ms), `asOf`
+ * @param options - `within` (ms), `now`
  * @returns the rate with its parts; `value: null` with a reason when there is no item
- * @throws {OpsError} `invalid_argument` for an invalid instant, a reply before its item or a negative target
+ * @throws {OpsError} `invalid_argument` for an invalid instant, a reply before its item, a negative target or `now` without `within`
  *
  * @example
  * ```ts
@@ -69,17 +74,20 @@ export const ReplyRateOptionsSchema = z.object({ within: DurationSchema.optional
  * // => 0.5
  * replyRate(items, { within: 2 * hour }).value;
  * // => 0.25
+ * // measured at 1 h, the unanswered item still has an hour left: open (pending), not missed
+ * replyRate([{ receivedAt: 0 }, { receivedAt: 0, firstReplyAt: hour }], { within: 2 * hour, now: hour });
+ * // => { value: 1, numerator: 1, denominator: 1, within: 7_200_000, pending: 1, reason: null }
  * ```
  */
 export function replyRate(items: readonly ReplyItem[], options: ReplyRateOptions = {}): ReplyRate {
   const fn = "replyRate";
-  const list = parseOrThrow(z.array(ReplyItemSchema), items, { fn, path: ["items"] });
+  const list = parseOrThrow(ReplyItemListSchema, items, { fn, path: ["items"] });
   const opts = parseOrThrow(ReplyRateOptionsSchema, options, { fn, path: ["options"] });
-  if (opts.asOf !== undefined && opts.within === undefined) {
+  if (opts.now !== undefined && opts.within === undefined) {
     throw new OpsError({
       code: "invalid_argument",
       fn,
-      path: ["options", "asOf"],
+      path: ["options", "now"],
       rule: "needs options.within (a target) to decide which items are still open",
     });
   }
@@ -88,11 +96,11 @@ export function replyRate(items: readonly ReplyItem[], options: ReplyRateOptions
   let total = 0;
   let pending = 0;
   for (const item of list) {
-    // an item received at or after asOf did not exist yet at the moment of measurement
-    if (opts.asOf !== undefined && item.receivedAt >= opts.asOf) continue;
+    // an item received at or after now did not exist yet at the moment of measurement
+    if (opts.now !== undefined && item.receivedAt >= opts.now) continue;
     const replied = item.firstReplyAt != null && (within === null || item.firstReplyAt - item.receivedAt <= within);
-    if (!replied && within !== null && opts.asOf !== undefined && item.receivedAt + within > opts.asOf) {
-      if (item.firstReplyAt == null || item.firstReplyAt > opts.asOf) {
+    if (!replied && within !== null && opts.now !== undefined && item.receivedAt + within > opts.now) {
+      if (item.firstReplyAt == null || item.firstReplyAt > opts.now) {
         pending++;
         continue;
       }

@@ -1,8 +1,8 @@
 import { parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { quantileOfSorted } from "../_lib/quantileOfSorted";
 import { DurationSchema } from "../_lib/schemas";
-import { QuantileOptionsSchema, type QuantileMethod } from "../stats/quantile";
+import { QuantileOptionsSchema, type QuantileMethod } from "../statistics/quantile";
 
 /** Options of {@link responseTimeSummary}. */
 export interface ResponseTimeSummaryOptions {
@@ -23,7 +23,10 @@ export interface ResponseTimeSummary {
 }
 
 /** Schema of {@link ResponseTimeSummaryOptions}. */
-export const ResponseTimeSummaryOptionsSchema = QuantileOptionsSchema.pick({ method: true });
+export const ResponseTimeSummaryOptionsSchema = /* @__PURE__ */ (() =>
+  z.pick(QuantileOptionsSchema, { method: true }))();
+
+const DurationListSchema = /* @__PURE__ */ (() => z.array(DurationSchema))();
 
 /**
  * Summarises response times (first-reply times, resolution times) in milliseconds:
@@ -54,7 +57,7 @@ export function responseTimeSummary(
   options: ResponseTimeSummaryOptions = {},
 ): ResponseTimeSummary {
   const fn = "responseTimeSummary";
-  parseOrThrow(z.array(DurationSchema), durations, { fn, path: ["durations"] });
+  parseOrThrow(DurationListSchema, durations, { fn, path: ["durations"] });
   const method = parseOrThrow(ResponseTimeSummaryOptionsSchema, options, { fn, path: ["options"] }).method ?? 7;
   const n = durations.length;
   if (n === 0) return { count: 0, mean: null, median: null, p90: null, min: null, max: null, method };

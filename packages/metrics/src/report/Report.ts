@@ -1,8 +1,7 @@
-import { InstantSchema, TimeZoneSchema, type Instant, type TimeZone, type WeekStartsOn } from "@ops/core";
-import { z } from "zod";
+import { InstantSchema, TimeZoneSchema, type Instant, type Period, type TimeZone, type WeekStartsOn } from "@ops/core";
+import * as z from "zod/mini";
 import { DurationSchema } from "../_lib/schemas";
-import type { Period } from "../bucket/Period";
-import type { EventInput } from "../columns/EventColumns";
+import type { EventInput } from "../column/EventColumns";
 import type { PeriodChange } from "../compare/periodChange";
 import type { FollowerSnapshot } from "../growth/followerGrowthFromSnapshots";
 import type { EngagementAggregation, EngagementDenominator, PostMetrics } from "../rate/engagementRate";
@@ -69,7 +68,7 @@ export interface ReportInput {
   readonly events?: EventInput;
 }
 
-/** Options of `weeklyReport` and `monthlyReport`. */
+/** Options of a report, one concept with one name. Shared by `weeklyReport` and `monthlyReport`. */
 export interface ReportOptions {
   readonly timeZone: TimeZone;
   /** Any instant inside the week or month to report on. */
@@ -88,18 +87,22 @@ export interface ReportOptions {
   readonly funnelWindowMs?: number;
 }
 
-/** Schema of {@link ReportOptions}. */
-export const ReportOptionsSchema = z.object({
-  timeZone: TimeZoneSchema,
-  at: InstantSchema,
-  weekStartsOn: z.number().int().min(0).max(6).optional(),
-  replyTargetMs: DurationSchema.optional(),
-  engagementDenominator: z.enum(["reach", "impressions", "views", "followers"]).optional(),
-  engagementAggregation: z.enum(["ratioOfSums", "meanOfRatios"]).optional(),
-  funnelSteps: z
-    .array(z.string())
-    .min(2, { error: "must name 2 to 20 steps" })
-    .max(20, { error: "must name 2 to 20 steps" })
-    .optional(),
-  funnelWindowMs: DurationSchema.optional(),
-});
+/** Schema of {@link ReportOptions}. Shared by `weeklyReport` and `monthlyReport`. */
+export const ReportOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    timeZone: TimeZoneSchema,
+    at: InstantSchema,
+    weekStartsOn: z.optional(z.int().check(z.minimum(0), z.maximum(6))),
+    replyTargetMs: z.optional(DurationSchema),
+    engagementDenominator: z.optional(z.enum(["reach", "impressions", "views", "followers"])),
+    engagementAggregation: z.optional(z.enum(["ratioOfSums", "meanOfRatios"])),
+    funnelSteps: z.optional(
+      z
+        .array(z.string())
+        .check(
+          z.minLength(2, { error: "must name 2 to 20 steps" }),
+          z.maxLength(20, { error: "must name 2 to 20 steps" }),
+        ),
+    ),
+    funnelWindowMs: z.optional(DurationSchema),
+  }))();

@@ -1,5 +1,5 @@
 import { OpsError } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Indicator, IndicatorGroup, IndicatorKey, Report } from "./Report";
 
 /** Languages {@link renderMarkdown} writes. */
@@ -12,7 +12,8 @@ export interface RenderMarkdownOptions {
 }
 
 /** Schema of {@link RenderMarkdownOptions}. */
-export const RenderMarkdownOptionsSchema = z.object({ locale: z.enum(["en", "zh-CN"]).optional() });
+export const RenderMarkdownOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({ locale: z.optional(z.enum(["en", "zh-CN"])) }))();
 
 interface Words {
   readonly title: Record<Report["kind"], string>;

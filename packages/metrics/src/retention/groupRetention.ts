@@ -1,5 +1,5 @@
 import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { KeySchema } from "../_lib/schemas";
 
 /** The members of a community (a WeChat group, a QQ group, a fan club) at one instant. */
@@ -22,7 +22,10 @@ export interface GroupCohort {
 }
 
 /** Schema of a {@link MembershipSnapshot}. */
-export const MembershipSnapshotSchema = z.object({ at: InstantSchema, members: z.array(KeySchema) });
+export const MembershipSnapshotSchema = /* @__PURE__ */ (() =>
+  z.object({ at: InstantSchema, members: z.array(KeySchema) }))();
+
+const MembershipSnapshotListSchema = /* @__PURE__ */ (() => z.array(MembershipSnapshotSchema))();
 
 /**
  * Community (group) retention from membership snapshots: each snapshot's newcomers form a
@@ -53,7 +56,7 @@ export const MembershipSnapshotSchema = z.object({ at: InstantSchema, members: z
  */
 export function groupRetention(snapshots: readonly MembershipSnapshot[]): GroupCohort[] {
   const fn = "groupRetention";
-  const list = parseOrThrow(z.array(MembershipSnapshotSchema), snapshots, { fn, path: ["snapshots"] });
+  const list = parseOrThrow(MembershipSnapshotListSchema, snapshots, { fn, path: ["snapshots"] });
   for (let i = 1; i < list.length; i++) {
     const prev = (list[i - 1] as MembershipSnapshot).at;
     const cur = (list[i] as MembershipSnapshot).at;

@@ -1,10 +1,9 @@
-import { OpsError, parseOrThrow, type Instant, type TimeZone, type WeekStartsOn } from "@ops/core";
-import { z } from "zod";
+import { OpsError, parseOrThrow, type Instant, type Period, type TimeZone, type WeekStartsOn } from "@ops/core";
+import * as z from "zod/mini";
 import { BucketOptionsShape } from "../_lib/bucketOptions";
 import { bucketIndex, planBuckets, type BucketUnit } from "../_lib/bucketPlan";
 import { toColumns } from "../_lib/columns";
-import type { Period } from "../bucket/Period";
-import type { EventInput } from "../columns/EventColumns";
+import type { EventInput } from "../column/EventColumns";
 
 /**
  * How actors enter cohorts (PostHog's retention types):
@@ -59,22 +58,25 @@ export interface RetentionTable {
 const MAX_CELLS = 2 ** 31;
 
 /** Schema of {@link RetentionTableOptions}. */
-export const RetentionTableOptionsSchema = z.object({
-  timeZone: BucketOptionsShape.timeZone,
-  weekStartsOn: BucketOptionsShape.weekStartsOn,
-  range: BucketOptionsShape.range,
-  interval: BucketOptionsShape.unit,
-  type: z.enum(["firstTime", "firstEver", "recurring"]).optional(),
-  startEvent: z.string().optional(),
-  returnEvent: z.string().optional(),
-  periods: z
-    .number()
-    .int({ error: "must be an integer from 1 to 1000" })
-    .min(1, { error: "must be an integer from 1 to 1000" })
-    .max(1000, { error: "must be an integer from 1 to 1000" })
-    .optional(),
-  cumulative: z.boolean().optional(),
-});
+export const RetentionTableOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    timeZone: BucketOptionsShape.timeZone,
+    weekStartsOn: BucketOptionsShape.weekStartsOn,
+    range: BucketOptionsShape.range,
+    interval: BucketOptionsShape.unit,
+    type: z.optional(z.enum(["firstTime", "firstEver", "recurring"])),
+    startEvent: z.optional(z.string()),
+    returnEvent: z.optional(z.string()),
+    periods: z.optional(
+      z
+        .int({ error: "must be an integer from 1 to 1000" })
+        .check(
+          z.minimum(1, { error: "must be an integer from 1 to 1000" }),
+          z.maximum(1000, { error: "must be an integer from 1 to 1000" }),
+        ),
+    ),
+    cumulative: z.optional(z.boolean()),
+  }))();
 
 /**
  * Cohort retention table from (actor, instant, kind) events, with PostHog's semantics

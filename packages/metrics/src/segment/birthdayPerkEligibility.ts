@@ -2,13 +2,14 @@ import {
   assertTimeZone,
   daysInMonth,
   fromLocalParts,
-  InstantSchema,
   localParts,
   parseOrThrow,
+  PeriodSchema,
   type Instant,
+  type Period,
   type TimeZone,
 } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** A birthday without a year (the year is not needed, and often not known). */
 export interface Birthday {
@@ -19,37 +20,35 @@ export interface Birthday {
 }
 
 /** Schema of a {@link Birthday}. */
-export const BirthdaySchema = z
-  .object({
-    month: z
-      .number()
-      .int({ error: "must be a whole number" })
-      .min(1, { error: "must be ≥ 1" })
-      .max(12, { error: "must be ≤ 12" }),
-    day: z.number().int({ error: "must be a whole number" }).min(1, { error: "must be ≥ 1" }),
-  })
-  .refine((b) => b.day <= daysInMonth(2000, b.month), {
-    error: "must be a day that exists in that month",
-    path: ["day"],
-  });
+export const BirthdaySchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      month: z
+        .int({ error: "must be a whole number" })
+        .check(z.minimum(1, { error: "must be ≥ 1" }), z.maximum(12, { error: "must be ≤ 12" })),
+      day: z.int({ error: "must be a whole number" }).check(z.minimum(1, { error: "must be ≥ 1" })),
+    })
+    .check(
+      z.refine((b) => b.day <= daysInMonth(2000, b.month), {
+        error: "must be a day that exists in that month",
+        path: ["day"],
+      }),
+    ))();
 
-/** A half-open window of time [from, to), e.g. the perk campaign's week or month. */
-export interface PerkWindow {
-  readonly from: Instant;
-  readonly to: Instant;
-}
-
-/** Schema of a {@link PerkWindow}: `from < to`, at most 100 years long. */
-export const PerkWindowSchema = z
-  .object({ from: InstantSchema, to: InstantSchema })
-  .refine((w) => w.from < w.to, { error: "must be after from", path: ["to"] })
-  .refine((w) => w.to - w.from <= 100 * 366 * 86_400_000, {
-    error: "must be at most 100 years after from",
-    path: ["to"],
-  });
+/**
+ * The perk window: a core `Period` `[start, end)` (start < end) of at most 100 years, a
+ * bound that keeps the year-by-year search short.
+ */
+const PerkWindowSchema = /* @__PURE__ */ (() =>
+  PeriodSchema.check(
+    z.refine((w) => w.end - w.start <= 100 * 366 * 86_400_000, {
+      error: "must be at most 100 years after start",
+      path: ["end"],
+    }),
+  ))();
 
 /** Options of {@link birthdayPerkEligibility}. */
-export interface BirthdayPerkOptions {
+export interface BirthdayPerkEligibilityOptions {
   /** The zone whose calendar days count: the fan's zone if known, else the brand's. */
   readonly timeZone: TimeZone;
   /**
@@ -60,11 +59,12 @@ export interface BirthdayPerkOptions {
   readonly leapDayIn?: "feb28" | "mar1";
 }
 
-/** Schema of {@link BirthdayPerkOptions}. */
-export const BirthdayPerkOptionsSchema = z.object({
-  timeZone: z.string(),
-  leapDayIn: z.enum(["feb28", "mar1"]).optional(),
-});
+/** Schema of {@link BirthdayPerkEligibilityOptions}. */
+export const BirthdayPerkEligibilityOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    timeZone: z.string(),
+    leapDayIn: z.optional(z.enum(["feb28", "mar1"])),
+  }))();
 
 /** The outcome of {@link birthdayPerkEligibility}. */
 export type BirthdayPerkEligibility =
@@ -81,13 +81,16 @@ export type BirthdayPerkEligibility =
  * Tells whether a fan's birthday falls in a perk window, in the calendar of a time zone,
  * with 29 February birthdays celebrated on 28 February or 1 March in common years.
  *
- * The birthday counts when its local calendar day [00:00, next 00:00) in `timeZone`
- * overlaps the window [from, to). A day whose midnight is skipped by DST starts at the
- * first instant that exists. Windows that span New Year are handled (each local year the
- * window touches is tried, earliest first).
+ * The window is a core `Period`, half-open: `start` is in it, `end` is not. The birthday
+ * counts when its local calendar day [00:00, next 00:00) in `timeZone` overlaps
+ * [start, end), i.e. when the day starts before `end` and ends after `start`: a window
+ * that ends exactly at the local midnight that starts the birthday does not include it,
+ * and a window that starts at the birthday's last millisecond does. A day whose midnight
+ * is skipped by DST starts at the first instant that exists. Windows that span New Year
+ * are handled (each local year the window touches is tried, earliest first).
  *
  * @param birthday - `{ month, day }`
- * @param window - `{ from, to }`, half-open, in epoch milliseconds
+ * @param window - a `Period` `{ start, end }` from \@ops/core, half-open, in epoch milliseconds, at most 100 years long
  * @param options - `timeZone` (required), `leapDayIn` (`"feb28"`)
  * @returns `{ eligible: true, date, startsAt }` or `{ eligible: false }`
  * @throws {OpsError} `invalid_argument` for an impossible birthday or an empty or too long window; `invalid_time_zone`
@@ -96,7 +99,7 @@ export type BirthdayPerkEligibility =
  * ```ts
  * import { birthdayPerkEligibility } from "@ops/metrics";
  * // March 2027 in Shanghai; 2027 is a common year, so a 29 Feb birthday moves
- * const march = { from: Date.UTC(2027, 1, 28, 16), to: Date.UTC(2027, 2, 31, 16) };
+ * const march = { start: Date.UTC(2027, 1, 28, 16), end: Date.UTC(2027, 2, 31, 16) };
  * birthdayPerkEligibility({ month: 2, day: 29 }, march, { timeZone: "Asia/Shanghai", leapDayIn: "mar1" }).eligible;
  * // => true
  * birthdayPerkEligibility({ month: 2, day: 29 }, march, { timeZone: "Asia/Shanghai" }).eligible;
@@ -105,18 +108,18 @@ export type BirthdayPerkEligibility =
  */
 export function birthdayPerkEligibility(
   birthday: Birthday,
-  window: PerkWindow,
-  options: BirthdayPerkOptions,
+  window: Period,
+  options: BirthdayPerkEligibilityOptions,
 ): BirthdayPerkEligibility {
   const fn = "birthdayPerkEligibility";
   const { month, day } = parseOrThrow(BirthdaySchema, birthday, { fn, path: ["birthday"] });
-  const { from, to } = parseOrThrow(PerkWindowSchema, window, { fn, path: ["window"] });
-  const opts = parseOrThrow(BirthdayPerkOptionsSchema, options, { fn, path: ["options"] });
+  const { start, end } = parseOrThrow(PerkWindowSchema, window, { fn, path: ["window"] });
+  const opts = parseOrThrow(BirthdayPerkEligibilityOptionsSchema, options, { fn, path: ["options"] });
   assertTimeZone(opts.timeZone, fn, ["options", "timeZone"]);
   const zone = opts.timeZone;
-  // the local day containing `from` may belong to the previous year's celebration
-  const firstYear = localParts(from, zone).year - 1;
-  const lastYear = localParts(to - 1, zone).year;
+  // the local day containing `start` may belong to the previous year's celebration
+  const firstYear = localParts(start, zone).year - 1;
+  const lastYear = localParts(end - 1, zone).year;
   for (let year = firstYear; year <= lastYear; year++) {
     let m = month;
     let d = day;
@@ -130,7 +133,8 @@ export function birthdayPerkEligibility(
       { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() },
       zone,
     );
-    if (startsAt < to && endsAt > from) return { eligible: true, date: { year, month: m, day: d }, startsAt };
+    // half-open overlap of [startsAt, endsAt) and [start, end)
+    if (startsAt < end && endsAt > start) return { eligible: true, date: { year, month: m, day: d }, startsAt };
   }
   return { eligible: false };
 }

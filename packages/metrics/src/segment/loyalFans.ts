@@ -1,5 +1,5 @@
 import { InstantSchema, parseOrThrow, type Instant } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { scoreFans, type FanActivity, type ScoredFan } from "./scoreFans";
 
 /** Options of {@link loyalFans}. */
@@ -16,20 +16,22 @@ export interface LoyalFansOptions {
   readonly limit?: number;
 }
 
-const Score = z
-  .number()
-  .int({ error: "must be a whole number" })
-  .min(1, { error: "must be ≥ 1" })
-  .max(5, { error: "must be ≤ 5" });
+/** A quintile score threshold: a whole number from 1 to 5. */
+function scoreSchema() {
+  return z
+    .int({ error: "must be a whole number" })
+    .check(z.minimum(1, { error: "must be ≥ 1" }), z.maximum(5, { error: "must be ≤ 5" }));
+}
 
 /** Schema of {@link LoyalFansOptions}. */
-export const LoyalFansOptionsSchema = z.object({
-  now: InstantSchema,
-  minRecency: Score.optional(),
-  minFrequency: Score.optional(),
-  minEngagement: Score.optional(),
-  limit: z.number().int({ error: "must be a whole number" }).min(0, { error: "must be ≥ 0" }).optional(),
-});
+export const LoyalFansOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    now: InstantSchema,
+    minRecency: z.optional(scoreSchema()),
+    minFrequency: z.optional(scoreSchema()),
+    minEngagement: z.optional(scoreSchema()),
+    limit: z.optional(z.int({ error: "must be a whole number" }).check(z.minimum(0, { error: "must be ≥ 0" }))),
+  }))();
 
 /**
  * Selects the loyal fans — recently active, frequent and engaged — for exclusive coupons,

@@ -1,5 +1,5 @@
 import { IdSchema, InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** What is known about one fan's activity, for RFM-style scoring. */
 export interface FanActivity {
@@ -14,12 +14,13 @@ export interface FanActivity {
 }
 
 /** Schema of a {@link FanActivity}. */
-export const FanActivitySchema = z.object({
-  id: IdSchema,
-  lastActiveAt: InstantSchema,
-  interactions: z.number().int({ error: "must be a whole number" }).min(0, { error: "must be ≥ 0" }),
-  engagement: z.number().min(0, { error: "must be ≥ 0" }).finite({ error: "must be finite" }),
-});
+export const FanActivitySchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: IdSchema,
+    lastActiveAt: InstantSchema,
+    interactions: z.int({ error: "must be a whole number" }).check(z.minimum(0, { error: "must be ≥ 0" })),
+    engagement: z.number().check(z.minimum(0, { error: "must be ≥ 0" })),
+  }))();
 
 /** Options of {@link scoreFans}. */
 export interface ScoreFansOptions {
@@ -28,7 +29,9 @@ export interface ScoreFansOptions {
 }
 
 /** Schema of {@link ScoreFansOptions}. */
-export const ScoreFansOptionsSchema = z.object({ now: InstantSchema });
+export const ScoreFansOptionsSchema = /* @__PURE__ */ (() => z.object({ now: InstantSchema }))();
+
+const FanActivityListSchema = /* @__PURE__ */ (() => z.array(FanActivitySchema))();
 
 /** A fan with its RFM scores; each score is 1 (lowest fifth) to 5 (highest fifth). */
 export interface ScoredFan<F extends FanActivity = FanActivity> {
@@ -79,7 +82,7 @@ const DAY = 86_400_000;
 export function scoreFans<F extends FanActivity>(fans: readonly F[], options: ScoreFansOptions): ScoredFan<F>[] {
   const fn = "scoreFans";
   const { now } = parseOrThrow(ScoreFansOptionsSchema, options, { fn, path: ["options"] });
-  parseOrThrow(z.array(FanActivitySchema), fans, { fn, path: ["fans"] });
+  parseOrThrow(FanActivityListSchema, fans, { fn, path: ["fans"] });
   const seen = new Set<string>();
   fans.forEach((f, i) => {
     if (seen.has(f.id))

@@ -1,5 +1,5 @@
 import { parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { HyperLogLogImpl } from "../_lib/hyperLogLogCore";
 import type { Sketch } from "./Sketch";
 
@@ -32,20 +32,19 @@ export interface HyperLogLogOptions {
 }
 
 /** Schema of {@link HyperLogLogOptions}. */
-export const HyperLogLogOptionsSchema = z.object({
-  precision: z
-    .number()
-    .int({ error: "must be a whole number" })
-    .min(4, { error: "must be ≥ 4" })
-    .max(18, { error: "must be ≤ 18" })
-    .optional(),
-  seed: z
-    .number()
-    .int({ error: "must be a whole number" })
-    .min(0, { error: "must be ≥ 0" })
-    .max(0xffffffff, { error: "must be < 2^32" })
-    .optional(),
-});
+export const HyperLogLogOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    precision: z.optional(
+      z
+        .int({ error: "must be a whole number" })
+        .check(z.minimum(4, { error: "must be ≥ 4" }), z.maximum(18, { error: "must be ≤ 18" })),
+    ),
+    seed: z.optional(
+      z
+        .int({ error: "must be a whole number" })
+        .check(z.minimum(0, { error: "must be ≥ 0" }), z.maximum(0xffffffff, { error: "must be < 2^32" })),
+    ),
+  }))();
 
 /**
  * Creates an empty HyperLogLog distinct counter: a fixed 2^p bytes, whatever the number

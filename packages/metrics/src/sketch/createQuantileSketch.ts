@@ -1,5 +1,5 @@
 import { parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { QuantileSketchImpl } from "../_lib/quantileSketchCore";
 import type { Sketch } from "./Sketch";
 
@@ -35,15 +35,17 @@ export interface QuantileSketchOptions {
 }
 
 /** Schema of {@link QuantileSketchOptions}. */
-export const QuantileSketchOptionsSchema = z.object({
-  relativeAccuracy: z.number().gt(0, { error: "must be > 0" }).lt(1, { error: "must be < 1" }).optional(),
-  maxBins: z
-    .number()
-    .int({ error: "must be a whole number" })
-    .min(16, { error: "must be ≥ 16" })
-    .max(1 << 20, { error: "must be ≤ 2^20" })
-    .optional(),
-});
+export const QuantileSketchOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    relativeAccuracy: z.optional(
+      z.number().check(z.gt(0, { error: "must be > 0" }), z.lt(1, { error: "must be < 1" })),
+    ),
+    maxBins: z.optional(
+      z
+        .int({ error: "must be a whole number" })
+        .check(z.minimum(16, { error: "must be ≥ 16" }), z.maximum(1 << 20, { error: "must be ≤ 2^20" })),
+    ),
+  }))();
 
 /**
  * Creates an empty DDSketch-style quantile sketch: quantiles with a guaranteed relative

@@ -8,7 +8,7 @@ import {
   type TimeZone,
   type WeekStartsOn,
 } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Sketch } from "./Sketch";
 
 /** One period's sketch, e.g. a day's distinct commenters. */
@@ -19,7 +19,7 @@ export interface DatedSketch<S> {
 }
 
 /** Options of {@link rollUpSketches}. */
-export interface RollUpOptions {
+export interface RollUpSketchesOptions {
   /** The calendar unit to roll up into. */
   readonly unit: "week" | "month";
   /** The zone whose calendar defines weeks and months. */
@@ -28,14 +28,15 @@ export interface RollUpOptions {
   readonly weekStartsOn?: WeekStartsOn;
 }
 
-/** Schema of {@link RollUpOptions}. */
-export const RollUpOptionsSchema = z.object({
-  unit: z.enum(["week", "month"]),
-  timeZone: TimeZoneSchema,
-  weekStartsOn: z
-    .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)])
-    .optional(),
-});
+/** Schema of {@link RollUpSketchesOptions}. */
+export const RollUpSketchesOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    unit: z.enum(["week", "month"]),
+    timeZone: TimeZoneSchema,
+    weekStartsOn: z.optional(
+      z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
+    ),
+  }))();
 
 /**
  * Rolls daily (or hourly) sketches up into calendar weeks or months by merging them —
@@ -62,10 +63,10 @@ export const RollUpOptionsSchema = z.object({
  */
 export function rollUpSketches<S extends Sketch<S>>(
   entries: readonly DatedSketch<S>[],
-  options: RollUpOptions,
+  options: RollUpSketchesOptions,
 ): { readonly start: Instant; readonly sketch: S }[] {
   const fn = "rollUpSketches";
-  const opts = parseOrThrow(RollUpOptionsSchema, options, { fn, path: ["options"] });
+  const opts = parseOrThrow(RollUpSketchesOptionsSchema, options, { fn, path: ["options"] });
   const groups = new Map<Instant, S>();
   entries.forEach((entry, i) => {
     const at = parseOrThrow(InstantSchema, entry?.at, { fn, path: ["entries", i, "at"] });

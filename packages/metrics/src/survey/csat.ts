@@ -1,5 +1,5 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { rate, type Rate } from "../rate/rate";
 import { zForConfidence } from "../_lib/normalDist";
 import { wilsonBounds } from "../_lib/wilsonBounds";
@@ -15,18 +15,22 @@ export interface CsatOptions {
 }
 
 /** Schema of {@link CsatOptions}. */
-export const CsatOptionsSchema = z
-  .object({
-    scale: z
-      .number()
-      .int({ error: "must be a whole number" })
-      .min(2, { error: "must be ≥ 2" })
-      .max(100, { error: "must be ≤ 100" })
-      .optional(),
-    satisfiedFrom: z.number().int({ error: "must be a whole number" }).min(1, { error: "must be ≥ 1" }).optional(),
-    confidence: z.number().gt(0, { error: "must be > 0" }).lt(1, { error: "must be < 1" }).optional(),
-  })
-  .refine((o) => (o.satisfiedFrom ?? 4) <= (o.scale ?? 5), { error: "must be ≤ scale", path: ["satisfiedFrom"] });
+export const CsatOptionsSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      scale: z.optional(
+        z
+          .int({ error: "must be a whole number" })
+          .check(z.minimum(2, { error: "must be ≥ 2" }), z.maximum(100, { error: "must be ≤ 100" })),
+      ),
+      satisfiedFrom: z.optional(
+        z.int({ error: "must be a whole number" }).check(z.minimum(1, { error: "must be ≥ 1" })),
+      ),
+      confidence: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }), z.lt(1, { error: "must be < 1" }))),
+    })
+    .check(
+      z.refine((o) => (o.satisfiedFrom ?? 4) <= (o.scale ?? 5), { error: "must be ≤ scale", path: ["satisfiedFrom"] }),
+    ))();
 
 /** The outcome of {@link csat}: a {@link Rate} of satisfied responses with its Wilson interval. */
 export interface Csat extends Rate {

@@ -1,5 +1,5 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { zForConfidence } from "../_lib/normalDist";
 
 /** Respondents per NPS group, when the raw 0–10 ratings are not at hand. */
@@ -13,11 +13,12 @@ export interface NpsCounts {
 }
 
 /** Schema of {@link NpsCounts}. */
-export const NpsCountsSchema = z.object({
-  promoters: z.number().int({ error: "must be a whole number" }).min(0, { error: "must be ≥ 0" }),
-  passives: z.number().int({ error: "must be a whole number" }).min(0, { error: "must be ≥ 0" }),
-  detractors: z.number().int({ error: "must be a whole number" }).min(0, { error: "must be ≥ 0" }),
-});
+export const NpsCountsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    promoters: z.int({ error: "must be a whole number" }).check(z.minimum(0, { error: "must be ≥ 0" })),
+    passives: z.int({ error: "must be a whole number" }).check(z.minimum(0, { error: "must be ≥ 0" })),
+    detractors: z.int({ error: "must be a whole number" }).check(z.minimum(0, { error: "must be ≥ 0" })),
+  }))();
 
 /** Options of {@link nps}. */
 export interface NpsOptions {
@@ -26,9 +27,10 @@ export interface NpsOptions {
 }
 
 /** Schema of {@link NpsOptions}. */
-export const NpsOptionsSchema = z.object({
-  confidence: z.number().gt(0, { error: "must be > 0" }).lt(1, { error: "must be < 1" }).optional(),
-});
+export const NpsOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    confidence: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }), z.lt(1, { error: "must be < 1" }))),
+  }))();
 
 /** The outcome of {@link nps}. */
 export interface Nps extends NpsCounts {

@@ -1,5 +1,5 @@
 import { InstantSchema, type Instant } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { KeySchema } from "../_lib/schemas";
 
 /**
@@ -16,13 +16,14 @@ export interface MetricEvent {
 }
 
 /** Schema of a {@link MetricEvent}. */
-export const MetricEventSchema = z.object({
-  at: InstantSchema,
-  actor: KeySchema,
-  channel: z.string().optional(),
-  kind: z.string().optional(),
-  value: z.number({ error: "must be a finite number" }).optional(),
-});
+export const MetricEventSchema = /* @__PURE__ */ (() =>
+  z.object({
+    at: InstantSchema,
+    actor: KeySchema,
+    channel: z.optional(z.string()),
+    kind: z.optional(z.string()),
+    value: z.optional(z.number({ error: "must be a finite number" })),
+  }))();
 
 /**
  * Events in columnar form, so that millions of events need a handful of typed arrays

@@ -1,5 +1,5 @@
 import { OpsError } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { quantileOfSorted } from "../_lib/quantileOfSorted";
 
 /**
@@ -23,22 +23,23 @@ export interface QuantileOptions {
 }
 
 /** Schema of {@link QuantileOptions}. */
-export const QuantileOptionsSchema = z.object({
-  method: z
-    .union([
-      z.literal(1),
-      z.literal(2),
-      z.literal(3),
-      z.literal(4),
-      z.literal(5),
-      z.literal(6),
-      z.literal(7),
-      z.literal(8),
-      z.literal(9),
-    ])
-    .optional(),
-  sorted: z.boolean().optional(),
-});
+export const QuantileOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    method: z.optional(
+      z.union([
+        z.literal(1),
+        z.literal(2),
+        z.literal(3),
+        z.literal(4),
+        z.literal(5),
+        z.literal(6),
+        z.literal(7),
+        z.literal(8),
+        z.literal(9),
+      ]),
+    ),
+    sorted: z.optional(z.boolean()),
+  }))();
 
 /**
  * The `p`-quantile of a sample, by one of the nine definitions of Hyndman & Fan —
