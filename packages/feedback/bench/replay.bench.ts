@@ -1,6 +1,6 @@
 // Replaying N feedback items from their event logs (default 50 000 items, about 7.1 events
 // each): our replayLog (zod validation + lifecycle table + guards, in-place update, frozen items)
-// and our transition() event by event (the live path, an immer produce per event), against
+// and our transition() event by event (the live path, a copy-on-write update per event), against
 // the same lifecycle as an XState 5.33.3 machine run with its pure `transition`, and a
 // hand-written mutable reducer as the floor. Set BENCH_N to change N.
 import { cpus } from "node:os";
@@ -33,7 +33,7 @@ const rows = [
     for (const e of flat) n += FeedbackEventSchema.parse(e).at > 0 ? 1 : 0;
     return n;
   }),
-  time("@ops/feedback transition() per event (live path: validate + immer)", () => {
+  time("@ops/feedback transition() per event (live path: validate + copy-on-write)", () => {
     let closed = 0;
     for (const log of logs) {
       let item: FeedbackItem = openFeedback(log[0] as FeedbackEventInput).item;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { isOpsError } from "@ops/core";
 import { openEventFromInteraction, openFeedback } from "@ops/feedback";
 
 const dm = {
@@ -52,15 +51,14 @@ describe("openEventFromInteraction", () => {
 
   it("refuses an outbound interaction and a malformed one, and does not mutate its input", () => {
     const copy = structuredClone(dm);
-    let caught: unknown;
-    try {
-      openEventFromInteraction({ ...dm, direction: "out" }, { itemId: "fb_1" });
-    } catch (error) {
-      caught = error;
-    }
-    expect(isOpsError(caught, "invalid_argument")).toBe(true);
-    expect((caught as Error).message).toBe(
-      'openEventFromInteraction: interaction.direction must be "in": only what a user sent becomes feedback, got "out"',
+    expect(() => openEventFromInteraction({ ...dm, direction: "out" }, { itemId: "fb_1" })).toThrowOpsError(
+      "invalid_argument",
+      {
+        fn: "openEventFromInteraction",
+        path: ["interaction", "direction"],
+        message:
+          /^openEventFromInteraction: interaction\.direction must be "in": only what a user sent becomes feedback, got "out"$/,
+      },
     );
     expect(() => openEventFromInteraction({ ...dm, platformCreatedAt: -Infinity }, { itemId: "fb_1" })).toThrow(
       /^openEventFromInteraction: interaction\.platformCreatedAt/,

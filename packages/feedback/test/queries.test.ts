@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { isOpsError } from "@ops/core";
 import {
   closingTheLoop,
   csatByCategory,
@@ -90,9 +89,10 @@ describe("overdueItems", () => {
   });
 
   it("throws for a bad instant or item", () => {
-    expect(() => overdueItems([a], Number.NaN)).toThrow(
-      /^overdueItems: at must be an integer number of epoch milliseconds/,
-    );
+    expect(() => overdueItems([a], Number.NaN)).toThrowOpsError("invalid_argument", {
+      path: ["now"],
+      message: /^overdueItems: now must be an integer number of epoch milliseconds/,
+    });
     expect(() => overdueItems([{}] as never, T0)).toThrow(/^overdueItems: items\[0\] must be a feedback item/);
   });
 });
@@ -248,15 +248,14 @@ describe("csatByCategory", () => {
   });
 
   it("refuses answers given on another scale", () => {
-    let caught: unknown;
-    try {
-      csatByCategory([...items, resolved("ten", T0, HOUR, { score: 9, scale: 10 })]);
-    } catch (error) {
-      caught = error;
-    }
-    expect(isOpsError(caught, "conflict")).toBe(true);
-    expect((caught as Error).message).toBe(
-      "csatByCategory: items[7].csat.scale must match options.scale 5; compute other scales separately, got 10",
+    expect(() => csatByCategory([...items, resolved("ten", T0, HOUR, { score: 9, scale: 10 })])).toThrowOpsError(
+      "conflict",
+      {
+        fn: "csatByCategory",
+        path: ["items", 7, "csat", "scale"],
+        message:
+          /^csatByCategory: items\[7\]\.csat\.scale must match options\.scale 5; compute other scales separately, got 10$/,
+      },
     );
     expect(csatByCategory([resolved("ten", T0, HOUR, { score: 9, scale: 10 })], { scale: 10 })[0]?.csat.value).toBe(1);
   });

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isOpsError } from "@ops/core";
 import {
   allowedEvents,
   FEEDBACK_EVENT_TYPES,
@@ -102,15 +101,14 @@ describe("replay", () => {
   it("rejects a log with an event earlier than the one before it", () => {
     const { events } = reach("routed");
     const late = { ...(events[2] as object), at: T0 - 1 } as FeedbackEventInput;
-    let caught: unknown;
-    try {
-      replay([events[0] as FeedbackEventInput, events[1] as FeedbackEventInput, late]);
-    } catch (error) {
-      caught = error;
-    }
-    expect(isOpsError(caught, "out_of_order")).toBe(true);
-    expect((caught as Error).message).toMatch(
-      /^replay: events\[2\] event fb_1_1 at 2026-03-08T01:29:59.999Z is earlier than the item's last event at 2026-03-08T02:30:00.000Z/,
+    expect(() => replay([events[0] as FeedbackEventInput, events[1] as FeedbackEventInput, late])).toThrowOpsError(
+      "out_of_order",
+      {
+        fn: "replay",
+        path: ["events", 2],
+        message:
+          /^replay: events\[2\] event fb_1_1 at 2026-03-08T01:29:59.999Z is earlier than the item's last event at 2026-03-08T02:30:00.000Z/,
+      },
     );
   });
 

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isOpsError } from "@ops/core";
 import { compileRoutingRules, routeFeedback, type RoutingRule } from "@ops/feedback";
 import { apply, reach, validEvent } from "./_helpers";
 
@@ -28,16 +27,11 @@ describe("compileRoutingRules", () => {
   });
 
   it("refuses two rules with one id", () => {
-    let caught: unknown;
-    try {
-      compileRoutingRules([RULES[0] as RoutingRule, RULES[0] as RoutingRule]);
-    } catch (error) {
-      caught = error;
-    }
-    expect(isOpsError(caught, "duplicate")).toBe(true);
-    expect((caught as Error).message).toBe(
-      'compileRoutingRules: rules[1].id must be unique among the rules, got "allergy"',
-    );
+    expect(() => compileRoutingRules([RULES[0] as RoutingRule, RULES[0] as RoutingRule])).toThrowOpsError("duplicate", {
+      fn: "compileRoutingRules",
+      path: ["rules", 1, "id"],
+      message: /^compileRoutingRules: rules\[1\]\.id must be unique among the rules, got "allergy"$/,
+    });
   });
 
   it("refuses malformed rules with the field named", () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { isOpsError } from "@ops/core";
 import {
   allowedEvents,
   FEEDBACK_EVENT_TYPES,
@@ -103,7 +102,17 @@ describe("transition", () => {
     expect(item).toEqual(snapshot);
     expect(event).toEqual(eventCopy);
     expect(Object.isFrozen(event)).toBe(false);
-    expect(r.value.item.sources).toBe(item.sources); // immer shares what did not change
+    expect(r.value.item.sources).toBe(item.sources); // what did not change is shared
+  });
+
+  it.each(ARROWS)("leaves an unfrozen input item untouched by $event in $from (copy-on-write)", ({ from, event }) => {
+    const { item, at } = reach(from);
+    const thawed = structuredClone(item) as FeedbackItem; // as read back from storage: nothing frozen
+    const snapshot = structuredClone(thawed);
+    const r = transition(thawed, validEvent(event, thawed, at + HOUR, "ev_x"));
+    expect(r.ok).toBe(true);
+    expect(thawed).toEqual(snapshot);
+    expect(Object.isFrozen(r.ok && r.value.item.history.at(-1))).toBe(true);
   });
 
   describe("guards", () => {
@@ -364,16 +373,13 @@ describe("transition", () => {
   describe("bad input", () => {
     it("throws an OpsError naming the field for a malformed event", () => {
       const { item } = reach("new");
-      let caught: unknown;
-      try {
-        transition(item, { type: "triage", id: "ev", itemId: "fb_1", at: 1.5, category: "q" });
-      } catch (error) {
-        caught = error;
-      }
-      expect(isOpsError(caught, "invalid_argument")).toBe(true);
-      expect((caught as Error).message).toBe(
-        "transition: event.at must be an integer number of epoch milliseconds, got 1.5",
-      );
+      expect(() =>
+        transition(item, { type: "triage", id: "ev", itemId: "fb_1", at: 1.5, category: "q" }),
+      ).toThrowOpsError("invalid_argument", {
+        fn: "transition",
+        path: ["event", "at"],
+        message: /^transition: event\.at must be an integer number of epoch milliseconds, got 1\.5$/,
+      });
     });
 
     it("throws for a bad context and for something that is not an item", () => {

@@ -1,18 +1,22 @@
-import { castDraft, current, isDraft, produce, type Draft } from "immer";
 import { addLocalDays, OpsError } from "@ops/core";
 import type { FeedbackEvent } from "../event/feedbackEvent";
 import type { FeedbackItem } from "../item/feedbackItem";
 import type { FeedbackStatus } from "../item/feedbackStatus";
 import type { FeedbackEffect } from "../lifecycle/feedbackEffect";
 import type { ResolvedTransitionContext } from "../lifecycle/transitionContext";
+import { deepFreeze } from "./deepFreeze";
+import type { MutableDeep } from "./mutableDeep";
 import { redactEventDraft } from "./redactEvent";
 
-type Item = Draft<FeedbackItem>;
+type Item = MutableDeep<FeedbackItem>;
 const WORK_STOPPED: ReadonlySet<FeedbackStatus> = new Set(["resolved", "reported", "follow_up"]);
 
 /**
  * Applies an event that the table and the guards already accepted: the new (frozen) item
- * and the effects. `fn` names the public caller for errors from `context.deadline`.
+ * and the effects. `fn` names the public caller for errors from `context.deadline`. The
+ * input item is not changed: the update runs on a copy of the parts the event changes
+ * ({@link draftFor}), and the new item shares every other part with it (structural sharing,
+ * as immer's `produce` does).
  */
 export function applyEvent(
   item: FeedbackItem,
@@ -22,13 +26,37 @@ export function applyEvent(
   fn: string,
 ): { item: FeedbackItem; effects: FeedbackEffect[] } {
   const effects: FeedbackEffect[] = [];
-  const next = produce(item, (d: Item) => {
-    applyToDraft(d, event, to, context, fn, effects);
-  });
-  return { item: next, effects };
+  const d = draftFor(item, event);
+  applyToDraft(d, event, to, context, fn, effects);
+  return { item: deepFreeze(d) as FeedbackItem, effects };
 }
 
-/** The same change on an immer draft, or on a private mutable item (`replay`). */
+/**
+ * A working copy of `item` for `event`: a new top-level object and history array, plus new
+ * copies of exactly the nested parts that {@link applyToDraft} writes into for this event
+ * type (sources, follow-up, reply-back, history events); everything else is shared.
+ */
+function draftFor(item: FeedbackItem, event: FeedbackEvent): Item {
+  const d = { ...item, history: [...item.history] } as Item;
+  switch (event.type) {
+    case "customer_message":
+      d.sources = [...d.sources];
+      break;
+    case "complete_follow_up":
+      if (d.followUp) d.followUp = { ...d.followUp };
+      break;
+    case "redact":
+      d.sources = d.sources.map((s) => ({ ...s }));
+      if (d.replyBack) d.replyBack = { ...d.replyBack };
+      d.history = d.history.map((e) => ("source" in e ? { ...e, source: { ...e.source } } : { ...e }));
+      break;
+    default:
+      break;
+  }
+  return d;
+}
+
+/** The change itself, in place, on a private working copy (`applyEvent`) or a private item (`replay`). */
 export function applyToDraft(
   d: Item,
   event: FeedbackEvent,
@@ -44,12 +72,12 @@ export function applyToDraft(
   if (event.type === "redact") {
     for (const e of d.history) redactEventDraft(e);
   }
-  d.history.push(castDraft(event));
+  d.history.push(event as Item["history"][number]);
   // Deadline: from the event when it carries one, else from the injected policy.
   if (event.type === "triage" || event.type === "route") {
     let dueAt = event.dueAt;
     if (dueAt === undefined && context.deadline !== undefined)
-      dueAt = checkedDeadline(context.deadline((isDraft(d) ? current(d) : d) as FeedbackItem, event.at), fn);
+      dueAt = checkedDeadline(context.deadline(d as FeedbackItem, event.at), fn);
     if (dueAt !== undefined && dueAt !== d.dueAt) {
       d.dueAt = dueAt;
       effects.push(

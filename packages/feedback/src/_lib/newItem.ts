@@ -1,9 +1,9 @@
-import type { Draft } from "immer";
 import type { FeedbackEventOf } from "../event/feedbackEvent";
 import type { FeedbackItem } from "../item/feedbackItem";
+import type { MutableDeep } from "./mutableDeep";
 
 /** A fresh, mutable item from a validated `open` event (nothing shared with the event but immutable leaves). */
-export function newItem(e: FeedbackEventOf<"open">): Draft<FeedbackItem> {
+export function newItem(e: FeedbackEventOf<"open">): MutableDeep<FeedbackItem> {
   return {
     id: e.itemId,
     status: "new",
@@ -30,6 +30,6 @@ export function newItem(e: FeedbackEventOf<"open">): Draft<FeedbackItem> {
     closedAt: null,
     reopenCount: 0,
     redactedAt: null,
-    history: [e as Draft<FeedbackEventOf<"open">>],
+    history: [e as MutableDeep<FeedbackEventOf<"open">>],
   };
 }

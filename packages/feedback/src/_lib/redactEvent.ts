@@ -1,8 +1,8 @@
-import type { Draft } from "immer";
 import type { FeedbackEvent } from "../event/feedbackEvent";
+import type { MutableDeep } from "./mutableDeep";
 
-/** Nulls the personal fields of one event draft in place (inside an immer recipe). */
-export function redactEventDraft(e: Draft<FeedbackEvent>): void {
+/** Nulls the personal fields of one event of a private working copy, in place. */
+export function redactEventDraft(e: MutableDeep<FeedbackEvent>): void {
   e.note = null;
   switch (e.type) {
     case "open":

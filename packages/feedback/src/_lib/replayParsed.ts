@@ -1,10 +1,10 @@
-import { freeze } from "immer";
 import { OpsError, type OpsErrorCode } from "@ops/core";
 import type { FeedbackEvent } from "../event/feedbackEvent";
 import type { FeedbackItem } from "../item/feedbackItem";
 import type { ResolvedTransitionContext } from "../lifecycle/transitionContext";
 import type { FeedbackEffect } from "../lifecycle/feedbackEffect";
 import { applyToDraft } from "./applyEvent";
+import { deepFreeze } from "./deepFreeze";
 import { newItem } from "./newItem";
 import { decide } from "./step";
 
@@ -54,5 +54,5 @@ export function replayParsed(
     effects.length = 0;
     seen.add(event.id);
   }
-  return freeze(item, true) as FeedbackItem;
+  return deepFreeze(item) as FeedbackItem;
 }

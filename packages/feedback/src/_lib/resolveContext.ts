@@ -5,7 +5,8 @@ import {
   type TransitionContext,
 } from "../lifecycle/transitionContext";
 
-const DEFAULT: ResolvedTransitionContext = Object.freeze({ autoCloseAfterDays: 7, timeZone: "UTC", csatSurvey: true });
+const DEFAULT: ResolvedTransitionContext = /* @__PURE__ */ (() =>
+  Object.freeze({ autoCloseAfterDays: 7, timeZone: "UTC", csatSurvey: true }))();
 
 /** Validates a context once and fills its defaults. */
 export function resolveContext(context: TransitionContext | undefined, fn: string): ResolvedTransitionContext {

@@ -37,7 +37,7 @@ const GUARDS: { readonly [E in FeedbackEventType]?: Guard } = {
       : null,
 };
 
-/** The item fields the checks read; a frozen item or an immer draft of one. */
+/** The item fields the checks read; a frozen item or the private working copy of one. */
 type Checked = Pick<FeedbackItem, "id" | "status" | "updatedAt" | "assignee" | "autoCloseAt">;
 
 /**

@@ -1,18 +1,21 @@
-import type { Immutable } from "immer";
-import { z } from "zod";
+import * as z from "zod/mini";
+import type { ReadonlyDeep } from "../item/readonlyDeep";
 import { ActorRefSchema, ChannelRefSchema, IdSchema, InstantSchema, type FeedbackId } from "@ops/core";
-import { InteractionIdSchema } from "@ops/interaction";
+import { InteractionIdSchema, PrioritySchema } from "@ops/interaction";
 import { FeedbackSourceSchema } from "../item/feedbackSource";
-import { PrioritySchema } from "@ops/interaction";
 import { RemedySchema } from "../item/remedy";
 
-const ItemId = IdSchema as unknown as z.ZodType<FeedbackId, string>;
-const Label = z
-  .string()
-  .trim()
-  .min(1, { error: "must be a non-empty label" })
-  .max(200, { error: "must be at most 200 characters" });
-const Text = z.string().max(20_000, { error: "must be at most 20 000 characters" });
+const ItemId = IdSchema as unknown as z.ZodMiniType<FeedbackId, string>;
+const Label = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: "must be a non-empty label" }),
+      z.maxLength(200, { error: "must be at most 200 characters" }),
+    ))();
+const Text = /* @__PURE__ */ (() =>
+  z.string().check(z.maxLength(20_000, { error: "must be at most 20 000 characters" })))();
 
 /**
  * Fields every event carries: its own `id` (duplicates are ignored, so a retried delivery
@@ -20,85 +23,101 @@ const Text = z.string().max(20_000, { error: "must be at most 20 000 characters"
  * (`by`, a staff or system id, `null` if unknown) and a free-text staff `note` (removed by
  * erasure, so keep personal data out of `by`).
  */
-const base = {
+const base = /* @__PURE__ */ (() => ({
   id: IdSchema,
   itemId: ItemId,
   at: InstantSchema,
-  by: IdSchema.nullable().default(null),
-  note: Text.nullable().default(null),
-};
+  by: z._default(z.nullable(IdSchema), null),
+  note: z._default(z.nullable(Text), null),
+}))();
 
 /** The source part of `open` and `customer_message`: kind and interaction (no `at`; the event's is used). */
-const Source = FeedbackSourceSchema.omit({ at: true });
+const Source = /* @__PURE__ */ (() =>
+  z.object({ kind: FeedbackSourceSchema.shape.kind, interactionId: FeedbackSourceSchema.shape.interactionId }))();
 
-const open = z.object({
-  ...base,
-  type: z.literal("open"),
-  source: Source,
-  /** The user; `null` for anonymous survey answers and after erasure. */
-  actor: ActorRefSchema.nullable(),
-  channel: ChannelRefSchema.nullable().default(null),
-  /** What the user said (personal content; removed by erasure). */
-  text: Text.nullable().default(null),
-  /** The earlier (closed) item this one continues, if any. */
-  linkedTo: ItemId.nullable().default(null),
-});
-const triage = z.object({
-  ...base,
-  type: z.literal("triage"),
-  category: Label,
-  priority: PrioritySchema.default("normal"),
-  latentNeeds: z.array(Label).max(50).default([]),
-  /** Resolution deadline; when omitted, `context.deadline` computes it. */
-  dueAt: InstantSchema.nullable().optional(),
-});
-const reject = z.object({ ...base, type: z.literal("reject") });
-const markDuplicate = z.object({ ...base, type: z.literal("mark_duplicate"), duplicateOf: ItemId });
-const route = z.object({
-  ...base,
-  type: z.literal("route"),
-  department: Label,
-  priority: PrioritySchema.optional(),
-  dueAt: InstantSchema.nullable().optional(),
-});
-const assign = z.object({ ...base, type: z.literal("assign"), assignee: IdSchema });
-const start = z.object({ ...base, type: z.literal("start"), assignee: IdSchema.optional() });
-const waitForCustomer = z.object({ ...base, type: z.literal("wait_for_customer") });
-const waitForInternal = z.object({ ...base, type: z.literal("wait_for_internal") });
-const resume = z.object({ ...base, type: z.literal("resume") });
-const customerMessage = z.object({
-  ...base,
-  type: z.literal("customer_message"),
-  source: Source,
-  text: Text.nullable().default(null),
-});
-const reopen = z.object({ ...base, type: z.literal("reopen") });
-const resolve = z.object({ ...base, type: z.literal("resolve"), remedy: RemedySchema, assignee: IdSchema.optional() });
-const reportBack = z.object({
-  ...base,
-  type: z.literal("report_back"),
-  /** How the user was told: a DM, a comment reply, a phone call, … */
-  via: z.enum(["dm", "comment", "phone", "email", "sms", "other"]),
-  /** The outbound interaction that carried the reply-back; `null` for a phone call and after erasure. */
-  interactionId: InteractionIdSchema.nullable().default(null),
-});
-const scheduleFollowUp = z.object({ ...base, type: z.literal("schedule_follow_up"), dueAt: InstantSchema });
-const completeFollowUp = z.object({
-  ...base,
-  type: z.literal("complete_follow_up"),
-  interactionId: InteractionIdSchema.nullable().default(null),
-});
-const autoClose = z.object({ ...base, type: z.literal("auto_close") });
-const recordCsat = z
-  .object({
+const open = /* @__PURE__ */ (() =>
+  z.object({
     ...base,
-    type: z.literal("record_csat"),
-    /** The answer on a 1…`scale` scale (5 = very satisfied on the usual 5-point scale). */
-    score: z.number().int({ error: "must be an integer" }).min(1, { error: "must be ≥ 1" }),
-    scale: z.number().int().min(2).max(10).default(5),
-  })
-  .refine((e) => e.score <= e.scale, { error: "must be ≤ scale", path: ["score"] });
-const redact = z.object({ ...base, type: z.literal("redact") });
+    type: z.literal("open"),
+    source: Source,
+    /** The user; `null` for anonymous survey answers and after erasure. */
+    actor: z.nullable(ActorRefSchema),
+    channel: z._default(z.nullable(ChannelRefSchema), null),
+    /** What the user said (personal content; removed by erasure). */
+    text: z._default(z.nullable(Text), null),
+    /** The earlier (closed) item this one continues, if any. */
+    linkedTo: z._default(z.nullable(ItemId), null),
+  }))();
+const triage = /* @__PURE__ */ (() =>
+  z.object({
+    ...base,
+    type: z.literal("triage"),
+    category: Label,
+    priority: z._default(PrioritySchema, "normal"),
+    latentNeeds: z._default(z.array(Label).check(z.maxLength(50)), []),
+    /** Resolution deadline; when omitted, `context.deadline` computes it. */
+    dueAt: z.optional(z.nullable(InstantSchema)),
+  }))();
+const reject = /* @__PURE__ */ (() => z.object({ ...base, type: z.literal("reject") }))();
+const markDuplicate = /* @__PURE__ */ (() =>
+  z.object({ ...base, type: z.literal("mark_duplicate"), duplicateOf: ItemId }))();
+const route = /* @__PURE__ */ (() =>
+  z.object({
+    ...base,
+    type: z.literal("route"),
+    department: Label,
+    priority: z.optional(PrioritySchema),
+    dueAt: z.optional(z.nullable(InstantSchema)),
+  }))();
+const assign = /* @__PURE__ */ (() => z.object({ ...base, type: z.literal("assign"), assignee: IdSchema }))();
+const start = /* @__PURE__ */ (() => z.object({ ...base, type: z.literal("start"), assignee: z.optional(IdSchema) }))();
+const waitForCustomer = /* @__PURE__ */ (() => z.object({ ...base, type: z.literal("wait_for_customer") }))();
+const waitForInternal = /* @__PURE__ */ (() => z.object({ ...base, type: z.literal("wait_for_internal") }))();
+const resume = /* @__PURE__ */ (() => z.object({ ...base, type: z.literal("resume") }))();
+const customerMessage = /* @__PURE__ */ (() =>
+  z.object({
+    ...base,
+    type: z.literal("customer_message"),
+    source: Source,
+    text: z._default(z.nullable(Text), null),
+  }))();
+const reopen = /* @__PURE__ */ (() => z.object({ ...base, type: z.literal("reopen") }))();
+const resolve = /* @__PURE__ */ (() =>
+  z.object({
+    ...base,
+    type: z.literal("resolve"),
+    remedy: RemedySchema,
+    assignee: z.optional(IdSchema),
+  }))();
+const reportBack = /* @__PURE__ */ (() =>
+  z.object({
+    ...base,
+    type: z.literal("report_back"),
+    /** How the user was told: a DM, a comment reply, a phone call, … */
+    via: z.enum(["dm", "comment", "phone", "email", "sms", "other"]),
+    /** The outbound interaction that carried the reply-back; `null` for a phone call and after erasure. */
+    interactionId: z._default(z.nullable(InteractionIdSchema), null),
+  }))();
+const scheduleFollowUp = /* @__PURE__ */ (() =>
+  z.object({ ...base, type: z.literal("schedule_follow_up"), dueAt: InstantSchema }))();
+const completeFollowUp = /* @__PURE__ */ (() =>
+  z.object({
+    ...base,
+    type: z.literal("complete_follow_up"),
+    interactionId: z._default(z.nullable(InteractionIdSchema), null),
+  }))();
+const autoClose = /* @__PURE__ */ (() => z.object({ ...base, type: z.literal("auto_close") }))();
+const recordCsat = /* @__PURE__ */ (() =>
+  z
+    .object({
+      ...base,
+      type: z.literal("record_csat"),
+      /** The answer on a 1…`scale` scale (5 = very satisfied on the usual 5-point scale). */
+      score: z.int({ error: "must be an integer" }).check(z.minimum(1, { error: "must be ≥ 1" })),
+      scale: z._default(z.int().check(z.minimum(2), z.maximum(10)), 5),
+    })
+    .check(z.refine((e) => e.score <= e.scale, { error: "must be ≤ scale", path: ["score"] })))();
+const redact = /* @__PURE__ */ (() => z.object({ ...base, type: z.literal("redact") }))();
 
 /**
  * Schema of a {@link FeedbackEvent}: one fact in an item's life, discriminated on `type`.
@@ -133,33 +152,34 @@ const redact = z.object({ ...base, type: z.literal("redact") });
  * // => false
  * ```
  */
-export const FeedbackEventSchema = z.discriminatedUnion("type", [
-  open,
-  triage,
-  reject,
-  markDuplicate,
-  route,
-  assign,
-  start,
-  waitForCustomer,
-  waitForInternal,
-  resume,
-  customerMessage,
-  reopen,
-  resolve,
-  reportBack,
-  scheduleFollowUp,
-  completeFollowUp,
-  autoClose,
-  recordCsat,
-  redact,
-]);
+export const FeedbackEventSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion("type", [
+    open,
+    triage,
+    reject,
+    markDuplicate,
+    route,
+    assign,
+    start,
+    waitForCustomer,
+    waitForInternal,
+    resume,
+    customerMessage,
+    reopen,
+    resolve,
+    reportBack,
+    scheduleFollowUp,
+    completeFollowUp,
+    autoClose,
+    recordCsat,
+    redact,
+  ]))();
 
 /** One fact in a feedback item's life, as stored (defaults filled in); see {@link FeedbackEventSchema}. */
-export type FeedbackEvent = Immutable<z.output<typeof FeedbackEventSchema>>;
+export type FeedbackEvent = ReadonlyDeep<z.output<typeof FeedbackEventSchema>>;
 
 /** A {@link FeedbackEvent} as a caller writes it (fields with defaults may be left out). */
-export type FeedbackEventInput = Immutable<z.input<typeof FeedbackEventSchema>>;
+export type FeedbackEventInput = ReadonlyDeep<z.input<typeof FeedbackEventSchema>>;
 
 /** The `type` of a {@link FeedbackEvent}. */
 export type FeedbackEventType = FeedbackEvent["type"];
@@ -177,24 +197,25 @@ export type FeedbackEventOf<T extends FeedbackEventType> = Extract<FeedbackEvent
  * // => "open"
  * ```
  */
-export const FEEDBACK_EVENT_TYPES: readonly FeedbackEventType[] = Object.freeze([
-  "open",
-  "triage",
-  "reject",
-  "mark_duplicate",
-  "route",
-  "assign",
-  "start",
-  "wait_for_customer",
-  "wait_for_internal",
-  "resume",
-  "customer_message",
-  "reopen",
-  "resolve",
-  "report_back",
-  "schedule_follow_up",
-  "complete_follow_up",
-  "auto_close",
-  "record_csat",
-  "redact",
-]);
+export const FEEDBACK_EVENT_TYPES: readonly FeedbackEventType[] = /* @__PURE__ */ (() =>
+  Object.freeze([
+    "open",
+    "triage",
+    "reject",
+    "mark_duplicate",
+    "route",
+    "assign",
+    "start",
+    "wait_for_customer",
+    "wait_for_internal",
+    "resume",
+    "customer_message",
+    "reopen",
+    "resolve",
+    "report_back",
+    "schedule_follow_up",
+    "complete_follow_up",
+    "auto_close",
+    "record_csat",
+    "redact",
+  ] as const))();

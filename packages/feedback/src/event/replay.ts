@@ -1,12 +1,12 @@
 import { parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
 import type { TransitionContext } from "../lifecycle/transitionContext";
 import { resolveContext } from "../_lib/resolveContext";
 import { replayParsed } from "../_lib/replayParsed";
 import { FeedbackEventSchema, type FeedbackEventInput } from "./feedbackEvent";
 
-const EventsSchema = z.array(FeedbackEventSchema);
+const EventsSchema = /* @__PURE__ */ (() => z.array(FeedbackEventSchema))();
 
 /**
  * Rebuilds a feedback item from its event log (event sourcing): the first event must be

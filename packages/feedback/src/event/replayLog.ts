@@ -1,12 +1,12 @@
 import { parseOrThrow, type FeedbackId } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
 import type { TransitionContext } from "../lifecycle/transitionContext";
 import { replayParsed } from "../_lib/replayParsed";
 import { resolveContext } from "../_lib/resolveContext";
 import { FeedbackEventSchema, type FeedbackEvent, type FeedbackEventInput } from "./feedbackEvent";
 
-const EventsSchema = z.array(FeedbackEventSchema);
+const EventsSchema = /* @__PURE__ */ (() => z.array(FeedbackEventSchema))();
 
 /**
  * Rebuilds every item of a mixed event log (an event store's stream, all items

@@ -1,11 +1,10 @@
-import type { Immutable } from "immer";
-import { z } from "zod";
+import * as z from "zod/mini";
+import type { ReadonlyDeep } from "./readonlyDeep";
 import { ActorRefSchema, ChannelRefSchema, IdSchema, InstantSchema, type FeedbackId } from "@ops/core";
+import { InteractionIdSchema, PrioritySchema } from "@ops/interaction";
 import { FeedbackEventSchema } from "../event/feedbackEvent";
-import { InteractionIdSchema } from "@ops/interaction";
 import { FeedbackSourceSchema } from "./feedbackSource";
 import { FeedbackStatusSchema } from "./feedbackStatus";
-import { PrioritySchema } from "@ops/interaction";
 import { RemedySchema } from "./remedy";
 
 /**
@@ -18,9 +17,7 @@ import { RemedySchema } from "./remedy";
  * // => true
  * ```
  */
-export const FeedbackIdSchema = IdSchema as unknown as z.ZodType<FeedbackId, string>;
-
-const Nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
+export const FeedbackIdSchema = IdSchema as unknown as z.ZodMiniType<FeedbackId, string>;
 
 /**
  * Schema of a {@link FeedbackItem}: the state of one piece of feedback, as rebuilt from its
@@ -40,53 +37,54 @@ const Nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
  * // => true
  * ```
  */
-export const FeedbackItemSchema = z.object({
-  id: FeedbackIdSchema,
-  status: FeedbackStatusSchema,
-  /** When the first event (`open`) happened. */
-  openedAt: InstantSchema,
-  /** When the last applied event happened; events earlier than this are out of order. */
-  updatedAt: InstantSchema,
-  /** Interactions the feedback came from, in order: the opening one, then later user messages. */
-  sources: z.array(FeedbackSourceSchema),
-  actor: Nullable(ActorRefSchema),
-  channel: Nullable(ChannelRefSchema),
-  /** The user's words from the opening interaction. */
-  text: z.string().nullable(),
-  /** The closed item this one continues (a new message on a closed matter opens a linked item). */
-  linkedTo: Nullable(FeedbackIdSchema),
-  category: z.string().nullable(),
-  priority: PrioritySchema,
-  /** Needs the user expressed that product teams should hear of (e.g. "cleanser for sensitive skin"). */
-  latentNeeds: z.array(z.string()),
-  department: z.string().nullable(),
-  assignee: z.string().nullable(),
-  /** Resolution deadline (from an `@ops/sla` policy or the events); `null` when there is none. */
-  dueAt: Nullable(InstantSchema),
-  remedy: Nullable(RemedySchema),
-  /** When the item was last resolved; cleared by a reopen. */
-  resolvedAt: Nullable(InstantSchema),
-  /** The reply-back record: when and how the user was told. */
-  replyBack: Nullable(
-    z.object({
-      at: InstantSchema,
-      via: z.enum(["dm", "comment", "phone", "email", "sms", "other"]),
-      interactionId: Nullable(InteractionIdSchema),
-    }),
-  ),
-  /** When a `reported` item may be closed by `auto_close`. */
-  autoCloseAt: Nullable(InstantSchema),
-  followUp: Nullable(z.object({ dueAt: InstantSchema, doneAt: Nullable(InstantSchema) })),
-  csat: Nullable(z.object({ score: z.number().int(), scale: z.number().int(), at: InstantSchema })),
-  duplicateOf: Nullable(FeedbackIdSchema),
-  closedAt: Nullable(InstantSchema),
-  /** How many times a customer message or staff reopened the item after work had stopped. */
-  reopenCount: z.number().int().nonnegative(),
-  /** When personal data were erased; `null` if never. */
-  redactedAt: Nullable(InstantSchema),
-  /** Every applied event, in order (duplicates are not repeated). */
-  history: z.array(FeedbackEventSchema),
-});
+export const FeedbackItemSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: FeedbackIdSchema,
+    status: FeedbackStatusSchema,
+    /** When the first event (`open`) happened. */
+    openedAt: InstantSchema,
+    /** When the last applied event happened; events earlier than this are out of order. */
+    updatedAt: InstantSchema,
+    /** Interactions the feedback came from, in order: the opening one, then later user messages. */
+    sources: z.array(FeedbackSourceSchema),
+    actor: z.nullable(ActorRefSchema),
+    channel: z.nullable(ChannelRefSchema),
+    /** The user's words from the opening interaction. */
+    text: z.nullable(z.string()),
+    /** The closed item this one continues (a new message on a closed matter opens a linked item). */
+    linkedTo: z.nullable(FeedbackIdSchema),
+    category: z.nullable(z.string()),
+    priority: PrioritySchema,
+    /** Needs the user expressed that product teams should hear of (e.g. "cleanser for sensitive skin"). */
+    latentNeeds: z.array(z.string()),
+    department: z.nullable(z.string()),
+    assignee: z.nullable(z.string()),
+    /** Resolution deadline (from an `@ops/sla` policy or the events); `null` when there is none. */
+    dueAt: z.nullable(InstantSchema),
+    remedy: z.nullable(RemedySchema),
+    /** When the item was last resolved; cleared by a reopen. */
+    resolvedAt: z.nullable(InstantSchema),
+    /** The reply-back record: when and how the user was told. */
+    replyBack: z.nullable(
+      z.object({
+        at: InstantSchema,
+        via: z.enum(["dm", "comment", "phone", "email", "sms", "other"]),
+        interactionId: z.nullable(InteractionIdSchema),
+      }),
+    ),
+    /** When a `reported` item may be closed by `auto_close`. */
+    autoCloseAt: z.nullable(InstantSchema),
+    followUp: z.nullable(z.object({ dueAt: InstantSchema, doneAt: z.nullable(InstantSchema) })),
+    csat: z.nullable(z.object({ score: z.int(), scale: z.int(), at: InstantSchema })),
+    duplicateOf: z.nullable(FeedbackIdSchema),
+    closedAt: z.nullable(InstantSchema),
+    /** How many times a customer message or staff reopened the item after work had stopped. */
+    reopenCount: z.int().check(z.nonnegative()),
+    /** When personal data were erased; `null` if never. */
+    redactedAt: z.nullable(InstantSchema),
+    /** Every applied event, in order (duplicates are not repeated). */
+    history: z.array(FeedbackEventSchema),
+  }))();
 
 /** The state of one feedback item (deeply read-only; returned items are frozen). */
-export type FeedbackItem = Immutable<z.output<typeof FeedbackItemSchema>>;
+export type FeedbackItem = ReadonlyDeep<z.output<typeof FeedbackItemSchema>>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InstantSchema } from "@ops/core";
 import { InteractionIdSchema } from "@ops/interaction";
 
@@ -15,11 +15,12 @@ import { InteractionIdSchema } from "@ops/interaction";
  * // => { kind: "dm", interactionId: "wechat_oa:gh_3a8f:msg:1", at: 0 }
  * ```
  */
-export const FeedbackSourceSchema = z.object({
-  kind: z.enum(["comment", "dm", "survey", "other"]),
-  interactionId: InteractionIdSchema.nullable(),
-  at: InstantSchema,
-});
+export const FeedbackSourceSchema = /* @__PURE__ */ (() =>
+  z.object({
+    kind: z.enum(["comment", "dm", "survey", "other"]),
+    interactionId: z.nullable(InteractionIdSchema),
+    at: InstantSchema,
+  }))();
 
 /** Where a piece of feedback came from; see {@link FeedbackSourceSchema}. */
 export type FeedbackSource = z.output<typeof FeedbackSourceSchema>;

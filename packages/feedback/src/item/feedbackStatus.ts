@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * Schema of a {@link FeedbackStatus}: the states of the feedback lifecycle.
@@ -16,20 +16,21 @@ import { z } from "zod";
  * // => true
  * ```
  */
-export const FeedbackStatusSchema = z.enum([
-  "new",
-  "triaged",
-  "routed",
-  "in_progress",
-  "waiting_customer",
-  "waiting_internal",
-  "resolved",
-  "reported",
-  "follow_up",
-  "rejected",
-  "duplicate",
-  "closed",
-]);
+export const FeedbackStatusSchema = /* @__PURE__ */ (() =>
+  z.enum([
+    "new",
+    "triaged",
+    "routed",
+    "in_progress",
+    "waiting_customer",
+    "waiting_internal",
+    "resolved",
+    "reported",
+    "follow_up",
+    "rejected",
+    "duplicate",
+    "closed",
+  ]))();
 
 /** A state of the feedback lifecycle; see {@link FeedbackStatusSchema}. */
 export type FeedbackStatus = z.output<typeof FeedbackStatusSchema>;

@@ -35,59 +35,60 @@ export type FeedbackTransitionTable = {
  * // => undefined
  * ```
  */
-export const FEEDBACK_TRANSITIONS = Object.freeze({
-  new: { triage: "triaged", customer_message: "new", redact: "new" },
-  triaged: {
-    reject: "rejected",
-    mark_duplicate: "duplicate",
-    route: "routed",
-    assign: "triaged",
-    customer_message: "triaged",
-    redact: "triaged",
-  },
-  routed: { route: "routed", assign: "routed", start: "in_progress", customer_message: "routed", redact: "routed" },
-  in_progress: {
-    route: "routed",
-    assign: "in_progress",
-    wait_for_customer: "waiting_customer",
-    wait_for_internal: "waiting_internal",
-    resolve: "resolved",
-    customer_message: "in_progress",
-    redact: "in_progress",
-  },
-  waiting_customer: {
-    resume: "in_progress",
-    customer_message: "in_progress",
-    assign: "waiting_customer",
-    redact: "waiting_customer",
-  },
-  waiting_internal: {
-    resume: "in_progress",
-    customer_message: "in_progress",
-    route: "routed",
-    assign: "waiting_internal",
-    redact: "waiting_internal",
-  },
-  resolved: { report_back: "reported", customer_message: "in_progress", reopen: "in_progress", redact: "resolved" },
-  reported: {
-    schedule_follow_up: "follow_up",
-    auto_close: "closed",
-    reopen: "in_progress",
-    customer_message: "reported",
-    record_csat: "reported",
-    redact: "reported",
-  },
-  follow_up: {
-    complete_follow_up: "closed",
-    customer_message: "in_progress",
-    reopen: "in_progress",
-    record_csat: "follow_up",
-    redact: "follow_up",
-  },
-  rejected: { report_back: "closed", customer_message: "rejected", redact: "rejected" },
-  duplicate: { report_back: "closed", customer_message: "duplicate", redact: "duplicate" },
-  closed: { record_csat: "closed", redact: "closed" },
-} as const satisfies FeedbackTransitionTable);
+export const FEEDBACK_TRANSITIONS = /* @__PURE__ */ (() =>
+  Object.freeze({
+    new: { triage: "triaged", customer_message: "new", redact: "new" },
+    triaged: {
+      reject: "rejected",
+      mark_duplicate: "duplicate",
+      route: "routed",
+      assign: "triaged",
+      customer_message: "triaged",
+      redact: "triaged",
+    },
+    routed: { route: "routed", assign: "routed", start: "in_progress", customer_message: "routed", redact: "routed" },
+    in_progress: {
+      route: "routed",
+      assign: "in_progress",
+      wait_for_customer: "waiting_customer",
+      wait_for_internal: "waiting_internal",
+      resolve: "resolved",
+      customer_message: "in_progress",
+      redact: "in_progress",
+    },
+    waiting_customer: {
+      resume: "in_progress",
+      customer_message: "in_progress",
+      assign: "waiting_customer",
+      redact: "waiting_customer",
+    },
+    waiting_internal: {
+      resume: "in_progress",
+      customer_message: "in_progress",
+      route: "routed",
+      assign: "waiting_internal",
+      redact: "waiting_internal",
+    },
+    resolved: { report_back: "reported", customer_message: "in_progress", reopen: "in_progress", redact: "resolved" },
+    reported: {
+      schedule_follow_up: "follow_up",
+      auto_close: "closed",
+      reopen: "in_progress",
+      customer_message: "reported",
+      record_csat: "reported",
+      redact: "reported",
+    },
+    follow_up: {
+      complete_follow_up: "closed",
+      customer_message: "in_progress",
+      reopen: "in_progress",
+      record_csat: "follow_up",
+      redact: "follow_up",
+    },
+    rejected: { report_back: "closed", customer_message: "rejected", redact: "rejected" },
+    duplicate: { report_back: "closed", customer_message: "duplicate", redact: "duplicate" },
+    closed: { record_csat: "closed", redact: "closed" },
+  } as const satisfies FeedbackTransitionTable))();
 
 /**
  * The events a state accepts, in the table's order (guards aside).

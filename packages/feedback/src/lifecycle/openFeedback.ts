@@ -1,7 +1,7 @@
-import { freeze } from "immer";
 import { OpsError, parseOrThrow } from "@ops/core";
 import { FeedbackEventSchema, type FeedbackEventInput } from "../event/feedbackEvent";
 import type { FeedbackItem } from "../item/feedbackItem";
+import { deepFreeze } from "../_lib/deepFreeze";
 import { newItem } from "../_lib/newItem";
 import type { TransitionOk } from "./transition";
 
@@ -38,6 +38,6 @@ export function openFeedback(event: FeedbackEventInput): TransitionOk {
       received: e.type,
     });
   }
-  const item: FeedbackItem = freeze(newItem(e), true);
+  const item = deepFreeze(newItem(e)) as FeedbackItem;
   return { item, effects: [] };
 }

@@ -38,8 +38,8 @@ export type TransitionResult = Result<TransitionOk, TransitionError>;
 
 /**
  * Applies one event to a feedback item: checks it against {@link FEEDBACK_TRANSITIONS} and
- * the guards, and returns the new frozen item (immer: unchanged parts are shared) with the
- * effects to carry out, as data. The input item is never changed.
+ * the guards, and returns the new frozen item (sharing its unchanged parts with the input)
+ * with the effects to carry out, as data. The input item is never changed.
  *
  * - An event whose `id` is already in the item's history is ignored: the same item and no
  *   effects (a retried delivery is harmless).

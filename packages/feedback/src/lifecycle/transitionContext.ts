@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { TimeZoneSchema, type Instant, type TimeZone } from "@ops/core";
 import type { FeedbackItem } from "../item/feedbackItem";
 
@@ -10,7 +10,8 @@ import type { FeedbackItem } from "../item/feedbackItem";
 export type DeadlineFn = (item: FeedbackItem, at: Instant) => Instant | null;
 
 /**
- * Schema of a {@link TransitionContext}.
+ * Schema of a {@link TransitionContext}: the settings shared by {@link transition},
+ * {@link replay} and {@link replayLog}.
  *
  * @example
  * ```ts
@@ -21,25 +22,26 @@ export type DeadlineFn = (item: FeedbackItem, at: Instant) => Instant | null;
  * // => false
  * ```
  */
-export const TransitionContextSchema = z.object({
-  /** Days after report-back at which `auto_close` may close a `reported` item. Default 7. */
-  autoCloseAfterDays: z
-    .number()
-    .int({ error: "must be an integer" })
-    .min(0, { error: "must be ≥ 0" })
-    .max(3650)
-    .default(7),
-  /** Zone whose calendar days `autoCloseAfterDays` counts (DST-aware). Default `"UTC"`. */
-  timeZone: TimeZoneSchema.default("UTC"),
-  /** Whether report-back asks for a CSAT survey (a `send_csat_survey` effect). Default `true`. */
-  csatSurvey: z.boolean().default(true),
-  /** Deadline for triaged/routed items when the event carries no `dueAt`. */
-  deadline: z
-    .custom<DeadlineFn>((v) => typeof v === "function", { error: "must be a function (item, at) => Instant | null" })
-    .optional(),
-});
+export const TransitionContextSchema = /* @__PURE__ */ (() =>
+  z.object({
+    /** Days after report-back at which `auto_close` may close a `reported` item. Default 7. */
+    autoCloseAfterDays: z._default(
+      z.int({ error: "must be an integer" }).check(z.minimum(0, { error: "must be ≥ 0" }), z.maximum(3650)),
+      7,
+    ),
+    /** Zone whose calendar days `autoCloseAfterDays` counts (DST-aware). Default `"UTC"`. */
+    timeZone: z._default(TimeZoneSchema, "UTC"),
+    /** Whether report-back asks for a CSAT survey (a `send_csat_survey` effect). Default `true`. */
+    csatSurvey: z._default(z.boolean(), true),
+    /** Deadline for triaged/routed items when the event carries no `dueAt`. */
+    deadline: z.optional(
+      z.custom<DeadlineFn>((v) => typeof v === "function", {
+        error: "must be a function (item, at) => Instant | null",
+      }),
+    ),
+  }))();
 
-/** Settings of {@link transition} and {@link replay}; every field is optional. */
+/** Settings of {@link transition}, {@link replay} and {@link replayLog}; every field is optional. */
 export interface TransitionContext {
   readonly autoCloseAfterDays?: number;
   readonly timeZone?: TimeZone;

@@ -1,15 +1,13 @@
-import { parseOrThrow } from "@ops/core";
+import { PeriodSchema, parseOrThrow, type Period } from "@ops/core";
 import {
-  PeriodSchema,
   rate,
   responseTimeSummary,
   ResponseTimeSummaryOptionsSchema,
-  type Period,
   type QuantileMethod,
   type Rate,
   type ResponseTimeSummary,
 } from "@ops/metrics";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
 import { checkItems } from "../_lib/checkItems";
 
@@ -22,9 +20,8 @@ export interface ClosingTheLoopOptions {
 }
 
 /** Schema of {@link ClosingTheLoopOptions}. */
-export const ClosingTheLoopOptionsSchema = z
-  .object({ period: PeriodSchema.optional() })
-  .extend(ResponseTimeSummaryOptionsSchema.shape);
+export const ClosingTheLoopOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({ period: z.optional(PeriodSchema), ...ResponseTimeSummaryOptionsSchema.shape }))();
 
 /** The closing-the-loop figures. */
 export interface ClosingTheLoop {

@@ -1,5 +1,6 @@
-import { OpsError, parseOrThrow } from "@ops/core";
-import { csat, CsatOptionsSchema, PeriodSchema, type Csat, type CsatOptions, type Period } from "@ops/metrics";
+import { OpsError, PeriodSchema, parseOrThrow, type Period } from "@ops/core";
+import { csat, CsatOptionsSchema, type Csat, type CsatOptions } from "@ops/metrics";
+import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
 import { checkItems } from "../_lib/checkItems";
 
@@ -10,7 +11,8 @@ export interface CsatByCategoryOptions extends CsatOptions {
 }
 
 /** Schema of {@link CsatByCategoryOptions}. */
-export const CsatByCategoryOptionsSchema = CsatOptionsSchema.safeExtend({ period: PeriodSchema.optional() });
+export const CsatByCategoryOptionsSchema = /* @__PURE__ */ (() =>
+  z.safeExtend(CsatOptionsSchema, { period: z.optional(PeriodSchema) }))();
 
 /** CSAT of one category; `category` is `null` for items never triaged. */
 export interface CategoryCsat {

@@ -1,5 +1,4 @@
-import { parseOrThrow } from "@ops/core";
-import { PeriodSchema, type Period } from "@ops/metrics";
+import { PeriodSchema, parseOrThrow, type Period } from "@ops/core";
 import type { FeedbackItem } from "../item/feedbackItem";
 import { checkItems } from "../_lib/checkItems";
 
@@ -9,7 +8,7 @@ import { checkItems } from "../_lib/checkItems";
  * include follow-ups already late, start the window far back.
  *
  * @param items - feedback items (not mutated)
- * @param window - a half-open period `{ start, end }` (`@ops/metrics`' `Period`)
+ * @param window - a half-open period `{ start, end }` (`@ops/core`' `Period`)
  * @returns the items, a new array
  * @throws {OpsError} `invalid_argument` for a bad item list or window
  *

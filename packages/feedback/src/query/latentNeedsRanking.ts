@@ -1,6 +1,5 @@
-import { parseOrThrow } from "@ops/core";
-import { PeriodSchema, type Period } from "@ops/metrics";
-import { z } from "zod";
+import { PeriodSchema, parseOrThrow, type Period } from "@ops/core";
+import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
 import { checkItems } from "../_lib/checkItems";
 import { foldText } from "../_lib/keywords";
@@ -12,7 +11,8 @@ export interface LatentNeedsRankingOptions {
 }
 
 /** Schema of {@link LatentNeedsRankingOptions}. */
-export const LatentNeedsRankingOptionsSchema = z.object({ previous: PeriodSchema.optional() });
+export const LatentNeedsRankingOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({ previous: z.optional(PeriodSchema) }))();
 
 /** Which way a need moved between the two periods. */
 export type NeedTrend = "new" | "up" | "flat" | "down" | "gone";
@@ -75,7 +75,7 @@ export function latentNeedsRanking(
     start: current.start - length,
     end: current.start,
   };
-  const now = new Map<string, number>();
+  const inPeriod = new Map<string, number>();
   const before = new Map<string, number>();
   const folded = new Map<string, string>(); // NFKC is slow; a desk has few distinct needs
   const fold = (need: string): string => {
@@ -89,13 +89,13 @@ export function latentNeedsRanking(
   for (const item of items) {
     const at = item.openedAt;
     const counts =
-      at >= current.start && at < current.end ? now : at >= previous.start && at < previous.end ? before : null;
+      at >= current.start && at < current.end ? inPeriod : at >= previous.start && at < previous.end ? before : null;
     if (counts === null || item.latentNeeds.length === 0) continue;
     for (const need of new Set(item.latentNeeds.map(fold))) counts.set(need, (counts.get(need) ?? 0) + 1);
   }
-  const needs = new Set([...now.keys(), ...before.keys()]);
+  const needs = new Set([...inPeriod.keys(), ...before.keys()]);
   const rows: LatentNeedRank[] = [...needs].map((need) => {
-    const count = now.get(need) ?? 0;
+    const count = inPeriod.get(need) ?? 0;
     const previousCount = before.get(need) ?? 0;
     const change = count - previousCount;
     const trend: NeedTrend =

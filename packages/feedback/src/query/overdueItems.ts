@@ -1,5 +1,5 @@
 import { assertInstant, parseOrThrow, type Instant } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
 import { FeedbackStatusSchema, type FeedbackStatus } from "../item/feedbackStatus";
 import { checkItems } from "../_lib/checkItems";
@@ -25,14 +25,15 @@ export interface OverdueItemsOptions {
 }
 
 /** Schema of {@link OverdueItemsOptions}. */
-export const OverdueItemsOptionsSchema = z.object({ statuses: z.array(FeedbackStatusSchema).optional() });
+export const OverdueItemsOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({ statuses: z.optional(z.array(FeedbackStatusSchema)) }))();
 
 /**
  * The items whose resolution deadline has passed while work is still owed: status before
- * `resolved` and `dueAt < at`. Most overdue first (earliest `dueAt`; ties by id).
+ * `resolved` and `dueAt < now`. Most overdue first (earliest `dueAt`; ties by id).
  *
  * @param items - feedback items (not mutated)
- * @param at - the instant to judge at ("now", passed in)
+ * @param now - the evaluation time (passed in: the library reads no clock)
  * @param options - `statuses` that count
  * @returns the overdue items, a new array
  * @throws {OpsError} `invalid_argument` for a bad item list, instant or option
@@ -49,16 +50,16 @@ export const OverdueItemsOptionsSchema = z.object({ statuses: z.array(FeedbackSt
  */
 export function overdueItems(
   items: readonly FeedbackItem[],
-  at: Instant,
+  now: Instant,
   options: OverdueItemsOptions = {},
 ): FeedbackItem[] {
   const fn = "overdueItems";
   checkItems(items, fn);
-  assertInstant(at, fn, ["at"]);
+  assertInstant(now, fn, ["now"]);
   const statuses = new Set(
     parseOrThrow(OverdueItemsOptionsSchema, options, { fn, path: ["options"] }).statuses ?? OPEN_WORK,
   );
   return items
-    .filter((item) => item.dueAt !== null && item.dueAt < at && statuses.has(item.status))
+    .filter((item) => item.dueAt !== null && item.dueAt < now && statuses.has(item.status))
     .sort((a, b) => (a.dueAt as number) - (b.dueAt as number) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -1,22 +1,21 @@
 import { assertInstant, parseOrThrow, type Instant } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
 import { checkItems } from "../_lib/checkItems";
 
 /** Options of {@link resolvedNotReported}. */
 export interface ResolvedNotReportedOptions {
-  /** Only items resolved at least this many milliseconds before `at`; default 0 (all). */
+  /** Only items resolved at least this many milliseconds before `now`; default 0 (all). */
   readonly olderThanMs?: number;
 }
 
 /** Schema of {@link ResolvedNotReportedOptions}. */
-export const ResolvedNotReportedOptionsSchema = z.object({
-  olderThanMs: z
-    .number()
-    .int({ error: "must be a whole number of milliseconds" })
-    .nonnegative({ error: "must be ≥ 0" })
-    .optional(),
-});
+export const ResolvedNotReportedOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    olderThanMs: z.optional(
+      z.int({ error: "must be a whole number of milliseconds" }).check(z.nonnegative({ error: "must be ≥ 0" })),
+    ),
+  }))();
 
 /**
  * The loops still open: items `resolved` but not yet reported back to the user, longest
@@ -24,7 +23,7 @@ export const ResolvedNotReportedOptionsSchema = z.object({
  * what was done and thanking them — is a required step, so this is a work queue.
  *
  * @param items - feedback items (not mutated)
- * @param at - the instant to judge at
+ * @param now - the evaluation time (passed in: the library reads no clock)
  * @param options - `olderThanMs`: leave out items resolved more recently than this
  * @returns the items, a new array
  * @throws {OpsError} `invalid_argument` for a bad item list, instant or option
@@ -46,14 +45,14 @@ export const ResolvedNotReportedOptionsSchema = z.object({
  */
 export function resolvedNotReported(
   items: readonly FeedbackItem[],
-  at: Instant,
+  now: Instant,
   options: ResolvedNotReportedOptions = {},
 ): FeedbackItem[] {
   const fn = "resolvedNotReported";
   checkItems(items, fn);
-  assertInstant(at, fn, ["at"]);
+  assertInstant(now, fn, ["now"]);
   const olderThan = parseOrThrow(ResolvedNotReportedOptionsSchema, options, { fn, path: ["options"] }).olderThanMs ?? 0;
   return items
-    .filter((item) => item.status === "resolved" && item.resolvedAt !== null && item.resolvedAt + olderThan <= at)
+    .filter((item) => item.status === "resolved" && item.resolvedAt !== null && item.resolvedAt + olderThan <= now)
     .sort((a, b) => (a.resolvedAt as number) - (b.resolvedAt as number) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

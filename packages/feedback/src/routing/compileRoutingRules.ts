@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { OpsError, parseOrThrow } from "@ops/core";
 import type { CompiledRule, RoutingRulesInternal } from "../_lib/compiledRules";
 import { toKeyword } from "../_lib/keywords";
@@ -15,7 +15,7 @@ export interface RoutingRules {
   readonly ids: readonly string[];
 }
 
-const RulesSchema = z.array(RoutingRuleSchema);
+const RulesSchema = /* @__PURE__ */ (() => z.array(RoutingRuleSchema))();
 
 /**
  * Validates routing rules once and prepares them for fast matching (keywords folded,

@@ -1,12 +1,15 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ChannelRefSchema, IdSchema, PlatformSchema } from "@ops/core";
 import { PrioritySchema } from "@ops/interaction";
 
-const Label = z
-  .string()
-  .trim()
-  .min(1, { error: "must be a non-empty label" })
-  .max(200, { error: "must be at most 200 characters" });
+const Label = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: "must be a non-empty label" }),
+      z.maxLength(200, { error: "must be at most 200 characters" }),
+    ))();
 
 /**
  * Schema of a {@link RoutingRule}: `when` an item matches every given condition, send it
@@ -31,34 +34,43 @@ const Label = z
  * // => false
  * ```
  */
-export const RoutingRuleSchema = z.object({
-  id: IdSchema,
-  when: z
-    .object({
-      categories: z
-        .array(Label)
-        .min(1, { error: "must list at least one category (leave the condition out to match any)" })
-        .optional(),
-      keywords: z
-        .array(Label)
-        .min(1, { error: "must list at least one keyword (leave the condition out to match any)" })
-        .optional(),
-      platforms: z
-        .array(PlatformSchema)
-        .min(1, { error: "must list at least one platform (leave the condition out to match any)" })
-        .optional(),
-      channels: z
-        .array(ChannelRefSchema)
-        .min(1, { error: "must list at least one channel (leave the condition out to match any)" })
-        .optional(),
-      sources: z
-        .array(z.enum(["comment", "dm", "survey", "other"]))
-        .min(1, { error: "must list at least one source kind (leave the condition out to match any)" })
-        .optional(),
-    })
-    .default({}),
-  then: z.object({ department: Label, priority: PrioritySchema.optional() }),
-});
+export const RoutingRuleSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: IdSchema,
+    when: z._default(
+      z.object({
+        categories: z.optional(
+          z
+            .array(Label)
+            .check(z.minLength(1, { error: "must list at least one category (leave the condition out to match any)" })),
+        ),
+        keywords: z.optional(
+          z
+            .array(Label)
+            .check(z.minLength(1, { error: "must list at least one keyword (leave the condition out to match any)" })),
+        ),
+        platforms: z.optional(
+          z
+            .array(PlatformSchema)
+            .check(z.minLength(1, { error: "must list at least one platform (leave the condition out to match any)" })),
+        ),
+        channels: z.optional(
+          z
+            .array(ChannelRefSchema)
+            .check(z.minLength(1, { error: "must list at least one channel (leave the condition out to match any)" })),
+        ),
+        sources: z.optional(
+          z
+            .array(z.enum(["comment", "dm", "survey", "other"]))
+            .check(
+              z.minLength(1, { error: "must list at least one source kind (leave the condition out to match any)" }),
+            ),
+        ),
+      }),
+      {},
+    ),
+    then: z.object({ department: Label, priority: z.optional(PrioritySchema) }),
+  }))();
 
 /** One routing rule as written; see {@link RoutingRuleSchema}. */
 export type RoutingRule = z.input<typeof RoutingRuleSchema>;
