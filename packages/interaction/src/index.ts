@@ -7,11 +7,23 @@ export { actorHistory } from "./actor/actorHistory";
 export type { ActorHistory, ActorHistoryOptions } from "./actor/actorHistory";
 export { mergeActors } from "./actor/mergeActors";
 export type { AttributeConflict, MergeActorsOptions, MergedActors } from "./actor/mergeActors";
+export { createDouyinAdapter } from "./adapter/createDouyinAdapter";
+export { createInstagramAdapter } from "./adapter/createInstagramAdapter";
+export { createWechatOaAdapter, WechatOaAdapterOptionsSchema } from "./adapter/createWechatOaAdapter";
+export type { WechatOaAdapterOptions } from "./adapter/createWechatOaAdapter";
+export { createWeiboAdapter } from "./adapter/createWeiboAdapter";
+export { createXAdapter } from "./adapter/createXAdapter";
+export { handleWebhook, HandleWebhookOptionsSchema } from "./adapter/handleWebhook";
+export type { HandleWebhookOptions, WebhookOutcome } from "./adapter/handleWebhook";
+export { instagramMentionLookups, InstagramMentionLookupSchema } from "./adapter/instagramMentionLookups";
+export type { InstagramMentionLookup, InstagramMentionLookupInput } from "./adapter/instagramMentionLookups";
+export { parseInstagramMention } from "./adapter/parseInstagramMention";
 export { OutboundDraftSchema, WebhookRequestSchema, WebhookSecretSchema } from "./adapter/PlatformAdapter";
 export type {
   AdapterFailure,
   AdapterFailureCode,
   AdapterLookup,
+  AdapterOptions,
   OutboundDraft,
   OutboundDraftInput,
   OutboundRequest,
@@ -22,17 +34,6 @@ export type {
   WebhookResponse,
   WebhookSecret,
 } from "./adapter/PlatformAdapter";
-export { handleWebhook, HandleWebhookOptionsSchema } from "./adapter/handleWebhook";
-export type { HandleWebhookOptions, WebhookOutcome } from "./adapter/handleWebhook";
-export { createDouyinAdapter } from "./adapters/createDouyinAdapter";
-export { createInstagramAdapter } from "./adapters/createInstagramAdapter";
-export { createWechatOaAdapter, WechatOaAdapterOptionsSchema } from "./adapters/createWechatOaAdapter";
-export type { AdapterOptions, WechatOaAdapterOptions } from "./adapters/createWechatOaAdapter";
-export { createWeiboAdapter } from "./adapters/createWeiboAdapter";
-export { createXAdapter } from "./adapters/createXAdapter";
-export { instagramMentionLookups, InstagramMentionLookupSchema } from "./adapters/instagramMentionLookups";
-export type { InstagramMentionLookup, InstagramMentionLookupInput } from "./adapters/instagramMentionLookups";
-export { parseInstagramMention } from "./adapters/parseInstagramMention";
 export { runAdapterConformance } from "./conformance/runAdapterConformance";
 export type {
   AdapterFixture,
@@ -80,11 +81,14 @@ export type {
 } from "./model/Interaction";
 export { PrioritySchema, ThreadSchema, ThreadStatusSchema, ThreadTypeSchema } from "./model/Thread";
 export type { Priority, Thread, ThreadInput, ThreadStatus, ThreadType } from "./model/Thread";
-export { compileNeedRules, NeedRuleSchema } from "./needs/compileNeedRules";
-export type { CompiledNeedRules, NeedRule, NeedRuleInput } from "./needs/compileNeedRules";
-export { countTagsByPeriod } from "./needs/countTagsByPeriod";
-export type { CountTagsByPeriodOptions, TagCount } from "./needs/countTagsByPeriod";
-export { tagInteraction } from "./needs/tagInteraction";
+export { compileNeedRules, NeedRuleSchema } from "./need/compileNeedRules";
+export type { CompiledNeedRules, NeedRule, NeedRuleInput } from "./need/compileNeedRules";
+export { countTagsByPeriod } from "./need/countTagsByPeriod";
+export type { CountTagsByPeriodOptions, TagCount } from "./need/countTagsByPeriod";
+export { tagInteraction } from "./need/tagInteraction";
+export { evaluateReplyWindow } from "./replyWindow/evaluateReplyWindow";
+export { replyPolicy } from "./replyWindow/replyPolicy";
+export { REPLY_WINDOW_POLICIES } from "./replyWindow/replyWindowPolicies";
 export {
   ReplySurfaceSchema,
   ReplyWindowEventSchema,
@@ -102,9 +106,6 @@ export type {
   ReplyWindowRule,
   SourceRef,
 } from "./replyWindow/ReplyWindowPolicy";
-export { evaluateReplyWindow } from "./replyWindow/evaluateReplyWindow";
-export { replyPolicy } from "./replyWindow/replyPolicy";
-export { REPLY_WINDOW_POLICIES } from "./replyWindow/replyWindowPolicies";
 export { buildReplyTree } from "./thread/buildReplyTree";
 export type { ReplyTreeNode } from "./thread/buildReplyTree";
 export { buildThreads } from "./thread/buildThreads";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actorHistory, isOpsErrorLike, mergeActors } from "./helpers/index";
+import { actorHistory, mergeActors } from "./helpers/index";
 import { brand, ix, T0, user, user2 } from "./helpers/make";
 
 const dy = { platform: "douyin", scope: "aw_app", userId: "_000b" };
@@ -40,9 +40,9 @@ describe("mergeActors", () => {
 
   it("refuses duplicate ids, unknown links and malformed actors", () => {
     const a = { id: "a1", kind: "person", identities: [user] };
-    expect(isOpsErrorLike(() => mergeActors([a, a] as never))).toBe("duplicate");
-    expect(isOpsErrorLike(() => mergeActors([a] as never, { links: [["a1", "zz"]] as never }))).toBe("not_found");
-    expect(isOpsErrorLike(() => mergeActors([{ ...a, identities: [] }] as never))).toBe("invalid_argument");
+    expect(() => mergeActors([a, a] as never)).toThrowOpsError("duplicate");
+    expect(() => mergeActors([a] as never, { links: [["a1", "zz"]] as never })).toThrowOpsError("not_found");
+    expect(() => mergeActors([{ ...a, identities: [] }] as never)).toThrowOpsError("invalid_argument");
   });
 
   it("returns nothing for nothing and does not mutate its input", () => {
@@ -82,14 +82,24 @@ describe("actorHistory", () => {
     expect([h.firstSeenAt, h.lastSeenAt]).toEqual([T0, T0 + 4]);
   });
 
-  it("applies the time range and can drop internal notes", () => {
+  it("applies the half-open period and can drop internal notes", () => {
+    const period = { start: T0 + 1, end: T0 + 4 };
     expect(
-      actorHistory(list, [user], { from: T0 + 1, includeInternalNotes: false }).interactions.map((i) => i.id),
+      actorHistory(list, [user, dy], { period, includeInternalNotes: false }).interactions.map((i) => i.id),
     ).toEqual(["o1"]);
-    expect(actorHistory(list, [user], { to: T0 }).firstSeenAt).toBeNull();
+    expect(actorHistory(list, [user], { period: { start: T0 - 10, end: T0 } }).firstSeenAt).toBeNull();
+    expect(actorHistory(list, [user], { period: { start: T0, end: T0 + 1 } }).firstSeenAt).toBe(T0);
   });
 
-  it("refuses empty identities", () => {
-    expect(isOpsErrorLike(() => actorHistory(list, []))).toBe("invalid_argument");
+  it("refuses empty identities and an empty or malformed period", () => {
+    expect(() => actorHistory(list, [])).toThrowOpsError("invalid_argument", { path: ["identities"] });
+    expect(() => actorHistory(list, [user], { period: { start: T0, end: T0 } })).toThrowOpsError("invalid_argument", {
+      fn: "actorHistory",
+      path: ["options", "period", "end"],
+    });
+    expect(() => actorHistory(list, [user], { period: { start: Number.NaN, end: T0 } })).toThrowOpsError(
+      "invalid_argument",
+      { path: ["options", "period", "start"] },
+    );
   });
 });

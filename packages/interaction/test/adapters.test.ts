@@ -190,6 +190,47 @@ describe("createInstagramAdapter", () => {
   });
 });
 
+describe("the adapter kit's boundary (every reference adapter)", () => {
+  it.each(ADAPTERS)(
+    "refuses a %s request, secret or draft that breaks its schema as invalid_request, naming the field",
+    (_name, adapter) => {
+      expect(adapter.verify({ method: "", url: "/h", headers: {}, body: "" }, { secret: "s" })).toEqual({
+        ok: false,
+        error: {
+          code: "invalid_request",
+          path: ["request", "method"],
+          message: "request.method must have at least 1 character",
+        },
+      });
+      expect(adapter.verify(null as never, { secret: "s" })).toEqual({
+        ok: false,
+        error: { code: "invalid_request", path: ["request"], message: "request must be an object" },
+      });
+      expect(adapter.verify({ method: "POST", url: "/h", headers: {}, body: "" }, { secret: "" })).toEqual({
+        ok: false,
+        error: {
+          code: "invalid_request",
+          path: ["secret", "secret"],
+          message: "secret.secret must be the non-empty shared secret",
+        },
+      });
+      const to = { platform: adapter.platform, scope: "", userId: "u1" };
+      expect(adapter.toOutbound({ surface: "message", to, text: "" })).toEqual({
+        ok: false,
+        error: { code: "invalid_request", path: ["draft", "text"], message: "draft.text must be non-empty text" },
+      });
+      expect(adapter.toOutbound({ surface: "sms" as never, to, text: "hi" })).toEqual({
+        ok: false,
+        error: {
+          code: "invalid_request",
+          path: ["draft", "surface"],
+          message: 'draft.surface must be one of "message", "private_reply", "public_reply"',
+        },
+      });
+    },
+  );
+});
+
 describe("createXAdapter", () => {
   const x = createXAdapter();
   it("answers the CRC with sha256=base64(HMAC-SHA256(consumer secret, crc_token))", () => {

@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildThreads, isOpsErrorLike } from "./helpers/index";
+import { buildThreads } from "./helpers/index";
 import { brand, HOUR, ix, MIN, T0, user, user2 } from "./helpers/make";
 
 describe("buildThreads", () => {
@@ -204,6 +205,17 @@ describe("buildThreads", () => {
     expect(buildThreads([]).threads).toEqual([]);
   });
 
+  it("names the thread of a long key by the SHA-256 of the key (the id does not depend on the implementation)", () => {
+    const conversation = { id: `群聊-${"x".repeat(300)}`, type: "group" as const };
+    const { threads } = buildThreads([ix({ id: "g1", conversation, platformCreatedAt: T0 })]);
+    // node:crypto as the independent reference
+    const key = `ch_wx|conv|${conversation.id}`;
+    expect(threads[0]?.id).toBe(`thr_h_${createHash("sha256").update(key, "utf8").digest("hex")}`);
+    expect(
+      buildThreads([ix({ id: "g2", conversation: { id: "c1", type: "group" }, platformCreatedAt: T0 })]).threads[0]?.id,
+    ).toBe("thr_ch_wx|conv|c1");
+  });
+
   it("handles CJK text and ids", () => {
     const { threads } = buildThreads([
       ix({ id: "微信:消息:1", content: { text: "敏感肌用什么洁面？" }, platformCreatedAt: T0 }),
@@ -216,8 +228,12 @@ describe("buildThreads", () => {
       ix({ id: "m1", platformCreatedAt: T0 }),
       { ...ix({ id: "m2", platformCreatedAt: T0 }), platformCreatedAt: Number.NaN },
     ];
-    expect(() => buildThreads(bad)).toThrowError(/buildThreads: interactions\[1\]\.platformCreatedAt/);
-    expect(isOpsErrorLike(() => buildThreads("x" as never))).toBe("invalid_argument");
+    expect(() => buildThreads(bad)).toThrowOpsError("invalid_argument", {
+      fn: "buildThreads",
+      path: ["interactions", 1, "platformCreatedAt"],
+      message: /^buildThreads: interactions\[1\]\.platformCreatedAt/,
+    });
+    expect(() => buildThreads("x" as never)).toThrowOpsError("invalid_argument");
   });
 
   it("does not mutate its input", () => {

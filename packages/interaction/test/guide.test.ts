@@ -1,35 +1,20 @@
 import { readFileSync } from "node:fs";
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { buildThreads, runAdapterConformance, type AdapterFixture } from "./helpers/index";
+import {
+  buildThreads,
+  ChannelIdSchema,
+  runAdapterConformance,
+  type AdapterFixture,
+  type Interaction,
+} from "./helpers/index";
 import { createBilibiliAdapter } from "./guide/createBilibiliAdapter";
+import { onWebhook } from "./guide/onWebhook";
+import { report } from "./guide/runConformance";
 
 const KEY = "ops-internal-poller-key";
-const PAGE = JSON.stringify({
-  code: 0,
-  data: {
-    items: [
-      {
-        id: 101,
-        user: { mid: 3546612345, nickname: "阿宁" },
-        item: {
-          type: "reply",
-          subject_id: 1055001234,
-          source_id: 250001,
-          target_id: 0,
-          source_content: "up主这个教程用的什么相机？",
-        },
-        reply_time: 1772933400,
-      },
-      {
-        id: 102,
-        user: { mid: 3546612399, nickname: "Kiko" },
-        item: { type: "reply", subject_id: 1055001234, source_id: 250002, target_id: 250001, source_content: "同问" },
-        reply_time: 1772933460,
-      },
-    ],
-  },
-});
+// the recorded page that the guide's conformance snippet (guide/runConformance.ts) reads
+const PAGE = readFileSync(new URL("./guide/reply-page.json", import.meta.url), "utf8");
 // a like in the reply feed means the feed changed: the example refuses it rather than drop it
 const PAGE_WITH_LIKE = JSON.stringify({
   code: 0,
@@ -40,7 +25,7 @@ const PAGE_WITH_LIKE = JSON.stringify({
     ],
   },
 });
-const context = { channelId: "ch_bili" as never, account: "9876543", receivedAt: 1772933999000 };
+const context = { channelId: ChannelIdSchema.parse("ch_bili"), account: "9876543", receivedAt: 1772933999000 };
 const sign = (body: string) => createHmac("sha256", KEY).update(body).digest("hex");
 
 export const BILIBILI_FIXTURES: readonly AdapterFixture[] = [
@@ -85,9 +70,31 @@ describe("docs/adapter-guide.md worked example (Bilibili)", () => {
     expect(buildThreads(r.ok ? r.value : []).threads).toHaveLength(1);
   });
 
+  it("prints the conformance run and the server wiring as tested code", async () => {
+    expect(report.passed).toBe(true);
+    const saved: Interaction[] = [];
+    const store = {
+      seenKeys: new Set<string>(),
+      save: async (xs: readonly Interaction[]) => void saved.push(...xs),
+      enqueue: async () => undefined,
+    };
+    const request = { method: "POST", url: "/bilibili", headers: { "x-ops-signature": sign(PAGE) }, body: PAGE };
+    expect(await onWebhook(createBilibiliAdapter(), request, KEY, store)).toEqual({ status: 200, body: "" });
+    expect(saved.map((x) => x.kind)).toEqual(["comment", "reply"]);
+    // a retry is acknowledged and not stored twice; an unsigned request is refused
+    expect(await onWebhook(createBilibiliAdapter(), request, KEY, store)).toEqual({ status: 200, body: "" });
+    expect(saved).toHaveLength(2);
+    expect(await onWebhook(createBilibiliAdapter(), { ...request, headers: {} }, KEY, store)).toEqual({
+      status: 401,
+      body: "",
+    });
+  });
+
   it("is printed verbatim in the guide, so that the guide cannot drift from the tested code", () => {
     const guide = readFileSync(new URL("../../../docs/adapter-guide.md", import.meta.url), "utf8");
-    const code = readFileSync(new URL("./guide/createBilibiliAdapter.ts", import.meta.url), "utf8");
-    expect(guide.includes(code.trim())).toBe(true);
+    for (const file of ["createBilibiliAdapter.ts", "runConformance.ts", "onWebhook.ts"]) {
+      const code = readFileSync(new URL(`./guide/${file}`, import.meta.url), "utf8");
+      expect(guide.includes(code.trim()), file).toBe(true);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildThreads, isOpsErrorLike, needsReply, ThreadSchema } from "./helpers/index";
+import { buildThreads, needsReply, ThreadSchema } from "./helpers/index";
 import { brand, ix, MIN, T0, user, user2 } from "./helpers/make";
 
 const thread = (id: string, extra: Record<string, unknown>) =>
@@ -65,8 +65,8 @@ describe("needsReply", () => {
 
   it("returns an empty queue for no threads and refuses bad input", () => {
     expect(needsReply([])).toEqual([]);
-    expect(isOpsErrorLike(() => needsReply([{ id: "x" } as never]))).toBe("invalid_argument");
-    expect(isOpsErrorLike(() => needsReply([], { now: Number.POSITIVE_INFINITY }))).toBe("invalid_argument");
+    expect(() => needsReply([{ id: "x" } as never])).toThrowOpsError("invalid_argument");
+    expect(() => needsReply([], { now: Number.POSITIVE_INFINITY })).toThrowOpsError("invalid_argument");
   });
 
   it("does not mutate its input", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildReplyTree, isOpsErrorLike, toActivityStreams } from "./helpers/index";
+import { buildReplyTree, toActivityStreams } from "./helpers/index";
 import { brand, ix, T0, user } from "./helpers/make";
 
 const pub = { visibility: "public", kind: "reply" } as const;
@@ -58,7 +58,7 @@ describe("buildReplyTree", () => {
 
   it("returns no roots for no input and refuses a malformed one", () => {
     expect(buildReplyTree([])).toEqual([]);
-    expect(isOpsErrorLike(() => buildReplyTree([{ id: 1 } as never]))).toBe("invalid_argument");
+    expect(() => buildReplyTree([{ id: 1 } as never])).toThrowOpsError("invalid_argument");
   });
 });
 
@@ -127,6 +127,6 @@ describe("toActivityStreams", () => {
   });
 
   it("refuses a malformed interaction", () => {
-    expect(isOpsErrorLike(() => toActivityStreams({ id: "x" } as never))).toBe("invalid_argument");
+    expect(() => toActivityStreams({ id: "x" } as never)).toThrowOpsError("invalid_argument");
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   buildThreads,
   evaluateReplyWindow,
-  isOpsErrorLike,
   REPLY_WINDOW_POLICIES,
   ReplyWindowPolicySchema,
   replyPolicy,
@@ -73,15 +72,11 @@ describe("evaluateReplyWindow", () => {
   });
 
   it("refuses a malformed policy or instant", () => {
-    expect(
-      isOpsErrorLike(() =>
-        evaluateReplyWindow({ ...wechat, rules: [{ ...wechat.rules[0]!, durationMs: -1 }] }, [], "message", T0),
-      ),
-    ).toBe("invalid_argument");
-    expect(isOpsErrorLike(() => evaluateReplyWindow(wechat, [], "message", 1.5))).toBe("invalid_argument");
-    expect(isOpsErrorLike(() => evaluateReplyWindow(wechat, [], "carrier_pigeon" as never, T0))).toBe(
-      "invalid_argument",
-    );
+    expect(() =>
+      evaluateReplyWindow({ ...wechat, rules: [{ ...wechat.rules[0]!, durationMs: -1 }] }, [], "message", T0),
+    ).toThrowOpsError("invalid_argument");
+    expect(() => evaluateReplyWindow(wechat, [], "message", 1.5)).toThrowOpsError("invalid_argument");
+    expect(() => evaluateReplyWindow(wechat, [], "carrier_pigeon" as never, T0)).toThrowOpsError("invalid_argument");
   });
 });
 

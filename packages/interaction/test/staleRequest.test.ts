@@ -8,7 +8,6 @@ import {
   createWeiboAdapter,
   handleWebhook,
   HandleWebhookOptionsSchema,
-  isOpsErrorLike,
   type PlatformAdapter,
 } from "./helpers/index";
 import { signedUrl, WECHAT_ACCOUNT, WECHAT_TEXT, WECHAT_TOKEN } from "./fixtures/wechat";
@@ -106,16 +105,12 @@ describe("handleWebhook: stale_request", () => {
   });
 
   it("throws OpsError for bad options (misuse, not input)", () => {
-    expect(
-      isOpsErrorLike(() =>
-        handleWebhook(wechat, wechatReq, { secret: WECHAT_TOKEN }, wechatCtx(0), new Set(), { maxAgeMs: -1 }),
-      ),
-    ).toBe("invalid_argument");
-    expect(
-      isOpsErrorLike(() =>
-        handleWebhook(wechat, wechatReq, { secret: WECHAT_TOKEN }, wechatCtx(0), new Set(), { maxAgeMs: 1.5 }),
-      ),
-    ).toBe("invalid_argument");
+    expect(() =>
+      handleWebhook(wechat, wechatReq, { secret: WECHAT_TOKEN }, wechatCtx(0), new Set(), { maxAgeMs: -1 }),
+    ).toThrowOpsError("invalid_argument");
+    expect(() =>
+      handleWebhook(wechat, wechatReq, { secret: WECHAT_TOKEN }, wechatCtx(0), new Set(), { maxAgeMs: 1.5 }),
+    ).toThrowOpsError("invalid_argument");
     expect(HandleWebhookOptionsSchema.safeParse({ maxAgeMs: null }).success).toBe(true);
   });
 });

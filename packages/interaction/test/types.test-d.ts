@@ -1,7 +1,15 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { ActorId, InteractionId, ThreadId } from "@ops/core";
-import type { Interaction, PlatformAdapter, ReplyDecision, Thread } from "@ops/interaction";
-import { buildThreads, InteractionSchema } from "@ops/interaction";
+import type { ActorId, ChannelId, InteractionId, Period, Result, ThreadId } from "@ops/core";
+import type {
+  ActorHistoryOptions,
+  AdapterFailure,
+  Interaction,
+  PlatformAdapter,
+  ReplyDecision,
+  Thread,
+  VerifyOutcome,
+} from "@ops/interaction";
+import { buildThreads, ChannelIdSchema, InteractionIdSchema, InteractionSchema } from "@ops/interaction";
 
 describe("model types", () => {
   it("carries core's branded ids", () => {
@@ -9,6 +17,11 @@ describe("model types", () => {
     expectTypeOf<Thread["id"]>().toEqualTypeOf<ThreadId>();
     expectTypeOf<Thread["assignee"]>().toEqualTypeOf<ActorId | null>();
     expectTypeOf<ThreadId>().not.toMatchTypeOf<ActorId>();
+  });
+
+  it("makes branded ids from strings with the id schemas", () => {
+    expectTypeOf(ChannelIdSchema.parse("ch_wx")).toEqualTypeOf<ChannelId>();
+    expectTypeOf(InteractionIdSchema.parse("weibo:1:comment:2")).toEqualTypeOf<InteractionId>();
   });
 
   it("infers the parsed interaction from the schema", () => {
@@ -19,5 +32,13 @@ describe("model types", () => {
   it("types buildThreads and the adapter interface", () => {
     expectTypeOf(buildThreads).returns.toHaveProperty("threads").toEqualTypeOf<readonly Thread[]>();
     expectTypeOf<ReturnType<PlatformAdapter["replyPolicy"]>>().toEqualTypeOf<ReplyDecision>();
+  });
+
+  it("keeps verify a pipeline step that returns one failure, not a Verification", () => {
+    expectTypeOf<ReturnType<PlatformAdapter["verify"]>>().toEqualTypeOf<Result<VerifyOutcome, AdapterFailure>>();
+  });
+
+  it("takes core's Period for the actor history", () => {
+    expectTypeOf<ActorHistoryOptions["period"]>().toEqualTypeOf<Period | undefined>();
   });
 });

@@ -14,6 +14,7 @@ import { OutboundDraftSchema, WebhookRequestSchema, WebhookSecretSchema } from "
 import { replyPolicy } from "../replyWindow/replyPolicy";
 import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { InteractionSchema, type Interaction, type InteractionInput } from "../model/Interaction";
+import { checkWith } from "./checkWith";
 import { sha1Hex, timingSafeEqual } from "./crypto";
 import { query } from "./http";
 
@@ -21,19 +22,13 @@ import { query } from "./http";
 export function finish(list: readonly InteractionInput[]): Result<Interaction[], AdapterFailure> {
   const out: Interaction[] = [];
   for (let i = 0; i < list.length; i++) {
-    const r = InteractionSchema.safeParse(list[i]);
-    if (!r.success) {
-      const issue = r.error.issues[0];
-      const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== "symbol");
+    const r = checkWith(InteractionSchema, list[i]);
+    if (!r.ok)
       return {
         ok: false,
-        error: failure("missing_field", `item ${i}: ${path.join(".") || "value"} ${issue?.message ?? "is invalid"}`, [
-          i,
-          ...path,
-        ]),
+        error: failure("missing_field", `item ${i}: ${r.path.join(".") || "value"} ${r.rule}`, [i, ...r.path]),
       };
-    }
-    out.push(r.data);
+    out.push(r.value);
   }
   return { ok: true, value: out };
 }
@@ -43,19 +38,22 @@ export function checkVerifyArgs(
   request: unknown,
   secret: unknown,
 ): Result<{ request: WebhookRequest; secret: WebhookSecret }, AdapterFailure> {
-  const r = WebhookRequestSchema.safeParse(request);
-  if (!r.success)
-    return {
-      ok: false,
-      error: failure("invalid_request", `request ${r.error.issues[0]?.message ?? "is invalid"}`, ["request"]),
-    };
-  const s = WebhookSecretSchema.safeParse(secret);
-  if (!s.success)
-    return {
-      ok: false,
-      error: failure("invalid_request", `secret ${s.error.issues[0]?.message ?? "is invalid"}`, ["secret"]),
-    };
-  return { ok: true, value: { request: r.data, secret: s.data } };
+  const r = checkRequest(request);
+  if (!r.ok) return r;
+  const s = checkWith(WebhookSecretSchema, secret);
+  if (!s.ok) return { ok: false, error: invalid("secret", s.path, s.rule) };
+  return { ok: true, value: { request: r.value, secret: s.value } };
+}
+
+/** Checks a request against {@link WebhookRequestSchema} (defaults applied). */
+function checkRequest(request: unknown): Result<WebhookRequest, AdapterFailure> {
+  const r = checkWith(WebhookRequestSchema, request);
+  return r.ok ? r : { ok: false, error: invalid("request", r.path, r.rule) };
+}
+
+/** The `invalid_request` failure of an argument (`request`, `secret`, `draft`) that breaks its schema. */
+function invalid(arg: string, path: readonly (string | number)[], rule: string): AdapterFailure {
+  return failure("invalid_request", `${[arg, ...path].join(".")} ${rule}`, [arg, ...path]);
 }
 
 /**
@@ -171,13 +169,9 @@ export function defineAdapter(steps: AdapterSteps): PlatformAdapter {
     parse: (body, context) => guard(() => steps.parse(body, context)),
     replyPolicy: (thread, now) => replyPolicy(thread, policy, now),
     toOutbound: (draft) => {
-      const d = OutboundDraftSchema.safeParse(draft);
-      if (!d.success)
-        return {
-          ok: false,
-          error: failure("invalid_request", `draft ${d.error.issues[0]?.message ?? "is invalid"}`, ["draft"]),
-        };
-      return guard(() => steps.toOutbound(d.data));
+      const d = checkWith(OutboundDraftSchema, draft);
+      if (!d.ok) return { ok: false, error: invalid("draft", d.path, d.rule) };
+      return guard(() => steps.toOutbound(d.value));
     },
     ...(lookups === undefined ? {} : { lookups: (body: string) => guard(() => lookups(body)) }),
     ...(signedAt === undefined
@@ -185,15 +179,8 @@ export function defineAdapter(steps: AdapterSteps): PlatformAdapter {
       : {
           signedAt: (request: WebhookRequest) =>
             guard(() => {
-              const r = WebhookRequestSchema.safeParse(request);
-              if (!r.success)
-                return {
-                  ok: false,
-                  error: failure("invalid_request", `request ${r.error.issues[0]?.message ?? "is invalid"}`, [
-                    "request",
-                  ]),
-                };
-              return signedAt(r.data);
+              const r = checkRequest(request);
+              return r.ok ? signedAt(r.value) : r;
             }),
         }),
   };

@@ -1,10 +1,10 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { IdSchema, type Id } from "@ops/core";
 
 /**
  * Core's {@link IdSchema} typed as producing a branded {@link Id}. At run time it is the
  * same string check (no transform), so parsing stays cheap in hot paths.
  */
-export function brandedId<B extends string>(): z.ZodType<Id<B>, string> {
-  return IdSchema as unknown as z.ZodType<Id<B>, string>;
+export function brandedId<B extends string>(): z.ZodMiniType<Id<B>, string> {
+  return IdSchema as unknown as z.ZodMiniType<Id<B>, string>;
 }

@@ -2,9 +2,9 @@ import { assertInstant, OpsError } from "@ops/core";
 import type { Interaction } from "../model/Interaction";
 import { DirectionSchema, InteractionKindSchema, VisibilitySchema } from "../model/Interaction";
 
-const KINDS: ReadonlySet<string> = new Set(InteractionKindSchema.options);
-const DIRECTIONS: ReadonlySet<string> = new Set(DirectionSchema.options);
-const VISIBILITIES: ReadonlySet<string> = new Set(VisibilitySchema.options);
+const KINDS: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(InteractionKindSchema.options))();
+const DIRECTIONS: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(DirectionSchema.options))();
+const VISIBILITIES: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(VisibilitySchema.options))();
 
 /**
  * A cheap structural check of interactions for hot paths (a zod parse of a million

@@ -2,9 +2,9 @@ import { assertInstant, OpsError } from "@ops/core";
 import type { Thread } from "../model/Thread";
 import { PrioritySchema, ThreadStatusSchema, ThreadTypeSchema } from "../model/Thread";
 
-const STATUSES: ReadonlySet<string> = new Set(ThreadStatusSchema.options);
-const PRIORITIES: ReadonlySet<string> = new Set(PrioritySchema.options);
-const TYPES: ReadonlySet<string> = new Set(ThreadTypeSchema.options);
+const STATUSES: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(ThreadStatusSchema.options))();
+const PRIORITIES: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(PrioritySchema.options))();
+const TYPES: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(ThreadTypeSchema.options))();
 
 /**
  * A cheap structural check of threads for hot paths (the fields the queue reads); a zod

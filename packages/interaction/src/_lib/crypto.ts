@@ -8,11 +8,6 @@ export function sha1Hex(text: string): string {
   return bytesToHex(sha1(utf8ToBytes(text)));
 }
 
-/** SHA-256 of UTF-8 text, lower-case hex. */
-export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
-}
-
 /** HMAC-SHA256 of UTF-8 `message` under UTF-8 `key`, as lower-case hex (Meta's X-Hub-Signature-256). */
 export function hmacSha256Hex(key: string, message: string): string {
   return bytesToHex(hmac(sha256, utf8ToBytes(key), utf8ToBytes(message)));

@@ -1,4 +1,4 @@
-import { sha256Hex } from "./crypto";
+import { sha256Hex } from "./sha256";
 
 /** A dedupe key from item ids: sorted, joined, hashed when long. */
 export function keyOfIds(prefix: string, ids: readonly string[]): string {

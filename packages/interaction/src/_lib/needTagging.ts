@@ -1,6 +1,6 @@
 import { OpsError } from "@ops/core";
 import type { Interaction } from "../model/Interaction";
-import type { CompiledNeedRules } from "../needs/compileNeedRules";
+import type { CompiledNeedRules } from "../need/compileNeedRules";
 import { normalizeText } from "./normalizeText";
 
 /** Throws unless `value` came from `compileNeedRules`. */

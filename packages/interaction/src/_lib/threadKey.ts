@@ -1,8 +1,7 @@
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { actorKey, type ThreadId } from "@ops/core";
 import type { Interaction } from "../model/Interaction";
 import type { ThreadType } from "../model/Thread";
+import { sha256Hex } from "./sha256";
 
 /** Kinds that carry a message a user may expect an answer to. */
 export const ANSWERABLE_KINDS: ReadonlySet<string> = new Set(["comment", "reply", "dm", "mention", "quote", "report"]);
@@ -50,5 +49,5 @@ export function ownThreadKey(x: Interaction, nativeOwner: (x: Interaction) => Th
 export function threadIdOf(key: string): ThreadId {
   const id = `thr_${key}`;
   if (id.length <= 200) return id as ThreadId;
-  return `thr_h_${bytesToHex(sha256(utf8ToBytes(key)))}` as ThreadId;
+  return `thr_h_${sha256Hex(key)}` as ThreadId;
 }

@@ -1,16 +1,14 @@
-import { actorKey, assertInstant, parseOrThrow, type ActorRef, type ChannelId, type Instant } from "@ops/core";
-import { ActorRefSchema } from "@ops/core";
-import { z } from "zod";
+import { actorKey, parseOrThrow, type ActorRef, type ChannelId, type Instant, type Period } from "@ops/core";
+import { ActorRefSchema, PeriodSchema } from "@ops/core";
+import * as z from "zod/mini";
 import type { Interaction, InteractionKind } from "../model/Interaction";
 import { checkInteractions } from "../_lib/checkInteractions";
 import { chronological, dedupeById } from "../_lib/order";
 
 /** Options of {@link actorHistory}. */
 export interface ActorHistoryOptions {
-  /** Only interactions at or after this instant (platform time). */
-  readonly from?: Instant;
-  /** Only interactions before this instant (exclusive). */
-  readonly to?: Instant;
+  /** Only interactions whose platform time is in this half-open period `[start, end)`; default: all. */
+  readonly period?: Period;
   /** Keep internal notes about the actor (default true: the history is for the team). */
   readonly includeInternalNotes?: boolean;
 }
@@ -28,7 +26,8 @@ export interface ActorHistory {
   readonly lastSeenAt: Instant | null;
 }
 
-const IdentitiesSchema = z.array(ActorRefSchema).min(1, { error: "must list at least one identity" });
+const IdentitiesSchema = /* @__PURE__ */ (() =>
+  z.array(ActorRefSchema).check(z.minLength(1, { error: "must list at least one identity" })))();
 
 /**
  * One person's history with the brand — what they wrote, liked, entered, and what the team
@@ -41,9 +40,9 @@ const IdentitiesSchema = z.array(ActorRefSchema).min(1, { error: "must list at l
  *
  * @param interactions - any order; not mutated
  * @param identities - the actor's platform identities
- * @param options - time range and internal notes
+ * @param options - period and internal notes
  * @returns the history, oldest first, with counts by kind
- * @throws {OpsError} `invalid_argument` for malformed interactions, identities or range
+ * @throws {OpsError} `invalid_argument` for malformed interactions, identities or period
  *
  * @example
  * ```ts
@@ -65,8 +64,10 @@ export function actorHistory(
   const fn = "actorHistory";
   checkInteractions(interactions, fn);
   const refs = parseOrThrow(IdentitiesSchema, identities, { fn, path: ["identities"] });
-  if (options.from !== undefined) assertInstant(options.from, fn, ["options", "from"]);
-  if (options.to !== undefined) assertInstant(options.to, fn, ["options", "to"]);
+  const period =
+    options.period === undefined
+      ? undefined
+      : parseOrThrow(PeriodSchema, options.period, { fn, path: ["options", "period"] });
   const keys = new Set(refs.map((r) => actorKey(r)));
   const notes = options.includeInternalNotes ?? true;
   const picked: Interaction[] = [];
@@ -76,7 +77,7 @@ export function actorHistory(
   let last: Instant | null = null;
   for (const x of chronological(dedupeById(interactions))) {
     const t = x.platformCreatedAt;
-    if ((options.from !== undefined && t < options.from) || (options.to !== undefined && t >= options.to)) continue;
+    if (period !== undefined && (t < period.start || t >= period.end)) continue;
     if (!notes && x.visibility === "internal_note") continue;
     const own = keys.has(actorKey(x.actor));
     const toThem = x.recipient !== undefined && keys.has(actorKey(x.recipient));

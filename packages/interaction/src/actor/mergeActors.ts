@@ -1,5 +1,5 @@
 import { actorKey, OpsError, parseOrThrow, type ActorId, type ActorRef } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ActorSchema, type Actor, type AttributeValue } from "../model/Actor";
 import { ActorIdSchema } from "../model/IdSchemas";
 
@@ -30,8 +30,8 @@ export interface MergedActors {
   readonly conflicts: readonly AttributeConflict[];
 }
 
-const InputSchema = z.array(ActorSchema);
-const LinksSchema = z.array(z.tuple([ActorIdSchema, ActorIdSchema]));
+const InputSchema = /* @__PURE__ */ (() => z.array(ActorSchema))();
+const LinksSchema = /* @__PURE__ */ (() => z.array(z.tuple([ActorIdSchema, ActorIdSchema])))();
 
 /**
  * Merges actors that are the same person: those that share a platform identity (same

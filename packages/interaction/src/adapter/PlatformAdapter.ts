@@ -1,7 +1,6 @@
-import { z } from "zod";
-import type { Failure, Instant, Result } from "@ops/core";
+import * as z from "zod/mini";
+import type { ChannelId, Failure, Instant, Result } from "@ops/core";
 import { ActorRefSchema } from "@ops/core";
-import type { ChannelId } from "@ops/core";
 import type { Interaction } from "../model/Interaction";
 import { InteractionSchema } from "../model/Interaction";
 import type { Thread } from "../model/Thread";
@@ -21,12 +20,13 @@ import { ReplySurfaceSchema } from "../replyWindow/ReplyWindowPolicy";
  * // => ""
  * ```
  */
-export const WebhookRequestSchema = z.object({
-  method: z.string().min(1).max(16),
-  url: z.string().min(1).max(16_384),
-  headers: z.record(z.string(), z.string()).default({}),
-  body: z.string().default(""),
-});
+export const WebhookRequestSchema = /* @__PURE__ */ (() =>
+  z.object({
+    method: z.string().check(z.minLength(1), z.maxLength(16)),
+    url: z.string().check(z.minLength(1), z.maxLength(16_384)),
+    headers: z._default(z.record(z.string(), z.string()), {}),
+    body: z._default(z.string(), ""),
+  }))();
 
 /** An incoming webhook HTTP request; see {@link WebhookRequestSchema}. */
 export type WebhookRequest = z.output<typeof WebhookRequestSchema>;
@@ -44,10 +44,11 @@ export type WebhookRequest = z.output<typeof WebhookRequestSchema>;
  * // => false
  * ```
  */
-export const WebhookSecretSchema = z.object({
-  secret: z.string().min(1, { error: "must be the non-empty shared secret" }),
-  verifyToken: z.string().min(1).optional(),
-});
+export const WebhookSecretSchema = /* @__PURE__ */ (() =>
+  z.object({
+    secret: z.string().check(z.minLength(1, { error: "must be the non-empty shared secret" })),
+    verifyToken: z.optional(z.string().check(z.minLength(1))),
+  }))();
 
 /** The secrets `verify` checks against; see {@link WebhookSecretSchema}. */
 export type WebhookSecret = z.output<typeof WebhookSecretSchema>;
@@ -90,6 +91,16 @@ export type AdapterFailureCode =
 /** An expected adapter failure: core's {@link Failure} with an {@link AdapterFailureCode}. */
 export type AdapterFailure = Failure<AdapterFailureCode>;
 
+/**
+ * Options of the reference adapters: the reply-window data to answer `replyPolicy` from.
+ * Shared by `createDouyinAdapter`, `createInstagramAdapter`, `createWeiboAdapter` and
+ * `createXAdapter`; `createWechatOaAdapter`'s `WechatOaAdapterOptions` extends it.
+ */
+export interface AdapterOptions {
+  /** Replaces the built-in entry of `REPLY_WINDOW_POLICIES` (e.g. when a platform changes its rules). */
+  readonly policy?: ReplyWindowPolicy;
+}
+
 /** What `parse` needs besides the raw body: the channel the webhook belongs to and when it arrived. */
 export interface ParseContext {
   readonly channelId: ChannelId;
@@ -112,13 +123,14 @@ export interface ParseContext {
  * // => false
  * ```
  */
-export const OutboundDraftSchema = z.object({
-  surface: ReplySurfaceSchema,
-  to: ActorRefSchema,
-  inReplyTo: InteractionSchema.optional(),
-  text: z.string().min(1, { error: "must be non-empty text" }).max(100_000),
-  tag: z.string().min(1).max(64).optional(),
-});
+export const OutboundDraftSchema = /* @__PURE__ */ (() =>
+  z.object({
+    surface: ReplySurfaceSchema,
+    to: ActorRefSchema,
+    inReplyTo: z.optional(InteractionSchema),
+    text: z.string().check(z.minLength(1, { error: "must be non-empty text" }), z.maxLength(100_000)),
+    tag: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  }))();
 
 /** A message to send; see {@link OutboundDraftSchema}. */
 export type OutboundDraft = z.output<typeof OutboundDraftSchema>;
@@ -155,7 +167,8 @@ export interface AdapterLookup {
  * storage of seen delivery keys — is the integrator's):
  *
  * - `verify(request, secret)`: checks the webhook signature, or answers the subscription
- *   handshake (challenge).
+ *   handshake (challenge). A pipeline step: it stops at the first problem and returns that
+ *   one failure (a `Result`, not the failure list of `@ops/core`'s `Verification`).
  * - `dedupeKey(body)`: a stable key of a delivery, since platforms retry webhooks; the
  *   integrator drops a delivery whose key it has already seen.
  * - `parse(body, context)`: the interactions in one delivery (Meta batches several changes

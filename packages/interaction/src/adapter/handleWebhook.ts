@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { failure, parseOrThrow, type Result } from "@ops/core";
 import type { Interaction } from "../model/Interaction";
 import type {
@@ -39,14 +39,17 @@ export type WebhookOutcome =
  * // => 300000
  * ```
  */
-export const HandleWebhookOptionsSchema = z.object({
-  maxAgeMs: z
-    .number()
-    .int({ error: "must be whole milliseconds" })
-    .nonnegative({ error: "must be 0 or more milliseconds" })
-    .nullable()
-    .default(300_000),
-});
+export const HandleWebhookOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    maxAgeMs: z._default(
+      z.nullable(
+        z
+          .int({ error: "must be whole milliseconds" })
+          .check(z.nonnegative({ error: "must be 0 or more milliseconds" })),
+      ),
+      300_000,
+    ),
+  }))();
 
 /** Options of {@link handleWebhook}; see {@link HandleWebhookOptionsSchema}. */
 export type HandleWebhookOptions = z.input<typeof HandleWebhookOptionsSchema>;

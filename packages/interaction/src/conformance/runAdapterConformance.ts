@@ -8,6 +8,7 @@ import type {
   WebhookSecret,
 } from "../adapter/PlatformAdapter";
 import { ThreadSchema } from "../model/Thread";
+import { checkWith } from "../_lib/checkWith";
 import { deepEqual } from "../_lib/deepEqual";
 import { handleWebhook } from "../adapter/handleWebhook";
 
@@ -198,8 +199,8 @@ export function runAdapterConformance(
           return `expected kinds ${exp.kinds.join(",")}, got ${r.value.map((x) => x.kind).join(",")}`;
         const ids = new Set<string>();
         for (const [i, x] of r.value.entries()) {
-          const v = InteractionSchema.safeParse(x);
-          if (!v.success) return `interaction ${i} breaks InteractionSchema: ${v.error.issues[0]?.message ?? ""}`;
+          const v = checkWith(InteractionSchema, x);
+          if (!v.ok) return `interaction ${i} breaks InteractionSchema: ${v.path.join(".") || "value"} ${v.rule}`;
           if (ids.has(x.id)) return `interaction ${i} repeats id ${x.id}`;
           ids.add(x.id);
           if (x.channelId !== fx.context.channelId)

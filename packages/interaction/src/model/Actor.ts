@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ActorRefSchema } from "@ops/core";
 import { ActorIdSchema } from "./IdSchemas";
 
@@ -15,7 +15,7 @@ export type ActorKind = z.output<typeof ActorKindSchema>;
  * // => ["person", "brand", "agent", "bot"]
  * ```
  */
-export const ActorKindSchema = z.enum(["person", "brand", "agent", "bot"]);
+export const ActorKindSchema = /* @__PURE__ */ (() => z.enum(["person", "brand", "agent", "bot"]))();
 
 /** A value of an actor attribute: text, a number, a flag, or a list of texts. */
 export type AttributeValue = z.output<typeof AttributeValueSchema>;
@@ -30,12 +30,13 @@ export type AttributeValue = z.output<typeof AttributeValueSchema>;
  * // => true
  * ```
  */
-export const AttributeValueSchema = z.union([
-  z.string().max(4096),
-  z.number().finite(),
-  z.boolean(),
-  z.array(z.string().max(4096)).max(1000),
-]);
+export const AttributeValueSchema = /* @__PURE__ */ (() =>
+  z.union([
+    z.string().check(z.maxLength(4096)),
+    z.number(),
+    z.boolean(),
+    z.array(z.string().check(z.maxLength(4096))).check(z.maxLength(1000)),
+  ]))();
 
 /**
  * One person (or brand, agent, bot) across channels. Platform user ids are scoped per
@@ -62,11 +63,12 @@ export type Actor = z.output<typeof ActorSchema>;
  * // => [{}, []]
  * ```
  */
-export const ActorSchema = z.object({
-  id: ActorIdSchema,
-  kind: ActorKindSchema,
-  displayName: z.string().max(256).optional(),
-  identities: z.array(ActorRefSchema).min(1, { error: "must list at least one platform identity" }),
-  attributes: z.record(z.string().min(1).max(128), AttributeValueSchema).default({}),
-  mergedFrom: z.array(ActorIdSchema).default([]),
-});
+export const ActorSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: ActorIdSchema,
+    kind: ActorKindSchema,
+    displayName: z.optional(z.string().check(z.maxLength(256))),
+    identities: z.array(ActorRefSchema).check(z.minLength(1, { error: "must list at least one platform identity" })),
+    attributes: z._default(z.record(z.string().check(z.minLength(1), z.maxLength(128)), AttributeValueSchema), {}),
+    mergedFrom: z._default(z.array(ActorIdSchema), []),
+  }))();

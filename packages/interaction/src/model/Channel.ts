@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { PlatformSchema, TimeZoneSchema } from "@ops/core";
 import { ChannelIdSchema } from "./IdSchemas";
 
@@ -26,18 +26,19 @@ export type ChannelCapabilities = z.output<typeof ChannelCapabilitiesSchema>;
  * // => false
  * ```
  */
-export const ChannelCapabilitiesSchema = z.object({
-  threadDepth: z
-    .number()
-    .int({ error: "must be an integer ≥ 0 or null (unlimited)" })
-    .min(0, { error: "must be an integer ≥ 0 or null (unlimited)" })
-    .nullable(),
-  publicReply: z.boolean(),
-  dm: z.boolean(),
-  hide: z.boolean(),
-  delete: z.boolean(),
-  recall: z.boolean(),
-});
+export const ChannelCapabilitiesSchema = /* @__PURE__ */ (() =>
+  z.object({
+    threadDepth: z.nullable(
+      z
+        .int({ error: "must be an integer ≥ 0 or null (unlimited)" })
+        .check(z.minimum(0, { error: "must be an integer ≥ 0 or null (unlimited)" })),
+    ),
+    publicReply: z.boolean(),
+    dm: z.boolean(),
+    hide: z.boolean(),
+    delete: z.boolean(),
+    recall: z.boolean(),
+  }))();
 
 /**
  * One account on one platform that the team operates: a WeChat Official Account, a Weibo
@@ -65,12 +66,15 @@ export type Channel = z.output<typeof ChannelSchema>;
  * // => true
  * ```
  */
-export const ChannelSchema = z.object({
-  id: ChannelIdSchema,
-  platform: PlatformSchema,
-  account: z.string().min(1, { error: "must be the platform's non-empty account id" }).max(256),
-  name: z.string().max(256).optional(),
-  timeZone: TimeZoneSchema.optional(),
-  capabilities: ChannelCapabilitiesSchema,
-  replyWindowPolicy: z.string().min(1).max(128).nullable(),
-});
+export const ChannelSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: ChannelIdSchema,
+    platform: PlatformSchema,
+    account: z
+      .string()
+      .check(z.minLength(1, { error: "must be the platform's non-empty account id" }), z.maxLength(256)),
+    name: z.optional(z.string().check(z.maxLength(256))),
+    timeZone: z.optional(TimeZoneSchema),
+    capabilities: ChannelCapabilitiesSchema,
+    replyWindowPolicy: z.nullable(z.string().check(z.minLength(1), z.maxLength(128))),
+  }))();

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { ActorId, CampaignId, ChannelId, InteractionId, ThreadId } from "@ops/core";
 import { brandedId } from "../_lib/brandedId";
 
@@ -13,7 +13,7 @@ import { brandedId } from "../_lib/brandedId";
  * // => "act_7f3k"
  * ```
  */
-export const ActorIdSchema: z.ZodType<ActorId, string> = /* @__PURE__ */ brandedId<"actor">();
+export const ActorIdSchema: z.ZodMiniType<ActorId, string> = /* @__PURE__ */ brandedId<"actor">();
 
 /**
  * Schema of a {@link ChannelId}.
@@ -25,7 +25,7 @@ export const ActorIdSchema: z.ZodType<ActorId, string> = /* @__PURE__ */ branded
  * // => false
  * ```
  */
-export const ChannelIdSchema: z.ZodType<ChannelId, string> = /* @__PURE__ */ brandedId<"channel">();
+export const ChannelIdSchema: z.ZodMiniType<ChannelId, string> = /* @__PURE__ */ brandedId<"channel">();
 
 /**
  * Schema of an {@link InteractionId}. Adapters derive interaction ids from the platform's
@@ -38,7 +38,7 @@ export const ChannelIdSchema: z.ZodType<ChannelId, string> = /* @__PURE__ */ bra
  * // => true
  * ```
  */
-export const InteractionIdSchema: z.ZodType<InteractionId, string> = /* @__PURE__ */ brandedId<"interaction">();
+export const InteractionIdSchema: z.ZodMiniType<InteractionId, string> = /* @__PURE__ */ brandedId<"interaction">();
 
 /**
  * Schema of a {@link ThreadId}.
@@ -50,7 +50,7 @@ export const InteractionIdSchema: z.ZodType<InteractionId, string> = /* @__PURE_
  * // => true
  * ```
  */
-export const ThreadIdSchema: z.ZodType<ThreadId, string> = /* @__PURE__ */ brandedId<"thread">();
+export const ThreadIdSchema: z.ZodMiniType<ThreadId, string> = /* @__PURE__ */ brandedId<"thread">();
 
 /**
  * Schema of a {@link CampaignId} (a lucky draw, quiz or contest an interaction enters).
@@ -62,4 +62,4 @@ export const ThreadIdSchema: z.ZodType<ThreadId, string> = /* @__PURE__ */ brand
  * // => true
  * ```
  */
-export const CampaignIdSchema: z.ZodType<CampaignId, string> = /* @__PURE__ */ brandedId<"campaign">();
+export const CampaignIdSchema: z.ZodMiniType<CampaignId, string> = /* @__PURE__ */ brandedId<"campaign">();

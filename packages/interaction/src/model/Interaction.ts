@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ActorRefSchema, InstantSchema } from "@ops/core";
 import { ActorIdSchema, CampaignIdSchema, ChannelIdSchema, InteractionIdSchema, ThreadIdSchema } from "./IdSchemas";
 
@@ -31,22 +31,23 @@ import { ActorIdSchema, CampaignIdSchema, ChannelIdSchema, InteractionIdSchema, 
  * // => true
  * ```
  */
-export const InteractionKindSchema = z.enum([
-  "comment",
-  "reply",
-  "dm",
-  "mention",
-  "like",
-  "repost",
-  "quote",
-  "follow",
-  "unfollow",
-  "campaign_entry",
-  "report",
-  "recall",
-  "menu_click",
-  "qr_scan",
-]);
+export const InteractionKindSchema = /* @__PURE__ */ (() =>
+  z.enum([
+    "comment",
+    "reply",
+    "dm",
+    "mention",
+    "like",
+    "repost",
+    "quote",
+    "follow",
+    "unfollow",
+    "campaign_entry",
+    "report",
+    "recall",
+    "menu_click",
+    "qr_scan",
+  ]))();
 
 /** What kind of interaction happened; see {@link InteractionKindSchema}. */
 export type InteractionKind = z.output<typeof InteractionKindSchema>;
@@ -63,7 +64,7 @@ export type InteractionKind = z.output<typeof InteractionKindSchema>;
  * // => ["in", "out", "activity"]
  * ```
  */
-export const DirectionSchema = z.enum(["in", "out", "activity"]);
+export const DirectionSchema = /* @__PURE__ */ (() => z.enum(["in", "out", "activity"]))();
 
 /** Which way an interaction went; see {@link DirectionSchema}. */
 export type Direction = z.output<typeof DirectionSchema>;
@@ -79,7 +80,7 @@ export type Direction = z.output<typeof DirectionSchema>;
  * // => true
  * ```
  */
-export const VisibilitySchema = z.enum(["public", "private", "internal_note"]);
+export const VisibilitySchema = /* @__PURE__ */ (() => z.enum(["public", "private", "internal_note"]))();
 
 /** Who can see an interaction; see {@link VisibilitySchema}. */
 export type Visibility = z.output<typeof VisibilitySchema>;
@@ -95,7 +96,8 @@ export type Visibility = z.output<typeof VisibilitySchema>;
  * // => ["received", "queued", "sent", "delivered", "read", "failed"]
  * ```
  */
-export const DeliveryStatusSchema = z.enum(["received", "queued", "sent", "delivered", "read", "failed"]);
+export const DeliveryStatusSchema = /* @__PURE__ */ (() =>
+  z.enum(["received", "queued", "sent", "delivered", "read", "failed"]))();
 
 /** Where an interaction is in its delivery; see {@link DeliveryStatusSchema}. */
 export type DeliveryStatus = z.output<typeof DeliveryStatusSchema>;
@@ -111,11 +113,12 @@ export type DeliveryStatus = z.output<typeof DeliveryStatusSchema>;
  * // => "failed"
  * ```
  */
-export const DeliverySchema = z.object({
-  status: DeliveryStatusSchema,
-  at: InstantSchema.optional(),
-  error: z.string().max(2048).optional(),
-});
+export const DeliverySchema = /* @__PURE__ */ (() =>
+  z.object({
+    status: DeliveryStatusSchema,
+    at: z.optional(InstantSchema),
+    error: z.optional(z.string().check(z.maxLength(2048))),
+  }))();
 
 /** Delivery state of an interaction; see {@link DeliverySchema}. */
 export type Delivery = z.output<typeof DeliverySchema>;
@@ -132,11 +135,14 @@ export type Delivery = z.output<typeof DeliverySchema>;
  * // => { type: "post", id: "4934811234567890" }
  * ```
  */
-export const InteractionTargetSchema = z.object({
-  type: z.enum(["post", "comment", "message", "account", "campaign", "live"]),
-  id: z.string().min(1, { error: "must be the platform's non-empty id of the target" }).max(512),
-  url: z.string().max(2048).optional(),
-});
+export const InteractionTargetSchema = /* @__PURE__ */ (() =>
+  z.object({
+    type: z.enum(["post", "comment", "message", "account", "campaign", "live"]),
+    id: z
+      .string()
+      .check(z.minLength(1, { error: "must be the platform's non-empty id of the target" }), z.maxLength(512)),
+    url: z.optional(z.string().check(z.maxLength(2048))),
+  }))();
 
 /** What an interaction is about; see {@link InteractionTargetSchema}. */
 export type InteractionTarget = z.output<typeof InteractionTargetSchema>;
@@ -152,11 +158,12 @@ export type InteractionTarget = z.output<typeof InteractionTargetSchema>;
  * // => true
  * ```
  */
-export const MediaItemSchema = z.object({
-  type: z.enum(["image", "video", "audio", "file", "link", "sticker", "location"]),
-  id: z.string().max(512).optional(),
-  url: z.string().max(4096).optional(),
-});
+export const MediaItemSchema = /* @__PURE__ */ (() =>
+  z.object({
+    type: z.enum(["image", "video", "audio", "file", "link", "sticker", "location"]),
+    id: z.optional(z.string().check(z.maxLength(512))),
+    url: z.optional(z.string().check(z.maxLength(4096))),
+  }))();
 
 /** One attachment; see {@link MediaItemSchema}. */
 export type MediaItem = z.output<typeof MediaItemSchema>;
@@ -172,11 +179,12 @@ export type MediaItem = z.output<typeof MediaItemSchema>;
  * // => { text: "这个色号适合黄皮吗？", media: [], hashtags: [] }
  * ```
  */
-export const InteractionContentSchema = z.object({
-  text: z.string().max(100_000),
-  media: z.array(MediaItemSchema).max(100).default([]),
-  hashtags: z.array(z.string().max(256)).max(100).default([]),
-});
+export const InteractionContentSchema = /* @__PURE__ */ (() =>
+  z.object({
+    text: z.string().check(z.maxLength(100_000)),
+    media: z._default(z.array(MediaItemSchema).check(z.maxLength(100)), []),
+    hashtags: z._default(z.array(z.string().check(z.maxLength(256))).check(z.maxLength(100)), []),
+  }))();
 
 /** The content of an interaction; see {@link InteractionContentSchema}. */
 export type InteractionContent = z.output<typeof InteractionContentSchema>;
@@ -192,10 +200,11 @@ export type InteractionContent = z.output<typeof InteractionContentSchema>;
  * // => "dm"
  * ```
  */
-export const ConversationRefSchema = z.object({
-  id: z.string().min(1).max(512),
-  type: z.enum(["dm", "group"]),
-});
+export const ConversationRefSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: z.string().check(z.minLength(1), z.maxLength(512)),
+    type: z.enum(["dm", "group"]),
+  }))();
 
 /** A platform conversation; see {@link ConversationRefSchema}. */
 export type ConversationRef = z.output<typeof ConversationRefSchema>;
@@ -234,27 +243,28 @@ export type ConversationRef = z.output<typeof ConversationRefSchema>;
  * // => []
  * ```
  */
-export const InteractionSchema = z.object({
-  id: InteractionIdSchema,
-  channelId: ChannelIdSchema,
-  kind: InteractionKindSchema,
-  direction: DirectionSchema,
-  visibility: VisibilitySchema,
-  actor: ActorRefSchema,
-  actorId: ActorIdSchema.optional(),
-  recipient: ActorRefSchema.optional(),
-  conversation: ConversationRefSchema.optional(),
-  target: InteractionTargetSchema.optional(),
-  inReplyTo: InteractionIdSchema.optional(),
-  threadId: ThreadIdSchema.optional(),
-  content: InteractionContentSchema.optional(),
-  campaignId: CampaignIdSchema.optional(),
-  nativeId: z.string().min(1).max(512).optional(),
-  platformCreatedAt: InstantSchema,
-  receivedAt: InstantSchema,
-  delivery: DeliverySchema.optional(),
-  raw: z.unknown().optional(),
-});
+export const InteractionSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: InteractionIdSchema,
+    channelId: ChannelIdSchema,
+    kind: InteractionKindSchema,
+    direction: DirectionSchema,
+    visibility: VisibilitySchema,
+    actor: ActorRefSchema,
+    actorId: z.optional(ActorIdSchema),
+    recipient: z.optional(ActorRefSchema),
+    conversation: z.optional(ConversationRefSchema),
+    target: z.optional(InteractionTargetSchema),
+    inReplyTo: z.optional(InteractionIdSchema),
+    threadId: z.optional(ThreadIdSchema),
+    content: z.optional(InteractionContentSchema),
+    campaignId: z.optional(CampaignIdSchema),
+    nativeId: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
+    platformCreatedAt: InstantSchema,
+    receivedAt: InstantSchema,
+    delivery: z.optional(DeliverySchema),
+    raw: z.optional(z.unknown()),
+  }))();
 
 /** One interaction; see {@link InteractionSchema}. */
 export type Interaction = z.output<typeof InteractionSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ActorRefSchema, InstantSchema } from "@ops/core";
 import { ActorIdSchema, ChannelIdSchema, InteractionIdSchema, ThreadIdSchema } from "./IdSchemas";
 import { InteractionKindSchema } from "./Interaction";
@@ -15,7 +15,7 @@ import { ReplyWindowEventSchema } from "../replyWindow/ReplyWindowPolicy";
  * // => ["public", "dm", "group"]
  * ```
  */
-export const ThreadTypeSchema = z.enum(["public", "dm", "group"]);
+export const ThreadTypeSchema = /* @__PURE__ */ (() => z.enum(["public", "dm", "group"]))();
 
 /** The kind of conversation; see {@link ThreadTypeSchema}. */
 export type ThreadType = z.output<typeof ThreadTypeSchema>;
@@ -32,7 +32,7 @@ export type ThreadType = z.output<typeof ThreadTypeSchema>;
  * // => ["open", "pending", "snoozed", "resolved"]
  * ```
  */
-export const ThreadStatusSchema = z.enum(["open", "pending", "snoozed", "resolved"]);
+export const ThreadStatusSchema = /* @__PURE__ */ (() => z.enum(["open", "pending", "snoozed", "resolved"]))();
 
 /** Where a thread is in its handling; see {@link ThreadStatusSchema}. */
 export type ThreadStatus = z.output<typeof ThreadStatusSchema>;
@@ -47,7 +47,7 @@ export type ThreadStatus = z.output<typeof ThreadStatusSchema>;
  * // => ["low", "normal", "high", "urgent"]
  * ```
  */
-export const PrioritySchema = z.enum(["low", "normal", "high", "urgent"]);
+export const PrioritySchema = /* @__PURE__ */ (() => z.enum(["low", "normal", "high", "urgent"]))();
 
 /** How urgent a thread is; see {@link PrioritySchema}. */
 export type Priority = z.output<typeof PrioritySchema>;
@@ -77,25 +77,26 @@ export type Priority = z.output<typeof PrioritySchema>;
  * // => ["normal", [], null]
  * ```
  */
-export const ThreadSchema = z.object({
-  id: ThreadIdSchema,
-  channelId: ChannelIdSchema,
-  type: ThreadTypeSchema,
-  status: ThreadStatusSchema,
-  rootId: InteractionIdSchema.optional(),
-  counterpart: ActorRefSchema.optional(),
-  createdAt: InstantSchema,
-  waitingSince: InstantSchema.nullable(),
-  firstReplyAt: InstantSchema.nullable(),
-  lastInboundAt: InstantSchema.nullable(),
-  lastInboundKind: InteractionKindSchema.nullable(),
-  lastOutboundAt: InstantSchema.nullable(),
-  snoozedUntil: InstantSchema.nullable().default(null),
-  assignee: ActorIdSchema.nullable().default(null),
-  priority: PrioritySchema.default("normal"),
-  labels: z.array(z.string().min(1).max(128)).max(256).default([]),
-  replyWindowEvents: z.array(ReplyWindowEventSchema).default([]),
-});
+export const ThreadSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: ThreadIdSchema,
+    channelId: ChannelIdSchema,
+    type: ThreadTypeSchema,
+    status: ThreadStatusSchema,
+    rootId: z.optional(InteractionIdSchema),
+    counterpart: z.optional(ActorRefSchema),
+    createdAt: InstantSchema,
+    waitingSince: z.nullable(InstantSchema),
+    firstReplyAt: z.nullable(InstantSchema),
+    lastInboundAt: z.nullable(InstantSchema),
+    lastInboundKind: z.nullable(InteractionKindSchema),
+    lastOutboundAt: z.nullable(InstantSchema),
+    snoozedUntil: z._default(z.nullable(InstantSchema), null),
+    assignee: z._default(z.nullable(ActorIdSchema), null),
+    priority: z._default(PrioritySchema, "normal"),
+    labels: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(128))).check(z.maxLength(256)), []),
+    replyWindowEvents: z._default(z.array(ReplyWindowEventSchema), []),
+  }))();
 
 /** One conversation; see {@link ThreadSchema}. */
 export type Thread = z.output<typeof ThreadSchema>;

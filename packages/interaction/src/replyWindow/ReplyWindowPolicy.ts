@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InstantSchema, PlatformSchema } from "@ops/core";
 import { InteractionKindSchema } from "../model/Interaction";
 
@@ -15,7 +15,7 @@ import { InteractionKindSchema } from "../model/Interaction";
  * // => ["message", "private_reply", "public_reply"]
  * ```
  */
-export const ReplySurfaceSchema = z.enum(["message", "private_reply", "public_reply"]);
+export const ReplySurfaceSchema = /* @__PURE__ */ (() => z.enum(["message", "private_reply", "public_reply"]))();
 
 /** How the brand answers; see {@link ReplySurfaceSchema}. */
 export type ReplySurface = z.output<typeof ReplySurfaceSchema>;
@@ -31,11 +31,12 @@ export type ReplySurface = z.output<typeof ReplySurfaceSchema>;
  * // => true
  * ```
  */
-export const SourceRefSchema = z.object({
-  title: z.string().min(1).max(512),
-  url: z.string().min(1).max(2048),
-  retrieved: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a YYYY-MM-DD date" }),
-});
+export const SourceRefSchema = /* @__PURE__ */ (() =>
+  z.object({
+    title: z.string().check(z.minLength(1), z.maxLength(512)),
+    url: z.string().check(z.minLength(1), z.maxLength(2048)),
+    retrieved: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a YYYY-MM-DD date" })),
+  }))();
 
 /** A citation for a platform rule; see {@link SourceRefSchema}. */
 export type SourceRef = z.output<typeof SourceRefSchema>;
@@ -51,22 +52,24 @@ export type SourceRef = z.output<typeof SourceRefSchema>;
  * @example
  * ```ts
  * import { ReplyWindowRuleSchema } from "@ops/interaction";
- * ReplyWindowRuleSchema.safeParse({
- *   id: "x.test", surface: "message", openedBy: ["dm"], durationMs: 0, maxMessages: null, tag: null, sources: [],
- * }).success;
+ * const rule = { id: "x.test", surface: "message", openedBy: ["dm"], durationMs: 0, maxMessages: null, tag: null, sources: [] };
+ * ReplyWindowRuleSchema.safeParse(rule).success; // durationMs must be positive
  * // => false
  * ```
  */
-export const ReplyWindowRuleSchema = z.object({
-  id: z.string().min(1).max(128),
-  surface: ReplySurfaceSchema,
-  openedBy: z.array(InteractionKindSchema).min(1, { error: "must name at least one opening event kind" }),
-  durationMs: z.number().int().positive({ error: "must be a positive integer number of milliseconds" }),
-  maxMessages: z.number().int().positive({ error: "must be a positive integer or null (no limit)" }).nullable(),
-  tag: z.string().min(1).max(64).nullable(),
-  sources: z.array(SourceRefSchema),
-  note: z.string().max(2048).optional(),
-});
+export const ReplyWindowRuleSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: z.string().check(z.minLength(1), z.maxLength(128)),
+    surface: ReplySurfaceSchema,
+    openedBy: z
+      .array(InteractionKindSchema)
+      .check(z.minLength(1, { error: "must name at least one opening event kind" })),
+    durationMs: z.int().check(z.positive({ error: "must be a positive integer number of milliseconds" })),
+    maxMessages: z.nullable(z.int().check(z.positive({ error: "must be a positive integer or null (no limit)" }))),
+    tag: z.nullable(z.string().check(z.minLength(1), z.maxLength(64))),
+    sources: z.array(SourceRefSchema),
+    note: z.optional(z.string().check(z.maxLength(2048))),
+  }))();
 
 /** One reply-window rule; see {@link ReplyWindowRuleSchema}. */
 export type ReplyWindowRule = z.output<typeof ReplyWindowRuleSchema>;
@@ -85,14 +88,15 @@ export type ReplyWindowRule = z.output<typeof ReplyWindowRuleSchema>;
  * // => true
  * ```
  */
-export const ReplyWindowPolicySchema = z.object({
-  id: z.string().min(1).max(128),
-  platform: PlatformSchema,
-  unrestricted: z.array(ReplySurfaceSchema),
-  rules: z.array(ReplyWindowRuleSchema),
-  sources: z.array(SourceRefSchema).default([]),
-  note: z.string().max(4096).optional(),
-});
+export const ReplyWindowPolicySchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: z.string().check(z.minLength(1), z.maxLength(128)),
+    platform: PlatformSchema,
+    unrestricted: z.array(ReplySurfaceSchema),
+    rules: z.array(ReplyWindowRuleSchema),
+    sources: z._default(z.array(SourceRefSchema), []),
+    note: z.optional(z.string().check(z.maxLength(4096))),
+  }))();
 
 /** A platform's reply-window data; see {@link ReplyWindowPolicySchema}. */
 export type ReplyWindowPolicy = z.output<typeof ReplyWindowPolicySchema>;
@@ -109,11 +113,12 @@ export type ReplyWindowPolicy = z.output<typeof ReplyWindowPolicySchema>;
  * // => { kind: "dm", at: 1772933400000, sentSince: 2 }
  * ```
  */
-export const ReplyWindowEventSchema = z.object({
-  kind: InteractionKindSchema,
-  at: InstantSchema,
-  sentSince: z.number().int().min(0),
-});
+export const ReplyWindowEventSchema = /* @__PURE__ */ (() =>
+  z.object({
+    kind: InteractionKindSchema,
+    at: InstantSchema,
+    sentSince: z.int().check(z.minimum(0)),
+  }))();
 
 /** An opening event with its message count; see {@link ReplyWindowEventSchema}. */
 export type ReplyWindowEvent = z.output<typeof ReplyWindowEventSchema>;

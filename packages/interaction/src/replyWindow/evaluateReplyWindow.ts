@@ -9,9 +9,9 @@ import {
   type ReplyWindowEvent,
   type ReplyWindowPolicy,
 } from "./ReplyWindowPolicy";
-import { z } from "zod";
+import * as z from "zod/mini";
 
-const EventsSchema = z.array(ReplyWindowEventSchema);
+const EventsSchema = /* @__PURE__ */ (() => z.array(ReplyWindowEventSchema))();
 
 /**
  * Whether the brand may send on one `surface` now, from a platform's reply-window data

@@ -1,5 +1,5 @@
 import { parseOrThrow, type ActorRef, type Instant, type InteractionId, type ThreadId } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Interaction, InteractionKind } from "../model/Interaction";
 import { ThreadSchema, type Thread, type ThreadType } from "../model/Thread";
 import type { ReplyWindowEvent } from "../replyWindow/ReplyWindowPolicy";
@@ -27,7 +27,7 @@ export interface ThreadBuild {
   readonly members: ReadonlyMap<ThreadId, readonly Interaction[]>;
 }
 
-const PreviousSchema = z.array(ThreadSchema);
+const PreviousSchema = /* @__PURE__ */ (() => z.array(ThreadSchema))();
 
 interface Acc {
   id: ThreadId;

@@ -1,10 +1,11 @@
 import { failure, type Result } from "@ops/core";
-import type { AdapterFailure, ParseContext, PlatformAdapter } from "../adapter/PlatformAdapter";
+import type { AdapterFailure, AdapterOptions, ParseContext, PlatformAdapter } from "./PlatformAdapter";
 import type { Interaction, InteractionInput } from "../model/Interaction";
 import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
 import { defineAdapter, finish } from "../_lib/adapterKit";
-import { sha1Hex, sha256Hex, timingSafeEqual } from "../_lib/crypto";
+import { sha1Hex, timingSafeEqual } from "../_lib/crypto";
+import { sha256Hex } from "../_lib/sha256";
 import { header } from "../_lib/http";
 import {
   epochToInstant,
@@ -17,7 +18,6 @@ import {
   strField,
   type Obj,
 } from "../_lib/read";
-import type { AdapterOptions } from "./createWechatOaAdapter";
 
 const PLATFORM = "douyin";
 /** Known events that carry no interaction. */

@@ -1,7 +1,8 @@
 import { failure, parseInstant, type Instant, type Result } from "@ops/core";
-import type { AdapterFailure, ParseContext } from "../adapter/PlatformAdapter";
+import type { AdapterFailure, ParseContext } from "./PlatformAdapter";
 import type { Interaction } from "../model/Interaction";
 import { finish, guard } from "../_lib/adapterKit";
+import { checkWith } from "../_lib/checkWith";
 import { idField, numField, objField, parseJsonObject, strField } from "../_lib/read";
 import {
   InstagramMentionLookupSchema,
@@ -66,20 +67,13 @@ export function parseInstagramMention(
   lookup: InstagramMentionLookupInput,
   context: ParseContext,
 ): Result<Interaction, AdapterFailure> {
-  const l = InstagramMentionLookupSchema.safeParse(lookup);
-  if (!l.success) {
-    const issue = l.error.issues[0];
-    const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== "symbol");
+  const l = checkWith(InstagramMentionLookupSchema, lookup);
+  if (!l.ok)
     return {
       ok: false,
-      error: failure(
-        "invalid_request",
-        `lookup${path.length > 0 ? `.${path.join(".")}` : ""} ${issue?.message ?? "is invalid"}`,
-        ["lookup", ...path],
-      ),
+      error: failure("invalid_request", `${["lookup", ...l.path].join(".")} ${l.rule}`, ["lookup", ...l.path]),
     };
-  }
-  return guard(() => buildMention(responseBody, l.data, context));
+  return guard(() => buildMention(responseBody, l.value, context));
 }
 
 function buildMention(

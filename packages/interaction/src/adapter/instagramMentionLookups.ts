@@ -1,18 +1,20 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { failure, InstantSchema, type Result } from "@ops/core";
-import type { AdapterFailure } from "../adapter/PlatformAdapter";
+import type { AdapterFailure } from "./PlatformAdapter";
 import { instagramEntries } from "../_lib/instagramEntries";
 import { arrField, idField, isObj, numField, objField, strField } from "../_lib/read";
 
 /** A Graph API node id: digits only, so that it cannot change the `fields` expression it is put in. */
-const GraphIdSchema = z.string().regex(/^\d{1,32}$/, { error: "must be a numeric Graph API id" });
+const GraphIdSchema = /* @__PURE__ */ (() =>
+  z.string().check(z.regex(/^\d{1,32}$/, { error: "must be a numeric Graph API id" })))();
 
 /** The Graph API call of a lookup: a GET on the account node with one `fields` expression (no host, version or token). */
-const LookupRequestSchema = z.object({
-  method: z.literal("GET"),
-  path: z.string().min(2).max(64),
-  query: z.object({ fields: z.string().min(1).max(512) }),
-});
+const LookupRequestSchema = /* @__PURE__ */ (() =>
+  z.object({
+    method: z.literal("GET"),
+    path: z.string().check(z.minLength(2), z.maxLength(64)),
+    query: z.object({ fields: z.string().check(z.minLength(1), z.maxLength(512)) }),
+  }))();
 
 /**
  * Schema of an {@link InstagramMentionLookup}: the Graph API read that says what an
@@ -32,23 +34,24 @@ const LookupRequestSchema = z.object({
  * // => false
  * ```
  */
-export const InstagramMentionLookupSchema = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("comment"),
-    account: GraphIdSchema,
-    mediaId: GraphIdSchema,
-    commentId: GraphIdSchema,
-    notifiedAt: InstantSchema.optional(),
-    request: LookupRequestSchema,
-  }),
-  z.object({
-    kind: z.literal("caption"),
-    account: GraphIdSchema,
-    mediaId: GraphIdSchema,
-    notifiedAt: InstantSchema.optional(),
-    request: LookupRequestSchema,
-  }),
-]);
+export const InstagramMentionLookupSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("comment"),
+      account: GraphIdSchema,
+      mediaId: GraphIdSchema,
+      commentId: GraphIdSchema,
+      notifiedAt: z.optional(InstantSchema),
+      request: LookupRequestSchema,
+    }),
+    z.object({
+      kind: z.literal("caption"),
+      account: GraphIdSchema,
+      mediaId: GraphIdSchema,
+      notifiedAt: z.optional(InstantSchema),
+      request: LookupRequestSchema,
+    }),
+  ]))();
 
 /** A Graph API read an Instagram mention needs; see {@link InstagramMentionLookupSchema}. */
 export type InstagramMentionLookup = z.output<typeof InstagramMentionLookupSchema>;

@@ -1,5 +1,5 @@
 import { failure, type Result } from "@ops/core";
-import type { AdapterFailure, OutboundRequest, ParseContext, PlatformAdapter } from "../adapter/PlatformAdapter";
+import type { AdapterFailure, AdapterOptions, OutboundRequest, ParseContext, PlatformAdapter } from "./PlatformAdapter";
 import type { Interaction, InteractionInput } from "../model/Interaction";
 import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
@@ -19,7 +19,6 @@ import {
   strField,
   type Obj,
 } from "../_lib/read";
-import type { AdapterOptions } from "./createWechatOaAdapter";
 import { instagramMentionLookups } from "./instagramMentionLookups";
 
 const PLATFORM = "instagram";

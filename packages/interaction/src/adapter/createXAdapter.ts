@@ -1,5 +1,5 @@
 import { failure, type Result } from "@ops/core";
-import type { AdapterFailure, ParseContext, PlatformAdapter } from "../adapter/PlatformAdapter";
+import type { AdapterFailure, AdapterOptions, ParseContext, PlatformAdapter } from "./PlatformAdapter";
 import type { Interaction, InteractionInput } from "../model/Interaction";
 import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
@@ -19,7 +19,6 @@ import {
   type Obj,
 } from "../_lib/read";
 import { xDm, xFollow, xId, xPost, xPostMissing, xRecall, xTime, xUser, type XScope } from "../_lib/xObjects";
-import type { AdapterOptions } from "./createWechatOaAdapter";
 
 const PLATFORM = "x";
 

@@ -1,13 +1,14 @@
 import { parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { normalizeText } from "../_lib/normalizeText";
 import { DirectionSchema, InteractionKindSchema, type Direction, type InteractionKind } from "../model/Interaction";
 
-const Keyword = z
-  .string()
-  .min(1, { error: "must be a non-empty keyword" })
-  .max(200)
-  .refine((k) => normalizeText(k).length > 0, { error: "must keep at least one character after normalisation" });
+const Keyword = /* @__PURE__ */ (() =>
+  z.string().check(
+    z.minLength(1, { error: "must be a non-empty keyword" }),
+    z.maxLength(200),
+    z.refine((k) => normalizeText(k).length > 0, { error: "must keep at least one character after normalisation" }),
+  ))();
 
 /**
  * Schema of a {@link NeedRule}: tag an interaction with `tag` when its text contains any
@@ -22,14 +23,15 @@ const Keyword = z
  * // => ["in"]
  * ```
  */
-export const NeedRuleSchema = z.object({
-  tag: z.string().min(1).max(128),
-  any: z.array(Keyword).min(1, { error: "must list at least one keyword" }),
-  all: z.array(Keyword).default([]),
-  none: z.array(Keyword).default([]),
-  kinds: z.array(InteractionKindSchema).optional(),
-  directions: z.array(DirectionSchema).default(["in"]),
-});
+export const NeedRuleSchema = /* @__PURE__ */ (() =>
+  z.object({
+    tag: z.string().check(z.minLength(1), z.maxLength(128)),
+    any: z.array(Keyword).check(z.minLength(1, { error: "must list at least one keyword" })),
+    all: z._default(z.array(Keyword), []),
+    none: z._default(z.array(Keyword), []),
+    kinds: z.optional(z.array(InteractionKindSchema)),
+    directions: z._default(z.array(DirectionSchema), ["in"]),
+  }))();
 
 /** A keyword rule for latent needs / topics; see {@link NeedRuleSchema}. */
 export type NeedRule = z.output<typeof NeedRuleSchema>;

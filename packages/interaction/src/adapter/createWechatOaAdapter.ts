@@ -1,12 +1,13 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { failure, OpsError, parseOrThrow, type Result } from "@ops/core";
 import type {
   AdapterFailure,
+  AdapterOptions,
   ParseContext,
   PlatformAdapter,
   VerifyOutcome,
   WebhookRequest,
-} from "../adapter/PlatformAdapter";
+} from "./PlatformAdapter";
 import type { Interaction, InteractionInput, InteractionKind, MediaItem } from "../model/Interaction";
 import { ReplyWindowPolicySchema, type ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
@@ -14,12 +15,6 @@ import { defineAdapter, finish, querySignedAt, verifySortedSha1 } from "../_lib/
 import { query } from "../_lib/http";
 import { decryptWechatMessage, wechatAesKey, type WechatAesKey } from "../_lib/wechatCrypto";
 import { parseXml, type XmlNode } from "../_lib/xml";
-
-/** Options of the reference adapters: the reply-window data to answer `replyPolicy` from. */
-export interface AdapterOptions {
-  /** Replaces the built-in entry of `REPLY_WINDOW_POLICIES` (e.g. when a platform changes its rules). */
-  readonly policy?: ReplyWindowPolicy;
-}
 
 /**
  * Options of {@link createWechatOaAdapter}: `policy`, and for safe mode (安全模式) and
@@ -48,36 +43,45 @@ export interface WechatOaAdapterOptions extends AdapterOptions {
  * // => ["appId"]
  * ```
  */
-export const WechatOaAdapterOptionsSchema = z
-  .strictObject({
-    encodingAesKey: z
-      .string()
-      .regex(/^[A-Za-z0-9]{43}$/, { error: "must be the 43-character EncodingAESKey of the console (A–Z, a–z, 0–9)" })
-      .optional(),
-    appId: z
-      .string()
-      .regex(/^[\x21-\x7e]{1,64}$/, {
-        error: "must be the account's AppID (1–64 visible ASCII characters, e.g. wx2c2769f8efd9abc2)",
-      })
-      .optional(),
-    policy: ReplyWindowPolicySchema.optional(),
-  })
-  .superRefine((o, ctx) => {
-    if (o.encodingAesKey !== undefined && o.appId === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["appId"],
-        message: "is required with encodingAesKey: a decrypted message names the AppID it was encrypted for",
-      });
-    }
-    if (o.appId !== undefined && o.encodingAesKey === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["encodingAesKey"],
-        message: "is required with appId (appId is only used to check decrypted messages)",
-      });
-    }
-  });
+export const WechatOaAdapterOptionsSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      encodingAesKey: z.optional(
+        z.string().check(
+          z.regex(/^[A-Za-z0-9]{43}$/, {
+            error: "must be the 43-character EncodingAESKey of the console (A–Z, a–z, 0–9)",
+          }),
+        ),
+      ),
+      appId: z.optional(
+        z.string().check(
+          z.regex(/^[\x21-\x7e]{1,64}$/, {
+            error: "must be the account's AppID (1–64 visible ASCII characters, e.g. wx2c2769f8efd9abc2)",
+          }),
+        ),
+      ),
+      policy: z.optional(ReplyWindowPolicySchema),
+    })
+    .check(
+      z.superRefine((o, ctx) => {
+        if (o.encodingAesKey !== undefined && o.appId === undefined) {
+          ctx.issues.push({
+            code: "custom",
+            input: o,
+            path: ["appId"],
+            message: "is required with encodingAesKey: a decrypted message names the AppID it was encrypted for",
+          });
+        }
+        if (o.appId !== undefined && o.encodingAesKey === undefined) {
+          ctx.issues.push({
+            code: "custom",
+            input: o,
+            path: ["encodingAesKey"],
+            message: "is required with appId (appId is only used to check decrypted messages)",
+          });
+        }
+      }),
+    ))();
 
 /** What safe mode needs: the AES key and the AppID a decrypted message must name. */
 interface SafeMode {

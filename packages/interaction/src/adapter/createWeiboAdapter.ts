@@ -1,12 +1,11 @@
 import { failure, type Result } from "@ops/core";
-import type { AdapterFailure, ParseContext, PlatformAdapter } from "../adapter/PlatformAdapter";
+import type { AdapterFailure, AdapterOptions, ParseContext, PlatformAdapter } from "./PlatformAdapter";
 import type { Interaction, InteractionInput, InteractionKind } from "../model/Interaction";
 import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
 import { defineAdapter, finish, querySignedAt, verifySortedSha1 } from "../_lib/adapterKit";
 import { keyOfIds } from "../_lib/idList";
 import { arrField, idField, isObj, missing, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
-import type { AdapterOptions } from "./createWechatOaAdapter";
 
 const PLATFORM = "weibo";
 const MONTHS: Readonly<Record<string, number>> = {
