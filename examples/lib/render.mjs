@@ -140,7 +140,7 @@ export function renderText(r) {
     );
     for (const w of c.winners) L.push(`  ${w.tier.padEnd(28)} ${w.id} (weight ${w.weight})`);
     L.push(
-      `  certificate verified from its own data: ${d.verification.ok ? "yes" : `NO (${d.verification.error?.code ?? ""})`}`,
+      `  certificate verified from its own data: ${d.verification.ok ? "yes" : `NO (${d.verification.error.map((f) => f.code).join(", ")})`}`,
     );
   }
   L.push("");

@@ -251,14 +251,18 @@ export function buildWeeklyReport(sample, options = {}) {
       signature: sample.beacon.signature,
       randomness: sample.beacon.randomness,
     };
-    const certificate = drawWinners(spec, eligibility.entrants, beacon);
+    // drawWinners takes the beacon as verifyBeacon returned it (BLS signature checked)
+    const beaconCheck = verifyBeacon(beacon, QUICKNET);
+    if (!beaconCheck.ok)
+      throw new Error(`sample beacon does not verify: ${beaconCheck.error.map((f) => f.message).join("; ")}`);
+    const certificate = drawWinners(spec, eligibility.entrants, beaconCheck.value);
     const verification = verifyDraw(certificate, eligibility.entrants);
     return {
       campaign: c,
       spec,
       eligibility,
       beacon,
-      beaconCheck: verifyBeacon(beacon, QUICKNET),
+      beaconCheck,
       certificate,
       verification,
     };

@@ -156,20 +156,24 @@ describe("checkEligibility", () => {
       { weight: (e) => 1 + (e.events[0]?.content?.text.match(/@/g)?.length ?? 0) },
     );
     expect(weighted.entrants).toEqual([{ id: "weibo::a", weight: 4 }]);
-    expect(() => checkEligibility({}, events, { postId: "P1", closeAt: CLOSE }, { weight: () => 0.5 })).toThrow(
-      /options\.weight must return an integer/,
+    expect(() => checkEligibility({}, events, { postId: "P1", closeAt: CLOSE }, { weight: () => 0.5 })).toThrowOpsError(
+      "invalid_argument",
+      { message: /options\.weight must return an integer/ },
     );
   });
 
   it("handles no events, and refuses bad rules, events and context", () => {
     expect(checkEligibility({}, [], { postId: "P1", closeAt: CLOSE }).entrants).toEqual([]);
-    expect(() => checkEligibility({ minFollowers: -1 }, [], { postId: "P1", closeAt: CLOSE })).toThrow(
-      /checkEligibility: rules\.minFollowers/,
+    expect(() => checkEligibility({ minFollowers: -1 }, [], { postId: "P1", closeAt: CLOSE })).toThrowOpsError(
+      "invalid_argument",
+      { message: /checkEligibility: rules\.minFollowers/ },
     );
-    expect(() => checkEligibility({}, [{ kind: "comment" } as never], { postId: "P1", closeAt: CLOSE })).toThrow(
-      /checkEligibility: interactions\[0\]/,
-    );
-    expect(() => checkEligibility({}, [], { postId: "", closeAt: CLOSE })).toThrow(/context\.postId/);
+    expect(() =>
+      checkEligibility({}, [{ kind: "comment" } as never], { postId: "P1", closeAt: CLOSE }),
+    ).toThrowOpsError("invalid_argument", { message: /checkEligibility: interactions\[0\]/ });
+    expect(() => checkEligibility({}, [], { postId: "", closeAt: CLOSE })).toThrowOpsError("invalid_argument", {
+      message: /context\.postId/,
+    });
   });
 
   it("does not mutate the events", () => {

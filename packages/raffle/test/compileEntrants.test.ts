@@ -70,27 +70,31 @@ describe("compileEntrants", () => {
         { id: "qq::1", weight: 1 },
         { id: "qq::1", weight: 2 },
       ]),
-    ).toThrow(expect.objectContaining({ code: "duplicate", fn: "compileEntrants" }));
+    ).toThrowOpsError("duplicate", { fn: "compileEntrants" });
   });
 
   it("refuses weight 0, fractional, negative, too large and non-numeric weights", () => {
     for (const weight of [0, 1.5, -1, 1_000_001, Number.NaN, "2"]) {
-      expect(() => compileEntrants([{ id: "qq::1", weight: weight as number }])).toThrow(
-        /compileEntrants: entrants\[0\]\.weight must be an integer/,
-      );
+      expect(() => compileEntrants([{ id: "qq::1", weight: weight as number }])).toThrowOpsError("invalid_argument", {
+        message: /compileEntrants: entrants\[0\]\.weight must be an integer/,
+      });
     }
-    expect(() => compileEntrants([{ id: "qq::1", weight: 6 }], { maxWeight: 5 })).toThrow(/from 1 to 5/);
+    expect(() => compileEntrants([{ id: "qq::1", weight: 6 }], { maxWeight: 5 })).toThrowOpsError("invalid_argument", {
+      message: /from 1 to 5/,
+    });
   });
 
   it("refuses empty ids, control characters, unpaired surrogates and non-arrays", () => {
     for (const id of ["", "qq::\u0000", "qq::\n", "qq::\ud800", 7]) {
-      expect(() => compileEntrants([{ id: id as string }])).toThrow(
-        expect.objectContaining({ code: "invalid_argument" }),
-      );
+      expect(() => compileEntrants([{ id: id as string }])).toThrowOpsError("invalid_argument");
     }
-    expect(() => compileEntrants("nope" as never)).toThrow(/entrants must be an array/);
-    expect(() => compileEntrants([{ id: "x".repeat(1025) }])).toThrow(/1024/);
-    expect(() => compileEntrants([{ id: "中".repeat(400) }])).toThrow(/1024 UTF-8 bytes/);
+    expect(() => compileEntrants("nope" as never)).toThrowOpsError("invalid_argument", {
+      message: /entrants must be an array/,
+    });
+    expect(() => compileEntrants([{ id: "x".repeat(1025) }])).toThrowOpsError("invalid_argument", { message: /1024/ });
+    expect(() => compileEntrants([{ id: "中".repeat(400) }])).toThrowOpsError("invalid_argument", {
+      message: /1024 UTF-8 bytes/,
+    });
   });
 
   it("handles an empty list and a one-entrant list", () => {
@@ -157,20 +161,21 @@ describe("compileEntrants", () => {
   });
 
   it("refuses columns with a missing ids array, a weights column of another length or a bad weight", () => {
-    expect(() => compileEntrants({ ids: "weibo::1" } as never)).toThrow(
-      /entrants must be an array of \{ id, weight \} or columns/,
+    expect(() => compileEntrants({ ids: "weibo::1" } as never)).toThrowOpsError("invalid_argument", {
+      message: /entrants must be an array of \{ id, weight \} or columns/,
+    });
+    expect(() => compileEntrants(null as never)).toThrowOpsError("invalid_argument");
+    expect(() => compileEntrants({ ids: ["weibo::1", "weibo::2"], weights: [1] })).toThrowOpsError("invalid_argument", {
+      message: /entrants\.weights must have one weight per id \(2\)/,
+    });
+    expect(() => compileEntrants({ ids: ["weibo::1"], weights: new Uint32Array([0]) })).toThrowOpsError(
+      "invalid_argument",
+      { message: /entrants\[0\]\.weight must be an integer/ },
     );
-    expect(() => compileEntrants(null as never)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
-    expect(() => compileEntrants({ ids: ["weibo::1", "weibo::2"], weights: [1] })).toThrow(
-      /entrants\.weights must have one weight per id \(2\)/,
-    );
-    expect(() => compileEntrants({ ids: ["weibo::1"], weights: new Uint32Array([0]) })).toThrow(
-      /entrants\[0\]\.weight must be an integer/,
-    );
-    expect(() => compileEntrants({ ids: ["qq::\u0000"] })).toThrow(/entrants\[0\]\.id/);
-    expect(() => compileEntrants({ ids: ["qq::1", "qq::1"], weights: [1, 2] })).toThrow(
-      expect.objectContaining({ code: "duplicate" }),
-    );
+    expect(() => compileEntrants({ ids: ["qq::\u0000"] })).toThrowOpsError("invalid_argument", {
+      message: /entrants\[0\]\.id/,
+    });
+    expect(() => compileEntrants({ ids: ["qq::1", "qq::1"], weights: [1, 2] })).toThrowOpsError("duplicate");
   });
 
   it("does not mutate its columns", () => {
@@ -188,14 +193,21 @@ describe("compileEntrants", () => {
     const list = compileEntrants([{ id: "weibo::1" }, { id: "weibo::2" }], { privacy: "pseudonymous", auditKey });
     expect(list.ids.every((id) => /^[0-9a-f]{64}$/.test(id))).toBe(true);
     expect(list.ids).toContain(entrantReceipt(auditKey, "weibo::1").listId);
-    expect(() => compileEntrants([{ id: "weibo::1" }], { privacy: "pseudonymous" })).toThrow(/auditKey/);
+    expect(() => compileEntrants([{ id: "weibo::1" }], { privacy: "pseudonymous" })).toThrowOpsError(
+      "invalid_argument",
+      { message: /auditKey/ },
+    );
   });
 });
 
 describe("entrantId", () => {
   it("builds platform:scope:userId in NFC and refuses a nickname-less reference", () => {
     expect(entrantId({ platform: "douyin", scope: "app7", userId: "Jose\u0301" })).toBe("douyin:app7:Jos\u00e9");
-    expect(() => entrantId({ platform: "WeChat", userId: "x" })).toThrow(/entrantId: actor\.platform/);
-    expect(() => entrantId({ platform: "weibo", userId: "" })).toThrow(/actor\.userId/);
+    expect(() => entrantId({ platform: "WeChat", userId: "x" })).toThrowOpsError("invalid_argument", {
+      message: /entrantId: actor\.platform/,
+    });
+    expect(() => entrantId({ platform: "weibo", userId: "" })).toThrowOpsError("invalid_argument", {
+      message: /actor\.userId/,
+    });
   });
 });

@@ -1,3 +1,6 @@
+import { bls12_381 } from "@noble/curves/bls12-381.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -7,16 +10,19 @@ import {
   entrantReceipt,
   entrantScore,
   inclusionProof,
+  QUICKNET,
+  QUICKNET_DST,
   rerollWinner,
   specHash,
+  verifyBeacon,
   verifyDraw,
   verifyEntry,
   type DrawCertificate,
 } from "@ops/raffle";
-import { commitSpec, drandSpec, mainnet, round, sampleEntrants, SECRET } from "./helpers";
+import { commitSpec, drandSpec, mainnet, round, sampleEntrants, SECRET, verified } from "./helpers";
 
 const entrants = sampleEntrants(40);
-const cert = drawWinners(drandSpec(1000), entrants, round(1000));
+const cert = drawWinners(drandSpec(1000), entrants, verified(1000));
 const codes = (r: ReturnType<typeof verifyDraw>): string[] => (r.ok ? [] : r.error.map((e) => e.code));
 const flip = (hex: string): string => (hex[0] === "0" ? "1" : "0") + hex.slice(1);
 
@@ -57,7 +63,7 @@ describe("drawWinners", () => {
   });
 
   it("accepts a compiled list and gives the same certificate", () => {
-    expect(drawWinners(drandSpec(1000), compileEntrants(entrants), round(1000))).toEqual(cert);
+    expect(drawWinners(drandSpec(1000), compileEntrants(entrants), verified(1000))).toEqual(cert);
   });
 
   it("fills what it can when there are fewer entrants than places, and handles an empty list", () => {
@@ -71,43 +77,90 @@ describe("drawWinners", () => {
   });
 
   it("refuses a beacon round earlier than the spec allows, and a later one", () => {
-    expect(() => drawWinners(drandSpec(4810223), entrants, round(1000))).toThrow(
-      expect.objectContaining({ code: "out_of_range" }),
-    );
-    expect(() => drawWinners(drandSpec(123), entrants, round(1000))).toThrow(
-      expect.objectContaining({ code: "conflict" }),
-    );
+    expect(() => drawWinners(drandSpec(4810223), entrants, verified(1000))).toThrowOpsError("out_of_range", {
+      fn: "drawWinners",
+      path: ["randomness", "round"],
+      message: /beacon round 1000 is earlier than round 4810223/,
+    });
+    expect(() => drawWinners(drandSpec(123), entrants, verified(1000))).toThrowOpsError("conflict", {
+      path: ["randomness", "round"],
+      message: /beacon round 1000 is not round 123/,
+    });
   });
 
-  it("refuses a forged beacon and a beacon from another chain", () => {
-    expect(() => drawWinners(drandSpec(1000), entrants, { round: 1000, signature: round(123).signature })).toThrow(
-      /drawWinners: randomness\.signature signature does not verify/,
-    );
+  it("refuses a forged beacon: verifyBeacon reports it, and drawWinners takes only what verifyBeacon accepted", () => {
+    const forged = { round: 1000, signature: round(123).signature };
+    const check = verifyBeacon(forged, QUICKNET);
+    expect(check.ok === false && check.error.map((f) => f.code)).toEqual(["bad_signature"]);
+    const unverified = /drawWinners: randomness must be a beacon returned by verifyBeacon/;
+    expect(() => drawWinners(drandSpec(1000), entrants, forged as never)).toThrowOpsError("invalid_argument", {
+      path: ["randomness"],
+      message: unverified,
+    });
+    // the genuine JSON, a copy of a verified beacon or an edited one are not verified beacons either
+    expect(() => drawWinners(drandSpec(1000), entrants, round(1000) as never)).toThrowOpsError("invalid_argument", {
+      message: unverified,
+    });
+    expect(() => drawWinners(drandSpec(1000), entrants, { ...verified(1000) })).toThrowOpsError("invalid_argument", {
+      message: unverified,
+    });
     expect(() =>
-      drawWinners(drandSpec(1000), entrants, {
-        ...round(1000),
-        chainHash: "8990e7a9aaed2ffed73dbd7092123d6f289930540d7651336225dc172e51b2ce",
-      }),
-    ).toThrow(/another|chain/);
+      drawWinners(drandSpec(1000), entrants, { ...verified(1000), signature: round(123).signature }),
+    ).toThrowOpsError("invalid_argument", { message: unverified });
+    expect(() => {
+      (verified(1000) as { round: number }).round = 1001;
+    }).toThrow(TypeError);
+  });
+
+  it("refuses a beacon verified under another chain, even one that is genuine there", () => {
+    // A chain of our own with the quicknet scheme: its round-1000 beacon verifies under it …
+    const sigs = bls12_381.shortSignatures;
+    const { secretKey, publicKey } = sigs.keygen(new Uint8Array(48).fill(9));
+    const message = new Uint8Array(8);
+    new DataView(message.buffer).setBigUint64(0, 1000n);
+    const signature = bytesToHex(sigs.sign(sigs.hash(sha256(message), QUICKNET_DST), secretKey).toBytes(true));
+    const otherChain = { ...QUICKNET, hash: "11".repeat(32), publicKey: bytesToHex(publicKey.toBytes(true)) };
+    const other = verifyBeacon({ round: 1000, signature }, otherChain);
+    if (!other.ok) throw new Error("the other chain's beacon must verify there");
+    // … and the same signature named as quicknet's fails verifyBeacon; drawWinners refuses the other chain's.
+    expect(verifyBeacon({ round: 1000, signature }, QUICKNET).ok).toBe(false);
+    expect(() => drawWinners(drandSpec(1000), entrants, other.value)).toThrowOpsError("invalid_argument", {
+      path: ["randomness"],
+      message: /beacon is from chain 1111.*, not 52db9ba7/,
+    });
+    const named = verifyBeacon(
+      { ...round(1000), chainHash: "8990e7a9aaed2ffed73dbd7092123d6f289930540d7651336225dc172e51b2ce" },
+      QUICKNET,
+    );
+    expect(named.ok === false && named.error.map((f) => f.code)).toEqual(["wrong_chain"]);
   });
 
   it("refuses a real round of the drand default mainnet chain given for the quicknet round the spec fixes", () => {
     // Round 72785 of chain 8990e7a9… (verified on its own chain in beacon.test.ts).
     const r = mainnet.rounds.find((x) => x.round === 72785)!;
-    expect(() =>
-      drawWinners(drandSpec(72785), entrants, { round: r.round, signature: r.signature, randomness: r.randomness }),
-    ).toThrow(/drawWinners: randomness\.signature signature must be a 48-byte compressed G1 point/);
-    expect(() => drawWinners(drandSpec(72785), entrants, r as never)).toThrow(
-      expect.objectContaining({ code: "invalid_argument" }),
-    );
-    expect(drawWinners(drandSpec(1000), entrants, round(1000)).randomness).toMatchObject({ round: 1000 }); // the same call accepts a quicknet round
+    const check = verifyBeacon({ round: r.round, signature: r.signature, randomness: r.randomness }, QUICKNET);
+    expect(check.ok === false && check.error.map((f) => [f.code, f.message])).toEqual([
+      ["malformed_signature", "signature must be a 48-byte compressed G1 point (quicknet signs on G1)"],
+    ]);
+    expect(() => drawWinners(drandSpec(72785), entrants, r as never)).toThrowOpsError("invalid_argument", {
+      fn: "drawWinners",
+      path: ["randomness"],
+    });
+    expect(drawWinners(drandSpec(1000), entrants, verified(1000)).randomness).toMatchObject({ round: 1000 }); // the same call accepts a verified quicknet round
   });
 
-  it("refuses a wrong secret, or a secret where the spec names a beacon", () => {
-    expect(() => drawWinners(commitSpec(), entrants, { secret: "b2".repeat(32) })).toThrow(
-      expect.objectContaining({ code: "conflict" }),
-    );
-    expect(() => drawWinners(drandSpec(1000), entrants, { secret: SECRET })).toThrow(/drand beacon/);
+  it("refuses a wrong secret, or a secret where the spec names a beacon, or a beacon where it names a commitment", () => {
+    expect(() => drawWinners(commitSpec(), entrants, { secret: "b2".repeat(32) })).toThrowOpsError("conflict", {
+      path: ["randomness", "secret"],
+      message: /does not match the spec's commitment/,
+    });
+    expect(() => drawWinners(drandSpec(1000), entrants, { secret: SECRET })).toThrowOpsError("invalid_argument", {
+      message: /drand beacon/,
+    });
+    expect(() => drawWinners(commitSpec(), entrants, verified(1000))).toThrowOpsError("invalid_argument", {
+      path: ["randomness", "secret"],
+      message: /secret \(64 hex digits\) must be given/,
+    });
   });
 
   it("refuses duplicate ids with different weights, weight 0, fractional weights and weights above the spec's max", () => {
@@ -120,13 +173,22 @@ describe("drawWinners", () => {
         ],
         { secret: SECRET },
       ),
-    ).toThrow(expect.objectContaining({ code: "duplicate" }));
-    expect(() => drawWinners(commitSpec(), [{ id: "a", weight: 0 }], { secret: SECRET })).toThrow(/weight/);
-    expect(() => drawWinners(commitSpec(), [{ id: "a", weight: 0.5 }], { secret: SECRET })).toThrow(/weight/);
-    expect(() => drawWinners(commitSpec(), [{ id: "a", weight: 6 }], { secret: SECRET })).toThrow(/from 1 to 5/);
-    expect(() => drawWinners(commitSpec(), compileEntrants([{ id: "a", weight: 6 }]), { secret: SECRET })).toThrow(
-      expect.objectContaining({ code: "conflict" }),
+    ).toThrowOpsError("duplicate");
+    expect(() => drawWinners(commitSpec(), [{ id: "a", weight: 0 }], { secret: SECRET })).toThrowOpsError(
+      "invalid_argument",
+      { message: /weight/ },
     );
+    expect(() => drawWinners(commitSpec(), [{ id: "a", weight: 0.5 }], { secret: SECRET })).toThrowOpsError(
+      "invalid_argument",
+      { message: /weight/ },
+    );
+    expect(() => drawWinners(commitSpec(), [{ id: "a", weight: 6 }], { secret: SECRET })).toThrowOpsError(
+      "invalid_argument",
+      { message: /from 1 to 5/ },
+    );
+    expect(() =>
+      drawWinners(commitSpec(), compileEntrants([{ id: "a", weight: 6 }]), { secret: SECRET }),
+    ).toThrowOpsError("conflict");
   });
 
   it("does not mutate the spec or the entrants", () => {
@@ -244,11 +306,27 @@ describe("verifyDraw", () => {
     );
   });
 
+  it("reports each thing wrong with a certificate's beacon, and checks its BLS signature", () => {
+    const r = cert.randomness as Extract<DrawCertificate["randomness"], { kind: "drand" }>;
+    const moved = verifyDraw({ ...cert, randomness: { ...r, round: 1001 } });
+    expect(moved.ok === false && moved.error.filter((f) => f.code === "randomness").map((f) => f.path)).toEqual([
+      ["randomness", "round"],
+      ["randomness", "signature"],
+    ]);
+    // a forged signature whose randomness is consistent with it is still caught
+    const forged = verifyBeacon({ round: 123, signature: round(123).signature }, QUICKNET);
+    if (!forged.ok) throw new Error("round 123 must verify");
+    const resigned = { ...r, signature: forged.value.signature, randomness: forged.value.randomness };
+    expect(codes(verifyDraw({ ...cert, randomness: resigned }))).toContain("randomness");
+  });
+
   it("refuses certificates of an unknown version and malformed ones", () => {
-    expect(() => verifyDraw({ ...cert, format: "ops-raffle/v9" } as never)).toThrow(
-      expect.objectContaining({ code: "unsupported_version" }),
-    );
-    expect(() => verifyDraw({ ...cert, seed: 5 } as never)).toThrow(expect.objectContaining({ code: "corrupt_data" }));
+    expect(() => verifyDraw({ ...cert, format: "ops-raffle/v9" } as never)).toThrowOpsError("unsupported_version");
+    expect(() => verifyDraw({ ...cert, seed: 5 } as never)).toThrowOpsError("corrupt_data", {
+      fn: "verifyDraw",
+      path: ["certificate", "seed"],
+      message: "verifyDraw: certificate.seed must be a string, got 5",
+    });
   });
 
   it("does not mutate the certificate", () => {
@@ -266,10 +344,8 @@ describe("rerollWinner", () => {
     expect(second.winners[0]).toMatchObject({ tier: "500-yuan voucher", id: cert.alternates[1]!.id });
     expect(second.rerolls.map((r) => r.reason)).toEqual(["no reply in 7 days", "declined"]);
     expect(verifyDraw(second, entrants).ok).toBe(true);
-    expect(() => rerollWinner(second, second.winners[1]!.id, "again")).toThrow(
-      expect.objectContaining({ code: "illegal_state" }),
-    );
-    expect(() => rerollWinner(cert, "qq::nobody", "x")).toThrow(expect.objectContaining({ code: "not_found" }));
+    expect(() => rerollWinner(second, second.winners[1]!.id, "again")).toThrowOpsError("illegal_state");
+    expect(() => rerollWinner(cert, "qq::nobody", "x")).toThrowOpsError("not_found");
   });
 
   it("catches a reroll that skipped an alternate", () => {
@@ -339,7 +415,12 @@ describe("privacy mode", () => {
       inclusionProof(publishedList, receipt.listId),
     );
     expect(r.ok && r.value.listId).toBe(receipt.listId);
-    expect(() => verifyEntry(pcert, e, inclusionProof(publishedList, receipt.listId))).toThrow(/entrantKey/);
-    expect(() => drawWinners(spec, entrants, { secret: SECRET })).toThrow(/auditKey/);
+    expect(() => verifyEntry(pcert, e, inclusionProof(publishedList, receipt.listId))).toThrowOpsError(
+      "invalid_argument",
+      { message: /entrantKey/ },
+    );
+    expect(() => drawWinners(spec, entrants, { secret: SECRET })).toThrowOpsError("invalid_argument", {
+      message: /auditKey/,
+    });
   });
 });

@@ -42,9 +42,9 @@ describe("chiSquareTest", () => {
 
   it("gives p = 1 for a perfect fit and refuses bad input", () => {
     expect(chiSquareTest([5, 5], [5, 5]).pValue).toBe(1);
-    expect(() => chiSquareTest([1], [1])).toThrow(/length ≥ 2/);
-    expect(() => chiSquareTest([1, 2], [1, 0])).toThrow(/expected\[1\]/);
-    expect(() => chiSquareTest([1, -2], [1, 1])).toThrow(/observed\[1\]/);
+    expect(() => chiSquareTest([1], [1])).toThrowOpsError("invalid_argument", { message: /length ≥ 2/ });
+    expect(() => chiSquareTest([1, 2], [1, 0])).toThrowOpsError("invalid_argument", { message: /expected\[1\]/ });
+    expect(() => chiSquareTest([1, -2], [1, 1])).toThrowOpsError("invalid_argument", { message: /observed\[1\]/ });
   });
 });
 
@@ -75,10 +75,18 @@ describe("runFairnessHarness", () => {
   });
 
   it("refuses bad options and a draw returning nonsense", () => {
-    expect(() => runFairnessHarness([{ id: "a" }], { seeds: 10 })).toThrow(/at least 2/);
-    expect(() => runFairnessHarness(weighted, { seeds: 0 })).toThrow(/seeds/);
-    expect(() => runFairnessHarness(weighted, { seeds: 10, places: 21 })).toThrow(/places/);
-    expect(() => runFairnessHarness(weighted, { seeds: 10, alpha: 2 })).toThrow(/alpha/);
-    expect(() => runFairnessHarness(weighted, { seeds: 10, draw: () => [99] })).toThrow(/options\.draw must return/);
+    expect(() => runFairnessHarness([{ id: "a" }], { seeds: 10 })).toThrowOpsError("invalid_argument", {
+      message: /at least 2/,
+    });
+    expect(() => runFairnessHarness(weighted, { seeds: 0 })).toThrowOpsError("invalid_argument", { message: /seeds/ });
+    expect(() => runFairnessHarness(weighted, { seeds: 10, places: 21 })).toThrowOpsError("invalid_argument", {
+      message: /places/,
+    });
+    expect(() => runFairnessHarness(weighted, { seeds: 10, alpha: 2 })).toThrowOpsError("invalid_argument", {
+      message: /alpha/,
+    });
+    expect(() => runFairnessHarness(weighted, { seeds: 10, draw: () => [99] })).toThrowOpsError("invalid_argument", {
+      message: /options\.draw must return/,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { commitSeed, QUICKNET, type CampaignSpecInput } from "@ops/raffle";
+import { commitSeed, QUICKNET, verifyBeacon, type CampaignSpecInput, type VerifiedBeacon } from "@ops/raffle";
 
 export interface QuicknetFixture {
   chain: { hash: string; public_key: string; period: number; genesis_time: number };
@@ -15,6 +15,13 @@ export function round(n: number): { round: number; signature: string; randomness
   const r = quicknet.rounds.find((x) => x.round === n);
   if (!r) throw new Error(`no fixture round ${n}`);
   return r;
+}
+
+/** Fixture round `n`, verified with verifyBeacon: the randomness drawWinners takes. */
+export function verified(n: number): VerifiedBeacon {
+  const checked = verifyBeacon(round(n), QUICKNET);
+  if (!checked.ok) throw new Error(`fixture round ${n} does not verify: ${JSON.stringify(checked.error)}`);
+  return checked.value;
 }
 
 /** Real rounds of the drand default mainnet chain (chained, G2 signatures; see the file's "about"). */

@@ -24,6 +24,7 @@ function path(m: number, leaves: Uint8Array[]): Uint8Array[] {
     : [...path(m - k, leaves.slice(k)), mth(leaves.slice(0, k))];
 }
 
+const codes = (r: ReturnType<typeof verifyInclusion>): string[] => (r.ok ? [] : r.error.map((f) => f.code));
 const leafOf = (data: Uint8Array): Uint8Array => sha256(concatBytes(Uint8Array.of(0), data));
 const pack = (hashes: Uint8Array[]): Uint8Array => concatBytes(...hashes);
 
@@ -114,8 +115,8 @@ describe("inclusionProof", () => {
         ),
         (ids) => {
           const list = compileEntrants(ids.map((id, i) => ({ id, weight: (i % 3) + 1 })));
-          return list.ids.every((id, i) =>
-            verifyInclusion(list.root, { id, weight: list.weights[i]! }, inclusionProof(list, id)),
+          return list.ids.every(
+            (id, i) => verifyInclusion(list.root, { id, weight: list.weights[i]! }, inclusionProof(list, id)).ok,
           );
         },
       ),
@@ -126,14 +127,43 @@ describe("inclusionProof", () => {
   it("fails for another weight, another id or a tampered sibling", () => {
     const list = compileEntrants(["a", "b", "c", "d", "e"].map((id) => ({ id })));
     const proof = inclusionProof(list, "c");
-    expect(verifyInclusion(list.root, { id: "c" }, proof)).toBe(true);
-    expect(verifyInclusion(list.root, { id: "c", weight: 2 }, proof)).toBe(false);
-    expect(verifyInclusion(list.root, { id: "d" }, proof)).toBe(false);
+    expect(verifyInclusion(list.root, { id: "c" }, proof)).toEqual({
+      ok: true,
+      value: { index: 2, size: 5, leafHash: merkleLeafHash("c", 1) },
+    });
+    expect(codes(verifyInclusion(list.root, { id: "c", weight: 2 }, proof))).toEqual(["root_mismatch"]);
+    expect(codes(verifyInclusion(list.root, { id: "d" }, proof))).toEqual(["root_mismatch"]);
     const tampered = {
       ...proof,
       path: [proof.path[0]!.replace(/^./, (c) => (c === "0" ? "1" : "0")), ...proof.path.slice(1)],
     };
-    expect(verifyInclusion(list.root, { id: "c" }, tampered)).toBe(false);
+    expect(codes(verifyInclusion(list.root, { id: "c" }, tampered))).toEqual(["root_mismatch"]);
+  });
+
+  it("says why a proof does not fit: index beyond the size, a path of the wrong length, a malformed proof", () => {
+    const list = compileEntrants(["a", "b", "c", "d", "e"].map((id) => ({ id })));
+    const proof = inclusionProof(list, "c");
+    expect(codes(verifyInclusion(list.root, { id: "c" }, { ...proof, index: 5 }))).toEqual(["index_out_of_range"]);
+    expect(codes(verifyInclusion(list.root, { id: "c" }, { ...proof, path: proof.path.slice(1) }))).toEqual([
+      "path_length",
+    ]);
+    expect(codes(verifyInclusion(list.root, { id: "c" }, { ...proof, path: [...proof.path, proof.path[0]!] }))).toEqual(
+      ["path_length"],
+    );
+    for (const bad of [
+      { ...proof, index: -1 },
+      { ...proof, size: 5.5 },
+      { ...proof, path: "x" as never },
+    ])
+      expect(codes(verifyInclusion(list.root, { id: "c" }, bad))).toEqual(["malformed_proof"]);
+    expect(() => verifyInclusion(list.root, { id: "c" }, { ...proof, path: ["zz"] })).toThrowOpsError(
+      "invalid_argument",
+      { fn: "verifyInclusion", path: ["proof", "path"] },
+    );
+    expect(() => verifyInclusion(list.root, { id: "" }, proof)).toThrowOpsError("invalid_argument", {
+      fn: "merkleLeafHash",
+      path: ["listId"],
+    });
   });
 
   it("gives the same root and proofs when leaf hashes are not retained", () => {
@@ -147,7 +177,7 @@ describe("inclusionProof", () => {
 
   it("throws not_found for an id outside the list", () => {
     const list = compileEntrants([{ id: "a" }]);
-    expect(() => inclusionProof(list, "z")).toThrow(expect.objectContaining({ code: "not_found" }));
+    expect(() => inclusionProof(list, "z")).toThrowOpsError("not_found", { fn: "inclusionProof", path: ["listId"] });
   });
 
   it("has an empty path for a one-entrant list, whose root is the leaf hash", () => {
@@ -165,8 +195,8 @@ describe("merkleLeafHash", () => {
   });
 
   it("refuses weight 0, fractional weights and empty ids", () => {
-    expect(() => merkleLeafHash("a", 0)).toThrow(/weight/);
-    expect(() => merkleLeafHash("a", 1.5)).toThrow(/weight/);
-    expect(() => merkleLeafHash("", 1)).toThrow(/listId/);
+    expect(() => merkleLeafHash("a", 0)).toThrowOpsError("invalid_argument", { message: /weight/ });
+    expect(() => merkleLeafHash("a", 1.5)).toThrowOpsError("invalid_argument", { message: /weight/ });
+    expect(() => merkleLeafHash("", 1)).toThrowOpsError("invalid_argument", { message: /listId/ });
   });
 });

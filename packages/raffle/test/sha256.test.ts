@@ -1,8 +1,19 @@
+import { hmac } from "@noble/hashes/hmac.js";
 import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from "@noble/hashes/utils.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compress, createScratch, initState, sha256Fast, sha256Words, wordsToBytes } from "../src/_lib/sha256";
+import * as bytes from "../src/_lib/bytes";
+import {
+  compress,
+  createScratch,
+  hmacSha256,
+  initState,
+  K,
+  sha256Fast,
+  sha256Words,
+  wordsToBytes,
+} from "../src/_lib/sha256";
 
 describe("sha256Fast", () => {
   it("matches the FIPS 180-4 examples", () => {
@@ -53,5 +64,84 @@ describe("sha256Fast", () => {
         },
       ),
     );
+  });
+});
+
+describe("K", () => {
+  it("is the table of FIPS 180-4 §4.2.2", () => {
+    // FIPS 180-4 §4.2.2, the 64 constant words of SHA-224 and SHA-256, as printed
+    const table = `428a2f98 71374491 b5c0fbcf e9b5dba5 3956c25b 59f111f1 923f82a4 ab1c5ed5
+      d807aa98 12835b01 243185be 550c7dc3 72be5d74 80deb1fe 9bdc06a7 c19bf174
+      e49b69c1 efbe4786 0fc19dc6 240ca1cc 2de92c6f 4a7484aa 5cb0a9dc 76f988da
+      983e5152 a831c66d b00327c8 bf597fc7 c6e00bf3 d5a79147 06ca6351 14292967
+      27b70a85 2e1b2138 4d2c6dfc 53380d13 650a7354 766a0abb 81c2c92e 92722c85
+      a2bfe8a1 a81a664b c24b8b70 c76c51a3 d192e819 d6990624 f40e3585 106aa070
+      19a4c116 1e376c08 2748774c 34b0bcb5 391c0cb3 4ed8aa4a 5b9cca4f 682e6ff3
+      748f82ee 78a5636f 84c87814 8cc70208 90befffa a4506ceb bef9a3f7 c67178f2`;
+    expect([...K].map((k) => (k >>> 0).toString(16).padStart(8, "0"))).toEqual(table.split(/\s+/));
+  });
+});
+
+describe("hmacSha256", () => {
+  it("matches the RFC 4231 test cases 1, 2, 4, 6 and 7", () => {
+    // RFC 4231 §4.2–4.8, HMAC-SHA-256 outputs (case 5 is a truncated output, case 3 needs 0xdd data)
+    const cases: [Uint8Array, Uint8Array, string][] = [
+      [
+        new Uint8Array(20).fill(0x0b),
+        utf8ToBytes("Hi There"),
+        "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
+      ],
+      [
+        utf8ToBytes("Jefe"),
+        utf8ToBytes("what do ya want for nothing?"),
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+      ],
+      [
+        hexToBytes("0102030405060708090a0b0c0d0e0f10111213141516171819"),
+        new Uint8Array(50).fill(0xcd),
+        "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b",
+      ],
+      [
+        new Uint8Array(131).fill(0xaa),
+        utf8ToBytes("Test Using Larger Than Block-Size Key - Hash Key First"),
+        "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
+      ],
+      [
+        new Uint8Array(131).fill(0xaa),
+        utf8ToBytes(
+          "This is a test using a larger than block-size key and a larger than block-size data. The key needs to be hashed before being used by the HMAC algorithm.",
+        ),
+        "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2",
+      ],
+    ];
+    for (const [key, data, mac] of cases) expect(bytesToHex(hmacSha256(key, data))).toBe(mac);
+  });
+
+  it("equals @noble/hashes hmac(sha256) on random keys and messages", () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 150 }),
+        fc.uint8Array({ maxLength: 200 }),
+        (key, data) => bytesToHex(hmacSha256(key, data)) === bytesToHex(hmac(sha256, key, data)),
+      ),
+    );
+  });
+});
+
+describe("hex and concatenation", () => {
+  it("equal @noble/hashes' helpers", () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 40 }), { maxLength: 5 }), (parts) => {
+        const joined = bytes.concatBytes(...parts);
+        const hex = bytes.bytesToHex(joined);
+        return (
+          bytesToHex(concatBytes(...parts)) === hex &&
+          bytesToHex(bytes.hexToBytes(hex.toUpperCase())) === hex &&
+          bytes.hexToBytes(hex).length === joined.length
+        );
+      }),
+    );
+    expect(() => bytes.hexToBytes("abc")).toThrow(TypeError);
+    expect(() => bytes.hexToBytes("zz")).toThrow(TypeError);
   });
 });

@@ -1,4 +1,4 @@
-import { OpsError } from "@ops/core";
+import { isOpsError, OpsError, parseOrThrow } from "@ops/core";
 import { DrawCertificateSchema, type DrawCertificate } from "../draw/DrawCertificateSchema";
 import { RAFFLE_FORMAT } from "../spec/CampaignSpecSchema";
 
@@ -14,16 +14,18 @@ export function parseCertificate(certificate: unknown, fn: string): DrawCertific
       received: format,
     });
   }
-  const parsed = DrawCertificateSchema.safeParse(certificate);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+  try {
+    return parseOrThrow(DrawCertificateSchema, certificate, { fn, path: ["certificate"] });
+  } catch (error) {
+    // The same field, rule and value, under the code of a serialised value that fails its checks.
+    if (!isOpsError(error, "invalid_argument")) throw error;
     throw new OpsError({
       code: "corrupt_data",
       fn,
-      path: ["certificate", ...((issue?.path ?? []) as (string | number)[])],
-      rule: issue?.message ?? "must be a draw certificate",
-      cause: parsed.error,
+      path: error.path,
+      rule: error.rule,
+      received: error.received,
+      cause: error.cause,
     });
   }
-  return parsed.data;
 }

@@ -1,82 +1,83 @@
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, concatBytes, hexToBytes } from "@noble/hashes/utils.js";
-import { err, failure, ok, OpsError, type Failure, type Result } from "@ops/core";
-import { drandRoundAt } from "../beacon/drandRoundAt";
-import { verifyBeacon, type DrandBeacon } from "../beacon/verifyBeacon";
+import { err, type Failure, failure, ok, OpsError, type Result } from "@ops/core";
+import type { VerifiedBeacon } from "../beacon/verifyBeacon";
 import type { DrawCertificate } from "../draw/DrawCertificateSchema";
 import type { CampaignSpec } from "../spec/CampaignSpecSchema";
+import { bytesToHex, concatBytes, hexToBytes } from "./bytes";
+import { roundAt } from "./roundAt";
+import { sha256Fast as sha256 } from "./sha256";
 import { tag } from "./tags";
+import { verifiedUnder } from "./verifiedBeacon";
+
+// No BLS here: building a certificate takes a beacon that verifyBeacon already checked
+// (its brand), so that a draw never bundles @noble/curves. verifyDraw checks a
+// certificate's beacon itself, with verifyBeacon (see certificateRandomness.ts).
 
 export type CertRandomness = DrawCertificate["randomness"];
 
-/** The randomness a draw was given: a drand beacon, or the revealed commit secret. */
-export type DrawRandomness = DrandBeacon | { readonly secret: string };
+/**
+ * The randomness a draw is given: a beacon returned by `verifyBeacon` (for a drand spec),
+ * or the revealed secret (for a commit spec).
+ */
+export type DrawRandomness = VerifiedBeacon | { readonly secret: string };
 
-/** The beacon round a spec fixes. */
-export function requiredRound(spec: CampaignSpec): number | null {
-  if (spec.randomness.kind !== "drand") return null;
-  return drandRoundAt(spec.randomness.chain, spec.closeAt + spec.randomness.delaySeconds * 1000);
+/** Why a beacon of round `round` is not the one a drand spec fixes, or null when it is. */
+export function roundFailure(spec: CampaignSpec, round: number): Failure | null {
+  const source = spec.randomness;
+  if (source.kind !== "drand") return null;
+  const required = roundAt(source.chain, spec.closeAt + source.delaySeconds * 1000);
+  const path = ["randomness", "round"];
+  if (round < required)
+    return failure(
+      "round_too_early",
+      `beacon round ${round} is earlier than round ${required}, the first at or after closeAt + delaySeconds`,
+      path,
+    );
+  if (round > required)
+    return failure("round_mismatch", `beacon round ${round} is not round ${required}, the round the spec fixes`, path);
+  return null;
 }
 
-/** Checks the randomness against the spec; returns the certificate form or a failure. */
-export function resolveRandomness(spec: CampaignSpec, input: DrawRandomness): Result<CertRandomness, Failure> {
-  const source = spec.randomness;
-  if (source.kind === "drand") {
-    if (!("round" in input))
-      return err(failure("randomness", "the spec names a drand beacon; a commit secret was given", ["randomness"]));
-    const round = requiredRound(spec) as number;
-    if (input.round < round)
-      return err(
-        failure(
-          "round_too_early",
-          `beacon round ${input.round} is earlier than round ${round}, the first at or after closeAt + delaySeconds`,
-          ["randomness", "round"],
-        ),
-      );
-    if (input.round > round)
-      return err(
-        failure("round_mismatch", `beacon round ${input.round} is not round ${round}, the round the spec fixes`, [
-          "randomness",
-          "round",
-        ]),
-      );
-    const verified = verifyBeacon(input, source.chain);
-    if (!verified.ok)
-      return err(failure(verified.error.code, verified.error.message, ["randomness", ...verified.error.path.slice(1)]));
-    return ok({
-      kind: "drand",
-      chainHash: source.chain.hash,
-      round: verified.value.round,
-      signature: verified.value.signature,
-      randomness: verified.value.randomness,
-    });
-  }
-  if (!("secret" in input) || typeof input.secret !== "string" || !/^[0-9a-fA-F]{64}$/.test(input.secret)) {
+/** Opens a commitment with the revealed secret: the certificate form, or a failure. */
+export function openCommitment(commitment: string, secretHex: unknown): Result<CertRandomness, Failure> {
+  const path = ["randomness", "secret"];
+  if (typeof secretHex !== "string" || !/^[0-9a-fA-F]{64}$/.test(secretHex))
     return err(
-      failure("randomness", "the spec names a commitment; the 32-byte secret (64 hex digits) must be given", [
-        "randomness",
-        "secret",
-      ]),
+      failure("randomness", "the spec names a commitment; the 32-byte secret (64 hex digits) must be given", path),
     );
-  }
-  const secret = hexToBytes(input.secret.toLowerCase());
-  const commitment = bytesToHex(sha256(concatBytes(tag("ops-raffle/v1/commit"), secret)));
-  if (commitment !== source.commitment)
-    return err(
-      failure("commitment", "SHA-256(tag ‖ secret) does not match the spec's commitment", ["randomness", "secret"]),
-    );
+  const secret = hexToBytes(secretHex);
+  if (bytesToHex(sha256(concatBytes(tag("ops-raffle/v1/commit"), secret))) !== commitment)
+    return err(failure("commitment", "SHA-256(tag ‖ secret) does not match the spec's commitment", path));
   return ok({
     kind: "commit",
-    secret: input.secret.toLowerCase(),
+    secret: bytesToHex(secret),
     randomness: bytesToHex(sha256(concatBytes(tag("ops-raffle/v1/reveal"), secret))),
   });
+}
+
+/** Checks the randomness given to a draw against the spec; returns the certificate form or a failure. */
+export function resolveRandomness(spec: CampaignSpec, input: DrawRandomness): Result<CertRandomness, Failure> {
+  const source = spec.randomness;
+  const given = (typeof input === "object" && input !== null ? input : {}) as { secret?: unknown };
+  if (source.kind === "commit") return openCommitment(source.commitment, given.secret);
+  const path = ["randomness"];
+  if ("secret" in given) return err(failure("randomness", "the spec names a drand beacon; a secret was given", path));
+  const beacon = input as VerifiedBeacon;
+  if (verifiedUnder(beacon) === null)
+    return err(failure("unverified_beacon", "must be a beacon returned by verifyBeacon (verify the JSON first)", path));
+  if (verifiedUnder(beacon) !== source.chain.publicKey || beacon.chainHash !== source.chain.hash)
+    return err(failure("wrong_chain", `beacon is from chain ${beacon.chainHash}, not ${source.chain.hash}`, path));
+  const wrongRound = roundFailure(spec, beacon.round);
+  if (wrongRound !== null) return err(wrongRound);
+  const { round, signature, randomness } = beacon;
+  return ok({ kind: "drand", chainHash: source.chain.hash, round, signature, randomness });
 }
 
 /**
  * {@link resolveRandomness} for the functions that build a certificate: a failure is
  * misuse there, so it throws, with one mapping of failure codes for every caller — a round
  * before the one the spec fixes is `out_of_range`; a later round or a secret that does not
- * match the commitment is `conflict`; a malformed or forged beacon is `invalid_argument`.
+ * match the commitment is `conflict`; an unverified beacon, one verified under another
+ * chain, or randomness of the wrong kind is `invalid_argument`.
  */
 export function resolveRandomnessOrThrow(spec: CampaignSpec, input: DrawRandomness, fn: string): CertRandomness {
   const resolved = resolveRandomness(spec, input);

@@ -4,19 +4,34 @@
  * computes (the tests compare the two on random inputs and on the FIPS 180-4 examples), but
  * writes into caller-owned buffers and can resume from a precomputed state, so that a
  * draw spends about one compression per entrant score instead of two plus allocations.
- * Everything else in the package (specHash, seed, beacon, HMAC) calls @noble/hashes.
+ * The rest of a draw's path (specHash, seed, commitment, pseudonyms' HMAC) uses it too
+ * ({@link sha256Fast}, {@link hmacSha256}), so that building a certificate bundles no
+ * hashing library. The reference forms — entrantScore, which verifyDraw compares with the
+ * scores of the fast path, tie-breaks, the fairness harness — and the beacon check call
+ * @noble/hashes.
  */
 
-const K = /* @__PURE__ */ new Int32Array([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
-  0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-  0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
-  0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
-  0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-  0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-  0xc67178f2,
-]);
+/**
+ * The 64 round constants: the first 32 bits of the fractional parts of the cube roots of the
+ * first 64 primes (FIPS 180-4 §4.2.2), computed rather than listed, which keeps 0.5 kB out of
+ * every draw's bundle. A double's cube root is exact to about 2⁻⁵⁰ there, and the nearest of
+ * these fractions to a 32-bit boundary is 2⁻³⁷ away, so the truncation is exact (the tests
+ * compare the constants with the table of FIPS 180-4 and the hash with @noble/hashes).
+ */
+export const K = /* @__PURE__ */ roundConstants();
+
+function roundConstants(): Int32Array {
+  const k = new Int32Array(64);
+  for (let n = 2, i = 0; i < 64; n++) {
+    let prime = true;
+    for (let d = 2; d * d <= n; d++) if (n % d === 0) prime = false;
+    if (prime) {
+      const root = Math.cbrt(n);
+      k[i++] = ((root - Math.floor(root)) * 2 ** 32) | 0;
+    }
+  }
+  return k;
+}
 
 const IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19] as const;
 
@@ -142,10 +157,29 @@ export function wordsToBytes(words: Int32Array, out: Uint8Array, offset: number)
   }
 }
 
-/** One-shot convenience: the 32-byte digest of `data` (for tests and cold paths). */
+/** One-shot SHA-256: the 32-byte digest of `data` (cold paths: specHash, seed, commitment). */
 export function sha256Fast(data: Uint8Array): Uint8Array {
   const scratch = createScratch();
   const out = new Uint8Array(32);
   wordsToBytes(sha256Words(scratch, data, 0, data.length), out, 0);
   return out;
+}
+
+/**
+ * HMAC-SHA256 (RFC 2104, block size 64): `SHA-256((K ⊕ opad) ‖ SHA-256((K ⊕ ipad) ‖ message))`,
+ * with K the key zero-padded to 64 bytes, or its SHA-256 when longer. Checked against
+ * @noble/hashes' `hmac` and the RFC 4231 test cases.
+ */
+export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
+  const k = new Uint8Array(64);
+  k.set(key.length > 64 ? sha256Fast(key) : key);
+  const inner = new Uint8Array(64 + message.length);
+  const outer = new Uint8Array(64 + 32);
+  for (let i = 0; i < 64; i++) {
+    inner[i] = (k[i] as number) ^ 0x36;
+    outer[i] = (k[i] as number) ^ 0x5c;
+  }
+  inner.set(message, 64);
+  outer.set(sha256Fast(inner), 64);
+  return sha256Fast(outer);
 }

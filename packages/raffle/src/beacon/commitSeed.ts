@@ -1,6 +1,5 @@
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, concatBytes } from "@noble/hashes/utils.js";
-import { hexBytes } from "../_lib/bytes";
+import { bytesToHex, concatBytes, hexBytes } from "../_lib/bytes";
+import { sha256Fast as sha256 } from "../_lib/sha256";
 import { tag } from "../_lib/tags";
 
 /**

@@ -1,4 +1,5 @@
 import { OpsError, parseOrThrow, type Instant } from "@ops/core";
+import { roundAt } from "../_lib/roundAt";
 import { DrandChainSchema, type DrandChain } from "./quicknet";
 
 /**
@@ -37,8 +38,5 @@ export function drandRoundAt(chain: DrandChain, instant: Instant): number {
       received: instant,
     });
   }
-  const since = instant - c.genesisTime * 1000;
-  if (since <= 0) return 1;
-  const periodMs = c.period * 1000;
-  return Math.floor((since + periodMs - 1) / periodMs) + 1;
+  return roundAt(c, instant);
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * Schema of the parameters of a drand chain that @ops/raffle can verify: the chain hash,
@@ -16,15 +16,18 @@ import { z } from "zod";
  * // => true
  * ```
  */
-export const DrandChainSchema = z.strictObject({
-  hash: z.string().regex(/^[0-9a-f]{64}$/, { error: "must be the chain hash as 64 lower-case hex digits" }),
-  publicKey: z
-    .string()
-    .regex(/^[0-9a-f]{192}$/, { error: "must be a compressed G2 public key as 192 lower-case hex digits" }),
-  period: z.number().int().min(1, { error: "must be a whole number of seconds ≥ 1" }).max(3600),
-  genesisTime: z.number().int().min(0, { error: "must be whole seconds since the Unix epoch" }).max(8.64e12),
-  scheme: z.literal("bls-unchained-g1-rfc9380", { error: "must be bls-unchained-g1-rfc9380 (quicknet's scheme)" }),
-});
+export const DrandChainSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    hash: z.string().check(z.regex(/^[0-9a-f]{64}$/, { error: "must be the chain hash as 64 lower-case hex digits" })),
+    publicKey: z
+      .string()
+      .check(z.regex(/^[0-9a-f]{192}$/, { error: "must be a compressed G2 public key as 192 lower-case hex digits" })),
+    period: z.int().check(z.minimum(1, { error: "must be a whole number of seconds ≥ 1" }), z.maximum(3600)),
+    genesisTime: z
+      .int()
+      .check(z.minimum(0, { error: "must be whole seconds since the Unix epoch" }), z.maximum(8.64e12)),
+    scheme: z.literal("bls-unchained-g1-rfc9380", { error: "must be bls-unchained-g1-rfc9380 (quicknet's scheme)" }),
+  }))();
 
 /** A drand chain description; see {@link DrandChainSchema}. */
 export type DrandChain = z.output<typeof DrandChainSchema>;
@@ -41,11 +44,12 @@ export type DrandChain = z.output<typeof DrandChainSchema>;
  * // => 3
  * ```
  */
-export const QUICKNET: DrandChain = Object.freeze({
-  hash: "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971",
-  publicKey:
-    "83cf0f2896adee7eb8b5f01fcad3912212c437e0073e911fb90022d3e760183c8c4b450b6a0a6c3ac6a5776a2d1064510d1fec758c921cc22b0e17e63aaf4bcb5ed66304de9cf809bd274ca73bab4af5a6e9c76a4bc09e76eae8991ef5ece45a",
-  period: 3,
-  genesisTime: 1692803367,
-  scheme: "bls-unchained-g1-rfc9380",
-} as const);
+export const QUICKNET: DrandChain = /* @__PURE__ */ (() =>
+  Object.freeze({
+    hash: "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971",
+    publicKey:
+      "83cf0f2896adee7eb8b5f01fcad3912212c437e0073e911fb90022d3e760183c8c4b450b6a0a6c3ac6a5776a2d1064510d1fec758c921cc22b0e17e63aaf4bcb5ed66304de9cf809bd274ca73bab4af5a6e9c76a4bc09e76eae8991ef5ece45a",
+    period: 3,
+    genesisTime: 1692803367,
+    scheme: "bls-unchained-g1-rfc9380",
+  } as const))();

@@ -1,9 +1,10 @@
 import { bls12_381 } from "@noble/curves/bls12-381.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
-import { err, failure, ok, parseOrThrow, type Failure, type Result } from "@ops/core";
-import { z } from "zod";
+import { type Failure, failure, parseOrThrow, type Verification, verification } from "@ops/core";
+import * as z from "zod/mini";
 import { u64be } from "../_lib/bytes";
+import { brandBeacon, VERIFIED_UNDER } from "../_lib/verifiedBeacon";
 import { DrandChainSchema, type DrandChain } from "./quicknet";
 
 /** Hash-to-curve domain separation tag of quicknet (RFC 9380 suite on G1). */
@@ -22,33 +23,39 @@ export const QUICKNET_DST = "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_";
  * // => false
  * ```
  */
-export const DrandBeaconSchema = z.strictObject({
-  round: z
-    .number()
-    .int({ error: "must be a whole round number" })
-    .min(1, { error: "must be ≥ 1" })
-    .max(Number.MAX_SAFE_INTEGER),
-  signature: z.string().regex(/^[0-9a-fA-F]+$/, { error: "must be hex" }),
-  randomness: z
-    .string()
-    .regex(/^[0-9a-fA-F]{64}$/, { error: "must be 32 bytes as 64 hex digits" })
-    .optional(),
-  chainHash: z
-    .string()
-    .regex(/^[0-9a-fA-F]{64}$/, { error: "must be 32 bytes as 64 hex digits" })
-    .optional(),
-});
+export const DrandBeaconSchema = /* @__PURE__ */ (() => {
+  const hash = z.optional(
+    z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, { error: "must be 32 bytes as 64 hex digits" })),
+  );
+  return z.strictObject({
+    // z.int() also bounds the round to the safe integers (≤ Number.MAX_SAFE_INTEGER)
+    round: z.int({ error: "must be a whole round number" }).check(z.minimum(1, { error: "must be ≥ 1" })),
+    signature: z.string().check(z.regex(/^[0-9a-fA-F]+$/, { error: "must be hex" })),
+    randomness: hash,
+    chainHash: hash,
+  });
+})();
 
 /** A drand beacon as published; see {@link DrandBeaconSchema}. */
 export type DrandBeacon = z.input<typeof DrandBeaconSchema>;
 
-/** A beacon whose signature checked out. */
+/**
+ * A beacon whose signature checked out: what {@link verifyBeacon} returns, and the only
+ * drand randomness {@link drawWinners} and {@link assembleCertificate} accept. It is a
+ * frozen object carrying a non-enumerable brand (the public key it verified under), so a
+ * beacon read from JSON, written by hand or copied with `{ ...beacon }` is not one: verify
+ * the published JSON, then pass the `value`.
+ */
 export interface VerifiedBeacon {
+  /** The hash of the chain whose key verified the signature. */
+  readonly chainHash: string;
   readonly round: number;
   /** Lower-case hex of the 48-byte G1 signature. */
   readonly signature: string;
   /** SHA-256(signature), lower-case hex. */
   readonly randomness: string;
+  /** The brand: the chain public key (hex) the signature verified under. */
+  readonly [VERIFIED_UNDER]: string;
 }
 
 /** Why a beacon was refused. */
@@ -58,16 +65,18 @@ export type BeaconFailureCode = "wrong_chain" | "malformed_signature" | "bad_sig
  * Verifies a drand quicknet beacon offline: the signature must be a valid BLS signature
  * by the chain's group key on `SHA-256(u64be(round))` (scheme bls-unchained-g1-rfc9380:
  * signature on G1, public key on G2, hash-to-curve with DST
- * `BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_`), and `randomness` must equal
- * SHA-256(signature). Uses @noble/curves' BLS12-381 (`shortSignatures`).
+ * `BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_`), `randomness` (when given) must equal
+ * SHA-256(signature), and `chainHash` (when given) must name the chain. Every failure found
+ * is reported, not only the first. Uses @noble/curves' BLS12-381 (`shortSignatures`): this
+ * function, and {@link verifyDraw} which calls it, are the only ones that bundle it.
  *
  * Source: drand specification, https://docs.drand.love/docs/specification/ ;
  * RFC 9380 (hash to curve); draft-irtf-cfrg-bls-signature-05.
  *
  * @param beacon - the beacon JSON (see {@link DrandBeaconSchema})
- * @param chain - the chain's parameters (default {@link QUICKNET})
- * @returns `ok(VerifiedBeacon)`, or `err` with code `wrong_chain`, `malformed_signature`,
- *   `bad_signature` or `bad_randomness`
+ * @param chain - the chain's parameters, e.g. {@link QUICKNET}
+ * @returns `ok(VerifiedBeacon)` — pass its `value` to {@link drawWinners} — or `err` with
+ *   every failure: `wrong_chain`, `malformed_signature`, `bad_signature`, `bad_randomness`
  * @throws {OpsError} `invalid_argument` when the beacon or chain breaks its schema
  *
  * @example
@@ -80,52 +89,55 @@ export type BeaconFailureCode = "wrong_chain" | "malformed_signature" | "bad_sig
  * };
  * verifyBeacon(beacon, QUICKNET).ok;
  * // => true
- * verifyBeacon({ ...beacon, round: 1001 }, QUICKNET).ok;
- * // => false
+ * const moved = verifyBeacon({ ...beacon, round: 1001, chainHash: "00".repeat(32) }, QUICKNET);
+ * moved.ok ? [] : moved.error.map((f) => f.code);
+ * // => ["wrong_chain", "bad_signature"]
  * ```
  */
-export function verifyBeacon(
-  beacon: DrandBeacon,
-  chain: DrandChain,
-): Result<VerifiedBeacon, Failure<BeaconFailureCode>> {
+export function verifyBeacon(beacon: DrandBeacon, chain: DrandChain): Verification<VerifiedBeacon, BeaconFailureCode> {
   const b = parseOrThrow(DrandBeaconSchema, beacon, { fn: "verifyBeacon", path: ["beacon"] });
   const c = parseOrThrow(DrandChainSchema, chain, { fn: "verifyBeacon", path: ["chain"] });
-  if (b.chainHash !== undefined && b.chainHash.toLowerCase() !== c.hash) {
-    return err(
-      failure("wrong_chain", `beacon is from chain ${b.chainHash.toLowerCase()}, expected ${c.hash}`, [
+  const failures: Failure<BeaconFailureCode>[] = [];
+  const claimed = b.chainHash?.toLowerCase();
+  if (claimed !== undefined && claimed !== c.hash)
+    failures.push(
+      failure("wrong_chain", `beacon is from chain ${claimed}, expected ${c.hash}`, ["beacon", "chainHash"]),
+    );
+  const hex = b.signature.toLowerCase();
+  const signature = hex.length % 2 === 0 ? hexToBytes(hex) : null;
+  let valid: boolean | null = null;
+  if (signature?.length === 48) {
+    try {
+      const shortSigs = bls12_381.shortSignatures;
+      valid = shortSigs.verify(
+        signature,
+        shortSigs.hash(sha256(u64be(b.round)), QUICKNET_DST),
+        hexToBytes(c.publicKey),
+      );
+    } catch {
+      // not a point of G1: malformed, below
+    }
+  }
+  if (valid === null)
+    failures.push(
+      failure("malformed_signature", "signature must be a 48-byte compressed G1 point (quicknet signs on G1)", [
         "beacon",
-        "chainHash",
+        "signature",
       ]),
     );
-  }
-  if (b.signature.length !== 96) {
-    return err(
-      failure(
-        "malformed_signature",
-        `signature must be a 48-byte compressed G1 point (96 hex digits), got ${b.signature.length / 2} bytes — a beacon of another scheme or chain`,
-        ["beacon", "signature"],
-      ),
-    );
-  }
-  const signature = hexToBytes(b.signature.toLowerCase());
-  const shortSigs = bls12_381.shortSignatures;
-  let valid: boolean;
-  try {
-    const message = shortSigs.hash(sha256(u64be(b.round)), QUICKNET_DST);
-    valid = shortSigs.verify(signature, message, hexToBytes(c.publicKey));
-  } catch {
-    return err(failure("malformed_signature", "signature is not a valid compressed G1 point", ["beacon", "signature"]));
-  }
-  if (!valid)
-    return err(
+  else if (!valid)
+    failures.push(
       failure("bad_signature", `signature does not verify for round ${b.round} under chain ${c.hash}`, [
         "beacon",
         "signature",
       ]),
     );
-  const randomness = bytesToHex(sha256(signature));
-  if (b.randomness !== undefined && b.randomness.toLowerCase() !== randomness) {
-    return err(failure("bad_randomness", "randomness must equal SHA-256(signature)", ["beacon", "randomness"]));
+  const randomness = signature === null ? "" : bytesToHex(sha256(signature));
+  if (signature !== null && b.randomness !== undefined && b.randomness.toLowerCase() !== randomness) {
+    failures.push(failure("bad_randomness", "randomness must equal SHA-256(signature)", ["beacon", "randomness"]));
   }
-  return ok({ round: b.round, signature: b.signature.toLowerCase(), randomness });
+  return verification(
+    brandBeacon({ chainHash: c.hash, round: b.round, signature: hex, randomness }, c.publicKey),
+    failures,
+  );
 }

@@ -1,6 +1,6 @@
-import { sha256 } from "@noble/hashes/sha2.js";
 import { parseOrThrow } from "@ops/core";
 import { bytesToHex, utf8 } from "../_lib/bytes";
+import { sha256Fast as sha256 } from "../_lib/sha256";
 import { CampaignSpecSchema, type CampaignSpecInput } from "../spec/CampaignSpecSchema";
 import { canonicalJson } from "./canonicalJson";
 

@@ -1,7 +1,8 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { OpsError, parseOrThrow } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
+import type { ReadonlyDeep } from "../_lib/readonlyDeep";
 import { hexBytes, utf8 } from "../_lib/bytes";
 import { tiebreak } from "../_lib/tiebreak";
 import { compareUtf8 } from "../_lib/utf8Order";
@@ -18,33 +19,41 @@ import { canonicalJson } from "../canonical/canonicalJson";
  * // => true
  * ```
  */
-export const RubricSchema = z.strictObject({
-  version: z.string().min(1).max(100),
-  criteria: z
-    .array(
-      z.strictObject({
-        id: z.string().min(1).max(100),
-        description: z.string().max(2000).optional(),
-        weight: z.number().int().min(1).max(1000),
-        max: z.number().int().min(1).max(1000),
-      }),
-    )
-    .min(1, { error: "must list at least one criterion" }),
-});
+export const RubricSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    version: z.string().check(z.minLength(1), z.maxLength(100)),
+    criteria: z
+      .array(
+        z.strictObject({
+          id: z.string().check(z.minLength(1), z.maxLength(100)),
+          description: z.optional(z.string().check(z.maxLength(2000))),
+          weight: z.int().check(z.minimum(1), z.maximum(1000)),
+          max: z.int().check(z.minimum(1), z.maximum(1000)),
+        }),
+      )
+      .check(z.minLength(1, { error: "must list at least one criterion" })),
+  }))();
 
-/** A rubric; see {@link RubricSchema}. */
-export type Rubric = z.input<typeof RubricSchema>;
+/** A rubric; see {@link RubricSchema}. Its criteria may be a read-only array. */
+export type Rubric = ReadonlyDeep<z.input<typeof RubricSchema>>;
 
 /** Schema of one judge's score of one entry on one criterion (an integer 0 … max). */
-export const JudgeScoreSchema = z.strictObject({
-  judge: z.string().min(1).max(200),
-  entry: z.string().min(1).max(1024),
-  criterion: z.string().min(1).max(100),
-  score: z.number().int().min(0),
-});
+export const JudgeScoreSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    judge: z.string().check(z.minLength(1), z.maxLength(200)),
+    entry: z.string().check(z.minLength(1), z.maxLength(1024)),
+    criterion: z.string().check(z.minLength(1), z.maxLength(100)),
+    score: z.int().check(z.minimum(0)),
+  }))();
 
 /** One judge's score; see {@link JudgeScoreSchema}. */
-export type JudgeScore = z.input<typeof JudgeScoreSchema>;
+export type JudgeScore = ReadonlyDeep<z.input<typeof JudgeScoreSchema>>;
+
+/** Options of {@link rankAwards}. */
+export interface RankAwardsOptions {
+  /** The published {@link rubricHash} the rubric must match. */
+  readonly rubricHash?: string;
+}
 
 /** One ranked entry of an award. */
 export interface AwardPlace {
@@ -109,7 +118,7 @@ export function rankAwards(
   rubric: Rubric,
   scores: readonly JudgeScore[],
   seed: string,
-  options: { readonly rubricHash?: string } = {},
+  options: RankAwardsOptions = {},
 ): readonly AwardPlace[] {
   const fn = "rankAwards";
   const r = parseOrThrow(RubricSchema, rubric, { fn, path: ["rubric"] });

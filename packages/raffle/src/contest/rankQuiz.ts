@@ -1,26 +1,32 @@
 import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
+import type { ReadonlyDeep } from "../_lib/readonlyDeep";
 import { hexBytes } from "../_lib/bytes";
 import { tiebreak } from "../_lib/tiebreak";
 import { compareUtf8 } from "../_lib/utf8Order";
 
 /** Schema of one quiz submission: the entrant's canonical id, answers by question id, and when the platform received it. */
-export const QuizSubmissionSchema = z.strictObject({
-  id: z.string().min(1).max(1024),
-  answers: z.record(z.string().min(1).max(128), z.string().max(10_000)),
-  receivedAt: InstantSchema,
-});
+export const QuizSubmissionSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: z.string().check(z.minLength(1), z.maxLength(1024)),
+    answers: z.record(z.string().check(z.minLength(1), z.maxLength(128)), z.string().check(z.maxLength(10_000))),
+    receivedAt: InstantSchema,
+  }))();
 
 /** Schema of an answer key: the accepted answer(s) of each question. */
-export const AnswerKeySchema = z.record(
-  z.string().min(1).max(128),
-  z.union([z.string().max(10_000), z.array(z.string().max(10_000)).min(1)]),
-);
+export const AnswerKeySchema = /* @__PURE__ */ (() =>
+  z.record(
+    z.string().check(z.minLength(1), z.maxLength(128)),
+    z.union([
+      z.string().check(z.maxLength(10_000)),
+      z.array(z.string().check(z.maxLength(10_000))).check(z.minLength(1)),
+    ]),
+  ))();
 
 /** One quiz submission; see {@link QuizSubmissionSchema}. */
-export type QuizSubmission = z.input<typeof QuizSubmissionSchema>;
-/** An answer key; see {@link AnswerKeySchema}. */
-export type AnswerKey = z.input<typeof AnswerKeySchema>;
+export type QuizSubmission = ReadonlyDeep<z.input<typeof QuizSubmissionSchema>>;
+/** An answer key; see {@link AnswerKeySchema}. Lists of answers may be read-only. */
+export type AnswerKey = ReadonlyDeep<z.input<typeof AnswerKeySchema>>;
 
 /** Options of {@link rankQuiz}. */
 export interface RankQuizOptions {

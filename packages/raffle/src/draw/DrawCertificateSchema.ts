@@ -1,27 +1,33 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CampaignSpecSchema, RAFFLE_FORMAT } from "../spec/CampaignSpecSchema";
 
-const Hex32 = z.string().regex(/^[0-9a-f]{64}$/, { error: "must be 64 lower-case hex digits" });
-const Count = z.number().int().min(0);
+const Hex32 = /* @__PURE__ */ (() =>
+  z.string().check(z.regex(/^[0-9a-f]{64}$/, { error: "must be 64 lower-case hex digits" })))();
+const Count = /* @__PURE__ */ (() => z.int().check(z.minimum(0)))();
+const Rank = /* @__PURE__ */ (() => z.int().check(z.minimum(1)))();
+const Weight = /* @__PURE__ */ (() => z.int().check(z.minimum(1)))();
+const ListId = /* @__PURE__ */ (() => z.string().check(z.minLength(1)))();
 
 /** Schema of one winner in a certificate. */
-export const WinnerSchema = z.strictObject({
-  tier: z.string(),
-  tierIndex: Count,
-  /** 1-based place in the overall ranking. */
-  rank: z.number().int().min(1),
-  id: z.string().min(1),
-  weight: z.number().int().min(1),
-  score: Hex32,
-});
+export const WinnerSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    tier: z.string(),
+    tierIndex: Count,
+    /** 1-based place in the overall ranking. */
+    rank: Rank,
+    id: ListId,
+    weight: Weight,
+    score: Hex32,
+  }))();
 
 /** Schema of one alternate (runner-up) in a certificate. */
-export const AlternateSchema = z.strictObject({
-  rank: z.number().int().min(1),
-  id: z.string().min(1),
-  weight: z.number().int().min(1),
-  score: Hex32,
-});
+export const AlternateSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    rank: Rank,
+    id: ListId,
+    weight: Weight,
+    score: Hex32,
+  }))();
 
 /**
  * Schema of a draw certificate, format `ops-raffle/v1`: everything needed to re-run and
@@ -37,27 +43,35 @@ export const AlternateSchema = z.strictObject({
  * // => false
  * ```
  */
-export const DrawCertificateSchema = z.strictObject({
-  format: z.literal(RAFFLE_FORMAT),
-  spec: CampaignSpecSchema,
-  specHash: Hex32,
-  list: z.strictObject({ root: Hex32, size: Count, totalWeight: Count, privacy: z.enum(["public", "pseudonymous"]) }),
-  randomness: z.discriminatedUnion("kind", [
-    z.strictObject({
-      kind: z.literal("drand"),
-      chainHash: Hex32,
-      round: z.number().int().min(1),
-      signature: z.string().regex(/^[0-9a-f]+$/),
-      randomness: Hex32,
+export const DrawCertificateSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    format: z.literal(RAFFLE_FORMAT),
+    spec: CampaignSpecSchema,
+    specHash: Hex32,
+    list: z.strictObject({
+      root: Hex32,
+      size: Count,
+      totalWeight: Count,
+      privacy: z.literal(["public", "pseudonymous"]),
     }),
-    z.strictObject({ kind: z.literal("commit"), secret: Hex32, randomness: Hex32 }),
-  ]),
-  seed: Hex32,
-  winners: z.array(WinnerSchema),
-  alternates: z.array(AlternateSchema),
-  cutoffs: z.array(z.strictObject({ tier: z.string(), score: Hex32.nullable() })),
-  rerolls: z.array(z.strictObject({ out: AlternateSchema, in: z.string(), reason: z.string().max(2000) })),
-});
+    randomness: z.discriminatedUnion("kind", [
+      z.strictObject({
+        kind: z.literal("drand"),
+        chainHash: Hex32,
+        round: Rank,
+        signature: z.string().check(z.regex(/^[0-9a-f]+$/)),
+        randomness: Hex32,
+      }),
+      z.strictObject({ kind: z.literal("commit"), secret: Hex32, randomness: Hex32 }),
+    ]),
+    seed: Hex32,
+    winners: z.array(WinnerSchema),
+    alternates: z.array(AlternateSchema),
+    cutoffs: z.array(z.strictObject({ tier: z.string(), score: z.nullable(Hex32) })),
+    rerolls: z.array(
+      z.strictObject({ out: AlternateSchema, in: z.string(), reason: z.string().check(z.maxLength(2000)) }),
+    ),
+  }))();
 
 /** A draw certificate; see {@link DrawCertificateSchema}. */
 export type DrawCertificate = z.output<typeof DrawCertificateSchema>;

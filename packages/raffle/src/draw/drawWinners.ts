@@ -1,5 +1,5 @@
-import { hexToBytes } from "@noble/hashes/utils.js";
 import { OpsError, parseOrThrow } from "@ops/core";
+import { hexToBytes } from "../_lib/bytes";
 import { isEntrantList } from "../_lib/isEntrantList";
 import { certificateOf } from "../_lib/certificateOf";
 import { resolveRandomnessOrThrow, type DrawRandomness } from "../_lib/resolveRandomness";
@@ -25,22 +25,31 @@ export interface DrawWinnersOptions {
  *
  * Steps (docs/raffle-spec.md): validate the spec and hash it; build the canonical entrant
  * list and its Merkle root (or take a compiled {@link EntrantList}); check the randomness
- * — the drand beacon of exactly the round the spec fixes, BLS-verified, or the secret
- * that opens the spec's commitment; `seed = SHA-256(tag ‖ specHash ‖ listRoot ‖ randomness)`;
- * score every entrant (min over its chances of SHA-256(tag ‖ seed ‖ id ‖ u32be(j))); rank by
- * (score, id bytes) ascending; fill the tiers in order, then the alternates. Each list id
- * appears once in the ranking, so nobody wins twice. If there are fewer entrants than
- * places, the later places stay empty (a tier's cutoff is null when it has no winner).
+ * — a beacon that {@link verifyBeacon} accepted, of exactly the round the spec fixes and
+ * verified under the spec's chain, or the secret that opens the spec's commitment;
+ * `seed = SHA-256(tag ‖ specHash ‖ listRoot ‖ randomness)`; score every entrant (min over
+ * its chances of SHA-256(tag ‖ seed ‖ id ‖ u32be(j))); rank by (score, id bytes) ascending;
+ * fill the tiers in order, then the alternates. Each list id appears once in the ranking,
+ * so nobody wins twice. If there are fewer entrants than places, the later places stay
+ * empty (a tier's cutoff is null when it has no winner).
  *
- * @param spec - the published campaign spec
+ * drand randomness is given as the `value` of {@link verifyBeacon}, never as the raw JSON:
+ * the BLS12-381 check lives in `verifyBeacon` (and {@link verifyDraw}), so `drawWinners`
+ * does not import @noble/curves and a bundle of it holds none of the curve code (about
+ * 27 kB min+gz) — the drand path only checks the verified beacon's brand, chain and round. A beacon that was not verified (beacon JSON, a copy, a hand-made object) is
+ * refused, and so is one verified under another chain than the spec's.
+ *
+ * @param spec - the published campaign spec (may be written `as const`)
  * @param entrants - raw `{ id, weight }` entrants or a compiled list
- * @param randomness - the drand beacon JSON, or `{ secret }` for a commit source
+ * @param randomness - `verifyBeacon(json, spec.randomness.chain).value` for a drand spec,
+ *   or `{ secret }` for a commit spec
  * @param options - audit key (pseudonymous mode), hash counter
  * @returns the certificate
- * @throws {OpsError} `invalid_argument` for a bad spec, entrant or randomness (including a
- *   forged beacon or one from another chain); `out_of_range` for a beacon round earlier than
- *   the spec allows; `conflict` for a compiled list whose privacy mode or weights do not fit
- *   the spec, a later round than the spec fixes, or a secret that does not open the commitment;
+ * @throws {OpsError} `invalid_argument` for a bad spec, entrant or randomness (a beacon
+ *   that `verifyBeacon` did not return, one verified under another chain, or a secret where
+ *   the spec names a beacon); `out_of_range` for a beacon round earlier than the spec
+ *   allows; `conflict` for a compiled list whose privacy mode or weights do not fit the
+ *   spec, a later round than the spec fixes, or a secret that does not open the commitment;
  *   `duplicate` for one id with two weights
  *
  * @example
@@ -58,6 +67,25 @@ export interface DrawWinnersOptions {
  * // => [2, 1]
  * verifyDraw(cert, entrants).ok;
  * // => true
+ * ```
+ *
+ * @example
+ * ```ts
+ * import { drawWinners, QUICKNET, verifyBeacon } from "@ops/raffle";
+ * // quicknet round 1000 was published at 1692806364 s; the spec fixes it (close + 60 s)
+ * const spec = {
+ *   format: "ops-raffle/v1", campaignId: "drand-draw", tiers: [{ name: "mug", count: 1 }], alternates: 0,
+ *   eligibility: { ruleVersion: "1", rules: {} }, weights: { max: 1, rule: "" },
+ *   closeAt: 1692806304000, randomness: { kind: "drand", chain: QUICKNET, delaySeconds: 60 }, privacy: "public",
+ * } as const;
+ * const json = {
+ *   round: 1000,
+ *   signature: "b44679b9a59af2ec876b1a6b1ad52ea9b1615fc3982b19576350f93447cb1125e342b73a8dd2bacbe47e4b6b63ed5e39",
+ * };
+ * const beacon = verifyBeacon(json, spec.randomness.chain);
+ * if (!beacon.ok) throw new Error(beacon.error.map((f) => f.message).join("; "));
+ * drawWinners(spec, [{ id: "qq::1" }, { id: "qq::2" }], beacon.value).randomness.round;
+ * // => 1000
  * ```
  */
 export function drawWinners(

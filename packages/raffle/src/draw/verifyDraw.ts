@@ -1,9 +1,9 @@
-import { hexToBytes } from "@noble/hashes/utils.js";
-import { err, failure, ok, type Failure, type Result } from "@ops/core";
+import { type ErrorPath, type Failure, failure, type Verification, verification } from "@ops/core";
 import { applyRerolls } from "../_lib/applyRerolls";
-import { parseCertificate } from "../_lib/parseCertificate";
+import { hexToBytes } from "../_lib/bytes";
+import { certificateRandomnessProblems } from "../_lib/certificateRandomness";
 import { isEntrantList } from "../_lib/isEntrantList";
-import { resolveRandomness } from "../_lib/resolveRandomness";
+import { parseCertificate } from "../_lib/parseCertificate";
 import { fillTiers, placesNeeded, selectFromList } from "../_lib/select";
 import { specHash as hashSpec } from "../canonical/specHash";
 import { compileEntrants, type EntrantInput, type EntrantList } from "../list/compileEntrants";
@@ -40,8 +40,9 @@ export interface DrawVerified {
 /**
  * Re-runs a draw from its certificate and reports every field that does not match.
  *
- * Always checked: the spec hash; the randomness (the beacon's BLS signature and that its
- * round is the one the spec fixes, or the secret against the commitment); the seed; every
+ * Always checked: the spec hash; the randomness (the beacon's BLS signature under the
+ * spec's chain, with {@link verifyBeacon}, and that its round is the one the spec fixes, or
+ * the secret against the commitment); the seed; every
  * listed score (recomputed from seed, id and weight); that winners and alternates are in
  * ascending (score, id) order and fill the tiers as the spec says; the cutoffs; the
  * rerolls. With the published list (`entrants`: canonical ids, or pseudonyms in
@@ -50,7 +51,7 @@ export interface DrawVerified {
  *
  * @param certificate - a certificate from {@link drawWinners} or {@link rerollWinner}
  * @param entrants - the published list, optional
- * @returns `ok({ listChecked })`, or `err` with the list of {@link DrawMismatch}es
+ * @returns a {@link Verification}: `ok({ listChecked })`, or `err` with every {@link DrawMismatch}
  * @throws {OpsError} `unsupported_version` for a format this release cannot read;
  *   `corrupt_data` for a certificate that is not even well-formed
  *
@@ -73,11 +74,11 @@ export interface DrawVerified {
 export function verifyDraw(
   certificate: DrawCertificate,
   entrants?: readonly EntrantInput[] | EntrantList,
-): Result<DrawVerified, readonly DrawMismatch[]> {
+): Verification<DrawVerified, DrawMismatchCode> {
   const cert = parseCertificate(certificate, "verifyDraw");
   const spec = cert.spec;
   const out: DrawMismatch[] = [];
-  const add = (code: DrawMismatchCode, message: string, path: (string | number)[]): void => {
+  const add = (code: DrawMismatchCode, message: string, path: ErrorPath): void => {
     out.push(failure(code, message, path));
   };
   if (hashSpec(spec) !== cert.specHash)
@@ -85,15 +86,7 @@ export function verifyDraw(
   if (cert.list.privacy !== spec.privacy)
     add("list_privacy", `the list is ${cert.list.privacy} but the spec says ${spec.privacy}`, ["list", "privacy"]);
   const r = cert.randomness;
-  const resolved = resolveRandomness(
-    spec,
-    r.kind === "drand"
-      ? { round: r.round, signature: r.signature, randomness: r.randomness, chainHash: r.chainHash }
-      : { secret: r.secret },
-  );
-  if (!resolved.ok) add("randomness", resolved.error.message, ["randomness"]);
-  else if (resolved.value.randomness !== r.randomness)
-    add("randomness", "randomness does not follow from the beacon or secret", ["randomness", "randomness"]);
+  for (const problem of certificateRandomnessProblems(spec, r)) add("randomness", problem.message, problem.path);
   if (drawSeed(cert.specHash, cert.list.root, r.randomness) !== cert.seed)
     add("seed", "seed is not SHA-256(tag ‖ specHash ‖ listRoot ‖ randomness)", ["seed"]);
   // Scores and order of what the certificate lists (checked with the certificate's own seed).
@@ -160,7 +153,7 @@ export function verifyDraw(
         add("alternates", "re-running the draw over the list gives other alternates", ["alternates"]);
     }
   }
-  return out.length === 0 ? ok({ listChecked: entrants !== undefined }) : err(out);
+  return verification({ listChecked: entrants !== undefined }, out);
 }
 
 function sameWinners(

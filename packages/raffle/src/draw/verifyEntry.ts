@@ -1,4 +1,4 @@
-import { err, failure, ok, OpsError, type Failure, type Result } from "@ops/core";
+import { type Failure, failure, OpsError, type Verification, verification } from "@ops/core";
 import { verifyInclusion } from "../merkle/verifyInclusion";
 import type { InclusionProof } from "../merkle/inclusionProof";
 import { pseudonymOf } from "../privacy/entrantReceipt";
@@ -44,7 +44,8 @@ export type EntryFailureCode = "not_in_list" | "score_mismatch" | "omitted";
  * @param certificate - the published certificate
  * @param entrant - the entrant's id, weight and (pseudonymous mode) entrant key
  * @param proof - their inclusion proof
- * @returns `ok(EntryCheck)` or `err` with `not_in_list`, `score_mismatch` or `omitted`
+ * @returns a {@link Verification}: `ok(EntryCheck)`, or `err` with every failure —
+ *   `not_in_list`, `score_mismatch`, `omitted`
  * @throws {OpsError} `invalid_argument` when the entrant key is missing in pseudonymous mode;
  *   `corrupt_data` / `unsupported_version` for a bad certificate
  *
@@ -68,7 +69,7 @@ export function verifyEntry(
   certificate: DrawCertificate,
   entrant: EntrantClaim,
   proof: InclusionProof,
-): Result<EntryCheck, readonly Failure<EntryFailureCode>[]> {
+): Verification<EntryCheck, EntryFailureCode> {
   const fn = "verifyEntry";
   const cert = parseCertificate(certificate, fn);
   if (typeof entrant?.id !== "string" || entrant.id.length === 0)
@@ -92,12 +93,24 @@ export function verifyEntry(
     listId = pseudonymOf(entrant.entrantKey, listId);
   }
   const problems: Failure<EntryFailureCode>[] = [];
-  if (proof.size !== cert.list.size || !verifyInclusion(cert.list.root, { id: listId, weight }, proof)) {
+  if (proof.size !== cert.list.size) {
     problems.push(
-      failure("not_in_list", "the proof does not lead from this (id, weight) to the certificate's list root", [
-        "proof",
-      ]),
+      failure(
+        "not_in_list",
+        `the proof is for a list of ${proof.size} entrants; the certificate's list has ${cert.list.size}`,
+        ["proof", "size"],
+      ),
     );
+  } else {
+    const included = verifyInclusion(cert.list.root, { id: listId, weight }, proof);
+    if (!included.ok)
+      problems.push(
+        failure(
+          "not_in_list",
+          `the proof does not lead from this (id, weight) to the certificate's list root (${included.error.map((f) => f.message).join("; ")})`,
+          ["proof"],
+        ),
+      );
   }
   const score = entrantScore(cert.seed, listId, weight);
   const winner = cert.winners.find((w) => w.id === listId);
@@ -127,5 +140,5 @@ export function verifyEntry(
         ),
       );
   }
-  return problems.length === 0 ? ok({ listId, score, outcome }) : err(problems);
+  return verification({ listId, score, outcome }, problems);
 }

@@ -1,6 +1,8 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import type { ReadonlyDeep } from "../_lib/readonlyDeep";
 
-const Count = z.number().int({ error: "must be a whole number" }).min(0, { error: "must be ≥ 0" });
+const Count = /* @__PURE__ */ (() =>
+  z.int({ error: "must be a whole number" }).check(z.minimum(0, { error: "must be ≥ 0" })))();
 
 /**
  * Schema of a draw's entry rules, published inside the campaign spec. Every rule is
@@ -23,21 +25,24 @@ const Count = z.number().int({ error: "must be a whole number" }).min(0, { error
  * // => 1
  * ```
  */
-export const EligibilityRulesSchema = z.strictObject({
-  mustFollow: z.boolean().optional(),
-  mustRepost: z.boolean().optional(),
-  comment: z
-    .strictObject({
-      keywords: z.array(z.string().min(1).max(200)).max(100).optional(),
-      minMentions: Count.max(100).optional(),
-    })
-    .optional(),
-  minAccountAgeDays: Count.max(100_000).optional(),
-  minFollowers: Count.optional(),
-  excludeBlocklisted: z.boolean().optional(),
-  excludePreviousWinners: z.boolean().optional(),
-  excludeBots: z.boolean().optional(),
-});
+export const EligibilityRulesSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    mustFollow: z.optional(z.boolean()),
+    mustRepost: z.optional(z.boolean()),
+    comment: z.optional(
+      z.strictObject({
+        keywords: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(100))),
+        minMentions: z.optional(Count.check(z.maximum(100))),
+      }),
+    ),
+    minAccountAgeDays: z.optional(Count.check(z.maximum(100_000))),
+    minFollowers: z.optional(Count),
+    excludeBlocklisted: z.optional(z.boolean()),
+    excludePreviousWinners: z.optional(z.boolean()),
+    excludeBots: z.optional(z.boolean()),
+  }))();
 
 /** Entry rules; see {@link EligibilityRulesSchema}. */
 export type EligibilityRules = z.output<typeof EligibilityRulesSchema>;
+/** Entry rules as callers write them (arrays may be read-only, e.g. a spec written `as const`). */
+export type EligibilityRulesInput = ReadonlyDeep<z.input<typeof EligibilityRulesSchema>>;

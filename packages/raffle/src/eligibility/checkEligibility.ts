@@ -1,8 +1,9 @@
 import { actorKey, InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
 import { InteractionSchema, type Interaction, type InteractionInput } from "@ops/interaction";
-import { z } from "zod";
+import * as z from "zod/mini";
+import type { ReadonlyDeep } from "../_lib/readonlyDeep";
 import { compareUtf8 } from "../_lib/utf8Order";
-import { EligibilityRulesSchema, type EligibilityRules } from "./EligibilityRulesSchema";
+import { EligibilityRulesSchema, type EligibilityRulesInput } from "./EligibilityRulesSchema";
 
 /** Why an entrant was excluded, in the order the rules are checked. */
 export type ExclusionReason =
@@ -18,46 +19,51 @@ export type ExclusionReason =
   | "duplicate_actor";
 
 /** Every {@link ExclusionReason}, in checking order. */
-export const EXCLUSION_REASONS: readonly ExclusionReason[] = Object.freeze([
-  "blocklisted",
-  "previous_winner",
-  "bot",
-  "not_following",
-  "no_repost",
-  "no_qualifying_comment",
-  "too_few_mentions",
-  "account_too_new",
-  "too_few_followers",
-  "duplicate_actor",
-]);
+export const EXCLUSION_REASONS: readonly ExclusionReason[] = /* @__PURE__ */ (() =>
+  Object.freeze<ExclusionReason[]>([
+    "blocklisted",
+    "previous_winner",
+    "bot",
+    "not_following",
+    "no_repost",
+    "no_qualifying_comment",
+    "too_few_mentions",
+    "account_too_new",
+    "too_few_followers",
+    "duplicate_actor",
+  ]))();
 
 /**
  * Schema of the facts {@link checkEligibility} needs besides the events: the campaign post,
  * the close time, and the data the rules refer to. Ids in lists are canonical entrant ids.
  */
-export const EligibilityContextSchema = z.strictObject({
-  /** The platform's id of the campaign post that must be reposted / commented on. */
-  postId: z.string().min(1).max(512),
-  /** The campaign id that `campaign_entry` interactions carry, if any. */
-  campaignId: z.string().min(1).max(256).optional(),
-  /** Entries open (inclusive) and close (inclusive), epoch ms, on `platformCreatedAt`. */
-  opensAt: InstantSchema.optional(),
-  closeAt: InstantSchema,
-  /** Canonical ids known to follow the account at close (a follower-list snapshot). */
-  followers: z.array(z.string()).optional(),
-  /** Profile facts per canonical id: account creation instant and follower count. */
-  profiles: z
-    .record(
-      z.string(),
-      z.strictObject({ accountCreatedAt: InstantSchema.optional(), followers: z.number().int().min(0).optional() }),
-    )
-    .optional(),
-  blocklist: z.array(z.string()).optional(),
-  previousWinners: z.array(z.string()).optional(),
-});
+export const EligibilityContextSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    /** The platform's id of the campaign post that must be reposted / commented on. */
+    postId: z.string().check(z.minLength(1), z.maxLength(512)),
+    /** The campaign id that `campaign_entry` interactions carry, if any. */
+    campaignId: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+    /** Entries open (inclusive) and close (inclusive), epoch ms, on `platformCreatedAt`. */
+    opensAt: z.optional(InstantSchema),
+    closeAt: InstantSchema,
+    /** Canonical ids known to follow the account at close (a follower-list snapshot). */
+    followers: z.optional(z.array(z.string())),
+    /** Profile facts per canonical id: account creation instant and follower count. */
+    profiles: z.optional(
+      z.record(
+        z.string(),
+        z.strictObject({
+          accountCreatedAt: z.optional(InstantSchema),
+          followers: z.optional(z.int().check(z.minimum(0))),
+        }),
+      ),
+    ),
+    blocklist: z.optional(z.array(z.string())),
+    previousWinners: z.optional(z.array(z.string())),
+  }))();
 
-/** Facts for {@link checkEligibility}; see {@link EligibilityContextSchema}. */
-export type EligibilityContext = z.input<typeof EligibilityContextSchema>;
+/** Facts for {@link checkEligibility}; see {@link EligibilityContextSchema}. Arrays may be read-only. */
+export type EligibilityContext = ReadonlyDeep<z.input<typeof EligibilityContextSchema>>;
 
 /** Options of {@link checkEligibility}. */
 export interface CheckEligibilityOptions {
@@ -85,7 +91,15 @@ export interface EligibilityResult {
   readonly outsideWindow: number;
 }
 
-const ENTRY_KINDS = new Set(["comment", "reply", "quote", "repost", "campaign_entry", "mention", "like"]);
+const ENTRY_KINDS = /* @__PURE__ */ new Set([
+  "comment",
+  "reply",
+  "quote",
+  "repost",
+  "campaign_entry",
+  "mention",
+  "like",
+]);
 
 /**
  * Decides who may enter a draw from interaction events (the @ops/interaction model):
@@ -123,7 +137,7 @@ const ENTRY_KINDS = new Set(["comment", "reply", "quote", "repost", "campaign_en
  * ```
  */
 export function checkEligibility(
-  rules: EligibilityRules,
+  rules: EligibilityRulesInput,
   interactions: readonly InteractionInput[],
   context: EligibilityContext,
   options: CheckEligibilityOptions = {},

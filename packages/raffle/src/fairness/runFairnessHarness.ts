@@ -13,7 +13,7 @@ import { chiSquareTest, type ChiSquareResult } from "./chiSquareTest";
 export type DrawUnderTest = (seed: string, list: EntrantList, places: number) => readonly number[];
 
 /** Options of {@link runFairnessHarness}. */
-export interface FairnessHarnessOptions {
+export interface RunFairnessHarnessOptions {
   /** How many seeds (draws) to run. */
   readonly seeds: number;
   /** Winners per draw (for the winner-set test). Default 1. */
@@ -63,7 +63,10 @@ export interface FairnessReport {
  * // => false
  * ```
  */
-export function runFairnessHarness(entrants: readonly EntrantInput[], options: FairnessHarnessOptions): FairnessReport {
+export function runFairnessHarness(
+  entrants: readonly EntrantInput[],
+  options: RunFairnessHarnessOptions,
+): FairnessReport {
   const fn = "runFairnessHarness";
   const list = compileEntrants(entrants);
   const n = list.size;

@@ -1,5 +1,5 @@
 import { OpsError } from "@ops/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { bytesToHex } from "../_lib/bytes";
 import { hashLeaf, MAX_ID_BYTES } from "../_lib/leaf";
 import { createRootBuilder } from "../_lib/merkle";
@@ -21,10 +21,11 @@ export const MAX_WEIGHT = 1_000_000;
  * // => { id: "weibo::1669879400", weight: 1 }
  * ```
  */
-export const EntrantSchema = z.object({
-  id: z.string().min(1).max(MAX_ID_BYTES),
-  weight: z.number().int().min(1).max(MAX_WEIGHT).default(1),
-});
+export const EntrantSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: z.string().check(z.minLength(1), z.maxLength(MAX_ID_BYTES)),
+    weight: z._default(z.int().check(z.minimum(1), z.maximum(MAX_WEIGHT)), 1),
+  }))();
 
 /** One entrant as callers give it. */
 export type EntrantInput = z.input<typeof EntrantSchema>;

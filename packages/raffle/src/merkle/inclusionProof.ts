@@ -31,7 +31,7 @@ export interface InclusionProof {
  * const proof = inclusionProof(list, "c");
  * [proof.index, proof.size, proof.path.length];
  * // => [2, 3, 1]
- * verifyInclusion(list.root, { id: "c", weight: 2 }, proof);
+ * verifyInclusion(list.root, { id: "c", weight: 2 }, proof).ok;
  * // => true
  * ```
  */

@@ -1,6 +1,5 @@
-import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
-import { OpsError } from "@ops/core";
-import { utf8 } from "../_lib/bytes";
+import { type Failure, failure, OpsError, type Verification, verification } from "@ops/core";
+import { bytesToHex, hexToBytes, utf8 } from "../_lib/bytes";
 import { hashLeaf, MAX_ID_BYTES } from "../_lib/leaf";
 import { rootFromPath } from "../_lib/merkle";
 import { createScratch } from "../_lib/sha256";
@@ -46,44 +45,86 @@ export function merkleLeafHash(listId: string, weight: number): string {
   return bytesToHex(out);
 }
 
+/** What a successful {@link verifyInclusion} established: this leaf is at `index` of a list of `size`. */
+export interface InclusionVerified {
+  readonly index: number;
+  readonly size: number;
+  /** The entrant's leaf hash ({@link merkleLeafHash}), 64 lower-case hex digits. */
+  readonly leafHash: string;
+}
+
+/**
+ * Why {@link verifyInclusion} refused a proof: `malformed_proof` (index or size not an
+ * integer ≥ 0, or path not an array), `index_out_of_range` (index ≥ size), `path_length`
+ * (the path has too few or too many hashes for that index and size), `root_mismatch` (the
+ * path leads to another root: another id, weight or list, or a tampered sibling).
+ */
+export type InclusionFailureCode = "malformed_proof" | "index_out_of_range" | "path_length" | "root_mismatch";
+
 /**
  * Checks an inclusion proof against a published list root, with RFC 9162's algorithm
  * (https://www.rfc-editor.org/rfc/rfc9162#section-2.1.3.2). Needs only the root, the
- * entrant's own (id, weight) and the proof — not the list.
+ * entrant's own (id, weight) and the proof — not the list. The proof's `size` is taken as
+ * given: compare it with the list size the organiser published (as {@link verifyEntry} does).
  *
  * @param root - the list root, 64 hex digits
  * @param entrant - the entrant's list id and weight
  * @param proof - from {@link inclusionProof}
- * @returns true when the proof leads from the leaf to the root
- * @throws {OpsError} `invalid_argument` for malformed hex or a bad entrant
+ * @returns a {@link Verification}: `ok({ index, size, leafHash })` when the proof leads from
+ *   the leaf to the root, else `err` with the {@link InclusionFailureCode} failures
+ * @throws {OpsError} `invalid_argument` for malformed hex in the path or a bad entrant
  *
  * @example
  * ```ts
  * import { compileEntrants, inclusionProof, verifyInclusion } from "@ops/raffle";
  * const list = compileEntrants([{ id: "a" }, { id: "b" }]);
- * verifyInclusion(list.root, { id: "a", weight: 2 }, inclusionProof(list, "a"));
- * // => false
+ * verifyInclusion(list.root, { id: "a" }, inclusionProof(list, "a")).ok;
+ * // => true
+ * const wrong = verifyInclusion(list.root, { id: "a", weight: 2 }, inclusionProof(list, "a"));
+ * wrong.ok ? [] : wrong.error.map((f) => f.code);
+ * // => ["root_mismatch"]
  * ```
  */
 export function verifyInclusion(
   root: string,
   entrant: { readonly id: string; readonly weight?: number },
   proof: InclusionProof,
-): boolean {
-  const leaf = hexToBytes(merkleLeafHash(entrant.id, entrant.weight ?? 1));
+): Verification<InclusionVerified, InclusionFailureCode> {
+  const leafHash = merkleLeafHash(entrant.id, entrant.weight ?? 1);
+  const failures: Failure<InclusionFailureCode>[] = [];
   if (!Number.isInteger(proof.index) || !Number.isInteger(proof.size) || proof.index < 0 || !Array.isArray(proof.path))
-    return false;
-  const path = proof.path.map((p) => {
-    if (typeof p !== "string" || !/^[0-9a-fA-F]{64}$/.test(p))
-      throw new OpsError({
-        code: "invalid_argument",
-        fn: "verifyInclusion",
-        path: ["proof", "path"],
-        rule: "must hold 64-hex-digit hashes",
-        received: p,
-      });
-    return hexToBytes(p);
-  });
-  const computed = rootFromPath(leaf, proof.index, proof.size, path);
-  return computed !== null && bytesToHex(computed) === root.toLowerCase();
+    failures.push(
+      failure("malformed_proof", "index and size must be integers ≥ 0 and path an array of hashes", ["proof"]),
+    );
+  else {
+    const path = proof.path.map((p) => {
+      if (typeof p !== "string" || !/^[0-9a-fA-F]{64}$/.test(p))
+        throw new OpsError({
+          code: "invalid_argument",
+          fn: "verifyInclusion",
+          path: ["proof", "path"],
+          rule: "must hold 64-hex-digit hashes",
+          received: p,
+        });
+      return hexToBytes(p);
+    });
+    if (proof.index >= proof.size)
+      failures.push(
+        failure("index_out_of_range", `index ${proof.index} is not below size ${proof.size}`, ["proof", "index"]),
+      );
+    else {
+      const computed = rootFromPath(hexToBytes(leafHash), proof.index, proof.size, path);
+      if (computed === null)
+        failures.push(
+          failure(
+            "path_length",
+            `a path of ${path.length} hashes does not fit leaf ${proof.index} of a list of ${proof.size}`,
+            ["proof", "path"],
+          ),
+        );
+      else if (bytesToHex(computed) !== root.toLowerCase())
+        failures.push(failure("root_mismatch", "the path does not lead from this (id, weight) to the root", ["root"]));
+    }
+  }
+  return verification({ index: proof.index, size: proof.size, leafHash }, failures);
 }

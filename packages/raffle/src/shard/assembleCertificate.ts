@@ -19,13 +19,14 @@ export interface ListSummary {
 
 /**
  * Finishes a sharded draw: checks the randomness against the spec as {@link drawWinners}
- * does, derives the seed, checks every shard was scored under it and that the shards cover
+ * does (a drand beacon must come verified from {@link verifyBeacon}; no BLS code is bundled
+ * here), derives the seed, checks every shard was scored under it and that the shards cover
  * `list.size` entrants, merges their top-K and fills the tiers. The certificate is the one
  * {@link drawWinners} would return for the whole list.
  *
  * @param spec - the published spec
  * @param list - root, size, total weight and privacy mode of the whole list
- * @param randomness - the beacon JSON, or `{ secret }`
+ * @param randomness - the beacon as {@link verifyBeacon} returned it (its `value`), or `{ secret }`
  * @param shards - results of {@link scoreShard} over a partition of the list
  * @returns the certificate
  * @throws {OpsError} as {@link drawWinners} for spec and randomness; `conflict` for shards

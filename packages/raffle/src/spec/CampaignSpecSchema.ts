@@ -1,18 +1,24 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import type { ReadonlyDeep } from "../_lib/readonlyDeep";
 import { DrandChainSchema } from "../beacon/quicknet";
 import { EligibilityRulesSchema } from "../eligibility/EligibilityRulesSchema";
 
 /** The format tag of a spec and of a certificate written by this release. */
 export const RAFFLE_FORMAT = "ops-raffle/v1";
 
-const Name = z.string().min(1, { error: "must be a non-empty name" }).max(200);
-const Hex32 = z.string().regex(/^[0-9a-f]{64}$/, { error: "must be 32 bytes as 64 lower-case hex digits" });
+const Name = /* @__PURE__ */ (() =>
+  z.string().check(z.minLength(1, { error: "must be a non-empty name" }), z.maxLength(200)))();
+const Hex32 = /* @__PURE__ */ (() =>
+  z.string().check(z.regex(/^[0-9a-f]{64}$/, { error: "must be 32 bytes as 64 lower-case hex digits" })))();
 
 /** Schema of one prize tier: a name and how many winners it has. */
-export const PrizeTierSchema = z.strictObject({
-  name: Name,
-  count: z.number().int({ error: "must be a whole number of winners" }).min(1, { error: "must be ≥ 1" }).max(100_000),
-});
+export const PrizeTierSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    name: Name,
+    count: z
+      .int({ error: "must be a whole number of winners" })
+      .check(z.minimum(1, { error: "must be ≥ 1" }), z.maximum(100_000)),
+  }))();
 
 /**
  * Schema of a draw's randomness source: a drand beacon round fixed by the close time
@@ -20,18 +26,15 @@ export const PrizeTierSchema = z.strictObject({
  * (`commitment = SHA-256(tag ‖ secret)`, for tests and offline draws — weaker: the
  * organiser knows the secret before entries close).
  */
-export const RandomnessSourceSchema = z.discriminatedUnion("kind", [
-  z.strictObject({
-    kind: z.literal("drand"),
-    chain: DrandChainSchema,
-    delaySeconds: z
-      .number()
-      .int()
-      .min(0, { error: "must be whole seconds ≥ 0" })
-      .max(30 * 86_400),
-  }),
-  z.strictObject({ kind: z.literal("commit"), commitment: Hex32 }),
-]);
+export const RandomnessSourceSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion("kind", [
+    z.strictObject({
+      kind: z.literal("drand"),
+      chain: DrandChainSchema,
+      delaySeconds: z.int().check(z.minimum(0, { error: "must be whole seconds ≥ 0" }), z.maximum(30 * 86_400)),
+    }),
+    z.strictObject({ kind: z.literal("commit"), commitment: Hex32 }),
+  ]))();
 
 /**
  * Schema of a campaign spec, published (with its {@link specHash}) before entries close.
@@ -63,30 +66,37 @@ export const RandomnessSourceSchema = z.discriminatedUnion("kind", [
  * // => 2
  * ```
  */
-export const CampaignSpecSchema = z.strictObject({
-  format: z.literal(RAFFLE_FORMAT, { error: `must be "${RAFFLE_FORMAT}"` }),
-  campaignId: Name,
-  title: z.string().max(1000).optional(),
-  tiers: z.array(PrizeTierSchema).min(1, { error: "must list at least one prize tier" }).max(100),
-  alternates: z.number().int().min(0, { error: "must be a whole number ≥ 0" }).max(100_000),
-  eligibility: z.strictObject({ ruleVersion: Name, rules: EligibilityRulesSchema }),
-  weights: z.strictObject({
-    max: z
-      .number()
-      .int()
-      .min(1, { error: "must be a whole number ≥ 1" })
-      .max(1_000_000, { error: "must be ≤ 1000000" }),
-    rule: z.string().max(2000),
-  }),
-  closeAt: z.number().int({ error: "must be integer epoch milliseconds" }).min(0).max(8.64e15),
-  randomness: RandomnessSourceSchema,
-  privacy: z.enum(["public", "pseudonymous"], { error: 'must be "public" or "pseudonymous"' }),
-});
+export const CampaignSpecSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    format: z.literal(RAFFLE_FORMAT, { error: `must be "${RAFFLE_FORMAT}"` }),
+    campaignId: Name,
+    title: z.optional(z.string().check(z.maxLength(1000))),
+    tiers: z
+      .array(PrizeTierSchema)
+      .check(z.minLength(1, { error: "must list at least one prize tier" }), z.maxLength(100)),
+    alternates: z.int().check(z.minimum(0, { error: "must be a whole number ≥ 0" }), z.maximum(100_000)),
+    eligibility: z.strictObject({ ruleVersion: Name, rules: EligibilityRulesSchema }),
+    weights: z.strictObject({
+      max: z
+        .int()
+        .check(
+          z.minimum(1, { error: "must be a whole number ≥ 1" }),
+          z.maximum(1_000_000, { error: "must be ≤ 1000000" }),
+        ),
+      rule: z.string().check(z.maxLength(2000)),
+    }),
+    closeAt: z.int({ error: "must be integer epoch milliseconds" }).check(z.minimum(0), z.maximum(8.64e15)),
+    randomness: RandomnessSourceSchema,
+    privacy: z.literal(["public", "pseudonymous"], { error: 'must be "public" or "pseudonymous"' }),
+  }))();
 
 /** A validated campaign spec; see {@link CampaignSpecSchema}. */
 export type CampaignSpec = z.output<typeof CampaignSpecSchema>;
-/** A campaign spec as callers write it (before validation). */
-export type CampaignSpecInput = z.input<typeof CampaignSpecSchema>;
+/**
+ * A campaign spec as callers write it (before validation). Arrays and objects may be
+ * read-only, so a spec written `as const` is accepted as it is.
+ */
+export type CampaignSpecInput = ReadonlyDeep<z.input<typeof CampaignSpecSchema>>;
 /** One prize tier. */
 export type PrizeTier = z.output<typeof PrizeTierSchema>;
 /** A randomness source; see {@link RandomnessSourceSchema}. */

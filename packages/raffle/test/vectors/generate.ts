@@ -11,7 +11,9 @@ import {
   inclusionProof,
   QUICKNET,
   specHash,
+  verifyBeacon,
   type CampaignSpecInput,
+  type DrandBeacon,
 } from "../../src/index";
 
 const round1000 = {
@@ -39,14 +41,22 @@ function caseOf(
   name: string,
   spec: CampaignSpecInput,
   list: { id: string; weight: number }[],
-  randomness: Parameters<typeof drawWinners>[2],
+  randomness: DrandBeacon | { secret: string },
   auditKey?: string,
 ) {
+  // the file keeps the beacon JSON as published; the draw takes it verified
+  let drawRandomness: Parameters<typeof drawWinners>[2];
+  if ("secret" in randomness) drawRandomness = randomness;
+  else {
+    const checked = verifyBeacon(randomness, QUICKNET);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.error));
+    drawRandomness = checked.value;
+  }
   const compiled = compileEntrants(
     list,
     auditKey === undefined ? { privacy: spec.privacy } : { privacy: spec.privacy, auditKey },
   );
-  const cert = drawWinners(spec, list, randomness, auditKey === undefined ? {} : { auditKey });
+  const cert = drawWinners(spec, list, drawRandomness, auditKey === undefined ? {} : { auditKey });
   return {
     name,
     input: { spec, entrants: list, randomness, ...(auditKey === undefined ? {} : { auditKey }) },
