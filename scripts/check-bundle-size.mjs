@@ -37,6 +37,7 @@ export async function measure({ pkg, names }, { platform = "browser", source = f
     platform,
     target: "es2022",
     write: false,
+    outfile: "bundle.js",
     metafile: true,
     logLevel: "silent",
     ...(source ? { alias: Object.fromEntries(names.length ? aliases() : []) } : {}),
@@ -45,7 +46,10 @@ export async function measure({ pkg, names }, { platform = "browser", source = f
   return {
     minified: code.length,
     gzipped: gzipSync(code, { level: 9 }).length,
-    inputs: Object.keys(result.metafile.inputs),
+    // the inputs that left code in the bundle (esbuild reads every imported file, tree-shaken or not)
+    inputs: Object.entries(Object.values(result.metafile.outputs)[0].inputs)
+      .filter(([, v]) => v.bytesInOutput > 0)
+      .map(([k]) => k),
   };
 }
 

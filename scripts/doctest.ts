@@ -47,7 +47,9 @@ export function describeExamples(srcDir: URL): void {
     describe(`examples in ${relative(root, file)}`, () => {
       for (const ex of examples) {
         it(`${ex.symbol} #${ex.index + 1}`, async () => {
-          const modPath = join(outDir, `${ex.file.replace(/[\\/]/g, "__").replace(/\.ts$/, "")}_${ex.index}.ts`);
+          // one module per example: the file, the symbol and the index (several symbols of one file each
+          // have an example #0, and a shared module name would rerun the first one from the import cache)
+          const modPath = join(outDir, `${ex.file.replace(/[\\/]/g, "__").replace(/\.ts$/, "")}_${ex.symbol}_${ex.index}.ts`);
           mkdirSync(dirname(modPath), { recursive: true });
           writeFileSync(modPath, toModule(ex));
           const mod = (await import(/* @vite-ignore */ modPath)) as { default: (e: typeof expect) => Promise<void> };

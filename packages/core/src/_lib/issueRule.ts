@@ -8,40 +8,33 @@ import type { core } from "zod/mini";
  * schema (`{ error: "…" }`) wins over it, as zod's precedence rules say.
  */
 export function issueRule(issue: core.$ZodRawIssue): string {
-  switch (issue.code) {
-    case "invalid_type": {
-      const e = issue.expected;
-      return e === "undefined" || e === "never"
-        ? "must not be present"
-        : `must be ${e === "int" ? "an integer" : e === "number" ? "a finite number" : /^[aeiou]/.test(e) ? `an ${e}` : `a ${e}`}`;
-    }
+  const i = issue as Partial<Record<string, unknown>> & { code: string; origin?: string };
+  const list = (xs: unknown) =>
+    (xs as unknown[]).map((x) => (typeof x === "string" ? JSON.stringify(x) : String(x))).join(", ");
+  switch (i.code) {
+    case "invalid_type":
+      return `must be ${i.expected === "int" ? "an integer" : i.expected === "number" ? "a finite number" : `${/^[aeiou]/.test(String(i.expected)) ? "an" : "a"} ${i.expected}`}`;
     case "too_small":
     case "too_big": {
-      const small = issue.code === "too_small";
-      const limit = Number(small ? issue.minimum : issue.maximum);
-      const unit = issue.origin === "string" ? "character" : /^(array|set|map)$/.test(issue.origin) ? "item" : "";
-      if (unit)
-        return `must have ${issue.exact ? "exactly" : small ? "at least" : "at most"} ${limit} ${unit}${limit === 1 ? "" : "s"}`;
-      return `must be ${small ? (issue.inclusive ? "≥" : ">") : issue.inclusive ? "≤" : "<"} ${limit}`;
+      const small = i.code === "too_small";
+      const limit = Number(small ? i.minimum : i.maximum);
+      const unit = i.origin === "string" ? " character" : /^(array|set|map)$/.test(String(i.origin)) ? " item" : "";
+      return unit
+        ? `must have ${i.exact ? "exactly" : small ? "at least" : "at most"} ${limit}${unit}${limit === 1 ? "" : "s"}`
+        : `must be ${small ? ">" : "<"}${i.inclusive ? "=" : ""} ${limit}`.replace(">=", "≥").replace("<=", "≤");
     }
     case "invalid_value":
-      return `must be ${issue.values.length === 1 ? "" : "one of "}${issue.values.map(show).join(", ")}`;
+      return `must be ${(i.values as unknown[]).length > 1 ? "one of " : ""}${list(i.values)}`;
     case "unrecognized_keys":
-      return `must not have the key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map(show).join(", ")}`;
+      return `must not have the key${(i.keys as unknown[]).length > 1 ? "s" : ""} ${list(i.keys)}`;
     case "invalid_format":
-      return "pattern" in issue && issue.pattern ? `must match ${issue.pattern}` : `must be a valid ${issue.format}`;
+      return i.pattern ? `must match ${i.pattern}` : `must be a valid ${i.format}`;
     case "not_multiple_of":
-      return `must be a multiple of ${issue.divisor}`;
+      return `must be a multiple of ${i.divisor}`;
     case "invalid_union":
       // a discriminated union names the discriminator's path and its options
-      return "options" in issue && Array.isArray(issue.options)
-        ? `must be one of ${issue.options.map(show).join(", ")}`
-        : "matches none of the allowed forms";
+      return Array.isArray(i.options) ? `must be one of ${list(i.options)}` : "matches none of the allowed forms";
     default:
       return "is invalid";
   }
-}
-
-function show(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
 }

@@ -29,7 +29,7 @@ export type OpsErrorCode =
   | "not_found";
 
 /** Every code in {@link OpsErrorCode}, for exhaustive checks and documentation. */
-export const OPS_ERROR_CODES: readonly OpsErrorCode[] = Object.freeze([
+export const OPS_ERROR_CODES: readonly OpsErrorCode[] = /* @__PURE__ */ Object.freeze([
   "invalid_argument",
   "invalid_time_zone",
   "out_of_range",

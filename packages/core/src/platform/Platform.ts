@@ -18,7 +18,7 @@ export type Platform = string;
  * // => "wechat_oa"
  * ```
  */
-export const Platforms = Object.freeze({
+export const Platforms = /* @__PURE__ */ Object.freeze({
   WECHAT_OA: "wechat_oa",
   WECOM: "wecom",
   WEIBO: "weibo",
