@@ -13,7 +13,8 @@ export function issueRule(issue: core.$ZodRawIssue): string {
     (xs as unknown[]).map((x) => (typeof x === "string" ? JSON.stringify(x) : String(x))).join(", ");
   switch (i.code) {
     case "invalid_type":
-      return `must be ${i.expected === "int" ? "an integer" : i.expected === "number" ? "a finite number" : `${/^[aeiou]/.test(String(i.expected)) ? "an" : "a"} ${i.expected}`}`;
+      // z.int() reports a non-number as expected "number": its format (safeint, int32…) says integer
+      return `must be ${i.expected === "int" || /int/.test(String((i.inst as { _zod?: { def?: { format?: string } } })?._zod?.def?.format)) ? "an integer" : i.expected === "number" ? "a finite number" : `${/^[aeiou]/.test(String(i.expected)) ? "an" : "a"} ${i.expected}`}`;
     case "too_small":
     case "too_big": {
       const small = i.code === "too_small";
