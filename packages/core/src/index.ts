@@ -33,6 +33,7 @@ export { actorKey, ActorRefSchema, ChannelRefSchema, Platforms, PlatformSchema }
 export type { ActorRef, ChannelRef, KnownPlatform, Platform } from "./platform/Platform";
 export { createRandom } from "./random/createRandom";
 export type { RandomSeed, RandomSource } from "./random/createRandom";
+export type { ReadonlyDeep } from "./readonly/ReadonlyDeep";
 export { err, failure, ok } from "./result/Result";
 export type { Err, Failure, Ok, Result } from "./result/Result";
 export { verification } from "./result/Verification";

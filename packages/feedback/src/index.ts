@@ -16,7 +16,6 @@ export { FeedbackSourceSchema } from "./item/feedbackSource";
 export type { FeedbackSource } from "./item/feedbackSource";
 export { FeedbackStatusSchema } from "./item/feedbackStatus";
 export type { FeedbackStatus } from "./item/feedbackStatus";
-export type { ReadonlyDeep } from "./item/readonlyDeep";
 export { RemedySchema } from "./item/remedy";
 export type { Remedy } from "./item/remedy";
 export type { FeedbackEffect, FeedbackTimer } from "./lifecycle/feedbackEffect";

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import type { ReadonlyDeep } from "./readonlyDeep";
+import type { ReadonlyDeep } from "@ops/core";
 import { ActorRefSchema, ChannelRefSchema, IdSchema, InstantSchema, type FeedbackId } from "@ops/core";
 import { InteractionIdSchema, PrioritySchema } from "@ops/interaction";
 import { FeedbackEventSchema } from "../event/feedbackEvent";
