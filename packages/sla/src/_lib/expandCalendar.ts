@@ -1,12 +1,9 @@
 // Expands a validated calendar spec into sorted UTC open intervals over a horizon.
 import { OpsError, createOffsetLookup, type Instant } from "@ops/core";
-import type { CalendarSpecSchema, HoursRange, Weekday } from "../calendar/calendarSpec";
+import type { CalendarSpec, HoursRange, Weekday } from "../calendar/calendarSpec";
 import { WEEKDAYS } from "../calendar/calendarSpec";
-import type * as z from "zod/mini";
 import { BUCKET_MS, type CompiledIntervals } from "./calendarData";
 import { DAY_MS, dateOfDay, minutesOf, weekdayIndex } from "./localDate";
-
-type Spec = z.output<typeof CalendarSpecSchema>;
 
 /**
  * The instant at which a wall-clock boundary happens in a zone. Where a DST change
@@ -35,7 +32,7 @@ export function boundaryInstant(wall: number, offset: (t: Instant) => number): I
   return hi;
 }
 
-export function expandCalendar(spec: Spec, from: Instant, to: Instant, fn: string): CompiledIntervals {
+export function expandCalendar(spec: CalendarSpec, from: Instant, to: Instant, fn: string): CompiledIntervals {
   const offset = createOffsetLookup(spec.timeZone);
   const holidays = new Set((spec.holidays ?? []).map((h) => h.date));
   const workdays = new Map((spec.workdays ?? []).map((w) => [w.date, w.hoursOf ?? "mon"] as const));

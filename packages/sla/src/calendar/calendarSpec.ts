@@ -1,6 +1,17 @@
 import { TimeZoneSchema } from "@ops/core";
 import * as z from "zod/mini";
-import { isRealDate, minutesOf } from "../_lib/localDate";
+import {
+  HOURS_RANGE_RULES,
+  LOCAL_DATE,
+  LOCAL_DATE_RULE,
+  MAX_NAME_LENGTH,
+  REAL_DATE_RULE,
+  TIME_OF_DAY,
+  TIME_OF_DAY_RULE,
+  calendarDateIssues,
+  dayHoursIssues,
+} from "../_lib/calendarRules";
+import { isRealDate } from "../_lib/localDate";
 
 /** The keys of a weekly schedule, Monday first (ISO 8601 order). */
 export const WEEKDAYS = /* @__PURE__ */ Object.freeze(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const);
@@ -22,11 +33,7 @@ export type Weekday = (typeof WEEKDAYS)[number];
  * ```
  */
 export const TimeOfDaySchema = /* @__PURE__ */ (() =>
-  z.string().check(
-    z.regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, {
-      error: 'must be a 24-hour time "HH:mm" (00:00–23:59, or 24:00 as a closing time)',
-    }),
-  ))();
+  z.string().check(z.regex(TIME_OF_DAY, { error: TIME_OF_DAY_RULE })))();
 
 /**
  * Schema of one opening interval of a day, half-open `[open, close)` in wall-clock time.
@@ -45,20 +52,11 @@ export const TimeOfDaySchema = /* @__PURE__ */ (() =>
  * ```
  */
 export const HoursRangeSchema = /* @__PURE__ */ (() =>
-  z.object({ open: TimeOfDaySchema, close: TimeOfDaySchema, overnight: z.optional(z.boolean()) }).check(
-    z.refine((r) => r.open !== "24:00", {
-      error: "must be 00:00–23:59 (24:00 is only a closing time)",
-      path: ["open"],
-    }),
-    z.refine((r) => r.overnight === true || minutesOf(r.close) > minutesOf(r.open), {
-      error: "must be after open (an interval past midnight needs overnight: true)",
-      path: ["close"],
-    }),
-    z.refine((r) => r.overnight !== true || (minutesOf(r.close) <= minutesOf(r.open) && r.close !== "24:00"), {
-      error: "must be at or before open for an overnight interval (it closes on the next day)",
-      path: ["close"],
-    }),
-  ))();
+  z
+    .object({ open: TimeOfDaySchema, close: TimeOfDaySchema, overnight: z.optional(z.boolean()) })
+    .check(
+      ...HOURS_RANGE_RULES.map(([passes, field, error]) => z.refine<HoursRange>(passes, { error, path: [field] })),
+    ))();
 
 /** One opening interval of a day; see {@link HoursRangeSchema}. */
 export interface HoursRange {
@@ -86,29 +84,8 @@ export interface HoursRange {
 export const DayHoursSchema = /* @__PURE__ */ (() =>
   z.array(HoursRangeSchema).check(
     z.superRefine((ranges, ctx) => {
-      for (let i = 1; i < ranges.length; i++) {
-        const prev = ranges[i - 1];
-        const cur = ranges[i];
-        if (prev === undefined || cur === undefined) continue;
-        const prevOpen = minutesOf(prev.open);
-        let prevClose = minutesOf(prev.close);
-        if (prevClose <= prevOpen) prevClose += 1440;
-        const curOpen = minutesOf(cur.open);
-        if (curOpen < prevOpen) {
-          ctx.issues.push({
-            code: "custom",
-            input: ranges,
-            path: [i, "open"],
-            message: "must come after the previous interval's open (list intervals in order)",
-          });
-        } else if (curOpen < prevClose) {
-          ctx.issues.push({
-            code: "custom",
-            input: ranges,
-            path: [i, "open"],
-            message: `overlaps the previous interval ${prev.open}–${prev.close}`,
-          });
-        }
+      for (const { path, message } of dayHoursIssues(ranges)) {
+        ctx.issues.push({ code: "custom", input: ranges, path, message });
       }
     }),
   ))();
@@ -126,16 +103,11 @@ export const DayHoursSchema = /* @__PURE__ */ (() =>
  * ```
  */
 export const LocalDateSchema = /* @__PURE__ */ (() =>
-  z
-    .string()
-    .check(
-      z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date "YYYY-MM-DD"' }),
-      z.refine(isRealDate, { error: "must be a date that exists in the Gregorian calendar" }),
-    ))();
+  z.string().check(z.regex(LOCAL_DATE, { error: LOCAL_DATE_RULE }), z.refine(isRealDate, { error: REAL_DATE_RULE })))();
 
 /** Schema of a holiday: a date on which the calendar is closed all day. */
 export const HolidaySchema = /* @__PURE__ */ (() =>
-  z.object({ date: LocalDateSchema, name: z.optional(z.string().check(z.maxLength(200))) }))();
+  z.object({ date: LocalDateSchema, name: z.optional(z.string().check(z.maxLength(MAX_NAME_LENGTH))) }))();
 /** A holiday: closed all day. */
 export interface Holiday {
   /** Local date `"YYYY-MM-DD"`. */
@@ -150,7 +122,7 @@ export interface Holiday {
 export const WorkdaySchema = /* @__PURE__ */ (() =>
   z.object({
     date: LocalDateSchema,
-    name: z.optional(z.string().check(z.maxLength(200))),
+    name: z.optional(z.string().check(z.maxLength(MAX_NAME_LENGTH))),
     hoursOf: z.optional(z.enum(WEEKDAYS)),
   }))();
 /** A make-up workday; see {@link WorkdaySchema}. */
@@ -166,7 +138,7 @@ export interface Workday {
 export const DateOverrideSchema = /* @__PURE__ */ (() =>
   z.object({
     date: LocalDateSchema,
-    name: z.optional(z.string().check(z.maxLength(200))),
+    name: z.optional(z.string().check(z.maxLength(MAX_NAME_LENGTH))),
     hours: DayHoursSchema,
   }))();
 /** A date override; see {@link DateOverrideSchema}. */
@@ -225,40 +197,9 @@ export const CalendarSpecSchema = /* @__PURE__ */ (() =>
     })
     .check(
       z.superRefine((spec, ctx) => {
-        const holidays = new Set((spec.holidays ?? []).map((h) => h.date));
-        const workdays = new Map<string, string>();
-        (spec.workdays ?? []).forEach((w, i) => {
-          const hoursOf = w.hoursOf ?? "mon";
-          if (holidays.has(w.date)) {
-            ctx.issues.push({
-              code: "custom",
-              input: spec,
-              path: ["workdays", i, "date"],
-              message: "must not also be a holiday",
-            });
-          }
-          const seen = workdays.get(w.date);
-          if (seen !== undefined && seen !== hoursOf) {
-            ctx.issues.push({
-              code: "custom",
-              input: spec,
-              path: ["workdays", i, "date"],
-              message: "appears twice with different hoursOf",
-            });
-          }
-          workdays.set(w.date, hoursOf);
-        });
-        const overrides = new Set<string>();
-        (spec.overrides ?? []).forEach((o, i) => {
-          if (overrides.has(o.date))
-            ctx.issues.push({
-              code: "custom",
-              input: spec,
-              path: ["overrides", i, "date"],
-              message: "must be unique (one override per date)",
-            });
-          overrides.add(o.date);
-        });
+        for (const { path, message } of calendarDateIssues(spec)) {
+          ctx.issues.push({ code: "custom", input: spec, path, message });
+        }
       }),
     ))();
 

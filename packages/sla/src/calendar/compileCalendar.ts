@@ -1,16 +1,9 @@
-import {
-  InstantInputSchema,
-  MAX_INSTANT,
-  OpsError,
-  parseInstant,
-  parseOrThrow,
-  type Instant,
-  type TimeZone,
-} from "@ops/core";
+import { InstantInputSchema, MAX_INSTANT, OpsError, parseInstant, type Instant, type TimeZone } from "@ops/core";
 import * as z from "zod/mini";
 import { INTERVALS, type CompiledIntervals } from "../_lib/calendarData";
 import { expandCalendar } from "../_lib/expandCalendar";
-import { CalendarSpecSchema, type CalendarSpec } from "./calendarSpec";
+import { readCalendarSpec } from "../_lib/readCalendarSpec";
+import type { CalendarSpec } from "./calendarSpec";
 
 /** The longest horizon a calendar may be compiled over: 20 years (about 7 305 days). */
 export const MAX_CALENDAR_HORIZON_MS = 20 * 366 * 86_400_000;
@@ -98,7 +91,7 @@ export interface BusinessCalendar {
  */
 export function compileCalendar(spec: CalendarSpec, options: CompileCalendarOptions): BusinessCalendar {
   const fn = "compileCalendar";
-  const parsed = parseOrThrow(CalendarSpecSchema, spec, { fn, path: ["spec"] });
+  const parsed = readCalendarSpec(spec, fn);
   if (options === null || typeof options !== "object") {
     throw new OpsError({
       code: "invalid_argument",
