@@ -1,11 +1,17 @@
+import { MAX_INSTANT, OpsError, parseOrThrow } from "@ops/core";
+import fc from "fast-check";
+import * as z from "zod/mini";
 import { describe, expect, it } from "vitest";
 import {
   activeFollowerRate,
+  EngagementRateOptionsSchema,
   engagementRate,
+  PostMetricsSchema,
   rate,
   readRate,
   replyRate,
   responseTimeSummary,
+  type EngagementRateOptions,
   type PostMetrics,
 } from "@ops/metrics";
 import { DAY, HOUR, MINUTE } from "./_helpers";
@@ -131,6 +137,114 @@ describe("engagementRate", () => {
     const copy = structuredClone(posts);
     engagementRate(posts, { aggregation: "meanOfRatios" });
     expect(posts).toEqual(copy);
+  });
+
+  it("accepts and refuses exactly what its exported schemas do, with the same first issue", () => {
+    // engagementRate checks its arguments by hand (src/_lib/checkEngagementArgs.ts). Here they
+    // are valid posts and options in which fields, entries and lists are replaced by edge
+    // values at a rate that differs from run to run (from nearly every field to almost none);
+    // the verdict, the first issue's path and message and the output must be the schemas' own.
+    const edge = fc.constantFrom<unknown>(
+      ...[undefined, null, true, 1n, "", "1", "likes", {}, [], [1], new Date(0)],
+      ...[-1, -0, 0.5, 1.5, Number.NaN, Infinity, -Infinity, 2 ** 53],
+      ...[MAX_INSTANT, MAX_INSTANT + 1, -MAX_INSTANT, -MAX_INSTANT - 1],
+    );
+    const junk = fc.oneof(
+      { arbitrary: fc.constantFrom(undefined, null), weight: 2 },
+      { arbitrary: edge, weight: 3 },
+      fc.anything(),
+      fc.double(),
+    );
+    // `weight`: how many valid values come for one edge value
+    const kit = (weight: number) => {
+      const maybe = <T>(valid: fc.Arbitrary<T>) =>
+        fc.oneof({ arbitrary: valid, weight }, { arbitrary: junk, weight: 1 });
+      const list = <T>(item: fc.Arbitrary<T>, maxLength: number) =>
+        maybe(fc.oneof({ arbitrary: fc.array(item, { maxLength }), weight: 4 }, fc.sparseArray(item, { maxLength })));
+      return { maybe, list };
+    };
+    const postsArb = (weight: number) => {
+      const { maybe, list } = kit(weight);
+      const count = maybe(fc.oneof(fc.nat(), fc.double({ min: 0, noNaN: true, noDefaultInfinity: true })));
+      const instant = maybe(fc.integer({ min: -MAX_INSTANT, max: MAX_INSTANT }));
+      const figures = {
+        ...{ comments: count, likes: count, shares: count, saves: count, replies: count },
+        ...{ reach: count, impressions: count, views: count },
+      };
+      const entry = maybe(fc.record({ at: instant, ...figures }, { requiredKeys: ["at"] }));
+      const post = {
+        id: maybe(fc.string()),
+        publishedAt: instant,
+        followers: count,
+        activity: list(entry, 3),
+        ...figures,
+      };
+      return list(maybe(fc.record(post, { requiredKeys: ["publishedAt"] })), 4);
+    };
+    const optionsArb = (weight: number) => {
+      const { maybe, list } = kit(weight);
+      const oneOf = (values: readonly string[]) => maybe(fc.constantFrom(...values));
+      const period = fc
+        .uniqueArray(fc.integer({ min: -MAX_INSTANT, max: MAX_INSTANT }), { minLength: 2, maxLength: 2 })
+        .map(([a = 0, b = 0]) => ({ start: Math.min(a, b), end: Math.max(a, b) }));
+      const options = {
+        engagements: list(oneOf(["comments", "likes", "shares", "saves", "replies"]), 6),
+        denominator: oneOf(["reach", "impressions", "views", "followers"]),
+        aggregation: oneOf(["ratioOfSums", "meanOfRatios"]),
+        attribution: oneOf(["publishDate", "activityDate"]),
+        period: maybe(period),
+      };
+      return maybe(fc.record(options, { requiredKeys: [] }));
+    };
+    const weights = fc.constantFrom(2, 8, 32, 256);
+    const args = fc
+      .tuple(weights, weights)
+      .chain(([postsWeight, optionsWeight]) => fc.tuple(postsArb(postsWeight), optionsArb(optionsWeight)));
+    const fn = "engagementRate";
+    const issue = (e: unknown) => {
+      if (!(e instanceof OpsError)) throw e;
+      return { code: e.code, fn: e.fn, path: e.path, message: e.message, received: e.received };
+    };
+    const verdicts = { accepted: 0, refused: 0 };
+    const agree = (posts: unknown, opts: unknown) => {
+      let parsed: [PostMetrics[], EngagementRateOptions] | undefined;
+      let expected: ReturnType<typeof issue> | undefined;
+      try {
+        parsed = [
+          parseOrThrow(z.array(PostMetricsSchema), posts, { fn, path: ["posts"] }) as PostMetrics[],
+          // options default to {}, as in engagementRate's signature
+          parseOrThrow(EngagementRateOptionsSchema, opts === undefined ? {} : opts, { fn, path: ["options"] }),
+        ] as [PostMetrics[], EngagementRateOptions];
+      } catch (e) {
+        expected = issue(e);
+      }
+      const call = () => engagementRate(posts as PostMetrics[], opts as EngagementRateOptions);
+      if (parsed === undefined) {
+        verdicts.refused++;
+        let actual: ReturnType<typeof issue> | undefined;
+        try {
+          call();
+        } catch (e) {
+          actual = issue(e);
+        }
+        expect(actual).toEqual(expected);
+        expect(Object.is(actual?.received, expected?.received)).toBe(true);
+      } else {
+        verdicts.accepted++;
+        // the same result as from the schemas' output (unknown keys stripped), as before the hand check
+        expect(call()).toEqual(engagementRate(...parsed));
+      }
+    };
+    fc.assert(
+      fc.property(args, ([posts, opts]) => {
+        agree(posts, opts);
+        agree([], opts); // the options alone, which bad posts would hide
+      }),
+      { numRuns: 2000 },
+    );
+    // both branches ran often enough to mean something
+    expect(verdicts.accepted).toBeGreaterThan(200);
+    expect(verdicts.refused).toBeGreaterThan(200);
   });
 });
 

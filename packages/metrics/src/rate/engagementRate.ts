@@ -1,5 +1,13 @@
-import { InstantSchema, PeriodSchema, parseOrThrow, type Instant, type Period } from "@ops/core";
+import { InstantSchema, PeriodSchema, type Instant, type Period } from "@ops/core";
 import * as z from "zod/mini";
+import {
+  AGGREGATIONS,
+  ATTRIBUTIONS,
+  checkEngagementRateOptions,
+  checkPosts,
+  DENOMINATORS,
+  ENGAGEMENT_KINDS,
+} from "../_lib/checkEngagementArgs";
 import { CountSchema } from "../_lib/schemas";
 import type { Rate } from "./rate";
 
@@ -58,7 +66,6 @@ export interface EngagementRate extends Rate {
   readonly skipped: number;
 }
 
-const ENGAGEMENT_KINDS = ["comments", "likes", "shares", "saves", "replies"] as const;
 /** The optional figures of a post or of one entry of its activity breakdown. */
 function figureShape() {
   return {
@@ -90,7 +97,7 @@ export const PostMetricsSchema = /* @__PURE__ */ (() =>
  * Schema of {@link EngagementRateOptions}. The closed sets are `z.literal([...])` rather
  * than `z.enum` and the non-empty list is a refinement rather than `z.minLength`: the
  * same values accepted and the same messages, for about 0.4 kB less (min+gz) in every
- * bundle that imports `engagementRate`.
+ * bundle that imports this schema.
  */
 export const EngagementRateOptionsSchema = /* @__PURE__ */ (() =>
   z.object({
@@ -99,13 +106,11 @@ export const EngagementRateOptionsSchema = /* @__PURE__ */ (() =>
         .array(z.literal(ENGAGEMENT_KINDS))
         .check(z.refine((kinds) => kinds.length > 0, { error: "must name at least one engagement kind" })),
     ),
-    denominator: z.optional(z.literal(["reach", "impressions", "views", "followers"])),
-    aggregation: z.optional(z.literal(["ratioOfSums", "meanOfRatios"])),
-    attribution: z.optional(z.literal(["publishDate", "activityDate"])),
+    denominator: z.optional(z.literal(DENOMINATORS)),
+    aggregation: z.optional(z.literal(AGGREGATIONS)),
+    attribution: z.optional(z.literal(ATTRIBUTIONS)),
     period: z.optional(PeriodSchema),
   }))();
-
-const PostMetricsListSchema = /* @__PURE__ */ (() => z.array(PostMetricsSchema))();
 
 /**
  * Engagement rate of a set of posts: engagements (a configurable sum of comments, likes,
@@ -152,8 +157,9 @@ const PostMetricsListSchema = /* @__PURE__ */ (() => z.array(PostMetricsSchema))
  */
 export function engagementRate(posts: readonly PostMetrics[], options: EngagementRateOptions = {}): EngagementRate {
   const fn = "engagementRate";
-  const list = parseOrThrow(PostMetricsListSchema, posts, { fn, path: ["posts"] });
-  const opts = parseOrThrow(EngagementRateOptionsSchema, options, { fn, path: ["options"] });
+  // checked by hand, with the verdicts and messages of PostMetricsSchema and EngagementRateOptionsSchema
+  const list = checkPosts(posts, fn);
+  const opts = checkEngagementRateOptions(options, fn);
   const kinds = opts.engagements ?? ENGAGEMENT_KINDS;
   const denominatorKind = opts.denominator ?? "impressions";
   const aggregation = opts.aggregation ?? "ratioOfSums";
