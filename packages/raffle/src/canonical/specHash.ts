@@ -1,8 +1,6 @@
 import { parseOrThrow } from "@ops/core";
-import { bytesToHex, utf8 } from "../_lib/bytes";
-import { sha256Fast as sha256 } from "../_lib/sha256";
+import { hashSpec } from "../_lib/hashSpec";
 import { CampaignSpecSchema, type CampaignSpecInput } from "../spec/CampaignSpecSchema";
-import { canonicalJson } from "./canonicalJson";
 
 /**
  * The fingerprint of a campaign spec: SHA-256 of the UTF-8 bytes of its canonical JSON
@@ -31,6 +29,5 @@ import { canonicalJson } from "./canonicalJson";
  * ```
  */
 export function specHash(spec: CampaignSpecInput): string {
-  const parsed = parseOrThrow(CampaignSpecSchema, spec, { fn: "specHash", path: ["spec"] });
-  return bytesToHex(sha256(utf8(canonicalJson(parsed))));
+  return hashSpec(parseOrThrow(CampaignSpecSchema, spec, { fn: "specHash", path: ["spec"] }));
 }

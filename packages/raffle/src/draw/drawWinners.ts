@@ -1,12 +1,13 @@
-import { OpsError, parseOrThrow } from "@ops/core";
+import { OpsError } from "@ops/core";
 import { hexToBytes } from "../_lib/bytes";
-import { isEntrantList } from "../_lib/isEntrantList";
 import { certificateOf } from "../_lib/certificateOf";
+import { checkSpec } from "../_lib/checkSpec";
+import { hashSpec } from "../_lib/hashSpec";
+import { isEntrantList } from "../_lib/isEntrantList";
 import { resolveRandomnessOrThrow, type DrawRandomness } from "../_lib/resolveRandomness";
 import { selectFromList } from "../_lib/select";
-import { specHash as hashSpec } from "../canonical/specHash";
 import { compileEntrants, type EntrantInput, type EntrantList } from "../list/compileEntrants";
-import { CampaignSpecSchema, type CampaignSpecInput } from "../spec/CampaignSpecSchema";
+import type { CampaignSpec, CampaignSpecInput } from "../spec/CampaignSpecSchema";
 import type { DrawCertificate } from "./DrawCertificateSchema";
 import { drawSeed } from "./drawSeed";
 
@@ -95,7 +96,7 @@ export function drawWinners(
   options: DrawWinnersOptions = {},
 ): DrawCertificate {
   const fn = "drawWinners";
-  const parsed = parseOrThrow(CampaignSpecSchema, spec, { fn, path: ["spec"] });
+  const parsed = specOrThrow(spec);
   const sHash = hashSpec(parsed);
   const list = isEntrantList(entrants)
     ? checkList(entrants, parsed.privacy, parsed.weights.max)
@@ -109,6 +110,17 @@ export function drawWinners(
   if (options.counter) options.counter.hashes += 2 * list.size - (list.size > 0 ? 1 : 0);
   const selection = selectFromList(parsed, list, hexToBytes(seed), options.counter);
   return certificateOf(parsed, sHash, list, resolved, seed, selection);
+}
+
+/**
+ * The spec checked as `parseOrThrow(CampaignSpecSchema, spec, …)` checks it — same result,
+ * same error code, path, message and received value — by the zod-free mirror of the schema.
+ */
+function specOrThrow(spec: CampaignSpecInput): CampaignSpec {
+  const checked = checkSpec(spec);
+  if (checked.ok) return checked.value;
+  const { path, rule, received } = checked.issue;
+  throw new OpsError({ code: "invalid_argument", fn: "drawWinners", path: ["spec", ...path], rule, received });
 }
 
 function checkList(list: EntrantList, privacy: "public" | "pseudonymous", maxWeight: number): EntrantList {
