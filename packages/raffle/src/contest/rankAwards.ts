@@ -2,7 +2,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
-import type { ReadonlyDeep } from "../_lib/readonlyDeep";
+import type { ReadonlyDeep } from "@ops/core";
 import { hexBytes, utf8 } from "../_lib/bytes";
 import { tiebreak } from "../_lib/tiebreak";
 import { compareUtf8 } from "../_lib/utf8Order";

@@ -1,6 +1,6 @@
 import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
 import * as z from "zod/mini";
-import type { ReadonlyDeep } from "../_lib/readonlyDeep";
+import type { ReadonlyDeep } from "@ops/core";
 import { hexBytes } from "../_lib/bytes";
 import { tiebreak } from "../_lib/tiebreak";
 import { compareUtf8 } from "../_lib/utf8Order";

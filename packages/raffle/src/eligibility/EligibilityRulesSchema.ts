@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import type { ReadonlyDeep } from "../_lib/readonlyDeep";
+import type { ReadonlyDeep } from "@ops/core";
 
 const Count = /* @__PURE__ */ (() =>
   z.int({ error: "must be a whole number" }).check(z.minimum(0, { error: "must be ≥ 0" })))();

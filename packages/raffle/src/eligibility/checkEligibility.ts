@@ -1,7 +1,7 @@
 import { actorKey, InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
 import { InteractionSchema, type Interaction, type InteractionInput } from "@ops/interaction";
 import * as z from "zod/mini";
-import type { ReadonlyDeep } from "../_lib/readonlyDeep";
+import type { ReadonlyDeep } from "@ops/core";
 import { compareUtf8 } from "../_lib/utf8Order";
 import { EligibilityRulesSchema, type EligibilityRulesInput } from "./EligibilityRulesSchema";
 

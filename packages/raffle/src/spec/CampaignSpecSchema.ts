@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import type { ReadonlyDeep } from "../_lib/readonlyDeep";
+import type { ReadonlyDeep } from "@ops/core";
 import { DrandChainSchema } from "../beacon/quicknet";
 import { EligibilityRulesSchema } from "../eligibility/EligibilityRulesSchema";
 
