@@ -67,7 +67,7 @@ export {
   SlaTargetSchema,
 } from "./policy/slaPolicy";
 export type { SlaPolicy, SlaPolicyMatch, SlaSubject, SlaTarget } from "./policy/slaPolicy";
-export { replyDeadline } from "./replyWindow/replyDeadline";
+export { replyDeadline, ReplyDeadlineAllowanceSchema } from "./replyWindow/replyDeadline";
 export type {
   ReplyDeadline,
   ReplyDeadlineBinding,

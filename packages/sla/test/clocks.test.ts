@@ -6,6 +6,7 @@ import {
   compileSlaPolicies,
   computeSlaClocks,
   selectSlaPolicy,
+  whatIf,
   type HoursRange,
   type SlaEvent,
   type SlaPolicy,
@@ -147,6 +148,65 @@ describe("computeSlaClocks", () => {
       elapsed: H,
       remaining: 9 * H,
       pausedIntervals: [{ start: T0 + H, end: null }],
+    });
+  });
+
+  describe("an event at exactly now (issue 20: it was ignored in status, dueAt, pausedIntervals and nextDue)", () => {
+    const set = compileSlaPolicies([
+      calendarPolicy({
+        first_reply: { goal: 8 * H, hours: "calendar" },
+        requester_wait: { goal: 4 * H, hours: "calendar" },
+      }),
+    ]);
+    it("pauses requester wait on a status change to pending at now, as at now + 1 ms (was active, due T0 + 4 h)", () => {
+      const events = [created(), status(T0 + H, "pending")];
+      for (const now of [T0 + H, T0 + H + 1]) {
+        const c = computeSlaClocks(events, set, { now });
+        expect(c.cycles.requester_wait[0]).toMatchObject({
+          status: "paused",
+          dueAt: null,
+          elapsed: H,
+          remaining: 3 * H,
+          pausedIntervals: [{ start: T0 + H, end: null }],
+        });
+        // first reply does not pause in pending (Zendesk): it is now the next due
+        expect(c.nextDue).toEqual({ metric: "first_reply", dueAt: T0 + 8 * H });
+      }
+    });
+    it("resumes requester wait on a reopening customer message at now, as at now + 1 ms", () => {
+      const events = [created(), status(T0 + H, "pending"), inbound(T0 + 2 * H)];
+      for (const now of [T0 + 2 * H, T0 + 2 * H + 1]) {
+        const c = computeSlaClocks(events, set, { now });
+        expect(c.cycles.requester_wait[0]).toMatchObject({
+          status: "active",
+          dueAt: T0 + 5 * H, // 1 h counted before the pause, 3 h left from T0 + 2 h
+          pausedIntervals: [{ start: T0 + H, end: T0 + 2 * H }],
+        });
+        expect(c.nextDue).toEqual({ metric: "requester_wait", dueAt: T0 + 5 * H });
+      }
+    });
+    it("takes a resolution at now as a stop and an update at now as the goal in force", () => {
+      const resolved = computeSlaClocks([created(), status(T0 + H, "resolved")], set, { now: T0 + H });
+      expect([resolved.status, resolved.nextDue]).toEqual(["achieved", null]);
+      const set2 = compileSlaPolicies([
+        {
+          id: "urgent",
+          match: { priorities: ["urgent"] },
+          targets: { requester_wait: { goal: 30 * MIN, hours: "calendar" } },
+        },
+        calendarPolicy({ requester_wait: { goal: 4 * H, hours: "calendar" } }),
+      ]);
+      const events: SlaEvent[] = [created(), { type: "update", at: T0 + H, subject: { priority: "urgent" } }];
+      const c = computeSlaClocks(events, set2, { now: T0 + H });
+      // the 30-minute goal applied at T0 + 1 h is already used up: breached then, never back-dated
+      expect(c.cycles.requester_wait[0]).toMatchObject({ status: "breached", breachedAt: T0 + H, goal: 30 * MIN });
+    });
+    it("does the same in whatIf", () => {
+      const events = [created(), status(T0 + H, "pending")];
+      const r = whatIf(events, { current: set, proposed: set }, { now: T0 + H });
+      expect(r.current.cycles.requester_wait[0]).toMatchObject({ status: "paused", dueAt: null });
+      expect(r.proposed.cycles.requester_wait[0]).toMatchObject({ status: "paused", dueAt: null });
+      expect(r.changes).toEqual([]);
     });
   });
 

@@ -1,5 +1,5 @@
 // The compiled form of a business calendar and the binary searches over it.
-import { OpsError, formatInstant, type Instant } from "@ops/core";
+import { MAX_INSTANT, OpsError, formatInstant, type Instant } from "@ops/core";
 import type { BusinessCalendar } from "../calendar/compileCalendar";
 
 /** Key of the compiled intervals inside a {@link BusinessCalendar}. */
@@ -40,8 +40,19 @@ export function intervalsOf(calendar: BusinessCalendar, fn: string): CompiledInt
   return data;
 }
 
-/** Throws unless `t` is an integer instant inside the calendar's horizon [from, to]. */
-export function checkInHorizon(calendar: BusinessCalendar, t: number, fn: string, path: string): void {
+/**
+ * Throws unless `t` is an integer instant inside the calendar's horizon: `[from, to]` for
+ * the end of a span (a measure, a deadline, an interval query), `[from, to)` for an instant
+ * at which the calendar is read (`isOpen`, `nextOpen`) — the horizon's last instant
+ * belongs to what comes after it, as a half-open period's end does.
+ */
+export function checkInHorizon(
+  calendar: BusinessCalendar,
+  t: number,
+  fn: string,
+  path: string,
+  reads: "span" | "state" = "span",
+): void {
   if (typeof t !== "number" || !Number.isInteger(t)) {
     throw new OpsError({
       code: "invalid_argument",
@@ -51,7 +62,9 @@ export function checkInHorizon(calendar: BusinessCalendar, t: number, fn: string
       received: t,
     });
   }
-  if (t < calendar.from || t > calendar.to) throw horizonError(calendar, fn, path, t);
+  if (t < calendar.from || t > calendar.to || (reads === "state" && t === calendar.to)) {
+    throw horizonError(calendar, fn, path, t, "must lie inside", reads);
+  }
 }
 
 export function horizonError(
@@ -60,13 +73,16 @@ export function horizonError(
   path: string,
   t: Instant,
   what = "must lie inside",
+  reads: "span" | "state" = "span",
 ): OpsError {
+  const horizon = `[${formatInstant(calendar.from)}, ${formatInstant(calendar.to)}${reads === "state" ? ")" : "]"}`;
   return new OpsError({
     code: "out_of_horizon",
     fn,
     path: [path],
-    rule: `${what} the calendar's horizon [${formatInstant(calendar.from)}, ${formatInstant(calendar.to)}] (compile the calendar over a wider horizon)`,
-    received: Number.isFinite(t) ? formatInstant(t) : t,
+    rule: `${what} the calendar's horizon ${horizon} (compile the calendar over a wider horizon)`,
+    // an integer beyond ±8.64e15 is no instant that formatInstant can write
+    received: Math.abs(t) <= MAX_INSTANT ? formatInstant(t) : t,
   });
 }
 

@@ -38,28 +38,15 @@ export const HOURS_RANGE_RULES: readonly (readonly [(r: HoursRange) => boolean, 
   ],
 ];
 
-/**
- * The intervals of one day that open before the previous one's open, or before its close
- * (an overnight interval counts as running to its close on the next day), in order.
- */
-export function dayHoursIssues(ranges: readonly HoursRange[]): RuleIssue[] {
-  const issues: RuleIssue[] = [];
-  for (let i = 1; i < ranges.length; i++) {
-    const prev = ranges[i - 1] as HoursRange;
-    const cur = ranges[i] as HoursRange;
-    const prevOpen = minutesOf(prev.open);
-    let prevClose = minutesOf(prev.close);
-    if (prevClose <= prevOpen) prevClose += 1440;
-    const curOpen = minutesOf(cur.open);
-    const message =
-      curOpen < prevOpen
-        ? "must come after the previous interval's open (list intervals in order)"
-        : curOpen < prevClose
-          ? `overlaps the previous interval ${prev.open}–${prev.close}`
-          : undefined;
-    if (message !== undefined) issues.push({ path: [i, "open"], message, value: cur.open });
-  }
-  return issues;
+/** The years a holiday data set covers, `[first, last]`; see `CalendarSpec.years`. */
+export const HOLIDAY_YEARS_RULE = "must be [first, last]: two whole years 1–9999, first ≤ last";
+
+/** Whether a value is a `years` range `[first, last]` by {@link HOLIDAY_YEARS_RULE}. */
+export function isHolidayYears(value: unknown): value is readonly [number, number] {
+  if (!Array.isArray(value) || value.length !== 2) return false;
+  const [first, last] = value as unknown[];
+  const year = (y: unknown): y is number => Number.isInteger(y) && (y as number) >= 1 && (y as number) <= 9999;
+  return year(first) && year(last) && first <= last;
 }
 
 /**

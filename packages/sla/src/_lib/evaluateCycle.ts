@@ -39,12 +39,16 @@ function stateIndexAt(states: readonly StatePoint[], t: number): number {
 }
 
 export function evaluateCycle(raw: RawCycle, states: readonly StatePoint[], now: number): SlaCycle | null {
+  const stopped = raw.stoppedAt !== null;
   const end = raw.stoppedAt ?? now;
   const pieces: { s: number; e: number; point: StatePoint }[] = [];
   for (let i = stateIndexAt(states, raw.startedAt); i < states.length; i++) {
     const point = states[i] as StatePoint;
     const s = Math.max(point.at, raw.startedAt);
-    if (s > end || (s === end && pieces.length > 0)) break;
+    // a running cycle is read in the state in force at `now`, even one entered at `now`
+    // exactly (a status change, a reopening message): an empty last piece; a stopped
+    // cycle ends before what happens at its stop
+    if (s > end || (s === end && pieces.length > 0 && stopped)) break;
     const e = Math.min(states[i + 1]?.at ?? end, end);
     pieces.push({ s, e, point });
   }
@@ -55,7 +59,6 @@ export function evaluateCycle(raw: RawCycle, states: readonly StatePoint[], now:
   let breachedAt: number | undefined;
   const paused: { start: number; end: number }[] = [];
   let lastCounting = true;
-  const stopped = raw.stoppedAt !== null;
   // the goal is missed when it is used up before the cycle stops (a reply exactly at the due instant is in time)
   const missed = (d: number) => d < end || (!stopped && d <= now);
   const counted: { s: number; e: number }[] = [];
@@ -82,7 +85,7 @@ export function evaluateCycle(raw: RawCycle, states: readonly StatePoint[], now:
     counted.push({ s: p.s, e: p.e });
     const len = measure(rule, p.s, p.e);
     if (breachedAt === undefined && i >= firstRuled && elapsed + len >= rule.target.goal) {
-      const due = reach(rule, p.s, rule.target.goal - elapsed);
+      const due = reach(rule, p.s, Math.max(0, rule.target.goal - elapsed));
       if (missed(due)) breachedAt = due;
     }
     elapsed += len;

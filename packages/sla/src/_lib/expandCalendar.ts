@@ -1,5 +1,5 @@
 // Expands a validated calendar spec into sorted UTC open intervals over a horizon.
-import { OpsError, createOffsetLookup, type Instant } from "@ops/core";
+import { MAX_INSTANT, createOffsetLookup, type Instant } from "@ops/core";
 import type { CalendarSpec, HoursRange, Weekday } from "../calendar/calendarSpec";
 import { WEEKDAYS } from "../calendar/calendarSpec";
 import { BUCKET_MS, type CompiledIntervals } from "./calendarData";
@@ -32,14 +32,35 @@ export function boundaryInstant(wall: number, offset: (t: Instant) => number): I
   return hi;
 }
 
-export function expandCalendar(spec: CalendarSpec, from: Instant, to: Instant, fn: string): CompiledIntervals {
-  const offset = createOffsetLookup(spec.timeZone);
+/**
+ * The zone's offset function (minutes east of UTC) for the expansion. The days read around
+ * a horizon at an end of the instant range (the local day after +275760-09-13 in a zone
+ * east of UTC) are probed beyond ±8.64e15 ms: they get the offset in force at that end.
+ */
+export function zoneOffsets(timeZone: string): (t: Instant) => number {
+  const lookup = createOffsetLookup(timeZone);
+  return (t) => lookup(Math.min(MAX_INSTANT, Math.max(-MAX_INSTANT, t)));
+}
+
+/** The local day number of an instant. */
+export function localDayAt(t: Instant, offset: (t: Instant) => number): number {
+  return Math.floor((t + offset(t) * 60_000) / DAY_MS);
+}
+
+/**
+ * The open intervals of a checked spec over `[from, to)`: every interval of every local
+ * date around the horizon as instants, their union (overlapping or touching intervals
+ * merge), clipped to the horizon; with prefix sums and the day index.
+ */
+export function expandCalendar(spec: CalendarSpec, from: Instant, to: Instant): CompiledIntervals {
+  const offset = zoneOffsets(spec.timeZone);
   const holidays = new Set((spec.holidays ?? []).map((h) => h.date));
   const workdays = new Map((spec.workdays ?? []).map((w) => [w.date, w.hoursOf ?? "mon"] as const));
   const overrides = new Map((spec.overrides ?? []).map((o) => [o.date, o.hours] as const));
-  const firstDay = Math.floor((from + offset(from) * 60_000) / DAY_MS) - 1;
-  const lastDay = Math.floor((to + offset(to) * 60_000) / DAY_MS);
-  const raw: { start: number; end: number; day: number }[] = [];
+  // the day before the horizon: its overnight intervals run into it
+  const firstDay = localDayAt(from, offset) - 1;
+  const lastDay = localDayAt(to, offset);
+  const raw: { start: number; end: number }[] = [];
   for (let day = firstDay; day <= lastDay; day++) {
     const date = dateOfDay(day);
     let hours: readonly HoursRange[] | undefined = overrides.get(date);
@@ -54,36 +75,33 @@ export function expandCalendar(spec: CalendarSpec, from: Instant, to: Instant, f
       if (close <= open) close += 1440;
       const start = boundaryInstant(day * DAY_MS + open * 60_000, offset);
       const end = boundaryInstant(day * DAY_MS + close * 60_000, offset);
-      if (end > start) raw.push({ start, end, day });
+      if (end > start) raw.push({ start, end });
     }
   }
   raw.sort((a, b) => a.start - b.start);
   const starts: number[] = [];
   const ends: number[] = [];
-  let lastDayOf = Number.NaN;
-  let rawEnd = Number.NEGATIVE_INFINITY;
-  for (const r of raw) {
-    const start = Math.max(r.start, from);
-    const end = Math.min(r.end, to);
-    const n = ends.length;
-    const prevEnd = n > 0 ? (ends[n - 1] as number) : Number.NEGATIVE_INFINITY;
-    if (r.start < rawEnd) {
-      throw new OpsError({
-        code: "invalid_argument",
-        fn,
-        path: ["spec"],
-        rule: `must not have overlapping intervals: the hours of ${dateOfDay(lastDayOf)} run into those of ${dateOfDay(r.day)} (an overnight interval overlaps the next day's hours)`,
-      });
-    }
-    lastDayOf = r.day;
-    rawEnd = r.end;
-    if (end <= start) continue;
-    if (n > 0 && start === prevEnd) ends[n - 1] = end;
-    else {
+  // the union: a run of intervals that overlap or touch is one interval
+  let runStart = Number.NaN;
+  let runEnd = Number.NEGATIVE_INFINITY;
+  const close = () => {
+    const start = Math.max(runStart, from);
+    const end = Math.min(runEnd, to);
+    if (end > start) {
       starts.push(start);
       ends.push(end);
     }
+  };
+  for (const r of raw) {
+    if (r.start <= runEnd) {
+      if (r.end > runEnd) runEnd = r.end;
+      continue;
+    }
+    if (runEnd !== Number.NEGATIVE_INFINITY) close();
+    runStart = r.start;
+    runEnd = r.end;
   }
+  if (runEnd !== Number.NEGATIVE_INFINITY) close();
   const before = new Float64Array(starts.length);
   const through = new Float64Array(starts.length);
   let sum = 0;

@@ -10,6 +10,7 @@ import {
   type Workday,
 } from "../calendar/calendarSpec";
 import {
+  HOLIDAY_YEARS_RULE,
   HOURS_RANGE_RULES,
   LOCAL_DATE,
   LOCAL_DATE_RULE,
@@ -19,7 +20,7 @@ import {
   TIME_OF_DAY,
   TIME_OF_DAY_RULE,
   calendarDateIssues,
-  dayHoursIssues,
+  isHolidayYears,
 } from "./calendarRules";
 import { isRealDate } from "./localDate";
 
@@ -32,7 +33,7 @@ type Read<T> = (value: unknown, path: Path) => T;
  * value that `parseOrThrow(CalendarSpecSchema, input, { fn, path: ["spec"] })` gives — a
  * property test compares the two on random specs. The rules are zod's read in zod's order:
  * a value's own form first, then its fields in the schema's order, then the rules that span
- * several fields ({@link HOURS_RANGE_RULES}, {@link dayHoursIssues},
+ * several fields ({@link HOURS_RANGE_RULES}, {@link isHolidayYears},
  * {@link calendarDateIssues}, shared with the schema). Written out because the schema
  * would bring about 6 kB (min+gz) of zod into every bundle that compiles a calendar.
  */
@@ -89,11 +90,7 @@ export function readCalendarSpec(input: unknown, fn: string): CalendarSpec {
       if (!passes(checked)) refuse([...path, field], rule, checked[field]);
     return checked;
   };
-  const dayHours: Read<HoursRange[]> = (value, path) => {
-    const ranges = array(range)(value, path);
-    firstOf(dayHoursIssues(ranges), path);
-    return ranges;
-  };
+  const dayHours = array(range);
   const holiday: Read<Holiday> = (value, path) => {
     const h = object(value, path);
     return { date: date(h.date, [...path, "date"]), name: optional(h.name, [...path, "name"], name) };
@@ -136,6 +133,9 @@ export function readCalendarSpec(input: unknown, fn: string): CalendarSpec {
     holidays: optional(spec.holidays, ["holidays"], array(holiday)),
     workdays: optional(spec.workdays, ["workdays"], array(workday)),
     overrides: optional(spec.overrides, ["overrides"], array(override)),
+    years: optional(spec.years, ["years"], (v, p) =>
+      isHolidayYears(v) ? ([v[0], v[1]] as const) : refuse(p, HOLIDAY_YEARS_RULE, v),
+    ),
   };
   firstOf(calendarDateIssues(checked), []);
   return checked;

@@ -1,6 +1,7 @@
 import { TimeZoneSchema } from "@ops/core";
 import * as z from "zod/mini";
 import {
+  HOLIDAY_YEARS_RULE,
   HOURS_RANGE_RULES,
   LOCAL_DATE,
   LOCAL_DATE_RULE,
@@ -9,7 +10,7 @@ import {
   TIME_OF_DAY,
   TIME_OF_DAY_RULE,
   calendarDateIssues,
-  dayHoursIssues,
+  isHolidayYears,
 } from "../_lib/calendarRules";
 import { isRealDate } from "../_lib/localDate";
 
@@ -69,26 +70,21 @@ export interface HoursRange {
 }
 
 /**
- * Schema of the opening intervals of one day: in order of opening, not overlapping
- * (an overnight interval counts as running to its close on the next day).
+ * Schema of the opening intervals of one day, in any order. Intervals may overlap or touch
+ * — two shifts that share a handover hour, a night shift `22:00–06:00` and an early shift
+ * from `05:00` the next morning: the calendar is open whenever **any** interval is (their
+ * union), as a team's staffed hours are.
  *
  * @example
  * ```ts
  * import { DayHoursSchema } from "@ops/sla";
  * DayHoursSchema.safeParse([{ open: "09:00", close: "12:00" }, { open: "13:00", close: "18:00" }]).success;
  * // => true
- * DayHoursSchema.safeParse([{ open: "09:00", close: "13:00" }, { open: "12:00", close: "18:00" }]).success;
- * // => false
+ * DayHoursSchema.safeParse([{ open: "09:00", close: "17:00" }, { open: "13:00", close: "21:00" }]).success;
+ * // => true
  * ```
  */
-export const DayHoursSchema = /* @__PURE__ */ (() =>
-  z.array(HoursRangeSchema).check(
-    z.superRefine((ranges, ctx) => {
-      for (const { path, message } of dayHoursIssues(ranges)) {
-        ctx.issues.push({ code: "custom", input: ranges, path, message });
-      }
-    }),
-  ))();
+export const DayHoursSchema = /* @__PURE__ */ (() => z.array(HoursRangeSchema))();
 
 /**
  * Schema of a local calendar date `"YYYY-MM-DD"` that exists.
@@ -171,9 +167,16 @@ export type WeeklyHours = { readonly [D in Weekday]?: readonly HoursRange[] | un
  * - `weekly`: opening intervals per weekday (split shifts, lunch breaks, overnight shifts);
  * - `holidays`: dates closed all day;
  * - `workdays`: make-up workdays that open with the hours of another weekday;
- * - `overrides`: dates with special hours (`hours: []` closes the date).
+ * - `overrides`: dates with special hours (`hours: []` closes the date);
+ * - `years`: `[first, last]`, the years that `holidays` and `workdays` cover (a
+ *   `StatutoryDays` set such as `CN_PUBLIC_HOLIDAYS` carries it, so spreading the set
+ *   brings it along). `compileCalendar` then refuses a horizon that reaches outside these
+ *   years — holiday data runs out, and a calendar past its end would silently treat next
+ *   year's holidays as working days — unless told `allowOutsideHolidayYears: true`.
  *
- * For a date, an override wins over a holiday, which wins over the weekly hours; a date
+ * Intervals are read as their union: the calendar is open whenever any interval of any
+ * date is, so overlapping shifts and an overnight shift running into the next morning's
+ * hours are both fine. For a date, an override wins over a holiday, which wins over the weekly hours; a date
  * may not be both a holiday and a make-up workday, and may have one override at most.
  * An overnight interval belongs to the date it opens on.
  *
@@ -194,6 +197,7 @@ export const CalendarSpecSchema = /* @__PURE__ */ (() =>
       holidays: z.optional(z.array(HolidaySchema)),
       workdays: z.optional(z.array(WorkdaySchema)),
       overrides: z.optional(z.array(DateOverrideSchema)),
+      years: z.optional(z.custom<readonly [number, number]>(isHolidayYears, { error: HOLIDAY_YEARS_RULE })),
     })
     .check(
       z.superRefine((spec, ctx) => {
@@ -211,4 +215,9 @@ export interface CalendarSpec {
   readonly holidays?: readonly Holiday[] | undefined;
   readonly workdays?: readonly Workday[] | undefined;
   readonly overrides?: readonly DateOverride[] | undefined;
+  /**
+   * The years `[first, last]` that `holidays` and `workdays` cover: a horizon outside them
+   * is refused by `compileCalendar` unless `allowOutsideHolidayYears` is set.
+   */
+  readonly years?: readonly [number, number] | undefined;
 }

@@ -6,10 +6,16 @@ import type { BusinessCalendar } from "./compileCalendar";
  * Whether the calendar is open at `instant` (intervals are half-open: open at the opening
  * time, closed at the closing time). O(log n).
  *
+ * The horizon is half-open for this question: the calendar answers for instants in
+ * `[from, to)`. Its last instant `to` is the start of what the calendar was not compiled
+ * for (a 24×7 calendar may or may not be open then), so it is refused like any instant
+ * after it, as by `nextOpen`.
+ *
  * @param calendar - from `compileCalendar`
- * @param instant - epoch ms inside the horizon
+ * @param instant - epoch ms in `[calendar.from, calendar.to)`
  * @returns `true` when `instant` lies in an open interval
- * @throws {OpsError} `invalid_argument` for a non-integer instant or a non-calendar; `out_of_horizon` outside the horizon
+ * @throws {OpsError} `invalid_argument` for a non-integer instant or a non-calendar;
+ * `out_of_horizon` outside `[from, to)`
  *
  * @example
  * ```ts
@@ -28,7 +34,7 @@ import type { BusinessCalendar } from "./compileCalendar";
 export function isOpen(calendar: BusinessCalendar, instant: Instant): boolean {
   const fn = "isOpen";
   const c = intervalsOf(calendar, fn);
-  checkInHorizon(calendar, instant, fn, "instant");
+  checkInHorizon(calendar, instant, fn, "instant", "state");
   const j = firstEndingAfter(c, instant);
   return j < c.starts.length && (c.starts[j] as number) <= instant;
 }

@@ -7,11 +7,14 @@ import type { BusinessCalendar } from "./compileCalendar";
  * open, otherwise the next opening. This is where a business clock started by a message
  * outside hours begins to run. O(log n).
  *
+ * Like `isOpen`, it reads the calendar in `[from, to)`: the answer is an open instant
+ * before `to`, and `instant = to` is refused.
+ *
  * @param calendar - from `compileCalendar`
- * @param instant - epoch ms inside the horizon
- * @returns epoch ms of the next open instant
+ * @param instant - epoch ms in `[calendar.from, calendar.to)`
+ * @returns epoch ms of the next open instant, before `calendar.to`
  * @throws {OpsError} `invalid_argument` for a non-integer instant or a non-calendar;
- * `out_of_horizon` when `instant` is outside the horizon or no opening follows it inside the horizon
+ * `out_of_horizon` when `instant` is outside `[from, to)` or no opening follows it before `to`
  *
  * @example
  * ```ts
@@ -29,8 +32,10 @@ import type { BusinessCalendar } from "./compileCalendar";
 export function nextOpen(calendar: BusinessCalendar, instant: Instant): Instant {
   const fn = "nextOpen";
   const c = intervalsOf(calendar, fn);
-  checkInHorizon(calendar, instant, fn, "instant");
+  checkInHorizon(calendar, instant, fn, "instant", "state");
   const next = c.starts[firstEndingAfter(c, instant)];
-  if (next === undefined) throw horizonError(calendar, fn, "instant", instant, "must be followed by an opening inside");
+  if (next === undefined) {
+    throw horizonError(calendar, fn, "instant", instant, "must be followed by an opening inside", "state");
+  }
   return next > instant ? next : instant;
 }

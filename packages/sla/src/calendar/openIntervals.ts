@@ -9,7 +9,8 @@ import type { BusinessCalendar } from "./compileCalendar";
  * @param calendar - from `compileCalendar`
  * @param from - start, epoch ms inside the horizon
  * @param to - end, epoch ms inside the horizon, ≥ `from`
- * @returns fresh, non-empty {@link Period}s `{ start, end }` (half-open), sorted, disjoint
+ * @returns fresh, non-empty {@link Period}s `{ start, end }` (half-open), sorted, disjoint;
+ * `[]` when `from === to`
  * @throws {OpsError} `invalid_argument` when `to < from`; `out_of_horizon` outside the horizon
  *
  * @example
@@ -33,6 +34,8 @@ export function openIntervals(calendar: BusinessCalendar, from: Instant, to: Ins
   if (to < from)
     throw new OpsError({ code: "invalid_argument", fn, path: ["to"], rule: "must not be before from", received: to });
   const out: Period[] = [];
+  // an empty range [t, t) meets no interval, not even the one t lies in
+  if (to === from) return out;
   for (let i = firstAtLeast(c.ends, from + 1); i < c.starts.length && (c.starts[i] as number) < to; i++) {
     out.push({ start: Math.max(c.starts[i] as number, from), end: Math.min(c.ends[i] as number, to) });
   }

@@ -6,7 +6,12 @@ export interface StatutoryDays {
   readonly holidays: readonly Holiday[];
   /** Make-up workdays (调休上班): weekend dates worked with Monday's hours. */
   readonly workdays: readonly Workday[];
-  /** The first and last year the data covers. */
+  /**
+   * The first and last year the data covers. Spread into a calendar spec, it becomes the
+   * spec's `years`: `compileCalendar` refuses a horizon outside them unless told
+   * `allowOutsideHolidayYears: true`, so that data which has run out is never read as
+   * "no holidays".
+   */
   readonly years: readonly [number, number];
   /** Where the dates come from. */
   readonly sources: readonly string[];
@@ -22,9 +27,12 @@ export interface StatutoryDays {
  * Every date of each break is listed (weekend days included), so that a calendar open at
  * weekends closes for the whole break. The 2024 New Year break began on 2023-12-30; only
  * its 2024 date is listed. Shipped as data, with no network access: spread it into a
- * calendar spec, and extend or replace it as new notices are published each November
- * (`holidays: [...CN_PUBLIC_HOLIDAYS.holidays, ...mine]`). Cross-checked in the tests
- * against the `chinese-days` package.
+ * calendar spec (which brings `years: [2024, 2026]` along, so a horizon reaching 2027 is
+ * refused rather than read without holidays). When the next notice is published (each
+ * November), add it as data, without waiting for a release: concatenate its `holidays`
+ * and `workdays` and widen `years`
+ * (`{ ...spec, holidays: [...CN_PUBLIC_HOLIDAYS.holidays, ...next.holidays], workdays: […], years: [2024, 2027] }`).
+ * Cross-checked in the tests against the `chinese-days` package.
  *
  * @example
  * ```ts
