@@ -81,7 +81,12 @@ export type { IssueStrikeInput } from "./strike/issueStrike";
 export { StrikeLogEntrySchema, StrikeLogSchema, StrikeRevocationSchema, StrikeSchema } from "./strike/StrikeLog";
 export type { Strike, StrikeLog, StrikeLogEntry, StrikeRecord, StrikeRevocation } from "./strike/StrikeLog";
 export { strikeRecords } from "./strike/strikeRecords";
-export { compileKeywords, CompileKeywordsOptionsSchema, KeywordListSchema } from "./text/compileKeywords";
+export {
+  compileKeywords,
+  CompileKeywordsOptionsSchema,
+  KeywordListSchema,
+  MAX_KEYWORD_UNITS,
+} from "./text/compileKeywords";
 export type { CompileKeywordsOptions, KeywordBoundaries, KeywordHit, KeywordMatcher } from "./text/compileKeywords";
 export { findKeywords } from "./text/findKeywords";
 export type { FindKeywordsOptions } from "./text/findKeywords";

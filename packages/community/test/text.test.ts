@@ -1,7 +1,18 @@
+import { createRandom } from "@ops/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { BYTES_PER_NODE } from "../src/_lib/ahoCorasick";
+import { type CompiledKeywords, compileKeywordList, normalizeKeyword } from "../src/_lib/keywords";
 import { inMarkRanges } from "../src/_lib/markRanges";
-import { compileKeywords, findKeywords, normalizeText } from "./helpers";
+import { normalizeAt } from "../src/_lib/normalize";
+import {
+  CompileKeywordsOptionsSchema,
+  compileKeywords,
+  compileRules,
+  findKeywords,
+  MAX_KEYWORD_UNITS,
+  normalizeText,
+} from "./helpers";
 
 describe("normalizeText", () => {
   it("folds full-width letters and digits to ASCII and lower case (NFKC)", () => {
@@ -237,6 +248,119 @@ describe("findKeywords", () => {
           for (const w of new Set(words))
             for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) want.push(`${w}@${i}`);
           expect(got).toEqual(want.sort());
+        },
+      ),
+    );
+  });
+});
+
+/** Bytes held by a matcher's automaton (its typed arrays). */
+const automatonBytes = (m: unknown): number =>
+  Object.values((m as CompiledKeywords).automaton).reduce((sum, a) => sum + (a as ArrayBufferView).byteLength, 0);
+
+describe("compileKeywords: size limit and memory budget", () => {
+  it("compiles 1 000 000 keywords, the schema's maximum, within 18 bytes a unit + 256 KB (issue 20: out of memory after 64 s)", () => {
+    // half Chinese 2–4 characters, half English 5–10 letters, as in bench/rulesEngine.bench.ts
+    const rnd = createRandom(20261202);
+    const hanzi =
+      "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经";
+    const word = (alphabet: string, min: number, max: number): string => {
+      let s = "";
+      for (let i = rnd.int(min, max + 1); i > 0; i--) s += alphabet[rnd.int(0, alphabet.length)];
+      return s;
+    };
+    const list = Array.from({ length: 1_000_000 }, (_, i) =>
+      i % 2 === 0 ? word(hanzi, 2, 4) : word("abcdefghijklmnopqrstuvwxyz", 5, 10),
+    );
+    const distinct = [...new Set(list)];
+    const units = distinct.reduce((sum, k) => sum + k.length, 0);
+    const m = compileKeywords(list, { boundaries: "none" });
+    expect(m.keywords).toEqual(distinct);
+    expect(automatonBytes(m)).toBeLessThanOrEqual(BYTES_PER_NODE * (units + 1) + 65_536 * 4 + 6 * distinct.length);
+    const planted = distinct[654_321] as string;
+    expect(findKeywords(m, `看这里 ${planted}!`).map((h) => h.keyword)).toContain(planted);
+  });
+
+  it("refuses a list past 8 000 000 units after normalisation with a typed error, before building", () => {
+    // 31 251 distinct keywords of 256 letters: 8 000 256 units
+    const list = Array.from({ length: 31_251 }, (_, i) => `${i.toString(36).padStart(4, "0")}${"x".repeat(252)}`);
+    expect(MAX_KEYWORD_UNITS).toBe(8_000_000);
+    expect(() => compileKeywords(list)).toThrowOpsError("invalid_argument", {
+      fn: "compileKeywords",
+      path: ["keywords"],
+      message:
+        "keywords must total at most 8000000 UTF-16 units after normalisation (the memory budget); keywords[0…31250] total 8000256",
+    });
+    expect(() =>
+      compileRules([{ id: "r", triggers: [{ kind: "keywords", keywords: list }], actions: [{ kind: "hide" }] }]),
+    ).toThrowOpsError("invalid_argument", {
+      fn: "compileRules",
+      path: ["rules", 0, "triggers", 0, "keywords"],
+      message: /must total at most 8000000 UTF-16 units/,
+    });
+  });
+
+  it("counts normalised units of distinct keywords against the limit, up to and including it", () => {
+    const compile = (list: string[]) => compileKeywordList(list, "auto", 10, "compileKeywords", ["keywords"]);
+    // ＡＢＣ and abc normalise to one keyword: 3 + 7 units
+    expect(compile(["ＡＢＣ", "abc", "defghij"]).keywords).toEqual(["abc", "defghij"]);
+    expect(() => compile(["abc", "defghijk"])).toThrowOpsError("invalid_argument", {
+      path: ["keywords"],
+      message: /at most 10 UTF-16 units .*keywords\[0…1\] total 11/,
+    });
+    // NFKC can lengthen a keyword: ㍻ (U+337B) is 平成
+    expect(() => compile(["abcdefghi", "㍻"])).toThrowOpsError("invalid_argument", { message: /total 11/ });
+  });
+
+  it("normalises plain keywords on a fast path that agrees with normalizeText (property)", () => {
+    const unit = fc.constantFrom(
+      ...["a", "Z", "0", "加", "㐀", "é", "Ａ", " ", "-", "😀", "\u0301", "ß", "İ"],
+      ...["ı", "ſ", "\u212a", "㍻", "\u200b"], // dotless i, long s, Kelvin: /i without u must not take them for ASCII
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 8 }), (k) => {
+        expect(normalizeKeyword(k)).toBe(normalizeAt(k, 2).text);
+      }),
+    );
+  });
+
+  it("checks its options as CompileKeywordsOptionsSchema does (property)", () => {
+    const options = fc.oneof(
+      fc.anything(),
+      fc.record({ boundaries: fc.oneof(fc.constantFrom("auto", "none", "x", undefined), fc.anything()) }),
+    );
+    fc.assert(
+      fc.property(options, (o) => {
+        const parsed = CompileKeywordsOptionsSchema.safeParse(o === undefined ? {} : o); // the default applies to undefined only
+        let thrown: unknown = null;
+        try {
+          compileKeywords(["ad"], o as never);
+        } catch (e) {
+          thrown = e;
+        }
+        expect(thrown === null).toBe(parsed.success);
+        if (!parsed.success) {
+          const issuePath = parsed.error.issues[0]?.path ?? [];
+          expect((thrown as { path: unknown }).path).toEqual(["options", ...issuePath]);
+        }
+      }),
+    );
+  });
+
+  it("agrees with a naive search on many keywords sharing prefixes (property)", () => {
+    const alphabet = fc.constantFrom("a", "b", "加");
+    const word = fc.string({ unit: alphabet, minLength: 1, maxLength: 7 });
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 40 }),
+        fc.string({ unit: alphabet, maxLength: 60 }),
+        (words, text) => {
+          const m = compileKeywords(words, { boundaries: "none" });
+          const got = findKeywords(m, text).map((h) => `${h.normalized}@${h.start}`);
+          const want: string[] = [];
+          for (const w of new Set(words))
+            for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) want.push(`${w}@${i}`);
+          expect(got.sort()).toEqual(want.sort());
         },
       ),
     );

@@ -76,12 +76,7 @@ export function compileAdvertising(
     schemeRe,
     wechatRe,
     qr:
-      qrCues.length === 0
-        ? null
-        : buildAutomaton(
-            qrCues,
-            qrCues.map(() => [false, false] as const),
-          ),
+      qrCues.length === 0 ? null : buildAutomaton(qrCues, new Uint8Array(qrCues.length), new Uint8Array(qrCues.length)),
     qrLabels: qrCues,
     allowDomains: (options.allowDomains ?? []).map((d) => d.toLowerCase().replace(/^\.+/, "")),
   };

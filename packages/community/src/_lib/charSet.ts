@@ -56,20 +56,32 @@ export function intersects(a: CharSet, b: CharSet): boolean {
   return false;
 }
 
-/** Adds the other ASCII case of every ASCII letter in the set (the `i` flag, ASCII only). */
-export function foldAsciiCase(set: CharSet): CharSet {
-  const extra: number[] = [];
-  for (let i = 0; i + 1 < set.length; i += 2) {
-    const lo = set[i] as number;
-    const hi = set[i + 1] as number;
-    const upLo = Math.max(lo, 0x41);
-    const upHi = Math.min(hi, 0x5a);
-    if (upLo <= upHi) extra.push(upLo + 32, upHi + 32);
-    const lowLo = Math.max(lo, 0x61);
-    const lowHi = Math.min(hi, 0x7a);
-    if (lowLo <= lowHi) extra.push(lowLo - 32, lowHi - 32);
+/** The code points in both sets. */
+export function intersect(a: CharSet, b: CharSet): CharSet {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i + 1 < a.length && j + 1 < b.length) {
+    const lo = Math.max(a[i] as number, b[j] as number);
+    const hi = Math.min(a[i + 1] as number, b[j + 1] as number);
+    if (lo <= hi) out.push(lo, hi);
+    if ((a[i + 1] as number) < (b[j + 1] as number)) i += 2;
+    else j += 2;
   }
-  return extra.length === 0 ? set : union(set, extra);
+  return out;
+}
+
+/** Whether the set holds the code point (binary search over the ranges). */
+export function contains(set: CharSet, cp: number): boolean {
+  let lo = 0;
+  let hi = (set.length >> 1) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp < (set[2 * mid] as number)) hi = mid - 1;
+    else if (cp > (set[2 * mid + 1] as number)) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 export const DIGIT: CharSet = /* @__PURE__ */ (() => range(0x30, 0x39))();

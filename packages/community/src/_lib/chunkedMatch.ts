@@ -1,5 +1,5 @@
 /** Length of the windows user patterns run on, and how much consecutive windows overlap. */
-export const PATTERN_WINDOW = 1024;
+export const PATTERN_WINDOW = 512;
 export const PATTERN_OVERLAP = 128;
 
 /**

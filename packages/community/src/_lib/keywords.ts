@@ -42,19 +42,26 @@ export function keywordHits(m: CompiledKeywords, nt: NormalizedText, limit: numb
   return hits.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** Builds the automaton of an already shape-checked list; `fn`/`path` name the caller in errors. */
+/**
+ * Builds the automaton of an already shape-checked list; `fn`/`path` name the caller in
+ * errors. Refuses the list, before building anything, once its distinct keywords total
+ * more than `maxUnits` UTF-16 units after normalisation (the automaton's memory budget).
+ */
 export function compileKeywordList(
   list: readonly string[],
   boundaries: KeywordBoundaries,
+  maxUnits: number,
   fn: string,
   path: readonly (string | number)[],
 ): CompiledKeywords {
   const normalized: string[] = [];
   const labels: string[] = [];
-  const bounds: [boolean, boolean][] = [];
+  const boundStart: number[] = [];
+  const boundEnd: number[] = [];
   const seen = new Set<string>();
+  let units = 0;
   list.forEach((keyword, index) => {
-    const text = normalizeAt(keyword, 2).text;
+    const text = normalizeKeyword(keyword);
     if (text.length === 0) {
       throw new OpsError({
         code: "invalid_argument",
@@ -65,12 +72,33 @@ export function compileKeywordList(
       });
     }
     if (seen.has(text)) return;
+    units += text.length;
+    if (units > maxUnits) {
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path,
+        rule: `must total at most ${maxUnits} UTF-16 units after normalisation (the memory budget); keywords[0…${index}] total ${units}`,
+      });
+    }
     seen.add(text);
     normalized.push(text);
     labels.push(keyword);
     const first = String.fromCodePoint(text.codePointAt(0) as number);
     const last = Array.from(text.slice(-2)).pop() as string;
-    bounds.push(boundaries === "auto" ? [isSpacedWordChar(first), isSpacedWordChar(last)] : [false, false]);
+    boundStart.push(boundaries === "auto" && isSpacedWordChar(first) ? 1 : 0);
+    boundEnd.push(boundaries === "auto" && isSpacedWordChar(last) ? 1 : 0);
   });
-  return { kind: "keyword_matcher", keywords: normalized, labels, automaton: buildAutomaton(normalized, bounds) };
+  const automaton = buildAutomaton(normalized, Uint8Array.from(boundStart), Uint8Array.from(boundEnd));
+  return { kind: "keyword_matcher", keywords: normalized, labels, automaton };
+}
+
+/**
+ * A keyword normalised as {@link normalizeAt} does at the "separators" level. Lower-case
+ * ASCII letters and digits and CJK unified ideographs (the bulk of real lists) are their
+ * own normal form, and upper-case ASCII letters only lose their case: those keywords skip
+ * the general path, which allocates offset tables a keyword does not need.
+ */
+export function normalizeKeyword(keyword: string): string {
+  return /^[a-z\d\u3400-\u4dbf\u4e00-\u9fff]*$/i.test(keyword) ? keyword.toLowerCase() : normalizeAt(keyword, 2).text;
 }

@@ -1,4 +1,16 @@
-import { ANY, DIGIT, LINE_TERMINATORS, SPACE, WORD, negate, range, single, union, type CharSet } from "./charSet";
+import {
+  ANY,
+  DIGIT,
+  LINE_TERMINATORS,
+  MAX_CP,
+  SPACE,
+  WORD,
+  negate,
+  range,
+  single,
+  union,
+  type CharSet,
+} from "./charSet";
 
 /** A node of a parsed regular expression (Unicode-mode syntax). */
 export type RegexNode =
@@ -7,17 +19,21 @@ export type RegexNode =
   | { readonly t: "group"; readonly body: RegexNode; readonly look: boolean }
   | { readonly t: "quant"; readonly body: RegexNode; readonly min: number; readonly max: number }
   | { readonly t: "set"; readonly set: CharSet }
-  | { readonly t: "assert" }
+  | { readonly t: "assert"; readonly kind: "^" | "$" | "b" }
   | { readonly t: "backref" };
 
 /**
- * Parses a pattern that `new RegExp(source, "u")` already accepted. Unicode property
- * escapes (`\p{…}`) are taken as "any character", which can only make the safety check
- * more cautious.
+ * Parses a pattern that `new RegExp(source, "u")` already accepted. A Unicode property
+ * escape (`\p{…}`) is read from the runtime over the BMP (what tells `\p{L}+@` apart from
+ * `.+@`, and how many ranges the engine tests) and taken as "any character" on lone
+ * surrogates and the supplementary planes, which can only make the safety check more
+ * cautious.
  */
 export function parseRegex(source: string, dotAll: boolean): RegexNode {
   const cps = Array.from(source, (ch) => ch.codePointAt(0) as number);
   let pos = 0;
+  let bmp: string | undefined;
+  const properties = new Map<string, CharSet>(); // each property escape is read once
   const peek = (): number | undefined => cps[pos];
   const eat = (cp: number): boolean => {
     if (cps[pos] === cp) {
@@ -70,8 +86,9 @@ export function parseRegex(source: string, dotAll: boolean): RegexNode {
     const c = cps[pos++] as number;
     switch (c) {
       case 0x5e: // ^
+        return { t: "assert", kind: "^" };
       case 0x24: // $
-        return { t: "assert" };
+        return { t: "assert", kind: "$" };
       case 0x2e: // .
         return { t: "set", set: dotAll ? ANY : negate(LINE_TERMINATORS) };
       case 0x28: {
@@ -102,6 +119,7 @@ export function parseRegex(source: string, dotAll: boolean): RegexNode {
   };
 
   const parseClass = (): RegexNode => {
+    const from = pos;
     const negated = eat(0x5e);
     const parts: CharSet[] = [];
     while (pos < cps.length && peek() !== 0x5d /* ] */) {
@@ -126,7 +144,10 @@ export function parseRegex(source: string, dotAll: boolean): RegexNode {
     }
     eat(0x5d);
     const set = union(...parts);
-    return { t: "set", set: negated ? negate(set) : set };
+    if (!negated) return { t: "set", set };
+    // a property escape is not read on UNREAD code points, so neither is its complement
+    const inexact = /\\[pP]\{/.test(String.fromCodePoint(...cps.slice(from, pos)));
+    return { t: "set", set: inexact ? union(negate(set), UNREAD) : negate(set) };
   };
 
   const parseClassAtom = (): CharSet => {
@@ -153,13 +174,22 @@ export function parseRegex(source: string, dotAll: boolean): RegexNode {
       case "S":
         return { t: "set", set: negate(SPACE) };
       case "b":
-        return inClass ? { t: "set", set: single(0x08) } : { t: "assert" };
+        return inClass ? { t: "set", set: single(0x08) } : { t: "assert", kind: "b" };
       case "B":
-        return { t: "assert" };
+        return { t: "assert", kind: "b" };
       case "p":
-      case "P":
+      case "P": {
+        const from = pos - 2;
         if (eat(0x7b)) while (pos < cps.length && !eat(0x7d)) pos++;
-        return { t: "set", set: ANY };
+        const property = String.fromCodePoint(...cps.slice(from, pos));
+        let set = properties.get(property);
+        if (!set) {
+          bmp ??= bmpString();
+          set = propertySet(property, bmp);
+          properties.set(property, set);
+        }
+        return { t: "set", set };
+      }
       case "k":
         if (eat(0x3c)) while (pos < cps.length && !eat(0x3e)) pos++;
         return { t: "backref" };
@@ -215,4 +245,30 @@ export function parseRegex(source: string, dotAll: boolean): RegexNode {
 
   const tree = parseAlt();
   return tree;
+}
+
+/** What a property escape is not read exactly on: lone surrogates and the supplementary planes. */
+const UNREAD: CharSet = /* @__PURE__ */ (() => union(range(0xd800, 0xdfff), range(0x10000, MAX_CP)))();
+
+/** Every BMP code point but the surrogates, in order: index i is U+i below U+D800, U+(i + 0x800) above. */
+function bmpString(): string {
+  let out = "";
+  const units: number[] = [];
+  for (let cp = 0; cp <= 0xffff; cp++) {
+    if (cp < 0xd800 || cp > 0xdfff) units.push(cp);
+    if (units.length === 4096 || cp === 0xffff) {
+      out += String.fromCharCode(...units);
+      units.length = 0;
+    }
+  }
+  return out;
+}
+
+/** The BMP part of a property escape as this runtime reads it, plus everything it does not read. */
+function propertySet(property: string, bmp: string): CharSet {
+  const at = (i: number): number => (i < 0xd800 ? i : i + 0x800);
+  const parts: CharSet[] = [UNREAD];
+  for (const m of bmp.matchAll(new RegExp(`${property}+`, "gu")))
+    parts.push(range(at(m.index), at(m.index + m[0].length - 1)));
+  return union(...parts);
 }

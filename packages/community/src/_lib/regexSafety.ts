@@ -1,20 +1,22 @@
-import { EMPTY, foldAsciiCase, intersects, union, type CharSet } from "./charSet";
+import { EMPTY, intersects, union, type CharSet } from "./charSet";
 import type { RegexNode } from "./regexAst";
 
 /** A reason to refuse a pattern, found by {@link findBacktrackingRisk}. */
 export interface BacktrackingRisk {
-  readonly code: "backreference" | "nested_quantifier" | "overlapping_alternation" | "adjacent_quantifiers";
+  readonly code:
+    | "backreference"
+    | "nested_quantifier"
+    | "overlapping_alternation"
+    | "adjacent_quantifiers"
+    | "polynomial_backtracking";
   readonly message: string;
 }
-
-type Fold = (set: CharSet) => CharSet;
 
 /**
  * Looks for the shapes that make a backtracking engine (V8's Irregexp) take exponential or
  * high-polynomial time; see the JSDoc of `checkRegexSafety` for the rules and sources.
  */
-export function findBacktrackingRisk(root: RegexNode, ignoreCase: boolean): BacktrackingRisk | null {
-  const fold: Fold = ignoreCase ? foldAsciiCase : (s) => s;
+export function findBacktrackingRisk(root: RegexNode): BacktrackingRisk | null {
   let found: BacktrackingRisk | null = null;
   const visit = (node: RegexNode): void => {
     if (found) return;
@@ -29,7 +31,7 @@ export function findBacktrackingRisk(root: RegexNode, ignoreCase: boolean): Back
         visit(node.body);
         return;
       case "seq":
-        checkAdjacent(node.items, fold, (risk) => (found ??= risk));
+        checkAdjacent(node.items, (risk) => (found ??= risk));
         node.items.forEach(visit);
         return;
       case "quant":
@@ -51,7 +53,7 @@ export function findBacktrackingRisk(root: RegexNode, ignoreCase: boolean): Back
             };
             return;
           }
-          const alt = findAmbiguousAlternation(node.body, fold);
+          const alt = findAmbiguousAlternation(node.body);
           if (alt) {
             found = {
               code: "overlapping_alternation",
@@ -133,13 +135,13 @@ const PATH_BUDGET = 1000;
  * `a?a?a?…` (Cox's pathological `a?ⁿaⁿ`): a chain of bounded variable repetitions over
  * overlapping characters whose choices multiply past {@link PATH_BUDGET}.
  */
-function checkAdjacent(items: readonly RegexNode[], fold: Fold, report: (r: BacktrackingRisk) => void): void {
+function checkAdjacent(items: readonly RegexNode[], report: (r: BacktrackingRisk) => void): void {
   let paths = 1;
   let prev: CharSet | null = null;
   for (const raw of items) {
     const item = unwrap(raw);
     if (item.t === "quant" && item.min !== item.max) {
-      const set = fold(firstSet(item.body));
+      const set = firstSet(item.body);
       // an unbounded item counts as 2 here (take it or not); two unbounded ones in a row are checkUnboundedPairs' business
       const choices = item.max === Infinity ? 2 : item.max - item.min + 1;
       paths = prev !== null && intersects(prev, set) ? paths * choices : choices;
@@ -152,24 +154,24 @@ function checkAdjacent(items: readonly RegexNode[], fold: Fold, report: (r: Back
         });
         return;
       }
-    } else if (item.t === "set" && prev !== null && intersects(prev, fold(item.set))) {
+    } else if (item.t === "set" && prev !== null && intersects(prev, item.set)) {
       // a fixed character that the chain can also match keeps the chain ambiguous
     } else if (item.t !== "assert") {
       paths = 1;
       prev = null;
     }
   }
-  checkUnboundedPairs(items, fold, report);
+  checkUnboundedPairs(items, report);
 }
 
-function checkUnboundedPairs(items: readonly RegexNode[], fold: Fold, report: (r: BacktrackingRisk) => void): void {
+function checkUnboundedPairs(items: readonly RegexNode[], report: (r: BacktrackingRisk) => void): void {
   for (let i = 0; i < items.length; i++) {
     const x = unwrap(items[i] as RegexNode);
     if (x.t !== "quant" || x.max !== Infinity) continue;
-    const xs = fold(firstSet(x.body));
+    const xs = firstSet(x.body);
     for (let j = i + 1; j < items.length; j++) {
       const y = unwrap(items[j] as RegexNode);
-      if (y.t === "quant" && y.max === Infinity && intersects(xs, fold(firstSet(y.body)))) {
+      if (y.t === "quant" && y.max === Infinity && intersects(xs, firstSet(y.body))) {
         report({
           code: "adjacent_quantifiers",
           message: "two unbounded repetitions in a row can match the same characters (e.g. \\d+\\d+)",
@@ -188,30 +190,29 @@ function unwrap(node: RegexNode): RegexNode {
 }
 
 /** Returns a description of the first alternation under `node` whose branches overlap. */
-function findAmbiguousAlternation(node: RegexNode, fold: Fold): string | null {
+function findAmbiguousAlternation(node: RegexNode): string | null {
   switch (node.t) {
     case "alt": {
       for (let a = 0; a < node.alts.length; a++) {
         for (let b = a + 1; b < node.alts.length; b++) {
-          if (overlap(node.alts[a] as RegexNode, node.alts[b] as RegexNode, fold))
-            return `branches ${a + 1} and ${b + 1}`;
+          if (overlap(node.alts[a] as RegexNode, node.alts[b] as RegexNode)) return `branches ${a + 1} and ${b + 1}`;
         }
       }
       for (const alt of node.alts) {
-        const inner = findAmbiguousAlternation(alt, fold);
+        const inner = findAmbiguousAlternation(alt);
         if (inner) return inner;
       }
       return null;
     }
     case "seq":
       for (const item of node.items) {
-        const inner = findAmbiguousAlternation(item, fold);
+        const inner = findAmbiguousAlternation(item);
         if (inner) return inner;
       }
       return null;
     case "group":
     case "quant":
-      return findAmbiguousAlternation(node.body, fold);
+      return findAmbiguousAlternation(node.body);
     default:
       return null;
   }
@@ -223,7 +224,7 @@ interface Prefix {
   readonly rest: CharSet | null;
 }
 
-function prefixOf(node: RegexNode, fold: Fold): Prefix {
+function prefixOf(node: RegexNode): Prefix {
   const items: RegexNode[] = [];
   const flatten = (n: RegexNode): void => {
     if (n.t === "seq") n.items.forEach(flatten);
@@ -237,12 +238,12 @@ function prefixOf(node: RegexNode, fold: Fold): Prefix {
   let i = 0;
   for (; i < items.length; i++) {
     const item = items[i] as RegexNode;
-    if (item.t === "set") sets.push(fold(item.set));
+    if (item.t === "set") sets.push(item.set);
     else if (item.t !== "assert") break;
   }
   const rest = items.slice(i);
   const restNode: RegexNode = { t: "seq", items: rest };
-  return { sets, rest: rest.length === 0 || nullable(restNode) ? null : fold(firstSet(restNode)) };
+  return { sets, rest: rest.length === 0 || nullable(restNode) ? null : firstSet(restNode) };
 }
 
 function prefixIsFixed(node: RegexNode): boolean {
@@ -253,10 +254,10 @@ function prefixIsFixed(node: RegexNode): boolean {
 }
 
 /** Conservative: true unless the two branches provably start differently. */
-function overlap(a: RegexNode, b: RegexNode, fold: Fold): boolean {
+function overlap(a: RegexNode, b: RegexNode): boolean {
   if (nullable(a) || nullable(b)) return true;
-  const pa = prefixOf(a, fold);
-  const pb = prefixOf(b, fold);
+  const pa = prefixOf(a);
+  const pb = prefixOf(b);
   const common = Math.min(pa.sets.length, pb.sets.length);
   for (let k = 0; k < common; k++) if (!intersects(pa.sets[k] as CharSet, pb.sets[k] as CharSet)) return false;
   const nextA = pa.sets.length > common ? (pa.sets[common] as CharSet) : pa.rest;

@@ -45,7 +45,7 @@ export type ActionKind = Action["kind"];
  *   normalised text;
  * - `pattern`: user regular expressions, refused at compile time if they can backtrack
  *   catastrophically (`checkRegexSafety`), run on the normalised form named by `on`
- *   (default `"invisible"`), in overlapping windows of 1024 units (128 overlap) so that a
+ *   (default `"invisible"`), in overlapping windows of 512 units (128 overlap) so that a
  *   pattern's cost stays linear in the message length; a match longer than 128 units that
  *   crosses a window edge can be missed.
  */

@@ -1,5 +1,7 @@
 import { err, failure, ok, type Failure, type Result } from "@ops/core";
 import * as z from "zod/mini";
+import { findExcessiveWork } from "../_lib/backtrackingWork";
+import { foldTree } from "../_lib/caseFolding";
 import { parseRegex } from "../_lib/regexAst";
 import { findBacktrackingRisk } from "../_lib/regexSafety";
 
@@ -11,7 +13,8 @@ export type RegexRefusal =
   | "backreference"
   | "nested_quantifier"
   | "overlapping_alternation"
-  | "adjacent_quantifiers";
+  | "adjacent_quantifiers"
+  | "polynomial_backtracking";
 
 /** A user-supplied regular expression: its source and flags (`i`, `m`, `s`, `u`). */
 export interface UserPattern {
@@ -49,14 +52,26 @@ export const MAX_PATTERN_LENGTH = 1000;
  *   two branches that can start with the same characters (compared position by position
  *   over their fixed prefixes), or a branch that can match the empty string;
  * - **adjacent unbounded repetitions** over overlapping characters: `\d+\d+`, `.*.*`
- *   (polynomial blow-up).
+ *   (polynomial blow-up);
+ * - **polynomial backtracking**: an estimated work above 2¹⁹ steps per 512-unit window
+ *   (the windows `evaluate` runs patterns on). Repetitions that one input can feed in turn
+ *   multiply (`.*x.*y`, `.*x.*x.*x.*y`, `加.*微.*信`), each tried from every start position;
+ *   an unbounded repetition counts as half a window, `{m,n}` as n − m + 1 choices, and a
+ *   class of more than 16 ranges (`\p{L}`) or with supplementary-plane characters (`.`)
+ *   costs 12 or 3 times a small one per step. Bounded (`.{0,15}`), anchored (`^`) or
+ *   separated (`[a-z]+@[a-z]+`) repetitions pass: `\p{L}{1,85}@` does, `\p{L}+@` does not.
  *
  * These are the structural causes of exponential and super-linear backtracking described
  * by Davis et al., "The impact of regular expression denial of service (ReDoS) in
  * practice", ESEC/FSE 2018, and OWASP's "Regular expression Denial of Service — ReDoS";
- * star height follows safe-regex (substack). The check is conservative: it may refuse
- * some harmless patterns (`(ab?)+`), which the author can then rewrite. Case folding with
- * `i` is modelled for ASCII letters only; `\p{…}` is taken as "any character".
+ * star height follows safe-regex (substack), chains of repetitions Weideman et al.,
+ * "Analyzing matching time behavior of backtracking regular expression matchers by using
+ * ambiguity of NFA" (CIAA 2016). The check is conservative: it may refuse some harmless
+ * patterns (`(ab?)+`), which the author can then rewrite. With `i`, characters are
+ * compared as the engine compares them under `iu`: Unicode simple case folding (ECMA-262
+ * Canonicalize; CaseFolding.txt C and S), so `(?:é|É)+`, `(?:k|\u212A)+` (Kelvin sign) and
+ * `(?:σ|ς)+` overlap. `\p{…}` is read from the runtime over the BMP and taken as "any
+ * character" above it.
  *
  * @param source - the pattern source, without slashes
  * @param flags - any of `i`, `m`, `s`, `u`; `u` is always added
@@ -70,6 +85,10 @@ export const MAX_PATTERN_LENGTH = 1000;
  * // => false
  * (checkRegexSafety("(a+)+$") as { error: { code: string } }).error.code;
  * // => "nested_quantifier"
+ * (checkRegexSafety("(?:é|É)+$", "i") as { error: { code: string } }).error.code;
+ * // => "overlapping_alternation"
+ * (checkRegexSafety(".*x.*x.*x.*y") as { error: { code: string } }).error.code;
+ * // => "polynomial_backtracking"
  * checkRegexSafety("qq[:：]?\\d{5,11}", "i");
  * // => { ok: true, value: { source: "qq[:：]?\\d{5,11}", flags: "iu" } }
  * ```
@@ -102,7 +121,11 @@ export function checkRegexSafety(source: string, flags = ""): Result<SafePattern
   } catch (error) {
     return err(failure("invalid_syntax", `checkRegexSafety: ${(error as Error).message}`, ["source"]));
   }
-  const risk = findBacktrackingRisk(parseRegex(source, runFlags.includes("s")), runFlags.includes("i"));
+  const parsed = parseRegex(source, runFlags.includes("s"));
+  // a modifier group such as (?i:…) (runtimes newer than Node 20) folds case too
+  const tree =
+    runFlags.includes("i") || /\(\?[a-z]*i[a-z]*(?:-[a-z]*)?:|\(\?-?[a-z]*i/.test(source) ? foldTree(parsed) : parsed;
+  const risk = findBacktrackingRisk(tree) ?? findExcessiveWork(tree, runFlags.includes("m"));
   if (risk) return err(failure(risk.code, `checkRegexSafety: ${risk.message}`, ["source"]));
   return ok({ source, flags: runFlags });
 }

@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import { compileAdvertising } from "../_lib/advertising";
 import type { CompiledRule, CompiledRuleSetInternal, CompiledTrigger } from "../_lib/compiledRules";
 import { compileKeywordList } from "../_lib/keywords";
+import { MAX_KEYWORD_UNITS } from "../text/compileKeywords";
 import { checkRegexSafety } from "./checkRegexSafety";
 import { RuleSchema, type Rule } from "./Rule";
 
@@ -59,7 +60,10 @@ export function compileRules(rules: readonly Rule[]): CompiledRuleSet {
         case "keywords":
           return {
             kind: "keywords",
-            matcher: compileKeywordList(t.keywords, t.boundaries ?? "auto", "compileRules", [...path, "keywords"]),
+            matcher: compileKeywordList(t.keywords, t.boundaries ?? "auto", MAX_KEYWORD_UNITS, "compileRules", [
+              ...path,
+              "keywords",
+            ]),
             category: t.category ?? null,
           };
         case "links":

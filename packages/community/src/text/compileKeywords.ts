@@ -1,4 +1,4 @@
-import { parseOrThrow } from "@ops/core";
+import { OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import { compileKeywordList } from "../_lib/keywords";
 
@@ -10,6 +10,14 @@ import { compileKeywordList } from "../_lib/keywords";
  * - `"none"`: plain substring matching everywhere.
  */
 export type KeywordBoundaries = "auto" | "none";
+
+/**
+ * The most UTF-16 units a keyword list may total after normalisation, duplicates merged:
+ * 8 000 000 (a million keywords of eight characters). The compiled matcher takes at most
+ * 18 bytes per unit (one trie node each) plus 256 KB, about 150 MB at the limit, beside the
+ * normalised keywords themselves; see the README's memory budget.
+ */
+export const MAX_KEYWORD_UNITS = 8_000_000;
 
 /** Options of {@link compileKeywords}. */
 export interface CompileKeywordsOptions {
@@ -66,12 +74,14 @@ export interface KeywordHit {
  * are, so `ＡＤ`, `A.D` and `a d` all find `ad`. Keywords that normalise to the same text
  * are merged (the first spelling is kept as the label).
  *
- * Validate once, match many: compile when the list changes, not per message.
+ * Validate once, match many: compile when the list changes, not per message. The
+ * automaton is flat typed arrays, at most 18 bytes per normalised unit plus 256 KB; a
+ * million keywords of Chinese and English (5.2 M units) take 53 MB and a few seconds.
  *
- * @param keywords - the list, 1–1 000 000 entries
+ * @param keywords - the list, 1–1 000 000 entries of at most 256 characters, together at most {@link MAX_KEYWORD_UNITS} units after normalisation
  * @param options - `boundaries`: `"auto"` (default) or `"none"`
  * @returns an opaque matcher for {@link findKeywords} and rule triggers
- * @throws {OpsError} `invalid_argument` for an empty list, a non-string entry, or an entry that normalises to nothing (only emoji or punctuation)
+ * @throws {OpsError} `invalid_argument` for an empty list, a non-string entry, an entry that normalises to nothing (only emoji or punctuation), or a list whose distinct keywords total more than {@link MAX_KEYWORD_UNITS} units after normalisation
  *
  * @example
  * ```ts
@@ -83,9 +93,32 @@ export interface KeywordHit {
  */
 export function compileKeywords(keywords: readonly string[], options: CompileKeywordsOptions = {}): KeywordMatcher {
   const list = parseOrThrow(KeywordListSchema, keywords, { fn: "compileKeywords", path: ["keywords"] });
-  const { boundaries = "auto" } = parseOrThrow(CompileKeywordsOptionsSchema, options, {
+  const boundaries = boundariesOf(options);
+  return compileKeywordList(list, boundaries, MAX_KEYWORD_UNITS, "compileKeywords", ["keywords"]);
+}
+
+/**
+ * The options checked by hand, as {@link CompileKeywordsOptionsSchema} would check them
+ * (test/text.test.ts holds the two together): zod's object parser alone would weigh more
+ * than the matcher in a bundle.
+ */
+function boundariesOf(options: unknown): KeywordBoundaries {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "compileKeywords",
+      path: ["options"],
+      rule: "must be an object",
+      received: options,
+    });
+  }
+  const boundaries = (options as { boundaries?: unknown }).boundaries;
+  if (boundaries === undefined || boundaries === "auto" || boundaries === "none") return boundaries ?? "auto";
+  throw new OpsError({
+    code: "invalid_argument",
     fn: "compileKeywords",
-    path: ["options"],
+    path: ["options", "boundaries"],
+    rule: 'must be one of "auto", "none"',
+    received: boundaries,
   });
-  return compileKeywordList(list, boundaries, "compileKeywords", ["keywords"]);
 }
