@@ -17,6 +17,8 @@ export { detectEwmaAnomalies, DetectEwmaAnomaliesOptionsSchema } from "./anomaly
 export type { DetectEwmaAnomaliesOptions } from "./anomaly/detectEwmaAnomalies";
 export { detectSeasonalAnomalies, DetectSeasonalAnomaliesOptionsSchema } from "./anomaly/detectSeasonalAnomalies";
 export type { DetectSeasonalAnomaliesOptions } from "./anomaly/detectSeasonalAnomalies";
+export { poissonControlLimits, PoissonControlLimitsOptionsSchema } from "./anomaly/poissonControlLimits";
+export type { PoissonControlLimits, PoissonControlLimitsOptions } from "./anomaly/poissonControlLimits";
 export type { BucketUnit } from "./bucket/BucketUnit";
 export { distinctActors, DistinctActorsOptionsSchema } from "./bucket/distinctActors";
 export type { DistinctActorsOptions } from "./bucket/distinctActors";
@@ -50,6 +52,7 @@ export {
 } from "./experiment/sampleSizeTwoProportions";
 export type {
   SampleSize,
+  SampleSizeMethod,
   SampleSizeRates,
   SampleSizeTwoProportionsOptions,
 } from "./experiment/sampleSizeTwoProportions";
@@ -149,8 +152,12 @@ export { mergeSketches } from "./sketch/mergeSketches";
 export { rollUpSketches, RollUpSketchesOptionsSchema } from "./sketch/rollUpSketches";
 export type { DatedSketch, RollUpSketchesOptions } from "./sketch/rollUpSketches";
 export type { Sketch, SketchKind } from "./sketch/Sketch";
+export { describe, DescribeOptionsSchema } from "./statistics/describe";
+export type { DescribeOptions, DescriptiveStatistics } from "./statistics/describe";
 export { normalCdf } from "./statistics/normalCdf";
 export { normalQuantile } from "./statistics/normalQuantile";
+export { poissonCdf } from "./statistics/poissonCdf";
+export { poissonQuantile } from "./statistics/poissonQuantile";
 export { quantile, QuantileOptionsSchema } from "./statistics/quantile";
 export type { QuantileMethod, QuantileOptions } from "./statistics/quantile";
 export { csat, CsatOptionsSchema } from "./survey/csat";

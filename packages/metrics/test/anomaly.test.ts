@@ -4,8 +4,11 @@ import {
   detectCountAnomalies,
   detectEwmaAnomalies,
   detectSeasonalAnomalies,
+  poissonCdf,
+  poissonControlLimits,
   type SeriesPoint,
 } from "@ops/metrics";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 const DAY = 86_400_000;
@@ -227,6 +230,75 @@ describe("detectCountAnomalies", () => {
         { at: 1, count: 1 },
       ]),
     ).toThrowOpsError("invalid_argument", { message: /points\[1\]\.trials must be given for every point or for none/ });
+  });
+});
+
+describe("detectCountAnomalies and poissonControlLimits", () => {
+  it("flags a Poisson count exactly when it leaves poissonControlLimits, and reports those limits (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 8, maxLength: 20 }),
+        fc.constantFrom(0.001, 0.01, 0.05),
+        (counts, alpha) => {
+          const points = counts.map((count, i) => ({ at: i, count }));
+          const found = new Map(detectCountAnomalies(points, { alpha }).map((a) => [a.at, a]));
+          for (let i = 7; i < counts.length; i++) {
+            const history = counts.slice(Math.max(0, i - 28), i);
+            const mu = (history.reduce((a, c) => a + c, 0) + 0.5) / history.length;
+            const { lower, upper } = poissonControlLimits(mu, { alpha });
+            const x = counts[i] as number;
+            const a = found.get(i);
+            expect(a !== undefined).toBe(x < lower || x > upper);
+            if (a !== undefined)
+              expect([a.lower, a.upper, a.direction]).toEqual([lower, upper, x > upper ? "up" : "down"]);
+          }
+        },
+      ),
+    );
+  });
+
+  it("refuses a Poisson expectation above 10⁹", () => {
+    const points = Array.from({ length: 8 }, (_, i) => ({ at: i, count: 2e9 }));
+    expect(() => detectCountAnomalies(points)).toThrowOpsError("out_of_range", { path: ["points", 7] });
+  });
+});
+
+describe("poissonControlLimits", () => {
+  it.each([
+    // [λ, α, lower, upper]: scipy 1.10.1 scipy.stats.poisson.ppf(α/2, λ), scipy.stats.poisson.isf(α/2, λ)
+    [1.75, 0.001, 0, 7],
+    [100, 0.05, 81, 120],
+    [2, 0.0027, 0, 7],
+    [2, 0.001, 0, 8],
+    [30, 0.01, 17, 45],
+    [1e4, 0.001, 9673, 10331],
+    [1e6, 0.001, 996711, 1003292],
+    [0.01, 0.001, 0, 1],
+  ])("λ = %d, α = %d → %d … %d", (lambda, alpha, lower, upper) => {
+    expect(poissonControlLimits(lambda, { alpha })).toEqual({ lower, upper });
+  });
+
+  it("keeps each tail outside the limits below α/2 and the limits themselves inside", () => {
+    for (const lambda of [0.5, 3, 17.5, 250]) {
+      const { lower, upper } = poissonControlLimits(lambda);
+      expect(poissonCdf(lower, lambda)).toBeGreaterThanOrEqual(0.0005);
+      if (lower > 0) expect(poissonCdf(lower - 1, lambda)).toBeLessThan(0.0005);
+      expect(1 - poissonCdf(upper - 1, lambda)).toBeGreaterThanOrEqual(0.0005); // P(X ≥ upper)
+      expect(1 - poissonCdf(upper, lambda)).toBeLessThan(0.0005); // P(X ≥ upper + 1)
+    }
+  });
+
+  it("uses α = 0.001 by default and gives 0 … 0 for λ = 0", () => {
+    expect(poissonControlLimits(1.75)).toEqual(poissonControlLimits(1.75, { alpha: 0.001 }));
+    expect(poissonControlLimits(0)).toEqual({ lower: 0, upper: 0 });
+  });
+
+  it("refuses a bad λ or α", () => {
+    expect(() => poissonControlLimits(-2)).toThrowOpsError("invalid_argument", { path: ["lambda"] });
+    expect(() => poissonControlLimits(2, { alpha: 1 })).toThrowOpsError("invalid_argument", {
+      path: ["options", "alpha"],
+      message: "poissonControlLimits: options.alpha must be < 1, got 1",
+    });
   });
 });
 

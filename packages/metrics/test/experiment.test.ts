@@ -357,24 +357,107 @@ describe("sampleSizeTwoProportions", () => {
     [0.12, 0.15, 0.9, "two-sided", 2725], // 2724.5985942361126
     [0.12, 0.15, 0.8, "one-sided", 1604], // 1603.3269329517295
   ] as const)("%d → %d at power %d (%s)", (baseline, expected, power, sides, n) => {
-    expect(sampleSizeTwoProportions({ baseline, expected }, { power, sides })).toEqual({ perArm: n, total: 2 * n });
+    expect(sampleSizeTwoProportions({ baseline, expected }, { power, sides })).toEqual({
+      control: n,
+      variant: n,
+      total: 2 * n,
+    });
   });
-  it("is symmetric in the two rates", () => {
-    expect(sampleSizeTwoProportions({ baseline: 0.15, expected: 0.12 })).toEqual(
-      sampleSizeTwoProportions({ baseline: 0.12, expected: 0.15 }),
-    );
+
+  it.each([
+    // statsmodels 0.13.5: samplesize_proportions_2indep_onetail(diff=baseline - expected, prop2=expected,
+    // power, ratio, alpha=0.05, alternative) → nobs1 (control); variant = ratio · nobs1
+    [0.12, 0.15, 2, 0.8, "two-sided", 1546, 3091], // 1545.2035979766003, 3090.4071959532007
+    [0.1, 0.12, 0.5, 0.9, "two-sided", 7668, 3834], // 7667.290538909143, 3833.6452694545715
+    [0.12, 0.15, 3, 0.8, "one-sided", 1085, 3253], // alternative="larger": 1084.1999042992713, 3252.5997128978142
+    [0, 0.05, 1, 0.8, "two-sided", 152, 152], // 151.86886211727617
+    [1, 0.9, 1, 0.8, "two-sided", 74, 74], // 73.37427304669808
+    [0, 1, 1, 0.8, "two-sided", 2, 2], // 1.9207294103470636
+  ] as const)(
+    "pooled: %d → %d with ratio %d at power %d (%s) is %d + %d, as statsmodels",
+    (baseline, expected, ratio, power, sides, control, variant) => {
+      expect(sampleSizeTwoProportions({ baseline, expected }, { ratio, power, sides })).toEqual({
+        control,
+        variant,
+        total: control + variant,
+      });
+    },
+  );
+
+  it.each([
+    // statsmodels 0.13.5: h = proportion_effectsize(expected, baseline);
+    // NormalIndPower().solve_power(effect_size=abs(h), alpha, power, ratio, alternative) → nobs1;
+    // to 1e-9 relative the same as scipy.optimize.brentq on norm.sf(z − x) + norm.cdf(−z − x) = power,
+    // n = (x/h)²·(1 + 1/ratio) — the exact value is in the comment
+    // 2030.9748051287713; NormalIndPower().power(h, 2030, 0.05) = 0.7998116982377945, with 2031: 0.8000048648474593
+    [0.12, 0.15, 1, 0.8, 0.05, "two-sided", 2031, 2031],
+    [0.12, 0.15, 2, 0.8, 0.05, "two-sided", 1524, 3047], // 1523.2311038465784
+    [0, 0.05, 1, 0.8, 0.05, "two-sided", 78, 78], // 77.16704803197523
+    [0.12, 0.15, 1, 0.8, 0.05, "one-sided", 1600, 1600], // alternative="larger": 1599.8013921356821
+    // the far rejection region matters here: 287.85 if it is neglected
+    [0.3, 0.35, 1, 0.5, 0.2, "two-sided", 282, 282], // 281.80752177702783
+    [1, 0.9, 0.5, 0.9, 0.01, "two-sided", 108, 54], // 107.79725452689524, 53.89862726344762
+  ] as const)(
+    "arcsine (Cohen's h): %d → %d with ratio %d at power %d, α %d (%s) is %d + %d",
+    (baseline, expected, ratio, power, alpha, sides, control, variant) => {
+      expect(
+        sampleSizeTwoProportions({ baseline, expected }, { method: "arcsine", ratio, power, alpha, sides }),
+      ).toEqual({
+        control,
+        variant,
+        total: control + variant,
+      });
+    },
+  );
+
+  it("is symmetric in the two rates with equal arms", () => {
+    for (const method of ["pooled", "arcsine"] as const) {
+      expect(sampleSizeTwoProportions({ baseline: 0.15, expected: 0.12 }, { method })).toEqual(
+        sampleSizeTwoProportions({ baseline: 0.12, expected: 0.15 }, { method }),
+      );
+    }
   });
-  it("rejects equal rates, rates outside (0, 1) and a power below 0.5", () => {
+
+  it("rejects equal rates, rates outside [0, 1], a power below 0.5 and a ratio outside [0.01, 100]", () => {
     expect(() => sampleSizeTwoProportions({ baseline: 0.1, expected: 0.1 })).toThrowOpsError("invalid_argument", {
+      path: ["rates", "expected"],
       message: /rates\.expected must differ from baseline/,
     });
-    expect(() => sampleSizeTwoProportions({ baseline: 0, expected: 0.1 })).toThrowOpsError("invalid_argument", {
-      message: /rates\.baseline/,
+    expect(() => sampleSizeTwoProportions({ baseline: 0, expected: 0 })).toThrowOpsError("invalid_argument", {
+      path: ["rates", "expected"],
+    });
+    expect(() => sampleSizeTwoProportions({ baseline: -0.1, expected: 0.1 })).toThrowOpsError("invalid_argument", {
+      path: ["rates", "baseline"],
+      message: /rates\.baseline must be a probability in \[0, 1\]/,
+    });
+    expect(() => sampleSizeTwoProportions({ baseline: 0.1, expected: 1.2 })).toThrowOpsError("invalid_argument", {
+      path: ["rates", "expected"],
     });
     expect(() => sampleSizeTwoProportions({ baseline: 0.1, expected: 0.2 }, { power: 0.3 })).toThrowOpsError(
       "invalid_argument",
       { message: /options\.power must be ≥ 0.5/ },
     );
+    expect(() => sampleSizeTwoProportions({ baseline: 0.1, expected: 0.2 }, { ratio: 0 })).toThrowOpsError(
+      "invalid_argument",
+      { path: ["options", "ratio"], message: /must be a number from 0.01 to 100/ },
+    );
+    expect(() =>
+      sampleSizeTwoProportions({ baseline: 0.1, expected: 0.2 }, { method: "cohen" as "arcsine" }),
+    ).toThrowOpsError("invalid_argument", { path: ["options", "method"] });
+  });
+
+  it("refuses an effect too small for any practical sample", () => {
+    expect(() => sampleSizeTwoProportions({ baseline: 0.5, expected: 0.5 + 1e-9 })).toThrowOpsError("out_of_range", {
+      path: ["rates"],
+    });
+  });
+
+  it("does not mutate its input", () => {
+    const rates = { baseline: 0.1, expected: 0.12 };
+    const options = { method: "arcsine" as const, ratio: 2 };
+    sampleSizeTwoProportions(rates, options);
+    expect(rates).toEqual({ baseline: 0.1, expected: 0.12 });
+    expect(options).toEqual({ method: "arcsine", ratio: 2 });
   });
 });
 

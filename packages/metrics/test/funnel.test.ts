@@ -68,17 +68,182 @@ describe("funnel", () => {
     expect(r.steps[2]?.medianTimeToConvertMs).toBe(1);
   });
 
-  it("takes events at the same instant in input order", () => {
-    const evs = [
-      { at: 5, actor: "a", kind: "exposure" },
-      { at: 5, actor: "a", kind: "click" },
-      { at: 5, actor: "b", kind: "click" },
-      { at: 5, actor: "b", kind: "exposure" },
-    ];
-    expect(counts(funnel(evs, { steps: ["exposure", "click"] }))).toEqual([2, 1]);
+  describe("where PostHog's docs are silent, as its query code does", () => {
+    it("takes events at the same instant in step order, not input order", () => {
+      // b's click is logged before its exposure in the same millisecond: it still converts, in 0 ms
+      const evs = [
+        { at: 5, actor: "a", kind: "exposure" },
+        { at: 5, actor: "a", kind: "click" },
+        { at: 5, actor: "b", kind: "click" },
+        { at: 5, actor: "b", kind: "exposure" },
+      ];
+      const r = funnel(evs, { steps: ["exposure", "click"] });
+      expect(counts(r)).toEqual([2, 2]);
+      expect(r.steps[1]?.medianTimeToConvertMs).toBeNull(); // only 0 ms conversions
+    });
+
+    it("does not let other events at the instant of a step break a strict funnel, but an event alone does", () => {
+      const tie = [
+        { at: 0, actor: "a", kind: "exposure" },
+        { at: HOUR, actor: "a", kind: "share" },
+        { at: HOUR, actor: "a", kind: "click" },
+        { at: 2 * HOUR, actor: "a", kind: "purchase" },
+      ];
+      expect(counts(funnel(tie, { steps, order: "strict" }))).toEqual([1, 1, 1]);
+      const alone = [
+        { at: 0, actor: "a", kind: "exposure" },
+        { at: HOUR, actor: "a", kind: "share" },
+        { at: HOUR, actor: "a", kind: "like" },
+        { at: 2 * HOUR, actor: "a", kind: "click" },
+      ];
+      expect(counts(funnel(alone, { steps, order: "strict" }))).toEqual([1, 0, 0]);
+    });
+
+    it("lets a strict funnel repeat the step just done, as PostHog clears only the steps an event does not match", () => {
+      const evs = [
+        { at: 0, actor: "a", kind: "exposure" },
+        { at: HOUR, actor: "a", kind: "click" },
+        { at: 2 * HOUR, actor: "a", kind: "click" }, // a second click: still waiting for the purchase
+        { at: 3 * HOUR, actor: "a", kind: "purchase" },
+        { at: 0, actor: "b", kind: "exposure" },
+        { at: HOUR, actor: "b", kind: "click" },
+        { at: 2 * HOUR, actor: "b", kind: "exposure" }, // a new attempt, which has not clicked yet
+        { at: 3 * HOUR, actor: "b", kind: "purchase" },
+      ];
+      const r = funnel(evs, { steps, order: "strict" });
+      expect(counts(r)).toEqual([2, 2, 1]);
+      // a: times from the first click
+      expect(r.steps[2]?.medianTimeToConvertMs).toBe(2 * HOUR);
+    });
+
+    it("limits every step to the range, not only step 1", () => {
+      const evs = [
+        { at: HOUR, actor: "a", kind: "exposure" },
+        { at: DAY + HOUR, actor: "a", kind: "click" }, // after the range's end, within the window
+        { at: HOUR, actor: "b", kind: "exposure" },
+        { at: 2 * HOUR, actor: "b", kind: "click" },
+      ];
+      const range = { start: 0, end: DAY };
+      expect(counts(funnel(evs, { steps: ["exposure", "click"], range }))).toEqual([2, 1]);
+      for (const order of ["strict", "unordered"] as const) {
+        expect(counts(funnel(evs, { steps: ["exposure", "click"], range, order }))).toEqual([2, 1]);
+      }
+      // an event before the range does not break a strict funnel either
+      const before = [
+        { at: 0, actor: "c", kind: "exposure" },
+        { at: 2, actor: "c", kind: "share" },
+        { at: 3, actor: "c", kind: "click" },
+      ];
+      expect(
+        counts(funnel(before, { steps: ["exposure", "click"], order: "strict", range: { start: 1, end: DAY } })),
+      ).toEqual([0, 0]);
+      expect(
+        counts(funnel(before, { steps: ["share", "click"], order: "strict", range: { start: 1, end: DAY } })),
+      ).toEqual([1, 1]);
+    });
+
+    it("measures conversion times from the latest step-1 event of the first attempt to get furthest", () => {
+      const evs = [
+        // a: viewed twice before buying: 1 h from the second view, not 2 h from the first
+        { at: 0, actor: "a", kind: "view" },
+        { at: HOUR, actor: "a", kind: "view" },
+        { at: 2 * HOUR, actor: "a", kind: "buy" },
+        // b: bought 3 h after a view, then again 30 min after another: the first attempt counts
+        { at: 0, actor: "b", kind: "view" },
+        { at: 3 * HOUR, actor: "b", kind: "buy" },
+        { at: 4 * HOUR, actor: "b", kind: "view" },
+        { at: 4.5 * HOUR, actor: "b", kind: "buy" },
+      ];
+      const r = funnel(evs, { steps: ["view", "buy"] });
+      expect(counts(r)).toEqual([2, 2]);
+      // R: median(c(1, 3)) hours
+      expect(r.steps[1]?.medianTimeToConvertMs).toBe(2 * HOUR);
+      // the latest step 1 that still reaches the next steps within the window: 1 h from the second view
+      const late = [
+        { at: 0, actor: "c", kind: "view" },
+        { at: 13 * DAY, actor: "c", kind: "view" },
+        { at: 13 * DAY + HOUR, actor: "c", kind: "add" },
+        { at: 15 * DAY, actor: "c", kind: "buy" },
+      ];
+      const f = funnel(late, { steps: ["view", "add", "buy"] });
+      expect(counts(f)).toEqual([1, 1, 1]);
+      expect(f.steps.map((s) => s.medianTimeToConvertMs)).toEqual([null, HOUR, 2 * DAY - HOUR]);
+    });
+
+    it("leaves 0 ms conversions out of the median but counts them as conversions", () => {
+      const evs = [
+        { at: 0, actor: "a", kind: "exposure" },
+        { at: 0, actor: "a", kind: "click" },
+        { at: 0, actor: "b", kind: "exposure" },
+        { at: 2 * HOUR, actor: "b", kind: "click" },
+        { at: 0, actor: "c", kind: "exposure" },
+        { at: 4 * HOUR, actor: "c", kind: "click" },
+      ];
+      const r = funnel(evs, { steps: ["exposure", "click"] });
+      expect(counts(r)).toEqual([3, 3]);
+      // PostHog: groupArrayIf(timings[1], timings[1] > 0) → median of [2 h, 4 h], not of [0, 2 h, 4 h]
+      expect(r.steps[1]?.medianTimeToConvertMs).toBe(3 * HOUR);
+    });
+
+    it("counts the furthest step any attempt reaches within the window (property, distinct instants)", () => {
+      // each step list with the kinds its events are drawn from (the steps' kinds and one other)
+      const stepLists = [
+        [
+          ["exposure", "click", "purchase"],
+          ["exposure", "click", "purchase", "share"],
+        ],
+        [
+          ["view", "view", "buy"],
+          ["view", "buy", "share"],
+        ],
+      ] as const;
+      fc.assert(
+        fc.property(
+          fc.uniqueArray(
+            fc.record({
+              at: fc.integer({ min: 0, max: 20 * DAY }),
+              actor: fc.constantFrom("a", "b", "c"),
+              kind: fc.integer({ min: 0, max: 3 }),
+            }),
+            { selector: (e) => e.at, minLength: 10, maxLength: 50, size: "max" },
+          ),
+          fc.constantFrom(0, 1),
+          fc.constantFrom("ordered", "strict") as fc.Arbitrary<"ordered" | "strict">,
+          fc.integer({ min: 0, max: 10 * DAY }),
+          (drawn, which, order, start) => {
+            const [stepNames, kinds] = stepLists[which] as readonly [readonly string[], readonly string[]];
+            const evs = drawn.map((e) => ({ ...e, kind: kinds[e.kind % kinds.length] as string }));
+            const range = { start, end: start + 12 * DAY };
+            const got = counts(funnel(evs, { steps: stepNames, order, windowMs: 5 * DAY, range }));
+            // a direct search: from each step-1 event in the range, match the next steps greedily
+            const want = [0, 0, 0];
+            for (const a of ["a", "b", "c"]) {
+              const mine = evs
+                .filter((e) => e.actor === a && e.at >= range.start && e.at < range.end)
+                .sort((x, y) => x.at - y.at);
+              let best = 0;
+              mine.forEach((e, i) => {
+                if (e.kind !== stepNames[0]) return;
+                let k = 1;
+                for (const next of mine.slice(i + 1)) {
+                  if (k === 3 || next.at - e.at > 5 * DAY) break;
+                  if (next.kind === stepNames[k]) k++;
+                  // strict: any other event breaks the attempt, except a repeat of the step just done
+                  else if (order === "strict" && next.kind !== stepNames[k - 1]) break;
+                }
+                best = Math.max(best, k);
+              });
+              for (let s = 0; s < best; s++) want[s] = (want[s] as number) + 1;
+            }
+            expect(got).toEqual(want);
+          },
+        ),
+        { numRuns: 500 },
+      );
+    });
   });
 
-  it("counts only entries inside the range", () => {
+  it("counts only events inside the range", () => {
     expect(counts(funnel(events, { steps, range: { start: 30 * 60_000, end: DAY } }))).toEqual([1, 1, 0]);
   });
 

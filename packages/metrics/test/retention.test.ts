@@ -29,11 +29,24 @@ describe("retentionTable", () => {
     ]);
   });
 
-  it("keeps only actors whose very first event is a start event (firstEver)", () => {
+  it("puts actors in the cohort of their first start event ever, whatever came before it (firstEver, PostHog 'first-ever occurrence')", () => {
+    // "x" liked on day 0 and joined on day 1: PostHog's first-ever occurrence is the first event of the
+    // start event's type, so x is in the day-1 cohort (it used to be dropped: first event of any kind)
     expect(rows(retentionTable(events, { ...base, type: "firstEver" })).slice(0, 2)).toEqual([
       ["1970-01-01", 1, [1, 1, 1]],
-      ["1970-01-02", 0, [0, 0, 0]],
+      ["1970-01-02", 1, [1, 1, 0]],
     ]);
+  });
+
+  it("gives firstEver the same table as firstTime, as start events carry no property filter (property)", () => {
+    fc.assert(
+      fc.property(arbEvents, fc.boolean(), (evs, cumulative) => {
+        const options = { timeZone: "UTC", startEvent: "join", periods: 4, cumulative };
+        expect(retentionTable(evs, { ...options, type: "firstEver" }).cohorts).toEqual(
+          retentionTable(evs, options).cohorts,
+        );
+      }),
+    );
   });
 
   it("puts actors in every interval where they did the start event (recurring)", () => {
@@ -73,6 +86,143 @@ describe("retentionTable", () => {
   it("limits cohorts to a range", () => {
     const t = retentionTable(events, { ...base, range: { start: DAY, end: 2 * DAY } });
     expect(t.cohorts.map((c) => c.label)).toEqual(["1970-01-02"]);
+  });
+
+  describe("with a range (PostHog's date range)", () => {
+    const at = (date: string): number => parseInstant(`${date}T12:00:00Z`);
+    const day = (date: string): number => parseInstant(`${date}T00:00:00Z`);
+    // the range 2026-03-01 … 2026-03-04, both days included
+    const range = { start: day("2026-03-01"), end: day("2026-03-05") };
+
+    it("does not count a return after the range's end, cumulative or not", () => {
+      // issue 20: a return on 03-05 for a range ending 03-04 turned [1, 0, 0, 0] into [1, 1, 1, 1]
+      const evs = [
+        { at: at("2026-03-01"), actor: "a", kind: "join" },
+        { at: at("2026-03-05"), actor: "a", kind: "post" },
+      ];
+      const options = { timeZone: "UTC", startEvent: "join", returnEvent: "post", range };
+      const cumulative = retentionTable(evs, { ...options, cumulative: true });
+      expect(cumulative.cohorts[0]?.retained).toEqual([1, 0, 0, 0, null, null, null, null]);
+      expect(retentionTable(evs, options).cohorts[0]?.retained).toEqual([1, 0, 0, 0, null, null, null, null]);
+      // the same table as without the event after the range
+      expect(retentionTable(evs.slice(0, 1), { ...options, cumulative: true })).toEqual(cumulative);
+    });
+
+    it("keeps the row of an interval the range starts inside, counting that whole interval", () => {
+      // issue 20: a range starting on Wednesday 2026-03-04 dropped the row of the ISO week of Monday 03-02
+      const evs = [
+        { at: at("2026-03-02"), actor: "a", kind: "join" }, // Monday, before the range's start, same week
+        { at: at("2026-03-05"), actor: "b", kind: "join" }, // Thursday
+        { at: at("2026-03-10"), actor: "a", kind: "post" },
+        { at: at("2026-03-11"), actor: "b", kind: "post" },
+      ];
+      const t = retentionTable(evs, {
+        timeZone: "UTC",
+        interval: "week",
+        startEvent: "join",
+        returnEvent: "post",
+        periods: 3,
+        range: { start: day("2026-03-04"), end: day("2026-03-16") },
+      });
+      expect(rows(t)).toEqual([
+        ["2026-03-02", 2, [2, 2, null]],
+        ["2026-03-09", 0, [0, null, null]],
+      ]);
+    });
+
+    it("gives one row per interval of the range, also after the last event, with 0 (not null) inside the range", () => {
+      // issue 20: rows stopped at the last event
+      const evs = [
+        { at: at("2026-03-01"), actor: "a", kind: "join" },
+        { at: at("2026-03-02"), actor: "a", kind: "post" },
+      ];
+      const t = retentionTable(evs, { timeZone: "UTC", startEvent: "join", returnEvent: "post", periods: 4, range });
+      expect(rows(t)).toEqual([
+        ["2026-03-01", 1, [1, 1, 0, 0]],
+        ["2026-03-02", 0, [0, 0, 0, null]],
+        ["2026-03-03", 0, [0, 0, null, null]],
+        ["2026-03-04", 0, [0, null, null, null]],
+      ]);
+      expect(rows(retentionTable([], { timeZone: "UTC", periods: 2, range }))).toEqual([
+        ["2026-03-01", 0, [0, 0]],
+        ["2026-03-02", 0, [0, 0]],
+        ["2026-03-03", 0, [0, 0]],
+        ["2026-03-04", 0, [0, null]],
+      ]);
+    });
+
+    it("leaves out actors whose first start event precedes the range (firstTime), not recurring ones", () => {
+      const evs = [
+        { at: at("2026-02-20"), actor: "a", kind: "join" },
+        { at: at("2026-03-02"), actor: "a", kind: "join" },
+        { at: at("2026-03-03"), actor: "a", kind: "post" },
+      ];
+      const options = { timeZone: "UTC", startEvent: "join", returnEvent: "post", periods: 2, range };
+      expect(retentionTable(evs, options).cohorts.map((c) => c.size)).toEqual([0, 0, 0, 0]);
+      expect(rows(retentionTable(evs, { ...options, type: "recurring" }))[1]).toEqual(["2026-03-02", 1, [1, 1]]);
+    });
+
+    it("agrees with a direct count over the range (property)", () => {
+      fc.assert(
+        fc.property(
+          arbEvents,
+          fc.integer({ min: 0, max: 10 * DAY }),
+          fc.integer({ min: 1, max: 6 * DAY }),
+          fc.constantFrom("firstTime", "recurring") as fc.Arbitrary<"firstTime" | "recurring">,
+          fc.boolean(),
+          (evs, start, length, type, cumulative) => {
+            const end = start + length;
+            const periods = 4;
+            const t = retentionTable(evs, {
+              timeZone: "UTC",
+              startEvent: "join",
+              returnEvent: "post",
+              periods,
+              type,
+              cumulative,
+              range: { start, end },
+            });
+            const firstRow = Math.floor(start / DAY);
+            const lastRow = Math.floor((end - 1) / DAY);
+            const seen = evs.filter((e) => e.at < end);
+            const dayOf = (ms: number): number => Math.floor(ms / DAY);
+            const returnedOn = (a: string, d: number): boolean =>
+              seen.some((e) => e.actor === a && e.kind === "post" && dayOf(e.at) === d);
+            expect(t.cohorts.map((c) => dayOf(c.start))).toEqual(
+              Array.from({ length: lastRow - firstRow + 1 }, (_, i) => firstRow + i),
+            );
+            for (const c of t.cohorts) {
+              const d = dayOf(c.start);
+              const joins = seen.filter((e) => e.kind === "join");
+              const members = [
+                ...new Set(
+                  type === "recurring"
+                    ? joins.filter((e) => dayOf(e.at) === d).map((e) => e.actor)
+                    : joins
+                        .filter((e) => dayOf(e.at) === d && !joins.some((f) => f.actor === e.actor && f.at < e.at))
+                        .map((e) => e.actor),
+                ),
+              ];
+              expect(c.size).toBe(members.length);
+              for (let k = 1; k < periods; k++) {
+                const last = Math.min(lastRow, d + periods - 1);
+                const expected =
+                  d + k > lastRow
+                    ? null
+                    : members.filter((a) =>
+                        cumulative
+                          ? Array.from({ length: last - (d + k) + 1 }, (_, j) => d + k + j).some((x) =>
+                              returnedOn(a, x),
+                            )
+                          : returnedOn(a, d + k),
+                      ).length;
+                expect(c.retained[k]).toBe(expected);
+              }
+            }
+          },
+        ),
+      );
+    });
   });
 
   it("returns no cohorts for no events and one for one event", () => {

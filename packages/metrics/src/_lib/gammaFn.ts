@@ -1,4 +1,4 @@
-// Log-gamma and friends, for exact discrete tests (Fisher, binomial, Poisson) and Beta integrals.
+// Log-gamma and friends, for exact discrete tests (Fisher, binomial) and Beta integrals (Poisson: poisson.ts).
 
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
@@ -30,12 +30,6 @@ export function logBinomialPmf(k: number, n: number, p: number): number {
   if (p === 0) return k === 0 ? 0 : -Infinity;
   if (p === 1) return k === n ? 0 : -Infinity;
   return logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p);
-}
-
-/** log P(X = k) for X ~ Poisson(mu). */
-export function logPoissonPmf(k: number, mu: number): number {
-  if (mu === 0) return k === 0 ? 0 : -Infinity;
-  return k * Math.log(mu) - mu - logGamma(k + 1);
 }
 
 /**

@@ -1,8 +1,9 @@
 import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
 import * as z from "zod/mini";
 import { assertIncreasing } from "../_lib/assertIncreasing";
-import { logBinomialPmf, logPoissonPmf, sumPmf } from "../_lib/gammaFn";
+import { logBinomialPmf, sumPmf } from "../_lib/gammaFn";
 import { phiInverse } from "../_lib/normalDist";
+import { MAX_POISSON_MEAN, poissonCdfOf, poissonLimitsOf, poissonSfOf } from "../_lib/poisson";
 import type { Anomaly } from "./Anomaly";
 
 /** A count in one period, optionally out of a number of trials (complaints of orders, replies of DMs). */
@@ -56,15 +57,16 @@ const CountPointListSchema = /* @__PURE__ */ (() => z.array(CountPointSchema))()
  * and μ = p·trials (the ½ is Jeffreys' prior, so that a history of zeros still gives a
  * finite expectation). The point is flagged when P(X ≥ x) or P(X ≤ x) is below α/2;
  * `score` is the normal quantile of that tail (±), `lower`/`upper` the counts that would
- * have passed. The per-point false-alarm rate is at most α when the rate is stable (the
- * discreteness makes it smaller). Sources: the exact Poisson and binomial tests, e.g.
+ * have passed — for Poisson points exactly {@link poissonControlLimits}(μ, { alpha }), with
+ * the tails of {@link poissonCdf} (one implementation). The per-point false-alarm rate is at
+ * most α when the rate is stable (the discreteness makes it smaller). Sources: the exact Poisson and binomial tests, e.g.
  * A. Agresti, "Categorical Data Analysis" (3rd ed.), §1.4; H. Jeffreys, "Theory of
  * Probability" (1961) for the ½ prior.
  *
  * @param points - counts, oldest first (not mutated)
  * @param options - `alpha` (0.001), `window` (28), `minHistory` (7)
  * @returns the flagged points, oldest first
- * @throws {OpsError} `invalid_argument` for negative or fractional counts, counts above trials, trials on some points only, bad options; `out_of_order`
+ * @throws {OpsError} `invalid_argument` for negative or fractional counts, counts above trials, trials on some points only, bad options; `out_of_order`; `out_of_range` when a Poisson expectation exceeds 10⁹ (a job for {@link detectSeasonalAnomalies})
  *
  * @example
  * ```ts
@@ -105,27 +107,38 @@ export function detectCountAnomalies(
     const sumCounts = history.reduce((a, p) => a + p.count, 0);
     const p = points[i] as CountPoint;
     const x = p.count;
-    let logPmf: (k: number) => number;
     let expected: number;
-    let maxK: number;
+    let upperTail: number;
+    let lowerTail: number;
+    let bounds: () => { lower: number; upper: number };
     if (withTrials) {
       const n = p.trials as number;
       const rate = (sumCounts + 0.5) / (history.reduce((a, h) => a + (h.trials as number), 0) + 1);
-      logPmf = (k) => logBinomialPmf(k, n, rate);
+      const logPmf = (k: number): number => logBinomialPmf(k, n, rate);
       expected = rate * n;
-      maxK = n;
+      upperTail = x <= expected ? 1 - sumPmf(logPmf, x - 1, -1, 0, n) : sumPmf(logPmf, x, 1, 0, n);
+      lowerTail = x >= expected ? 1 - sumPmf(logPmf, x + 1, 1, 0, n) : sumPmf(logPmf, x, -1, 0, n);
+      bounds = () => binomialLimits(logPmf, alpha, n);
     } else {
       const mu = (sumCounts + 0.5) / history.length;
-      logPmf = (k) => logPoissonPmf(k, mu);
+      if (mu > MAX_POISSON_MEAN) {
+        throw new OpsError({
+          code: "out_of_range",
+          fn,
+          path: ["points", i],
+          rule: `must not follow counts averaging more than ${MAX_POISSON_MEAN} (use detectSeasonalAnomalies or detectEwmaAnomalies for large counts)`,
+          received: mu,
+        });
+      }
       expected = mu;
-      maxK = Number.MAX_SAFE_INTEGER;
+      upperTail = poissonSfOf(x - 1, mu); // P(X ≥ x)
+      lowerTail = poissonCdfOf(x, mu); // P(X ≤ x)
+      bounds = () => poissonLimitsOf(mu, alpha);
     }
-    const upperTail = x <= expected ? 1 - sumPmf(logPmf, x - 1, -1, 0, maxK) : sumPmf(logPmf, x, 1, 0, maxK);
-    const lowerTail = x >= expected ? 1 - sumPmf(logPmf, x + 1, 1, 0, maxK) : sumPmf(logPmf, x, -1, 0, maxK);
     const up = upperTail < alpha / 2;
     const down = lowerTail < alpha / 2;
     if (!up && !down) continue;
-    const [lower, upper] = limits(logPmf, alpha, maxK);
+    const { lower, upper } = bounds();
     out.push({
       at: p.at,
       observed: x,
@@ -140,15 +153,15 @@ export function detectCountAnomalies(
   return out;
 }
 
-/** [smallest k with P(X ≤ k) ≥ α/2, largest k with P(X ≥ k) ≥ α/2]: the counts that pass. */
-function limits(logPmf: (k: number) => number, alpha: number, maxK: number): [number, number] {
+/** Binomial limits: smallest k with P(X ≤ k) ≥ α/2, largest k with P(X ≥ k) ≥ α/2 (the Poisson ones: {@link poissonControlLimits}). */
+function binomialLimits(logPmf: (k: number) => number, alpha: number, maxK: number): { lower: number; upper: number } {
   let cdf = 0;
   let lower = -1;
   for (let k = 0; k <= maxK; k++) {
     const pk = Math.exp(logPmf(k));
     if (lower < 0 && cdf + pk >= alpha / 2) lower = k;
-    if (1 - (cdf + pk) < alpha / 2) return [Math.max(0, lower), k];
+    if (1 - (cdf + pk) < alpha / 2) return { lower: Math.max(0, lower), upper: k };
     cdf += pk;
   }
-  return [Math.max(0, lower), maxK];
+  return { lower: Math.max(0, lower), upper: maxK };
 }

@@ -1,6 +1,7 @@
 import { OpsError, PeriodSchema, parseOrThrow, type Period } from "@ops/core";
 import * as z from "zod/mini";
 import { toColumns } from "../_lib/columns";
+import { createFunnelWalk, groupByActorInTimeOrder, orderedAttempt, unorderedAttempt } from "../_lib/funnelAttempts";
 import { quantileOfSorted } from "../_lib/quantileOfSorted";
 import { DurationSchema } from "../_lib/schemas";
 import type { EventInput } from "../column/EventColumns";
@@ -9,7 +10,7 @@ import type { Rate } from "../rate/rate";
 /**
  * How funnel steps must follow each other (PostHog's "step order"):
  * `ordered` — in order, other events allowed in between ("sequential");
- * `strict` — in order with no other event of the actor in between;
+ * `strict` — in order with no other event of the actor in between (a repeat of the step just done is allowed, as in PostHog);
  * `unordered` — in any order ("any order"): step k is reached once k distinct steps are done.
  */
 export type FunnelOrder = "ordered" | "strict" | "unordered";
@@ -20,9 +21,9 @@ export interface FunnelOptions {
   readonly steps: readonly string[];
   /** Default `"ordered"`. */
   readonly order?: FunnelOrder;
-  /** Conversion window from the first step, in ms; default 14 days (PostHog's default). */
+  /** Conversion window from the first step, in ms (a step exactly at its end counts); default 14 days (PostHog's default). */
   readonly windowMs?: number;
-  /** Only entries (first steps) in `[start, end)` count; later steps may follow within the window. */
+  /** Only events in `[start, end)` count, at every step: a conversion after `end` is not counted (as in PostHog). */
   readonly range?: Period;
 }
 
@@ -40,7 +41,11 @@ export interface FunnelStep {
   readonly conversionFromPrevious: Rate;
   /** Actors at the previous step who did not reach this one (0 for step 1). */
   readonly dropOff: number;
-  /** Median (R type 7) time from the previous step to this one, over actors who reached it; `null` for step 1 or nobody. */
+  /**
+   * Median (R type 7) time from the previous step to this one, over the actors who reached it
+   * in a positive time (PostHog leaves 0 ms conversions out of its times); `null` for step 1,
+   * nobody, or only 0 ms conversions.
+   */
   readonly medianTimeToConvertMs: number | null;
 }
 
@@ -71,11 +76,30 @@ const FOURTEEN_DAYS = 14 * 86_400_000;
  * Conversion funnel counted per actor, with PostHog's semantics (PostHog docs, "Funnels":
  * https://posthog.com/docs/product-analytics/funnels): an actor reaches step k if, within
  * `windowMs` of doing step 1, they did steps 2 … k in the required order (see
- * {@link FunnelOrder}); each actor counts once, at the furthest step of their best
- * attempt (the earliest attempt that gets furthest). Per step: actors, conversion from
- * the start and from the previous step (as {@link Rate}s), drop-off, and the median time
- * from the previous step. Events are taken in time order; events at the same instant keep
- * their input order. E.g. exposure → click → purchase, or raffle post seen → entered → followed.
+ * {@link FunnelOrder}); each actor counts once, at the furthest step they reach. Per step:
+ * actors, conversion from the start and from the previous step (as {@link Rate}s),
+ * drop-off, and the median time from the previous step.
+ * E.g. exposure → click → purchase, or raffle post seen → entered → followed.
+ *
+ * Where PostHog's docs are silent, this follows its query code (the `aggregate_funnel`
+ * function behind its HogQL funnels), for results that match PostHog's:
+ * - **Strict**: an event breaks the attempts waiting at every step it does not match, so a
+ *   repeat of the step just done (a second click before the purchase) does not break them.
+ * - **Same instant**: events at one instant are taken in step order, not input order — a
+ *   click logged before its exposure in the same millisecond still converts, in 0 ms.
+ *   Identical events at one instant are taken one by one; in a `strict` funnel, other events
+ *   at the instant of a step do not break the sequence (PostHog skips its strict check there).
+ * - **Range**: `range` limits every step, not only step 1 — PostHog filters every event of the
+ *   query by the date range, so a step done after `end` does not count, and neither does it
+ *   break a strict funnel.
+ * - **Times**: for `ordered` and `strict`, each new step-1 event starts a new attempt (PostHog
+ *   overwrites the entry time), and an attempt only replaces an older one at a step it also
+ *   reaches; the times come from the first attempt that reached the actor's furthest step,
+ *   measured from its step 1 — the latest step-1 event before its step 2, not the earliest.
+ *   E.g. "view" at 0 and at 1 h, "buy" at 2 h: 1 h. For `unordered`, from the earliest set of
+ *   distinct steps within one window (PostHog's queue of each step's oldest event in the window).
+ * - **0 ms**: a step reached at the same instant as the previous one counts as a conversion,
+ *   but its 0 ms is left out of the median, as PostHog keeps only times > 0 (`timings[i] > 0`).
  *
  * @param events - event objects or {@link EventColumns}, in any order (not mutated)
  * @param options - `steps`, `order`, `windowMs`, `range`
@@ -95,6 +119,10 @@ const FOURTEEN_DAYS = 14 * 86_400_000;
  * const f = funnel(events, { steps: ["seen", "entered", "followed"] });
  * f.steps.map((s) => [s.actors, s.conversionFromStart.value, s.dropOff, s.medianTimeToConvertMs]);
  * // => [[3, 1, 0, null], [2, 2 / 3, 1, 2 * h], [1, 1 / 3, 1, 2 * h]]
+ * // the latest "seen" before "entered" starts the attempt: 1 h, not 3 h
+ * const again = [{ at: 0, actor: "e", kind: "seen" }, { at: 2 * h, actor: "e", kind: "seen" }, { at: 3 * h, actor: "e", kind: "entered" }];
+ * funnel(again, { steps: ["seen", "entered"] }).steps[1]?.medianTimeToConvertMs;
+ * // => 1 * h
  * ```
  */
 export function funnel(events: EventInput, options: FunnelOptions): FunnelResult {
@@ -114,61 +142,25 @@ export function funnel(events: EventInput, options: FunnelOptions): FunnelResult
   }
   const cols = toColumns(events, fn);
   const S = stepNames.length;
-  // step index of each kind code for unordered funnels, kind code of each step otherwise
-  const stepCode = stepNames.map((s) => cols.kinds.indexOf(s));
-  const stepOfKind = new Int16Array(256).fill(-1);
-  stepCode.forEach((c, s) => {
-    if (c >= 0 && stepOfKind[c] === -1) stepOfKind[c] = s;
-  });
+  // the steps each kind code matches, ascending (a kind may be several steps of an ordered funnel)
+  const stepsOfKind: number[][] = cols.kinds.map((k) => stepNames.flatMap((name, s) => (name === k ? [s] : [])));
   const lo = opts.range?.start ?? -Infinity;
   const hi = opts.range?.end ?? Infinity;
 
   const byActor = groupByActorInTimeOrder(cols.actor, cols.at, cols.actors.length);
+  const walk = createFunnelWalk(cols, byActor.order, stepsOfKind, S, windowMs, lo, hi, order === "strict");
   const reached = new Float64Array(S);
   const deltas: number[][] = Array.from({ length: S }, () => []);
-  const { at, kind } = cols;
   for (let a = 0; a < cols.actors.length; a++) {
     const from = byActor.offset[a] as number;
     const to = byActor.offset[a + 1] as number;
-    let best = 0;
-    let bestTimes: number[] = [];
-    for (let p = from; p < to && best < S; p++) {
-      const i = byActor.order[p] as number;
-      const t0 = at[i] as number;
-      if (t0 < lo || t0 >= hi) continue;
-      const k0 = kind[i] as number;
-      let times: number[];
-      if (order === "unordered") {
-        if (stepOfKind[k0] === -1) continue;
-        const done = new Set<number>();
-        times = [];
-        for (let q = p; q < to; q++) {
-          const j = byActor.order[q] as number;
-          if ((at[j] as number) - t0 > windowMs) break;
-          const s = stepOfKind[kind[j] as number] as number;
-          if (s >= 0 && !done.has(s)) {
-            done.add(s);
-            times.push(at[j] as number);
-          }
-        }
-      } else {
-        if (k0 !== stepCode[0]) continue;
-        times = [t0];
-        for (let q = p + 1; q < to && times.length < S; q++) {
-          const j = byActor.order[q] as number;
-          if ((at[j] as number) - t0 > windowMs) break;
-          if ((kind[j] as number) === stepCode[times.length]) times.push(at[j] as number);
-          else if (order === "strict") break;
-        }
-      }
-      if (times.length > best) {
-        best = times.length;
-        bestTimes = times;
-      }
-    }
-    for (let s = 0; s < best; s++) {
+    if (order === "unordered") unorderedAttempt(walk, from, to);
+    else orderedAttempt(walk, from, to);
+    const times = walk.best;
+    for (let s = 0; s < walk.reached; s++) {
       reached[s] = (reached[s] as number) + 1;
-      if (s > 0) (deltas[s] as number[]).push((bestTimes[s] as number) - (bestTimes[s - 1] as number));
+      const d = s > 0 ? (times[s] as number) - (times[s - 1] as number) : 0;
+      if (d > 0) (deltas[s] as number[]).push(d);
     }
   }
   const first = reached[0] as number;
@@ -191,31 +183,4 @@ export function funnel(events: EventInput, options: FunnelOptions): FunnelResult
     };
   });
   return { order, windowMs, steps };
-}
-
-/** Row indices grouped by actor code (counting sort), each group in time order (ties: input order). */
-function groupByActorInTimeOrder(
-  actor: Int32Array,
-  at: Float64Array,
-  nActors: number,
-): { offset: Float64Array; order: Int32Array } {
-  const n = actor.length;
-  const offset = new Float64Array(nActors + 1);
-  for (let i = 0; i < n; i++) offset[(actor[i] as number) + 1] = (offset[(actor[i] as number) + 1] as number) + 1;
-  for (let a = 0; a < nActors; a++) offset[a + 1] = (offset[a + 1] as number) + (offset[a] as number);
-  const cursor = Float64Array.from(offset);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = actor[i] as number;
-    const c = cursor[a] as number;
-    order[c] = i;
-    cursor[a] = c + 1;
-  }
-  for (let a = 0; a < nActors; a++) {
-    const from = offset[a] as number;
-    const to = offset[a + 1] as number;
-    const group = Array.from(order.subarray(from, to)).sort((x, y) => (at[x] as number) - (at[y] as number) || x - y);
-    order.set(group, from);
-  }
-  return { offset, order };
 }

@@ -1,15 +1,21 @@
 import { OpsError, parseOrThrow, type Instant, type Period, type TimeZone, type WeekStartsOn } from "@ops/core";
 import * as z from "zod/mini";
 import { BucketOptionsShape } from "../_lib/bucketOptions";
-import { bucketIndex, planBuckets, type BucketUnit } from "../_lib/bucketPlan";
+import { bucketIndex, planBuckets, type BucketPlan, type BucketUnit } from "../_lib/bucketPlan";
 import { toColumns } from "../_lib/columns";
 import type { EventInput } from "../column/EventColumns";
 
 /**
  * How actors enter cohorts (PostHog's retention types):
- * - `firstTime`: the interval of the actor's first `startEvent` ("first time" / "first occurrence matching filters");
- * - `firstEver`: the interval of the actor's first event of any kind, and only if that event is a `startEvent` ("first ever occurrence");
+ * - `firstTime`: the interval of the actor's first `startEvent` ever ("first occurrence matching filters");
+ * - `firstEver`: the interval of the actor's first event of the start event's kind ever ("first-ever
+ *   occurrence"). PostHog looks at the first event of that type whatever its properties and keeps
+ *   the actor only if that event matches the start event's property filters; a start event here is
+ *   a kind with no property filter, so the two types give the same cohorts;
  * - `recurring`: every interval in which the actor did a `startEvent` (an actor can be in many cohorts).
+ *
+ * For `firstTime` and `firstEver` "first" means first in all the events given, also before
+ * `range`: an actor whose first start event precedes the range is in no cohort of it.
  */
 export type RetentionType = "firstTime" | "firstEver" | "recurring";
 
@@ -30,7 +36,11 @@ export interface RetentionTableOptions {
   readonly periods?: number;
   /** Count an actor as retained in interval k if they returned in k or any later interval shown (PostHog "cumulative"). */
   readonly cumulative?: boolean;
-  /** Only cohorts whose interval starts in `[start, end)`; default every interval of the data. */
+  /**
+   * The period observed: one row per interval that overlaps `[start, end)` (the first one whole,
+   * even when `start` falls inside it), and no event at or after `end` counts — neither a start
+   * nor a return. Default: from the interval of the first event to that of the last.
+   */
   readonly range?: Period;
 }
 
@@ -40,7 +50,7 @@ export interface RetentionCohort {
   readonly label: string;
   /** Actors in the cohort (interval 0). */
   readonly size: number;
-  /** Actors retained in intervals 0 … periods − 1; `null` for intervals after the data ends. */
+  /** Actors retained in intervals 0 … periods − 1; `null` for intervals that start after the observed period. */
   readonly retained: readonly (number | null)[];
   /** `retained / size`; `null` where `retained` is null or the cohort is empty. */
   readonly rates: readonly (number | null)[];
@@ -85,10 +95,19 @@ export const RetentionTableOptionsSchema = /* @__PURE__ */ (() =>
  * c is retained in interval k ≥ 1 if they did a return event in the interval c + k.
  * Interval 0 is the cohort itself, so its count is the cohort size (100 %), as PostHog
  * shows it. With `cumulative`, an actor counts in interval k if they returned in k or any
- * later interval of the row (PostHog's "on or after" view), which makes each row
+ * later observed interval of the row (PostHog's "on or after" view), which makes each row
  * non-increasing. Intervals are local calendar days, weeks or months in `timeZone`
- * (a DST day is still one interval); intervals that start after the last event are `null`,
- * not 0, since nobody could have returned yet. Rates are retained / cohort size.
+ * (a DST day is still one interval). Rates are retained / cohort size.
+ *
+ * The observed period is `range` or, without it, the intervals from the first event to the
+ * last. There is one row per interval of it, empty cohorts included. Cells of intervals that
+ * start at or after its end are `null`, not 0, since nobody could have returned yet; cells
+ * inside it count 0 when nobody returned. Where PostHog's docs are silent, its query code
+ * decides: a range that starts inside an interval keeps that interval's whole row (PostHog
+ * moves `date_from` back to the start of its interval), and events at or after the range's
+ * end are not counted (PostHog bounds every event by `date_to`), so a return after the range
+ * can change no cell, cumulative or not; a range that ends inside an interval leaves that
+ * last interval partly observed.
  *
  * @param events - event objects or {@link EventColumns} in any order (not mutated)
  * @param options - see {@link RetentionTableOptions}
@@ -109,6 +128,10 @@ export const RetentionTableOptionsSchema = /* @__PURE__ */ (() =>
  * // => [["1970-01-01", 2, [2, 1, 1]], ["1970-01-02", 1, [1, 0, null]], ["1970-01-03", 0, [0, null, null]]]
  * retentionTable(events, { timeZone: "UTC", startEvent: "join", returnEvent: "post", periods: 3, cumulative: true }).cohorts[0]?.retained;
  * // => [2, 2, 1]
+ * // observe days 0 and 1 only: b's post on day 2 is after the range and counts nowhere
+ * const r = retentionTable(events, { timeZone: "UTC", startEvent: "join", returnEvent: "post", periods: 3, range: { start: 0, end: 2 * day } });
+ * r.cohorts.map((c) => c.retained);
+ * // => [[2, 1, null], [1, null, null]]
  * ```
  */
 export function retentionTable(events: EventInput, options: RetentionTableOptions): RetentionTable {
@@ -119,17 +142,25 @@ export function retentionTable(events: EventInput, options: RetentionTableOption
   const type = opts.type ?? "firstTime";
   const periods = opts.periods ?? 8;
   const cumulative = opts.cumulative ?? false;
+  const weekStartsOn = (opts.weekStartsOn ?? 1) as WeekStartsOn;
   const { at, actor, kind } = cols;
   const n = at.length;
-  if (n === 0) return { interval, type, cumulative, cohorts: [] };
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const t = at[i] as number;
-    if (t < min) min = t;
-    if (t > max) max = t;
+  // the observed period: [first, end) — the range, or the intervals from the first event to the last
+  const end = opts.range?.end ?? Infinity;
+  let plan: BucketPlan;
+  if (opts.range !== undefined) {
+    plan = planBuckets(interval, opts.timeZone, weekStartsOn, opts.range.start, opts.range.end - 1, fn);
+  } else {
+    if (n === 0) return { interval, type, cumulative, cohorts: [] };
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const t = at[i] as number;
+      if (t < min) min = t;
+      if (t > max) max = t;
+    }
+    plan = planBuckets(interval, opts.timeZone, weekStartsOn, min, max, fn);
   }
-  const plan = planBuckets(interval, opts.timeZone, (opts.weekStartsOn ?? 1) as WeekStartsOn, min, max, fn);
   const nb = plan.count;
   const nActors = cols.actors.length;
   if (nActors * nb > MAX_CELLS) {
@@ -148,32 +179,25 @@ export function retentionTable(events: EventInput, options: RetentionTableOption
 
   // returns: one bit per (actor, interval)
   const returned = new Uint8Array(Math.ceil((nActors * nb) / 8));
-  // cohort entry per actor (firstTime / firstEver), or entries per (actor, interval) (recurring)
+  // first start event per actor (firstTime / firstEver, also before the period), or entries per (actor, interval) (recurring)
   const firstStart = new Float64Array(nActors).fill(Infinity);
-  const firstAny = new Float64Array(nActors).fill(Infinity);
-  const firstAnyIsStart = new Uint8Array(nActors);
   const started = type === "recurring" ? new Uint8Array(Math.ceil((nActors * nb) / 8)) : null;
   for (let i = 0; i < n; i++) {
     const t = at[i] as number;
+    if (t >= end) continue; // after the observed period: neither a start nor a return
     const a = actor[i] as number;
     const k = kind[i] as number;
-    const b = bucketIndex(plan, t);
-    if (isReturn(k)) {
+    const b = bucketIndex(plan, t); // -1 before the first interval
+    if (isReturn(k) && b >= 0) {
       const bit = a * nb + b;
       returned[bit >>> 3] = (returned[bit >>> 3] as number) | (1 << (bit & 7));
     }
     if (isStart(k)) {
       if (t < (firstStart[a] as number)) firstStart[a] = t;
-      if (started !== null) {
+      if (started !== null && b >= 0) {
         const bit = a * nb + b;
         started[bit >>> 3] = (started[bit >>> 3] as number) | (1 << (bit & 7));
       }
-    }
-    if (t < (firstAny[a] as number)) {
-      firstAny[a] = t;
-      firstAnyIsStart[a] = isStart(k) ? 1 : 0;
-    } else if (t === firstAny[a] && isStart(k)) {
-      firstAnyIsStart[a] = 1;
     }
   }
   const has = (bits: Uint8Array, a: number, b: number): boolean => {
@@ -194,18 +218,16 @@ export function retentionTable(events: EventInput, options: RetentionTableOption
     if (cumulative) for (let k = 1; k <= last; k++) counts[c * periods + k] = (counts[c * periods + k] as number) + 1;
   };
   for (let a = 0; a < nActors; a++) {
-    if (type === "recurring") {
-      for (let c = 0; c < nb; c++) if (has(started as Uint8Array, a, c)) addMember(a, c);
-    } else if (type === "firstTime") {
-      if (firstStart[a] !== Infinity) addMember(a, bucketIndex(plan, firstStart[a] as number));
-    } else if (firstAny[a] !== Infinity && firstAnyIsStart[a] === 1) {
-      addMember(a, bucketIndex(plan, firstAny[a] as number));
+    if (started !== null) {
+      for (let c = 0; c < nb; c++) if (has(started, a, c)) addMember(a, c);
+    } else if (firstStart[a] !== Infinity) {
+      // firstTime and firstEver: the first start event ever (they differ only by property filters, see RetentionType)
+      const c = bucketIndex(plan, firstStart[a] as number);
+      if (c >= 0) addMember(a, c);
     }
   }
   const cohorts: RetentionCohort[] = [];
   for (let c = 0; c < nb; c++) {
-    const start = plan.bounds[c] as number;
-    if (opts.range !== undefined && (start < opts.range.start || start >= opts.range.end)) continue;
     const s = size[c] as number;
     const retained: (number | null)[] = [];
     const rates: (number | null)[] = [];
@@ -214,7 +236,7 @@ export function retentionTable(events: EventInput, options: RetentionTableOption
       retained.push(v);
       rates.push(v === null || s === 0 ? null : v / s);
     }
-    cohorts.push({ start, label: plan.labels[c] as string, size: s, retained, rates });
+    cohorts.push({ start: plan.bounds[c] as number, label: plan.labels[c] as string, size: s, retained, rates });
   }
   return { interval, type, cumulative, cohorts };
 }
