@@ -147,6 +147,8 @@ describe("engagementRate", () => {
     const edge = fc.constantFrom<unknown>(
       ...[undefined, null, true, 1n, "", "1", "likes", {}, [], [1], new Date(0)],
       ...[-1, -0, 0.5, 1.5, Number.NaN, Infinity, -Infinity, 2 ** 53],
+      // either side of the largest count (2^53 − 1), and a denominator that overflows a rate
+      ...[2 ** 53 - 1, 2 ** 53 + 2, Number.MAX_VALUE, 5e-324],
       ...[MAX_INSTANT, MAX_INSTANT + 1, -MAX_INSTANT, -MAX_INSTANT - 1],
     );
     const junk = fc.oneof(
@@ -231,8 +233,19 @@ describe("engagementRate", () => {
         expect(Object.is(actual?.received, expected?.received)).toBe(true);
       } else {
         verdicts.accepted++;
-        // the same result as from the schemas' output (unknown keys stripped), as before the hand check
-        expect(call()).toEqual(engagementRate(...parsed));
+        // the same result as from the schemas' output (unknown keys stripped), as before the
+        // hand check — or the same out_of_range refusal of a rate that would overflow
+        const outcome = (f: () => unknown) => {
+          try {
+            return { result: f() };
+          } catch (e) {
+            return { refused: issue(e) };
+          }
+        };
+        const valid = parsed;
+        const [actual, expected] = [outcome(call), outcome(() => engagementRate(...valid))];
+        expect(actual).toEqual(expected);
+        if (actual.refused) expect(actual.refused.code).toBe("out_of_range");
       }
     };
     fc.assert(

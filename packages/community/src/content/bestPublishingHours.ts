@@ -3,6 +3,8 @@ import { quantile } from "@ops/metrics";
 import * as z from "zod/mini";
 import { CONTENT_FORMS, PublishedItemSchema, type ContentForm, type PublishedItem } from "./ContentPlan";
 
+const DAY = 86_400_000;
+
 /** Options of {@link bestPublishingHours}. */
 export interface BestPublishingHoursOptions {
   /** The zone whose wall-clock hours are compared (the audience's). */
@@ -34,6 +36,7 @@ export interface PublishingSlot {
   readonly posts: number;
   /** Median engagement (R type 7, via `@ops/metrics` `quantile`). */
   readonly medianEngagement: number;
+  /** Mean engagement: always finite, even when the engagements sum past `Number.MAX_VALUE`. */
   readonly meanEngagement: number;
   /** posts ≥ minSample. */
   readonly sufficient: boolean;
@@ -54,6 +57,10 @@ export interface BestPublishingHours {
  * the ranking measure (robust to one viral post), the mean breaks ties. This is
  * observational: hours that were tried rarely stay uncertain, and the best hour found is a
  * candidate for an experiment (e.g. `twoProportionZTest` in `@ops/metrics`), not proof.
+ *
+ * `engagement` is any finite number ≥ 0 (zod refuses NaN and ±Infinity), and every figure
+ * returned is finite: a slot whose engagements sum past `Number.MAX_VALUE` has its mean
+ * computed from the engagements divided by their count instead of overflowing.
  *
  * @param published - items with `engagement` (others are counted in `withoutEngagement`)
  * @param options - `timeZone`, `minSample` (5), `by` (`"hour"`), `forms`
@@ -93,10 +100,12 @@ export function bestPublishingHours(
       withoutEngagement++;
       continue;
     }
+    // wall-clock hour and ISO weekday by arithmetic: near ±8.64e15 the local time lies past
+    // the range of Date (whose getters would give NaN); 1970-01-01 (day 0) was a Thursday (4)
     const local = it.publishedAt + offset(it.publishedAt) * 60_000;
-    const d = new Date(local);
-    const hour = d.getUTCHours();
-    const weekday = ((d.getUTCDay() + 6) % 7) + 1;
+    const day = Math.floor(local / DAY);
+    const hour = Math.floor((local - day * DAY) / 3_600_000);
+    const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
     const key = byWeekday ? weekday * 24 + hour : hour;
     let list = buckets.get(key);
     if (!list) {
@@ -110,7 +119,7 @@ export function bestPublishingHours(
     weekday: byWeekday ? Math.floor(key / 24) : null,
     posts: values.length,
     medianEngagement: quantile(values, 0.5),
-    meanEngagement: values.reduce((a, b) => a + b, 0) / values.length,
+    meanEngagement: meanOf(values),
     sufficient: values.length >= minSample,
   }));
   slots.sort(
@@ -123,4 +132,20 @@ export function bestPublishingHours(
       a.hour - b.hour,
   );
   return { slots, withoutEngagement };
+}
+
+/** The mean of finite numbers ≥ 0, finite even when their plain sum overflows. */
+function meanOf(values: readonly number[]): number {
+  const n = values.length;
+  let sum = 0;
+  for (const v of values) sum += v;
+  if (sum < Infinity) return sum / n;
+  // the sum overflowed, the mean cannot: add each value divided by the count, capped at the largest
+  let mean = 0;
+  let max = 0;
+  for (const v of values) {
+    mean += v / n;
+    if (v > max) max = v;
+  }
+  return Math.min(mean, max);
 }

@@ -1,4 +1,13 @@
-import { assertTimeZone, fromLocalParts, IdSchema, OpsError, PeriodSchema, parseOrThrow, type Period } from "@ops/core";
+import {
+  assertTimeZone,
+  fromLocalParts,
+  IdSchema,
+  InstantSchema,
+  OpsError,
+  PeriodSchema,
+  parseOrThrow,
+  type Period,
+} from "@ops/core";
 import * as z from "zod/mini";
 import { EVENT_KINDS, type CommunityEvent } from "./CommunityEvent";
 
@@ -51,7 +60,7 @@ const MAX_PERIOD_MS = 3 * 366 * DAY;
  * @param series - the regular event
  * @param period - the core `Period` whose occurrences are listed, at most 3 years long
  * @returns the occurrences in time order
- * @throws {OpsError} `invalid_argument` for a malformed series or period; `invalid_time_zone`
+ * @throws {OpsError} `invalid_argument` for a malformed series or period, or a `durationMs` that takes an occurrence's `endsAt` past the last instant (8.64e15 ms); `invalid_time_zone`
  *
  * @example
  * ```ts
@@ -117,7 +126,8 @@ export function expandEventSeries(series: EventSeries, period: Period): Communit
       kind: s.kind,
       title: s.title,
       startsAt,
-      endsAt: startsAt + s.durationMs,
+      // an instant like every other: refused, not returned, past ±8.64e15 ms
+      endsAt: parseOrThrow(InstantSchema, startsAt + s.durationMs, { fn, path: ["series", "durationMs"] }),
       ...(s.capacity === undefined ? {} : { capacity: s.capacity }),
     });
   }

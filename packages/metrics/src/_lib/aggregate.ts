@@ -70,6 +70,7 @@ export function aggregate(cols: EventColumns, plan: BucketPlan, options: Aggrega
         distinct[g] = (distinct[g] as number) + 1;
       }
     }
+    checkSums(sum, options.fn);
     return { width, count, sum, distinct };
   }
   // Too many (group, actor) pairs for a bitset: group rows by a counting sort, then count
@@ -115,5 +116,25 @@ export function aggregate(cols: EventColumns, plan: BucketPlan, options: Aggrega
     }
     distinct[g] = d;
   }
+  checkSums(sum, options.fn);
   return { width, count, sum, distinct };
+}
+
+/**
+ * Refuses a group whose values summed past ±Number.MAX_VALUE (each value is finite, their
+ * sum need not be): no finite number answers it, and a bucket's `sum` is never ±Infinity or NaN.
+ */
+function checkSums(sum: Float64Array, fn: string): void {
+  for (let g = 0; g < sum.length; g++) {
+    const s = sum[g] as number;
+    if (!Number.isFinite(s)) {
+      throw new OpsError({
+        code: "out_of_range",
+        fn,
+        path: ["events"],
+        rule: "must have values that sum to a finite number (within ±Number.MAX_VALUE) in each bucket",
+        received: s,
+      });
+    }
+  }
 }

@@ -1,7 +1,7 @@
 // Hand validation of the arguments of engagementRate.
 import { type ErrorPath, InstantSchema, MAX_INSTANT, OpsError, PeriodSchema, parseOrThrow } from "@ops/core";
 import type { EngagementRateOptions, PostMetrics } from "../rate/engagementRate";
-import { CountSchema } from "./schemas";
+import { CountSchema, MAX_COUNT } from "./schemas";
 
 /** The closed sets of the options, shared with `EngagementRateOptionsSchema`. */
 export const ENGAGEMENT_KINDS = ["comments", "likes", "shares", "saves", "replies"] as const;
@@ -68,7 +68,7 @@ export function checkEngagementRateOptions(options: unknown, fn: string): Engage
 
 function checkCount(figures: Record<string, unknown>, key: string, fn: string, path: ErrorPath): void {
   const value = figures[key];
-  if (value !== undefined && !(typeof value === "number" && value >= 0 && value < Infinity))
+  if (value !== undefined && !(typeof value === "number" && value >= 0 && value <= MAX_COUNT))
     parseOrThrow(CountSchema, value, { fn, path: [...path, key] });
 }
 

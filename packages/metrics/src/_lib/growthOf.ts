@@ -1,5 +1,6 @@
 // Follower growth figures from a base, an end count and (when known) gains and losses.
-import { OpsError } from "@ops/core";
+import { type ErrorPath, OpsError } from "@ops/core";
+import { finiteRatio } from "./ratio";
 import type { FollowerGrowth } from "../growth/followerGrowth";
 import type { Rate } from "../rate/rate";
 
@@ -9,6 +10,7 @@ export function growthOf(
   gained: number | null,
   lost: number | null,
   fn: string,
+  basePath: ErrorPath,
 ): FollowerGrowth {
   if (end < 0) {
     throw new OpsError({
@@ -25,6 +27,8 @@ export function growthOf(
       ? { value: null, numerator: 0, denominator: base, reason: "unknown_numerator" }
       : base === 0
         ? { value: null, numerator, denominator: 0, reason: "zero_denominator" }
-        : { value: numerator / base, numerator, denominator: base, reason: null };
+        : { value: finiteRatio(numerator, base, fn, basePath, BASE_RULE), numerator, denominator: base, reason: null };
   return { base, end, gained, lost, net, netGrowthRate: ratio(net), grossGrowthRate: ratio(gained) };
 }
+
+const BASE_RULE = "must be 0 or not so close to 0 that a growth rate exceeds Number.MAX_VALUE";

@@ -31,6 +31,11 @@ export function phiUpper(x: number): number {
 /** Q(x) = 1 − Φ(x) for x > 3 by the continued fraction φ(x)/(x+1/(x+2/(x+3/(x+…)))) (Lentz). */
 function upperTail(x: number): number {
   if (x > 40) return 0;
+  return Math.exp(-0.5 * x * x - LN_SQRT_2PI) / millsDenominator(x);
+}
+
+/** The continued fraction x+1/(x+2/(x+3/(x+…))) = φ(x)/Q(x) for x > 3 (modified Lentz). */
+function millsDenominator(x: number): number {
   const tiny = 1e-300;
   let f = x;
   let c = x;
@@ -44,7 +49,7 @@ function upperTail(x: number): number {
     f *= delta;
     if (Math.abs(delta - 1) < 1e-16) break;
   }
-  return Math.exp(-0.5 * x * x - LN_SQRT_2PI) / f;
+  return f;
 }
 
 /**
@@ -85,13 +90,23 @@ export function phiInverse(p: number): number {
       -(((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
       ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
   }
-  // One Halley step (Acklam's refinement), using the tail that avoids cancellation.
-  const e = p < 0.5 ? phi(x) - p : 1 - p - phiUpper(x);
-  const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
+  // One Halley step (Acklam's refinement) with u = (Φ(x) − p)/φ(x), using the tail that
+  // avoids cancellation. Below p = 1e-300 (x < −37), e^(x²/2) nears the double limit (it
+  // is Infinity from x < −37.7, p < 1e-310, which made u NaN) and Φ(x) is subnormal, so u
+  // is taken in log space there: Φ(x)/φ(x) = 1/f(−x) with f the continued fraction of the
+  // tail, and p/φ(x) = exp(ln p + x²/2 + ln √(2π)).
+  const u =
+    p < 1e-300
+      ? 1 / millsDenominator(-x) - Math.exp(Math.log(p) + (x * x) / 2 + LN_SQRT_2PI)
+      : (p < 0.5 ? phi(x) - p : 1 - p - phiUpper(x)) * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
   return x - u / (1 + (x * u) / 2);
 }
 
-/** The two-sided critical value z for a confidence level c: Φ⁻¹(1 − (1 − c)/2). */
+/**
+ * The two-sided critical value z for a confidence level c: Φ⁻¹(1 − (1 − c)/2), taken as
+ * −Φ⁻¹((1 − c)/2) so that it stays finite up to c = 1 − 2⁻⁵³ (where 1 − (1 − c)/2 rounds
+ * to 1 and Φ⁻¹ would give Infinity); `0 −` keeps c → 0 at +0.
+ */
 export function zForConfidence(confidence: number): number {
-  return phiInverse(1 - (1 - confidence) / 2);
+  return 0 - phiInverse((1 - confidence) / 2);
 }

@@ -27,7 +27,7 @@ export function quantileOfSorted(x: ArrayLike<number>, p: number, method: Quanti
     else gamma = g === 0 && j % 2 === 0 ? 0 : 1;
     if (gamma === 0) return at(j);
     if (gamma === 1) return at(j + 1);
-    return (at(j) + at(j + 1)) / 2;
+    return midpoint(at(j), at(j + 1));
   }
   const [a, b] = CONTINUOUS[method] as readonly [number, number];
   // 0-based virtual index, computed as numpy does (p·(n − 1) for type 7) to keep float error small
@@ -40,5 +40,14 @@ export function quantileOfSorted(x: ArrayLike<number>, p: number, method: Quanti
   if (g >= 1 || lo === hi) return g >= 1 ? hi : lo;
   // numpy's _lerp: interpolate from the nearer end for accuracy
   const diff = hi - lo;
+  // hi − lo overflows only for values of opposite signs beyond ±Number.MAX_VALUE / 2, whose
+  // weighted mean is still finite: take it without the difference there
+  if (diff === Infinity) return lo * (1 - g) + hi * g;
   return g < 0.5 ? lo + diff * g : hi - diff * (1 - g);
+}
+
+/** (a + b) / 2 without overflow for finite a ≤ b. */
+function midpoint(a: number, b: number): number {
+  const sum = a + b;
+  return sum === Infinity || sum === -Infinity ? a / 2 + b / 2 : sum / 2;
 }

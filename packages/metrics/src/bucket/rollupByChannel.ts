@@ -34,7 +34,7 @@ export const RollupByChannelOptionsSchema = /* @__PURE__ */ (() =>
  * @param events - event objects or {@link EventColumns} (not mutated)
  * @param options - as {@link timeBuckets}; `fill` (default `false`) adds zero rows
  * @returns rows ordered by bucket, then by channel in dictionary order
- * @throws {OpsError} `invalid_argument` for a bad event or option, `invalid_time_zone`, `out_of_range` for more than 2^24 groups
+ * @throws {OpsError} `invalid_argument` for a bad event or option, `invalid_time_zone`, `out_of_range` for more than 2^24 groups or when a group's values sum past ±Number.MAX_VALUE (its `sum` would be ±Infinity)
  *
  * @example
  * ```ts

@@ -48,7 +48,7 @@ export const TimeBucketsOptionsSchema = /* @__PURE__ */ (() =>
  * @param events - event objects or {@link EventColumns} (not mutated)
  * @param options - unit, timeZone, weekStartsOn, range, kinds, fill
  * @returns buckets in time order; empty buckets filled with zeros unless `fill: false`
- * @throws {OpsError} `invalid_argument` for a bad event or option, `invalid_time_zone`, `out_of_range` beyond 1 000 000 buckets
+ * @throws {OpsError} `invalid_argument` for a bad event or option, `invalid_time_zone`, `out_of_range` beyond 1 000 000 buckets or when a bucket's values sum past ±Number.MAX_VALUE (its `sum` would be ±Infinity)
  *
  * @example
  * ```ts

@@ -1,8 +1,9 @@
-import { PeriodSchema, parseOrThrow, type Period } from "@ops/core";
+import { OpsError, PeriodSchema, parseOrThrow, type Period } from "@ops/core";
+import { changeOf, MAX_COMPARED } from "../_lib/change";
 import * as z from "zod/mini";
 import { kindMask, toColumns } from "../_lib/columns";
 import type { EventInput } from "../column/EventColumns";
-import { periodChange, type PeriodChange } from "./periodChange";
+import type { PeriodChange } from "./periodChange";
 import { previousPeriod, PreviousPeriodOptionsSchema, type PreviousPeriodOptions } from "./previousPeriod";
 
 /** What to measure in each period. */
@@ -41,10 +42,14 @@ export const ComparePeriodsOptionsSchema = /* @__PURE__ */ (() =>
  * weekday with a 364-day lag) — with absolute and relative change and a direction as
  * {@link periodChange} defines them (`relative: null` where the base is 0).
  *
+ * With `measure: "sum"`, the values of a period must sum (in event order) to at most
+ * `Number.MAX_VALUE / 2` in magnitude, and the previous sum must not be so close to 0 that
+ * the relative change overflows, so that every number returned is finite (see {@link periodChange}).
+ *
  * @param events - event objects or {@link EventColumns} (not mutated)
  * @param options - `period`, `against`, `timeZone`, `yoyAlignment`, `measure`, `kinds`
  * @returns both values and the change
- * @throws {OpsError} `invalid_argument` for a bad event, period or option; `invalid_time_zone`
+ * @throws {OpsError} `invalid_argument` for a bad event, period or option; `invalid_time_zone`; `out_of_range` when a sum of values leaves ±Number.MAX_VALUE / 2 or the relative change would exceed Number.MAX_VALUE
  *
  * @example
  * ```ts
@@ -96,10 +101,32 @@ export function comparePeriods(events: EventInput, options: ComparePeriodsOption
   }
   const current = value[0] as number;
   const previous = value[1] as number;
+  // only a sum can leave the range: counts are at most the number of events
+  for (const v of value) {
+    if (!(Math.abs(v) <= MAX_COMPARED)) {
+      throw new OpsError({
+        code: "out_of_range",
+        fn,
+        path: ["events"],
+        rule: "must have values that sum to at most Number.MAX_VALUE / 2 (≈ 8.99e307) in magnitude in each period",
+        received: v,
+      });
+    }
+  }
+  const change = changeOf(current, previous);
+  if (change === null) {
+    throw new OpsError({
+      code: "out_of_range",
+      fn,
+      path: ["events"],
+      rule: "must not sum to a previous-period value so close to 0 that the relative change exceeds Number.MAX_VALUE",
+      received: previous,
+    });
+  }
   return {
     measure,
     current: { period: { start: period.start, end: period.end }, value: current },
     previous: { period: prev, value: previous },
-    change: periodChange(current, previous),
+    change,
   };
 }

@@ -1,4 +1,5 @@
 import { OpsError } from "@ops/core";
+import { changeOf, MAX_COMPARED } from "../_lib/change";
 
 /** Direction of a change; `null` when a value is missing. */
 export type ChangeDirection = "up" | "down" | "flat";
@@ -27,10 +28,15 @@ export interface PeriodChange {
  * gives `relative: null` with `reason: "zero_base"` (growth from nothing has no ratio),
  * a missing value (`null`, e.g. a rate without denominator) gives `"missing_value"`.
  *
- * @param current - this period's value, or `null`
- * @param previous - the previous period's value, or `null`
+ * Every number it returns is finite. Each value must be at most `Number.MAX_VALUE / 2`
+ * (≈ 8.99e307) in magnitude, so that `current − previous` cannot overflow (1e308 − (−1e308)
+ * has no finite answer); a base so close to 0 that the relative change would exceed
+ * `Number.MAX_VALUE` (100 against 5e-324) is refused too, since no finite number answers it.
+ *
+ * @param current - this period's value: a finite number with |current| ≤ Number.MAX_VALUE / 2, or `null`
+ * @param previous - the previous period's value: 0, a finite number with |current − previous| / Number.MAX_VALUE ≤ |previous| ≤ Number.MAX_VALUE / 2, or `null`
  * @returns the change
- * @throws {OpsError} `invalid_argument` for NaN or an infinite value
+ * @throws {OpsError} `invalid_argument` for NaN, an infinite value or a non-number; `out_of_range` for a value beyond ±Number.MAX_VALUE / 2 or a relative change beyond Number.MAX_VALUE
  *
  * @example
  * ```ts
@@ -42,25 +48,40 @@ export interface PeriodChange {
  * ```
  */
 export function periodChange(current: number | null, previous: number | null): PeriodChange {
+  const fn = "periodChange";
   for (const [name, v] of [
     ["current", current],
     ["previous", previous],
   ] as const) {
-    if (v !== null && (typeof v !== "number" || !Number.isFinite(v))) {
+    if (v === null) continue;
+    if (typeof v !== "number" || !Number.isFinite(v)) {
       throw new OpsError({
         code: "invalid_argument",
-        fn: "periodChange",
+        fn,
         path: [name],
         rule: "must be a finite number or null",
         received: v,
       });
     }
+    if (Math.abs(v) > MAX_COMPARED) {
+      throw new OpsError({
+        code: "out_of_range",
+        fn,
+        path: [name],
+        rule: "must be at most Number.MAX_VALUE / 2 (≈ 8.99e307) in magnitude, so that the change is finite",
+        received: v,
+      });
+    }
   }
-  if (current === null || previous === null) {
-    return { current, previous, absolute: null, relative: null, direction: null, reason: "missing_value" };
+  const change = changeOf(current, previous);
+  if (change === null) {
+    throw new OpsError({
+      code: "out_of_range",
+      fn,
+      path: ["previous"],
+      rule: "must be 0 or not so close to 0 that the relative change exceeds Number.MAX_VALUE",
+      received: previous,
+    });
   }
-  const absolute = current - previous;
-  const direction: ChangeDirection = absolute > 0 ? "up" : absolute < 0 ? "down" : "flat";
-  if (previous === 0) return { current, previous, absolute, relative: null, direction, reason: "zero_base" };
-  return { current, previous, absolute, relative: absolute / Math.abs(previous), direction, reason: null };
+  return change;
 }

@@ -22,7 +22,9 @@ export interface SequentialTwoProportionTestOptions {
   /**
    * τ, the standard deviation of the normal mixture over the true difference pB − pA,
    * in rate units; default 0.02 (2 percentage points). Choose it near the effect you
-   * expect: detection is fastest when τ matches the real effect.
+   * expect: detection is fastest when τ matches the real effect. At most 1: the difference
+   * of two rates lies in [−1, 1] (a τ of 2 is most likely "2 points" in the wrong unit, and a
+   * τ past 1e154 would square to Infinity and make every p-value NaN).
    */
   readonly mixingSd?: number;
 }
@@ -31,7 +33,14 @@ export interface SequentialTwoProportionTestOptions {
 export const SequentialTwoProportionTestOptionsSchema = /* @__PURE__ */ (() =>
   z.object({
     alpha: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }), z.lt(1, { error: "must be < 1" }))),
-    mixingSd: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }))),
+    mixingSd: z.optional(
+      z
+        .number()
+        .check(
+          z.gt(0, { error: "must be > 0" }),
+          z.maximum(1, { error: "must be ≤ 1 (a difference of rates lies in [−1, 1])" }),
+        ),
+    ),
   }))();
 
 /** The state of the test at one look. */
@@ -74,9 +83,9 @@ export interface SequentialTestResult {
  * The normal approximation needs a few successes in each arm before the first look.
  *
  * @param looks - cumulative counts at each look, oldest first (counts never decrease)
- * @param options - `alpha` (0.05), `mixingSd` τ (0.02)
- * @returns the per-look likelihood ratios and always-valid p-values, the decision and the stopping look
- * @throws {OpsError} `invalid_argument` for bad counts or options; `out_of_order` when a cumulative count decreases between looks
+ * @param options - `alpha` in (0, 1) (0.05), `mixingSd` τ in (0, 1] (0.02)
+ * @returns the per-look likelihood ratios (finite, ≤ e^700) and always-valid p-values in [0, 1], the decision and the stopping look
+ * @throws {OpsError} `invalid_argument` for bad counts or options (a `mixingSd` above 1 included); `out_of_order` when a cumulative count decreases between looks
  *
  * @example
  * ```ts

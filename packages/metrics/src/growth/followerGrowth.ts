@@ -56,9 +56,9 @@ const FollowEventListSchema = /* @__PURE__ */ (() => z.array(FollowEventSchema))
  * follows and unfollows within the period counts once in each.
  *
  * @param events - follow/unfollow events in any order (not mutated); events outside the period are ignored
- * @param options - `period`, `baseFollowers`
- * @returns the growth figures and rates
- * @throws {OpsError} `invalid_argument` for a bad event, period or base; `out_of_range` when the unfollows would take the count below 0
+ * @param options - `period`, `baseFollowers` (a finite number from 0 to 2^53 − 1)
+ * @returns the growth figures and rates (finite numbers, or `null` with a reason)
+ * @throws {OpsError} `invalid_argument` for a bad event, period or base; `out_of_range` when the unfollows would take the count below 0, or a fractional base so close to 0 that a growth rate would exceed `Number.MAX_VALUE`
  *
  * @example
  * ```ts
@@ -86,5 +86,5 @@ export function followerGrowth(events: readonly FollowEvent[], options: Follower
     if (e.type === "follow") gained++;
     else lost++;
   }
-  return growthOf(baseFollowers, baseFollowers + gained - lost, gained, lost, fn);
+  return growthOf(baseFollowers, baseFollowers + gained - lost, gained, lost, fn, ["options", "baseFollowers"]);
 }

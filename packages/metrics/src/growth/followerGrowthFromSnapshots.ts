@@ -40,10 +40,10 @@ const FollowerSnapshotListSchema = /* @__PURE__ */ (() => z.array(FollowerSnapsh
  * reading, and `null` unless every one of them carries both (a count alone cannot tell
  * 10 gained − 10 lost from no change).
  *
- * @param snapshots - readings in strictly increasing time order (not mutated)
+ * @param snapshots - readings in strictly increasing time order (not mutated); `followers`, `gained` and `lost` are finite numbers from 0 to 2^53 − 1
  * @param options - `period`
- * @returns the growth figures and rates
- * @throws {OpsError} `invalid_argument` for a bad snapshot; `out_of_order`/`duplicate` for unsorted or repeated instants; `out_of_range` when no reading is at or before `period.start`
+ * @returns the growth figures and rates (finite numbers, or `null` with a reason)
+ * @throws {OpsError} `invalid_argument` for a bad snapshot; `out_of_order`/`duplicate` for unsorted or repeated instants; `out_of_range` when no reading is at or before `period.start`, or when a fractional base reading is so close to 0 that a growth rate would exceed `Number.MAX_VALUE`
  *
  * @example
  * ```ts
@@ -118,5 +118,6 @@ export function followerGrowthFromSnapshots(
     gained,
     lost,
     fn,
+    ["snapshots", baseIndex, "followers"],
   );
 }

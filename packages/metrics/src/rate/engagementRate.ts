@@ -8,6 +8,7 @@ import {
   DENOMINATORS,
   ENGAGEMENT_KINDS,
 } from "../_lib/checkEngagementArgs";
+import { finiteRatio } from "../_lib/ratio";
 import { CountSchema } from "../_lib/schemas";
 import type { Rate } from "./rate";
 
@@ -135,10 +136,17 @@ export const EngagementRateOptionsSchema = /* @__PURE__ */ (() =>
  * as the big one. Missing engagement fields count as 0; a post without the denominator
  * field is skipped (`skipped`), since its engagements would have nothing to divide by.
  *
+ * Every figure is a finite number from 0 to 2^53 − 1 (`Number.MAX_SAFE_INTEGER`: a count
+ * beyond it is no longer exact), so that the sums are finite; the rate is always a finite
+ * number or `null`. A denominator so close to 0 that a rate would exceed `Number.MAX_VALUE`
+ * (a fractional figure such as 5e-324 impressions) is refused, since no finite number
+ * answers it; a mean of per-post ratios whose plain sum would overflow is still computed
+ * (from the ratios scaled by 2^-64).
+ *
  * @param posts - the posts (not mutated)
  * @param options - engagements, denominator, aggregation, attribution, period
  * @returns the rate with numerator (Σ engagements), denominator (Σ denominator) and the semantics used
- * @throws {OpsError} `invalid_argument` for a negative, NaN or infinite figure, an invalid instant or option
+ * @throws {OpsError} `invalid_argument` for a negative, NaN, infinite or too large (> 2^53 − 1) figure, an invalid instant or option; `out_of_range` when a rate would exceed `Number.MAX_VALUE`
  *
  * @example
  * ```ts
@@ -168,9 +176,13 @@ export function engagementRate(posts: readonly PostMetrics[], options: Engagemen
   let numerator = 0;
   let denominator = 0;
   let ratioSum = 0;
+  // Σ ratio · 2^-64 (each term scaled exactly), which cannot overflow: the mean of ratios whose plain sum does
+  let scaledSum = 0;
+  let maxRatio = 0;
   let used = 0;
   let skipped = 0;
-  for (const post of list) {
+  for (let i = 0; i < list.length; i++) {
+    const post = list[i] as PostMetrics;
     let e = 0;
     let d: number | undefined;
     const followers = post.followers;
@@ -197,18 +209,26 @@ export function engagementRate(posts: readonly PostMetrics[], options: Engagemen
     used++;
     numerator += e;
     denominator += d;
-    if (aggregation === "meanOfRatios") ratioSum += e / d;
+    if (aggregation === "meanOfRatios") {
+      const r = finiteRatio(e, d, fn, ["posts", i], POST_OVERFLOW_RULE);
+      ratioSum += r;
+      scaledSum += r * 2 ** -64;
+      if (r > maxRatio) maxRatio = r;
+    }
   }
   const base = { aggregation, denominatorKind, posts: used, skipped, numerator, denominator };
   if (aggregation === "meanOfRatios") {
-    return used === 0
-      ? { ...base, value: null, reason: "zero_denominator" }
-      : { ...base, value: ratioSum / used, reason: null };
+    if (used === 0) return { ...base, value: null, reason: "zero_denominator" };
+    const mean = ratioSum < Infinity ? ratioSum / used : Math.min(maxRatio, (scaledSum / used) * 2 ** 64);
+    return { ...base, value: mean, reason: null };
   }
   return denominator === 0
     ? { ...base, value: null, reason: "zero_denominator" }
-    : { ...base, value: numerator / denominator, reason: null };
+    : { ...base, value: finiteRatio(numerator, denominator, fn, ["posts"], TOTAL_OVERFLOW_RULE), reason: null };
 }
+
+const POST_OVERFLOW_RULE = "must not have a denominator so close to 0 that its rate exceeds Number.MAX_VALUE";
+const TOTAL_OVERFLOW_RULE = "must not have a total denominator so close to 0 that the rate exceeds Number.MAX_VALUE";
 
 function sumOf(figures: Partial<Record<EngagementKind, number | undefined>>, kinds: readonly EngagementKind[]): number {
   let s = 0;

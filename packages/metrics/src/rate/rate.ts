@@ -1,4 +1,5 @@
 import { OpsError } from "@ops/core";
+import { rateOf } from "../_lib/ratio";
 
 /**
  * Why a {@link Rate} has no value: its denominator is 0, or its numerator cannot be known
@@ -22,12 +23,15 @@ export interface Rate {
 
 /**
  * Builds a {@link Rate} from its parts: `numerator / denominator`, or `value: null` with
- * `reason: "zero_denominator"` when the denominator is 0.
+ * `reason: "zero_denominator"` when the denominator is 0. The value is always a finite
+ * number or `null`: a denominator so close to 0 that the quotient would exceed
+ * `Number.MAX_VALUE` (≈ 1.8e308, e.g. `rate(4, 5e-324)`) is refused, since no finite
+ * number answers it.
  *
  * @param numerator - a finite number ≥ 0
- * @param denominator - a finite number ≥ 0
+ * @param denominator - a finite number ≥ 0: 0, or at least `numerator / Number.MAX_VALUE`
  * @returns the rate with its parts
- * @throws {OpsError} `invalid_argument` when a part is negative, NaN or infinite
+ * @throws {OpsError} `invalid_argument` when a part is negative, NaN or infinite; `out_of_range` when `numerator / denominator` would exceed `Number.MAX_VALUE`
  *
  * @example
  * ```ts
@@ -41,9 +45,7 @@ export interface Rate {
 export function rate(numerator: number, denominator: number): Rate {
   check(numerator, "numerator");
   check(denominator, "denominator");
-  return denominator === 0
-    ? { value: null, numerator, denominator, reason: "zero_denominator" }
-    : { value: numerator / denominator, numerator, denominator, reason: null };
+  return rateOf(numerator, denominator, "rate", ["denominator"]);
 }
 
 function check(value: number, name: string): void {

@@ -1,7 +1,8 @@
 import { parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import { CountSchema } from "../_lib/schemas";
-import { rate, type Rate } from "./rate";
+import { rateOf } from "../_lib/ratio";
+import type { Rate } from "./rate";
 
 /** Figures of one WeChat Official Account article (or a sum of several). */
 export interface ReadRateInput {
@@ -21,9 +22,9 @@ export const ReadRateInputSchema = /* @__PURE__ */ (() =>
  * analytics (图文分析) report it. Readers who arrived through shares or search are not
  * followers, so the rate may exceed 1; it is returned as is, never capped.
  *
- * @param input - `readers`, `targetUsers`
+ * @param input - `readers`, `targetUsers`: finite numbers from 0 to 2^53 − 1
  * @returns the rate with its parts; `value: null` with a reason when nobody was targeted
- * @throws {OpsError} `invalid_argument` for a negative, NaN or infinite figure
+ * @throws {OpsError} `invalid_argument` for a negative, NaN, infinite or too large figure; `out_of_range` when `readers / targetUsers` would exceed `Number.MAX_VALUE` (a fractional `targetUsers` near 0)
  *
  * @example
  * ```ts
@@ -36,5 +37,5 @@ export const ReadRateInputSchema = /* @__PURE__ */ (() =>
  */
 export function readRate(input: ReadRateInput): Rate {
   const parsed = parseOrThrow(ReadRateInputSchema, input, { fn: "readRate", path: ["input"] });
-  return rate(parsed.readers, parsed.targetUsers);
+  return rateOf(parsed.readers, parsed.targetUsers, "readRate", ["input", "targetUsers"]);
 }

@@ -36,7 +36,11 @@ const DurationListSchema = /* @__PURE__ */ (() => z.array(DurationSchema))();
  * same reason this summary leads with them: response times are skewed, and a mean is
  * pulled up by a few very late replies.
  *
- * @param durations - response times in ms, in any order (not mutated); unanswered items are not durations
+ * Every statistic is a finite number (or `null` for no response): a mean whose plain sum
+ * would overflow (durations near `Number.MAX_VALUE`) is computed from the durations divided
+ * by their count instead.
+ *
+ * @param durations - response times in ms: finite numbers ≥ 0 of any magnitude, in any order (not mutated); unanswered items are not durations
  * @param options - `method` (Hyndman–Fan type, default 7)
  * @returns the summary; statistics are `null` for an empty input
  * @throws {OpsError} `invalid_argument` for a negative, NaN or infinite duration or an unknown method
@@ -64,9 +68,16 @@ export function responseTimeSummary(
   const sorted = Float64Array.from(durations).sort();
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i] as number;
+  let mean = sum / n;
+  if (sum === Infinity) {
+    // the sum overflowed, the mean cannot: add the durations divided by their count (≤ the largest)
+    mean = 0;
+    for (let i = 0; i < n; i++) mean += (sorted[i] as number) / n;
+    mean = Math.min(mean, sorted[n - 1] as number);
+  }
   return {
     count: n,
-    mean: sum / n,
+    mean,
     median: quantileOfSorted(sorted, 0.5, method),
     p90: quantileOfSorted(sorted, 0.9, method),
     min: sorted[0] as number,

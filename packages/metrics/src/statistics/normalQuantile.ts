@@ -8,8 +8,12 @@ import { phiInverse } from "../_lib/normalDist";
  * Acklam's rational approximation (relative error 1.15e-9) refined by one Halley step,
  * which brings it to double precision. Source: P. J. Acklam, "An algorithm for computing
  * the inverse normal cumulative distribution function" (2003); Halley refinement as given there.
+ * In the far lower tail (p < 1e-300, down to the smallest double 5e-324) the step is taken
+ * in log space, where e^(x²/2) would overflow: every p in (0, 1) gives a finite z, from
+ * Φ⁻¹(5e-324) ≈ −38.4674 to Φ⁻¹(1 − 2^-53) ≈ 8.2095 (scipy.stats.norm.ppf agrees to the
+ * last digit or two).
  *
- * @param p - a probability in [0, 1]; 0 and 1 give −Infinity and Infinity
+ * @param p - a probability in [0, 1]; every p in (0, 1) gives a finite z; only the end points 0 and 1 give −Infinity and Infinity, the limits of Φ⁻¹ (as R's `qnorm` and scipy's `norm.ppf`)
  * @returns z
  * @throws {OpsError} `invalid_argument` when `p` is outside [0, 1] or NaN
  *

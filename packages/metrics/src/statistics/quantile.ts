@@ -56,10 +56,10 @@ export const QuantileOptionsSchema = /* @__PURE__ */ (() =>
  * Source: R. J. Hyndman and Y. Fan, "Sample quantiles in statistical packages",
  * The American Statistician 50(4), 1996, 361–365; R documentation `?quantile`.
  *
- * @param values - finite numbers, in any order (not mutated)
+ * @param values - finite numbers of any magnitude, in any order (not mutated)
  * @param p - probability in [0, 1] (0.5 = median, 0.9 = p90)
  * @param options - `method` (Hyndman–Fan type 1–9, default 7), `sorted`
- * @returns the sample quantile
+ * @returns the sample quantile: a finite number between the smallest and the largest value (interpolation between two neighbours of opposite signs beyond ±Number.MAX_VALUE / 2 is computed without their overflowing difference)
  * @throws {OpsError} `invalid_argument` for an empty sample, a non-finite value, `p` outside [0, 1] or an unknown method; `out_of_order` when `sorted: true` is false
  *
  * @example

@@ -1,0 +1,25 @@
+// The change between two values of a measure, shared by periodChange and comparePeriods.
+import type { ChangeDirection, PeriodChange } from "../compare/periodChange";
+
+/**
+ * The largest magnitude of a compared value: Number.MAX_VALUE / 2 (≈ 8.99e307), so that
+ * `current − previous` is always a finite number.
+ */
+export const MAX_COMPARED = Number.MAX_VALUE / 2;
+
+/**
+ * The change between two finite values of magnitude ≤ {@link MAX_COMPARED} (or `null`), or
+ * `null` when the relative change would exceed `Number.MAX_VALUE` (a base too close to 0 for
+ * the change: no finite number answers it; the caller refuses it in its own words).
+ */
+export function changeOf(current: number | null, previous: number | null): PeriodChange | null {
+  if (current === null || previous === null) {
+    return { current, previous, absolute: null, relative: null, direction: null, reason: "missing_value" };
+  }
+  const absolute = current - previous;
+  const direction: ChangeDirection = absolute > 0 ? "up" : absolute < 0 ? "down" : "flat";
+  if (previous === 0) return { current, previous, absolute, relative: null, direction, reason: "zero_base" };
+  const relative = absolute / Math.abs(previous);
+  if (relative === Infinity || relative === -Infinity) return null;
+  return { current, previous, absolute, relative, direction, reason: null };
+}
