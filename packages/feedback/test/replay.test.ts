@@ -98,6 +98,64 @@ describe("replay", () => {
     );
   });
 
+  it("refuses an id reused with different content: a forged duplicate placed before the genuine one (issue 20)", () => {
+    // before: the forged route (first) was applied and the genuine one skipped as a duplicate
+    const { events } = reach("routed");
+    const [open, triage, route] = events as [FeedbackEventInput, FeedbackEventInput, FeedbackEventInput];
+    const forged = { ...route, department: "marketing" } as FeedbackEventInput;
+    expect(() => replay([open, triage, forged, route])).toThrowOpsError("conflict", {
+      fn: "replay",
+      path: ["events", 3],
+      message:
+        'replay: events[3] reuses the id "fb_1_1" of events[2] with different content (at department): one of them is forged or corrupted',
+    });
+    // the genuine one first: the same conflict, the other way round
+    expect(() => replay([open, triage, route, forged])).toThrowOpsError("conflict", { path: ["events", 3] });
+    // and by item in a mixed log
+    expect(() => replayLog([open, triage, forged, route])).toThrowOpsError("conflict", {
+      fn: "replayLog",
+      path: ["items", "fb_1", "events", 3],
+      message: "of items.fb_1.events[2] with different content (at department)",
+    });
+  });
+
+  it("keeps a redelivery idempotent when only its spelling differs: defaults explicit, keys in another order", () => {
+    const { events, item } = reach("routed");
+    const route = events[2] as FeedbackEventInput; // as written: no note, no by
+    const respelled = {
+      ...Object.fromEntries(Object.entries(route).reverse()),
+      note: null,
+      by: null,
+    } as FeedbackEventInput;
+    expect(replay([...events, respelled])).toEqual(item);
+  });
+
+  it("keeps a redelivery after erasure idempotent, and still refuses one that erasure does not explain", () => {
+    const { events, at } = reach("reported");
+    const redact = { type: "redact", id: "ev_x", itemId: "fb_1", at, note: "request #1" } as FeedbackEventInput;
+    const erased = replay([...events, redact]);
+    const reportBack = events[5] as FeedbackEventInput; // carries a note and an interaction id, both erased
+    expect(replay([...events, redact, reportBack])).toEqual(erased);
+    expect(replay([...erased.history, reportBack])).toEqual(erased);
+    expect(() =>
+      replay([...events, redact, { ...(reportBack as object), by: "agent_wang" } as FeedbackEventInput]),
+    ).toThrowOpsError("conflict", { path: ["events", 7], message: "(at by)" });
+  });
+
+  it("refuses an id reused with different content wherever it is redelivered (property)", () => {
+    fc.assert(
+      fc.property(choicesArb, fc.nat(), fc.nat(), (choices, which, where) => {
+        const { events } = walk(choices);
+        const i = which % events.length;
+        const original = events[i] as FeedbackEventInput;
+        const forged = { ...original, by: "forger" } as FeedbackEventInput; // `by` survives erasure
+        const j = i + 1 + (where % (events.length - i)); // anywhere after the original
+        const log = [...events.slice(0, j), forged, ...events.slice(j)];
+        expect(() => replay(log)).toThrowOpsError("conflict", { path: ["events", j], message: `of events[${i}]` });
+      }),
+    );
+  });
+
   it("rejects a log with an event earlier than the one before it", () => {
     const { events } = reach("routed");
     const late = { ...(events[2] as object), at: T0 - 1 } as FeedbackEventInput;

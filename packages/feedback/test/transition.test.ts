@@ -7,6 +7,7 @@ import {
   FeedbackStatusSchema,
   openFeedback,
   replay,
+  replayLog,
   transition,
   type FeedbackEventInput,
   type FeedbackEventType,
@@ -206,6 +207,73 @@ describe("transition", () => {
       });
       expect(reported.autoCloseAt).toBe(reportAt + 25 * HOUR); // 2026-11-01 23:00 EST
     });
+
+    it("refuses auto_close while the item's autoCloseAt is not an instant (a damaged stored item)", () => {
+      const { item, at } = reach("reported");
+      const damaged = { ...item, autoCloseAt: Number.NaN } as FeedbackItem;
+      const r = transition(damaged, { type: "auto_close", id: "ev_c", itemId: "fb_1", at: at + 1000 });
+      expect(r.ok ? null : [r.error.code, r.error.guard, r.error.message]).toEqual([
+        "guard_failed",
+        "auto_close_due",
+        'transition: guard auto_close_due failed in state "reported": auto-close is only due at NaN',
+      ]);
+    });
+  });
+
+  describe("instants near the end of the range (±8.64e15 ms)", () => {
+    const MAX = 8.64e15; // +275760-09-13T00:00:00.000Z, the last instant (ECMA-262 §21.4.1.1)
+    /** A resolved item whose every event is at `t`. */
+    const resolvedAt = (t: number): FeedbackItem => {
+      let item = openFeedback(openEvent("fb_1", t)).item;
+      for (const [i, type] of (["triage", "route", "start", "resolve"] as const).entries())
+        item = apply(item, validEvent(type, item, t, `ev_${i}`));
+      return item;
+    };
+    const shanghai = { timeZone: "Asia/Shanghai", autoCloseAfterDays: 7 };
+
+    it("refuses a report_back whose auto-close would pass the last instant, so auto_close cannot skip the 7-day wait (issue 20)", () => {
+      // before: autoCloseAt was NaN in Asia/Shanghai, and an auto_close 1 s later was accepted
+      const t = MAX - DAY;
+      const item = resolvedAt(t);
+      expect(() => transition(item, validEvent("report_back", item, t, "ev_rb"), shanghai)).toThrowOpsError(
+        "out_of_range",
+        {
+          fn: "transition",
+          path: ["event", "at"],
+          message:
+            'transition: event.at must leave room for the auto-close 7 local days later in Asia/Shanghai, within ±8.64e15 epoch milliseconds (up to +275760-09-13T00:00:00.000Z), got "+275760-09-12T00:00:00.000Z"',
+        },
+      );
+      const autoClose = { type: "auto_close", id: "ev_c", itemId: "fb_1", at: t + 1000 } as const;
+      const refused = transition(item, autoClose, shanghai);
+      expect(refused.ok ? null : refused.error.code).toBe("illegal_event"); // still resolved: no report-back
+      // UTC gave an autoCloseAt past the range (a number, not NaN): refused the same way
+      expect(() => transition(item, validEvent("report_back", item, t, "ev_rb"))).toThrowOpsError("out_of_range", {
+        path: ["event", "at"],
+      });
+    });
+
+    it("accepts a report_back whose auto-close is the last instant itself, and not one millisecond later", () => {
+      // Asia/Shanghai keeps UTC+8 without DST in 275760, so 7 local days are 7 × 24 h
+      const t = MAX - 7 * DAY;
+      const item = resolvedAt(t);
+      expect(apply(item, validEvent("report_back", item, t, "ev_rb"), shanghai).autoCloseAt).toBe(MAX);
+      const later = resolvedAt(t + 1);
+      expect(() => transition(later, validEvent("report_back", later, t + 1, "ev_rb"), shanghai)).toThrowOpsError(
+        "out_of_range",
+      );
+    });
+
+    it("refuses the same log in replay and replayLog, naming the event", () => {
+      const t = MAX - DAY;
+      const item = resolvedAt(t);
+      const log = [...item.history, validEvent("report_back", item, t, "ev_rb")] as FeedbackEventInput[];
+      expect(() => replay(log, shanghai)).toThrowOpsError("out_of_range", { fn: "replay", path: ["events", 5, "at"] });
+      expect(() => replayLog(log, shanghai)).toThrowOpsError("out_of_range", {
+        fn: "replayLog",
+        path: ["items", "fb_1", "events", 5, "at"],
+      });
+    });
   });
 
   describe("reopen", () => {
@@ -350,6 +418,41 @@ describe("transition", () => {
       const r = transition(item, events[1] as FeedbackEventInput);
       expect(r.ok && r.value.item).toBe(item);
       expect(r.ok && r.value.effects).toEqual([]);
+    });
+
+    it("ignores a redelivery with the same content written differently: defaults explicit, keys reordered", () => {
+      const { item } = reach("triaged");
+      const { note, by, ...e } = item.history[1] as FeedbackEventInput; // note and by are the defaults, null
+      const rewritten = { ...Object.fromEntries(Object.entries(e).reverse()), by, note } as FeedbackEventInput;
+      expect(Object.keys(rewritten)).not.toEqual(Object.keys(item.history[1] as object));
+      const r = transition(item, rewritten);
+      expect(r.ok && r.value.item).toBe(item);
+    });
+
+    it("throws conflict for a known id with different content, naming both, and changes nothing (issue 20)", () => {
+      const { item, events } = reach("triaged");
+      const snapshot = structuredClone(item);
+      const forged = { ...(events[1] as object), category: "delivery" } as FeedbackEventInput;
+      expect(() => transition(item, forged)).toThrowOpsError("conflict", {
+        fn: "transition",
+        path: ["event"],
+        message:
+          'transition: event reuses the id "fb_1_0" of item.history[1] with different content (at category): one of them is forged or corrupted',
+      });
+      expect(item).toEqual(snapshot);
+    });
+
+    it("still ignores a redelivery after erasure, whose stored copy lost its personal fields", () => {
+      const { item, events, at } = reach("reported");
+      const erased = apply(item, { type: "redact", id: "ev_x", itemId: "fb_1", at, note: "request #1" });
+      const reportBack = events[5] as FeedbackEventInput; // note "told 王女士", interactionId out_…
+      expect(erased.history[5]).toMatchObject({ id: reportBack.id, note: null, interactionId: null });
+      const r = transition(erased, reportBack);
+      expect(r.ok && r.value.item).toBe(erased);
+      // a difference erasure does not explain is still a conflict
+      expect(() =>
+        transition(erased, { ...(reportBack as object), via: "phone" } as FeedbackEventInput),
+      ).toThrowOpsError("conflict", { message: "(at via)" });
     });
 
     it("refuses an event earlier than the last one", () => {

@@ -1,44 +1,92 @@
 // Zone arithmetic shared by the zone functions. Inputs are already validated here.
+// Wall-clock readings are plain numbers ("local milliseconds", the local date and time
+// written as if it were UTC) computed with `civil.ts`, never through `Date`: a reading a few
+// hours past ±8.64e15 (Asia/Tokyo at the last instant) is still a number, and a result
+// outside the range is an `out_of_range` error, never NaN.
 import { tzOffset } from "@date-fns/tz/tzOffset"; // the subpath: the package root is not side-effect free and would bring TZDate along
-import { OpsError } from "../error/OpsError";
-import type { Instant } from "../instant/Instant";
-import type { LocalDateTime } from "../zone/fromLocalParts";
+import { OpsError, type ErrorPath } from "../error/OpsError";
+import { MAX_INSTANT, type Instant } from "../instant/Instant";
+import type { Disambiguation, LocalDateTime } from "../zone/fromLocalParts";
 import type { LocalParts } from "../zone/localParts";
-import type { Disambiguation } from "../zone/fromLocalParts";
 import type { TimeZone } from "../zone/timeZone";
+import { civilFromDays, DAY, daysFromCivil } from "./civil";
+import { outOfRange } from "./outOfRange";
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
-/** Offset in minutes without validation (zone already checked). */
+/**
+ * Offset in minutes without validation (zone already checked). An instant beyond
+ * ±MAX_INSTANT — only ever a probe a day either side of a wall-clock reading — gets the
+ * offset in force at that end of the range, which the runtime can still compute.
+ */
 export function rawOffset(instant: Instant, zone: TimeZone): number {
   if (zone === "UTC" || zone === "Etc/UTC") return 0;
-  return tzOffset(zone, new Date(instant));
+  return tzOffset(
+    zone,
+    new Date(instant > MAX_INSTANT ? MAX_INSTANT : instant < -MAX_INSTANT ? -MAX_INSTANT : instant),
+  );
+}
+
+/**
+ * An offset function for one zone that remembers the offset of each UTC hour it has seen;
+ * an hour in which the offset changes is computed exactly each time. Unchecked (probes may
+ * leave the range, see {@link rawOffset}).
+ */
+export function hourlyOffsets(zone: TimeZone): (instant: Instant) => number {
+  if (zone === "UTC" || zone === "Etc/UTC") return () => 0;
+  const byHour = new Map<number, number>();
+  return (instant) => {
+    const hour = Math.floor(instant / HOUR);
+    const cached = byHour.get(hour);
+    if (cached !== undefined && !Number.isNaN(cached)) return cached;
+    if (cached === undefined) {
+      const start = rawOffset(hour * HOUR, zone);
+      const end = rawOffset(hour * HOUR + HOUR - 1, zone);
+      byHour.set(hour, start === end ? start : Number.NaN); // NaN marks an hour with a change
+      if (start === end) return start;
+    }
+    return rawOffset(instant, zone);
+  };
 }
 
 /** Local parts for an instant and a known offset (no validation). */
 export function partsAt(instant: Instant, offsetMinutes: number): LocalParts {
-  const d = new Date(instant + Math.round(offsetMinutes * 60_000));
-  const dow = d.getUTCDay();
+  const local = instant + Math.round(offsetMinutes * 60_000);
+  const days = Math.floor(local / DAY); // exact: within ±1e8 days, k − 1/DAY never rounds up to k
+  const ms = local - days * DAY;
+  const [year, month, day] = civilFromDays(days);
   return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    millisecond: d.getUTCMilliseconds(),
-    weekday: dow === 0 ? 7 : dow,
+    year,
+    month,
+    day,
+    hour: Math.floor(ms / HOUR),
+    minute: Math.floor(ms / 60_000) % 60,
+    second: Math.floor(ms / 1000) % 60,
+    millisecond: ms % 1000,
+    weekday: ((((days + 3) % 7) + 7) % 7) + 1, // 1970-01-01 was a Thursday (ISO 4)
     offsetMinutes,
   };
 }
 
-/** Milliseconds of a wall-clock reading as if it were UTC. */
+/** Milliseconds of a wall-clock reading as if it were UTC; `day` may run past the month. */
 export function wallClockMs(p: LocalDateTime): number {
-  const d = new Date(0);
-  d.setUTCFullYear(p.year, p.month - 1, p.day);
-  d.setUTCHours(p.hour ?? 0, p.minute ?? 0, p.second ?? 0, p.millisecond ?? 0);
-  return d.getTime();
+  return (
+    daysFromCivil(p.year, p.month, p.day) * DAY +
+    (p.hour ?? 0) * HOUR +
+    (p.minute ?? 0) * 60_000 +
+    (p.second ?? 0) * 1000 +
+    (p.millisecond ?? 0)
+  );
 }
+
+/** Where an out-of-range result is reported: the argument's path and what it "… outside" the range. */
+export interface RangeBlame {
+  readonly path: ErrorPath;
+  readonly what: string;
+  readonly received?: unknown;
+}
+
+const PARTS: RangeBlame = { path: ["parts"], what: "names a local time" };
 
 /** Resolves a wall-clock reading (as UTC ms) in a validated zone. */
 export function resolveLocal(
@@ -46,26 +94,35 @@ export function resolveLocal(
   zone: TimeZone,
   disambiguation: Disambiguation,
   fn = "fromLocalParts",
+  blame: RangeBlame = PARTS,
 ): Instant {
-  return resolveWith(wall, (t) => rawOffset(t, zone), disambiguation, fn);
+  return resolveWith(wall, (t) => rawOffset(t, zone), disambiguation, fn, blame);
 }
 
 /**
  * Resolves a wall-clock reading (as UTC ms) with an offset function (minutes east of UTC),
  * Temporal's algorithm: the candidate offsets are those in force a day before and after.
+ * A result outside ±MAX_INSTANT throws `out_of_range` naming `blame`.
  */
 export function resolveWith(
   wall: number,
   offset: (t: Instant) => number,
   disambiguation: Disambiguation,
   fn: string,
+  blame: RangeBlame = PARTS,
 ): Instant {
-  const before = offset(wall - DAY) * 60_000;
-  const after = offset(wall + DAY) * 60_000;
+  const t = candidate(wall, offset, disambiguation, fn);
+  if (!(Math.abs(t) <= MAX_INSTANT)) throw outOfRange(fn, blame.path, blame.what, blame.received);
+  return t;
+}
+
+function candidate(wall: number, offset: (t: Instant) => number, disambiguation: Disambiguation, fn: string): number {
+  const before = Math.round(offset(wall - DAY) * 60_000);
+  const after = Math.round(offset(wall + DAY) * 60_000);
   const t1 = wall - before;
   const t2 = wall - after;
-  const v1 = offset(t1) * 60_000 === before;
-  const v2 = offset(t2) * 60_000 === after;
+  const v1 = Math.round(offset(t1) * 60_000) === before;
+  const v2 = Math.round(offset(t2) * 60_000) === after;
   if (v1 && v2) {
     if (t1 === t2) return t1;
     // overlap: the wall-clock reading happens twice

@@ -1,18 +1,22 @@
 import { OpsError } from "../error/OpsError";
-import type { Instant } from "../instant/Instant";
-import { partsAt, resolveWith, wallClockMs } from "../_lib/zoneMath";
+import { assertInstant, MAX_INSTANT, type Instant } from "../instant/Instant";
+import { hourlyOffsets, partsAt, type RangeBlame, resolveWith, wallClockMs } from "../_lib/zoneMath";
 import type { Disambiguation, LocalDateTime } from "./fromLocalParts";
 import type { LocalParts } from "./localParts";
 import type { WeekStartsOn } from "./startOfLocal";
-import type { TimeZone } from "./timeZone";
-import { createOffsetLookup } from "./zoneOffset";
+import { assertTimeZone, type TimeZone } from "./timeZone";
+
+const INSTANT = ["instant"] as const;
 
 /**
  * A time zone checked once and ready for hot loops (bucketing millions of events by local
  * day, expanding a calendar over two years). Offsets are cached per UTC hour (see
- * {@link createOffsetLookup}); no method validates the zone again. Methods do not check
- * their arguments either: pass integer instants and real dates, or use the validating
- * free functions ({@link localParts}, {@link fromLocalParts}, {@link startOfLocalDay}).
+ * {@link createOffsetLookup}); no method validates the zone again. Methods check only that
+ * an instant is an integer within ±8.64e15 (`offset`: within ±8.64e15, as the function of
+ * {@link createOffsetLookup}), not the other arguments:
+ * pass real dates and integer day counts, or use the validating free functions
+ * ({@link localParts}, {@link fromLocalParts}, {@link startOfLocalDay}). A result outside
+ * ±8.64e15 throws `out_of_range`, as the free functions do — never NaN.
  * The object holds a private cache and is otherwise immutable.
  */
 export interface CompiledTimeZone {
@@ -48,7 +52,8 @@ export interface CompiledTimeZone {
  *
  * @param zone - an IANA time-zone name
  * @returns the compiled zone
- * @throws {OpsError} `invalid_time_zone` for an unknown zone
+ * @throws {OpsError} `invalid_time_zone` for an unknown zone; its methods throw `invalid_argument`
+ *   for an invalid instant and `out_of_range` for a result outside ±8.64e15
  *
  * @example
  * ```ts
@@ -62,26 +67,37 @@ export interface CompiledTimeZone {
  * ```
  */
 export function compileTimeZone(zone: TimeZone): CompiledTimeZone {
-  const offset = createOffsetLookup(zone);
-  const fromWallClock = (wall: number, disambiguation: Disambiguation = "compatible"): Instant =>
-    resolveWith(wall, offset, disambiguation, "CompiledTimeZone.fromWallClock");
-  const wallOf = (instant: Instant): Date => new Date(instant + Math.round(offset(instant) * 60_000));
-  const midnight = (d: Date, dayDelta = 0, firstOfMonth = false): Instant =>
-    fromWallClock(
-      wallClockMs({
-        year: d.getUTCFullYear(),
-        month: d.getUTCMonth() + 1,
-        day: firstOfMonth ? 1 : d.getUTCDate() + dayDelta,
-      }),
-    );
+  assertTimeZone(zone, "compileTimeZone", ["zone"]);
+  const probe = hourlyOffsets(zone); // unchecked: a day either side of a wall-clock reading may leave the range
+  const offsetIn = (fn: string, instant: Instant): number => {
+    // the message (and its string) only when the check fails: these methods run in hot loops
+    if (!(Number.isInteger(instant) && Math.abs(instant) <= MAX_INSTANT))
+      assertInstant(instant, `CompiledTimeZone.${fn}`, INSTANT);
+    return probe(instant);
+  };
+  const resolve = (wall: number, disambiguation: Disambiguation, fn: string, blame?: RangeBlame): Instant =>
+    resolveWith(wall, probe, disambiguation, `CompiledTimeZone.${fn}`, blame);
+  const startOf = (fn: string, instant: Instant, unit: string, dayOf: (p: LocalParts) => number): Instant => {
+    const p = partsAt(instant, offsetIn(fn, instant));
+    return resolve(wallClockMs({ year: p.year, month: p.month, day: dayOf(p) }), "compatible", fn, {
+      path: ["instant"],
+      what: `lies in a local ${unit} that starts`,
+      received: instant,
+    });
+  };
   return Object.freeze({
     zone,
-    offset,
-    fromWallClock,
-    localParts: (instant: Instant) => partsAt(instant, offset(instant)),
+    offset: (instant: Instant) => {
+      // as createOffsetLookup's function: one comparison, a fraction is read as the instant it falls in
+      if (!(Math.abs(instant) <= MAX_INSTANT)) assertInstant(instant, "CompiledTimeZone.offset", INSTANT);
+      return probe(instant);
+    },
+    fromWallClock: (wall: number, disambiguation: Disambiguation = "compatible") =>
+      resolve(wall, disambiguation, "fromWallClock", { path: ["wallClock"], what: "is a local time", received: wall }),
+    localParts: (instant: Instant) => partsAt(instant, offsetIn("localParts", instant)),
     fromLocalParts: (parts: LocalDateTime, disambiguation: Disambiguation = "compatible") =>
-      fromWallClock(wallClockMs(parts), disambiguation),
-    startOfDay: (instant: Instant) => midnight(wallOf(instant)),
+      resolve(wallClockMs(parts), disambiguation, "fromLocalParts"),
+    startOfDay: (instant: Instant) => startOf("startOfDay", instant, "day", (p) => p.day),
     startOfWeek: (instant: Instant, weekStartsOn: WeekStartsOn = 1) => {
       if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
         throw new OpsError({
@@ -92,13 +108,16 @@ export function compileTimeZone(zone: TimeZone): CompiledTimeZone {
           received: weekStartsOn,
         });
       }
-      const d = wallOf(instant);
-      return midnight(d, -((d.getUTCDay() - weekStartsOn + 7) % 7));
+      return startOf("startOfWeek", instant, "week", (p) => p.day - ((p.weekday - weekStartsOn + 7) % 7));
     },
-    startOfMonth: (instant: Instant) => midnight(wallOf(instant), 0, true),
+    startOfMonth: (instant: Instant) => startOf("startOfMonth", instant, "month", () => 1),
     addDays: (instant: Instant, days: number) => {
-      const p = partsAt(instant, offset(instant));
-      return fromWallClock(wallClockMs({ ...p, day: p.day + days }));
+      const p = partsAt(instant, offsetIn("addDays", instant));
+      return resolve(wallClockMs({ ...p, day: p.day + days }), "compatible", "addDays", {
+        path: ["days"],
+        what: "moves the instant to a local time",
+        received: days,
+      });
     },
   });
 }

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import type { Instant } from "../instant/Instant";
-import { daysInMonth } from "../instant/daysInMonth";
+import { monthLength } from "../_lib/civil";
 import { parseOrThrow } from "../validate/parseOrThrow";
 import { assertTimeZone, type TimeZone } from "./timeZone";
 import { resolveLocal, wallClockMs } from "../_lib/zoneMath";
@@ -34,11 +34,15 @@ function intIn(min: number, max: number) {
   return z.int().check(z.minimum(min), z.maximum(max));
 }
 
-/** Schema of a {@link LocalDateTime}. */
+/**
+ * Schema of a {@link LocalDateTime}. Years run from -271821 to 275760, the years an
+ * {@link Instant} can fall in (proleptic Gregorian, year 0 = 1 BC); whether the local time
+ * is an instant within ±8.64e15 in a given zone is checked by {@link fromLocalParts}.
+ */
 export const LocalDateTimeSchema = /* @__PURE__ */ (() =>
   z
     .object({
-      year: intIn(-271_820, 275_759),
+      year: intIn(-271_821, 275_760),
       month: intIn(1, 12),
       day: intIn(1, 31),
       hour: z.optional(intIn(0, 23)),
@@ -47,7 +51,8 @@ export const LocalDateTimeSchema = /* @__PURE__ */ (() =>
       millisecond: z.optional(intIn(0, 999)),
     })
     .check(
-      z.refine((p) => p.day <= daysInMonth(p.year, p.month), { error: "day must exist in that month", path: ["day"] }),
+      // monthLength is unchecked: a month outside 1–12 is reported by its own check, not thrown here
+      z.refine((p) => p.day <= monthLength(p.year, p.month), { error: "day must exist in that month", path: ["day"] }),
     ))();
 
 /**
@@ -60,7 +65,9 @@ export const LocalDateTimeSchema = /* @__PURE__ */ (() =>
  * @param zone - an IANA time-zone name
  * @param options - `disambiguation`, default `"compatible"`
  * @returns epoch milliseconds
- * @throws {OpsError} `invalid_argument` for impossible parts (Feb 30) or a rejected gap/overlap; `invalid_time_zone`
+ * @throws {OpsError} `invalid_argument` for impossible parts (Feb 30) or a rejected gap/overlap; `invalid_time_zone`;
+ *   `out_of_range` for real parts whose instant is outside ±8.64e15 (`{ year: 275760, month: 9, day: 13, hour: 10 }`
+ *   in Asia/Tokyo is one hour past the last instant)
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 import type { Instant } from "../instant/Instant";
-import { assertInstant } from "../instant/Instant";
+import { assertInstant, formatInstant } from "../instant/Instant";
 import { OpsError } from "../error/OpsError";
 import { assertTimeZone, type TimeZone } from "./timeZone";
 import { partsAt, rawOffset, resolveLocal, wallClockMs } from "../_lib/zoneMath";
@@ -18,7 +18,9 @@ export interface StartOfLocalWeekOptions {
  * whose midnight is skipped by DST, that is the first instant that exists (e.g. 01:00).
  * A day is a calendar day: 23 or 25 hours long on DST-change days.
  *
- * @throws {OpsError} `invalid_argument` for an invalid instant, `invalid_time_zone` for an unknown zone
+ * @throws {OpsError} `invalid_argument` for an invalid instant, `invalid_time_zone` for an unknown zone,
+ *   `out_of_range` when the local day starts before the first instant (`-8.64e15` in Asia/Shanghai:
+ *   its local day began 8 hours earlier)
  *
  * @example
  * ```ts
@@ -30,14 +32,25 @@ export interface StartOfLocalWeekOptions {
 export function startOfLocalDay(instant: Instant, zone: TimeZone): Instant {
   check(instant, zone, "startOfLocalDay");
   const p = partsAt(instant, rawOffset(instant, zone));
-  return resolveLocal(wallClockMs({ year: p.year, month: p.month, day: p.day }), zone, "compatible");
+  return resolveLocal(
+    wallClockMs({ year: p.year, month: p.month, day: p.day }),
+    zone,
+    "compatible",
+    "startOfLocalDay",
+    {
+      path: ["instant"],
+      what: "lies in a local day that starts",
+      received: instant,
+    },
+  );
 }
 
 /**
  * The first instant of the local week containing `instant` in `zone`.
  *
  * @param options - `weekStartsOn` (default 1 = Monday, as ISO 8601)
- * @throws {OpsError} `invalid_argument` for an invalid instant or `weekStartsOn`, `invalid_time_zone`
+ * @throws {OpsError} `invalid_argument` for an invalid instant or `weekStartsOn`, `invalid_time_zone`,
+ *   `out_of_range` when the local week starts before the first instant
  *
  * @example
  * ```ts
@@ -64,13 +77,24 @@ export function startOfLocalWeek(instant: Instant, zone: TimeZone, options: Star
   const p = partsAt(instant, rawOffset(instant, zone));
   const dow = p.weekday % 7; // 0 = Sunday
   const back = (dow - weekStartsOn + 7) % 7;
-  return resolveLocal(wallClockMs({ year: p.year, month: p.month, day: p.day - back }), zone, "compatible");
+  return resolveLocal(
+    wallClockMs({ year: p.year, month: p.month, day: p.day - back }),
+    zone,
+    "compatible",
+    "startOfLocalWeek",
+    {
+      path: ["instant"],
+      what: "lies in a local week that starts",
+      received: instant,
+    },
+  );
 }
 
 /**
  * The first instant of the local calendar month containing `instant` in `zone`.
  *
- * @throws {OpsError} `invalid_argument` for an invalid instant, `invalid_time_zone`
+ * @throws {OpsError} `invalid_argument` for an invalid instant, `invalid_time_zone`,
+ *   `out_of_range` when the local month starts before the first instant
  *
  * @example
  * ```ts
@@ -82,7 +106,11 @@ export function startOfLocalWeek(instant: Instant, zone: TimeZone, options: Star
 export function startOfLocalMonth(instant: Instant, zone: TimeZone): Instant {
   check(instant, zone, "startOfLocalMonth");
   const p = partsAt(instant, rawOffset(instant, zone));
-  return resolveLocal(wallClockMs({ year: p.year, month: p.month, day: 1 }), zone, "compatible");
+  return resolveLocal(wallClockMs({ year: p.year, month: p.month, day: 1 }), zone, "compatible", "startOfLocalMonth", {
+    path: ["instant"],
+    what: "lies in a local month that starts",
+    received: instant,
+  });
 }
 
 /**
@@ -90,7 +118,8 @@ export function startOfLocalMonth(instant: Instant, zone: TimeZone): Instant {
  * hours long, so this is not `days × 24 h`). A wall-clock time that the target day skips
  * moves forward, as in {@link fromLocalParts} with `"compatible"`.
  *
- * @throws {OpsError} `invalid_argument` for an invalid instant or a non-integer `days`, `invalid_time_zone`
+ * @throws {OpsError} `invalid_argument` for an invalid instant or a non-integer `days`, `invalid_time_zone`,
+ *   `out_of_range` when the result would be outside ±8.64e15 (`addLocalDays(0, "UTC", 1e8 + 1)`)
  *
  * @example
  * ```ts
@@ -112,7 +141,11 @@ export function addLocalDays(instant: Instant, zone: TimeZone, days: number): In
     });
   }
   const p = partsAt(instant, rawOffset(instant, zone));
-  return resolveLocal(wallClockMs({ ...p, day: p.day + days }), zone, "compatible");
+  return resolveLocal(wallClockMs({ ...p, day: p.day + days }), zone, "compatible", "addLocalDays", {
+    path: ["days"],
+    what: `moves the instant ${formatInstant(instant)} to a local time`,
+    received: days,
+  });
 }
 
 function check(instant: Instant, zone: TimeZone, fn: string): void {

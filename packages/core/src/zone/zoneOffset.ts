@@ -1,6 +1,6 @@
-import type { Instant } from "../instant/Instant";
+import { assertInstant, MAX_INSTANT, type Instant } from "../instant/Instant";
 import { assertTimeZone, type TimeZone } from "./timeZone";
-import { rawOffset } from "../_lib/zoneMath";
+import { hourlyOffsets, rawOffset } from "../_lib/zoneMath";
 
 /**
  * The UTC offset of `zone` at `instant`, in minutes east of UTC (`480` for Asia/Shanghai,
@@ -8,7 +8,7 @@ import { rawOffset } from "../_lib/zoneMath";
  * `Date.prototype.getTimezoneOffset`. Zone data comes from the runtime's `Intl`
  * (through `@date-fns/tz`).
  *
- * @throws {OpsError} `invalid_time_zone` for an unknown zone
+ * @throws {OpsError} `invalid_argument` for an invalid instant, `invalid_time_zone` for an unknown zone
  *
  * @example
  * ```ts
@@ -20,21 +20,25 @@ import { rawOffset } from "../_lib/zoneMath";
  * ```
  */
 export function zoneOffset(instant: Instant, zone: TimeZone): number {
+  assertInstant(instant, "zoneOffset", ["instant"]);
   assertTimeZone(zone, "zoneOffset", ["zone"]);
   return rawOffset(instant, zone);
 }
 
-const HOUR = 3_600_000;
+const INSTANT = ["instant"] as const;
 
 /**
  * Builds a fast offset function for one zone, for hot paths (bucketing millions of events
  * by local day). It remembers the offset of each UTC hour it has seen; an hour in which
  * the offset changes is computed exactly each time. The cache lives in the returned
- * closure only — there is no global state.
+ * closure only — there is no global state. The function checks each instant with one
+ * comparison: NaN or a value beyond ±8.64e15 throws rather than giving NaN (a fraction of a
+ * millisecond is read as the instant it falls in).
  *
  * @param zone - an IANA time-zone name
  * @returns `(instant) => offset in minutes east of UTC`, equal to {@link zoneOffset}
- * @throws {OpsError} `invalid_time_zone` for an unknown zone
+ * @throws {OpsError} `invalid_time_zone` for an unknown zone; the returned function throws
+ *   `invalid_argument` for an invalid instant
  *
  * @example
  * ```ts
@@ -48,19 +52,10 @@ const HOUR = 3_600_000;
  */
 export function createOffsetLookup(zone: TimeZone): (instant: Instant) => number {
   assertTimeZone(zone, "createOffsetLookup", ["zone"]);
-  if (zone === "UTC" || zone === "Etc/UTC") return () => 0;
-  const byHour = new Map<number, number>();
-  const MIXED = Number.NaN;
+  const lookup = hourlyOffsets(zone);
   return (instant) => {
-    const hour = Math.floor(instant / HOUR);
-    const cached = byHour.get(hour);
-    if (cached !== undefined && !Number.isNaN(cached)) return cached;
-    if (cached === undefined) {
-      const start = rawOffset(hour * HOUR, zone);
-      const end = rawOffset(hour * HOUR + HOUR - 1, zone);
-      byHour.set(hour, start === end ? start : MIXED);
-      if (start === end) return start;
-    }
-    return rawOffset(instant, zone);
+    // one comparison on the hot path; a fraction is read as the instant it falls in
+    if (!(Math.abs(instant) <= MAX_INSTANT)) assertInstant(instant, "createOffsetLookup", INSTANT);
+    return lookup(instant);
   };
 }

@@ -1,4 +1,4 @@
-import { addLocalDays, OpsError } from "@ops/core";
+import { addLocalDays, type ErrorPath, formatInstant, MAX_INSTANT, OpsError } from "@ops/core";
 import type { FeedbackEvent } from "../event/feedbackEvent";
 import type { FeedbackItem } from "../item/feedbackItem";
 import type { FeedbackStatus } from "../item/feedbackStatus";
@@ -13,7 +13,7 @@ const WORK_STOPPED: ReadonlySet<FeedbackStatus> = new Set(["resolved", "reported
 
 /**
  * Applies an event that the table and the guards already accepted: the new (frozen) item
- * and the effects. `fn` names the public caller for errors from `context.deadline`. The
+ * and the effects. `fn` names the public caller and `where` the event in its errors. The
  * input item is not changed: the update runs on a copy of the parts the event changes
  * ({@link draftFor}), and the new item shares every other part with it (structural sharing,
  * as immer's `produce` does).
@@ -24,10 +24,11 @@ export function applyEvent(
   to: FeedbackStatus,
   context: ResolvedTransitionContext,
   fn: string,
+  where: ErrorPath,
 ): { item: FeedbackItem; effects: FeedbackEffect[] } {
   const effects: FeedbackEffect[] = [];
   const d = draftFor(item, event);
-  applyToDraft(d, event, to, context, fn, effects);
+  applyToDraft(d, event, to, context, fn, effects, where);
   return { item: deepFreeze(d) as FeedbackItem, effects };
 }
 
@@ -64,11 +65,12 @@ export function applyToDraft(
   context: ResolvedTransitionContext,
   fn: string,
   effects: FeedbackEffect[],
+  where: ErrorPath,
 ): void {
   const from = d.status;
   d.status = to;
   d.updatedAt = event.at;
-  update(d, event, from, to, context, effects);
+  update(d, event, from, to, context, effects, fn, where);
   if (event.type === "redact") {
     for (const e of d.history) redactEventDraft(e);
   }
@@ -96,6 +98,8 @@ function update(
   to: FeedbackStatus,
   ctx: ResolvedTransitionContext,
   fx: FeedbackEffect[],
+  fn: string,
+  where: ErrorPath,
 ): void {
   const itemId = d.id;
   const stopDeadline = (): void => {
@@ -160,7 +164,7 @@ function update(
         d.closedAt = e.at;
         return;
       }
-      d.autoCloseAt = addDays(e.at, ctx);
+      d.autoCloseAt = autoCloseAt(e.at, ctx, fn, where);
       fx.push({ type: "schedule_timer", itemId, timer: "auto_close", at: d.autoCloseAt });
       if (ctx.csatSurvey) fx.push({ type: "send_csat_survey", itemId, at: e.at });
       return;
@@ -197,11 +201,29 @@ function reopen(d: Item, from: FeedbackStatus, fx: FeedbackEffect[]): void {
 
 const UTC_ZONES: ReadonlySet<string> = new Set(["UTC", "Etc/UTC"]);
 
-/** `at` plus the auto-close days in the context's zone; UTC skips the zone machinery (a hot path in replay). */
-function addDays(at: number, ctx: ResolvedTransitionContext): number {
-  return UTC_ZONES.has(ctx.timeZone)
-    ? at + ctx.autoCloseAfterDays * 86_400_000
-    : addLocalDays(at, ctx.timeZone, ctx.autoCloseAfterDays);
+/**
+ * `at` plus the auto-close days in the context's zone; UTC skips the zone machinery (a hot
+ * path in replay). A report-back so near the last instant that the auto-close would fall
+ * past it is refused (`out_of_range`): an auto-close time that is not an instant would
+ * otherwise let an `auto_close` through at once.
+ */
+function autoCloseAt(at: number, ctx: ResolvedTransitionContext, fn: string, where: ErrorPath): number {
+  const days = ctx.autoCloseAfterDays;
+  let cause: unknown;
+  try {
+    const t = UTC_ZONES.has(ctx.timeZone) ? at + days * 86_400_000 : addLocalDays(at, ctx.timeZone, days);
+    if (Math.abs(t) <= MAX_INSTANT) return t;
+  } catch (error) {
+    cause = error; // out_of_range: instant, zone and days were checked before
+  }
+  throw new OpsError({
+    code: "out_of_range",
+    fn,
+    path: [...where, "at"],
+    rule: `must leave room for the auto-close ${days} local days later in ${ctx.timeZone}, within ±8.64e15 epoch milliseconds (up to +275760-09-13T00:00:00.000Z)`,
+    received: formatInstant(at),
+    cause,
+  });
 }
 
 function checkedDeadline(value: unknown, fn: string): number | null {

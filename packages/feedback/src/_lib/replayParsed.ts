@@ -6,6 +6,7 @@ import type { FeedbackEffect } from "../lifecycle/feedbackEffect";
 import { applyToDraft } from "./applyEvent";
 import { deepFreeze } from "./deepFreeze";
 import { newItem } from "./newItem";
+import { eventDifference, idConflict } from "./sameEvent";
 import { decide } from "./step";
 
 const CODE: Record<string, OpsErrorCode> = {
@@ -32,14 +33,20 @@ export function replayParsed(
       received: first?.type,
     });
   }
-  const seen = new Set<string>([first.id]);
+  const seen = new Map<string, number>([[first.id, 0]]); // id → index of the event applied with it
   const effects: FeedbackEffect[] = []; // computed, then dropped: a replay re-does no side effects
   // The item is private to this call until it is returned, so it is updated in place with the
   // same checks and updates as `transition` (no copy-on-write), then frozen once.
   const item = newItem(first);
   for (let i = 1; i < events.length; i++) {
     const event = events[i] as FeedbackEvent;
-    if (seen.has(event.id)) continue;
+    const known = seen.get(event.id);
+    if (known !== undefined) {
+      // the stored event may have been erased in place by a later redact: the comparison allows for it
+      const diff = eventDifference(event, events[known] as FeedbackEvent, item.redactedAt !== null);
+      if (diff !== null) throw idConflict(fn, [...path, "events", i], event.id, [...path, "events", known], diff);
+      continue;
+    }
     const decision = decide(item, event, fn);
     if (!decision.ok) {
       const { code, message } = decision.error;
@@ -50,9 +57,9 @@ export function replayParsed(
         rule: message.replace(`${fn}: `, ""),
       });
     }
-    applyToDraft(item, event, decision.to, context, fn, effects);
+    applyToDraft(item, event, decision.to, context, fn, effects, [...path, "events", i]);
     effects.length = 0;
-    seen.add(event.id);
+    seen.set(event.id, i);
   }
   return deepFreeze(item) as FeedbackItem;
 }

@@ -1,4 +1,4 @@
-import { err, formatInstant, ok } from "@ops/core";
+import { err, formatInstant, MAX_INSTANT, ok } from "@ops/core";
 import type { FeedbackEvent, FeedbackEventType } from "../event/feedbackEvent";
 import type { FeedbackItem } from "../item/feedbackItem";
 import type { FeedbackStatus } from "../item/feedbackStatus";
@@ -6,6 +6,7 @@ import { FEEDBACK_TRANSITIONS, type FeedbackTransitionTable } from "../lifecycle
 import type { ResolvedTransitionContext } from "../lifecycle/transitionContext";
 import type { TransitionError, TransitionErrorCode, TransitionResult } from "../lifecycle/transition";
 import { applyEvent } from "./applyEvent";
+import { eventDifference, idConflict } from "./sameEvent";
 
 const TABLE = FEEDBACK_TRANSITIONS as FeedbackTransitionTable;
 
@@ -28,14 +29,16 @@ const GUARDS: { readonly [E in FeedbackEventType]?: Guard } = {
     e.type === "schedule_follow_up" && e.dueAt < e.at
       ? ["follow_up_in_future", "the follow-up date must not be before the event"]
       : null,
+  // written so that an autoCloseAt that is not an instant (NaN from a stored item) refuses, never admits
   auto_close: (item, e) =>
-    item.autoCloseAt === null || e.at < item.autoCloseAt
-      ? [
-          "auto_close_due",
-          `auto-close is only due at ${item.autoCloseAt === null ? "(never)" : formatInstant(item.autoCloseAt)}`,
-        ]
-      : null,
+    item.autoCloseAt !== null && e.at >= item.autoCloseAt
+      ? null
+      : ["auto_close_due", `auto-close is only due at ${instantText(item.autoCloseAt)}`],
 };
+
+function instantText(t: number | null): string {
+  return t === null ? "(never)" : Number.isInteger(t) && Math.abs(t) <= MAX_INSTANT ? formatInstant(t) : String(t);
+}
 
 /** The item fields the checks read; a frozen item or the private working copy of one. */
 type Checked = Pick<FeedbackItem, "id" | "status" | "updatedAt" | "assignee" | "autoCloseAt">;
@@ -87,15 +90,23 @@ export function decide(
   return { ok: true, to };
 }
 
-/** One lifecycle step on a validated event: idempotent on a known event id, then {@link decide}, then the update. */
+/**
+ * One lifecycle step on a validated event: idempotent on a known event id with the same
+ * content (a `conflict` with other content), then {@link decide}, then the update.
+ */
 export function step(
   item: FeedbackItem,
   event: FeedbackEvent,
   context: ResolvedTransitionContext,
   fn: string,
 ): TransitionResult {
-  if (item.history.some((h) => h.id === event.id)) return ok({ item, effects: [] });
+  const known = item.history.findIndex((h) => h.id === event.id);
+  if (known >= 0) {
+    const diff = eventDifference(event, item.history[known] as FeedbackEvent, item.redactedAt !== null);
+    if (diff !== null) throw idConflict(fn, ["event"], event.id, ["item", "history", known], diff);
+    return ok({ item, effects: [] });
+  }
   const decision = decide(item, event, fn);
   if (!decision.ok) return err(decision.error);
-  return ok(applyEvent(item, event, decision.to, context, fn));
+  return ok(applyEvent(item, event, decision.to, context, fn, ["event"]));
 }

@@ -15,16 +15,22 @@ const EventsSchema = /* @__PURE__ */ (() => z.array(FeedbackEventSchema))();
  * back — also after erasure, since `redact` rewrites the history it keeps.
  *
  * - Every event is kept in `history`; an event whose `id` was already applied is skipped
- *   (idempotent), whatever its content.
+ *   (idempotent) when it is the same event — deep equality of the parsed events (defaults
+ *   filled in, unknown keys dropped; after erasure, of their erased forms). The same id with
+ *   other content is a forged or corrupted duplicate: `OpsError` `conflict` naming both
+ *   positions, and no item is returned, whichever of the two comes first.
  * - An event earlier than the one before it is refused: `OpsError` `out_of_order`.
  * - An event the lifecycle refuses makes the log invalid: `OpsError` `illegal_state`,
  *   whose message lists the events the state allows.
+ * - A `report_back` whose auto-close (`autoCloseAfterDays` local days later) would fall
+ *   past the last instant, `+275760-09-13T00:00:00.000Z`, is refused: `OpsError` `out_of_range`.
  *
  * @param events - one item's events, oldest first
  * @param context - as for {@link transition}; pass the one the events were first applied with
  * @returns the item as of the last event (frozen)
  * @throws {OpsError} `invalid_argument` (malformed event, empty log, first event not `open`),
- *   `out_of_order`, `illegal_state`, `conflict` (events of several items)
+ *   `out_of_order`, `illegal_state`, `conflict` (events of several items, or one id with two contents),
+ *   `out_of_range` (an auto-close past the last instant)
  *
  * @example
  * ```ts

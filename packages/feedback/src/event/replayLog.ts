@@ -11,7 +11,7 @@ const EventsSchema = /* @__PURE__ */ (() => z.array(FeedbackEventSchema))();
 /**
  * Rebuilds every item of a mixed event log (an event store's stream, all items
  * interleaved): groups the events by `itemId`, keeping their order, and {@link replay}s
- * each group. Order is only checked within an item.
+ * each group. Order and event ids are only checked within an item.
  *
  * @param events - events of any number of items, each item's events oldest first
  * @param context - as for {@link transition}
