@@ -112,7 +112,7 @@ section("doc examples type-check as a consumer writes them");
         strict: true,
         noEmit: true,
         target: "es2022",
-        lib: ["es2023"],
+        lib: ["es2023", "dom"], // a consumer's project: Web APIs such as crypto.randomUUID() are in scope
         module: "esnext",
         moduleResolution: "bundler",
         types: ["node"],

@@ -72,8 +72,8 @@ export interface BestPublishingHours {
  * import { bestPublishingHours } from "@ops/community";
  * const at = (h: number, d: number) => Date.UTC(2026, 10, d, h - 8); // h o'clock in Shanghai
  * const posts = [
- *   ...[1, 2, 3].map((d) => ({ id: `m${d}`, form: "article", publishedAt: at(8, d), engagement: 0.02 })),
- *   ...[1, 2, 3].map((d) => ({ id: `e${d}`, form: "article", publishedAt: at(20, d), engagement: 0.05 })),
+ *   ...[1, 2, 3].map((d) => ({ id: `m${d}`, form: "article" as const, publishedAt: at(8, d), engagement: 0.02 })),
+ *   ...[1, 2, 3].map((d) => ({ id: `e${d}`, form: "article" as const, publishedAt: at(20, d), engagement: 0.05 })),
  *   { id: "lucky", form: "article", publishedAt: at(13, 4), engagement: 0.4 },
  * ] as const;
  * bestPublishingHours(posts, { timeZone: "Asia/Shanghai", minSample: 3 }).slots.map((s) => [s.hour, s.posts, s.sufficient]);

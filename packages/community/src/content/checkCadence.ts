@@ -1,4 +1,5 @@
 import {
+  type ReadonlyDeep,
   addLocalDays,
   assertTimeZone,
   localParts,
@@ -92,7 +93,11 @@ export interface CadenceReport {
  * // => [{ form: "short_video", bound: 2, published: 1, by: 1 }]
  * ```
  */
-export function checkCadence(plan: ContentPlan, published: readonly PublishedItem[], period: Period): CadenceReport {
+export function checkCadence(
+  plan: ReadonlyDeep<ContentPlan>,
+  published: readonly PublishedItem[],
+  period: Period,
+): CadenceReport {
   const fn = "checkCadence";
   const p = parseOrThrow(ContentPlanSchema, plan, { fn, path: ["plan"] });
   assertTimeZone(p.timeZone, fn, ["plan", "timeZone"]);

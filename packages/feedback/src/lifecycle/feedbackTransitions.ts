@@ -31,8 +31,8 @@ export type FeedbackTransitionTable = {
  * import { FEEDBACK_TRANSITIONS } from "@ops/feedback";
  * FEEDBACK_TRANSITIONS.resolved.report_back;
  * // => "reported"
- * FEEDBACK_TRANSITIONS.closed.customer_message;
- * // => undefined
+ * "customer_message" in FEEDBACK_TRANSITIONS.closed; // a closed item does not reopen
+ * // => false
  * ```
  */
 export const FEEDBACK_TRANSITIONS = /* @__PURE__ */ (() =>

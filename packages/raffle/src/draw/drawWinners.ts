@@ -85,7 +85,8 @@ export interface DrawWinnersOptions {
  * };
  * const beacon = verifyBeacon(json, spec.randomness.chain);
  * if (!beacon.ok) throw new Error(beacon.error.map((f) => f.message).join("; "));
- * drawWinners(spec, [{ id: "qq::1" }, { id: "qq::2" }], beacon.value).randomness.round;
+ * const { randomness } = drawWinners(spec, [{ id: "qq::1" }, { id: "qq::2" }], beacon.value);
+ * randomness.kind === "drand" && randomness.round;
  * // => 1000
  * ```
  */

@@ -128,7 +128,7 @@ const ENTRY_KINDS = /* @__PURE__ */ new Set([
  *   { ...base, id: "i1", kind: "repost", actor: { platform: "weibo", userId: "1" } },
  *   { ...base, id: "i2", kind: "comment", actor: { platform: "weibo", userId: "1" }, content: { text: "#春日妆容 @小美" } },
  *   { ...base, id: "i3", kind: "comment", actor: { platform: "weibo", userId: "2" }, content: { text: "抽我" } },
- * ];
+ * ] as const;
  * const result = checkEligibility({ mustRepost: true, comment: { keywords: ["#春日妆容"] } }, events, { postId: "P1", closeAt: 5000 });
  * result.entrants;
  * // => [{ id: "weibo::1", weight: 1 }]
