@@ -71,7 +71,12 @@ export function judge(call: () => unknown, codes: ReadonlySet<string>, echo = fa
     return judgeThrow(e, codes, ms);
   }
   const ms = performance.now() - t0;
-  if (result !== null && typeof result === "object" && typeof (result as { then?: unknown }).then === "function") {
+  if (
+    !echo &&
+    result !== null &&
+    typeof result === "object" &&
+    typeof (result as { then?: unknown }).then === "function"
+  ) {
     (result as Promise<unknown>).then(
       () => {},
       () => {},
@@ -145,63 +150,53 @@ const BUILT_IN_PROTOTYPES: ReadonlySet<object> = new Set([
  */
 export function nonFinite(value: unknown): string | null {
   const seen = new Set<object>();
+  // iterative, depth first: an output may be as deep as a hostile input it echoes (10 000 levels)
+  const stack: [unknown, string][] = [[value, "result"]];
   let budget = 3_000_000;
-  const visit = (v: unknown, path: string): string | null => {
-    if (--budget < 0) return null;
+  const pushAll = (entries: [unknown, string][]) => {
+    for (let i = entries.length - 1; i >= 0; i--) stack.push(entries[i]!);
+  };
+  while (stack.length > 0 && --budget > 0) {
+    const [v, path] = stack.pop()!;
     if (typeof v === "number") {
-      if (Number.isFinite(v)) return null;
-      return `${Number.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity"}@${path}`;
+      if (!Number.isFinite(v)) return `${Number.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity"}@${path}`;
+      continue;
     }
-    if (v === null || typeof v !== "object") return null;
-    if (seen.has(v) || v instanceof Error) return null;
+    if (v === null || typeof v !== "object" || seen.has(v) || v instanceof Error) continue;
     seen.add(v);
     if (ArrayBuffer.isView(v)) {
       if (v instanceof Float64Array || v instanceof Float32Array) {
-        for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return visit(v[i], `${path}[${i}]`);
+        const i = v.findIndex((x) => !Number.isFinite(x));
+        if (i >= 0) stack.push([v[i], `${path}[${i}]`]);
       }
-      return null;
-    }
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        const r = visit(v[i], `${path}[${i}]`);
-        if (r) return r;
+    } else if (Array.isArray(v)) {
+      pushAll(Array.from(v, (x, i): [unknown, string] => [x, `${path}[${i}]`])); // holes too: v.map would skip them
+    } else if (v instanceof Map) {
+      pushAll(
+        [...v].flatMap(([k, x]): [unknown, string][] => [
+          [k, `${path}<key>`],
+          [x, `${path}.get(${String(k).slice(0, 20)})`],
+        ]),
+      );
+    } else if (v instanceof Set) {
+      pushAll([...v].map((x): [unknown, string] => [x, `${path}<item>`]));
+    } else {
+      const proto = Object.getPrototypeOf(v);
+      if (proto === Object.prototype || proto === null) {
+        pushAll(Object.keys(v).map((k): [unknown, string] => [(v as Record<string, unknown>)[k], `${path}.${k}`]));
+        continue;
       }
-      return null;
-    }
-    if (v instanceof Map) {
-      for (const [k, x] of v) {
-        const r = visit(k, `${path}<key>`) ?? visit(x, `${path}.get(${String(k).slice(0, 20)})`);
-        if (r) return r;
+      // a class instance (a sketch) is state behind an API: what it shows is its getters (count, min, max)
+      // and what its methods return, which the sweep calls and checks on their own
+      const getters: [unknown, string][] = [];
+      for (let p = proto; p && !BUILT_IN_PROTOTYPES.has(p); p = Object.getPrototypeOf(p)) {
+        for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(p)))
+          if (d.get !== undefined) getters.push([(v as Record<string, unknown>)[k], `${path}.${k}`]);
       }
-      return null;
+      pushAll(getters);
     }
-    if (v instanceof Set) {
-      for (const x of v) {
-        const r = visit(x, `${path}<item>`);
-        if (r) return r;
-      }
-      return null;
-    }
-    const proto = Object.getPrototypeOf(v);
-    if (proto === Object.prototype || proto === null) {
-      for (const k of Object.keys(v)) {
-        const r = visit((v as Record<string, unknown>)[k], `${path}.${k}`);
-        if (r) return r;
-      }
-      return null;
-    }
-    // a class instance (a sketch) is state behind an API: what it shows is its getters (count, min, max)
-    // and what its methods return, which the sweep calls and checks on their own
-    for (let p = proto; p && !BUILT_IN_PROTOTYPES.has(p); p = Object.getPrototypeOf(p)) {
-      for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(p))) {
-        if (d.get === undefined) continue;
-        const r = visit((v as Record<string, unknown>)[k], `${path}.${k}`);
-        if (r) return r;
-      }
-    }
-    return null;
-  };
-  return visit(value, "result");
+  }
+  return null;
 }
 
 /** `arg1.period.start`, `arg0[0].at` */

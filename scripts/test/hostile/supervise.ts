@@ -191,6 +191,8 @@ async function sweepGroup(options: SweepOptions): Promise<Record<string, Package
       return results;
     }
     const [pkg, index] = run.stoppedAt;
+    if (resume && resume.pkg === pkg && resume.after === index)
+      throw new Error(`the hostile-input runner dies between cases, after ${pkg} case ${index}:\n${run.stderr}`);
     const result = results[pkg];
     const key = result?.keys[index];
     if (!result || key === undefined)

@@ -145,6 +145,7 @@ function* methodCases(
       },
       ...(valid ? { valid, opaque: fixture.methodOpaque?.[m] ?? [] } : {}),
     };
-    for (const c of casesFor(plan, sets)) yield { ...c, echo: false };
+    const echo = fixture.echoMethods?.includes(m) ?? false;
+    for (const c of casesFor(plan, sets)) yield { ...c, echo };
   }
 }
