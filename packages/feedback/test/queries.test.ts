@@ -93,7 +93,8 @@ describe("overdueItems", () => {
       path: ["now"],
       message: /^overdueItems: now must be an integer number of epoch milliseconds/,
     });
-    expect(() => overdueItems([{}] as never, T0)).toThrow(/^overdueItems: items\[0\] must be a feedback item/);
+    expect(() => overdueItems([{}] as never, T0)).toThrow(/^overdueItems: items\[0\]\.id must be a string/);
+    expect(() => overdueItems([5] as never, T0)).toThrow(/^overdueItems: items\[0\] must be a feedback item/);
   });
 });
 

@@ -208,15 +208,12 @@ describe("transition", () => {
       expect(reported.autoCloseAt).toBe(reportAt + 25 * HOUR); // 2026-11-01 23:00 EST
     });
 
-    it("refuses auto_close while the item's autoCloseAt is not an instant (a damaged stored item)", () => {
+    it("refuses a damaged stored item whose autoCloseAt is not an instant, naming the field (never a skipped wait)", () => {
       const { item, at } = reach("reported");
       const damaged = { ...item, autoCloseAt: Number.NaN } as FeedbackItem;
-      const r = transition(damaged, { type: "auto_close", id: "ev_c", itemId: "fb_1", at: at + 1000 });
-      expect(r.ok ? null : [r.error.code, r.error.guard, r.error.message]).toEqual([
-        "guard_failed",
-        "auto_close_due",
-        'transition: guard auto_close_due failed in state "reported": auto-close is only due at NaN',
-      ]);
+      expect(() =>
+        transition(damaged, { type: "auto_close", id: "ev_c", itemId: "fb_1", at: at + 1000 }),
+      ).toThrowOpsError("invalid_argument", { path: ["item", "autoCloseAt"] });
     });
   });
 
@@ -491,6 +488,9 @@ describe("transition", () => {
         /transition: context\.autoCloseAfterDays must be an integer/,
       );
       expect(() => transition({} as FeedbackItem, validEvent("triage", item, T0, "e"))).toThrow(
+        /transition: item\.id must be a string/,
+      );
+      expect(() => transition(null as never, validEvent("triage", item, T0, "e"))).toThrow(
         /transition: item must be a feedback item/,
       );
     });

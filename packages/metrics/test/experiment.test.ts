@@ -91,9 +91,10 @@ describe("normalQuantile", () => {
   it("is the inverse of normalCdf", () => {
     for (const p of [0.001, 0.2, 0.5, 0.77, 0.999]) expect(normalCdf(normalQuantile(p))).toBeCloseTo(p, 14);
   });
-  it("maps 0 and 1 to infinities and rejects other values", () => {
-    expect(normalQuantile(0)).toBe(-Infinity);
-    expect(normalQuantile(1)).toBe(Infinity);
+  it("refuses 0 and 1, whose quantiles are infinite, and rejects other values", () => {
+    expect(() => normalQuantile(0)).toThrowOpsError("out_of_range", { path: ["p"] });
+    expect(() => normalQuantile(-0)).toThrowOpsError("out_of_range", { path: ["p"] });
+    expect(() => normalQuantile(1)).toThrowOpsError("out_of_range", { path: ["p"] });
     expect(() => normalQuantile(1.5)).toThrowOpsError("invalid_argument", {
       message: /normalQuantile: p must be a probability in \[0, 1\], got 1.5/,
     });

@@ -110,7 +110,8 @@ export function checkRegexSafety(source: string, flags = ""): Result<SafePattern
     return err(
       failure(
         "unsupported_flag",
-        `checkRegexSafety: flags must be distinct letters among i, m, s, u, got ${JSON.stringify(flags)}`,
+        // JSON only for a string: a BigInt, a cycle or a deep array would make stringify throw
+        `checkRegexSafety: flags must be distinct letters among i, m, s, u, got ${typeof flags === "string" ? JSON.stringify(flags) : `a ${typeof flags}`}`,
         ["flags"],
       ),
     );

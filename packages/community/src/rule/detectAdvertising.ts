@@ -57,6 +57,10 @@ export interface AdvertisingHit {
   readonly text: string;
 }
 
+/** The text {@link detectAdvertising} scans: a string of at most 200 000 UTF-16 units. */
+const TextSchema = /* @__PURE__ */ (() =>
+  z.string().check(z.maxLength(200_000, { error: "must have at most 200 000 characters (UTF-16 units)" })))();
+
 /**
  * Finds advertising contacts in a message — links, WeChat ids, phone numbers, QR-code
  * mentions — including the usual disguises: full-width characters, spaces or emoji inside
@@ -64,10 +68,11 @@ export interface AdvertisingHit {
  * {@link normalizeText} forms (white space stripped for links and ids, all separators for
  * phone numbers and QR cues) with fixed, linear-time patterns.
  *
- * @param text - the raw message text
+ * @param text - the raw message text, at most 200 000 UTF-16 units (a long article; the scan of
+ *   every form of the text is linear, and a limit keeps one call well under a second)
  * @param options - which detectors to run, allowed domains, cue lists
  * @returns hits sorted by position
- * @throws {OpsError} `invalid_argument` for a non-string text or invalid options
+ * @throws {OpsError} `invalid_argument` for a non-string text, a text longer than 200 000 units or invalid options
  *
  * @example
  * ```ts
@@ -77,7 +82,7 @@ export interface AdvertisingHit {
  * ```
  */
 export function detectAdvertising(text: string, options: DetectAdvertisingOptions = {}): AdvertisingHit[] {
-  parseOrThrow(z.string(), text, { fn: "detectAdvertising", path: ["text"] });
+  parseOrThrow(TextSchema, text, { fn: "detectAdvertising", path: ["text"] });
   const parsed = parseOrThrow(DetectAdvertisingOptionsSchema, options, { fn: "detectAdvertising", path: ["options"] });
   return detectWith(compileAdvertising(parsed), createForms(text), Number.POSITIVE_INFINITY);
 }

@@ -1,5 +1,5 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import { StrikeLogEntrySchema, type StrikeLog, type StrikeLogEntry } from "./StrikeLog";
+import { StrikeLogEntrySchema, StrikeLogSchema, type StrikeLog, type StrikeLogEntry } from "./StrikeLog";
 
 /**
  * Appends one entry to an append-only strike log and returns the new log; the old one is
@@ -12,7 +12,7 @@ import { StrikeLogEntrySchema, type StrikeLog, type StrikeLogEntry } from "./Str
  * @param log - the log so far (trusted: built by this function)
  * @param entry - a strike (see `issueStrike`) or a revocation
  * @returns a new log with the entry at the end
- * @throws {OpsError} `invalid_argument` for a malformed entry or a revocation before its strike; `duplicate` for a reused strike id or a second revocation; `not_found` for a revocation of an unknown strike
+ * @throws {OpsError} `invalid_argument` for a malformed entry, a log that breaks `StrikeLogSchema` (holes, NaN, wrong types), or a revocation before its strike; `duplicate` for a reused strike id or a second revocation; `not_found` for a revocation of an unknown strike
  *
  * @example
  * ```ts
@@ -26,15 +26,9 @@ import { StrikeLogEntrySchema, type StrikeLog, type StrikeLogEntry } from "./Str
 export function appendStrikeEntry(log: StrikeLog, entry: StrikeLogEntry): StrikeLog {
   const fn = "appendStrikeEntry";
   const e = parseOrThrow(StrikeLogEntrySchema, entry, { fn, path: ["entry"] });
-  if (!Array.isArray(log))
-    throw new OpsError({
-      code: "invalid_argument",
-      fn,
-      path: ["log"],
-      rule: "must be an array of strike log entries",
-      received: log,
-    });
-  const same = log.find((x) =>
+  // the whole log, as the functions that fold it do: a hole or a NaN in an earlier entry is an error here, not passed on
+  const entries = parseOrThrow(StrikeLogSchema, log, { fn, path: ["log"] });
+  const same = entries.find((x) =>
     e.type === "strike" ? x.type === "strike" && x.id === e.id : x.type === "revocation" && x.strikeId === e.strikeId,
   );
   if (same) {
@@ -49,7 +43,7 @@ export function appendStrikeEntry(log: StrikeLog, entry: StrikeLogEntry): Strike
     });
   }
   if (e.type === "revocation") {
-    const strike = log.find((x) => x.type === "strike" && x.id === e.strikeId);
+    const strike = entries.find((x) => x.type === "strike" && x.id === e.strikeId);
     if (!strike)
       throw new OpsError({
         code: "not_found",

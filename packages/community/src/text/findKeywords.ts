@@ -1,3 +1,4 @@
+import { readOptions } from "../_lib/readOptions";
 import { OpsError } from "@ops/core";
 import { asCompiled, keywordHits } from "../_lib/keywords";
 import { normalizeAt } from "../_lib/normalize";
@@ -18,7 +19,7 @@ export interface FindKeywordsOptions {
  * @param text - the raw message text
  * @param options - `limit` on the number of hits
  * @returns hits sorted by start, then end
- * @throws {OpsError} `invalid_argument` for a matcher not made by `compileKeywords`, a non-string text or a bad limit
+ * @throws {OpsError} `invalid_argument` for a matcher not made by `compileKeywords`, a non-string text a bad limit, or options that are not an object (`null` included: omit them for the defaults)
  *
  * @example
  * ```ts
@@ -39,7 +40,7 @@ export function findKeywords(matcher: KeywordMatcher, text: string, options: Fin
       received: text,
     });
   }
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const limit = readOptions(options, "findKeywords").limit ?? Number.POSITIVE_INFINITY;
   if (limit !== Number.POSITIVE_INFINITY && (!Number.isInteger(limit) || limit < 1)) {
     throw new OpsError({
       code: "invalid_argument",

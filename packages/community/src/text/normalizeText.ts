@@ -1,3 +1,4 @@
+import { readOptions } from "../_lib/readOptions";
 import { OpsError } from "@ops/core";
 import * as z from "zod/mini";
 import { normalizeAt } from "../_lib/normalize";
@@ -63,7 +64,8 @@ const LEVEL: Record<NormalizeStrip, 0 | 1 | 2> = { invisible: 0, whitespace: 1, 
  * @param text - the raw message text
  * @param options - `strip`: `"invisible"`, `"whitespace"` or `"separators"` (default)
  * @returns the normalised text with a map back to `source`
- * @throws {OpsError} `invalid_argument` if `text` is not a string or `strip` is unknown
+ * @throws {OpsError} `invalid_argument` if `text` is not a string, `options` is not an object (`null`
+ *   included: omit it for the defaults) or `strip` is unknown
  *
  * @example
  * ```ts
@@ -84,8 +86,9 @@ export function normalizeText(text: string, options: NormalizeTextOptions = {}):
       received: text,
     });
   }
-  const strip = options.strip ?? "separators";
-  const level = LEVEL[strip];
+  const strip: unknown = readOptions(options, "normalizeText").strip ?? "separators";
+  // typeof first: an object key would be converted to a string (a TypeError for Object.create(null))
+  const level = typeof strip === "string" && Object.hasOwn(LEVEL, strip) ? LEVEL[strip as NormalizeStrip] : undefined;
   if (level === undefined) {
     throw new OpsError({
       code: "invalid_argument",

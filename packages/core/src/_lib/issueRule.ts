@@ -22,7 +22,7 @@ export function issueRule(issue: core.$ZodRawIssue): string {
       const unit = i.origin === "string" ? " character" : /^(array|set|map)$/.test(String(i.origin)) ? " item" : "";
       return unit
         ? `must have ${i.exact ? "exactly" : small ? "at least" : "at most"} ${limit}${unit}${limit === 1 ? "" : "s"}`
-        : `must be ${small ? ">" : "<"}${i.inclusive ? "=" : ""} ${limit}`.replace(">=", "≥").replace("<=", "≤");
+        : `must be ${small ? (i.inclusive ? "≥" : ">") : i.inclusive ? "≤" : "<"} ${limit}`;
     }
     case "invalid_value":
       return `must be ${(i.values as unknown[]).length > 1 ? "one of " : ""}${list(i.values)}`;

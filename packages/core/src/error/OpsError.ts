@@ -65,6 +65,10 @@ export interface OpsErrorInit {
 /**
  * The one error type that \@ops functions throw for misuse and invalid input.
  *
+ * An init that is not `{ code, fn, rule, path?, … }` with string `code`, `fn` and `rule` is
+ * refused: the constructor throws an OpsError `invalid_argument` with `fn: "OpsError"` and
+ * path `["init"]`; a path that is not strings and numbers, one from {@link formatPath}.
+ *
  * Expected domain outcomes (a rate with no denominator, an illegal lifecycle event) are
  * returned as values instead; see {@link Result}. The message always names the function,
  * the field and the rule, e.g.
@@ -89,21 +93,34 @@ export interface OpsErrorInit {
 export class OpsError extends Error {
   override readonly name = "OpsError";
   /** Machine-readable reason; see {@link OpsErrorCode}. */
-  readonly code: OpsErrorCode;
+  declare readonly code: OpsErrorCode;
   /** The public function that refused the call. */
-  readonly fn: string;
+  declare readonly fn: string;
   /** Where in the arguments the problem is. */
-  readonly path: ErrorPath;
+  declare readonly path: ErrorPath;
   /** The rule that was broken. */
-  readonly rule: string;
+  declare readonly rule: string;
   /** The offending value, when there is one. */
-  readonly received: unknown;
+  declare readonly received: unknown;
 
   constructor(init: OpsErrorInit) {
+    const i = init as unknown as Partial<Record<string, unknown>> | null | undefined;
+    if (typeof i?.code + typeof i?.fn + typeof i?.rule !== "stringstringstring")
+      // refused with an OpsError of its own, never a TypeError while the message is built
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "OpsError",
+        path: ["init"],
+        rule: "must be { code, fn, rule }",
+        received: init,
+      });
     const path = init.path ?? [];
-    const where = path.length > 0 ? `${formatPath(path)} ` : "";
+    const where = formatPath(path); // refuses a path that is not strings and numbers (an OpsError from formatPath)
     const got = "received" in init ? `, got ${describeValue(init.received)}` : "";
-    super(`${init.fn}: ${where}${init.rule}${got}`, init.cause === undefined ? undefined : { cause: init.cause });
+    super(
+      `${init.fn}: ${where && `${where} `}${init.rule}${got}`,
+      init.cause === undefined ? undefined : { cause: init.cause },
+    );
     this.code = init.code;
     this.fn = init.fn;
     this.path = Object.freeze([...path]);
@@ -140,6 +157,10 @@ export function isOpsError(value: unknown, code?: OpsErrorCode): value is OpsErr
 /**
  * Renders a path the way a TypeScript reader writes it: `posts[2].impressions`.
  *
+ * @param path - an array of property names and indexes
+ * @returns the path as text (`""` for `[]`)
+ * @throws {OpsError} `invalid_argument` when `path` is not an array of strings and numbers
+ *
  * @example
  * ```ts
  * import { formatPath } from "@ops/core";
@@ -148,6 +169,12 @@ export function isOpsError(value: unknown, code?: OpsErrorCode): value is OpsErr
  * ```
  */
 export function formatPath(path: ErrorPath): string {
+  if (!(Array.isArray(path) && path.every((s) => typeof s === "string" || typeof s === "number")))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "formatPath",
+      rule: "path must be strings and numbers",
+    });
   let out = "";
   for (const segment of path) {
     if (typeof segment === "number") out += `[${segment}]`;
@@ -159,11 +186,9 @@ export function formatPath(path: ErrorPath): string {
 
 /** A short, safe rendering of any value for an error message (at most ~60 characters). */
 function describeValue(value: unknown): string {
-  if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
+  if (typeof value === "number") return String(value); // "NaN", "Infinity", "-5" (JSON would say null)
   if (typeof value === "bigint") return `${value}n`;
-  if (value === undefined) return "undefined";
   if (typeof value === "function") return "a function";
-  if (typeof value === "symbol") return value.toString();
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
   let text: string;
   try {

@@ -71,7 +71,7 @@ export interface IdFactoryOptions {
  *
  * @param options - prefix, size and generator
  * @returns a function that returns a new id on each call
- * @throws {OpsError} `invalid_argument` for a size outside 8–64, a prefix with characters outside the alphabet, or no generator
+ * @throws {OpsError} `invalid_argument` for options that are not an object, a size outside 8–64, a prefix with characters outside the alphabet, or no generator
  *
  * @example
  * ```ts
@@ -86,6 +86,15 @@ export interface IdFactoryOptions {
  * ```
  */
 export function createIdFactory<B extends string>(options: IdFactoryOptions): () => Id<B> {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "createIdFactory",
+      path: ["options"],
+      rule: "must be an object { generator, prefix?, size? }",
+      received: options,
+    });
+  }
   const prefix = options.prefix ?? "";
   const size = options.size ?? 21;
   if (!Number.isInteger(size) || size < 8 || size > 64) {
@@ -97,7 +106,7 @@ export function createIdFactory<B extends string>(options: IdFactoryOptions): ()
       received: size,
     });
   }
-  if (!/^[A-Za-z0-9_-]*$/.test(prefix) || prefix.length > 32) {
+  if (typeof prefix !== "string" || !/^[A-Za-z0-9_-]*$/.test(prefix) || prefix.length > 32) {
     throw new OpsError({
       code: "invalid_argument",
       fn: "createIdFactory",

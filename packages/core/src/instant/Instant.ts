@@ -1,3 +1,4 @@
+import { readOptions } from "../_lib/readOptions";
 import * as z from "zod/mini";
 import { OpsError } from "../error/OpsError";
 import { daysFromCivil, monthLength } from "../_lib/civil";
@@ -58,7 +59,8 @@ const ISO_DATE_TIME =
  * @param text - e.g. `"2026-03-08T09:30:00+08:00"`
  * @param options - `fn` names the caller in error messages
  * @returns epoch milliseconds
- * @throws {OpsError} `invalid_argument` if the text is not such a date-time or names an impossible
+ * @throws {OpsError} `invalid_argument` for options that are not an object (`null` included) or a non-string `fn`,
+ *   and if the text is not such a date-time or names an impossible
  *   date; `out_of_range` if it is a real date-time outside ±{@link MAX_INSTANT}
  *   (`+275760-09-13T00:00:00.001Z`): the text is well formed, only no instant can hold it
  *
@@ -74,7 +76,16 @@ const ISO_DATE_TIME =
  * ```
  */
 export function parseInstant(text: string, options: { fn?: string } = {}): Instant {
-  const fn = options.fn ?? "parseInstant";
+  const fn = readOptions(options, "parseInstant").fn ?? "parseInstant";
+  if (typeof fn !== "string") {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "parseInstant",
+      path: ["options", "fn"],
+      rule: "must be a string",
+      received: fn,
+    });
+  }
   const m = typeof text === "string" ? ISO_DATE_TIME.exec(text) : null;
   if (!m) {
     throw new OpsError({

@@ -1,3 +1,4 @@
+import { OpsError } from "../error/OpsError";
 import * as z from "zod/mini";
 
 /**
@@ -130,7 +131,31 @@ export const ActorRefSchema = /* @__PURE__ */ (() =>
  * actorKey({ platform: "weibo", scope: "", userId: "1669879400" });
  * // => "weibo::1669879400"
  * ```
+ *
+ * @param ref - an actor reference; its three fields must be strings (not re-validated: use {@link ActorRefSchema} for that)
+ * @returns `platform:scope:userId` in NFC
+ * @throws {OpsError} `invalid_argument` when `ref` is not an object or a field is not a string
  */
 export function actorKey(ref: ActorRef): string {
+  if (typeof ref !== "object" || ref === null) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "actorKey",
+      path: ["ref"],
+      rule: "must be an object { platform, scope, userId }",
+      received: ref,
+    });
+  }
+  for (const field of ["platform", "scope", "userId"] as const) {
+    if (typeof ref[field] !== "string") {
+      throw new OpsError({
+        code: "invalid_argument",
+        fn: "actorKey",
+        path: ["ref", field],
+        rule: "must be a string",
+        received: ref[field],
+      });
+    }
+  }
   return `${ref.platform}:${ref.scope}:${ref.userId}`.normalize("NFC");
 }

@@ -14,11 +14,14 @@ export interface RandomSource {
   next(): number;
   /** An integer in [min, maxExclusive). */
   int(min: number, maxExclusive: number): number;
-  /** One element of a non-empty array, uniformly. */
+  /** One element of a non-empty array, uniformly (`invalid_argument` for an empty array or a non-array). */
   pick<T>(items: readonly T[]): T;
   /** A new array with the items in uniformly random order (Fisher–Yates); the input is not touched. */
   shuffle<T>(items: readonly T[]): T[];
-  /** A normally distributed number (Box–Muller). */
+  /**
+   * A normally distributed number (Box–Muller). `mean` must be within ±1e300 and `sd` from 0
+   * to 1e300 (`invalid_argument` otherwise), so that the result is always finite.
+   */
   normal(mean?: number, sd?: number): number;
 }
 
@@ -67,6 +70,7 @@ export function createRandom(seed: RandomSeed): RandomSource {
     next,
     int,
     pick<T>(items: readonly T[]): T {
+      if (!Array.isArray(items)) throw notAnArray("RandomSource.pick", items);
       if (items.length === 0) {
         throw new OpsError({
           code: "invalid_argument",
@@ -78,6 +82,7 @@ export function createRandom(seed: RandomSeed): RandomSource {
       return items[int(0, items.length)] as T;
     },
     shuffle<T>(items: readonly T[]): T[] {
+      if (!Array.isArray(items)) throw notAnArray("RandomSource.shuffle", items);
       const out = [...items];
       for (let i = out.length - 1; i > 0; i--) {
         const j = int(0, i + 1);
@@ -88,12 +93,45 @@ export function createRandom(seed: RandomSeed): RandomSource {
       return out;
     },
     normal(mean = 0, sd = 1): number {
+      checkNormal(mean, sd);
       let u = 0;
       while (u === 0) u = next();
       const v = next();
       return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     },
   };
+}
+
+function notAnArray(fn: string, items: unknown): OpsError {
+  return new OpsError({ code: "invalid_argument", fn, path: ["items"], rule: "must be an array", received: items });
+}
+
+/**
+ * The range of `normal`'s parameters: |mean| ≤ 1e300 and 0 ≤ sd ≤ 1e300. Box–Muller's factor
+ * √(−2 ln u)·cos(2πv) (Box & Muller 1958) is at most √(2·1074·ln 2) ≈ 38.6 in size for any
+ * positive double u (u ≥ 2⁻¹⁰⁷⁴), so every result stays below 4e301 — finite, never ±Infinity.
+ */
+const NORMAL_LIMIT = 1e300;
+
+function checkNormal(mean: unknown, sd: unknown): void {
+  if (typeof mean !== "number" || !(Math.abs(mean) <= NORMAL_LIMIT)) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "RandomSource.normal",
+      path: ["mean"],
+      rule: "must be a finite number within ±1e300",
+      received: mean,
+    });
+  }
+  if (typeof sd !== "number" || !(sd >= 0 && sd <= NORMAL_LIMIT)) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "RandomSource.normal",
+      path: ["sd"],
+      rule: "must be a finite number from 0 to 1e300",
+      received: sd,
+    });
+  }
 }
 
 function seedToHex(seed: RandomSeed): string {

@@ -1,3 +1,4 @@
+import { OpsError } from "../error/OpsError";
 import { type Err, err, type Failure, type Ok, ok } from "./Result";
 
 /**
@@ -27,6 +28,7 @@ export type Verification<T, C extends string = string> = Ok<T> | Err<readonly Fa
  * @param value - what a successful verification reports
  * @param failures - every failure found
  * @returns the verification
+ * @throws {OpsError} `invalid_argument` when `failures` is not an array
  *
  * @example
  * ```ts
@@ -38,5 +40,14 @@ export type Verification<T, C extends string = string> = Ok<T> | Err<readonly Fa
  * ```
  */
 export function verification<T, C extends string>(value: T, failures: readonly Failure<C>[]): Verification<T, C> {
+  if (!Array.isArray(failures)) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "verification",
+      path: ["failures"],
+      rule: "must be an array of failures",
+      received: failures,
+    });
+  }
   return failures.length === 0 ? ok(value) : err(failures);
 }

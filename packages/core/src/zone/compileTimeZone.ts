@@ -1,3 +1,4 @@
+import { assertNumber } from "../_lib/readOptions";
 import { OpsError } from "../error/OpsError";
 import { assertInstant, MAX_INSTANT, type Instant } from "../instant/Instant";
 import { hourlyOffsets, partsAt, type RangeBlame, resolveWith, wallClockMs } from "../_lib/zoneMath";
@@ -8,12 +9,40 @@ import { assertTimeZone, type TimeZone } from "./timeZone";
 
 const INSTANT = ["instant"] as const;
 
+/** The one check the methods make of a number argument: that it is a number (its range is the result's to judge). */
+function numberAt(value: unknown, method: string, path: readonly string[]): number {
+  assertNumber(value, `CompiledTimeZone.${method}`, path);
+  return value;
+}
+
+const PART_FIELDS = ["year", "month", "day", "hour", "minute", "second", "millisecond"] as const;
+
+/** `fromLocalParts` checks the shape only (an object of numbers, time fields optional), not the ranges. */
+function checkParts(parts: unknown): LocalDateTime {
+  const fn = "CompiledTimeZone.fromLocalParts";
+  if (typeof parts !== "object" || parts === null) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["parts"],
+      rule: "must be an object { year, month, day, … }",
+      received: parts,
+    });
+  }
+  for (const [k, field] of PART_FIELDS.entries()) {
+    const value = (parts as Record<string, unknown>)[field];
+    if (k >= 3 && value === undefined) continue;
+    numberAt(value, "fromLocalParts", ["parts", field]);
+  }
+  return parts as LocalDateTime;
+}
+
 /**
  * A time zone checked once and ready for hot loops (bucketing millions of events by local
  * day, expanding a calendar over two years). Offsets are cached per UTC hour (see
  * {@link createOffsetLookup}); no method validates the zone again. Methods check only that
  * an instant is an integer within ±8.64e15 (`offset`: within ±8.64e15, as the function of
- * {@link createOffsetLookup}), not the other arguments:
+ * {@link createOffsetLookup}), and that the other number arguments are numbers, not their ranges:
  * pass real dates and integer day counts, or use the validating free functions
  * ({@link localParts}, {@link fromLocalParts}, {@link startOfLocalDay}). A result outside
  * ±8.64e15 throws `out_of_range`, as the free functions do — never NaN.
@@ -89,14 +118,19 @@ export function compileTimeZone(zone: TimeZone): CompiledTimeZone {
     zone,
     offset: (instant: Instant) => {
       // as createOffsetLookup's function: one comparison, a fraction is read as the instant it falls in
-      if (!(Math.abs(instant) <= MAX_INSTANT)) assertInstant(instant, "CompiledTimeZone.offset", INSTANT);
+      if (typeof instant !== "number" || !(Math.abs(instant) <= MAX_INSTANT))
+        assertInstant(instant, "CompiledTimeZone.offset", INSTANT);
       return probe(instant);
     },
     fromWallClock: (wall: number, disambiguation: Disambiguation = "compatible") =>
-      resolve(wall, disambiguation, "fromWallClock", { path: ["wallClock"], what: "is a local time", received: wall }),
+      resolve(numberAt(wall, "fromWallClock", ["wallClock"]), disambiguation, "fromWallClock", {
+        path: ["wallClock"],
+        what: "is a local time",
+        received: wall,
+      }),
     localParts: (instant: Instant) => partsAt(instant, offsetIn("localParts", instant)),
     fromLocalParts: (parts: LocalDateTime, disambiguation: Disambiguation = "compatible") =>
-      resolve(wallClockMs(parts), disambiguation, "fromLocalParts"),
+      resolve(wallClockMs(checkParts(parts)), disambiguation, "fromLocalParts"),
     startOfDay: (instant: Instant) => startOf("startOfDay", instant, "day", (p) => p.day),
     startOfWeek: (instant: Instant, weekStartsOn: WeekStartsOn = 1) => {
       if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
@@ -113,7 +147,7 @@ export function compileTimeZone(zone: TimeZone): CompiledTimeZone {
     startOfMonth: (instant: Instant) => startOf("startOfMonth", instant, "month", () => 1),
     addDays: (instant: Instant, days: number) => {
       const p = partsAt(instant, offsetIn("addDays", instant));
-      return resolve(wallClockMs({ ...p, day: p.day + days }), "compatible", "addDays", {
+      return resolve(wallClockMs({ ...p, day: p.day + numberAt(days, "addDays", ["days"]) }), "compatible", "addDays", {
         path: ["days"],
         what: "moves the instant to a local time",
         received: days,

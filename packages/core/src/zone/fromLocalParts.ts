@@ -1,3 +1,4 @@
+import { readOptions } from "../_lib/readOptions";
 import * as z from "zod/mini";
 import type { Instant } from "../instant/Instant";
 import { monthLength } from "../_lib/civil";
@@ -65,7 +66,8 @@ export const LocalDateTimeSchema = /* @__PURE__ */ (() =>
  * @param zone - an IANA time-zone name
  * @param options - `disambiguation`, default `"compatible"`
  * @returns epoch milliseconds
- * @throws {OpsError} `invalid_argument` for impossible parts (Feb 30) or a rejected gap/overlap; `invalid_time_zone`;
+ * @throws {OpsError} `invalid_argument` for impossible parts (Feb 30), a rejected gap/overlap, or options that are
+ *   not an object (`null` included: omit them for the defaults); `invalid_time_zone`;
  *   `out_of_range` for real parts whose instant is outside ±8.64e15 (`{ year: 275760, month: 9, day: 13, hour: 10 }`
  *   in Asia/Tokyo is one hour past the last instant)
  *
@@ -82,5 +84,5 @@ export const LocalDateTimeSchema = /* @__PURE__ */ (() =>
 export function fromLocalParts(parts: LocalDateTime, zone: TimeZone, options: FromLocalPartsOptions = {}): Instant {
   parseOrThrow(LocalDateTimeSchema, parts, { fn: "fromLocalParts", path: ["parts"] });
   assertTimeZone(zone, "fromLocalParts", ["zone"]);
-  return resolveLocal(wallClockMs(parts), zone, options.disambiguation ?? "compatible");
+  return resolveLocal(wallClockMs(parts), zone, readOptions(options, "fromLocalParts").disambiguation ?? "compatible");
 }

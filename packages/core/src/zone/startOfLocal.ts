@@ -1,3 +1,4 @@
+import { readOptions } from "../_lib/readOptions";
 import type { Instant } from "../instant/Instant";
 import { assertInstant, formatInstant } from "../instant/Instant";
 import { OpsError } from "../error/OpsError";
@@ -49,7 +50,8 @@ export function startOfLocalDay(instant: Instant, zone: TimeZone): Instant {
  * The first instant of the local week containing `instant` in `zone`.
  *
  * @param options - `weekStartsOn` (default 1 = Monday, as ISO 8601)
- * @throws {OpsError} `invalid_argument` for an invalid instant or `weekStartsOn`, `invalid_time_zone`,
+ * @throws {OpsError} `invalid_argument` for an invalid instant or `weekStartsOn`, or options that are not an object
+ *   (`null` included: omit them for the defaults), `invalid_time_zone`,
  *   `out_of_range` when the local week starts before the first instant
  *
  * @example
@@ -64,7 +66,7 @@ export function startOfLocalDay(instant: Instant, zone: TimeZone): Instant {
  */
 export function startOfLocalWeek(instant: Instant, zone: TimeZone, options: StartOfLocalWeekOptions = {}): Instant {
   check(instant, zone, "startOfLocalWeek");
-  const weekStartsOn = options.weekStartsOn ?? 1;
+  const weekStartsOn = readOptions(options, "startOfLocalWeek").weekStartsOn ?? 1;
   if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
     throw new OpsError({
       code: "invalid_argument",

@@ -55,7 +55,8 @@ export function createOffsetLookup(zone: TimeZone): (instant: Instant) => number
   const lookup = hourlyOffsets(zone);
   return (instant) => {
     // one comparison on the hot path; a fraction is read as the instant it falls in
-    if (!(Math.abs(instant) <= MAX_INSTANT)) assertInstant(instant, "createOffsetLookup", INSTANT);
+    if (typeof instant !== "number" || !(Math.abs(instant) <= MAX_INSTANT))
+      assertInstant(instant, "createOffsetLookup", INSTANT);
     return lookup(instant);
   };
 }

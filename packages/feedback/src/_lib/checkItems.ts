@@ -2,7 +2,7 @@ import { OpsError } from "@ops/core";
 import type { FeedbackItem } from "../item/feedbackItem";
 import { assertItem } from "./assertItem";
 
-/** Cheap boundary check of an item list for the queries (a full schema parse per item would dominate their cost). */
+/** Boundary check of an item list for the queries: an array, each item checked by {@link assertItem} at `items[i]`. */
 export function checkItems(items: unknown, fn: string): asserts items is readonly FeedbackItem[] {
   if (!Array.isArray(items))
     throw new OpsError({
@@ -12,17 +12,5 @@ export function checkItems(items: unknown, fn: string): asserts items is readonl
       rule: "must be an array of feedback items",
       received: items,
     });
-  for (let i = 0; i < items.length; i++) {
-    try {
-      assertItem(items[i], fn);
-    } catch {
-      throw new OpsError({
-        code: "invalid_argument",
-        fn,
-        path: ["items", i],
-        rule: "must be a feedback item made by openFeedback, transition or replay",
-        received: items[i],
-      });
-    }
-  }
+  for (let i = 0; i < items.length; i++) assertItem(items[i], fn, ["items", i]);
 }

@@ -3,6 +3,7 @@ import type { InteractionKind } from "@ops/interaction";
 import { addBusinessTime, selectSlaPolicy, type SlaPolicySet } from "@ops/sla";
 import type { FeedbackItem } from "../item/feedbackItem";
 import type { DeadlineFn } from "../lifecycle/transitionContext";
+import { assertItem } from "../_lib/assertItem";
 
 const KIND: Partial<Record<FeedbackItem["sources"][number]["kind"], InteractionKind>> = {
   comment: "comment",
@@ -26,7 +27,8 @@ const KIND: Partial<Record<FeedbackItem["sources"][number]["kind"], InteractionK
  * @param policies - from `@ops/sla`'s `compileSlaPolicies`
  * @returns a deadline function for {@link TransitionContext}.deadline
  * @throws {OpsError} `invalid_argument` when `policies` is not a compiled set; the returned
- *   function throws `out_of_horizon` (from `addBusinessTime`) past its calendar's horizon
+ *   function throws `out_of_horizon` (from `addBusinessTime`) past its calendar's horizon, and
+ *   `invalid_argument` for an item whose state fields break `FeedbackItemSchema`
  *
  * @example
  * ```ts
@@ -58,6 +60,7 @@ export function slaDeadline(policies: SlaPolicySet): DeadlineFn {
     });
   }
   return (item: FeedbackItem, _at: Instant): Instant | null => {
+    assertItem(item, "slaDeadline()");
     const sourceKind = item.sources[0]?.kind;
     const kind = sourceKind === undefined ? undefined : KIND[sourceKind];
     const policy = selectSlaPolicy(policies, {

@@ -105,7 +105,8 @@ export const FEEDBACK_TRANSITIONS = /* @__PURE__ */ (() =>
  * ```
  */
 export function allowedEvents(status: FeedbackStatus): readonly Exclude<FeedbackEventType, "open">[] {
-  const row = (FEEDBACK_TRANSITIONS as FeedbackTransitionTable)[status];
+  // typeof first: an object key would be converted to a string (a TypeError for Object.create(null))
+  const row = typeof status === "string" ? (FEEDBACK_TRANSITIONS as FeedbackTransitionTable)[status] : undefined;
   if (row === undefined || !Object.hasOwn(FEEDBACK_TRANSITIONS, status)) {
     throw new OpsError({
       code: "invalid_argument",

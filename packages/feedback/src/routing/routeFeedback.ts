@@ -1,4 +1,5 @@
-import { OpsError, type ChannelRef } from "@ops/core";
+import * as z from "zod/mini";
+import { ChannelRefSchema, OpsError, parseOrThrow, type ChannelRef } from "@ops/core";
 import type { FeedbackSource } from "../item/feedbackSource";
 import type { Priority } from "@ops/interaction";
 import { containsKeyword, foldText } from "../_lib/keywords";
@@ -12,6 +13,15 @@ export interface RoutingInput {
   readonly channel?: ChannelRef | null;
   readonly sources?: readonly Pick<FeedbackSource, "kind">[];
 }
+
+/** What {@link routeFeedback} checks of its input (other fields of an item are not read; an item passes). */
+const RoutingInputSchema = /* @__PURE__ */ (() =>
+  z.object({
+    category: z.optional(z.nullable(z.string())),
+    text: z.optional(z.nullable(z.string())),
+    channel: z.optional(z.nullable(ChannelRefSchema)),
+    sources: z.optional(z.array(z.object({ kind: z.string() }))),
+  }))();
 
 /** The first matching rule's decision: where to send the item, at which priority. */
 export interface RoutingDecision {
@@ -31,7 +41,8 @@ export interface RoutingDecision {
  * @param rules - rules from {@link compileRoutingRules}
  * @param input - an item (or just its category, text, channel and sources); not mutated
  * @returns the decision, or `null` when no rule matches
- * @throws {OpsError} `invalid_argument` when `rules` was not made by {@link compileRoutingRules}
+ * @throws {OpsError} `invalid_argument` when `rules` was not made by {@link compileRoutingRules}, or when `input`
+ *   is not an object whose `category`, `text` (strings or null), `channel` and `sources[].kind` are well formed
  *
  * @example
  * ```ts
@@ -57,6 +68,7 @@ export function routeFeedback(rules: RoutingRules, input: RoutingInput): Routing
       received: rules,
     });
   }
+  parseOrThrow(RoutingInputSchema, input, { fn: "routeFeedback", path: ["input"] });
   let folded: string | null = null;
   const sourceKind = input.sources?.[0]?.kind;
   for (const rule of compiled as RoutingRulesInternal["rules"]) {

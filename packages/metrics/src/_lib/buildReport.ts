@@ -1,6 +1,6 @@
 // The engine behind weeklyReport and monthlyReport: the indicators of one period, computed
 // with the public functions, for the period and the previous one.
-import { isOpsError, parseOrThrow, type Period, type WeekStartsOn } from "@ops/core";
+import { isOpsError, OpsError, parseOrThrow, type Period, type WeekStartsOn } from "@ops/core";
 import type { EventColumns } from "../column/EventColumns";
 import { periodChange } from "../compare/periodChange";
 import { previousPeriod } from "../compare/previousPeriod";
@@ -50,6 +50,15 @@ export function buildReport(
   options: ReportOptions,
   fn: string,
 ): Report {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["input"],
+      rule: "must be an object { posts?, inbound?, followerSnapshots?, events? }",
+      received: input,
+    });
+  }
   const opts = parseOrThrow(ReportOptionsSchema, options, { fn, path: ["options"] });
   const zone = opts.timeZone;
   const plan = planBuckets(

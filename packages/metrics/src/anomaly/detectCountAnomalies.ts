@@ -29,7 +29,7 @@ export const CountPointSchema = /* @__PURE__ */ (() =>
 
 /** Options of {@link detectCountAnomalies}. */
 export interface DetectCountAnomaliesOptions {
-  /** Two-sided false-alarm probability per point; default 0.001. */
+  /** Two-sided false-alarm probability per point, in [1e-15, 1); default 0.001. */
   readonly alpha?: number;
   /** Previous points the expected rate is taken from; default 28. */
   readonly window?: number;
@@ -40,7 +40,10 @@ export interface DetectCountAnomaliesOptions {
 /** Schema of {@link DetectCountAnomaliesOptions}. */
 export const DetectCountAnomaliesOptionsSchema = /* @__PURE__ */ (() =>
   z.object({
-    alpha: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }), z.lt(1, { error: "must be < 1" }))),
+    // ≥ 1e-15: α/2 must stay a normal double the Poisson tails can reach (α = 5e-324 searched for ever)
+    alpha: z.optional(
+      z.number().check(z.minimum(1e-15, { error: "must be ≥ 1e-15" }), z.lt(1, { error: "must be < 1" })),
+    ),
     window: z.optional(z.int({ error: "must be a whole number" }).check(z.minimum(1, { error: "must be ≥ 1" }))),
     minHistory: z.optional(z.int({ error: "must be a whole number" }).check(z.minimum(1, { error: "must be ≥ 1" }))),
   }))();
@@ -66,7 +69,7 @@ const CountPointListSchema = /* @__PURE__ */ (() => z.array(CountPointSchema))()
  * @param points - counts, oldest first (not mutated)
  * @param options - `alpha` (0.001), `window` (28), `minHistory` (7)
  * @returns the flagged points, oldest first
- * @throws {OpsError} `invalid_argument` for negative or fractional counts, counts above trials, trials on some points only, bad options; `out_of_order`; `out_of_range` when a Poisson expectation exceeds 10⁹ (a job for {@link detectSeasonalAnomalies})
+ * @throws {OpsError} `invalid_argument` for negative or fractional counts, counts above trials, trials on some points only, bad options (`alpha` outside [1e-15, 1)); `out_of_order`; `out_of_range` when a Poisson expectation exceeds 10⁹ (a job for {@link detectSeasonalAnomalies})
  *
  * @example
  * ```ts

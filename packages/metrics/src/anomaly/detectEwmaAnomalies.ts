@@ -1,3 +1,4 @@
+import { checkScore, checkSeriesValues } from "../_lib/seriesValueRange";
 import { OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import { assertIncreasing } from "../_lib/assertIncreasing";
@@ -5,7 +6,7 @@ import { SeriesPointSchema, type Anomaly, type SeriesPoint } from "./Anomaly";
 
 /** Options of {@link detectEwmaAnomalies}. */
 export interface DetectEwmaAnomaliesOptions {
-  /** λ in (0, 1]: the weight of the newest point; default 0.2 (small λ finds small lasting shifts). */
+  /** λ in [1e-6, 1]: the weight of the newest point; default 0.2 (small λ finds small lasting shifts). */
   readonly lambda?: number;
   /** L: control-limit width in standard errors of the EWMA; default 3. */
   readonly limit?: number;
@@ -16,7 +17,9 @@ export interface DetectEwmaAnomaliesOptions {
 /** Schema of {@link DetectEwmaAnomaliesOptions}. */
 export const DetectEwmaAnomaliesOptionsSchema = /* @__PURE__ */ (() =>
   z.object({
-    lambda: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }), z.maximum(1, { error: "must be ≤ 1" }))),
+    lambda: z.optional(
+      z.number().check(z.minimum(1e-6, { error: "must be ≥ 1e-6" }), z.maximum(1, { error: "must be ≤ 1" })),
+    ),
     limit: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }))),
     baselineSize: z.optional(z.int({ error: "must be a whole number" }).check(z.minimum(3, { error: "must be ≥ 3" }))),
   }))();
@@ -46,7 +49,8 @@ const SeriesPointListSchema = /* @__PURE__ */ (() => z.array(SeriesPointSchema))
  * @param points - observations, oldest first, at least 4 (not mutated)
  * @param options - `lambda` (0.2), `limit` (3), `baselineSize` (⌊n/2⌋, ≥ 3)
  * @returns the flagged points, oldest first
- * @throws {OpsError} `invalid_argument` for fewer than 4 points, a baseline not shorter than the series, non-finite values or bad options; `out_of_order`
+ * @throws {OpsError} `invalid_argument` for fewer than 4 points, a baseline not shorter than the series, non-finite values or bad options
+ *   (`lambda` below 1e-6 included: 1 − λ would round to 1 and the limits to 0/0); `out_of_order`; `out_of_range` for a value beyond ±1e15
  *
  * @example
  * ```ts
@@ -65,6 +69,7 @@ export function detectEwmaAnomalies(
   const fn = "detectEwmaAnomalies";
   const opts = parseOrThrow(DetectEwmaAnomaliesOptionsSchema, options, { fn, path: ["options"] });
   parseOrThrow(SeriesPointListSchema, points, { fn, path: ["points"] });
+  checkSeriesValues(points, fn);
   const n = points.length;
   if (n < 4)
     throw new OpsError({
@@ -99,7 +104,7 @@ export function detectEwmaAnomalies(
     const previous = statistic;
     statistic = lambda * p.value + (1 - lambda) * previous;
     const se = sigma * Math.sqrt((lambda / (2 - lambda)) * (1 - (1 - lambda) ** (2 * t)));
-    const score = (statistic - mu) / se;
+    const score = checkScore((statistic - mu) / se, fn);
     if (Math.abs(score) <= L) continue;
     out.push({
       at: p.at,

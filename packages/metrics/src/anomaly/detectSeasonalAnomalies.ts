@@ -1,3 +1,4 @@
+import { checkScore, checkSeriesValues } from "../_lib/seriesValueRange";
 import { OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import { assertIncreasing } from "../_lib/assertIncreasing";
@@ -50,7 +51,8 @@ const SeriesPointListSchema = /* @__PURE__ */ (() => z.array(SeriesPointSchema))
  * @param points - consecutive observations, oldest first, at least two periods (not mutated)
  * @param options - `period` (7), `threshold` (4), `trendWindow` (4 periods)
  * @returns the anomalies, oldest first, each with observed, expected, bounds and score
- * @throws {OpsError} `invalid_argument` for fewer than two periods of points, non-finite values or bad options; `out_of_order` for instants not increasing
+ * @throws {OpsError} `invalid_argument` for fewer than two periods of points, non-finite values or bad options; `out_of_order` for instants not increasing;
+ *   `out_of_range` for a value beyond ±1e15 (no real KPI; it keeps every sum finite) or a score that would overflow
  *
  * @example
  * ```ts
@@ -71,6 +73,7 @@ export function detectSeasonalAnomalies(
   const fn = "detectSeasonalAnomalies";
   const opts = parseOrThrow(DetectSeasonalAnomaliesOptionsSchema, options, { fn, path: ["options"] });
   parseOrThrow(SeriesPointListSchema, points, { fn, path: ["points"] });
+  checkSeriesValues(points, fn);
   const period = opts.period ?? 7;
   const threshold = opts.threshold ?? 4;
   const n = points.length;
@@ -107,7 +110,7 @@ export function detectSeasonalAnomalies(
   const out: Anomaly[] = [];
   if (scale === 0) return out;
   for (let i = 0; i < n; i++) {
-    const score = ((remainder[i] as number) - center) / scale;
+    const score = checkScore(((remainder[i] as number) - center) / scale, fn);
     if (Math.abs(score) <= threshold) continue;
     const expected = (trend[i] as number) + (season[i % period] as number) + center;
     const p = points[i] as SeriesPoint;

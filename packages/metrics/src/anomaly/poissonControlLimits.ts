@@ -4,14 +4,17 @@ import { checkPoissonMean, poissonLimitsOf } from "../_lib/poisson";
 
 /** Options of {@link poissonControlLimits}. */
 export interface PoissonControlLimitsOptions {
-  /** Two-sided false-alarm probability, in (0, 1); default 0.001 (as {@link detectCountAnomalies}). */
+  /** Two-sided false-alarm probability, in [1e-15, 1); default 0.001 (as {@link detectCountAnomalies}). */
   readonly alpha?: number;
 }
 
 /** Schema of {@link PoissonControlLimitsOptions}. */
 export const PoissonControlLimitsOptionsSchema = /* @__PURE__ */ (() =>
   z.object({
-    alpha: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }), z.lt(1, { error: "must be < 1" }))),
+    // ≥ 1e-15: α/2 must stay a normal double the Poisson tails can reach (α = 5e-324 searched for ever)
+    alpha: z.optional(
+      z.number().check(z.minimum(1e-15, { error: "must be ≥ 1e-15" }), z.lt(1, { error: "must be < 1" })),
+    ),
   }))();
 
 /** The range of counts that pass, both ends included. */
@@ -42,7 +45,7 @@ export interface PoissonControlLimits {
  * @param lambda - the expected count λ, a finite number from 0 to 10⁹
  * @param options - `alpha` (0.001)
  * @returns `{ lower, upper }`
- * @throws {OpsError} `invalid_argument` when `lambda` is negative or not finite, or `alpha` is outside (0, 1); `out_of_range` when `lambda` exceeds 10⁹
+ * @throws {OpsError} `invalid_argument` when `lambda` is negative or not finite, or `alpha` is outside [1e-15, 1); `out_of_range` when `lambda` exceeds 10⁹
  *
  * @example
  * ```ts

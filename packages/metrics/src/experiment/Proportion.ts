@@ -26,7 +26,20 @@ export const ProportionSchema = /* @__PURE__ */ (() =>
       successes: z.int({ error: "must be a whole number" }).check(z.minimum(0, { error: "must be ≥ 0" })),
       trials: z.int({ error: "must be a whole number" }).check(z.minimum(0, { error: "must be ≥ 0" })),
     })
-    .check(z.refine((p) => p.successes <= p.trials, { error: "must be ≤ trials", path: ["successes"] })))();
+    // z.check rather than z.refine: the same issue (custom, at `successes`, not aborting),
+    // without the custom-schema classes refine brings into the bundle of wilsonInterval
+    .check(
+      z.check((p) => {
+        if (!(p.value.successes <= p.value.trials))
+          p.issues.push({
+            code: "custom",
+            message: "must be ≤ trials",
+            path: ["successes"],
+            input: p.value,
+            continue: true,
+          });
+      }),
+    ))();
 
 /** A two-sided confidence interval for a proportion or a difference. */
 export type ProportionInterval =

@@ -37,8 +37,12 @@ export const ProbabilityBBeatsAOptionsSchema = /* @__PURE__ */ (() =>
  * The posteriors are Beta(αA, βA) and Beta(αB, βB) with α = prior α + successes and
  * β = prior β + failures. For whole αB, Evan Miller's closed form is
  * P(pB > pA) = Σᵢ₌₀^{αB−1} B(αA + i, βA + βB) / ((βB + i)·B(1 + i, βB)·B(αA, βA)),
- * summed in log space. When αA is the smaller whole number the sum runs over
- * 1 − P(pA > pB) instead (fewer terms). Source: E. Miller, "Formulas for Bayesian A/B
+ * each term got from the one before by a ratio (see the source). When αA is the smaller
+ * whole number the sum runs over 1 − P(pA > pB) instead (fewer terms). The terms fall
+ * after their peak and the sum stops once the rest is below 1e-17 of it; a sum that would
+ * need more than 10^7 terms (both arms with more than ~10^7 posterior successes and the
+ * peak that far out — or a prior α that large) is refused with `out_of_range`, never left
+ * to run for hours. Source: E. Miller, "Formulas for Bayesian A/B
  * Testing" (2015), https://www.evanmiller.org/bayesian-ab-testing.html; J. D. Cook,
  * "Exact calculation of beta inequalities" (2005).
  *
@@ -46,7 +50,8 @@ export const ProbabilityBBeatsAOptionsSchema = /* @__PURE__ */ (() =>
  * @param b - the variant `{ successes, trials }`
  * @param options - `prior`, default Beta(1, 1) for both arms
  * @returns P(pB > pA) in [0, 1] (0.5 when both arms are empty)
- * @throws {OpsError} `invalid_argument` for bad counts or a prior with a non-integer or < 1 alpha, or beta ≤ 0
+ * @throws {OpsError} `invalid_argument` for bad counts or a prior with a non-integer or < 1 alpha, or beta ≤ 0;
+ *   `out_of_range` when the exact sum needs more than 10^7 terms or overflows
  *
  * @example
  * ```ts
@@ -73,19 +78,45 @@ export function probabilityBBeatsA(a: Proportion, b: Proportion, options: Probab
     throw new OpsError({
       code: "out_of_range",
       fn,
-      rule: "cannot be computed for counts this large",
+      rule: "cannot be computed exactly for counts this large (the sum needs more than 1e7 terms)",
       received: [ra, rb],
     });
   }
   return Math.min(1, Math.max(0, p));
 }
 
-/** P(Y > X) for X ~ Beta(aX, bX), Y ~ Beta(aY, bY), aY whole. */
+/** The most terms {@link millerSum} adds before it gives up (a few tens of milliseconds). */
+const MAX_TERMS = 10_000_000;
+
+/**
+ * P(Y > X) for X ~ Beta(aX, bX), Y ~ Beta(aY, bY), aY whole; NaN when the sum needs more
+ * than {@link MAX_TERMS} terms. Term i + 1 is term i times
+ * (aX + i)/(aX + bX + bY + i) · (bY + i)/(1 + i) — from B(a + 1, b) = B(a, b)·a/(a + b) —
+ * so each term costs a few flops and no log-gamma; the running terms are rescaled (their
+ * scale kept as a logarithm) so that they neither overflow nor underflow. Once that ratio
+ * is below 1 it stays below 1 (it is < 1 exactly when i·(bX + 1) > aX·bY − aX − bX − bY),
+ * so the terms fall from there on and the rest of the sum is at most
+ * term × (terms left): the sum stops when that is below 1e-17 of the total.
+ */
 function millerSum(aX: number, bX: number, aY: number, bY: number): number {
-  const base = logBeta(aX, bX);
+  // term 0 = B(aX, bX + bY) / (bY · B(1, bY) · B(aX, bX)), and bY · B(1, bY) = 1
+  // the terms rise until i·(bX + 1) passes aX·bY − aX − bX − bY: a peak past MAX_TERMS is refused before any work
+  if (aY > MAX_TERMS && (aX * bY - aX - bX - bY) / (bX + 1) > MAX_TERMS) return Number.NaN;
+  let logScale = logBeta(aX, bX + bY) - logBeta(aX, bX);
+  let term = 1;
   let total = 0;
   for (let i = 0; i < aY; i++) {
-    total += Math.exp(logBeta(aX + i, bX + bY) - Math.log(bY + i) - logBeta(1 + i, bY) - base);
+    if (i >= MAX_TERMS) return Number.NaN;
+    total += term;
+    const ratio = ((aX + i) / (aX + bX + bY + i)) * ((bY + i) / (1 + i));
+    term *= ratio;
+    if (ratio < 1 && term * (aY - i - 1) <= total * 1e-17) break;
+    if (term > 1e250 || (term < 1e-250 && total < 1e-250)) {
+      const k = term > 1e250 ? 1e-250 : 1e250;
+      term *= k;
+      total *= k;
+      logScale -= Math.log(k);
+    }
   }
-  return total;
+  return Math.exp(Math.log(total) + logScale);
 }

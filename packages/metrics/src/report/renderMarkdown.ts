@@ -1,4 +1,5 @@
-import { OpsError } from "@ops/core";
+import { OpsError, parseOrThrow } from "@ops/core";
+import { readOptions } from "../_lib/readOptions";
 import * as z from "zod/mini";
 import type { Indicator, IndicatorGroup, IndicatorKey, Report } from "./Report";
 
@@ -14,6 +15,51 @@ export interface RenderMarkdownOptions {
 /** Schema of {@link RenderMarkdownOptions}. */
 export const RenderMarkdownOptionsSchema = /* @__PURE__ */ (() =>
   z.object({ locale: z.optional(z.enum(["en", "zh-CN"])) }))();
+
+/** A finite number or null (zod's number refuses NaN and ±Infinity). */
+const valueSchema = () => z.nullable(z.number());
+
+/**
+ * What {@link renderMarkdown} reads of a {@link Report}, checked before a line is written:
+ * a hand-made or damaged report is an OpsError naming the field, never a TypeError or a
+ * "NaN%" cell.
+ */
+const ReportShapeSchema = /* @__PURE__ */ (() =>
+  z.object({
+    kind: z.enum(["weekly", "monthly"]),
+    timeZone: z.string(),
+    days: z.tuple([z.string(), z.string()]),
+    indicators: z.array(
+      z.object({
+        key: z.enum([
+          "postsPublished",
+          "comments",
+          "likes",
+          "shares",
+          "engagementRate",
+          "inboundMessages",
+          "replyRate",
+          "replyRateWithinTarget",
+          "medianFirstReplyMs",
+          "followers",
+          "followerNetGrowth",
+          "followerGrowthRate",
+          "activeActors",
+          "returningActorRate",
+          "funnelConversion",
+        ]),
+        group: z.enum(["interaction", "retention", "conversion"]),
+        unit: z.enum(["count", "rate", "duration"]),
+        current: valueSchema(),
+        previous: valueSchema(),
+        change: z.object({
+          absolute: valueSchema(),
+          relative: valueSchema(),
+          direction: z.nullable(z.enum(["up", "down", "flat"])),
+        }),
+      }),
+    ),
+  }))();
 
 interface Words {
   readonly title: Record<Report["kind"], string>;
@@ -96,7 +142,8 @@ const WORDS: Record<ReportLocale, Words> = {
  * @param report - a report from {@link weeklyReport} or {@link monthlyReport}
  * @param options - `locale`: `"en"` (default) or `"zh-CN"`
  * @returns Markdown text ending with a newline
- * @throws {OpsError} `invalid_argument` for an unknown locale
+ * @throws {OpsError} `invalid_argument` for an unknown locale, options that are not an object (`null`
+ *   included: omit them for the defaults), or a report whose fields are missing, of the wrong type, NaN or ±Infinity
  *
  * @example
  * ```ts
@@ -111,7 +158,7 @@ const WORDS: Record<ReportLocale, Words> = {
  * ```
  */
 export function renderMarkdown(report: Report, options: RenderMarkdownOptions = {}): string {
-  const locale = options.locale ?? "en";
+  const locale = readOptions(options, "renderMarkdown").locale ?? "en";
   if (locale !== "en" && locale !== "zh-CN") {
     throw new OpsError({
       code: "invalid_argument",
@@ -121,6 +168,7 @@ export function renderMarkdown(report: Report, options: RenderMarkdownOptions = 
       received: locale,
     });
   }
+  parseOrThrow(ReportShapeSchema, report, { fn: "renderMarkdown", path: ["report"] });
   const w = WORDS[locale];
   const [thisCol, lastCol] = w.previousColumn[report.kind];
   const lines = [`# ${w.title[report.kind]} · ${w.range(report.days[0], report.days[1], report.timeZone)}`];

@@ -68,7 +68,13 @@ export interface DescriptiveStatistics {
 export function describe(values: ArrayLike<number>, options: DescribeOptions = {}): DescriptiveStatistics {
   const fn = "describe";
   const method = parseOrThrow(DescribeOptionsSchema, options, { fn, path: ["options"] }).method ?? 7;
-  if (values === null || typeof values !== "object" || typeof values.length !== "number") {
+  if (
+    values === null ||
+    typeof values !== "object" ||
+    typeof values.length !== "number" ||
+    !Number.isSafeInteger(values.length) ||
+    values.length < 0
+  ) {
     throw new OpsError({
       code: "invalid_argument",
       fn,

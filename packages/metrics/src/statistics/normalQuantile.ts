@@ -13,9 +13,12 @@ import { phiInverse } from "../_lib/normalDist";
  * Φ⁻¹(5e-324) ≈ −38.4674 to Φ⁻¹(1 − 2^-53) ≈ 8.2095 (scipy.stats.norm.ppf agrees to the
  * last digit or two).
  *
- * @param p - a probability in [0, 1]; every p in (0, 1) gives a finite z; only the end points 0 and 1 give −Infinity and Infinity, the limits of Φ⁻¹ (as R's `qnorm` and scipy's `norm.ppf`)
+ * @param p - a probability in the open interval (0, 1); every such p gives a finite z. The end
+ *   points 0 and 1, where Φ⁻¹ is −∞ and +∞ (R's `qnorm` and scipy's `norm.ppf` return the
+ *   infinities), are refused: no \@ops output is ever ±Infinity
  * @returns z
- * @throws {OpsError} `invalid_argument` when `p` is outside [0, 1] or NaN
+ * @throws {OpsError} `invalid_argument` when `p` is outside [0, 1] or NaN; `out_of_range` for
+ *   p = 0 or p = 1 (no finite quantile)
  *
  * @example
  * ```ts
@@ -34,6 +37,15 @@ export function normalQuantile(p: number): number {
       fn: "normalQuantile",
       path: ["p"],
       rule: "must be a probability in [0, 1]",
+      received: p,
+    });
+  }
+  if (p === 0 || p === 1) {
+    throw new OpsError({
+      code: "out_of_range",
+      fn: "normalQuantile",
+      path: ["p"],
+      rule: "must be inside (0, 1): the quantile of 0 is −Infinity and of 1 is +Infinity",
       received: p,
     });
   }

@@ -1,3 +1,4 @@
+import { readOptions } from "../_lib/readOptions";
 import { OpsError } from "@ops/core";
 import * as z from "zod/mini";
 import { quantileOfSorted } from "../_lib/quantileOfSorted";
@@ -74,8 +75,9 @@ export const QuantileOptionsSchema = /* @__PURE__ */ (() =>
  * ```
  */
 export function quantile(values: ArrayLike<number>, p: number, options: QuantileOptions = {}): number {
+  const opts = readOptions(options, "quantile");
   const fn = "quantile";
-  const method = options.method ?? 7;
+  const method = opts.method ?? 7;
   if (!Number.isInteger(method) || method < 1 || method > 9) {
     throw new OpsError({
       code: "invalid_argument",
@@ -110,7 +112,7 @@ export function quantile(values: ArrayLike<number>, p: number, options: Quantile
     }
   }
   let x: ArrayLike<number>;
-  if (options.sorted === true) {
+  if (opts.sorted === true) {
     for (let i = 1; i < n; i++) {
       if ((values[i] as number) < (values[i - 1] as number)) {
         throw new OpsError({

@@ -1,5 +1,6 @@
-import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
+import { IdSchema, InstantSchema, OpsError, parseOrThrow, PlatformSchema, type Instant } from "@ops/core";
 import {
+  InteractionKindSchema,
   ThreadStatusSchema,
   ThreadTypeSchema,
   type Interaction,
@@ -46,7 +47,8 @@ export const ToSlaTimelineOptionsSchema = /* @__PURE__ */ (() =>
  * @param interactions - the thread's interactions, any order (not mutated)
  * @param options - `threadType`, extra `subject`, `statusChanges`, `updates`, `isAutomated`
  * @returns the events for `computeSlaClocks`
- * @throws {OpsError} `invalid_argument` when there is no inbound message or an option is malformed
+ * @throws {OpsError} `invalid_argument` when there is no inbound message, the first one lacks a valid
+ *   `actor.platform`, `channelId` or `kind`, or an option is malformed
  *
  * @example
  * ```ts
@@ -95,7 +97,15 @@ export function toSlaTimeline(interactions: readonly Interaction[], options: ToS
       path: ["interactions"],
       rule: "must contain an inbound message (the item starts with one)",
     });
-  const root = (messages[first] as (typeof messages)[number]).x;
+  const { x: root, i: rootIndex } = messages[first] as (typeof messages)[number];
+  // the root's attributes become the subject policies match on: checked here, never passed on as NaN
+  const at = ["interactions", rootIndex] as const;
+  parseOrThrow(PlatformSchema, (root.actor as Interaction["actor"] | undefined)?.platform, {
+    fn,
+    path: [...at, "actor", "platform"],
+  });
+  parseOrThrow(IdSchema, root.channelId, { fn, path: [...at, "channelId"] });
+  parseOrThrow(InteractionKindSchema, root.kind, { fn, path: [...at, "kind"] });
   const subject: SlaSubject = {
     platform: root.actor.platform,
     channelId: root.channelId,

@@ -1,6 +1,6 @@
-import { OpsError } from "@ops/core";
+import { OpsError, parseOrThrow } from "@ops/core";
 import type { SlaPolicySet } from "./compileSlaPolicies";
-import type { SlaPolicy, SlaPolicyMatch, SlaSubject } from "./slaPolicy";
+import { type SlaPolicy, type SlaPolicyMatch, type SlaSubject, SlaSubjectSchema } from "./slaPolicy";
 
 /**
  * The first policy of the set whose `match` holds for `subject`, or `null` when none does
@@ -11,7 +11,7 @@ import type { SlaPolicy, SlaPolicyMatch, SlaSubject } from "./slaPolicy";
  * @param set - from `compileSlaPolicies`
  * @param subject - the item's attributes
  * @returns the matching policy or `null`
- * @throws {OpsError} `invalid_argument` when `set` is not a compiled policy set
+ * @throws {OpsError} `invalid_argument` when `set` is not a compiled policy set or `subject` breaks {@link SlaSubjectSchema}
  *
  * @example
  * ```ts
@@ -37,6 +37,7 @@ export function selectSlaPolicy(set: SlaPolicySet, subject: SlaSubject): SlaPoli
       rule: "must be a policy set returned by compileSlaPolicies",
     });
   }
+  parseOrThrow(SlaSubjectSchema, subject, { fn: "selectSlaPolicy", path: ["subject"] });
   for (const policy of set.policies) if (matches(policy.match, subject)) return policy;
   return null;
 }

@@ -1,3 +1,4 @@
+import { OpsError } from "@ops/core";
 /**
  * Whether a text is only thanks, a greeting or emoji — a message that needs no answer
  * and is no answer either ("谢谢", "感谢", "thx!", "Thank you 🙏", "👍👍", "收到"). It is the
@@ -6,6 +7,7 @@
  *
  * @param text - any text (`undefined` counts as empty, and empty counts as thanks-only)
  * @returns `true` when nothing but thanks, acknowledgement or emoji remains
+ * @throws {OpsError} `invalid_argument` when `text` is neither a string nor `undefined` (`null` counts as empty too)
  *
  * @example
  * ```ts
@@ -19,6 +21,15 @@
  * ```
  */
 export function isThanksOnly(text: string | undefined): boolean {
+  if (text !== undefined && text !== null && typeof text !== "string") {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "isThanksOnly",
+      path: ["text"],
+      rule: "must be a string (or undefined)",
+      received: text,
+    });
+  }
   const words =
     /(?:thank\s*you(?:\s*so\s*much)?|thanks(?:\s*a\s*lot)?|thx|ty|cheers|ok(?:ay)?|got\s*it|noted|谢谢(?:你|您|亲|啦|了|大家|分享|支持)?|多谢|感谢(?:你|您|支持|分享)?|感恩|收到(?:了|啦)?|好的|好滴|嗯嗯?|辛苦(?:了|啦)?|赞)/giu;
   const rest = (text ?? "")

@@ -105,7 +105,9 @@ export function publicReplyRate(
   const countsAsReply = options.countsAsReply ?? ((r: Interaction) => !isThanksOnly(r.content?.text));
   const calendar = options.calendar;
   const firstReply = new Map<string, number>();
-  interactions.forEach((x, i) => {
+  // a plain loop, not forEach: a hole in the array is an item to refuse, not one to skip
+  for (let i = 0; i < interactions.length; i++) {
+    const x = interactions[i] as Interaction;
     if (x === null || typeof x !== "object" || typeof x.id !== "string" || !Number.isInteger(x.platformCreatedAt)) {
       throw new OpsError({
         code: "invalid_argument",
@@ -114,11 +116,21 @@ export function publicReplyRate(
         rule: "must be an interaction with an id and platformCreatedAt",
       });
     }
+    const text: unknown = x.content?.text;
+    if (text !== undefined && typeof text !== "string") {
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["interactions", i, "content", "text"],
+        rule: "must be a string",
+        received: text,
+      });
+    }
     if (x.direction === "out" && x.visibility !== "internal_note" && x.inReplyTo !== undefined && countsAsReply(x)) {
       const prev = firstReply.get(x.inReplyTo);
       if (prev === undefined || x.platformCreatedAt < prev) firstReply.set(x.inReplyTo, x.platformCreatedAt);
     }
-  });
+  }
   let excluded = 0;
   let pending = 0;
   let decided = 0;

@@ -1,9 +1,9 @@
-import { TimeZoneSchema, createOffsetLookup, parseOrThrow, type TimeZone } from "@ops/core";
+import { InstantSchema, TimeZoneSchema, createOffsetLookup, parseOrThrow, type TimeZone } from "@ops/core";
 import { quantile, rate, type Rate } from "@ops/metrics";
 import * as z from "zod/mini";
 import type { SlaClocks } from "../clock/computeSlaClocks";
 import type { SlaCycle } from "../clock/slaCycle";
-import { SLA_METRICS, type SlaMetric } from "../policy/slaMetric";
+import { SLA_METRICS, SlaMetricSchema, type SlaMetric } from "../policy/slaMetric";
 
 /** One item of a compliance report: its channel and its clocks from `computeSlaClocks`. */
 export interface ComplianceItem {
@@ -101,7 +101,7 @@ export function slaComplianceReport(
     z.array(
       z.object({
         channelId: z.string().check(z.minLength(1)),
-        clocks: z.object({ cycles: z.record(z.string(), z.array(z.unknown())) }),
+        clocks: z.object({ cycles: z.record(z.string(), z.array(CycleFieldsSchema)) }),
       }),
     ),
     items,
@@ -129,6 +129,16 @@ export function slaComplianceReport(
     })),
   };
 }
+
+/** The fields of an {@link SlaCycle} the report reads: a hole, a null or a NaN there is an OpsError naming it. */
+const CycleFieldsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    metric: SlaMetricSchema,
+    status: z.enum(["active", "paused", "achieved", "breached"]),
+    startedAt: InstantSchema,
+    stoppedBy: z.optional(z.enum(["reply", "resolution"])),
+    elapsed: z.number().check(z.minimum(0)),
+  }))();
 
 function group(cycles: readonly SlaCycle[]): ComplianceGroup {
   let achieved = 0;
