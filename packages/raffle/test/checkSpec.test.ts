@@ -241,12 +241,14 @@ const count = (max: number) => fc.integer({ min: 0, max });
 const validSpec = fc
   .record(
     {
-      format: fc.constant("ops-raffle/v1"),
+      format: fc.constantFrom("ops-raffle/v1", "ops-raffle/v1.1"),
       campaignId: text(1, 200),
       title: orUndefined(text(0, 1000)),
-      tiers: fc.array(fc.record({ name: text(1, 200), count: fc.integer({ min: 1, max: 100_000 }) }), {
+      // tier names are distinct (§3)
+      tiers: fc.uniqueArray(fc.record({ name: text(1, 200), count: fc.integer({ min: 1, max: 100_000 }) }), {
         minLength: 1,
         maxLength: 100,
+        selector: (t) => t.name,
       }),
       alternates: fc.integer({ min: 0, max: 100_000 }),
       eligibility: fc.record({
@@ -514,7 +516,11 @@ describe("checkSpec", () => {
     const base = commitSpec();
     const cases: [unknown, (string | number)[], string][] = [
       [{ ...base, x: 1, privacy: "x" }, ["privacy"], 'must be "public" or "pseudonymous"'],
-      [{ ...base, tiers: [{ name: "", x: 1 }], format: "v2" }, ["format"], 'must be "ops-raffle/v1"'],
+      [
+        { ...base, tiers: [{ name: "", x: 1 }], format: "v2" },
+        ["format"],
+        'must be "ops-raffle/v1.1" or "ops-raffle/v1"',
+      ],
       [{ ...base, tiers: [{ name: "a", count: 1, x: 1 }], alternates: -1 }, ["tiers", 0], 'must not have the key "x"'],
       [{ ...base, tiers: [{ name: "" }], alternates: -1 }, ["tiers", 0, "name"], "must be a non-empty name"],
       [{ ...base, tiers: Array.from({ length: 101 }, () => ({ name: "" })) }, ["tiers"], "must have at most 100 items"],
@@ -524,6 +530,32 @@ describe("checkSpec", () => {
       [{ ...base, tiers: [{ name: "a", count: 100_001 }] }, ["tiers", 0, "count"], "must be a whole number of winners"],
       [{ ...base, randomness: { kind: "dice" } }, ["randomness", "kind"], 'must be one of "drand", "commit"'],
       [{ ...base, campaignId: "😀".repeat(201) }, ["campaignId"], "must have at most 200 characters"],
+      // §3: tier names are distinct
+      [
+        {
+          ...base,
+          tiers: [
+            { name: "mug", count: 1 },
+            { name: "mug", count: 2 },
+          ],
+        },
+        ["tiers"],
+        "must not give two tiers the same name",
+      ],
+      // §6.1: quicknet's chain hash pins its key, period, genesis and scheme
+      [
+        {
+          ...drandSpec(),
+          randomness: { kind: "drand", chain: { ...QUICKNET, publicKey: "ab".repeat(96) }, delaySeconds: 60 },
+        },
+        ["randomness", "chain"],
+        "must give exactly the pinned parameters of the known chain it names (quicknet: docs/raffle-spec.md §6.1)",
+      ],
+      [
+        { ...drandSpec(), randomness: { kind: "drand", chain: { ...QUICKNET, period: 30 }, delaySeconds: 60 } },
+        ["randomness", "chain"],
+        "must give exactly the pinned parameters of the known chain it names (quicknet: docs/raffle-spec.md §6.1)",
+      ],
     ];
     for (const [spec, path, rule] of cases) {
       expect(byMirror(spec)).toMatchObject({ ok: false, path, rule });

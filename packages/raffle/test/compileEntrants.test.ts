@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileEntrants, entrantId, entrantReceipt } from "@ops/raffle";
+import { compileEntrants, entrantId, entrantPseudonym } from "@ops/raffle";
 import { sampleEntrants } from "./helpers";
 
 const enc = new TextEncoder();
@@ -192,7 +192,7 @@ describe("compileEntrants", () => {
     const auditKey = "42".repeat(32);
     const list = compileEntrants([{ id: "weibo::1" }, { id: "weibo::2" }], { privacy: "pseudonymous", auditKey });
     expect(list.ids.every((id) => /^[0-9a-f]{64}$/.test(id))).toBe(true);
-    expect(list.ids).toContain(entrantReceipt(auditKey, "weibo::1").listId);
+    expect(list.ids).toContain(entrantPseudonym(auditKey, "weibo::1").listId);
     expect(() => compileEntrants([{ id: "weibo::1" }], { privacy: "pseudonymous" })).toThrowOpsError(
       "invalid_argument",
       { message: /auditKey/ },

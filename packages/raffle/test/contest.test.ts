@@ -117,7 +117,7 @@ describe("rankAwards", () => {
 
   it("refuses missing, duplicate, unknown and out-of-range scores", () => {
     expect(() => rankAwards(rubric, [s("j1", "A", "story", 5)], SEED)).toThrowOpsError("invalid_argument", {
-      message: /must include judge j1's score of A on photo/,
+      message: /judge j1 has no score for entry A on criterion photo/,
     });
     expect(() => rankAwards(rubric, [s("j1", "A", "story", 5), s("j1", "A", "story", 6)], SEED)).toThrowOpsError(
       "duplicate",
@@ -125,8 +125,8 @@ describe("rankAwards", () => {
     expect(() => rankAwards(rubric, [s("j1", "A", "humour", 5)], SEED)).toThrowOpsError("invalid_argument", {
       message: /scores\[0\]\.criterion/,
     });
-    expect(() => rankAwards(rubric, [s("j1", "A", "photo", 6)], SEED)).toThrowOpsError("invalid_argument", {
-      message: /at most 5/,
+    expect(() => rankAwards(rubric, [s("j1", "A", "photo", 6)], SEED)).toThrowOpsError("out_of_range", {
+      message: /from 0 to 5/,
     });
     expect(() => rankAwards(rubric, [s("j1", "A", "photo", 1.5)], SEED)).toThrowOpsError("invalid_argument");
   });

@@ -7,9 +7,10 @@ import {
   compileEntrants,
   drawSeed,
   drawWinners,
+  entrantPseudonym,
   entrantReceipt,
+  EntrantReceiptSchema,
   entrantScore,
-  inclusionProof,
   QUICKNET,
   QUICKNET_DST,
   rerollWinner,
@@ -28,17 +29,20 @@ const flip = (hex: string): string => (hex[0] === "0" ? "1" : "0") + hex.slice(1
 
 describe("drawWinners", () => {
   it("draws from a real quicknet round and the certificate verifies", () => {
-    expect(cert.format).toBe("ops-raffle/v1");
+    expect(cert.format).toBe("ops-raffle/v1.1");
+    expect(cert.type).toBe("draw");
     expect(cert.randomness).toEqual({
       kind: "drand",
       chainHash: "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971",
       ...round(1000),
+      chainTrust: "pinned",
     });
     expect(cert.seed).toBe(drawSeed(specHash(drandSpec(1000)), compileEntrants(entrants).root, round(1000).randomness));
     expect(cert.winners.map((w) => w.tier)).toEqual(["500-yuan voucher", "sample kit", "sample kit", "sample kit"]);
     expect(cert.alternates).toHaveLength(2);
-    expect(verifyDraw(cert, entrants)).toEqual({ ok: true, value: { listChecked: true } });
-    expect(verifyDraw(cert)).toEqual({ ok: true, value: { listChecked: false } });
+    const value = { format: "ops-raffle/v1.1", specHashChecked: false, listRootChecked: false, chainTrust: "pinned" };
+    expect(verifyDraw(cert, entrants)).toEqual({ ok: true, value: { ...value, listChecked: true } });
+    expect(verifyDraw(cert)).toEqual({ ok: true, value: { ...value, listChecked: false } });
   });
 
   it("ranks by ascending (score, id): the winners are the lowest scores of the whole list", () => {
@@ -287,9 +291,7 @@ describe("verifyDraw", () => {
     expect(codes(verifyDraw({ ...cert, randomness: { ...r, randomness: flip(r.randomness) } }))).toContain(
       "randomness",
     );
-    expect(
-      codes(verifyDraw({ ...cert, randomness: { ...round(123), kind: "drand", chainHash: r.chainHash } })),
-    ).toContain("randomness");
+    expect(codes(verifyDraw({ ...cert, randomness: { ...r, ...round(123) } }))).toContain("randomness");
     expect(codes(verifyDraw({ ...cert, specHash: flip(cert.specHash) }))).toContain("spec_hash");
     expect(codes(verifyDraw({ ...cert, list: { ...cert.list, root: flip(cert.list.root) } }, entrants))).toEqual(
       expect.arrayContaining(["seed", "list_root"]),
@@ -357,11 +359,13 @@ describe("rerollWinner", () => {
 
 describe("verifyEntry", () => {
   const list = compileEntrants(entrants);
+  const receipt = (id: string) => entrantReceipt(list, id);
 
-  it("tells each entrant where they stand, from the root, their proof and the certificate", () => {
+  it("tells each entrant where they stand, from the certificate and their receipt alone", () => {
     const kinds = entrants.map((e) => {
-      const r = verifyEntry(cert, e, inclusionProof(list, e.id));
+      const r = verifyEntry(cert, receipt(e.id));
       if (!r.ok) throw new Error(JSON.stringify(r.error));
+      expect(r.value.weight).toBe(e.weight);
       return r.value.outcome.kind;
     });
     expect(kinds.filter((k) => k === "winner")).toHaveLength(4);
@@ -369,32 +373,63 @@ describe("verifyEntry", () => {
     expect(kinds.filter((k) => k === "not_selected")).toHaveLength(34);
   });
 
+  it("reads a receipt from its JSON text (one self-contained file)", () => {
+    const text = JSON.stringify(receipt(entrants[7]!.id));
+    expect(EntrantReceiptSchema.safeParse(JSON.parse(text)).success).toBe(true);
+    expect(verifyEntry(cert, JSON.parse(text)).ok).toBe(true);
+  });
+
   it("tells a rerolled-out winner why, and the alternate that took the seat that they won", () => {
     const w = cert.winners[1]!;
     const next = rerollWinner(cert, w.id, "unreachable");
-    const out = verifyEntry(next, entrants.find((e) => e.id === w.id)!, inclusionProof(list, w.id));
+    const out = verifyEntry(next, receipt(w.id));
     expect(out.ok && out.value.outcome).toEqual({ kind: "rerolled_out", rank: w.rank, reason: "unreachable" });
     const alt = cert.alternates[0]!;
-    const moved = verifyEntry(next, entrants.find((e) => e.id === alt.id)!, inclusionProof(list, alt.id));
+    const moved = verifyEntry(next, receipt(alt.id));
     expect(moved.ok && moved.value.outcome).toEqual({ kind: "winner", tier: w.tier, rank: alt.rank });
   });
 
   it("detects an entrant left out of the winners", () => {
     const w = cert.winners[0]!;
-    const entrant = entrants.find((e) => e.id === w.id)!;
     const withoutThem = rerollWinner(cert, w.id, "x");
     const hidden = { ...withoutThem, rerolls: [] };
-    const r = verifyEntry(hidden, entrant, inclusionProof(list, w.id));
+    const r = verifyEntry(hidden, receipt(w.id));
     expect(r.ok === false && r.error.map((e) => e.code)).toEqual(["omitted"]);
   });
 
-  it("detects a wrong weight or a proof from another list", () => {
+  it("compares (score, id) with the worst ranked entry, not the score alone (§10)", () => {
+    // an entrant whose score equals the worst ranked score but whose id sorts first was omitted
+    const worst = cert.alternates[cert.alternates.length - 1]!;
+    const tied = {
+      ...cert,
+      alternates: cert.alternates.map((a, i, all) => (i === all.length - 1 ? { ...a, id: `${a.id}~` } : a)),
+    };
+    const r = verifyEntry(tied, receipt(worst.id));
+    expect(r.ok === false && r.error.map((e) => e.code)).toEqual(["omitted"]);
+  });
+
+  it("detects a wrong weight, a proof from another list and a receipt for another list root", () => {
     const e = entrants[3]!;
-    const r = verifyEntry(cert, { ...e, weight: e.weight === 5 ? 4 : e.weight + 1 }, inclusionProof(list, e.id));
+    const mine = receipt(e.id);
+    const r = verifyEntry(cert, { ...mine, weight: e.weight === 5 ? 4 : e.weight + 1 });
     expect(r.ok === false && r.error.map((x) => x.code)).toContain("not_in_list");
     const other = compileEntrants([...entrants, { id: "qq::late", weight: 1 }]);
-    const r2 = verifyEntry(cert, e, inclusionProof(other, e.id));
-    expect(r2.ok === false && r2.error.map((x) => x.code)).toContain("not_in_list");
+    const r2 = verifyEntry(cert, entrantReceipt(other, e.id));
+    expect(r2.ok === false && r2.error.map((x) => x.path.join("."))).toEqual(
+      expect.arrayContaining(["receipt.listRoot", "receipt.proof.size"]),
+    );
+  });
+
+  it("refuses a malformed receipt, and an ill-formed id, with an OpsError", () => {
+    expect(() => verifyEntry(cert, {} as never)).toThrowOpsError("invalid_argument");
+    expect(() => verifyEntry(cert, { ...receipt(entrants[0]!.id), extra: 1 } as never)).toThrowOpsError(
+      "invalid_argument",
+    );
+    expect(() => verifyEntry(cert, { ...receipt(entrants[0]!.id), listId: "weibo::a\uD800" })).toThrowOpsError(
+      "invalid_argument",
+    );
+    expect(() => entrantReceipt(list, "weibo::a\uD800")).toThrowOpsError("invalid_argument");
+    expect(() => entrantReceipt(list, "qq::nobody")).toThrowOpsError("not_found");
   });
 });
 
@@ -408,17 +443,17 @@ describe("privacy mode", () => {
     const published = publishedList.ids.map((id, i) => ({ id, weight: publishedList.weights[i]! }));
     expect(verifyDraw(pcert, published).ok).toBe(true);
     const e = entrants[5]!;
-    const receipt = entrantReceipt(auditKey, e.id);
-    const r = verifyEntry(
-      pcert,
-      { id: e.id, weight: e.weight, entrantKey: receipt.entrantKey },
-      inclusionProof(publishedList, receipt.listId),
-    );
+    const receipt = entrantReceipt(publishedList, e.id, { auditKey });
+    expect(receipt).toMatchObject({ id: e.id, weight: e.weight, listId: entrantPseudonym(auditKey, e.id).listId });
+    const r = verifyEntry(pcert, receipt);
     expect(r.ok && r.value.listId).toBe(receipt.listId);
-    expect(() => verifyEntry(pcert, e, inclusionProof(publishedList, receipt.listId))).toThrowOpsError(
-      "invalid_argument",
-      { message: /entrantKey/ },
-    );
+    // another entrant's key does not turn this pseudonym into theirs
+    const other = entrantReceipt(publishedList, entrants[6]!.id, { auditKey });
+    const stolen = verifyEntry(pcert, { ...receipt, entrantKey: other.entrantKey! });
+    expect(stolen.ok === false && stolen.error.map((f) => f.code)).toEqual(["pseudonym_mismatch"]);
+    const { id: _id, entrantKey: _key, ...bare } = receipt;
+    expect(() => verifyEntry(pcert, bare)).toThrowOpsError("invalid_argument", { message: /entrantKey/ });
+    expect(() => entrantReceipt(publishedList, e.id)).toThrowOpsError("invalid_argument", { message: /auditKey/ });
     expect(() => drawWinners(spec, entrants, { secret: SECRET })).toThrowOpsError("invalid_argument", {
       message: /auditKey/,
     });

@@ -2,7 +2,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, concatBytes, hexToBytes } from "@noble/hashes/utils.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileEntrants, inclusionProof, merkleLeafHash, verifyInclusion } from "@ops/raffle";
+import { compileEntrants, inclusionProof, merkleLeafHash, pseudonymOf, verifyInclusion } from "@ops/raffle";
 import { auditPath, rootFromPath, rootOfLeaves } from "../src/_lib/merkle";
 
 /** RFC 6962 §2.1 as written: MTH with k = largest power of two < n (reference, slow). */
@@ -161,9 +161,35 @@ describe("inclusionProof", () => {
       { fn: "verifyInclusion", path: ["proof", "path"] },
     );
     expect(() => verifyInclusion(list.root, { id: "" }, proof)).toThrowOpsError("invalid_argument", {
-      fn: "merkleLeafHash",
-      path: ["listId"],
+      fn: "verifyInclusion",
+      path: ["entrant", "id"],
     });
+  });
+
+  it("refuses an ill-formed id instead of proving the leaf of its U+FFFD twin (issue 15, forgery 4)", () => {
+    const honest = compileEntrants([{ id: "weibo::a\uFFFD" }, { id: "weibo::b" }]);
+    const proof = inclusionProof(honest, "weibo::a\uFFFD");
+    expect(verifyInclusion(honest.root, { id: "weibo::a\uFFFD" }, proof).ok).toBe(true);
+    // TextEncoder writes a lone surrogate as U+FFFD: without the check both strings share a leaf
+    expect(new TextEncoder().encode("weibo::a\uD800")).toEqual(new TextEncoder().encode("weibo::a\uFFFD"));
+    expect(() => verifyInclusion(honest.root, { id: "weibo::a\uD800" }, proof)).toThrowOpsError("invalid_argument", {
+      path: ["entrant", "id"],
+    });
+    expect(() => merkleLeafHash("weibo::a\uD800", 1)).toThrowOpsError("invalid_argument");
+    expect(() => merkleLeafHash("\uDC00", 1)).toThrowOpsError("invalid_argument");
+    expect(() => inclusionProof(honest, "weibo::a\uD800")).toThrowOpsError("invalid_argument");
+    expect(() => pseudonymOf("11".repeat(32), "weibo::a\uD800")).toThrowOpsError("invalid_argument");
+    expect(() => compileEntrants([{ id: "weibo::a\uD800" }])).toThrowOpsError("invalid_argument");
+  });
+
+  it("refuses wrong-type arguments with an OpsError, never a TypeError", () => {
+    const list = compileEntrants([{ id: "a" }, { id: "b" }]);
+    const proof = inclusionProof(list, "a");
+    expect(() => inclusionProof({} as never, "a")).toThrowOpsError("invalid_argument");
+    expect(() => inclusionProof({ ...list, weights: [1, 1] } as never, "a")).toThrowOpsError("invalid_argument");
+    expect(() => verifyInclusion(undefined as never, { id: "a" }, proof)).toThrowOpsError("invalid_argument");
+    expect(() => verifyInclusion(list.root, null as never, proof)).toThrowOpsError("invalid_argument");
+    expect(() => verifyInclusion(list.root, { id: "a" }, null as never)).toThrowOpsError("invalid_argument");
   });
 
   it("gives the same root and proofs when leaf hashes are not retained", () => {

@@ -5,7 +5,7 @@ import {
   checkEligibility,
   compileEntrants,
   drawWinners,
-  inclusionProof,
+  entrantReceipt,
   QUICKNET,
   specHash,
   verifyBeacon,
@@ -48,7 +48,7 @@ describe("README example", () => {
     const certificate = drawWinners(spec, list, beacon.value);
     expectTypeOf(certificate).toEqualTypeOf<DrawCertificate>();
     verifyDraw(certificate, entrants);
-    verifyEntry(certificate, { id: "weibo::1669879400" }, inclusionProof(list, "weibo::1669879400"));
+    verifyEntry(certificate, entrantReceipt(list, "weibo::1669879400"));
   });
 
   it("accepts read-only inputs for quizzes, awards and eligibility context", async () => {

@@ -18,7 +18,7 @@ interface Selection {
   readonly cutoffs: DrawCertificate["cutoffs"];
 }
 
-/** The `ops-raffle/v1` certificate of a fresh draw (no rerolls yet), one shape for every builder. */
+/** The `ops-raffle/v1.1` certificate of a fresh draw (no rerolls yet), one shape for every builder. */
 export function certificateOf(
   spec: CampaignSpec,
   specHash: string,
@@ -29,6 +29,7 @@ export function certificateOf(
 ): DrawCertificate {
   return {
     format: RAFFLE_FORMAT,
+    type: "draw",
     spec,
     specHash,
     list: { root: list.root, size: list.size, totalWeight: list.totalWeight, privacy: list.privacy },

@@ -1,8 +1,10 @@
 import { err, type Failure, failure, ok, OpsError, type Result } from "@ops/core";
+import type { DrandChain } from "../beacon/quicknet";
 import type { VerifiedBeacon } from "../beacon/verifyBeacon";
 import type { DrawCertificate } from "../draw/DrawCertificateSchema";
 import type { CampaignSpec } from "../spec/CampaignSpecSchema";
 import { bytesToHex, concatBytes, hexToBytes } from "./bytes";
+import { isKnownChainHash, isTrustedChain } from "./knownChains";
 import { roundAt } from "./roundAt";
 import { sha256Fast as sha256 } from "./sha256";
 import { tag } from "./tags";
@@ -54,13 +56,42 @@ export function openCommitment(commitment: string, secretHex: unknown): Result<C
   });
 }
 
-/** Checks the randomness given to a draw against the spec; returns the certificate form or a failure. */
-export function resolveRandomness(spec: CampaignSpec, input: DrawRandomness): Result<CertRandomness, Failure> {
+/**
+ * Why a drand spec's chain may not be used: it is neither pinned in this release nor in the
+ * caller's `trustedChains` (compared member by member). Null when it may, or for a commit spec.
+ */
+export function untrustedChainFailure(spec: CampaignSpec, trustedChains?: readonly DrandChain[]): Failure | null {
+  const source = spec.randomness;
+  if (source.kind !== "drand" || isKnownChainHash(source.chain.hash)) return null;
+  if (isTrustedChain(source.chain, trustedChains)) return null;
+  return failure(
+    "untrusted_chain",
+    `chain ${source.chain.hash} is not pinned in this release (quicknet is); pass it in options.trustedChains to trust it`,
+    ["spec", "randomness", "chain"],
+  );
+}
+
+/** `"pinned"` for a chain this release pins, `"caller"` for one the caller trusted. */
+export function chainTrustOf(hash: string): "pinned" | "caller" {
+  return isKnownChainHash(hash) ? "pinned" : "caller";
+}
+
+/**
+ * Checks the randomness given to a draw against the spec; returns the certificate form or a
+ * failure. A drand chain must be pinned (quicknet) or listed in `trustedChains`.
+ */
+export function resolveRandomness(
+  spec: CampaignSpec,
+  input: DrawRandomness,
+  trustedChains?: readonly DrandChain[],
+): Result<CertRandomness, Failure> {
   const source = spec.randomness;
   const given = (typeof input === "object" && input !== null ? input : {}) as { secret?: unknown };
   if (source.kind === "commit") return openCommitment(source.commitment, given.secret);
   const path = ["randomness"];
   if ("secret" in given) return err(failure("randomness", "the spec names a drand beacon; a secret was given", path));
+  const untrusted = untrustedChainFailure(spec, trustedChains);
+  if (untrusted !== null) return err(untrusted);
   const beacon = input as VerifiedBeacon;
   if (verifiedUnder(beacon) === null)
     return err(failure("unverified_beacon", "must be a beacon returned by verifyBeacon (verify the JSON first)", path));
@@ -69,7 +100,14 @@ export function resolveRandomness(spec: CampaignSpec, input: DrawRandomness): Re
   const wrongRound = roundFailure(spec, beacon.round);
   if (wrongRound !== null) return err(wrongRound);
   const { round, signature, randomness } = beacon;
-  return ok({ kind: "drand", chainHash: source.chain.hash, round, signature, randomness });
+  return ok({
+    kind: "drand",
+    chainHash: source.chain.hash,
+    round,
+    signature,
+    randomness,
+    chainTrust: chainTrustOf(source.chain.hash),
+  });
 }
 
 /**
@@ -77,10 +115,16 @@ export function resolveRandomness(spec: CampaignSpec, input: DrawRandomness): Re
  * misuse there, so it throws, with one mapping of failure codes for every caller — a round
  * before the one the spec fixes is `out_of_range`; a later round or a secret that does not
  * match the commitment is `conflict`; an unverified beacon, one verified under another
- * chain, or randomness of the wrong kind is `invalid_argument`.
+ * chain, randomness of the wrong kind, or a chain that is neither pinned nor in
+ * `trustedChains` is `invalid_argument`.
  */
-export function resolveRandomnessOrThrow(spec: CampaignSpec, input: DrawRandomness, fn: string): CertRandomness {
-  const resolved = resolveRandomness(spec, input);
+export function resolveRandomnessOrThrow(
+  spec: CampaignSpec,
+  input: DrawRandomness,
+  fn: string,
+  trustedChains?: readonly DrandChain[],
+): CertRandomness {
+  const resolved = resolveRandomness(spec, input, trustedChains);
   if (resolved.ok) return resolved.value;
   const { code, message, path } = resolved.error;
   const opsCode =

@@ -1,10 +1,17 @@
 import * as z from "zod/mini";
+import { QUICKNET_HASH, QUICKNET_VALUES } from "../_lib/knownChains";
 
 /**
  * Schema of the parameters of a drand chain that @ops/raffle can verify: the chain hash,
  * the group public key, the round period and genesis time (seconds), and the scheme. Only
  * `bls-unchained-g1-rfc9380` ("quicknet": signatures on G1, public key on G2) is
  * supported. Values are those of the chain's `/info` endpoint.
+ *
+ * This schema checks a chain's shape. Known chains are pinned whole: {@link CampaignSpecSchema}
+ * and {@link verifyBeacon} refuse a chain that names quicknet's hash with another public key,
+ * period, genesis time or scheme (otherwise an organiser could name quicknet and sign
+ * beacons with a key they hold); a chain of another hash is refused by {@link drawWinners}
+ * and {@link verifyDraw} unless the caller lists it in `trustedChains`.
  *
  * Source: drand documentation, "Cryptography specification" and the quicknet launch note,
  * https://docs.drand.love/docs/specification/ ; https://drand.love/blog/2023/10/16/quicknet-is-live/
@@ -45,11 +52,4 @@ export type DrandChain = z.output<typeof DrandChainSchema>;
  * ```
  */
 export const QUICKNET: DrandChain = /* @__PURE__ */ (() =>
-  Object.freeze({
-    hash: "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971",
-    publicKey:
-      "83cf0f2896adee7eb8b5f01fcad3912212c437e0073e911fb90022d3e760183c8c4b450b6a0a6c3ac6a5776a2d1064510d1fec758c921cc22b0e17e63aaf4bcb5ed66304de9cf809bd274ca73bab4af5a6e9c76a4bc09e76eae8991ef5ece45a",
-    period: 3,
-    genesisTime: 1692803367,
-    scheme: "bls-unchained-g1-rfc9380",
-  } as const))();
+  Object.freeze({ hash: QUICKNET_HASH, ...QUICKNET_VALUES }))();

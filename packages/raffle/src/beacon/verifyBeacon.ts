@@ -1,11 +1,13 @@
 import { bls12_381 } from "@noble/curves/bls12-381.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
-import { type Failure, failure, parseOrThrow, type Verification, verification } from "@ops/core";
+import { type Failure, failure, OpsError, type Verification, verification } from "@ops/core";
 import * as z from "zod/mini";
 import { u64be } from "../_lib/bytes";
+import { type Checked, checkBeacon, checkChain } from "../_lib/checkSpec";
+import { PINNED_RULE, pinnedChainProblem } from "../_lib/knownChains";
 import { brandBeacon, VERIFIED_UNDER } from "../_lib/verifiedBeacon";
-import { DrandChainSchema, type DrandChain } from "./quicknet";
+import type { DrandChain } from "./quicknet";
 
 /** Hash-to-curve domain separation tag of quicknet (RFC 9380 suite on G1). */
 export const QUICKNET_DST = "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_";
@@ -77,7 +79,9 @@ export type BeaconFailureCode = "wrong_chain" | "malformed_signature" | "bad_sig
  * @param chain - the chain's parameters, e.g. {@link QUICKNET}
  * @returns `ok(VerifiedBeacon)` — pass its `value` to {@link drawWinners} — or `err` with
  *   every failure: `wrong_chain`, `malformed_signature`, `bad_signature`, `bad_randomness`
- * @throws {OpsError} `invalid_argument` when the beacon or chain breaks its schema
+ * @throws {OpsError} `invalid_argument` when the beacon or chain breaks its schema, or the
+ *   chain names quicknet's hash with another public key, period, genesis time or scheme
+ *   (known chains are pinned whole, docs/raffle-spec.md §6.1)
  *
  * @example
  * ```ts
@@ -95,8 +99,18 @@ export type BeaconFailureCode = "wrong_chain" | "malformed_signature" | "bad_sig
  * ```
  */
 export function verifyBeacon(beacon: DrandBeacon, chain: DrandChain): Verification<VerifiedBeacon, BeaconFailureCode> {
-  const b = parseOrThrow(DrandBeaconSchema, beacon, { fn: "verifyBeacon", path: ["beacon"] });
-  const c = parseOrThrow(DrandChainSchema, chain, { fn: "verifyBeacon", path: ["chain"] });
+  // checked as parseOrThrow(DrandBeaconSchema / DrandChainSchema, …) checks them (same result,
+  // code, path, message and received value) by their zod-free mirrors: no zod in this bundle
+  const b = argumentOrThrow(checkBeacon(beacon), "beacon");
+  const c = argumentOrThrow(checkChain(chain), "chain");
+  if (pinnedChainProblem(c) !== null)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "verifyBeacon",
+      path: ["chain"],
+      rule: PINNED_RULE,
+      received: chain,
+    });
   const failures: Failure<BeaconFailureCode>[] = [];
   const claimed = b.chainHash?.toLowerCase();
   if (claimed !== undefined && claimed !== c.hash)
@@ -140,4 +154,11 @@ export function verifyBeacon(beacon: DrandBeacon, chain: DrandChain): Verificati
     brandBeacon({ chainHash: c.hash, round: b.round, signature: hex, randomness }, c.publicKey),
     failures,
   );
+}
+
+/** The checked argument, or the OpsError parseOrThrow would throw for its first issue. */
+function argumentOrThrow<T>(checked: Checked<T>, name: string): T {
+  if (checked.ok) return checked.value;
+  const { path, rule, received } = checked.issue;
+  throw new OpsError({ code: "invalid_argument", fn: "verifyBeacon", path: [name, ...path], rule, received });
 }

@@ -18,7 +18,8 @@ export type JsonValue = null | boolean | number | string | readonly JsonValue[] 
  * @returns the canonical JSON text
  * @throws {OpsError} `invalid_argument` for values JSON cannot hold (NaN, ±Infinity,
  *   undefined, functions, bigints, symbols, class instances) and for strings with an unpaired
- *   surrogate (I-JSON, RFC 7493 §2.1, which RFC 8785 requires)
+ *   surrogate (I-JSON, RFC 7493 §2.1, which RFC 8785 requires), for a value that contains
+ *   itself, and for arrays and objects nested more than 64 levels deep (the documented limit)
  *
  * @example
  * ```ts
@@ -28,10 +29,13 @@ export type JsonValue = null | boolean | number | string | readonly JsonValue[] 
  * ```
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, []);
+  return write(value, [], new Set());
 }
 
-function write(value: unknown, path: ErrorPath): string {
+/** Deepest nesting of arrays and objects accepted (a spec nests 5 levels deep). */
+const MAX_DEPTH = 64;
+
+function write(value: unknown, path: ErrorPath, open: Set<object>): string {
   if (value === null) return "null";
   switch (typeof value) {
     case "boolean":
@@ -44,22 +48,32 @@ function write(value: unknown, path: ErrorPath): string {
         fail(path, "must not contain an unpaired UTF-16 surrogate (RFC 8785 requires I-JSON strings)", value);
       return JSON.stringify(value);
     case "object": {
-      if (Array.isArray(value)) return `[${value.map((item, i) => write(item, [...path, i])).join(",")}]`;
-      const proto = Object.getPrototypeOf(value) as unknown;
-      if (proto !== Object.prototype && proto !== null)
-        fail(path, "must be a plain object, array or JSON primitive", value);
-      const record = value as Record<string, unknown>;
-      const keys = Object.keys(record).sort();
-      const members: string[] = [];
-      for (const key of keys) {
-        if (record[key] === undefined) fail([...path, key], "must not be undefined (JSON has no undefined)", undefined);
-        members.push(`${write(key, [...path, key])}:${write(record[key], [...path, key])}`);
-      }
-      return `{${members.join(",")}}`;
+      if (open.has(value)) fail(path, "must not contain itself (a circular value has no JSON form)", "[circular]");
+      if (path.length >= MAX_DEPTH)
+        fail(path, `must not nest arrays and objects more than ${MAX_DEPTH} levels deep`, "[too deep]");
+      open.add(value);
+      const text = writeContainer(value, path, open);
+      open.delete(value);
+      return text;
     }
     default:
       return fail(path, "must be a JSON value (null, boolean, finite number, string, array or plain object)", value);
   }
+}
+
+function writeContainer(value: object, path: ErrorPath, open: Set<object>): string {
+  if (Array.isArray(value)) return `[${value.map((item, i) => write(item, [...path, i], open)).join(",")}]`;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null)
+    fail(path, "must be a plain object, array or JSON primitive", value);
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  const members: string[] = [];
+  for (const key of keys) {
+    if (record[key] === undefined) fail([...path, key], "must not be undefined (JSON has no undefined)", undefined);
+    members.push(`${write(key, [...path, key], open)}:${write(record[key], [...path, key], open)}`);
+  }
+  return `{${members.join(",")}}`;
 }
 
 function fail(path: ErrorPath, rule: string, received: unknown): never {

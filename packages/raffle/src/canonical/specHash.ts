@@ -18,7 +18,7 @@ import { CampaignSpecSchema, type CampaignSpecInput } from "../spec/CampaignSpec
  * ```ts
  * import { specHash, QUICKNET } from "@ops/raffle";
  * const spec = {
- *   format: "ops-raffle/v1", campaignId: "demo", tiers: [{ name: "mug", count: 1 }], alternates: 0,
+ *   format: "ops-raffle/v1.1", campaignId: "demo", tiers: [{ name: "mug", count: 1 }], alternates: 0,
  *   eligibility: { ruleVersion: "1", rules: {} }, weights: { max: 1, rule: "" }, closeAt: 0,
  *   randomness: { kind: "drand", chain: QUICKNET, delaySeconds: 0 }, privacy: "public",
  * } as const;

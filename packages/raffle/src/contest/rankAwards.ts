@@ -1,16 +1,19 @@
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex } from "@noble/hashes/utils.js";
 import { OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import type { ReadonlyDeep } from "@ops/core";
-import { hexBytes, utf8 } from "../_lib/bytes";
-import { tiebreak } from "../_lib/tiebreak";
-import { compareUtf8 } from "../_lib/utf8Order";
-import { canonicalJson } from "../canonical/canonicalJson";
+import { hexBytes } from "../_lib/bytes";
+import { buildSheets, rankSheets } from "../_lib/contest/awardCore";
+import { jcsHash } from "../_lib/contest/jcsHash";
+import { checkCount, ListIdSchema, Name, text } from "../_lib/contest/contestSchemas";
+
+/** Most judge scores one award takes (docs/raffle-spec.md §11.5). */
+export const MAX_AWARD_SCORES = 1_000_000;
 
 /**
- * Schema of a judging rubric for a topic-discussion award ("your most memorable trip"):
- * criteria with an integer weight and the highest score a judge may give.
+ * Schema of a judging rubric for a topic-discussion award ("your most memorable trip"),
+ * docs/raffle-spec.md §11.5: a version and 1 to 100 criteria with distinct ids, each with an
+ * integer weight (1–1000) and the highest score a judge may give (`max`, 1–1000; scores are
+ * integers from 0 to max).
  *
  * @example
  * ```ts
@@ -21,33 +24,54 @@ import { canonicalJson } from "../canonical/canonicalJson";
  */
 export const RubricSchema = /* @__PURE__ */ (() =>
   z.strictObject({
-    version: z.string().check(z.minLength(1), z.maxLength(100)),
+    version: text(100).check(z.minLength(1)),
     criteria: z
       .array(
         z.strictObject({
-          id: z.string().check(z.minLength(1), z.maxLength(100)),
-          description: z.optional(z.string().check(z.maxLength(2000))),
+          id: text(100).check(z.minLength(1)),
+          description: z.optional(text(2000)),
           weight: z.int().check(z.minimum(1), z.maximum(1000)),
           max: z.int().check(z.minimum(1), z.maximum(1000)),
         }),
       )
-      .check(z.minLength(1, { error: "must list at least one criterion" })),
+      .check(
+        z.minLength(1, { error: "must list at least one criterion" }),
+        z.maxLength(100),
+        z.refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, {
+          error: "must give each criterion a distinct id",
+        }),
+      ),
   }))();
 
 /** A rubric; see {@link RubricSchema}. Its criteria may be a read-only array. */
 export type Rubric = ReadonlyDeep<z.input<typeof RubricSchema>>;
 
-/** Schema of one judge's score of one entry on one criterion (an integer 0 … max). */
+/**
+ * Schema of one judge's score of one entry on one criterion: an integer from 0 to 1000
+ * (and at most the criterion's `max`, checked against the rubric).
+ *
+ * @example
+ * ```ts
+ * import { JudgeScoreSchema } from "@ops/raffle";
+ * JudgeScoreSchema.safeParse({ judge: "j1", entry: "post-A", criterion: "story", score: 7.5 }).success;
+ * // => false
+ * ```
+ */
 export const JudgeScoreSchema = /* @__PURE__ */ (() =>
   z.strictObject({
-    judge: z.string().check(z.minLength(1), z.maxLength(200)),
-    entry: z.string().check(z.minLength(1), z.maxLength(1024)),
-    criterion: z.string().check(z.minLength(1), z.maxLength(100)),
-    score: z.int().check(z.minimum(0)),
+    judge: Name,
+    entry: ListIdSchema,
+    criterion: text(100).check(z.minLength(1)),
+    score: z.int().check(z.minimum(0), z.maximum(1000)),
   }))();
 
 /** One judge's score; see {@link JudgeScoreSchema}. */
 export type JudgeScore = ReadonlyDeep<z.input<typeof JudgeScoreSchema>>;
+
+const RankAwardsOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    rubricHash: z.optional(z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, { error: "must be 64 hex digits" }))),
+  }))();
 
 /** Options of {@link rankAwards}. */
 export interface RankAwardsOptions {
@@ -80,26 +104,27 @@ export interface AwardPlace {
  * ```
  */
 export function rubricHash(rubric: Rubric): string {
-  return bytesToHex(
-    sha256(utf8(canonicalJson(parseOrThrow(RubricSchema, rubric, { fn: "rubricHash", path: ["rubric"] })))),
-  );
+  return jcsHash(parseOrThrow(RubricSchema, rubric, { fn: "rubricHash", path: ["rubric"] }));
 }
 
 /**
  * Ranks the entries of a judged award (topic discussion): total = Σ over judges and criteria
- * of score × criterion weight (integers, docs/raffle-spec.md §11); rank by total
+ * of score × criterion weight (integers, docs/raffle-spec.md §11.5); rank by total
  * descending, then the seeded tie-break `SHA-256(tag ‖ seed ‖ UTF-8(entry))` ascending, then
- * entry id bytes. Every judge must score every entry on every criterion exactly once, so
- * that a missing score cannot silently sink an entry.
+ * entry id bytes. The judges and entries are those the scores name; every judge must score
+ * every entry on every criterion exactly once, so that a missing score cannot silently sink
+ * an entry. For a certificate anyone can check (and a fixed panel and entry list), use
+ * {@link runAward}.
  *
  * @param rubric - the rubric whose hash was published
- * @param scores - the judges' scores (not mutated)
+ * @param scores - the judges' scores (at most {@link MAX_AWARD_SCORES}; not mutated)
  * @param seed - 64 hex digits (e.g. a {@link drawSeed} over the award's spec and beacon)
  * @param options - `rubricHash`: the published hash the rubric must match
  * @returns places, best first
  * @throws {OpsError} `conflict` when the rubric does not match the published hash;
- *   `invalid_argument` for an unknown criterion, a score above the criterion's max or a
- *   missing score; `duplicate` for a score given twice
+ *   `invalid_argument` for an unknown criterion or a missing score (naming judge, entry and
+ *   criterion); `out_of_range` for a score above the criterion's max or too many scores;
+ *   `duplicate` for a score given twice
  *
  * @example
  * ```ts
@@ -122,72 +147,26 @@ export function rankAwards(
 ): readonly AwardPlace[] {
   const fn = "rankAwards";
   const r = parseOrThrow(RubricSchema, rubric, { fn, path: ["rubric"] });
+  checkCount(scores, MAX_AWARD_SCORES, fn, ["scores"]);
   const list = parseOrThrow(z.array(JudgeScoreSchema), scores, { fn, path: ["scores"] });
   const seedBytes = hexBytes(seed, 32, fn, ["seed"]);
-  if (options.rubricHash !== undefined && options.rubricHash.toLowerCase() !== rubricHash(r)) {
+  const opts = parseOrThrow(RankAwardsOptionsSchema, options, { fn, path: ["options"] });
+  if (opts.rubricHash !== undefined && opts.rubricHash.toLowerCase() !== jcsHash(r)) {
     throw new OpsError({
       code: "conflict",
       fn,
       path: ["rubric"],
       rule: "must hash to the published rubricHash",
-      received: options.rubricHash,
+      received: opts.rubricHash,
     });
   }
-  const criteria = new Map(r.criteria.map((c) => [c.id, c]));
-  const seen = new Set<string>();
-  const totals = new Map<string, number>();
-  const judges = new Set<string>();
-  list.forEach((s, i) => {
-    const c = criteria.get(s.criterion);
-    if (!c)
-      throw new OpsError({
-        code: "invalid_argument",
-        fn,
-        path: ["scores", i, "criterion"],
-        rule: "must be a criterion of the rubric",
-        received: s.criterion,
-      });
-    if (s.score > c.max)
-      throw new OpsError({
-        code: "invalid_argument",
-        fn,
-        path: ["scores", i, "score"],
-        rule: `must be at most ${c.max} for ${c.id}`,
-        received: s.score,
-      });
-    const k = JSON.stringify([s.judge, s.entry, s.criterion]);
-    if (seen.has(k))
-      throw new OpsError({
-        code: "duplicate",
-        fn,
-        path: ["scores", i],
-        rule: "must give one score per judge, entry and criterion",
-        received: s,
-      });
-    seen.add(k);
-    judges.add(s.judge);
-    totals.set(s.entry, (totals.get(s.entry) ?? 0) + s.score * c.weight);
-  });
-  for (const judge of judges) {
-    for (const entry of totals.keys()) {
-      for (const c of r.criteria) {
-        if (!seen.has(JSON.stringify([judge, entry, c.id]))) {
-          throw new OpsError({
-            code: "invalid_argument",
-            fn,
-            path: ["scores"],
-            rule: `must include judge ${judge}'s score of ${entry} on ${c.id}`,
-          });
-        }
-      }
-    }
-  }
-  const rows = [...totals].map(([entry, total]) => ({ entry, total, tiebreak: tiebreak(seedBytes, entry) }));
-  rows.sort(
-    (a, b) =>
-      b.total - a.total ||
-      (a.tiebreak < b.tiebreak ? -1 : a.tiebreak > b.tiebreak ? 1 : 0) ||
-      compareUtf8(a.entry, b.entry),
-  );
-  return rows.map((row, i) => ({ rank: i + 1, ...row }));
+  const judges = [...new Set(list.map((s) => s.judge))];
+  const entries = [...new Set(list.map((s) => s.entry.normalize("NFC")))];
+  const sheets = buildSheets(r.criteria, judges, entries, list, fn, { entries: ["scores"], scores: ["scores"] });
+  return rankSheets(sheets, seedBytes).map((row, i) => ({
+    rank: i + 1,
+    entry: row.entry,
+    total: row.total,
+    tiebreak: row.tiebreak,
+  }));
 }

@@ -1,36 +1,78 @@
-import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
+import { type Instant, InstantSchema, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import type { ReadonlyDeep } from "@ops/core";
 import { hexBytes } from "../_lib/bytes";
-import { tiebreak } from "../_lib/tiebreak";
-import { compareUtf8 } from "../_lib/utf8Order";
+import { checkCount, ListIdSchema, text } from "../_lib/contest/contestSchemas";
+import { foldText } from "../_lib/contest/foldText";
+import { foldKey, listSubmissions, rankSubmissions } from "../_lib/contest/quizCore";
 
-/** Schema of one quiz submission: the entrant's canonical id, answers by question id, and when the platform received it. */
+/** Most submissions one quiz takes (docs/raffle-spec.md §11.1). */
+export const MAX_QUIZ_SUBMISSIONS = 1_000_000;
+
+const QuestionId = /* @__PURE__ */ (() => text(128).check(z.minLength(1)))();
+const AcceptedAnswer = /* @__PURE__ */ (() =>
+  text(10_000).check(
+    z.refine(
+      (s) => {
+        const folded = foldText(s);
+        return folded !== null && folded !== "";
+      },
+      { error: "must fold (NFKC, trim, lower-case) to non-empty text of assigned code points" },
+    ),
+  ))();
+
+/**
+ * Schema of one quiz submission (docs/raffle-spec.md §11.1): the entrant's list id (an
+ * entrant id of §4.1, or its pseudonym), answers by question id (at most 1000, each at most
+ * 10 000 UTF-16 units), and the instant the platform received it (not the client's clock).
+ *
+ * @example
+ * ```ts
+ * import { QuizSubmissionSchema } from "@ops/raffle";
+ * QuizSubmissionSchema.safeParse({ id: "weibo::1", answers: { q1: "B" }, receivedAt: 1000, extra: 1 }).success;
+ * // => false
+ * ```
+ */
 export const QuizSubmissionSchema = /* @__PURE__ */ (() =>
   z.strictObject({
-    id: z.string().check(z.minLength(1), z.maxLength(1024)),
-    answers: z.record(z.string().check(z.minLength(1), z.maxLength(128)), z.string().check(z.maxLength(10_000))),
+    id: ListIdSchema,
+    answers: z
+      .record(QuestionId, text(10_000))
+      .check(z.refine((a) => Object.keys(a).length <= 1000, { error: "must answer at most 1000 questions" })),
     receivedAt: InstantSchema,
   }))();
 
-/** Schema of an answer key: the accepted answer(s) of each question. */
+/**
+ * Schema of an answer key (docs/raffle-spec.md §11.2): for each question id (1 to 1000
+ * questions), the accepted answer or a list of 1 to 100 accepted answers. Each must fold
+ * ({@link foldAnswer}) to non-empty text, so that a blank answer never matches.
+ *
+ * @example
+ * ```ts
+ * import { AnswerKeySchema } from "@ops/raffle";
+ * [AnswerKeySchema.safeParse({ q1: "b", q2: ["28", "二十八"] }).success, AnswerKeySchema.safeParse({ q1: " " }).success];
+ * // => [true, false]
+ * ```
+ */
 export const AnswerKeySchema = /* @__PURE__ */ (() =>
-  z.record(
-    z.string().check(z.minLength(1), z.maxLength(128)),
-    z.union([
-      z.string().check(z.maxLength(10_000)),
-      z.array(z.string().check(z.maxLength(10_000))).check(z.minLength(1)),
-    ]),
-  ))();
+  z
+    .record(QuestionId, z.union([AcceptedAnswer, z.array(AcceptedAnswer).check(z.minLength(1), z.maxLength(100))]))
+    .check(
+      z.refine((k) => Object.keys(k).length >= 1 && Object.keys(k).length <= 1000, {
+        error: "must hold 1 to 1000 questions",
+      }),
+    ))();
 
 /** One quiz submission; see {@link QuizSubmissionSchema}. */
 export type QuizSubmission = ReadonlyDeep<z.input<typeof QuizSubmissionSchema>>;
 /** An answer key; see {@link AnswerKeySchema}. Lists of answers may be read-only. */
 export type AnswerKey = ReadonlyDeep<z.input<typeof AnswerKeySchema>>;
 
+const RankQuizOptionsSchema = /* @__PURE__ */ (() => z.strictObject({ closeAt: z.optional(InstantSchema) }))();
+
 /** Options of {@link rankQuiz}. */
 export interface RankQuizOptions {
-  /** Submissions received after this instant are ignored (and counted). */
+  /** Submissions received after this instant are late: not ranked, counted. */
   readonly closeAt?: Instant;
 }
 
@@ -54,19 +96,23 @@ export interface QuizRanking {
 }
 
 /**
- * Ranks a quiz contest — "correct and fast answers win" — by the rule stated up front
- * (docs/raffle-spec.md §11): correct answers descending, then receive time ascending (the
+ * Ranks a quiz contest — "correct and fast answers win" — by the rules of
+ * docs/raffle-spec.md §11.2: correct answers descending, then receive time ascending (the
  * platform's receipt, not the client clock), then the seeded tie-break
  * `SHA-256(tag("ops-raffle/v1/tiebreak") ‖ seed ‖ UTF-8(id))` ascending, then id bytes. Only an
- * entrant's first submission counts. Answers are compared after NFKC, trimming and
- * lower-casing, so "Ａ" and " a " both match "a".
+ * entrant's first submission counts (later ones are counted as resubmissions; an identical
+ * copy delivered twice is one submission); submissions after `closeAt` are counted as late.
+ * Answers are compared after {@link foldAnswer}, so "Ｂ" and " b " both match "b". For a
+ * certificate anyone can check, use {@link runQuiz}.
  *
- * @param submissions - quiz submissions (not mutated)
+ * @param submissions - quiz submissions (at most {@link MAX_QUIZ_SUBMISSIONS}; not mutated)
  * @param answerKey - accepted answers by question id
  * @param seed - 64 hex digits, e.g. a {@link drawSeed} over the quiz's spec, list and beacon
  * @param options - close time
- * @returns places (all entrants, best first) and counts of ignored submissions
- * @throws {OpsError} `invalid_argument` for a bad submission, key or seed
+ * @returns places (all counted entrants, best first) and counts of the others
+ * @throws {OpsError} `invalid_argument` for a bad submission, key, seed or option;
+ *   `out_of_range` for too many submissions; `conflict` for two different submissions of
+ *   one entrant at the same instant
  *
  * @example
  * ```ts
@@ -92,45 +138,18 @@ export function rankQuiz(
   options: RankQuizOptions = {},
 ): QuizRanking {
   const fn = "rankQuiz";
+  checkCount(submissions, MAX_QUIZ_SUBMISSIONS, fn, ["submissions"]);
   const subs = parseOrThrow(z.array(QuizSubmissionSchema), submissions, { fn, path: ["submissions"] });
   const key = parseOrThrow(AnswerKeySchema, answerKey, { fn, path: ["answerKey"] });
   const seedBytes = hexBytes(seed, 32, fn, ["seed"]);
-  if (options.closeAt !== undefined && !Number.isInteger(options.closeAt))
-    throw new OpsError({
-      code: "invalid_argument",
-      fn,
-      path: ["options", "closeAt"],
-      rule: "must be integer epoch milliseconds",
-      received: options.closeAt,
-    });
-  const accepted = new Map(Object.entries(key).map(([q, a]) => [q, new Set((Array.isArray(a) ? a : [a]).map(fold))]));
-  const ordered = subs
-    .map((s) => ({ ...s, id: s.id.normalize("NFC") }))
-    .sort((a, b) => a.receivedAt - b.receivedAt || compareUtf8(a.id, b.id));
-  const first = new Map<string, (typeof ordered)[number]>();
-  let resubmissions = 0;
-  let late = 0;
-  for (const s of ordered) {
-    if (options.closeAt !== undefined && s.receivedAt > options.closeAt) late++;
-    else if (first.has(s.id)) resubmissions++;
-    else first.set(s.id, s);
-  }
-  const rows = [...first.values()].map((s) => {
-    let correct = 0;
-    for (const [q, answers] of accepted)
-      if (s.answers[q] !== undefined && answers.has(fold(s.answers[q] as string))) correct++;
-    return { id: s.id, correct, receivedAt: s.receivedAt, tiebreak: tiebreak(seedBytes, s.id) };
-  });
-  rows.sort(
-    (a, b) =>
-      b.correct - a.correct ||
-      a.receivedAt - b.receivedAt ||
-      (a.tiebreak < b.tiebreak ? -1 : a.tiebreak > b.tiebreak ? 1 : 0) ||
-      compareUtf8(a.id, b.id),
-  );
-  return { places: rows.map((r, i) => ({ rank: i + 1, ...r })), resubmissions, late };
-}
-
-function fold(text: string): string {
-  return text.normalize("NFKC").trim().toLowerCase();
+  const { closeAt } = parseOrThrow(RankQuizOptionsSchema, options, { fn, path: ["options"] });
+  const list = listSubmissions(subs, closeAt, fn, ["submissions"]);
+  const places = rankSubmissions(list.counted, foldKey(key), seedBytes).map((r, i) => ({
+    rank: i + 1,
+    id: r.id,
+    correct: r.correct,
+    receivedAt: r.receivedAt,
+    tiebreak: r.tiebreak,
+  }));
+  return { places, resubmissions: list.resubmissions, late: list.late };
 }

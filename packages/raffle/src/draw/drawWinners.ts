@@ -7,6 +7,7 @@ import { isEntrantList } from "../_lib/isEntrantList";
 import { resolveRandomnessOrThrow, type DrawRandomness } from "../_lib/resolveRandomness";
 import { selectFromList } from "../_lib/select";
 import { compileEntrants, type EntrantInput, type EntrantList } from "../list/compileEntrants";
+import type { DrandChain } from "../beacon/quicknet";
 import type { CampaignSpec, CampaignSpecInput } from "../spec/CampaignSpecSchema";
 import type { DrawCertificate } from "./DrawCertificateSchema";
 import { drawSeed } from "./drawSeed";
@@ -19,10 +20,16 @@ export interface DrawWinnersOptions {
   readonly auditKey?: string;
   /** Receives the number of SHA-256 computations (leaves, nodes, scores) for benchmarks. */
   readonly counter?: { hashes: number };
+  /**
+   * drand chains the caller trusts besides the pinned quicknet (whole {@link DrandChain}
+   * values). A spec on any other chain is refused; the certificate of a draw on a trusted
+   * chain records `randomness.chainTrust: "caller"`.
+   */
+  readonly trustedChains?: readonly DrandChain[];
 }
 
 /**
- * Runs a draw and returns its certificate (format `ops-raffle/v1`).
+ * Runs a draw and returns its certificate (format `ops-raffle/v1.1`, `type: "draw"`).
  *
  * Steps (docs/raffle-spec.md): validate the spec and hash it; build the canonical entrant
  * list and its Merkle root (or take a compiled {@link EntrantList}); check the randomness
@@ -58,7 +65,7 @@ export interface DrawWinnersOptions {
  * import { commitSeed, drawWinners, verifyDraw } from "@ops/raffle";
  * const secret = "5e".repeat(32);
  * const spec = {
- *   format: "ops-raffle/v1", campaignId: "mug-draw", tiers: [{ name: "mug", count: 2 }], alternates: 1,
+ *   format: "ops-raffle/v1.1", campaignId: "mug-draw", tiers: [{ name: "mug", count: 2 }], alternates: 1,
  *   eligibility: { ruleVersion: "1", rules: {} }, weights: { max: 3, rule: "1 + reposts, at most 3" },
  *   closeAt: 1772933400000, randomness: { kind: "commit", commitment: commitSeed(secret) }, privacy: "public",
  * } as const;
@@ -75,7 +82,7 @@ export interface DrawWinnersOptions {
  * import { drawWinners, QUICKNET, verifyBeacon } from "@ops/raffle";
  * // quicknet round 1000 was published at 1692806364 s; the spec fixes it (close + 60 s)
  * const spec = {
- *   format: "ops-raffle/v1", campaignId: "drand-draw", tiers: [{ name: "mug", count: 1 }], alternates: 0,
+ *   format: "ops-raffle/v1.1", campaignId: "drand-draw", tiers: [{ name: "mug", count: 1 }], alternates: 0,
  *   eligibility: { ruleVersion: "1", rules: {} }, weights: { max: 1, rule: "" },
  *   closeAt: 1692806304000, randomness: { kind: "drand", chain: QUICKNET, delaySeconds: 60 }, privacy: "public",
  * } as const;
@@ -97,16 +104,17 @@ export function drawWinners(
   options: DrawWinnersOptions = {},
 ): DrawCertificate {
   const fn = "drawWinners";
+  checkOptions(options);
   const parsed = specOrThrow(spec);
   const sHash = hashSpec(parsed);
-  const list = isEntrantList(entrants)
+  const list = isEntrantList(entrants, "drawWinners", ["entrants"])
     ? checkList(entrants, parsed.privacy, parsed.weights.max)
     : compileEntrants(entrants, {
         privacy: parsed.privacy,
         maxWeight: parsed.weights.max,
         ...(options.auditKey === undefined ? {} : { auditKey: options.auditKey }),
       });
-  const resolved = resolveRandomnessOrThrow(parsed, randomness, fn);
+  const resolved = resolveRandomnessOrThrow(parsed, randomness, fn, options.trustedChains);
   const seed = drawSeed(sHash, list.root, resolved.randomness);
   if (options.counter) options.counter.hashes += 2 * list.size - (list.size > 0 ? 1 : 0);
   const selection = selectFromList(parsed, list, hexToBytes(seed), options.counter);
@@ -122,6 +130,38 @@ function specOrThrow(spec: CampaignSpecInput): CampaignSpec {
   if (checked.ok) return checked.value;
   const { path, rule, received } = checked.issue;
   throw new OpsError({ code: "invalid_argument", fn: "drawWinners", path: ["spec", ...path], rule, received });
+}
+
+/** The options' types (no zod here: drawWinners' bundle stays small). */
+function checkOptions(options: DrawWinnersOptions): void {
+  const bad = (path: (string | number)[], rule: string, received: unknown): never => {
+    throw new OpsError({ code: "invalid_argument", fn: "drawWinners", path: ["options", ...path], rule, received });
+  };
+  if (typeof options !== "object" || options === null || Array.isArray(options))
+    bad([], "must be an object of options", options);
+  const { counter, trustedChains } = options;
+  if (
+    counter !== undefined &&
+    (typeof counter !== "object" || counter === null || !Number.isSafeInteger(counter.hashes))
+  )
+    bad(["counter"], "must be an object { hashes } holding a whole number", counter);
+  if (trustedChains === undefined) return;
+  if (!Array.isArray(trustedChains) || trustedChains.length > 100)
+    bad(["trustedChains"], "must be an array of at most 100 drand chains", trustedChains);
+  trustedChains.forEach((chain, i) => {
+    const c = chain as unknown as Record<string, unknown> | null;
+    const ok =
+      typeof c === "object" &&
+      c !== null &&
+      typeof c.hash === "string" &&
+      /^[0-9a-f]{64}$/.test(c.hash) &&
+      typeof c.publicKey === "string" &&
+      /^[0-9a-f]{192}$/.test(c.publicKey) &&
+      Number.isInteger(c.period) &&
+      Number.isInteger(c.genesisTime) &&
+      c.scheme === "bls-unchained-g1-rfc9380";
+    if (!ok) bad(["trustedChains", i], "must be a drand chain { hash, publicKey, period, genesisTime, scheme }", chain);
+  });
 }
 
 function checkList(list: EntrantList, privacy: "public" | "pseudonymous", maxWeight: number): EntrantList {

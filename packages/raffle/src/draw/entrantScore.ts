@@ -1,7 +1,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, concatBytes } from "@noble/hashes/utils.js";
 import { OpsError } from "@ops/core";
-import { compareBytes, hexBytes, u32be, utf8 } from "../_lib/bytes";
+import { compareBytes, hasLoneSurrogate, hexBytes, u32be, utf8 } from "../_lib/bytes";
 import { tag } from "../_lib/tags";
 import { MAX_WEIGHT } from "../list/compileEntrants";
 
@@ -31,12 +31,12 @@ import { MAX_WEIGHT } from "../list/compileEntrants";
 export function entrantScore(seed: string, id: string, weight: number): string {
   const fn = "entrantScore";
   const prefix = concatBytes(tag("ops-raffle/v1/score"), hexBytes(seed, 32, fn, ["seed"]));
-  if (typeof id !== "string" || id.length === 0)
+  if (typeof id !== "string" || id.length === 0 || hasLoneSurrogate(id))
     throw new OpsError({
       code: "invalid_argument",
       fn,
       path: ["id"],
-      rule: "must be a non-empty list id",
+      rule: "must be a non-empty list id without unpaired surrogates",
       received: id,
     });
   if (!Number.isInteger(weight) || weight < 1 || weight > MAX_WEIGHT) {

@@ -1,5 +1,6 @@
 import { OpsError } from "@ops/core";
 import { applyRerolls } from "../_lib/applyRerolls";
+import { hasLoneSurrogate } from "../_lib/bytes";
 import type { DrawCertificate, Winner } from "./DrawCertificateSchema";
 import { parseCertificate } from "../_lib/parseCertificate";
 
@@ -14,14 +15,15 @@ import { parseCertificate } from "../_lib/parseCertificate";
  * @param reason - why, published with the result
  * @returns a new certificate
  * @throws {OpsError} `not_found` if `winnerId` is not a current winner; `illegal_state` when no
- *   alternate is left; `corrupt_data` / `unsupported_version` for a bad certificate
+ *   alternate is left; `invalid_argument` for a reason that is not a string of at most 2000
+ *   characters; `corrupt_data` / `unsupported_version` for a bad certificate
  *
  * @example
  * ```ts
  * import { commitSeed, drawWinners, rerollWinner, verifyDraw } from "@ops/raffle";
  * const secret = "02".repeat(32);
  * const spec = {
- *   format: "ops-raffle/v1", campaignId: "c", tiers: [{ name: "gift", count: 1 }], alternates: 2,
+ *   format: "ops-raffle/v1.1", campaignId: "c", tiers: [{ name: "gift", count: 1 }], alternates: 2,
  *   eligibility: { ruleVersion: "1", rules: {} }, weights: { max: 1, rule: "" }, closeAt: 0,
  *   randomness: { kind: "commit", commitment: commitSeed(secret) }, privacy: "public",
  * } as const;
@@ -35,6 +37,14 @@ import { parseCertificate } from "../_lib/parseCertificate";
 export function rerollWinner(certificate: DrawCertificate, winnerId: string, reason: string): DrawCertificate {
   const fn = "rerollWinner";
   const cert = parseCertificate(certificate, fn);
+  if (typeof reason !== "string" || reason.length > 2000 || hasLoneSurrogate(reason))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["reason"],
+      rule: "must be a well-formed string of at most 2000 characters",
+      received: reason,
+    });
   const seat = cert.winners.find((w) => w.id === winnerId);
   if (seat === undefined)
     throw new OpsError({
@@ -55,7 +65,7 @@ export function rerollWinner(certificate: DrawCertificate, winnerId: string, rea
   const reroll = {
     out: { rank: seat.rank, id: seat.id, weight: seat.weight, score: seat.score },
     in: next.id,
-    reason: String(reason),
+    reason,
   };
   const applied = applyRerolls(cert.winners, cert.alternates, [reroll]) as {
     winners: Winner[];

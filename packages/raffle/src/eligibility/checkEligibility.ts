@@ -144,7 +144,19 @@ export function checkEligibility(
 ): EligibilityResult {
   const fn = "checkEligibility";
   const r = parseOrThrow(EligibilityRulesSchema, rules, { fn, path: ["rules"] });
-  const events = parseOrThrow(z.array(InteractionSchema), interactions, { fn, path: ["interactions"] });
+  if (!Array.isArray(interactions))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["interactions"],
+      rule: "must be an array of interaction events",
+      received: interactions,
+    });
+  // item by item: the first bad event is reported at once (zod would collect every issue of
+  // every item first — seconds for 10 000 malformed events)
+  const events: Interaction[] = [];
+  for (let i = 0; i < interactions.length; i++)
+    events.push(parseOrThrow(InteractionSchema, interactions[i], { fn, path: ["interactions", i] }));
   const ctx = parseOrThrow(EligibilityContextSchema, context, { fn, path: ["context"] });
   const inWindow = (t: Instant): boolean => t <= ctx.closeAt && (ctx.opensAt === undefined || t >= ctx.opensAt);
   const byActor = new Map<string, Interaction[]>();

@@ -12,9 +12,12 @@ import { chiSquareTest, type ChiSquareResult } from "./chiSquareTest";
  */
 export type DrawUnderTest = (seed: string, list: EntrantList, places: number) => readonly number[];
 
+/** Most seeds one run takes (each is one full draw over the list). */
+const MAX_SEEDS = 1_000_000;
+
 /** Options of {@link runFairnessHarness}. */
 export interface RunFairnessHarnessOptions {
-  /** How many seeds (draws) to run. */
+  /** How many seeds (draws) to run: an integer from 1 to 1 000 000 (the documented maximum). */
   readonly seeds: number;
   /** Winners per draw (for the winner-set test). Default 1. */
   readonly places?: number;
@@ -53,7 +56,7 @@ export interface FairnessReport {
  * @param options - seeds, places, buckets, alpha, draw under test
  * @returns the three tests and whether any failed
  * @throws {OpsError} `invalid_argument` for fewer than 2 entrants, a bad option, or a draw
- *   that returns an invalid index
+ *   that returns an invalid index; `out_of_range` for more than 1 000 000 seeds
  *
  * @example
  * ```ts
@@ -68,6 +71,22 @@ export function runFairnessHarness(
   options: RunFairnessHarnessOptions,
 ): FairnessReport {
   const fn = "runFairnessHarness";
+  if (typeof options !== "object" || options === null || Array.isArray(options))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options"],
+      rule: "must be an object { seeds, places?, positionBuckets?, alpha?, draw? }",
+      received: options,
+    });
+  if (options.draw !== undefined && typeof options.draw !== "function")
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "draw"],
+      rule: "must be a function",
+      received: options.draw,
+    });
   const list = compileEntrants(entrants);
   const n = list.size;
   const places = options.places ?? 1;
@@ -81,12 +100,20 @@ export function runFairnessHarness(
       rule: "must hold at least 2 distinct entrants",
       received: n,
     });
-  if (!Number.isInteger(options.seeds) || options.seeds < 1)
+  if (typeof options.seeds !== "number" || !Number.isInteger(options.seeds) || options.seeds < 1)
     throw new OpsError({
       code: "invalid_argument",
       fn,
       path: ["options", "seeds"],
       rule: "must be an integer ≥ 1",
+      received: options.seeds,
+    });
+  if (options.seeds > MAX_SEEDS)
+    throw new OpsError({
+      code: "out_of_range",
+      fn,
+      path: ["options", "seeds"],
+      rule: `must be at most ${MAX_SEEDS} (the documented maximum)`,
       received: options.seeds,
     });
   if (!Number.isInteger(places) || places < 1 || places > n)
@@ -105,7 +132,7 @@ export function runFairnessHarness(
       rule: `must be an integer from 2 to ${n}`,
       received: buckets,
     });
-  if (!(alpha > 0 && alpha < 1))
+  if (typeof alpha !== "number" || !(alpha > 0 && alpha < 1))
     throw new OpsError({
       code: "invalid_argument",
       fn,

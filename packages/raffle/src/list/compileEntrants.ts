@@ -7,6 +7,8 @@ import { createScratch } from "../_lib/sha256";
 import { compareUtf8 } from "../_lib/utf8Order";
 import { pseudonymFor } from "../_lib/pseudonym";
 
+const UNASSIGNED = /\p{Cn}/u;
+
 /** Largest number of chances one entrant may hold. */
 export const MAX_WEIGHT = 1_000_000;
 
@@ -101,8 +103,8 @@ export interface EntrantList {
  * @param entrants - `{ id, weight? }` records, or {@link EntrantColumns} (not mutated)
  * @param options - privacy mode, audit key, largest weight
  * @returns the compiled {@link EntrantList}
- * @throws {OpsError} `invalid_argument` for a bad id (empty, over 1024 UTF-8 bytes, control
- *   characters, unpaired surrogate) or weight (not an integer in 1…maxWeight); `duplicate`
+ * @throws {OpsError} `invalid_argument` for a bad id (empty, over 1024 UTF-8 bytes after NFC,
+ *   control characters, unpaired surrogate, a code point unassigned in Unicode) or weight (not an integer in 1…maxWeight); `duplicate`
  *   for one id listed with two different weights
  *
  * @example
@@ -122,6 +124,22 @@ export function compileEntrants(
   options: CompileEntrantsOptions = {},
 ): EntrantList {
   const fn = "compileEntrants";
+  if (typeof options !== "object" || options === null || Array.isArray(options))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options"],
+      rule: "must be an object",
+      received: options,
+    });
+  if (options.privacy !== undefined && options.privacy !== "public" && options.privacy !== "pseudonymous")
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "privacy"],
+      rule: 'must be "public" or "pseudonymous"',
+      received: options.privacy,
+    });
   const columns = Array.isArray(entrants) ? null : checkColumns(entrants as EntrantColumns, fn);
   const records = columns === null ? (entrants as readonly EntrantInput[]) : null;
   const count = columns === null ? (records as readonly EntrantInput[]).length : columns.ids.length;
@@ -261,6 +279,17 @@ function checkId(raw: unknown, i: number, fn: string, seen: { astral: boolean })
       received: raw,
     });
   }
+  // A code point unassigned in this engine's Unicode version could normalise differently in
+  // a later one; refused, so that every implementation that accepts an id agrees on its NFC
+  // (Unicode's normalization stability policy covers assigned code points only).
+  if (!ascii && UNASSIGNED.test(raw as string))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["entrants", i, "id"],
+      rule: "must not contain a code point unassigned in Unicode (General_Category Cn)",
+      received: raw,
+    });
   const id = ascii ? (raw as string) : (raw as string).normalize("NFC");
   if (id.length > MAX_ID_BYTES)
     throw new OpsError({

@@ -1,5 +1,6 @@
 import { OpsError } from "@ops/core";
-import { bytesToHex } from "../_lib/bytes";
+import { bytesToHex, hasLoneSurrogate } from "../_lib/bytes";
+import { isEntrantList } from "../_lib/isEntrantList";
 import { hashLeaf, MAX_ID_BYTES } from "../_lib/leaf";
 import { auditPath } from "../_lib/merkle";
 import { createScratch } from "../_lib/sha256";
@@ -22,7 +23,8 @@ export interface InclusionProof {
  * @param list - a compiled list
  * @param listId - the entrant's list id (canonical id, or pseudonym)
  * @returns the proof
- * @throws {OpsError} `not_found` if the id is not in the list
+ * @throws {OpsError} `not_found` if the id is not in the list; `invalid_argument` for a
+ *   value that is not a compiled list or an id that is not a well-formed string
  *
  * @example
  * ```ts
@@ -36,7 +38,23 @@ export interface InclusionProof {
  * ```
  */
 export function inclusionProof(list: EntrantList, listId: string): InclusionProof {
-  const id = typeof listId === "string" ? listId.normalize("NFC") : listId;
+  if (!isEntrantList(list, "inclusionProof", ["list"]))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "inclusionProof",
+      path: ["list"],
+      rule: "must be a list returned by compileEntrants",
+      received: list,
+    });
+  if (typeof listId !== "string" || hasLoneSurrogate(listId))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "inclusionProof",
+      path: ["listId"],
+      rule: "must be a well-formed string (no unpaired surrogate)",
+      received: listId,
+    });
+  const id = listId.normalize("NFC");
   const index = list.ids.indexOf(id);
   if (index < 0)
     throw new OpsError({

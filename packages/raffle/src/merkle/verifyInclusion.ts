@@ -1,5 +1,5 @@
-import { type Failure, failure, OpsError, type Verification, verification } from "@ops/core";
-import { bytesToHex, hexToBytes, utf8 } from "../_lib/bytes";
+import { type ErrorPath, type Failure, failure, OpsError, type Verification, verification } from "@ops/core";
+import { bytesToHex, hasLoneSurrogate, hexToBytes, utf8 } from "../_lib/bytes";
 import { hashLeaf, MAX_ID_BYTES } from "../_lib/leaf";
 import { rootFromPath } from "../_lib/merkle";
 import { createScratch } from "../_lib/sha256";
@@ -12,7 +12,8 @@ import type { InclusionProof } from "./inclusionProof";
  * @param listId - the list id (NFC-normalised here)
  * @param weight - integer 1 … 1 000 000
  * @returns 64 lower-case hex digits
- * @throws {OpsError} `invalid_argument` for an empty or too long id or a bad weight
+ * @throws {OpsError} `invalid_argument` for an empty or too long id, one with an unpaired
+ *   surrogate (it would share the leaf of the id with U+FFFD there), or a bad weight
  *
  * @example
  * ```ts
@@ -23,20 +24,27 @@ import type { InclusionProof } from "./inclusionProof";
  */
 export function merkleLeafHash(listId: string, weight: number): string {
   const fn = "merkleLeafHash";
-  const bytes = typeof listId === "string" ? utf8(listId.normalize("NFC")) : new Uint8Array(0);
+  return leafHashOf(listId, weight, fn, ["listId"], ["weight"]);
+}
+
+/** merkleLeafHash for a named function and argument paths. */
+function leafHashOf(listId: unknown, weight: unknown, fn: string, idPath: ErrorPath, weightPath: ErrorPath): string {
+  // An unpaired surrogate would be encoded as U+FFFD and share the leaf of another id: refused (§1).
+  const wellFormed = typeof listId === "string" && !hasLoneSurrogate(listId);
+  const bytes = wellFormed ? utf8((listId as string).normalize("NFC")) : new Uint8Array(0);
   if (bytes.length === 0 || bytes.length > MAX_ID_BYTES)
     throw new OpsError({
       code: "invalid_argument",
       fn,
-      path: ["listId"],
-      rule: `must be 1 to ${MAX_ID_BYTES} UTF-8 bytes`,
+      path: idPath,
+      rule: `must be a well-formed string (no unpaired surrogate) of 1 to ${MAX_ID_BYTES} UTF-8 bytes`,
       received: listId,
     });
-  if (!Number.isInteger(weight) || weight < 1 || weight > 1_000_000)
+  if (typeof weight !== "number" || !Number.isInteger(weight) || weight < 1 || weight > 1_000_000)
     throw new OpsError({
       code: "invalid_argument",
       fn,
-      path: ["weight"],
+      path: weightPath,
       rule: "must be an integer from 1 to 1000000",
       received: weight,
     });
@@ -72,7 +80,8 @@ export type InclusionFailureCode = "malformed_proof" | "index_out_of_range" | "p
  * @param proof - from {@link inclusionProof}
  * @returns a {@link Verification}: `ok({ index, size, leafHash })` when the proof leads from
  *   the leaf to the root, else `err` with the {@link InclusionFailureCode} failures
- * @throws {OpsError} `invalid_argument` for malformed hex in the path or a bad entrant
+ * @throws {OpsError} `invalid_argument` for a root that is not 64 hex digits, malformed hex
+ *   in the path, or a bad entrant (an id with an unpaired surrogate included)
  *
  * @example
  * ```ts
@@ -90,11 +99,38 @@ export function verifyInclusion(
   entrant: { readonly id: string; readonly weight?: number },
   proof: InclusionProof,
 ): Verification<InclusionVerified, InclusionFailureCode> {
-  const leafHash = merkleLeafHash(entrant.id, entrant.weight ?? 1);
+  const fn = "verifyInclusion";
+  if (typeof root !== "string" || !/^[0-9a-fA-F]{64}$/.test(root))
+    throw new OpsError({ code: "invalid_argument", fn, path: ["root"], rule: "must be 64 hex digits", received: root });
+  if (typeof entrant !== "object" || entrant === null)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["entrant"],
+      rule: "must be { id, weight? }",
+      received: entrant,
+    });
+  if (typeof proof !== "object" || proof === null)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["proof"],
+      rule: "must be { index, size, path }",
+      received: proof,
+    });
+  const leafHash = leafHashOf(entrant.id, entrant.weight ?? 1, fn, ["entrant", "id"], ["entrant", "weight"]);
   const failures: Failure<InclusionFailureCode>[] = [];
-  if (!Number.isInteger(proof.index) || !Number.isInteger(proof.size) || proof.index < 0 || !Array.isArray(proof.path))
+  if (
+    !Number.isSafeInteger(proof.index) ||
+    !Number.isSafeInteger(proof.size) ||
+    proof.index < 0 ||
+    !Array.isArray(proof.path) ||
+    proof.path.length > 64
+  )
     failures.push(
-      failure("malformed_proof", "index and size must be integers ≥ 0 and path an array of hashes", ["proof"]),
+      failure("malformed_proof", "index and size must be safe integers ≥ 0 and path an array of at most 64 hashes", [
+        "proof",
+      ]),
     );
   else {
     const path = proof.path.map((p) => {

@@ -1,73 +1,136 @@
-import { OpsError } from "@ops/core";
-import { bytesToHex, hexBytes } from "../_lib/bytes";
-import { entrantKeyFor, pseudonymWithKey } from "../_lib/pseudonym";
+import { OpsError, parseOrThrow } from "@ops/core";
+import * as z from "zod/mini";
+import { hexBytes } from "../_lib/bytes";
+import { isEntrantList } from "../_lib/isEntrantList";
+import { MAX_ID_BYTES } from "../_lib/leaf";
+import type { EntrantList } from "../list/compileEntrants";
+import { inclusionProof } from "../merkle/inclusionProof";
+import { canonicalIdOrThrow } from "../_lib/canonicalId";
+import { entrantPseudonym } from "./entrantPseudonym";
 
-/** What one entrant receives in pseudonymous mode, to find and check their own leaf. */
-export interface EntrantReceipt {
-  /** The canonical id (NFC). */
-  readonly id: string;
-  /** The entrant's own key, 64 hex digits: HMAC-SHA256(auditKey, tag ‖ UTF-8(id)). */
-  readonly entrantKey: string;
-  /** The pseudonym listed instead of the id: hex(HMAC-SHA256(entrantKey, UTF-8(id))). */
-  readonly listId: string;
-}
+const Hex32 = /* @__PURE__ */ (() =>
+  z.string().check(z.regex(/^[0-9a-f]{64}$/, { error: "must be 64 lower-case hex digits" })))();
 
 /**
- * Derives an entrant's receipt in pseudonymous mode. Published lists then show only
- * pseudonyms: outsiders can re-run the draw over them but cannot tell who entered;
- * auditors, given `auditKey`, can map every pseudonym back to an id; an entrant, given
- * their receipt, can check that their pseudonym belongs to their id (with
- * {@link pseudonymOf}) without learning anything about other entrants (each entrant has
- * their own key, so a receipt cannot be used to test whether someone else entered).
+ * Schema of an entrant's receipt (docs/raffle-spec.md §5), one JSON file that lets the
+ * entrant run {@link verifyEntry} alone: the list root it was issued for, the entrant's list
+ * id and weight, and the inclusion proof of that leaf; in pseudonymous mode also the
+ * canonical `id` and the `entrantKey` (both or neither), so that the entrant can check the
+ * pseudonym is theirs. Unknown members are refused.
  *
- * Definitions (docs/raffle-spec.md §5): `entrantKey = HMAC-SHA256(auditKey,
- * tag("ops-raffle/v1/entrant-key") ‖ UTF-8(id))`, `listId = hex(HMAC-SHA256(entrantKey,
- * UTF-8(id)))`. HMAC: RFC 2104.
- *
- * @param auditKey - 32 bytes as 64 hex digits, kept secret by the organiser and auditors
- * @param id - the entrant's canonical id
- * @returns the receipt
- * @throws {OpsError} `invalid_argument` for a malformed key or an empty id
+ * ```
+ * { "format": "ops-raffle/v1.1", "type": "receipt", "listRoot": hash, "listId": string,
+ *   "weight": 1…1000000, "proof": { "index", "size", "path": [hash, …] },
+ *   "id"?: string, "entrantKey"?: hash }
+ * ```
  *
  * @example
  * ```ts
- * import { entrantReceipt, pseudonymOf } from "@ops/raffle";
- * const receipt = entrantReceipt("00".repeat(32), "wechat_oa:gh_3a8f:oX1y2");
- * pseudonymOf(receipt.entrantKey, receipt.id) === receipt.listId;
- * // => true
+ * import { EntrantReceiptSchema } from "@ops/raffle";
+ * EntrantReceiptSchema.safeParse({ format: "ops-raffle/v1.1", type: "receipt" }).success;
+ * // => false
  * ```
  */
-export function entrantReceipt(auditKey: string, id: string): EntrantReceipt {
-  hexBytes(auditKey, 32, "entrantReceipt", ["auditKey"]);
-  if (typeof id !== "string" || id.length === 0)
+export const EntrantReceiptSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      format: z.literal("ops-raffle/v1.1"),
+      type: z.literal("receipt"),
+      listRoot: Hex32,
+      listId: z.string().check(z.minLength(1), z.maxLength(MAX_ID_BYTES)),
+      weight: z.int().check(z.minimum(1), z.maximum(1_000_000)),
+      proof: z.strictObject({
+        index: z.int().check(z.minimum(0)),
+        size: z.int().check(z.minimum(0)),
+        path: z.array(Hex32).check(z.maxLength(64)),
+      }),
+      id: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_ID_BYTES))),
+      entrantKey: z.optional(Hex32),
+    })
+    .check(
+      z.refine((r) => (r.id === undefined) === (r.entrantKey === undefined), {
+        error: "must hold both id and entrantKey (pseudonymous mode) or neither (public mode)",
+      }),
+    ))();
+
+/** An entrant's receipt; see {@link EntrantReceiptSchema}. */
+export type EntrantReceipt = z.output<typeof EntrantReceiptSchema>;
+
+/** Options of {@link entrantReceipt}. */
+export interface EntrantReceiptOptions {
+  /** The audit key (64 hex digits), required for a pseudonymous list. */
+  readonly auditKey?: string;
+}
+
+/**
+ * Issues one entrant's receipt from the compiled list, after entries close (when the list
+ * root is published): their list id, weight and inclusion proof under the list root, and in
+ * pseudonymous mode their canonical id and entrant key. Organisers hand each entrant their
+ * receipt (a JSON file); with it and the certificate, {@link verifyEntry} checks that the
+ * entrant was in the list with that weight and where their score put them.
+ *
+ * @param list - the compiled list (from {@link compileEntrants})
+ * @param id - the entrant's canonical id (in both modes)
+ * @param options - `auditKey` for a pseudonymous list
+ * @returns the receipt ({@link EntrantReceiptSchema})
+ * @throws {OpsError} `invalid_argument` for a bad list, id or missing audit key; `not_found`
+ *   when the id is not in the list
+ *
+ * @example
+ * ```ts
+ * import { compileEntrants, entrantReceipt } from "@ops/raffle";
+ * const list = compileEntrants([{ id: "qq::1" }, { id: "qq::2", weight: 3 }]);
+ * const receipt = entrantReceipt(list, "qq::2");
+ * [receipt.listId, receipt.weight, receipt.proof.index];
+ * // => ["qq::2", 3, 1]
+ * ```
+ */
+export function entrantReceipt(list: EntrantList, id: string, options: EntrantReceiptOptions = {}): EntrantReceipt {
+  const fn = "entrantReceipt";
+  if (!isEntrantList(list, fn, ["list"]))
     throw new OpsError({
       code: "invalid_argument",
-      fn: "entrantReceipt",
-      path: ["id"],
-      rule: "must be a non-empty canonical id",
-      received: id,
+      fn,
+      path: ["list"],
+      rule: "must be a compiled list",
+      received: list,
     });
-  const canonical = id.normalize("NFC");
-  const key = entrantKeyFor(auditKey, canonical);
-  return { id: canonical, entrantKey: bytesToHex(key), listId: pseudonymWithKey(key, canonical) };
-}
-
-/**
- * The pseudonym (list id) of a canonical id under an entrant key — what an entrant computes
- * from their receipt to find their own leaf. See {@link entrantReceipt}.
- *
- * @param entrantKey - 64 hex digits from the receipt
- * @param id - the canonical id
- * @returns 64 lower-case hex digits
- * @throws {OpsError} `invalid_argument` for a malformed key
- *
- * @example
- * ```ts
- * import { pseudonymOf } from "@ops/raffle";
- * pseudonymOf("11".repeat(32), "weibo::1669879400").length;
- * // => 64
- * ```
- */
-export function pseudonymOf(entrantKey: string, id: string): string {
-  return pseudonymWithKey(hexBytes(entrantKey, 32, "pseudonymOf", ["entrantKey"]), id.normalize("NFC"));
+  if (typeof options !== "object" || options === null)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options"],
+      rule: "must be an object",
+      received: options,
+    });
+  const canonical = canonicalIdOrThrow(id, fn, ["id"]);
+  let listId = canonical;
+  let keyed: { id: string; entrantKey: string } | null = null;
+  if (list.privacy === "pseudonymous") {
+    if (options.auditKey === undefined)
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["options", "auditKey"],
+        rule: "is required for a pseudonymous list",
+      });
+    hexBytes(options.auditKey, 32, fn, ["options", "auditKey"]);
+    const p = entrantPseudonym(options.auditKey, canonical);
+    listId = p.listId;
+    keyed = { id: p.id, entrantKey: p.entrantKey };
+  }
+  const proof = inclusionProof(list, listId);
+  return parseOrThrow(
+    EntrantReceiptSchema,
+    {
+      format: "ops-raffle/v1.1",
+      type: "receipt",
+      listRoot: list.root,
+      listId,
+      weight: list.weights[proof.index] as number,
+      proof: { index: proof.index, size: proof.size, path: [...proof.path] },
+      ...(keyed ?? {}),
+    },
+    { fn, path: ["receipt"] },
+  );
 }

@@ -69,9 +69,11 @@ export function scoreShard(seed: string, shard: readonly EntrantInput[] | ListSl
     start = 0;
     end = list.size;
   } else {
-    const slice = shard as ListSlice;
+    const slice = shard as ListSlice | null;
     if (
-      !isEntrantList(slice.list) ||
+      typeof slice !== "object" ||
+      slice === null ||
+      !isEntrantList(slice.list, fn, ["shard", "list"]) ||
       !Number.isInteger(slice.start) ||
       !Number.isInteger(slice.end) ||
       slice.start < 0 ||
@@ -83,7 +85,7 @@ export function scoreShard(seed: string, shard: readonly EntrantInput[] | ListSl
         fn,
         path: ["shard"],
         rule: "must be entrants or { list, start, end } with 0 ≤ start ≤ end ≤ list.size",
-        received: { start: slice.start, end: slice.end },
+        received: slice === null || typeof slice !== "object" ? slice : { start: slice.start, end: slice.end },
       });
     }
     source = slice.list;

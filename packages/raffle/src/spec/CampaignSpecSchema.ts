@@ -1,10 +1,21 @@
 import * as z from "zod/mini";
 import type { ReadonlyDeep } from "@ops/core";
+import { PINNED_RULE, pinnedChainProblem } from "../_lib/knownChains";
 import { DrandChainSchema } from "../beacon/quicknet";
 import { EligibilityRulesSchema } from "../eligibility/EligibilityRulesSchema";
 
-/** The format tag of a spec and of a certificate written by this release. */
-export const RAFFLE_FORMAT = "ops-raffle/v1";
+/**
+ * The format tag of a certificate written by this release, `"ops-raffle/v1.1"`
+ * (docs/raffle-spec.md §9). Readers accept `"ops-raffle/v1"` and `"ops-raffle/v1.1"`
+ * specs and certificates; the hashing and the draw are the same in both.
+ */
+export const RAFFLE_FORMAT = "ops-raffle/v1.1";
+
+/** What a spec's `format` must be. */
+const SPEC_FORMAT_RULE = 'must be "ops-raffle/v1.1" or "ops-raffle/v1"';
+
+/** Tier names identify tiers in cutoffs and announcements: no two tiers share one. */
+const DUPLICATE_TIER_RULE = "must not give two tiers the same name";
 
 const Name = /* @__PURE__ */ (() =>
   z.string().check(z.minLength(1, { error: "must be a non-empty name" }), z.maxLength(200)))();
@@ -30,7 +41,8 @@ export const RandomnessSourceSchema = /* @__PURE__ */ (() =>
   z.discriminatedUnion("kind", [
     z.strictObject({
       kind: z.literal("drand"),
-      chain: DrandChainSchema,
+      // known chains are pinned whole (docs/raffle-spec.md §6.1)
+      chain: DrandChainSchema.check(z.refine((chain) => pinnedChainProblem(chain) === null, { error: PINNED_RULE })),
       delaySeconds: z.int().check(z.minimum(0, { error: "must be whole seconds ≥ 0" }), z.maximum(30 * 86_400)),
     }),
     z.strictObject({ kind: z.literal("commit"), commitment: Hex32 }),
@@ -39,7 +51,8 @@ export const RandomnessSourceSchema = /* @__PURE__ */ (() =>
 /**
  * Schema of a campaign spec, published (with its {@link specHash}) before entries close.
  *
- * - `tiers`: prize tiers in order of rank (first tier = best scores);
+ * - `tiers`: prize tiers in order of rank (first tier = best scores), 1 to 100, names
+ *   distinct;
  * - `alternates`: how many runners-up are ranked after the tiers, for rerolls;
  * - `eligibility`: the entry rules and their version (see {@link checkEligibility});
  * - `weights.max`: the largest number of chances an entrant may hold (integers ≥ 1), and a
@@ -52,7 +65,7 @@ export const RandomnessSourceSchema = /* @__PURE__ */ (() =>
  * ```ts
  * import { CampaignSpecSchema, QUICKNET } from "@ops/raffle";
  * const spec = CampaignSpecSchema.parse({
- *   format: "ops-raffle/v1",
+ *   format: "ops-raffle/v1.1",
  *   campaignId: "spring-lipstick-2026",
  *   tiers: [{ name: "500-yuan voucher", count: 1 }, { name: "sample kit", count: 10 }],
  *   alternates: 3,
@@ -68,12 +81,14 @@ export const RandomnessSourceSchema = /* @__PURE__ */ (() =>
  */
 export const CampaignSpecSchema = /* @__PURE__ */ (() =>
   z.strictObject({
-    format: z.literal(RAFFLE_FORMAT, { error: `must be "${RAFFLE_FORMAT}"` }),
+    format: z.literal(["ops-raffle/v1.1", "ops-raffle/v1"], { error: SPEC_FORMAT_RULE }),
     campaignId: Name,
     title: z.optional(z.string().check(z.maxLength(1000))),
-    tiers: z
-      .array(PrizeTierSchema)
-      .check(z.minLength(1, { error: "must list at least one prize tier" }), z.maxLength(100)),
+    tiers: z.array(PrizeTierSchema).check(
+      z.minLength(1, { error: "must list at least one prize tier" }),
+      z.maxLength(100),
+      z.refine((tiers) => new Set(tiers.map((t) => t.name)).size === tiers.length, { error: DUPLICATE_TIER_RULE }),
+    ),
     alternates: z.int().check(z.minimum(0, { error: "must be a whole number ≥ 0" }), z.maximum(100_000)),
     eligibility: z.strictObject({ ruleVersion: Name, rules: EligibilityRulesSchema }),
     weights: z.strictObject({
