@@ -2,9 +2,11 @@
 // Packs every package (pnpm pack, so that workspace: ranges become versions), installs the
 // tarballs with npm into a fresh project outside the workspace, and imports each package
 // from Node ESM, Node CJS, Deno, and TypeScript with `node16` and `bundler` resolution.
+// Runs the packed `ops` bin (@ops/cli) as installed: a test-vector certificate verifies (exit
+// 0), a tampered one is refused (1), input that is not a certificate is unreadable (2).
 // Needs the packages built first. Prints one line per check; exits 1 if any failed.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { packageNames, pnpmCommand, root } from "./workspace.mjs";
@@ -57,6 +59,34 @@ export function smoke() {
       const files = readdirSync(tarballs).map((f) => join(tarballs, f));
       run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...files], project);
     });
+    // the `ops` bin of @ops/cli, as npm linked it from the tarball (node_modules/.bin/ops)
+    check(
+      "the packed ops bin verifies a test-vector certificate (0), refuses a tampered one (1), calls junk unreadable (2)",
+      () => {
+        const vectors = JSON.parse(
+          readFileSync(join(root, "packages", "raffle", "test", "vectors", "raffle-v1.json"), "utf8"),
+        );
+        const certificate = vectors.cases[0].expected.certificate;
+        writeFileSync(join(project, "certificate.json"), JSON.stringify(certificate));
+        writeFileSync(join(project, "tampered.json"), JSON.stringify({ ...certificate, seed: "00".repeat(32) }));
+        writeFileSync(join(project, "junk.json"), "this is not a certificate");
+        const ops = join(project, "node_modules", ".bin", "ops");
+        for (const [file, status, first] of [
+          ["certificate.json", 0, /^VERIFIED/],
+          ["tampered.json", 1, /^REFUSED/],
+          ["junk.json", 2, /^UNREADABLE/],
+        ]) {
+          const r = spawnSync(ops, ["raffle", "verify", file], { cwd: project, encoding: "utf8" });
+          if (r.status !== status || !first.test(r.stdout))
+            throw new Error(`ops raffle verify ${file}: exit ${r.status}, expected ${status}\n${r.stdout}${r.stderr}`);
+        }
+        const usage = spawnSync(ops, ["raffle", "verify"], { cwd: project, encoding: "utf8" });
+        if (usage.status !== 2) throw new Error(`ops raffle verify without a file: exit ${usage.status}, expected 2`);
+        const page = spawnSync(ops, ["raffle", "page"], { cwd: project, encoding: "utf8", maxBuffer: 1 << 26 });
+        if (page.status !== 0 || !/^<!doctype html>/i.test(page.stdout))
+          throw new Error(`ops raffle page: exit ${page.status}, ${page.stderr || page.stdout.slice(0, 80)}`);
+      },
+    );
     const names = packageNames.map((n) => `@ops/${n}`);
     writeFileSync(
       join(project, "esm.mjs"),

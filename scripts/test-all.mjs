@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The test command (`pnpm test`): builds every package, then runs every check and counts.
 //   1. build (tsup: ESM + CJS + d.ts)          5. barrel completeness
-//   2. type-check each package (tsc)           6. dependency graph (allowed edges, no cycle)
+//   2. type-check each package (tsc), then     6. dependency graph (allowed edges, no cycle)
+//      the Debian packages the browser checks need (system-deps.sh)
 //   3. vitest over all projects, on source     7. smoke: pack, publint, attw, install the
 //   4. purity, Biome, declared = imported         tarballs elsewhere, import from Node ESM,
 //      bundle size per named function              CJS, Deno (no flags), TypeScript node16 +
@@ -51,6 +52,19 @@ for (const name of packageNames) {
     join("packages", name, "tsconfig.json"),
   ]);
   record(`tsc @ops/${name}`, r.status === 0, `${r.stdout}${r.stderr}`);
+}
+
+section("system deps");
+{
+  // Debian packages for the notebooks, the report render check and the draw verification page's
+  // browser tests (apt-get when missing; exit 3 names them where apt is unavailable) — before
+  // vitest, whose @ops/cli tests drive /usr/bin/chromium
+  const deps = sh("bash", [join(root, "scripts", "system-deps.sh")]);
+  record(
+    "system deps: jupyter-nbconvert, python3-ipykernel, chromium, CJK font",
+    deps.status === 0,
+    `${deps.stdout}${deps.stderr}`,
+  );
 }
 
 section("vitest (all projects, against source)");
@@ -180,13 +194,6 @@ for (const r of smoke().results) record(`smoke: ${r.name}`, r.ok);
 
 section("examples: sample data, Deno notebooks (headless), report.html in Chromium");
 {
-  // Debian packages for the notebooks and the render check (apt-get when missing; exit 3 names them where apt is unavailable)
-  const deps = sh("bash", [join(root, "scripts", "system-deps.sh")]);
-  record(
-    "system deps: jupyter-nbconvert, python3-ipykernel, chromium, CJK font",
-    deps.status === 0,
-    `${deps.stdout}${deps.stderr}`,
-  );
   const { createHash } = await import("node:crypto");
   const committed = join(root, "examples", "sample-data", "brand-8-weeks.json");
   const regenerated = join(root, ".tmp", "brand-8-weeks.json");
