@@ -1,10 +1,10 @@
 // Keyword-list memory: compile time and the memory a compiled matcher keeps, for a
-// million keywords (the KeywordListSchema maximum) and for a list at MAX_KEYWORD_UNITS with
+// list at the KeywordListSchema maximum (MAX_KEYWORDS) and for a list at MAX_KEYWORD_UNITS with
 // no shared prefixes (the most trie nodes the limit allows).
 // Run: `pnpm bench keywordMemory` from packages/community (needs --expose-gc, which run-bench passes).
 import { loadavg } from "node:os";
 import { createRandom } from "@ops/core";
-import { compileKeywords, findKeywords, MAX_KEYWORD_UNITS } from "@ops/community";
+import { compileKeywords, findKeywords, MAX_KEYWORD_UNITS, MAX_KEYWORDS } from "@ops/community";
 import type { CompiledKeywords } from "../src/_lib/keywords";
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -21,20 +21,20 @@ const flat = (list: string[]): string[] => JSON.parse(JSON.stringify(list)) as s
 
 const lists: { label: string; list: string[] }[] = [
   {
-    label: "1 000 000 keywords: half Chinese 2–4 characters, half English 5–10 letters",
+    label: `${MAX_KEYWORDS} keywords: half Chinese 2–4 characters, half English 5–10 letters`,
     list: flat(
-      Array.from({ length: 1_000_000 }, (_, i) =>
+      Array.from({ length: MAX_KEYWORDS }, (_, i) =>
         i % 2 === 0 ? word(HANZI, 2, 4) : word("abcdefghijklmnopqrstuvwxyz", 5, 10),
       ),
     ),
   },
   {
-    label: `1 000 000 keywords of 8 random CJK ideographs (${MAX_KEYWORD_UNITS} units, almost no shared prefix)`,
+    label: `${MAX_KEYWORDS} keywords of 10 random CJK ideographs (${MAX_KEYWORD_UNITS} units, almost no shared prefix)`,
     list: (() => {
       const seen = new Set<string>();
-      while (seen.size < 1_000_000) {
+      while (seen.size < MAX_KEYWORDS) {
         let s = "";
-        for (let i = 0; i < 8; i++) s += String.fromCharCode(0x4e00 + rnd.int(0, 20_000));
+        for (let i = 0; i < 10; i++) s += String.fromCharCode(0x4e00 + rnd.int(0, 20_000));
         seen.add(s);
       }
       return flat([...seen]);

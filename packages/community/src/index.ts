@@ -86,6 +86,7 @@ export {
   CompileKeywordsOptionsSchema,
   KeywordListSchema,
   MAX_KEYWORD_UNITS,
+  MAX_KEYWORDS,
 } from "./text/compileKeywords";
 export type { CompileKeywordsOptions, KeywordBoundaries, KeywordHit, KeywordMatcher } from "./text/compileKeywords";
 export { findKeywords } from "./text/findKeywords";

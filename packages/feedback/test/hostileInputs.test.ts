@@ -64,6 +64,32 @@ describe("transition", () => {
       path: ["item", "openedAt"],
     });
   });
+  it("refuses a history entry that is an array, lacks its id or instant, or holds NaN at any depth (long hostile run)", () => {
+    const { item } = reach("triaged");
+    const event = validEvent("assign", item, item.updatedAt + HOUR, "ev_x");
+    const first = item.history[0]!;
+    const withEntry = (entry: unknown) => damaged({ history: [entry, ...item.history.slice(1)] });
+    expect(() => transition(withEntry([Number.NaN]), event)).toThrowOpsError("invalid_argument", {
+      path: ["item", "history", 0],
+    });
+    expect(() => transition(withEntry({ ...first, at: Number.NaN }), event)).toThrowOpsError("invalid_argument", {
+      path: ["item", "history", 0, "at"],
+    });
+    expect(() => transition(withEntry({ ...first, id: 7 }), event)).toThrowOpsError("invalid_argument", {
+      path: ["item", "history", 0, "id"],
+    });
+    expect(() => transition(withEntry({ ...first, note: Number.POSITIVE_INFINITY }), event)).toThrowOpsError(
+      "invalid_argument",
+      { path: ["item", "history", 0, "note"] },
+    );
+    expect(() =>
+      followUpsDue([withEntry({ ...first, source: { kind: "comment", interactionId: Number.NaN } })], window),
+    ).toThrowOpsError("invalid_argument", { path: ["items", 0, "history", 0, "source", "interactionId"] });
+    expect(() => followUpsDue([withEntry({ ...first, actor: { a: { b: { c: {} } } } })], window)).toThrowOpsError(
+      "invalid_argument",
+      { path: ["items", 0, "history", 0, "actor", "a", "b", "c"] },
+    );
+  });
 });
 
 describe("allowedEvents", () => {

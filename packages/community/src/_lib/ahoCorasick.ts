@@ -33,7 +33,7 @@ export const BYTES_PER_NODE = 18;
  * a time: the patterns still longer than the depth are ordered by (parent node, code unit)
  * with two stable counting sorts, and each new (parent, unit) pair is the next node. No
  * per-node object and no string comparison: time O(total length + depth · 65 536), peak
- * memory the arrays plus 10 bytes per unit of the patterns and 24 per pattern.
+ * memory the arrays plus 2 bytes per unit of the patterns and 44 per pattern.
  */
 export function buildAutomaton(patterns: readonly string[], boundStart: Uint8Array, boundEnd: Uint8Array): Automaton {
   const m = patterns.length;
@@ -50,41 +50,48 @@ export function buildAutomaton(patterns: readonly string[], boundStart: Uint8Arr
     for (let i = 0; i < word.length; i++) text[(offset[id] as number) + i] = word.charCodeAt(i);
     offset[id + 1] = (offset[id] as number) + word.length;
   }
-  // the patterns still longer than the depth, and the node each has reached
-  const ids = Int32Array.from({ length: m }, (_, i) => i);
-  const at = new Int32Array(m);
-  const spareIds = new Int32Array(m);
-  const spareAt = new Int32Array(m);
+  // the patterns still longer than the depth: id, node reached, start in `text`, length — carried
+  // through the sorts together, so that each depth reads the patterns' units once (one random
+  // read each) and everything else sequentially
+  const cur = { ids: new Int32Array(m), at: new Int32Array(m), start: new Int32Array(m), len: new Int32Array(m) };
+  const spare = { ids: new Int32Array(m), at: new Int32Array(m), start: new Int32Array(m), len: new Int32Array(m) };
+  for (let id = 0; id < m; id++) {
+    cur.ids[id] = id;
+    cur.start[id] = offset[id] as number;
+    cur.len[id] = (offset[id + 1] as number) - (offset[id] as number);
+  }
+  const keys = new Int32Array(m);
+  const spareKeys = new Int32Array(m);
   let count = m;
   let next = 1;
   let levelStart = 0; // nodes of the current depth are levelStart … next − 1
   for (let depth = 0; ; depth++) {
     let kept = 0;
     for (let k = 0; k < count; k++) {
-      const id = ids[k] as number;
-      if ((offset[id] as number) + depth >= (offset[id + 1] as number)) continue;
-      ids[kept] = id;
-      at[kept++] = at[k] as number;
+      if ((cur.len[k] as number) <= depth) continue;
+      cur.ids[kept] = cur.ids[k] as number;
+      cur.at[kept] = cur.at[k] as number;
+      cur.start[kept] = cur.start[k] as number;
+      cur.len[kept++] = cur.len[k] as number;
     }
     count = kept;
     if (count === 0) break;
-    const unitOf = (k: number): number => text[(offset[ids[k] as number] as number) + depth] as number;
+    for (let k = 0; k < count; k++) keys[k] = text[(cur.start[k] as number) + depth] as number;
     // stable counting sorts by code unit, then by parent node: siblings end up in unit order
-    countingSort(count, 65536, unitOf, ids, at, spareIds, spareAt);
-    countingSort(count, next - levelStart, (k) => (spareAt[k] as number) - levelStart, spareIds, spareAt, ids, at);
+    countingSort(count, 65536, keys, 0, cur, keys, spare, spareKeys);
+    countingSort(count, next - levelStart, spare.at, levelStart, spare, spareKeys, cur, keys);
     levelStart = next;
     let parentBefore = -1;
     for (let k = 0; k < count; k++) {
-      const parent = at[k] as number;
-      const u = unitOf(k);
+      const parent = cur.at[k] as number;
+      const u = keys[k] as number;
       if (parent !== parentBefore || u !== unit[next - 1]) {
         unit[next] = u;
         ends[parent + 1] = ++next;
         parentBefore = parent;
       }
-      const id = ids[k] as number;
-      if ((offset[id] as number) + depth + 1 === offset[id + 1]) outs[next - 1] = id;
-      at[k] = next - 1;
+      if ((cur.len[k] as number) === depth + 1) outs[next - 1] = cur.ids[k] as number;
+      cur.at[k] = next - 1;
     }
   }
   const size = next;
@@ -120,25 +127,42 @@ export function buildAutomaton(patterns: readonly string[], boundStart: Uint8Arr
   };
 }
 
-/** Stable counting sort of (ids, at)[0 … count) by `key` (in 0 … buckets − 1) into (toIds, toAt). */
+interface Rows {
+  readonly ids: Int32Array;
+  readonly at: Int32Array;
+  readonly start: Int32Array;
+  readonly len: Int32Array;
+}
+
+/**
+ * Stable counting sort of `from`[0 … count) by `by[k] − base` (in 0 … buckets − 1) into `to`;
+ * `carry` moves with the rows into `toCarry` (the sort by parent carries the code units).
+ */
 function countingSort(
   count: number,
   buckets: number,
-  key: (k: number) => number,
-  ids: Int32Array,
-  at: Int32Array,
-  toIds: Int32Array,
-  toAt: Int32Array,
+  by: Int32Array,
+  base: number,
+  from: Rows,
+  carry: Int32Array,
+  to: Rows,
+  toCarry: Int32Array,
 ): void {
   const start = new Int32Array(buckets + 1);
-  for (let k = 0; k < count; k++) start[key(k) + 1] = (start[key(k) + 1] as number) + 1;
+  for (let k = 0; k < count; k++) {
+    const b = (by[k] as number) - base + 1;
+    start[b] = (start[b] as number) + 1;
+  }
   for (let b = 0; b < buckets; b++) start[b + 1] = (start[b + 1] as number) + (start[b] as number);
   for (let k = 0; k < count; k++) {
-    const b = key(k);
-    const to = start[b] as number;
-    start[b] = to + 1;
-    toIds[to] = ids[k] as number;
-    toAt[to] = at[k] as number;
+    const b = (by[k] as number) - base;
+    const t = start[b] as number;
+    start[b] = t + 1;
+    to.ids[t] = from.ids[k] as number;
+    to.at[t] = from.at[k] as number;
+    to.start[t] = from.start[k] as number;
+    to.len[t] = from.len[k] as number;
+    toCarry[t] = carry[k] as number;
   }
 }
 

@@ -13,18 +13,23 @@ export type KeywordBoundaries = "auto" | "none";
 
 /**
  * The most UTF-16 units a keyword list may total after normalisation, duplicates merged:
- * 8 000 000 (a million keywords of eight characters). The compiled matcher takes at most
- * 18 bytes per unit (one trie node each) plus 256 KB, about 150 MB at the limit, beside the
- * normalised keywords themselves; see the README's memory budget.
+ * 2 000 000 (200 000 keywords of ten characters). The compiled matcher takes at most
+ * 18 bytes per unit (one trie node each) plus 256 KB, about 36 MB at the limit, beside the
+ * normalised keywords themselves, and compiles in about a second; see the README's memory
+ * budget. (Lists in the field — sensitive-word and brand lists — hold tens of thousands of
+ * entries; a larger list splits into several matchers.)
  */
-export const MAX_KEYWORD_UNITS = 8_000_000;
+export const MAX_KEYWORD_UNITS = 2_000_000;
+
+/** The most keywords a list may hold: 200 000 (see {@link MAX_KEYWORD_UNITS}). */
+export const MAX_KEYWORDS = 200_000;
 
 /** Options of {@link compileKeywords}. */
 export interface CompileKeywordsOptions {
   readonly boundaries?: KeywordBoundaries;
 }
 
-/** Schema of a keyword list: 1–1 000 000 non-empty strings of at most 256 characters. */
+/** Schema of a keyword list: 1–200 000 non-empty strings of at most 256 characters. */
 export const KeywordListSchema = /* @__PURE__ */ (() =>
   z
     .array(
@@ -37,7 +42,7 @@ export const KeywordListSchema = /* @__PURE__ */ (() =>
     )
     .check(
       z.minLength(1, { error: "must hold at least one keyword" }),
-      z.maxLength(1_000_000, { error: "must hold at most 1 000 000 keywords" }),
+      z.maxLength(MAX_KEYWORDS, { error: "must hold at most 200 000 keywords" }),
     ))();
 
 /** Schema of {@link CompileKeywordsOptions}. */
@@ -76,9 +81,9 @@ export interface KeywordHit {
  *
  * Validate once, match many: compile when the list changes, not per message. The
  * automaton is flat typed arrays, at most 18 bytes per normalised unit plus 256 KB; a
- * million keywords of Chinese and English (5.2 M units) take 53 MB and a few seconds.
+ * list at the limit (200 000 keywords, 2 000 000 units) takes at most 36 MB and about a second.
  *
- * @param keywords - the list, 1–1 000 000 entries of at most 256 characters, together at most {@link MAX_KEYWORD_UNITS} units after normalisation
+ * @param keywords - the list, 1–{@link MAX_KEYWORDS} entries of at most 256 characters, together at most {@link MAX_KEYWORD_UNITS} units after normalisation
  * @param options - `boundaries`: `"auto"` (default) or `"none"`
  * @returns an opaque matcher for {@link findKeywords} and rule triggers
  * @throws {OpsError} `invalid_argument` for an empty list, a non-string entry, an entry that normalises to nothing (only emoji or punctuation), or a list whose distinct keywords total more than {@link MAX_KEYWORD_UNITS} units after normalisation
