@@ -9,7 +9,7 @@ import {
   sheetLeaf,
   sheetTotal,
 } from "../_lib/contest/awardCore";
-import { headerFailures, type HeaderCode, parseVerifyOptions } from "../_lib/contest/contestHeader";
+import { headerFailures, parseVerifyOptions } from "../_lib/contest/contestHeader";
 import { proofsOf, rootFromProof, rootOf } from "../_lib/contest/contestList";
 import { jcsHash } from "../_lib/contest/jcsHash";
 import { parseAwardInputs } from "../_lib/contest/parseAwardInputs";
@@ -22,7 +22,12 @@ import type { ContestVerified, VerifyContestOptions } from "./verifyQuiz";
 
 /** Codes of the mismatches {@link verifyAward} reports (docs/raffle-spec.md §11.6). */
 export type AwardMismatchCode =
-  | HeaderCode
+  | "spec_hash"
+  | "expected_spec_hash"
+  | "expected_list_root"
+  | "untrusted_chain"
+  | "randomness"
+  | "seed"
   | "rubric_hash"
   | "places"
   | "inclusion"

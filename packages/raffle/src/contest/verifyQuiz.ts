@@ -10,7 +10,7 @@ import {
 import * as z from "zod/mini";
 import { hexToBytes } from "../_lib/bytes";
 import { commitmentOf } from "../_lib/contest/commitmentOf";
-import { headerFailures, type HeaderCode, parseVerifyOptions } from "../_lib/contest/contestHeader";
+import { headerFailures, parseVerifyOptions } from "../_lib/contest/contestHeader";
 import { proofsOf, recordLeaf, rootFromProof, rootOf } from "../_lib/contest/contestList";
 import { checkCount } from "../_lib/contest/contestSchemas";
 import { parseContest } from "../_lib/contest/parseContest";
@@ -23,7 +23,12 @@ import { MAX_QUIZ_SUBMISSIONS, type QuizSubmission, QuizSubmissionSchema } from 
 
 /** Codes of the mismatches {@link verifyQuiz} reports (docs/raffle-spec.md §11.6). */
 export type QuizMismatchCode =
-  | HeaderCode
+  | "spec_hash"
+  | "expected_spec_hash"
+  | "expected_list_root"
+  | "untrusted_chain"
+  | "randomness"
+  | "seed"
   | "answer_key"
   | "counts"
   | "places"

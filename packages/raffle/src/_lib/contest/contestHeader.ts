@@ -29,7 +29,7 @@ export function parseVerifyOptions(options: unknown, fn: string): ContestVerifyO
   return options === undefined ? {} : parseOrThrow(VerifyContestOptionsSchema, options, { fn, path: ["options"] });
 }
 
-/** Codes of the checks every contest certificate shares. */
+/** Codes of the checks every contest certificate shares (spelled out again in QuizMismatchCode and AwardMismatchCode, which typedoc documents). */
 export type HeaderCode =
   | "spec_hash"
   | "expected_spec_hash"
