@@ -235,7 +235,7 @@ describe("compileTimeZone", () => {
     expect(formatInstant(ny.fromWallClock(Date.UTC(2026, 10, 1, 1, 30), "later"))).toBe("2026-11-01T06:30:00.000Z");
     expect(code(() => ny.fromWallClock(Date.UTC(2026, 2, 8, 2, 30), "reject"))).toBe("invalid_argument");
     expect(() => ny.fromWallClock(Date.UTC(2026, 2, 8, 2, 30), "reject")).toThrow(
-      /^CompiledTimeZone\.fromWallClock: parts names a wall-clock time that is skipped/,
+      /^CompiledTimeZone\.fromWallClock: wallClock names a wall-clock time that is skipped/,
     );
   });
   it("validates the zone once, at compile time", () => {

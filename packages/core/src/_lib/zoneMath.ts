@@ -111,12 +111,18 @@ export function resolveWith(
   fn: string,
   blame: RangeBlame = PARTS,
 ): Instant {
-  const t = candidate(wall, offset, disambiguation, fn);
+  const t = candidate(wall, offset, disambiguation, fn, blame);
   if (!(Math.abs(t) <= MAX_INSTANT)) throw outOfRange(fn, blame.path, blame.what, blame.received);
   return t;
 }
 
-function candidate(wall: number, offset: (t: Instant) => number, disambiguation: Disambiguation, fn: string): number {
+function candidate(
+  wall: number,
+  offset: (t: Instant) => number,
+  disambiguation: Disambiguation,
+  fn: string,
+  blame: RangeBlame,
+): number {
   const before = Math.round(offset(wall - DAY) * 60_000);
   const after = Math.round(offset(wall + DAY) * 60_000);
   const t1 = wall - before;
@@ -126,17 +132,23 @@ function candidate(wall: number, offset: (t: Instant) => number, disambiguation:
   if (v1 && v2) {
     if (t1 === t2) return t1;
     // overlap: the wall-clock reading happens twice
-    if (disambiguation === "reject") throw ambiguous(fn, "is repeated by a DST change (fall-back overlap)");
+    if (disambiguation === "reject") throw ambiguous(fn, blame, "is repeated by a DST change (fall-back overlap)");
     return disambiguation === "later" ? Math.max(t1, t2) : Math.min(t1, t2);
   }
   if (v1) return t1;
   if (v2) return t2;
   // gap: the wall-clock reading is skipped
-  if (disambiguation === "reject") throw ambiguous(fn, "is skipped by a DST change (spring-forward gap)");
+  if (disambiguation === "reject") throw ambiguous(fn, blame, "is skipped by a DST change (spring-forward gap)");
   if (disambiguation === "earlier") return wall - after;
   return wall - before;
 }
 
-function ambiguous(fn: string, rule: string): OpsError {
-  return new OpsError({ code: "invalid_argument", fn, path: ["parts"], rule: `names a wall-clock time that ${rule}` });
+function ambiguous(fn: string, blame: RangeBlame, rule: string): OpsError {
+  return new OpsError({
+    code: "invalid_argument",
+    fn,
+    path: blame.path,
+    rule: `names a wall-clock time that ${rule}`,
+    ...(blame.received === undefined ? {} : { received: blame.received }),
+  });
 }
