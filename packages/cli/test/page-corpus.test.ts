@@ -18,6 +18,7 @@ import {
   readVectors,
   type Shown,
   type Texts,
+  SKIP_BROWSER,
 } from "./pageHarness";
 
 interface CorpusCase {
@@ -75,7 +76,7 @@ afterAll(async () => {
   await under?.close();
 });
 
-describe("verification page: the draw tamper corpus (tampers-v1.1.json)", () => {
+describe.skipIf(SKIP_BROWSER)("verification page: the draw tamper corpus (tampers-v1.1.json)", () => {
   it("has honest and forged cases, and options the page can express", () => {
     expect(draws.length).toBeGreaterThan(100);
     expect(shown.size).toBe(draws.length);
@@ -104,7 +105,7 @@ describe("verification page: the draw tamper corpus (tampers-v1.1.json)", () => 
   }
 });
 
-describe("verification page: the quiz and award tamper corpus (contest-tampers-v1.1.json)", () => {
+describe.skipIf(SKIP_BROWSER)("verification page: the quiz and award tamper corpus (contest-tampers-v1.1.json)", () => {
   it("has honest and forged quizzes and awards, each named once", () => {
     expect(contestShown.size).toBe(contests.length);
     expect(new Set(contests.map((c) => c.name)).size).toBe(contests.length);
@@ -130,7 +131,7 @@ describe("verification page: the quiz and award tamper corpus (contest-tampers-v
   }
 });
 
-describe("verification page: isolation", () => {
+describe.skipIf(SKIP_BROWSER)("verification page: isolation", () => {
   it("made no network request and broke no CSP rule", async () => {
     expect(under.requests).toEqual([]);
     expect(await under.violations()).toEqual([]);

@@ -27,6 +27,7 @@ import {
   type PageUnderTest,
   readVectors,
   type Shown,
+  SKIP_BROWSER,
 } from "./pageHarness";
 
 interface Certificate {
@@ -68,7 +69,7 @@ afterAll(async () => {
 const verifyInPage = (texts: Parameters<PageUnderTest["verifyInPage"]>[0]): Promise<Shown> => under.verifyInPage(texts);
 const runBy = (act: () => Promise<unknown>): Promise<Shown> => under.runBy(act);
 
-describe("verification page (built)", () => {
+describe.skipIf(SKIP_BROWSER)("verification page (built)", () => {
   it("is one file with a strict CSP and no external reference", () => {
     expect(html).toContain(
       `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`,
@@ -80,7 +81,7 @@ describe("verification page (built)", () => {
   });
 });
 
-describe("verification page: draws in Chromium", () => {
+describe.skipIf(SKIP_BROWSER)("verification page: draws in Chromium", () => {
   const honest = drandCase.expected.certificate;
   const list = drandCase.input.entrants;
 
@@ -270,7 +271,7 @@ describe("verification page: draws in Chromium", () => {
   });
 });
 
-describe("verification page: the spec's v1.1 vectors (raffle-v1.1.json)", () => {
+describe.skipIf(SKIP_BROWSER)("verification page: the spec's v1.1 vectors (raffle-v1.1.json)", () => {
   for (const vector of v11.cases) {
     it(`${vector.name}: alone, with the published list and with the receipt, as the CLI's report says`, async () => {
       const { certificate, sortedListIds, weights, receipt } = vector.expected;
@@ -292,7 +293,7 @@ describe("verification page: the spec's v1.1 vectors (raffle-v1.1.json)", () => 
   }
 });
 
-describe("verification page: quiz and award certificates", () => {
+describe.skipIf(SKIP_BROWSER)("verification page: quiz and award certificates", () => {
   const quiz = contest.quiz;
   const award = contest.award;
   const awardInputs = { entries: award.inputs.entries, scores: award.inputs.scores };
@@ -314,7 +315,7 @@ describe("verification page: quiz and award certificates", () => {
   });
 });
 
-describe("verification page: isolation", () => {
+describe.skipIf(SKIP_BROWSER)("verification page: isolation", () => {
   it("made no network request and broke no CSP rule", async () => {
     expect(under.requests).toEqual([]);
     expect(await under.violations()).toEqual([]);

@@ -17,6 +17,9 @@ import { REPORT_MESSAGES, type ReportMessageKey } from "../src/raffle/reportMess
 /** Debian's Chromium (scripts/system-deps.sh installs it); CHROMIUM overrides. */
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
+/** `OPS_SKIP_SYSTEM_DEPS=1` (the test command's opt-out of Debian packages): the browser tests are skipped, and the test command says so. */
+export const SKIP_BROWSER = process.env.OPS_SKIP_SYSTEM_DEPS === "1";
+
 const vectors = fileURLToPath(new URL("../../raffle/test/vectors/", import.meta.url));
 
 /** A JSON file of packages/raffle/test/vectors. */
