@@ -1,6 +1,6 @@
 // Renders a report built by weekly-report.mjs as terminal text, Markdown and a
 // self-contained HTML page with inline SVG charts.
-import { formatInstant } from "@ops/core";
+import { formatLocalDateTime } from "@ops/core";
 import { renderMarkdown } from "@ops/metrics";
 import { esc, funnelChart, heatmap, histogram, lineChart } from "./charts.mjs";
 import { MIN, pct } from "./weekly-report.mjs";
@@ -12,10 +12,7 @@ const mins = (ms) =>
       ? `${(ms / 3_600_000).toFixed(1)} h`
       : `${Math.round(ms / MIN)} min`;
 const pctv = (v) => (v === null || v === undefined ? "—" : `${(v * 100).toFixed(1)}%`);
-const shanghai = (t) =>
-  formatInstant(t + 8 * 3_600_000)
-    .replace("T", " ")
-    .slice(0, 16);
+const shanghai = (t) => formatLocalDateTime(t, "Asia/Shanghai", { precision: "minute" });
 const fmtValue = (i, v) =>
   v === null ? "—" : i.unit === "rate" ? pctv(v) : i.unit === "duration" ? mins(v) : String(v);
 
