@@ -102,19 +102,20 @@ export { rate } from "./rate/rate";
 export type { Rate, RateNullReason } from "./rate/rate";
 export { readRate, ReadRateInputSchema } from "./rate/readRate";
 export type { ReadRateInput } from "./rate/readRate";
-export { replyRate, ReplyItemSchema, ReplyRateOptionsSchema } from "./rate/replyRate";
-export type { ReplyItem, ReplyRate, ReplyRateOptions } from "./rate/replyRate";
+export { ElapsedTimeSchema, replyRate, ReplyItemSchema, ReplyRateOptionsSchema } from "./rate/replyRate";
+export type { ElapsedTime, ReplyItem, ReplyRate, ReplyRateOptions } from "./rate/replyRate";
 export { responseTimeSummary, ResponseTimeSummaryOptionsSchema } from "./rate/responseTimeSummary";
 export type { ResponseTimeSummary, ResponseTimeSummaryOptions } from "./rate/responseTimeSummary";
 export { monthlyReport } from "./report/monthlyReport";
 export { renderMarkdown, RenderMarkdownOptionsSchema } from "./report/renderMarkdown";
 export type { RenderMarkdownOptions, ReportLocale } from "./report/renderMarkdown";
-export { ReportOptionsSchema } from "./report/Report";
+export { ReplyTargetSchema, ReportOptionsSchema } from "./report/Report";
 export type {
   Indicator,
   IndicatorGroup,
   IndicatorKey,
   IndicatorUnit,
+  ReplyTarget,
   Report,
   ReportInput,
   ReportOptions,

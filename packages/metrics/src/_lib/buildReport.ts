@@ -10,7 +10,7 @@ import {
   type FollowerGrowthFromSnapshotsOptions,
 } from "../growth/followerGrowthFromSnapshots";
 import { engagementRate } from "../rate/engagementRate";
-import { replyRate } from "../rate/replyRate";
+import { type ReplyItem, replyRate } from "../rate/replyRate";
 import {
   ReportOptionsSchema,
   type Indicator,
@@ -22,6 +22,7 @@ import {
   type ReportOptions,
 } from "../report/Report";
 import { planBuckets } from "./bucketPlan";
+import { measureElapsed } from "./measureElapsed";
 import { toColumns } from "./columns";
 import { quantileOfSorted } from "./quantileOfSorted";
 
@@ -35,6 +36,7 @@ const META: Record<IndicatorKey, readonly [IndicatorGroup, IndicatorUnit]> = {
   inboundMessages: ["interaction", "count"],
   replyRate: ["interaction", "rate"],
   replyRateWithinTarget: ["interaction", "rate"],
+  repliesPending: ["interaction", "count"],
   medianFirstReplyMs: ["interaction", "duration"],
   followers: ["retention", "count"],
   followerNetGrowth: ["retention", "count"],
@@ -74,8 +76,8 @@ export function buildReport(
   const prev = previousPeriod(period, { against, timeZone: zone });
   const prevPrev = previousPeriod(prev, { against, timeZone: zone });
   const cols = input.events === undefined ? undefined : toColumns(input.events, fn, ["input", "events"]);
-  const current = valuesOf(input, cols, period, prev, opts);
-  const previous = valuesOf(input, cols, prev, prevPrev, opts);
+  const current = valuesOf(input, cols, period, prev, opts, fn);
+  const previous = valuesOf(input, cols, prev, prevPrev, opts, fn);
   const indicators: Indicator[] = [];
   for (const [key, value] of current) {
     const [group, unit] = META[key];
@@ -93,12 +95,26 @@ export function buildReport(
   };
 }
 
+/** The target of an item: the first `replyTargets` entry matching its kind and channel, else the default. */
+function targetOf(
+  item: ReplyItem,
+  targets: readonly { kind?: string | undefined; channelId?: string | undefined; withinMs: number }[] | undefined,
+  fallback: number | undefined,
+): number | undefined {
+  for (const t of targets ?? []) {
+    if ((t.kind === undefined || t.kind === item.kind) && (t.channelId === undefined || t.channelId === item.channelId))
+      return t.withinMs;
+  }
+  return fallback;
+}
+
 function valuesOf(
   input: ReportInput,
   cols: EventColumns | undefined,
   period: Period,
   before: Period,
   opts: ReturnType<typeof ReportOptionsSchema.parse>,
+  fn: string,
 ): Values {
   const v: Values = new Map();
   const inPeriod = (t: number): boolean => t >= period.start && t < period.end;
@@ -126,12 +142,49 @@ function valuesOf(
   }
   if (input.inbound !== undefined) {
     replyRate(input.inbound); // validates the whole list, so that an error names the caller's index
-    const items = input.inbound.filter((i) => inPeriod(i.receivedAt));
+    const asOf = opts.asOf;
+    // errors from the caller's function name this call and its option
+    const userElapsed = opts.elapsed;
+    const elapsed =
+      userElapsed === undefined
+        ? undefined
+        : (from: number, to: number) => measureElapsed(userElapsed, from, to, fn, ["options", "elapsed"]);
+    // received in the period and, with asOf, before the data was taken
+    const items = input.inbound.filter((i) => inPeriod(i.receivedAt) && (asOf === undefined || i.receivedAt < asOf));
     v.set("inboundMessages", items.length);
     v.set("replyRate", replyRate(items).value);
-    if (opts.replyTargetMs !== undefined)
-      v.set("replyRateWithinTarget", replyRate(items, { within: opts.replyTargetMs }).value);
-    const times = items.flatMap((i) => (i.firstReplyAt == null ? [] : [i.firstReplyAt - i.receivedAt]));
+    const targeted = opts.replyTargetMs !== undefined || (opts.replyTargets?.length ?? 0) > 0;
+    if (targeted) {
+      // one replyRate per target value, summed: each item judged against its own target
+      const byTarget = new Map<number, ReplyItem[]>();
+      for (const item of items) {
+        const within = targetOf(item, opts.replyTargets, opts.replyTargetMs);
+        if (within === undefined) continue;
+        const group = byTarget.get(within);
+        if (group === undefined) byTarget.set(within, [item]);
+        else group.push(item);
+      }
+      let numerator = 0;
+      let denominator = 0;
+      let pending = 0;
+      for (const [within, group] of byTarget) {
+        const r = replyRate(group, {
+          within,
+          ...(asOf === undefined ? {} : { now: asOf }),
+          ...(elapsed === undefined ? {} : { elapsed }),
+        });
+        numerator += r.numerator;
+        denominator += r.denominator;
+        pending += r.pending;
+      }
+      v.set("replyRateWithinTarget", denominator === 0 ? null : numerator / denominator);
+      if (asOf !== undefined) v.set("repliesPending", pending);
+    }
+    const times = items.flatMap((i) =>
+      i.firstReplyAt == null || (asOf !== undefined && i.firstReplyAt > asOf)
+        ? []
+        : [measureElapsed(elapsed, i.receivedAt, i.firstReplyAt, fn, ["options", "elapsed"])],
+    );
     v.set("medianFirstReplyMs", times.length === 0 ? null : quantileOfSorted(Float64Array.from(times).sort(), 0.5, 7));
   }
   if (input.followerSnapshots !== undefined) {

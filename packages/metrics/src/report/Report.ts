@@ -5,7 +5,7 @@ import type { EventInput } from "../column/EventColumns";
 import type { PeriodChange } from "../compare/periodChange";
 import type { FollowerSnapshot } from "../growth/followerGrowthFromSnapshots";
 import type { EngagementAggregation, EngagementDenominator, PostMetrics } from "../rate/engagementRate";
-import type { ReplyItem } from "../rate/replyRate";
+import { type ElapsedTime, ElapsedTimeSchema, type ReplyItem } from "../rate/replyRate";
 
 /** The indicators a report can hold, by group. */
 export type IndicatorKey =
@@ -18,6 +18,7 @@ export type IndicatorKey =
   | "inboundMessages"
   | "replyRate"
   | "replyRateWithinTarget"
+  | "repliesPending"
   | "medianFirstReplyMs"
   // retention
   | "followers"
@@ -75,8 +76,28 @@ export interface ReportOptions {
   readonly at: Instant;
   /** First day of a week, default 1 (Monday, ISO 8601). */
   readonly weekStartsOn?: WeekStartsOn;
-  /** Reply target for `replyRateWithinTarget`, in ms (e.g. 2 h). */
+  /** Reply target for `replyRateWithinTarget`, in ms (e.g. 2 h): the default for items no `replyTargets` entry matches. */
   readonly replyTargetMs?: number;
+  /**
+   * Reply targets by kind and/or channel — `[{ kind: "dm", withinMs: 3_600_000 }, { kind:
+   * "comment", withinMs: 7_200_000 }]`; the first entry whose `kind` and `channelId` (each
+   * optional) match an item applies, else `replyTargetMs`. An item with neither counts in
+   * `replyRate` but not in `replyRateWithinTarget`.
+   */
+  readonly replyTargets?: readonly ReplyTarget[];
+  /**
+   * How reply time is measured (default calendar time): pass business time — with @ops/sla,
+   * `(from, to) => businessTimeBetween(calendar, from, to)` — to judge targets and the median
+   * first reply in staffed hours, as @ops/sla's `publicReplyRate` and the SLA clocks do.
+   */
+  readonly elapsed?: ElapsedTime;
+  /**
+   * When the data was taken (the export's end). An unanswered item whose target has not run
+   * out by then is pending — counted in `repliesPending`, not as a miss in
+   * `replyRateWithinTarget` — and items received after it are not counted. Without it,
+   * every unanswered item in the period is a miss.
+   */
+  readonly asOf?: Instant;
   /** Engagement denominator, default `"impressions"`. */
   readonly engagementDenominator?: EngagementDenominator;
   /** Engagement aggregation, default `"ratioOfSums"`. */
@@ -87,6 +108,17 @@ export interface ReportOptions {
   readonly funnelWindowMs?: number;
 }
 
+/** A reply target for the items of one kind and/or channel (see {@link ReportOptions.replyTargets}). */
+export interface ReplyTarget {
+  readonly kind?: string;
+  readonly channelId?: string;
+  readonly withinMs: number;
+}
+
+/** Schema of {@link ReplyTarget}. */
+export const ReplyTargetSchema = /* @__PURE__ */ (() =>
+  z.object({ kind: z.optional(z.string()), channelId: z.optional(z.string()), withinMs: DurationSchema }))();
+
 /** Schema of {@link ReportOptions}. Shared by `weeklyReport` and `monthlyReport`. */
 export const ReportOptionsSchema = /* @__PURE__ */ (() =>
   z.object({
@@ -94,6 +126,11 @@ export const ReportOptionsSchema = /* @__PURE__ */ (() =>
     at: InstantSchema,
     weekStartsOn: z.optional(z.int().check(z.minimum(0), z.maximum(6))),
     replyTargetMs: z.optional(DurationSchema),
+    replyTargets: z.optional(
+      z.array(ReplyTargetSchema).check(z.maxLength(1000, { error: "must hold at most 1000 targets" })),
+    ),
+    elapsed: z.optional(ElapsedTimeSchema),
+    asOf: z.optional(InstantSchema),
     engagementDenominator: z.optional(z.enum(["reach", "impressions", "views", "followers"])),
     engagementAggregation: z.optional(z.enum(["ratioOfSums", "meanOfRatios"])),
     funnelSteps: z.optional(
