@@ -7,13 +7,53 @@
 // The packages must be built first (`pnpm build`): notebooks import them by name.
 // Executed copies go to .tmp/notebooks/ (the committed notebooks stay without outputs).
 // Returns [{ name, ok, detail, seconds }]; run directly it prints them and exits 1 on failure.
+//
+// Every code cell must show the outputs listed for it in examples/notebooks/expected-outputs.json
+// (output types per code cell: "stream", "execute_result", "display_data"), so that a cell whose
+// result was lost fails the check. `node scripts/run-notebooks.mjs --record` rewrites that file
+// from a run (review the diff). Lost outputs under load were nbclient's IOPub wait: after a
+// cell's execute_reply it waits `iopub_timeout` (default 4 s) for the outputs still in flight,
+// then goes on without them — on a loaded machine the Deno kernel's output came later.
+// The wait is 120 s here (nbclient's docs: "on some slow networks (such as CI systems) the
+// default timeout might not be long enough to get all messages").
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { root } from "./workspace.mjs";
 
 export const NOTEBOOK_DIR = join(root, "examples", "notebooks");
+export const EXPECTED_OUTPUTS = join(NOTEBOOK_DIR, "expected-outputs.json");
+
+/** Output types of each code cell of an executed notebook, sorted (one entry per code cell). */
+export function outputTypesByCell(notebook) {
+  return notebook.cells
+    .filter((c) => c.cell_type === "code")
+    .map((c) => (c.outputs ?? []).map((o) => o.output_type).sort());
+}
+
+/** What is missing from `actual` (output types per code cell) against `expected`: one line per cell, empty when nothing. */
+export function missingOutputs(expected, actual) {
+  if (!Array.isArray(expected))
+    return ["no entry in expected-outputs.json (record one: node scripts/run-notebooks.mjs --record)"];
+  if (expected.length !== actual.length)
+    return [
+      `${actual.length} code cells, expected-outputs.json lists ${expected.length} (record again after editing a notebook)`,
+    ];
+  const lines = [];
+  expected.forEach((types, i) => {
+    const have = [...actual[i]];
+    const lost = [];
+    for (const t of types) {
+      const k = have.indexOf(t);
+      if (k >= 0) have.splice(k, 1);
+      else lost.push(t);
+    }
+    if (lost.length)
+      lines.push(`code cell ${i + 1}: missing ${lost.join(", ")} (has ${actual[i].join(", ") || "no output"})`);
+  });
+  return lines;
+}
 
 /** The environment a notebook kernel needs: JUPYTER_PATH to the committed spec, the pinned deno on PATH. */
 export function notebookEnv(base = process.env) {
@@ -28,7 +68,9 @@ export function notebookEnv(base = process.env) {
   };
 }
 
-export function runNotebooks({ outDir = join(root, ".tmp", "notebooks") } = {}) {
+export function runNotebooks({ outDir = join(root, ".tmp", "notebooks"), record = false } = {}) {
+  const expectedAll = existsSync(EXPECTED_OUTPUTS) ? JSON.parse(readFileSync(EXPECTED_OUTPUTS, "utf8")) : {};
+  const recorded = {};
   const nbconvert = ["/usr/bin/jupyter-nbconvert", "/usr/local/bin/jupyter-nbconvert"].find(existsSync);
   if (!nbconvert)
     return [
@@ -54,6 +96,7 @@ export function runNotebooks({ outDir = join(root, ".tmp", "notebooks") } = {}) 
         "--execute",
         "--ExecutePreprocessor.kernel_name=deno",
         "--ExecutePreprocessor.timeout=600",
+        "--ExecutePreprocessor.iopub_timeout=120",
         "--output-dir",
         outDir,
         join(NOTEBOOK_DIR, file),
@@ -70,23 +113,27 @@ export function runNotebooks({ outDir = join(root, ".tmp", "notebooks") } = {}) 
     if (cellError >= 0) detail = detail.slice(cellError);
     let ok = r.status === 0;
     if (ok) {
-      // an executed notebook must carry no error output and must have displayed at least one output
+      // an executed notebook must carry no error output, and every code cell the outputs listed for it
       const executed = JSON.parse(readFileSync(join(outDir, file), "utf8"));
       const outputs = executed.cells.flatMap((c) => c.outputs ?? []);
       const errors = outputs.filter((o) => o.output_type === "error");
-      ok = errors.length === 0 && outputs.length > 0;
+      const actual = outputTypesByCell(executed);
+      recorded[file] = actual;
+      const missing = record ? [] : missingOutputs(expectedAll[file], actual);
+      ok = errors.length === 0 && outputs.length > 0 && missing.length === 0;
       if (!ok)
-        detail = `${errors.length} error outputs, ${outputs.length} outputs\n${JSON.stringify(errors).slice(0, 2000)}`;
+        detail = `${errors.length} error outputs, ${outputs.length} outputs\n${missing.join("\n")}\n${JSON.stringify(errors).slice(0, 2000)}`;
     }
     results.push({ name: `notebook executes headless: examples/notebooks/${file}`, ok, detail, seconds });
   }
   if (results.length === 0)
     results.push({ name: "notebooks: at least one in examples/notebooks", ok: false, detail: "", seconds: 0 });
+  if (record && results.every((r) => r.ok)) writeFileSync(EXPECTED_OUTPUTS, `${JSON.stringify(recorded, null, 1)}\n`);
   return results;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const results = runNotebooks();
+  const results = runNotebooks({ record: process.argv.includes("--record") });
   for (const r of results)
     console.log(`${r.ok ? "✓" : "✗"} ${r.name} (${r.seconds.toFixed(1)} s)${r.ok ? "" : `\n${r.detail}`}`);
   process.exit(results.every((r) => r.ok) ? 0 : 1);
