@@ -87,7 +87,12 @@ export function kpiReport(sample, index) {
     {
       timeZone: sample.timeZone,
       at: week.start + 3 * DAY,
-      replyTargetMs: HOUR,
+      // each item against its own policy's target (DMs 1 h, question comments 2 h), as the SLA table;
+      // items still inside their target when the data ends are pending, not misses
+      replyTargets: SLA_POLICIES.flatMap((p) =>
+        p.match.kinds.map((kind) => ({ kind, withinMs: p.targets.first_reply.goal })),
+      ),
+      asOf: sample.end,
       funnelSteps: ["dm", "dm_answered", "order"],
       funnelWindowMs: 3 * DAY,
     },

@@ -127,7 +127,7 @@ describe("renderMarkdown", () => {
         "| Indicator | This week | Last week | Change |",
         "| --- | ---: | ---: | ---: |",
         "| Inbound comments and DMs | 2 | 1 | ▲ +1 (+100.0%) |",
-        "| Reply rate | 100.0% | 100.0% | — 0.0 pp |",
+        "| Reply rate | 100.0% | 100.0% | — no change |",
         "| Replied within target | 50.0% | 100.0% | ▼ −50.0 pp |",
         "| Median first reply time | 2 h 0 min | 30 min 0 s | ▲ +1 h 30 min (+300.0%) |",
         "",
@@ -135,7 +135,7 @@ describe("renderMarkdown", () => {
         "",
         "| Indicator | This week | Last week | Change |",
         "| --- | ---: | ---: | ---: |",
-        "| Active users | 3 | 3 | — 0 (0.0%) |",
+        "| Active users | 3 | 3 | — no change |",
         "| Returning users (of last period's active) | 33.3% | — | — |",
         "",
         "## Conversion",
@@ -157,6 +157,29 @@ describe("renderMarkdown", () => {
     expect(md.split("\n")[0]).toBe("# 月报 · 2026-03-01 至 2026-03-31（Asia/Shanghai）");
     expect(md).toContain("| 点赞数 | 12,345 | 0 | ▲ +12,345 (新增) |");
     expect(md).toContain("| 本月 | 上月 |");
+  });
+
+  it("shows enough precision to tell two rates apart, never −0.0, and says no change (issue 19)", () => {
+    // 3 of 1000 vs 34 of 10 000 engaged: 0.30 % and 0.34 % (one decimal would read 0.3 % twice, "−0.0 pp")
+    const post = (day: string, likes: number, impressions: number) => ({
+      publishedAt: at(`${day}T12:00:00+08:00`),
+      likes,
+      impressions,
+    });
+    const r = weeklyReport(
+      { posts: [post("2026-03-10", 3, 1000), post("2026-03-03", 34, 10_000)] },
+      { timeZone: "Asia/Shanghai", at: at("2026-03-10T00:00:00+08:00") },
+    );
+    const md = renderMarkdown(r);
+    expect(md).toContain("| Engagement rate | 0.30% | 0.34% | ▼ −0.04 pp |");
+    expect(md).toContain("| Posts published | 1 | 1 | — no change |");
+    expect(renderMarkdown(r, { locale: "zh-CN" })).toContain("| 发布内容数 | 1 | 1 | — 持平 |");
+    // 1 of 100 000 vs 2 of 200 001: 0.001000 % and 0.000999995 %, a change below 0.001 pp
+    const tiny = weeklyReport(
+      { posts: [post("2026-03-10", 1, 100_000), post("2026-03-03", 2, 200_001)] },
+      { timeZone: "Asia/Shanghai", at: at("2026-03-10T00:00:00+08:00") },
+    );
+    expect(renderMarkdown(tiny)).toContain("▲ +<0.001 pp |");
   });
 
   it("refuses an unknown locale", () => {

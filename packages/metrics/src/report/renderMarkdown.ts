@@ -71,6 +71,7 @@ interface Words {
   readonly range: (from: string, to: string, zone: string) => string;
   readonly pp: string;
   readonly noBase: string;
+  readonly noChange: string;
   readonly duration: (h: number, m: number, s: number) => string;
 }
 
@@ -101,6 +102,7 @@ const WORDS: Record<ReportLocale, Words> = {
     range: (from, to, zone) => `${from} – ${to} (${zone})`,
     pp: " pp",
     noBase: "new",
+    noChange: "no change",
     duration: (h, m, s) => (h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${s} s` : `${s} s`),
   },
   "zh-CN": {
@@ -129,6 +131,7 @@ const WORDS: Record<ReportLocale, Words> = {
     range: (from, to, zone) => `${from} 至 ${to}（${zone}）`,
     pp: " 个百分点",
     noBase: "新增",
+    noChange: "持平",
     duration: (h, m, s) => (h > 0 ? `${h} 小时 ${m} 分钟` : m > 0 ? `${m} 分钟 ${s} 秒` : `${s} 秒`),
   },
 };
@@ -137,9 +140,10 @@ const WORDS: Record<ReportLocale, Words> = {
  * Renders a {@link Report} as Markdown, in English or Simplified Chinese: a title with
  * the local date range and zone, then one table per group (interaction, retention,
  * conversion) with this period, the previous one and the change. Counts are grouped by
- * thousands, rates shown as percentages with one decimal and their change in percentage
- * points, durations as hours and minutes; a missing value is "—", and a change from a base
- * of 0 reads "new" / "新增". Deterministic: number formatting is done here, not by the
+ * thousands, rates shown as percentages with one decimal (up to three when two different
+ * values would read the same) and their change in percentage points (more decimals rather
+ * than "−0.0"), durations as hours and minutes; a missing value is "—", no change at all
+ * reads "no change" / "持平", and a change from a base of 0 reads "new" / "新增". Deterministic: number formatting is done here, not by the
  * runtime's locale data.
  *
  * @param report - a report from {@link weeklyReport} or {@link monthlyReport}
@@ -157,7 +161,7 @@ const WORDS: Record<ReportLocale, Words> = {
  *   { timeZone: "Asia/Shanghai", at: monday },
  * );
  * renderMarkdown(report, { locale: "zh-CN" }).split("\n").slice(0, 8);
- * // => ["# 周报 · 2026-03-09 至 2026-03-15（Asia/Shanghai）", "", "## 互动", "", "| 指标 | 本周 | 上周 | 变化 |", "| --- | ---: | ---: | ---: |", "| 收到的评论和私信 | 1 | 1 | — 0 (0.0%) |", "| 回复率 | 100.0% | 0.0% | ▲ +100.0 个百分点 |"]
+ * // => ["# 周报 · 2026-03-09 至 2026-03-15（Asia/Shanghai）", "", "## 互动", "", "| 指标 | 本周 | 上周 | 变化 |", "| --- | ---: | ---: | ---: |", "| 收到的评论和私信 | 1 | 1 | — 持平 |", "| 回复率 | 100.0% | 0.0% | ▲ +100.0 个百分点 |"]
  * ```
  */
 export function renderMarkdown(report: Report, options: RenderMarkdownOptions = {}): string {
@@ -185,15 +189,34 @@ export function renderMarkdown(report: Report, options: RenderMarkdownOptions = 
       `| ${w.columns[0]} | ${thisCol} | ${lastCol} | ${w.columns[3]} |`,
       "| --- | ---: | ---: | ---: |",
     );
-    for (const i of rows)
-      lines.push(`| ${w.names[i.key]} | ${value(i, i.current, w)} | ${value(i, i.previous, w)} | ${change(i, w)} |`);
+    for (const i of rows) {
+      const d = rateDigits(i);
+      lines.push(
+        `| ${w.names[i.key]} | ${value(i, i.current, w, d)} | ${value(i, i.previous, w, d)} | ${change(i, w)} |`,
+      );
+    }
   }
   return `${lines.join("\n")}\n`;
 }
 
-function value(i: Indicator, v: number | null, w: Words): string {
+/** Decimals of a rate row: one, or up to three when two different values would read the same. */
+function rateDigits(i: Indicator): number {
+  let d = 1;
+  if (i.unit === "rate" && i.current !== null && i.previous !== null && i.current !== i.previous)
+    while (d < 3 && percent(i.current, d) === percent(i.previous, d)) d++;
+  return d;
+}
+
+/** Decimals (1–3) that keep a non-zero amount from reading 0; 3 if even that rounds to 0. */
+function nonZeroDigits(x: number): number {
+  let d = 1;
+  while (d < 3 && Number(Math.abs(x).toFixed(d)) === 0) d++;
+  return d;
+}
+
+function value(i: Indicator, v: number | null, w: Words, digits = 1): string {
   if (v === null) return "—";
-  if (i.unit === "rate") return percent(v);
+  if (i.unit === "rate") return percent(v, digits);
   if (i.unit === "duration") {
     const s = Math.round(v / 1000);
     return w.duration(Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60);
@@ -204,19 +227,24 @@ function value(i: Indicator, v: number | null, w: Words): string {
 function change(i: Indicator, w: Words): string {
   const c = i.change;
   if (c.absolute === null) return "—";
+  if (c.absolute === 0) return `— ${w.noChange}`;
   const arrow = c.direction === "up" ? "▲" : c.direction === "down" ? "▼" : "—";
-  const sign = c.absolute > 0 ? "+" : c.absolute < 0 ? "−" : "";
-  if (i.unit === "rate") return `${arrow} ${sign}${(Math.abs(c.absolute) * 100).toFixed(1)}${w.pp}`;
+  const sign = c.absolute > 0 ? "+" : "−";
+  if (i.unit === "rate") {
+    const pp = Math.abs(c.absolute) * 100;
+    const shown = pp.toFixed(nonZeroDigits(pp));
+    return `${arrow} ${sign}${Number(shown) === 0 ? "<0.001" : shown}${w.pp}`;
+  }
   const abs = i.unit === "duration" ? value(i, Math.abs(c.absolute), w) : count(Math.abs(c.absolute));
   const rel =
     c.relative === null
       ? w.noBase
-      : `${c.relative > 0 ? "+" : c.relative < 0 ? "−" : ""}${(Math.abs(c.relative) * 100).toFixed(1)}%`;
+      : `${c.relative > 0 ? "+" : c.relative < 0 ? "−" : ""}${(Math.abs(c.relative) * 100).toFixed(nonZeroDigits(c.relative * 100))}%`;
   return `${arrow} ${sign}${abs} (${rel})`;
 }
 
-function percent(v: number): string {
-  return `${(v * 100).toFixed(1)}%`;
+function percent(v: number, digits = 1): string {
+  return `${(v * 100).toFixed(digits)}%`;
 }
 
 function count(v: number): string {
