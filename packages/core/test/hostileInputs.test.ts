@@ -89,7 +89,7 @@ describe("verification and parseOrThrow", () => {
     expect(() => verification(1, undefined as never)).toThrowOpsError("invalid_argument", { path: ["failures"] });
   });
   it("parseOrThrow refuses what is not a zod schema; options that are not { fn, path? } at a refusal", () => {
-    const schema = { message: /^parseOrThrow: schema must be a zod schema/ };
+    const schema = { path: ["schema"], message: /^parseOrThrow: schema must be a zod 4 schema/ };
     expect(() => parseOrThrow(undefined as never, 1, { fn: "f" })).toThrowOpsError("invalid_argument", schema);
     expect(() => parseOrThrow({ _zod: {} } as never, 1, { fn: "f" })).toThrowOpsError("invalid_argument", schema);
     // the refusal's own OpsError refuses options that are not { fn, path? }: never a TypeError

@@ -64,7 +64,13 @@ export function parseOrThrow<S extends core.$ZodType>(
     if (k < 0) parsed = safeParse(schema, input, PARSE_OPTIONS);
   } catch (cause) {
     // not a zod schema (or one whose own code throws): misuse, an OpsError all the same
-    throw new OpsError({ code: "invalid_argument", fn: "parseOrThrow", rule: "schema must be a zod schema", cause });
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "parseOrThrow",
+      path: ["schema"],
+      rule: "must be a zod 4 schema",
+      cause,
+    });
   }
   if (!parsed)
     return parseOrThrow(item as never, (input as unknown[])[k], {
