@@ -1,6 +1,7 @@
 import { verifyDraw } from "@ops/raffle";
 import { describe, expect, it } from "vitest";
 import { REPORT_MESSAGES, type VerificationReport, verificationReport } from "../src/index";
+import { award, awardInputs, quiz, submissions } from "./contestFixtures";
 import { certificate, publishedList, receipts } from "./fixtures";
 import { publishedList as vectorList, VECTORS } from "./memoryIo";
 
@@ -166,6 +167,25 @@ describe("verificationReport", () => {
     expect(keys(type.problems)).toEqual(["unreadable.type"]);
     expect(type.problems[0]!.text.en).toContain('"bingo"');
     expectWellWritten(type);
+  });
+
+  it("says so when given inputs another kind of certificate is checked with, and verifies nothing (never ignores them)", () => {
+    const draw = verificationReport(certificate(), { submissions });
+    expect(draw.verdict).toBe("unreadable");
+    expect(draw.problems.map((p) => [p.key, p.path])).toEqual([["unreadable.unused", "inputs.submissions"]]);
+    expect(draw.problems[0]?.text.en).toBe(
+      "A submissions was given, but a draw certificate is not checked with one: nothing was verified (give the inputs of its own kind).",
+    );
+    expectWellWritten(draw);
+    const q = verificationReport(quiz(), { submissions, list: publishedList(), inputs: awardInputs });
+    expect(q.verdict).toBe("unreadable");
+    expect(q.problems.map((p) => p.path)).toEqual(["inputs.list", "inputs.inputs"]);
+    const a = verificationReport(award(), { inputs: awardInputs, receipt: Object.values(receipts())[0] });
+    expect(a.problems.map((p) => p.path)).toEqual(["inputs.receipt"]);
+    expect(a.problems[0]?.text.zh).toContain("评审奖证书不用它来验证");
+    // the inputs of their own kind still verify
+    expect(verificationReport(quiz(), { submissions }).verdict).toBe("verified");
+    expect(verificationReport(award(), { inputs: awardInputs }).verdict).toBe("verified");
   });
 
   it("throws an OpsError for misuse of its own parameters", () => {

@@ -393,6 +393,13 @@ const LINES = {
   ),
   "unreadable.input": t("Malformed {what}: {rule}.", "{what}格式错误：{rule}。"),
   "unreadable.missing": t("A {what} is needed for this check.", "此项检查需要{what}。"),
+  "unreadable.unused": t(
+    "A {what} was given, but a {kind} certificate is not checked with one: nothing was verified (give the inputs of its own kind).",
+    "提供了{what}，但{kind}证书不用它来验证：未进行任何验证（请提供该类证书对应的材料）。",
+  ),
+  "type.draw": t("draw", "抽奖"),
+  "type.quiz": t("quiz", "答题"),
+  "type.award": t("award", "评审奖"),
   "what.certificate": t("certificate", "证书"),
   "what.list": t("list", "名单"),
   "what.receipt": t("receipt", "凭证"),

@@ -152,6 +152,24 @@ export function verificationReport(certificate: unknown, inputs: VerificationInp
   // the one place that knows which verifier reads which certificate type
   const kind = type === "draw" ? (given.receipt === undefined ? "draw" : "entry") : type;
   if (kind === "draw" || kind === "entry" || kind === "quiz" || kind === "award") {
+    // inputs of another kind of certificate are a mistake to say, never silently ignored
+    const base = kind === "entry" ? "draw" : kind;
+    const unused = UNUSED[base].filter((key) => given[key] !== undefined);
+    if (unused.length > 0)
+      return unreadableReport(
+        kind,
+        unused.map((key) =>
+          reportLine(
+            "unreadable.unused",
+            { what: reportLine(WHAT[key] as ReportMessageKey).text, kind: reportLine(`type.${base}`).text },
+            {
+              code: "invalid_argument",
+              message: `inputs.${key} is not used to verify a ${base} certificate`,
+              path: ["inputs", key],
+            },
+          ),
+        ),
+      );
     const options = {
       ...(given.expectedSpecHash === undefined ? {} : { expectedSpecHash: given.expectedSpecHash.toLowerCase() }),
       ...(given.expectedListRoot === undefined ? {} : { expectedListRoot: given.expectedListRoot.toLowerCase() }),
@@ -178,6 +196,14 @@ export function verificationReport(certificate: unknown, inputs: VerificationInp
     ),
   ]);
 }
+
+/** The inputs each kind of certificate is not checked with. */
+const UNUSED: Readonly<Record<"draw" | "quiz" | "award", readonly ("list" | "receipt" | "submissions" | "inputs")[]>> =
+  {
+    draw: ["submissions", "inputs"],
+    quiz: ["list", "receipt", "inputs"],
+    award: ["list", "receipt", "submissions"],
+  };
 
 const WHAT: Readonly<Record<string, ReportMessageKey>> = {
   certificate: "what.certificate",
