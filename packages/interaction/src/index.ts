@@ -28,7 +28,9 @@ export type {
   OutboundDraftInput,
   OutboundRequest,
   ParseContext,
+  ParsedDelivery,
   PlatformAdapter,
+  SkippedItem,
   VerifyOutcome,
   WebhookRequest,
   WebhookResponse,
@@ -40,6 +42,7 @@ export type {
   ConformanceCheck,
   ConformanceReport,
   FixtureExpectation,
+  SignatureScheme,
 } from "./conformance/runAdapterConformance";
 export { toActivityStreams } from "./interop/toActivityStreams";
 export type { AS2Object, ToActivityStreamsOptions } from "./interop/toActivityStreams";
@@ -112,3 +115,10 @@ export { buildThreads } from "./thread/buildThreads";
 export type { BuildThreadsOptions, ThreadBuild } from "./thread/buildThreads";
 export { needsReply } from "./thread/needsReply";
 export type { NeedsReplyOptions } from "./thread/needsReply";
+export { checkWebhookBody, WEBHOOK_BODY_LIMITS } from "./toolkit/checkWebhookBody";
+export type { CheckWebhookBodyOptions } from "./toolkit/checkWebhookBody";
+export { constantTimeEqual } from "./toolkit/constantTimeEqual";
+export { deliveryKey } from "./toolkit/deliveryKey";
+export { fromNodeHeaders } from "./toolkit/fromNodeHeaders";
+export type { NodeLikeHeaders } from "./toolkit/fromNodeHeaders";
+export { headerValue } from "./toolkit/headerValue";

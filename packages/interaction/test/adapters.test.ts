@@ -11,6 +11,7 @@ import {
   runAdapterConformance,
 } from "./helpers/index";
 import { ADAPTERS } from "./fixtures/index";
+import { v2Key } from "./fixtures/sign";
 import {
   DOUYIN_ACCOUNT,
   DOUYIN_COMMENT,
@@ -79,9 +80,18 @@ describe("createWechatOaAdapter", () => {
     });
   });
 
-  it("dedupes events by FromUserName + CreateTime and messages by MsgId", () => {
-    expect(wechat.dedupeKey(WECHAT_SUBSCRIBE)).toEqual({ ok: true, value: "evt:oX1y2Z3_openid_A:1772933400" });
-    expect(wechat.dedupeKey(WECHAT_TEXT)).toEqual({ ok: true, value: "msg:24601234567890123" });
+  it("dedupes by the message type and its SHA-256 (key format v2), so that two events of one user in one second stay two", () => {
+    expect(wechat.dedupeKey(WECHAT_SUBSCRIBE)).toEqual({
+      ok: true,
+      value: v2Key("wechat_oa", "event:subscribe", WECHAT_SUBSCRIBE),
+    });
+    expect(wechat.dedupeKey(WECHAT_TEXT)).toEqual({ ok: true, value: v2Key("wechat_oa", "text", WECHAT_TEXT) });
+    // a subscribe and a menu click in the same second: version 1 gave both evt:<user>:<second>
+    const click = WECHAT_SUBSCRIBE.replace("<![CDATA[subscribe]]>", "<![CDATA[CLICK]]>");
+    const a = wechat.parse(WECHAT_SUBSCRIBE, ctx("ch_wx", WECHAT_ACCOUNT));
+    const b = wechat.parse(click, ctx("ch_wx", WECHAT_ACCOUNT));
+    expect(a.ok && b.ok && a.value[0]!.id !== b.value[0]!.id).toBe(true);
+    expect(wechat.dedupeKey(click)).not.toEqual(wechat.dedupeKey(WECHAT_SUBSCRIBE));
   });
 
   it("opens the 1-minute / 3-message window on a menu click (WeChat announcement 2023-06-12)", () => {
@@ -105,7 +115,7 @@ describe("createWechatOaAdapter", () => {
       req,
       { secret: WECHAT_TOKEN },
       ctx("ch_wx", WECHAT_ACCOUNT),
-      new Set(["msg:24601234567890123"]),
+      new Set([v2Key("wechat_oa", "text", WECHAT_TEXT)]),
     );
     expect(r).toMatchObject({ ok: false, error: { code: "duplicate_delivery" } });
   });

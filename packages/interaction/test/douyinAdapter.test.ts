@@ -1,3 +1,4 @@
+import { v2Key } from "./fixtures/sign";
 // The Douyin points that rest on platform pages or on several independent sources (see the
 // Douyin section of the package README and the source notes at the top of fixtures/douyin.ts).
 import { describe, expect, it } from "vitest";
@@ -35,7 +36,7 @@ describe("createDouyinAdapter", () => {
     ).toEqual(["reply", "in", 1772933480000, "同求，油皮用着闷不闷？"]);
     expect(douyin.dedupeKey(DOUYIN_COMMENT_REPLY)).toEqual({
       ok: true,
-      value: "item_comment_reply:@9VwW0qOBUN9mJyD3bNxvGc791GzgOPqBPZZyoA+lKVcaZ/P860zdRmYqig357zEC",
+      value: v2Key("douyin", "item_comment_reply", DOUYIN_COMMENT_REPLY),
     });
   });
 
@@ -88,7 +89,7 @@ describe("createDouyinAdapter", () => {
     expect(recall?.conversation).toBeUndefined();
     expect(douyin.dedupeKey(DOUYIN_RECALL)).toEqual({
       ok: true,
-      value: "im_recall_msg:@7211MqHzC5kqIEgB56229n1ntu80T/MxUH6Wfj32VkdzCNbYrU9MpJSYEVV6/2hK",
+      value: v2Key("douyin", "im_recall_msg", DOUYIN_RECALL),
     });
   });
 

@@ -34,7 +34,7 @@ export const BILIBILI_FIXTURES: readonly AdapterFixture[] = [
     request: { method: "POST", url: "/bilibili", headers: { "x-ops-signature": sign(PAGE) }, body: PAGE },
     secret: { secret: KEY },
     context,
-    bodySigned: true,
+    signature: "body",
     expect: { kind: "delivery", interactions: 2, kinds: ["comment", "reply"] },
   },
   {
@@ -47,7 +47,7 @@ export const BILIBILI_FIXTURES: readonly AdapterFixture[] = [
     },
     secret: { secret: KEY },
     context,
-    bodySigned: true,
+    signature: "body",
     expect: { kind: "failure", step: "parse", code: "unknown_event" },
   },
   {

@@ -1,3 +1,4 @@
+import { v2Key } from "./fixtures/sign";
 import { describe, expect, it } from "vitest";
 import {
   buildThreads,
@@ -185,17 +186,23 @@ describe("Instagram mentions through the adapter", () => {
     body,
   });
 
-  it("accepts a mentions-only delivery (no unknown_event) with a dedupe key of its ids, and handleWebhook returns its lookup", () => {
+  it("accepts a mentions-only delivery (no unknown_event) with a v2 dedupe key, names the skip, and returns its lookup", () => {
     const r = handleWebhook(ig, sign(IG_COMMENT_MENTION), { secret: IG_SECRET }, ctx);
     expect(r.ok && r.value.kind === "delivery" && [r.value.key, r.value.interactions]).toEqual([
-      "ig:mn:17894227972186120:17918195224117851",
+      v2Key("instagram", "instagram", IG_COMMENT_MENTION),
       [],
+    ]);
+    expect(r.ok && r.value.kind === "delivery" && r.value.skipped.map((x) => x.rule)).toEqual([
+      "instagram.mentions.lookup",
     ]);
     expect(r.ok && r.value.kind === "delivery" && r.value.lookups).toEqual([
       only(instagramMentionLookups(IG_COMMENT_MENTION)),
     ]);
     expect(ig.lookups?.(IG_COMMENT_MENTION)).toEqual(instagramMentionLookups(IG_COMMENT_MENTION));
-    expect(ig.dedupeKey(IG_CAPTION_MENTION)).toEqual({ ok: true, value: "ig:mn::17918195224117851" });
+    expect(ig.dedupeKey(IG_CAPTION_MENTION)).toEqual({
+      ok: true,
+      value: v2Key("instagram", "instagram", IG_CAPTION_MENTION),
+    });
   });
 
   it("still parses the rest of a batch that holds a mention, and handleWebhook returns both", () => {
@@ -321,7 +328,7 @@ describe("Instagram batches drop nothing unseen", () => {
     });
   });
 
-  it("skips documented signals by rule (read receipts, story insights, un-reactions) and keeps the rest", () => {
+  it("skips documented signals by a named rule (read receipts, story insights) and reads un-reactions as unlike", () => {
     const r = ig.parse(
       batch(
         [comment, { field: "story_insights", value: { media_id: "1", impressions: 3 } }],
@@ -338,7 +345,7 @@ describe("Instagram batches drop nothing unseen", () => {
       ),
       c,
     );
-    expect(r.ok && r.value.map((x) => x.kind)).toEqual(["comment", "dm"]);
+    expect(r.ok && r.value.map((x) => x.kind)).toEqual(["comment", "dm", "unlike"]);
   });
 });
 
@@ -373,10 +380,10 @@ describe("Instagram messaging events outside entry.messaging", () => {
     expect(
       r.ok && r.value.map((x) => [x.kind, x.direction, x.actor.userId, x.content?.text, x.platformCreatedAt]),
     ).toEqual([["dm", "in", "12334", "random_text", 1527459824000]]);
-    expect(ig.dedupeKey(test)).toEqual({ ok: true, value: "ig:m:random_mid" });
+    expect(ig.dedupeKey(test)).toEqual({ ok: true, value: v2Key("instagram", "instagram", test) });
   });
 
-  it("reads standby events (handover protocol) like messaging, and skips message edits by rule", () => {
+  it("reads standby events (handover protocol) like messaging, and a message edit as an edit of that message", () => {
     const body = JSON.stringify({
       object: "instagram",
       entry: [
@@ -403,7 +410,10 @@ describe("Instagram messaging events outside entry.messaging", () => {
       ],
     });
     const r = ig.parse(body, c);
-    expect(r.ok && r.value.map((x) => [x.kind, x.nativeId])).toEqual([["dm", "s1"]]);
+    expect(r.ok && r.value.map((x) => [x.kind, x.nativeId ?? x.target?.id, x.content?.text])).toEqual([
+      ["edit", "s1", "still there??"],
+      ["dm", "s1", "still there?"],
+    ]);
     expect(ig.dedupeKey(body).ok).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { v2Key } from "./fixtures/sign";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createWechatOaAdapter, handleWebhook, WechatOaAdapterOptionsSchema } from "./helpers/index";
@@ -152,26 +153,33 @@ describe("createWechatOaAdapter in safe mode", () => {
     const r = handleWebhook(adapter, request, { secret: WECHAT_TOKEN }, ctx(WECHAT_ACCOUNT));
     expect(
       r.ok && r.value.kind === "delivery" && [r.value.key, r.value.interactions.map((x) => [x.kind, x.content?.text])],
-    ).toEqual(["msg:24601234567890123", [["dm", "敏感肌用什么洁面？有没有温和一点的"]]]);
+    ).toEqual([v2Key("wechat_oa", "text", WECHAT_TEXT), [["dm", "敏感肌用什么洁面？有没有温和一点的"]]]);
     expect(
       handleWebhook(
         adapter,
         request,
         { secret: WECHAT_TOKEN },
         ctx(WECHAT_ACCOUNT),
-        new Set(["msg:24601234567890123"]),
+        new Set([v2Key("wechat_oa", "text", WECHAT_TEXT)]),
       ),
     ).toMatchObject({ ok: false, error: { code: "duplicate_delivery" } });
   });
 
-  it("reads safe and compatible mode alike, and dedupes them by the decrypted MsgId or event", () => {
+  it("reads safe and compatible mode alike, and dedupes them by the digest of the decrypted message", () => {
     const sub = wechatEncrypt(WECHAT_SUBSCRIBE);
-    expect(adapter.dedupeKey(safeBody(WECHAT_AES_TEXT))).toEqual({ ok: true, value: "msg:24601234567890123" });
+    // a re-encryption (fresh random prefix) of the same message is the same delivery
+    expect(adapter.dedupeKey(safeBody(WECHAT_AES_TEXT))).toEqual({
+      ok: true,
+      value: v2Key("wechat_oa", "text", WECHAT_TEXT),
+    });
     expect(adapter.dedupeKey(compatibleBody(WECHAT_TEXT, WECHAT_AES_TEXT))).toEqual({
       ok: true,
-      value: "msg:24601234567890123",
+      value: v2Key("wechat_oa", "text", WECHAT_TEXT),
     });
-    expect(adapter.dedupeKey(safeBody(sub))).toEqual({ ok: true, value: "evt:oX1y2Z3_openid_A:1772933400" });
+    expect(adapter.dedupeKey(safeBody(sub))).toEqual({
+      ok: true,
+      value: v2Key("wechat_oa", "event:subscribe", WECHAT_SUBSCRIBE),
+    });
     expect(adapter.parse(safeBody(sub), ctx(WECHAT_ACCOUNT))).toMatchObject({
       ok: true,
       value: [{ kind: "follow", content: { text: "qrscene_spring2026" } }],

@@ -1,3 +1,4 @@
+import { v2Key } from "./fixtures/sign";
 import { describe, expect, it } from "vitest";
 import { createHmac } from "node:crypto";
 import { buildThreads, createXAdapter, handleWebhook } from "./helpers/index";
@@ -126,17 +127,13 @@ describe("createXAdapter: X Activity API deliveries", () => {
     });
   });
 
-  it("keys an event by its post, DM or like id, and a follow by its event_uuid", () => {
-    expect(x.dedupeKey(XAA_MENTION)).toEqual({ ok: true, value: `x:${XAA_ACCOUNT}:t:2080765813578191303` });
-    expect(x.dedupeKey(XAA_DM_SENT)).toEqual({ ok: true, value: `x:${XAA_ACCOUNT}:d:2080763914820927863` });
-    expect(x.dedupeKey(XAA_FOLLOWED)).toEqual({
-      ok: true,
-      value: "x:4444444444444444444:e:follow.follow:-7953119945885597316",
-    });
-    expect(x.dedupeKey(XAA_BIO)).toEqual({
-      ok: true,
-      value: `x:${XAA_ACCOUNT}:e:profile.update.bio:-8917909039855612786`,
-    });
+  it("keys a delivery by its event type and SHA-256 (key format v2)", () => {
+    expect(x.dedupeKey(XAA_MENTION)).toEqual({ ok: true, value: v2Key("x", "xaa:post.mention.create", XAA_MENTION) });
+    expect(x.dedupeKey(XAA_DM_SENT)).toEqual({ ok: true, value: v2Key("x", "xaa:dm.sent", XAA_DM_SENT) });
+    expect(x.dedupeKey(XAA_FOLLOWED)).toEqual({ ok: true, value: v2Key("x", "xaa:follow.follow", XAA_FOLLOWED) });
+    // not an interaction: unknown_event in dedupeKey as in parse (issue 18, item 4)
+    expect(x.dedupeKey(XAA_BIO)).toMatchObject({ ok: false, error: { code: "unknown_event" } });
+    expect(x.parse(XAA_BIO, ctx(XAA_ACCOUNT))).toMatchObject({ ok: false, error: { code: "unknown_event" } });
   });
 });
 
@@ -151,7 +148,7 @@ describe("createXAdapter: filtered-stream webhook and polled v2 pages", () => {
       },
     ]);
     expect(parsed(X_STREAM_POST, "2244994945")).toEqual([]);
-    expect(x.dedupeKey(X_STREAM_POST)).toEqual({ ok: true, value: "x::t:1346889436626259968" });
+    expect(x.dedupeKey(X_STREAM_POST)).toEqual({ ok: true, value: v2Key("x", "stream", X_STREAM_POST) });
   });
 
   it("reads MessageCreate events of a dm_events page; a group keeps its dm_conversation_id, a one-to-one threads by user", () => {
@@ -205,7 +202,9 @@ describe("createXAdapter: Account Activity samples", () => {
       { kind: "recall", target: { id: "1045405559317569537" }, platformCreatedAt: 1432228155593 },
     ]);
     expect(parsed(AAA_TYPING, "4337869213")).toEqual([]);
-    expect(x.dedupeKey(AAA_TYPING)).toEqual({ ok: true, value: "x:4337869213:ty:3284025577:1518127183443" });
+    expect(x.dedupeKey(AAA_TYPING)).toEqual({ ok: true, value: v2Key("x", "aaa", AAA_TYPING) });
+    const typing = x.parseDelivery?.(AAA_TYPING, ctx("4337869213"));
+    expect(typing?.ok && typing.value.skipped.map((k) => k.rule)).toEqual(["x.direct_message_indicate_typing_events"]);
   });
 
   it("reads a v1.1 long post's whole text from extended_tweet.full_text", () => {

@@ -60,6 +60,21 @@ describe("replyDeadline", () => {
     expect(d.warnings.map((w) => w.code)).toContain("quota_exhausted");
   });
 
+  it("says the window is closed when the user blocked the account (interaction's block event)", () => {
+    const clocks = computeSlaClocks([{ type: "created", at: t0, subject: {} }], policies, { now: t0 + H });
+    const blocked = ThreadSchema.parse({
+      ...thread(t0),
+      replyWindowEvents: [
+        { kind: "dm", at: t0, sentSince: 0 },
+        { kind: "block", at: t0 + H / 2, sentSince: 0 },
+      ],
+    });
+    const d = replyDeadline(clocks, replyPolicy(blocked, wechat!, t0 + H));
+    expect([d.canReply, d.dueAt, d.binding]).toEqual([false, null, "window"]);
+    expect(d.warnings.map((w) => w.code)).toContain("window_closed");
+    expect(d.warnings.find((w) => w.code === "window_closed")?.message).toMatch(/\(blocked\)/);
+  });
+
   it("warns on the last message of the quota and on a breached SLA", () => {
     const clocks = computeSlaClocks([{ type: "created", at: t0, subject: {} }], policies, { now: t0 + 5 * H });
     const d = replyDeadline(clocks, replyPolicy(thread(t0, 4), wechat!, t0 + 5 * H));

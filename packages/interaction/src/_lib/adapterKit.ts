@@ -1,22 +1,66 @@
-import { failure, type Instant, type Result } from "@ops/core";
+import { failure, InstantSchema, OpsError, parseOrThrow, type Instant, type Result } from "@ops/core";
 import type {
   AdapterFailure,
   AdapterLookup,
   OutboundDraft,
   OutboundRequest,
   ParseContext,
+  ParsedDelivery,
   PlatformAdapter,
+  SkippedItem,
   VerifyOutcome,
   WebhookRequest,
   WebhookSecret,
 } from "../adapter/PlatformAdapter";
 import { OutboundDraftSchema, WebhookRequestSchema, WebhookSecretSchema } from "../adapter/PlatformAdapter";
 import { replyPolicy } from "../replyWindow/replyPolicy";
-import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
+import { ReplyWindowPolicySchema, type ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
+import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
 import { InteractionSchema, type Interaction, type InteractionInput } from "../model/Interaction";
 import { checkWith } from "./checkWith";
-import { sha1Hex, timingSafeEqual } from "./crypto";
+import { sha1Hex, sha256Wtf8Hex, timingSafeEqual } from "./crypto";
 import { query } from "./http";
+import { checkWebhookBody } from "../toolkit/checkWebhookBody";
+
+/** What a reference adapter's parse step returns: the interactions and the items skipped by a named rule. */
+export type Parsed = Result<ParsedDelivery, AdapterFailure>;
+
+/** Validates what an adapter built and returns it with the skipped items (each naming its rule). */
+export function done(list: readonly InteractionInput[], skipped: readonly SkippedItem[] = []): Parsed {
+  const r = finish(list);
+  return r.ok ? { ok: true, value: { interactions: r.value, skipped } } : r;
+}
+
+/** A delivery that holds nothing to build, by a named rule: `path` says where, `rule` which rule, `reason` why. */
+export function skipped(path: readonly (string | number)[], rule: string, reason: string): Parsed {
+  return { ok: true, value: { interactions: [], skipped: [{ path, rule, reason }] } };
+}
+
+/**
+ * The version-2 id part of an item without a platform id of its own: `h2-` and the first
+ * 32 hex digits (128 bits) of the SHA-256 of the item as delivered (its JSON or XML text
+ * re-serialised from the parsed value, so that a retried delivery gives the same id and two
+ * distinct items — a follow and a DM in the same second — never share one).
+ */
+export function itemDigest(item: unknown): string {
+  return `h2-${sha256Wtf8Hex(JSON.stringify(item) ?? "").slice(0, 32)}`;
+}
+
+/** Checks the parse context at the boundary: `invalid_request` naming the field. */
+export function checkContext(context: unknown): Result<ParseContext, AdapterFailure> {
+  const c = context as Partial<ParseContext> | null;
+  const bad = (field: string, rule: string) =>
+    ({ ok: false, error: failure("invalid_request", `context.${field} ${rule}`, ["context", field]) }) as const;
+  if (typeof c !== "object" || c === null)
+    return {
+      ok: false,
+      error: failure("invalid_request", "context must be { channelId, account, receivedAt }", ["context"]),
+    };
+  if (typeof c.channelId !== "string" || c.channelId.length === 0) return bad("channelId", "must be a channel id");
+  if (typeof c.account !== "string" || c.account.length > 512) return bad("account", "must be the account id (text)");
+  if (!InstantSchema.safeParse(c.receivedAt).success) return bad("receivedAt", "must be an instant (epoch ms)");
+  return { ok: true, value: c as ParseContext };
+}
 
 /** Validates what an adapter built; a schema miss becomes `missing_field` (never a throw). */
 export function finish(list: readonly InteractionInput[]): Result<Interaction[], AdapterFailure> {
@@ -139,7 +183,10 @@ export interface AdapterSteps {
   /** Signature / handshake check on a request and secret that already passed their schemas. */
   verify(request: WebhookRequest, secret: WebhookSecret): Result<VerifyOutcome, AdapterFailure>;
   dedupeKey(body: string): Result<string, AdapterFailure>;
-  parse(body: string, context: ParseContext): Result<Interaction[], AdapterFailure>;
+  /** The interactions of a delivery and the items skipped by a named rule. */
+  parse(body: string, context: ParseContext): Parsed;
+  /** `"json"` (default): the body limits include the nesting depth; `"xml"`: size only (the XML reader limits depth). */
+  readonly format?: "json" | "xml";
   /** The platform request for a draft that already passed {@link OutboundDraftSchema}. */
   toOutbound(draft: OutboundDraft): Result<OutboundRequest, AdapterFailure>;
   /** The API reads a delivery still needs (see `PlatformAdapter.lookups`). */
@@ -157,23 +204,41 @@ export interface AdapterSteps {
 export function defineAdapter(steps: AdapterSteps): PlatformAdapter {
   const { platform, policy } = steps;
   const { signedAt, lookups } = steps;
+  const format = steps.format === "xml" ? "text" : "json";
+  /** Runs a step on a body that passed the size (and, for JSON, depth) limits. */
+  const limited = <T>(body: string, f: () => Result<T, AdapterFailure>): Result<T, AdapterFailure> =>
+    guard(() => {
+      const b = checkWebhookBody(body, { format });
+      return b.ok ? f() : b;
+    });
+  const parseDelivery = (body: string, context: ParseContext): Parsed =>
+    limited(body, () => {
+      const c = checkContext(context);
+      return c.ok ? steps.parse(body, c.value) : c;
+    });
   return {
     platform,
     policy,
     verify: (request, secret) =>
       guard(() => {
         const args = checkVerifyArgs(request, secret);
-        return args.ok ? steps.verify(args.value.request, args.value.secret) : args;
+        if (!args.ok) return args;
+        const b = checkWebhookBody(args.value.request.body, { format });
+        return b.ok ? steps.verify(args.value.request, args.value.secret) : b;
       }),
-    dedupeKey: (body) => guard(() => steps.dedupeKey(body)),
-    parse: (body, context) => guard(() => steps.parse(body, context)),
+    dedupeKey: (body) => limited(body, () => steps.dedupeKey(body)),
+    parse: (body, context) => {
+      const r = parseDelivery(body, context);
+      return r.ok ? { ok: true, value: r.value.interactions } : r;
+    },
+    parseDelivery,
     replyPolicy: (thread, now) => replyPolicy(thread, policy, now),
     toOutbound: (draft) => {
       const d = checkWith(OutboundDraftSchema, draft);
       if (!d.ok) return { ok: false, error: invalid("draft", d.path, d.rule) };
       return guard(() => steps.toOutbound(d.value));
     },
-    ...(lookups === undefined ? {} : { lookups: (body: string) => guard(() => lookups(body)) }),
+    ...(lookups === undefined ? {} : { lookups: (body: string) => limited(body, () => lookups(body)) }),
     ...(signedAt === undefined
       ? {}
       : {
@@ -184,4 +249,23 @@ export function defineAdapter(steps: AdapterSteps): PlatformAdapter {
             }),
         }),
   };
+}
+
+/**
+ * The checked options of a reference adapter factory: `undefined` or an object whose
+ * `policy`, when given, passes `ReplyWindowPolicySchema`; anything else is misuse
+ * (OpsError `invalid_argument` naming the factory and the field).
+ */
+export function adapterPolicy(fn: string, options: unknown, fallback: string): ReplyWindowPolicy {
+  if (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options)))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options"],
+      rule: "must be an options object or undefined",
+      received: options,
+    });
+  const policy = (options as { policy?: unknown } | undefined)?.policy;
+  if (policy !== undefined) return parseOrThrow(ReplyWindowPolicySchema, policy, { fn, path: ["options", "policy"] });
+  return REPLY_WINDOW_POLICIES[fallback] as ReplyWindowPolicy;
 }

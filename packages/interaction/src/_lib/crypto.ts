@@ -2,6 +2,7 @@ import { hmac } from "@noble/hashes/hmac.js";
 import { sha1 } from "@noble/hashes/legacy.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { wtf8Bytes } from "./wtf8";
 
 /** SHA-1 of UTF-8 text, lower-case hex (WeChat, Weibo and Douyin signatures). */
 export function sha1Hex(text: string): string {
@@ -42,4 +43,9 @@ export function timingSafeEqual(a: string, b: string): boolean {
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) diff |= (a.charCodeAt(i) | 0) ^ (b.charCodeAt(i) | 0);
   return diff === 0;
+}
+
+/** SHA-256 of a string's WTF-8 bytes (lone surrogates kept distinct), lower-case hex: the digest of a delivery. */
+export function sha256Wtf8Hex(text: string): string {
+  return bytesToHex(sha256(wtf8Bytes(text)));
 }

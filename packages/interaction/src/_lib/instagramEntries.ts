@@ -16,3 +16,15 @@ export function instagramEntries(body: string): Result<readonly unknown[], Adapt
   if (entries === undefined) return { ok: false, error: failure("missing_field", "entry must be an array", ["entry"]) };
   return { ok: true, value: entries };
 }
+
+/**
+ * The changes of one entry with their paths: `entry[i].changes`, or the one `field` /
+ * `value` pair that Business Login for Instagram puts directly in the entry (Meta,
+ * "Instagram Platform Webhook Notification Examples", comments payload).
+ */
+export function entryChanges(entry: Readonly<Record<string, unknown>>, ei: number): [unknown, (string | number)[]][] {
+  const changes = entry.changes;
+  if (Array.isArray(changes)) return changes.map((c, ci) => [c, ["entry", ei, "changes", ci]]);
+  if (typeof entry.field === "string") return [[{ field: entry.field, value: entry.value }, ["entry", ei]]];
+  return [];
+}

@@ -79,6 +79,18 @@ function ruleAllowance(rule: ReplyWindowRule, events: readonly ReplyWindowEvent[
       reason: `${rule.id}: no ${rule.openedBy.join(" / ")} event has opened a window yet`,
     };
   }
+  let block: ReplyWindowEvent | undefined;
+  for (const event of events) if (event.kind === "block" && (block === undefined || event.at > block.at)) block = event;
+  if (block !== undefined && block.at >= opener.at) {
+    return {
+      ...base,
+      allowed: false,
+      code: "blocked",
+      until: null,
+      messagesLeft: 0,
+      reason: `${rule.id}: the user blocked the account at ${formatInstant(block.at)}, after the ${opener.kind} that opened the window; a new message from the user opens it again`,
+    };
+  }
   const until = opener.at + rule.durationMs;
   if (now >= until) {
     return {
@@ -118,6 +130,7 @@ const CODE_RANK: Record<ReplyAllowance["code"], number> = {
   open: 1,
   quota_exhausted: 2,
   expired: 3,
+  blocked: 3,
   not_opened: 4,
   unsupported: 5,
 };

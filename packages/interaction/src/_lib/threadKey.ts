@@ -4,13 +4,28 @@ import type { ThreadType } from "../model/Thread";
 import { sha256Hex } from "./sha256";
 
 /** Kinds that carry a message a user may expect an answer to. */
-export const ANSWERABLE_KINDS: ReadonlySet<string> = new Set(["comment", "reply", "dm", "mention", "quote", "report"]);
+export const ANSWERABLE_KINDS: ReadonlySet<string> = new Set([
+  "comment",
+  "reply",
+  "dm",
+  "mention",
+  "quote",
+  "report",
+  "post",
+]);
 /** Kinds of outbound interactions that count as an answer. */
 export const ANSWER_KINDS: ReadonlySet<string> = new Set(["comment", "reply", "dm", "mention", "quote"]);
 /** Kinds that always belong to the user's private conversation (they open reply windows there). */
-const PRIVATE_EVENT_KINDS: ReadonlySet<string> = new Set(["dm", "follow", "unfollow", "menu_click", "qr_scan"]);
+const PRIVATE_EVENT_KINDS: ReadonlySet<string> = new Set([
+  "dm",
+  "follow",
+  "unfollow",
+  "menu_click",
+  "qr_scan",
+  "block",
+]);
 /** Kinds that form no conversation on their own. */
-const UNTHREADED_KINDS: ReadonlySet<string> = new Set(["like", "repost", "campaign_entry"]);
+const UNTHREADED_KINDS: ReadonlySet<string> = new Set(["like", "unlike", "repost", "campaign_entry"]);
 
 /** A thread key and the type of thread it opens. */
 export interface ThreadKey {
@@ -40,7 +55,8 @@ export function ownThreadKey(x: Interaction, nativeOwner: (x: Interaction) => Th
   }
   if (PRIVATE_EVENT_KINDS.has(x.kind)) return privateKey(x);
   if (UNTHREADED_KINDS.has(x.kind)) return null;
-  if (x.kind === "recall") return nativeOwner(x) ?? (x.visibility === "private" ? privateKey(x) : null);
+  if (x.kind === "recall" || x.kind === "edit")
+    return nativeOwner(x) ?? (x.visibility === "private" ? privateKey(x) : null);
   if (x.visibility === "private") return privateKey(x);
   return { key: `${x.channelId}|p|${x.id}`, type: "public" };
 }

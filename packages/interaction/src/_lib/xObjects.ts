@@ -148,7 +148,7 @@ export function xFollow(
     platformCreatedAt: at,
     receivedAt: s.ctx.receivedAt,
     raw,
-    id: xId(s.ctx, type, `${source}:${key}`),
+    id: xId(s.ctx, type, key),
     kind: type,
     direction: "activity",
     visibility: "public",

@@ -101,7 +101,11 @@ function element(st: State, depth: number): Result<{ name: string; value: string
   }
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+/** The five predefined XML entities, in a map with no prototype (`&constructor;` is not an entity). */
+const ENTITIES: Readonly<Record<string, string>> = /* @__PURE__ */ Object.assign(
+  Object.create(null) as Record<string, string>,
+  { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" },
+);
 
 function decodeEntities(chunk: string): string | null {
   let ok = true;
@@ -114,7 +118,7 @@ function decodeEntities(chunk: string): string | null {
       }
       return String.fromCodePoint(code);
     }
-    const v = ENTITIES[body];
+    const v = Object.hasOwn(ENTITIES, body) ? ENTITIES[body] : undefined;
     if (v === undefined || !m.endsWith(";")) {
       ok = false;
       return m;

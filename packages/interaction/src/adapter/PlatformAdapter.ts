@@ -76,7 +76,9 @@ export type VerifyOutcome =
  * (a required field is absent or of the wrong type), `unknown_event` (an event type the
  * adapter does not map), `unsupported` (an outbound draft the platform cannot send),
  * `invalid_request` (the request or draft breaks its schema), `duplicate_delivery` (a
- * delivery whose dedupe key was already processed; see `handleWebhook`).
+ * delivery whose dedupe key was already processed; see `handleWebhook`),
+ * `payload_too_large` (a body over the size or nesting limit, `WEBHOOK_BODY_LIMITS`:
+ * refused before it is parsed or hashed).
  */
 export type AdapterFailureCode =
   | "bad_signature"
@@ -86,7 +88,8 @@ export type AdapterFailureCode =
   | "unknown_event"
   | "unsupported"
   | "invalid_request"
-  | "duplicate_delivery";
+  | "duplicate_delivery"
+  | "payload_too_large";
 
 /** An expected adapter failure: core's {@link Failure} with an {@link AdapterFailureCode}. */
 export type AdapterFailure = Failure<AdapterFailureCode>;
@@ -163,6 +166,25 @@ export interface AdapterLookup {
 }
 
 /**
+ * An item of a delivery that a named rule skips instead of building an interaction from it
+ * (a read receipt, the account's own original post, a URL check): where it is (`path` into
+ * the body), the `rule` that skips it (a stable id such as `"signal.read_receipt"`, to count
+ * and alert on), and a human `reason`. Nothing else in a delivery may be left out: an item
+ * the adapter can neither build nor skip by a rule fails the delivery.
+ */
+export interface SkippedItem {
+  readonly path: readonly (string | number)[];
+  readonly rule: string;
+  readonly reason: string;
+}
+
+/** What `parseDelivery` returns: the interactions of a delivery and the items skipped by a named rule. */
+export interface ParsedDelivery {
+  readonly interactions: Interaction[];
+  readonly skipped: readonly SkippedItem[];
+}
+
+/**
  * What a platform integration provides, all pure (the transport — HTTP, tokens, retries,
  * storage of seen delivery keys — is the integrator's):
  *
@@ -173,6 +195,9 @@ export interface AdapterLookup {
  *   integrator drops a delivery whose key it has already seen.
  * - `parse(body, context)`: the interactions in one delivery (Meta batches several changes
  *   in one); never throws.
+ * - `parseDelivery(body, context)` (optional, every reference adapter has it): the same
+ *   interactions with the items skipped by a named rule ({@link SkippedItem}), so that an
+ *   empty result always says why; `handleWebhook` returns them as `skipped`.
  * - `replyPolicy(thread, now)`: can we reply, on which surface, until when, how many
  *   messages left — from the platform's reply-window data (`policy`).
  * - `toOutbound(draft)`: the API call that sends a reply.
@@ -195,6 +220,8 @@ export interface PlatformAdapter {
   parse(body: string, context: ParseContext): Result<Interaction[], AdapterFailure>;
   replyPolicy(thread: Thread, now: Instant): ReplyDecision;
   toOutbound(draft: OutboundDraftInput): Result<OutboundRequest, AdapterFailure>;
+  /** The interactions and the items skipped by a named rule; see {@link ParsedDelivery}. */
+  parseDelivery?(body: string, context: ParseContext): Result<ParsedDelivery, AdapterFailure>;
   /** The API reads this delivery still needs (events notified by id only); see {@link AdapterLookup}. */
   lookups?(body: string): Result<readonly AdapterLookup[], AdapterFailure>;
   /** The signed send time of a request (epoch ms), `null` when it carries none; a failure when it is unreadable. */

@@ -1,12 +1,10 @@
-import { failure, type Result } from "@ops/core";
-import type { AdapterFailure, AdapterOptions, ParseContext, PlatformAdapter } from "./PlatformAdapter";
-import type { Interaction, InteractionInput } from "../model/Interaction";
-import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
-import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
-import { defineAdapter, finish } from "../_lib/adapterKit";
+import { failure } from "@ops/core";
+import type { AdapterOptions, ParseContext, PlatformAdapter } from "./PlatformAdapter";
+import type { InteractionInput } from "../model/Interaction";
+import { adapterPolicy, defineAdapter, done, itemDigest, type Parsed, skipped } from "../_lib/adapterKit";
 import { sha1Hex, timingSafeEqual } from "../_lib/crypto";
-import { sha256Hex } from "../_lib/sha256";
 import { header } from "../_lib/http";
+import { deliveryKey } from "../toolkit/deliveryKey";
 import {
   epochToInstant,
   idField,
@@ -20,12 +18,23 @@ import {
 } from "../_lib/read";
 
 const PLATFORM = "douyin";
-/** Known events that carry no interaction. */
-const IGNORED: ReadonlySet<string> = new Set([
-  "verify_webhook",
-  "im_enter_direct_msg",
-  "im_message_read",
-  "im_authorize",
+/** Known events that carry no interaction, each with the reason its rule skips it. */
+const IGNORED: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
+  verify_webhook: "the URL check, answered by verify",
+  im_enter_direct_msg: "a user opened the chat; no message yet",
+  im_message_read: "a read receipt, a signal with nothing to answer",
+  im_authorize: "a user authorised the app to message them",
+});
+/** Events parse maps to interactions. */
+const MAPPED: ReadonlySet<string> = new Set([
+  "im_receive_msg",
+  "im_send_msg",
+  "im_group_receive_msg",
+  "im_group_send_msg",
+  "im_recall_msg",
+  "new_follow_action",
+  "new_video_digg",
+  "item_comment_reply",
 ]);
 
 /** `content` is a JSON object, or (in the follow / like events) a JSON string holding one. */
@@ -54,8 +63,9 @@ function contentOf(o: Obj): Obj | undefined {
  *   overview states; the URL check is a signed POST
  *   `{"event":"verify_webhook","client_key":"","content":{"challenge":12345}}`, answered with
  *   `{"challenge":12345}`.
- * - `dedupeKey`: the platform advises the `Msg-Id` request header for de-duplication; from the
- *   body alone the key is the event and its message / comment id, or a SHA-256 of the body.
+ * - `dedupeKey`: `v2:douyin:<event>:<SHA-256 of the body>` ({@link deliveryKey}: a retry
+ *   resends the same bytes; the platform also advises its `Msg-Id` request header). Follows
+ *   and likes carry no id of their own: their interaction ids are `h2-` digests of the push.
  * - `parse`: `im_receive_msg` → inbound `dm`, `im_send_msg` → outbound `dm` (group chats via
  *   `im_group_receive_msg` / `im_group_send_msg` or `conversation_type` 2, threaded by
  *   `conversation_short_id`); `im_recall_msg` → `recall` (the page's `content` holds only
@@ -96,7 +106,7 @@ function contentOf(o: Obj): Obj | undefined {
  * ```
  */
 export function createDouyinAdapter(options: AdapterOptions = {}): PlatformAdapter {
-  const policy = options.policy ?? (REPLY_WINDOW_POLICIES["douyin.im"] as ReplyWindowPolicy);
+  const policy = adapterPolicy("createDouyinAdapter", options, "douyin.im");
   return defineAdapter({
     platform: PLATFORM,
     policy,
@@ -143,9 +153,9 @@ export function createDouyinAdapter(options: AdapterOptions = {}): PlatformAdapt
       if (!o.ok) return o;
       const event = strField(o.value, "event");
       if (event === undefined) return { ok: false, error: failure("missing_field", "event is missing", ["event"]) };
-      const c = contentOf(o.value) ?? {};
-      const native = idField(c, "server_message_id") ?? idField(c, "comment_id");
-      return { ok: true, value: native !== undefined ? `${event}:${native}` : `${event}:sha256:${sha256Hex(body)}` };
+      if (!MAPPED.has(event) && !Object.hasOwn(IGNORED, event))
+        return { ok: false, error: failure("unknown_event", `event ${event} is not mapped`, ["event"]) };
+      return { ok: true, value: deliveryKey(PLATFORM, event, body) };
     },
     parse: parseDouyin,
     toOutbound(draft) {
@@ -213,12 +223,12 @@ export function createDouyinAdapter(options: AdapterOptions = {}): PlatformAdapt
   });
 }
 
-function parseDouyin(body: string, ctx: ParseContext): Result<Interaction[], AdapterFailure> {
+function parseDouyin(body: string, ctx: ParseContext): Parsed {
   const o = parseJsonObject(body);
   if (!o.ok) return o;
   const event = strField(o.value, "event");
   if (event === undefined) return { ok: false, error: failure("missing_field", "event is missing", ["event"]) };
-  if (IGNORED.has(event)) return { ok: true, value: [] };
+  if (Object.hasOwn(IGNORED, event)) return skipped(["event"], `douyin.${event}`, IGNORED[event] as string);
   const scope = idField(o.value, "client_key") ?? ctx.account;
   const from = idField(o.value, "from_user_id");
   const to = idField(o.value, "to_user_id");
@@ -266,7 +276,7 @@ function parseDouyin(body: string, ctx: ParseContext): Result<Interaction[], Ada
         platformCreatedAt: at,
         delivery: { status: outbound ? "sent" : "received" },
       };
-      return finish([item]);
+      return done([item]);
     }
     case "im_recall_msg": {
       const mid = idField(c, "server_message_id");
@@ -277,7 +287,7 @@ function parseDouyin(body: string, ctx: ParseContext): Result<Interaction[], Ada
         };
       const at = epochToInstant(numField(c, "create_time"), "ms") ?? ctx.receivedAt;
       const conv = idField(c, "conversation_short_id");
-      return finish([
+      return done([
         {
           ...base,
           id: id("recall", mid),
@@ -299,10 +309,10 @@ function parseDouyin(body: string, ctx: ParseContext): Result<Interaction[], Ada
           error: failure("missing_field", "from_user_id and content.action_time are required", ["content"]),
         };
       const kind = numField(c, "action_type") === 1 ? ("follow" as const) : ("unfollow" as const);
-      return finish([
+      return done([
         {
           ...base,
-          id: id(kind, `${from}:${at}`),
+          id: id(kind, itemDigest(o.value)),
           kind,
           direction: "activity",
           visibility: "public",
@@ -332,10 +342,10 @@ function parseDouyin(body: string, ctx: ParseContext): Result<Interaction[], Ada
             "content",
           ]),
         };
-      return finish([
+      return done([
         {
           ...base,
-          id: id("digg", `${from}:${item}`),
+          id: id("digg", itemDigest(o.value)),
           kind: "like",
           direction: "activity",
           visibility: "public",
@@ -360,7 +370,7 @@ function parseDouyin(body: string, ctx: ParseContext): Result<Interaction[], Ada
       const parent = idField(c, "reply_to_comment_id");
       const item = idField(c, "reply_to_item_id");
       const isReply = parent !== undefined && parent !== "0" && parent !== cid;
-      return finish([
+      return done([
         {
           ...base,
           id: id("comment", cid),

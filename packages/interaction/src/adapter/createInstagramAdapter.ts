@@ -1,24 +1,20 @@
 import { failure, type Result } from "@ops/core";
-import type { AdapterFailure, AdapterOptions, OutboundRequest, ParseContext, PlatformAdapter } from "./PlatformAdapter";
+import type {
+  AdapterFailure,
+  AdapterOptions,
+  OutboundRequest,
+  ParseContext,
+  PlatformAdapter,
+  SkippedItem,
+} from "./PlatformAdapter";
 import type { Interaction, InteractionInput } from "../model/Interaction";
-import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
-import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
-import { defineAdapter, finish } from "../_lib/adapterKit";
+import { adapterPolicy, defineAdapter, done, type Parsed } from "../_lib/adapterKit";
 import { hmacSha256Hex, timingSafeEqual } from "../_lib/crypto";
 import { header, query } from "../_lib/http";
-import { keyOfIds } from "../_lib/idList";
-import { instagramEntries } from "../_lib/instagramEntries";
-import {
-  arrField,
-  idField,
-  isObj,
-  missing,
-  numField,
-  objField,
-  parseJsonObject,
-  strField,
-  type Obj,
-} from "../_lib/read";
+import { entryChanges, instagramEntries } from "../_lib/instagramEntries";
+import { toOutboundId } from "../_lib/outboundIds";
+import { deliveryKey } from "../toolkit/deliveryKey";
+import { arrField, idField, isObj, missing, numField, objField, strField, type Obj } from "../_lib/read";
 import { instagramMentionLookups } from "./instagramMentionLookups";
 
 const PLATFORM = "instagram";
@@ -32,17 +28,17 @@ const PLATFORM = "instagram";
  *   `hub.verify_token` (must equal `secret.verifyToken`) and `hub.challenge` (echoed back);
  *   a delivery carries `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body under
  *   the App Secret>`.
- * - `dedupeKey`: Meta gives no delivery id, so the key is the sorted ids of the items in the
- *   delivery (message `mid`s, comment ids, mentioned comment / media ids), hashed with
- *   SHA-256 when long.
+ * - `dedupeKey`: Meta gives no delivery id: `v2:instagram:instagram:<SHA-256 of the body>`
+ *   ({@link deliveryKey}; a retry resends the same batch).
  * - `parse`: one delivery may batch several entries and changes. `comments` → `comment`
  *   (or `reply` with `parent_id`, linked by `inReplyTo`);
  *   `messaging[].message` → `dm` (`is_echo` = sent by the account → `out`; `reply_to.mid` →
  *   `inReplyTo`; `is_deleted` → `recall`); `reaction` → `like`; `postback` → `menu_click`;
  *   `standby` events (handover protocol) and changes whose value is a messaging event (the
  *   dashboard's test samples for `messages` and the other messaging fields) are read like
- *   `messaging`; `read` receipts, referrals, opt-ins, handover events, message edits (the
- *   model keeps the original text) and `story_insights` are signals, skipped by rule; any other change field or messaging event fails the delivery as
+ *   `messaging`; `message_edit` → `edit` (target the message, content the new text);
+ *   `reaction` with `action: "unreact"` → `unlike`; `read` receipts, referrals, opt-ins,
+ *   handover events and `story_insights` are signals, skipped by a named rule (`parseDelivery`); any other change field or messaging event fails the delivery as
  *   `unknown_event` naming it, and an item lacking what its interaction needs as
  *   `missing_field` — nothing in a batch is dropped unseen. IGSIDs are scoped to the
  *   account. **`mentions` changes are not in `parse`'s result**: Meta's notification carries only `comment_id` / `media_id`, not
@@ -73,7 +69,7 @@ const PLATFORM = "instagram";
  * ```
  */
 export function createInstagramAdapter(options: AdapterOptions = {}): PlatformAdapter {
-  const policy = options.policy ?? (REPLY_WINDOW_POLICIES["instagram.messaging"] as ReplyWindowPolicy);
+  const policy = adapterPolicy("createInstagramAdapter", options, "instagram.messaging");
   return defineAdapter({
     platform: PLATFORM,
     policy,
@@ -121,36 +117,9 @@ export function createInstagramAdapter(options: AdapterOptions = {}): PlatformAd
       return { ok: true, value: { kind: "delivery" } };
     },
     dedupeKey(body) {
-      const o = parseJsonObject(body);
-      if (!o.ok) return o;
-      const ids: string[] = [];
-      for (const entry of arrField(o.value, "entry") ?? []) {
-        if (!isObj(entry)) continue;
-        for (const c of arrField(entry, "changes") ?? []) {
-          const v = isObj(c) ? objField(c, "value") : undefined;
-          if (v === undefined) continue;
-          const field = strField(c as Obj, "field") ?? "";
-          if (field === "mentions") {
-            ids.push(`mn:${idField(v, "comment_id") ?? ""}:${idField(v, "media_id") ?? ""}`);
-            continue;
-          }
-          if (MESSAGING_FIELDS.has(field)) {
-            ids.push(messagingKey(v));
-            continue;
-          }
-          const id = idField(v, "id") ?? idField(v, "comment_id");
-          if (id !== undefined) ids.push(`c:${id}`);
-        }
-        for (const key of ["messaging", "standby"] as const) {
-          for (const m of arrField(entry, key) ?? []) if (isObj(m)) ids.push(messagingKey(m));
-        }
-      }
-      if (ids.length === 0)
-        return {
-          ok: false,
-          error: failure("missing_field", "the delivery has no entry with changes or messaging", ["entry"]),
-        };
-      return { ok: true, value: keyOfIds("ig", ids) };
+      const entries = instagramEntries(body);
+      if (!entries.ok) return entries;
+      return { ok: true, value: deliveryKey(PLATFORM, "instagram", body) };
     },
     parse: parseInstagram,
     lookups: instagramMentionLookups,
@@ -166,6 +135,10 @@ export function createInstagramAdapter(options: AdapterOptions = {}): PlatformAd
       }
       if (surface === "public_reply" && inReplyTo?.kind === "mention") return mentionReply(inReplyTo, text);
       const commentId = inReplyTo?.nativeId;
+      if (commentId !== undefined) {
+        const checked = toOutboundId(commentId, "instagram", ["draft", "inReplyTo", "nativeId"]);
+        if (!checked.ok) return checked;
+      }
       if (commentId === undefined)
         return {
           ok: false,
@@ -231,17 +204,6 @@ function mentionReply(mention: Interaction, text: string): Result<OutboundReques
   };
 }
 
-/** The dedupe id of a messaging event: its message / reaction / postback `mid`, else sender and time. */
-function messagingKey(m: Obj): string {
-  const mid =
-    idField(objField(m, "message") ?? {}, "mid") ??
-    idField(objField(m, "reaction") ?? {}, "mid") ??
-    idField(objField(m, "postback") ?? {}, "mid");
-  return mid !== undefined
-    ? `m:${mid}`
-    : `t:${idField(objField(m, "sender") ?? {}, "id") ?? ""}:${idField(m, "timestamp") ?? ""}`;
-}
-
 function toMs(t: number | undefined): number | undefined {
   if (t === undefined) return undefined;
   return t < 1e11 ? t * 1000 : t;
@@ -262,7 +224,6 @@ const SIGNAL_EVENTS: readonly string[] = [
   "pass_thread_control",
   "take_thread_control",
   "request_thread_control",
-  "message_edit",
 ];
 /**
  * Change fields whose `value` is a messaging event (`{sender, recipient, timestamp, message | …}`):
@@ -280,11 +241,12 @@ const MESSAGING_FIELDS: ReadonlySet<string> = new Set([
   "message_edit",
 ]);
 
-function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], AdapterFailure> {
+function parseInstagram(body: string, ctx: ParseContext): Parsed {
   const read = instagramEntries(body);
   if (!read.ok) return read;
   const entries = read.value;
   const out: InteractionInput[] = [];
+  const skips: SkippedItem[] = [];
   const id = (kind: string, native: string): string => `${PLATFORM}:${ctx.account}:${kind}:${native}`;
   const who = (userId: string) => ({ platform: PLATFORM, scope: ctx.account, userId });
   const unknown = (path: (string | number)[], what: string): { ok: false; error: AdapterFailure } => ({
@@ -307,14 +269,28 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
     const messagingItems: [unknown, (string | number)[]][] = [];
     for (const key of ["messaging", "standby"] as const)
       for (const [mi, m] of (arrField(entry, key) ?? []).entries()) messagingItems.push([m, ["entry", ei, key, mi]]);
-    const changes = arrField(entry, "changes") ?? [];
+    // `changes`, or (Business Login for Instagram: "Webhook Notification Examples") one
+    // `field` / `value` pair directly in the entry
+    const changes = entryChanges(entry, ei);
+    if (changes.length === 0 && messagingItems.length === 0)
+      return missing(["entry", ei], `entry[${ei}] with changes, field and value, messaging or standby`);
     for (let ci = 0; ci < changes.length; ci++) {
-      const change = changes[ci];
-      const at: (string | number)[] = ["entry", ei, "changes", ci];
-      if (!isObj(change)) return missing(at, `entry[${ei}].changes[${ci}]: an object`);
+      const [change, at] = changes[ci] as [unknown, (string | number)[]];
+      if (!isObj(change)) return missing(at, `${at.join(".")}: an object`);
       const field = strField(change, "field") ?? "";
-      if (field === "mentions") continue; // ids only: read through the lookups step (instagramMentionLookups) + parseInstagramMention
-      if (SIGNAL_FIELDS.has(field)) continue;
+      if (field === "mentions") {
+        // ids only: read through the lookups step (instagramMentionLookups) + parseInstagramMention
+        skips.push({
+          path: at,
+          rule: "instagram.mentions.lookup",
+          reason: "a mention carries ids only; see the delivery's lookups",
+        });
+        continue;
+      }
+      if (SIGNAL_FIELDS.has(field)) {
+        skips.push({ path: at, rule: `instagram.${field}`, reason: "insights, not an interaction" });
+        continue;
+      }
       if (MESSAGING_FIELDS.has(field)) {
         messagingItems.push([objField(change, "value"), [...at, "value"]]);
         continue;
@@ -410,11 +386,11 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
       } else if (reaction !== undefined) {
         const mid = idField(reaction, "mid");
         if (mid === undefined) return missing([...path, "reaction", "mid"], `${where}.reaction.mid`);
-        if (strField(reaction, "action") === "unreact") continue; // the model has no un-like; the earlier like stays
+        const unreact = strField(reaction, "action") === "unreact";
         out.push({
           ...base,
-          id: id("reaction", `${mid}:${sender}`),
-          kind: "like",
+          id: id(unreact ? "unreaction" : "reaction", `${mid}:${sender}:${at}`),
+          kind: unreact ? "unlike" : "like",
           direction: "activity",
           target: { type: "message", id: mid },
         });
@@ -428,11 +404,30 @@ function parseInstagram(body: string, ctx: ParseContext): Result<Interaction[], 
           direction: "in",
           content: { text: strField(postback, "payload") ?? strField(postback, "title") ?? "" },
         });
-      } else if (!SIGNAL_EVENTS.some((k) => m[k] !== undefined)) {
+      } else if (objField(m, "message_edit") !== undefined) {
+        const edit = objField(m, "message_edit") as Obj;
+        const mid = idField(edit, "mid");
+        if (mid === undefined) return missing([...path, "message_edit", "mid"], `${where}.message_edit.mid`);
+        out.push({
+          ...base,
+          id: id("edit", `${mid}:${numField(edit, "num_edit") ?? at}`),
+          kind: "edit",
+          direction: "activity",
+          target: { type: "message", id: mid },
+          content: { text: strField(edit, "text") ?? "" },
+        });
+      } else if (SIGNAL_EVENTS.some((k) => m[k] !== undefined)) {
+        const k = SIGNAL_EVENTS.find((e) => m[e] !== undefined) as string;
+        skips.push({
+          path,
+          rule: `instagram.${k}`,
+          reason: "a messaging signal (read receipt, referral, opt-in, handover): nothing to answer",
+        });
+      } else {
         const keys = Object.keys(m).filter((k) => k !== "sender" && k !== "recipient" && k !== "timestamp");
         return unknown(path, `messaging event ${JSON.stringify(keys.join(",") || "(empty)")}`);
       }
     }
   }
-  return finish(out);
+  return done(out, skips);
 }

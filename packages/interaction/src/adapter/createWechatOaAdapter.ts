@@ -8,10 +8,19 @@ import type {
   VerifyOutcome,
   WebhookRequest,
 } from "./PlatformAdapter";
-import type { Interaction, InteractionInput, InteractionKind, MediaItem } from "../model/Interaction";
+import type { InteractionInput, InteractionKind, MediaItem } from "../model/Interaction";
 import { ReplyWindowPolicySchema, type ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
 import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
-import { defineAdapter, finish, querySignedAt, verifySortedSha1 } from "../_lib/adapterKit";
+import {
+  defineAdapter,
+  done,
+  itemDigest,
+  type Parsed,
+  querySignedAt,
+  skipped,
+  verifySortedSha1,
+} from "../_lib/adapterKit";
+import { deliveryKey } from "../toolkit/deliveryKey";
 import { query } from "../_lib/http";
 import { decryptWechatMessage, wechatAesKey, type WechatAesKey } from "../_lib/wechatCrypto";
 import { parseXml, type XmlNode } from "../_lib/xml";
@@ -90,14 +99,38 @@ interface SafeMode {
 }
 
 const PLATFORM = "wechat_oa";
-/** Events that are known but carry no interaction (a link menu, a location report, a template send receipt). */
-const IGNORED_EVENTS: ReadonlySet<string> = new Set([
-  "VIEW",
-  "LOCATION",
-  "TEMPLATESENDJOBFINISH",
-  "view_miniprogram",
-  "MASSSENDJOBFINISH",
+/** Events that are known but carry no interaction, with the reason each is skipped. */
+const IGNORED_EVENTS: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
+  VIEW: "a tap on a link menu opens a page; it opens no reply window",
+  LOCATION: "a periodic location report, not a message",
+  TEMPLATESENDJOBFINISH: "the receipt of a template message the account sent",
+  view_miniprogram: "a tap on a mini-program menu",
+  MASSSENDJOBFINISH: "the receipt of a mass send by the account",
+});
+const MAPPED_EVENTS: ReadonlySet<string> = new Set([
+  "subscribe",
+  "unsubscribe",
+  "SCAN",
+  "CLICK",
+  "scancode_push",
+  "scancode_waitmsg",
 ]);
+
+/** The type of a message (`text`, `event:subscribe`, …), or the failure parse gives for it. */
+function wechatType(node: XmlNode): Result<string, AdapterFailure> {
+  const msgType = text(node, "MsgType");
+  if (!msgType) return { ok: false, error: failure("missing_field", "MsgType is missing", ["MsgType"]) };
+  if (MESSAGE_TYPES.has(msgType)) return { ok: true, value: msgType };
+  if (msgType !== "event")
+    return {
+      ok: false,
+      error: failure("unknown_event", `MsgType ${msgType} is not a known WeChat message type`, ["MsgType"]),
+    };
+  const event = text(node, "Event") ?? "";
+  return MAPPED_EVENTS.has(event) || Object.hasOwn(IGNORED_EVENTS, event)
+    ? { ok: true, value: `event:${event}` }
+    : { ok: false, error: failure("unknown_event", `event ${event || "(empty)"} is not mapped`, ["Event"]) };
+}
 const MENU_EVENTS: ReadonlySet<string> = new Set(["CLICK", "scancode_push", "scancode_waitmsg"]);
 const MESSAGE_TYPES: ReadonlySet<string> = new Set([
   "text",
@@ -136,8 +169,11 @@ function text(node: XmlNode, key: string): string | undefined {
  *   (compatible mode's plaintext copies are ignored: the signature covers only `Encrypt`).
  *   Bad base64, padding or length are `malformed_payload`; another AppID is
  *   `bad_signature`; an encrypted body without a configured key is `unsupported`.
- * - `dedupeKey`: `msg:<MsgId>` for messages; `evt:<FromUserName>:<CreateTime>` for events
- *   (the docs' advice for retried pushes: WeChat retries 3 times when it gets no answer in 5 s).
+ * - `dedupeKey`: `v2:wechat_oa:<MsgType or event:Event>:<SHA-256 of the message>` ({@link deliveryKey}
+ *   over the message as read — decrypted in safe mode); WeChat retries 3 times when it gets
+ *   no answer in 5 s. (Version 1 used `FromUserName`+`CreateTime` for events, as the docs
+ *   advise, and lost a second event of one user in one second.) Events carry no id of their
+ *   own: their interaction id is `wechat_oa:<account>:evt:h2-<digest of the event>`.
  * - `parse`: text, image, voice, video, shortvideo, location and link messages → `dm`;
  *   `subscribe` → `follow`, `unsubscribe` → `unfollow`, `SCAN` → `qr_scan`, `CLICK` /
  *   `scancode_push` / `scancode_waitmsg` → `menu_click`; VIEW, LOCATION and send-job receipts
@@ -162,8 +198,9 @@ function text(node: XmlNode, key: string): string | undefined {
  * const r = wechat.parse(xml, { channelId: "ch_wx" as never, account: "gh_3a8f1c2d9e7b", receivedAt: 1772933401000 });
  * r.ok && [r.value[0]?.kind, r.value[0]?.content?.text, r.value[0]?.platformCreatedAt];
  * // => ["dm", "敏感肌用什么洁面？", 1772933400000]
- * wechat.dedupeKey(xml);
- * // => { ok: true, value: "msg:22541386101" }
+ * const key = wechat.dedupeKey(xml); // v2:wechat_oa:<type>:<SHA-256 of the message>
+ * key.ok && key.value.startsWith("v2:wechat_oa:text:");
+ * // => true
  *
  * // Safe mode, with the decryption sample of Tencent's WXBizMsgCrypt (Sample.py):
  * // Token "spamtest", AppID wx2c2769f8efd9abc2, signed at 1409735669 with nonce 1320562132
@@ -179,6 +216,14 @@ function text(node: XmlNode, key: string): string | undefined {
  * ```
  */
 export function createWechatOaAdapter(options: WechatOaAdapterOptions = {}): PlatformAdapter {
+  if (options !== undefined && (typeof options !== "object" || options === null))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "createWechatOaAdapter",
+      path: ["options"],
+      rule: "must be an options object or undefined",
+      received: options,
+    });
   const checked = parseOrThrow(WechatOaAdapterOptionsSchema, options, {
     fn: "createWechatOaAdapter",
     path: ["options"],
@@ -188,6 +233,7 @@ export function createWechatOaAdapter(options: WechatOaAdapterOptions = {}): Pla
   return defineAdapter({
     platform: PLATFORM,
     policy,
+    format: "xml",
     signedAt: querySignedAt,
     verify(req, secret) {
       const q = query(req);
@@ -208,22 +254,13 @@ export function createWechatOaAdapter(options: WechatOaAdapterOptions = {}): Pla
     dedupeKey(body) {
       const x = readMessage(body, safe);
       if (!x.ok) return x;
-      const msgId = text(x.value, "MsgId");
-      if (msgId !== undefined && msgId !== "") return { ok: true, value: `msg:${msgId}` };
-      const from = text(x.value, "FromUserName");
-      const created = text(x.value, "CreateTime");
-      if (!from || !created)
-        return {
-          ok: false,
-          error: failure("missing_field", "FromUserName and CreateTime are needed to identify an event", [
-            "FromUserName",
-          ]),
-        };
-      return { ok: true, value: `evt:${from}:${created}` };
+      const type = wechatType(x.value.node);
+      // the digest of the (decrypted) message text: safe mode re-encrypts with fresh random bytes
+      return type.ok ? { ok: true, value: deliveryKey(PLATFORM, type.value, x.value.text) } : type;
     },
     parse(body, context) {
       const x = readMessage(body, safe);
-      return x.ok ? parseWechat(x.value, context) : x;
+      return x.ok ? parseWechat(x.value.node, context) : x;
     },
     toOutbound(draft) {
       if (draft.surface !== "message")
@@ -280,12 +317,12 @@ function verifyMsgSignature(request: WebhookRequest, token: string): Result<Veri
   return verifySortedSha1(request, token, { param: "msg_signature", extra: [encrypt] });
 }
 
-/** The message of a push: the body in plaintext mode, the decrypted `<Encrypt>` in safe and compatible mode. */
-function readMessage(body: string, safe: SafeMode | null): Result<XmlNode, AdapterFailure> {
+/** The message of a push and its XML text: the body in plaintext mode, the decrypted `<Encrypt>` in safe and compatible mode. */
+function readMessage(body: string, safe: SafeMode | null): Result<{ node: XmlNode; text: string }, AdapterFailure> {
   const x = parseXml(body);
   if (!x.ok) return x;
   const encrypt = x.value.Encrypt;
-  if (encrypt === undefined) return x;
+  if (encrypt === undefined) return { ok: true, value: { node: x.value, text: body } };
   if (safe === null) {
     return {
       ok: false,
@@ -308,21 +345,23 @@ function readMessage(body: string, safe: SafeMode | null): Result<XmlNode, Adapt
   if (!plain.ok) return plain;
   const message = parseXml(plain.value);
   return message.ok
-    ? message
+    ? { ok: true, value: { node: message.value, text: plain.value } }
     : {
         ok: false,
         error: failure("malformed_payload", `the decrypted Encrypt: ${message.error.message}`, ["body", "Encrypt"]),
       };
 }
 
-function parseWechat(node: XmlNode, context: ParseContext): Result<Interaction[], AdapterFailure> {
+function parseWechat(node: XmlNode, context: ParseContext): Parsed {
   const from = text(node, "FromUserName");
   const created = text(node, "CreateTime");
   const msgType = text(node, "MsgType");
   if (!from) return { ok: false, error: failure("missing_field", "FromUserName is missing", ["FromUserName"]) };
   if (!created || !/^\d{1,12}$/.test(created))
     return { ok: false, error: failure("missing_field", "CreateTime must be epoch seconds", ["CreateTime"]) };
-  if (!msgType) return { ok: false, error: failure("missing_field", "MsgType is missing", ["MsgType"]) };
+  const type = wechatType(node);
+  if (!type.ok || !msgType)
+    return type.ok ? { ok: false, error: failure("missing_field", "MsgType is missing", ["MsgType"]) } : type;
   const at = Number(created) * 1000;
   const actor = { platform: PLATFORM, scope: context.account, userId: from };
   const base = {
@@ -358,14 +397,14 @@ function parseWechat(node: XmlNode, context: ParseContext): Result<Interaction[]
               : "";
     const item: InteractionInput = {
       ...base,
-      id: `${PLATFORM}:${context.account}:msg:${msgId ?? `${from}:${created}`}`,
+      id: `${PLATFORM}:${context.account}:msg:${msgId || itemDigest(node)}`,
       kind: "dm",
       direction: "in",
       visibility: "private",
       content: { text: content, media },
       ...(msgId ? { nativeId: msgId } : {}),
     };
-    return finish([item]);
+    return done([item]);
   }
   if (msgType !== "event")
     return {
@@ -373,7 +412,8 @@ function parseWechat(node: XmlNode, context: ParseContext): Result<Interaction[]
       error: failure("unknown_event", `MsgType ${msgType} is not a known WeChat message type`, ["MsgType"]),
     };
   const event = text(node, "Event") ?? "";
-  if (IGNORED_EVENTS.has(event)) return { ok: true, value: [] };
+  if (Object.hasOwn(IGNORED_EVENTS, event))
+    return skipped(["Event"], `wechat_oa.event.${event}`, IGNORED_EVENTS[event] as string);
   let kind: InteractionKind;
   if (event === "subscribe") kind = "follow";
   else if (event === "unsubscribe") kind = "unfollow";
@@ -383,12 +423,12 @@ function parseWechat(node: XmlNode, context: ParseContext): Result<Interaction[]
   const key = text(node, "EventKey") ?? "";
   const item: InteractionInput = {
     ...base,
-    id: `${PLATFORM}:${context.account}:evt:${from}:${created}:${event}`,
+    id: `${PLATFORM}:${context.account}:evt:${itemDigest(node)}`,
     kind,
     direction: kind === "follow" || kind === "unfollow" ? "activity" : "in",
     visibility: "private",
     target: { type: "account", id: context.account },
     ...(key !== "" ? { content: { text: key } } : {}),
   };
-  return finish([item]);
+  return done([item]);
 }

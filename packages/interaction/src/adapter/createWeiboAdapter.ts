@@ -1,11 +1,19 @@
 import { failure, type Result } from "@ops/core";
 import type { AdapterFailure, AdapterOptions, ParseContext, PlatformAdapter } from "./PlatformAdapter";
-import type { Interaction, InteractionInput, InteractionKind } from "../model/Interaction";
-import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
-import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
-import { defineAdapter, finish, querySignedAt, verifySortedSha1 } from "../_lib/adapterKit";
-import { keyOfIds } from "../_lib/idList";
+import type { InteractionInput, InteractionKind } from "../model/Interaction";
+import {
+  adapterPolicy,
+  defineAdapter,
+  done,
+  itemDigest,
+  type Parsed,
+  querySignedAt,
+  skipped,
+  verifySortedSha1,
+} from "../_lib/adapterKit";
 import { arrField, idField, isObj, missing, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
+import { deliveryKey } from "../toolkit/deliveryKey";
+import { toOutboundId } from "../_lib/outboundIds";
 
 const PLATFORM = "weibo";
 const MONTHS: Readonly<Record<string, number>> = {
@@ -23,7 +31,33 @@ const MONTHS: Readonly<Record<string, number>> = {
   Dec: 11,
 };
 const MESSAGE_TYPES: ReadonlySet<string> = new Set(["text", "position", "voice", "image"]);
-const IGNORED_SUBTYPES: ReadonlySet<string> = new Set(["view", "subscribe", "unsubscribe"]);
+/** Event subtypes that carry no interaction, each with the rule that skips it. */
+const IGNORED_SUBTYPES: Readonly<Record<string, string>> = Object.assign(
+  Object.create(null) as Record<string, string>,
+  {
+    view: "a tap on a link menu opens a page, it asks nothing",
+    subscribe: "a subscription to the fan-service messages (not a follow of the account)",
+    unsubscribe: "an unsubscription from the fan-service messages (not an unfollow)",
+  },
+);
+const EVENT_SUBTYPES: ReadonlySet<string> = new Set(["follow", "unfollow", "scan", "scan_follow", "click"]);
+
+/** The delivery type of a Weibo body (`comments`, `text`, `mention`, `event:follow`, …), or the failure parse would give. */
+function weiboType(o: Obj): Result<string, AdapterFailure> {
+  if (arrField(o, "comments") !== undefined) return { ok: true, value: "comments" };
+  const type = strField(o, "type");
+  if (type === undefined) return { ok: false, error: failure("missing_field", "type is missing", ["type"]) };
+  if (MESSAGE_TYPES.has(type) || type === "mention") return { ok: true, value: type };
+  if (type !== "event")
+    return { ok: false, error: failure("unknown_event", `type ${type} is not a known Weibo push`, ["type"]) };
+  const subtype = strField(objField(o, "data") ?? {}, "subtype") ?? "";
+  if (EVENT_SUBTYPES.has(subtype) || Object.hasOwn(IGNORED_SUBTYPES, subtype))
+    return { ok: true, value: `event:${subtype}` };
+  return {
+    ok: false,
+    error: failure("unknown_event", `event subtype ${subtype || "(empty)"} is not mapped`, ["data", "subtype"]),
+  };
+}
 
 /** Weibo's `created_at`, e.g. `"Mon Jul 16 18:09:20 +0800 2012"`, as an instant. */
 function weiboTime(text: string | undefined): number | undefined {
@@ -54,8 +88,11 @@ function weiboTime(text: string | undefined): number | undefined {
  *   for the first connection.
  * - `signedAt`: the signed `timestamp` (milliseconds in Weibo's example), so that
  *   `handleWebhook` refuses a replayed push as `stale_request`.
- * - `dedupeKey`: `sender_id:created_at` for pushes (Weibo's advice — its pushes have no
- *   message id); the sorted comment ids for a comments page.
+ * - `dedupeKey`: `v2:weibo:<type>:<SHA-256 of the body>` ({@link deliveryKey}): a retried
+ *   push is the same bytes, while two pushes from one sender in one second (a follow and a
+ *   DM, two DMs) differ. (Version 1 keyed on `sender_id:created_at`, as Weibo's docs
+ *   suggest, and lost the second of two such pushes.) Pushes carry no message id, so a DM's
+ *   or an event's interaction id is `weibo:<account>:<kind>:h2-<digest of the push>`.
  * - `parse`: `text` / `position` / `voice` / `image` → `dm`; event `follow` / `unfollow`,
  *   `scan` → `qr_scan`, `scan_follow` → `follow` and `qr_scan`, `click` → `menu_click`
  *   (`view`, `subscribe`, `unsubscribe` yield nothing); `mention` → `mention` (the push's
@@ -82,7 +119,7 @@ function weiboTime(text: string | undefined): number | undefined {
  * ```
  */
 export function createWeiboAdapter(options: AdapterOptions = {}): PlatformAdapter {
-  const policy = options.policy ?? (REPLY_WINDOW_POLICIES["weibo.fan_service"] as ReplyWindowPolicy);
+  const policy = adapterPolicy("createWeiboAdapter", options, "weibo.fan_service");
   return defineAdapter({
     platform: PLATFORM,
     policy,
@@ -93,32 +130,22 @@ export function createWeiboAdapter(options: AdapterOptions = {}): PlatformAdapte
     dedupeKey(body) {
       const o = parseJsonObject(body);
       if (!o.ok) return o;
-      const comments = arrField(o.value, "comments");
-      if (comments !== undefined) {
-        const ids = comments.filter(isObj).map((c) => idField(c, "id") ?? "");
-        return ids.length === 0
-          ? { ok: false, error: failure("missing_field", "the comments page is empty", ["comments"]) }
-          : { ok: true, value: keyOfIds("weibo:comments", ids) };
-      }
-      const sender = idField(o.value, "sender_id");
-      const created = strField(o.value, "created_at");
-      if (sender === undefined || created === undefined)
-        return {
-          ok: false,
-          error: failure("missing_field", "sender_id and created_at identify a push", ["sender_id"]),
-        };
-      return { ok: true, value: `weibo:${sender}:${created}` };
+      const type = weiboType(o.value);
+      return type.ok ? { ok: true, value: deliveryKey(PLATFORM, type.value, body) } : type;
     },
     parse: parseWeibo,
     toOutbound(draft) {
       const form = { "content-type": "application/x-www-form-urlencoded" };
       if (draft.surface === "message") {
+        const receiver = toOutboundId(draft.to.userId, "weibo", ["draft", "to", "userId"]);
         const body = new URLSearchParams({
           type: "text",
           data: JSON.stringify({ text: draft.text }),
           receiver_id: draft.to.userId,
         }).toString();
-        return { ok: true, value: { method: "POST", path: "/2/messages/reply/biz.json", headers: form, body } };
+        return receiver.ok
+          ? { ok: true, value: { method: "POST", path: "/2/messages/reply/biz.json", headers: form, body } }
+          : receiver;
       }
       if (draft.surface === "private_reply")
         return {
@@ -140,13 +167,20 @@ export function createWeiboAdapter(options: AdapterOptions = {}): PlatformAdapte
             ["draft", "inReplyTo"],
           ),
         };
+      for (const [v, at] of [
+        [src.nativeId, ["draft", "inReplyTo", "nativeId"]],
+        [statusId, ["draft", "inReplyTo", "target", "id"]],
+      ] as const) {
+        const checked = toOutboundId(v, "weibo", at);
+        if (!checked.ok) return checked;
+      }
       const body = new URLSearchParams({ cid: src.nativeId, id: statusId, comment: draft.text }).toString();
       return { ok: true, value: { method: "POST", path: "/2/comments/reply.json", headers: form, body } };
     },
   });
 }
 
-function parseWeibo(body: string, ctx: ParseContext): Result<Interaction[], AdapterFailure> {
+function parseWeibo(body: string, ctx: ParseContext): Parsed {
   const o = parseJsonObject(body);
   if (!o.ok) return o;
   const who = (userId: string) => ({ platform: PLATFORM, scope: "", userId });
@@ -162,8 +196,10 @@ function parseWeibo(body: string, ctx: ParseContext): Result<Interaction[], Adap
         return missing(["comments", i], `comments[${i}] with id (or idstr), user.id and a created_at date`);
       items.push(item);
     }
-    return finish(items);
+    return done(items);
   }
+  const classified = weiboType(o.value);
+  if (!classified.ok) return classified;
   const type = strField(o.value, "type");
   const sender = idField(o.value, "sender_id");
   const createdText = strField(o.value, "created_at");
@@ -186,7 +222,7 @@ function parseWeibo(body: string, ctx: ParseContext): Result<Interaction[], Adap
     raw: o.value,
     delivery: { status: "received" as const },
   };
-  const key = `${sender}:${at}`;
+  const key = itemDigest(o.value);
   if (MESSAGE_TYPES.has(type)) {
     const media =
       type === "text"
@@ -201,7 +237,7 @@ function parseWeibo(body: string, ctx: ParseContext): Result<Interaction[], Adap
                     : ("image" as const),
             },
           ];
-    return finish([
+    return done([
       { ...base, id: id("msg", key), kind: "dm", direction: "in", visibility: "private", content: { text, media } },
     ]);
   }
@@ -213,7 +249,7 @@ function parseWeibo(body: string, ctx: ParseContext): Result<Interaction[], Adap
         ? { type: "account" as const, id: ctx.account }
         : { type: sub === "comment" ? ("comment" as const) : ("post" as const), id: about };
     const native = about === undefined ? {} : { nativeId: about };
-    return finish([
+    return done([
       {
         ...base,
         ...native,
@@ -226,10 +262,9 @@ function parseWeibo(body: string, ctx: ParseContext): Result<Interaction[], Adap
       },
     ]);
   }
-  if (type !== "event")
-    return { ok: false, error: failure("unknown_event", `type ${type} is not a known Weibo push`, ["type"]) };
   const subtype = strField(data, "subtype") ?? "";
-  if (IGNORED_SUBTYPES.has(subtype)) return { ok: true, value: [] };
+  if (Object.hasOwn(IGNORED_SUBTYPES, subtype))
+    return skipped(["data", "subtype"], `weibo.event.${subtype}`, IGNORED_SUBTYPES[subtype] as string);
   const kinds: InteractionKind[] =
     subtype === "follow"
       ? ["follow"]
@@ -248,7 +283,7 @@ function parseWeibo(body: string, ctx: ParseContext): Result<Interaction[], Adap
       error: failure("unknown_event", `event subtype ${subtype || "(empty)"} is not mapped`, ["data", "subtype"]),
     };
   const eventKey = strField(data, "key");
-  return finish(
+  return done(
     kinds.map((kind) => ({
       ...base,
       id: id(kind, key),

@@ -1,12 +1,11 @@
 import { failure, type Result } from "@ops/core";
-import type { AdapterFailure, AdapterOptions, ParseContext, PlatformAdapter } from "./PlatformAdapter";
-import type { Interaction, InteractionInput } from "../model/Interaction";
-import type { ReplyWindowPolicy } from "../replyWindow/ReplyWindowPolicy";
-import { REPLY_WINDOW_POLICIES } from "../replyWindow/replyWindowPolicies";
-import { defineAdapter, finish } from "../_lib/adapterKit";
+import type { AdapterFailure, AdapterOptions, ParseContext, PlatformAdapter, SkippedItem } from "./PlatformAdapter";
+import type { InteractionInput } from "../model/Interaction";
+import { adapterPolicy, defineAdapter, done, itemDigest, type Parsed, skipped } from "../_lib/adapterKit";
 import { hmacSha256Base64, timingSafeEqual } from "../_lib/crypto";
 import { header, query } from "../_lib/http";
-import { keyOfIds } from "../_lib/idList";
+import { toOutboundId } from "../_lib/outboundIds";
+import { deliveryKey } from "../toolkit/deliveryKey";
 import {
   arrField,
   idField,
@@ -21,6 +20,66 @@ import {
 import { xDm, xFollow, xId, xPost, xPostMissing, xRecall, xTime, xUser, type XScope } from "../_lib/xObjects";
 
 const PLATFORM = "x";
+/** X Activity API event types whose payload is a post object. */
+const XAA_POSTS: ReadonlySet<string> = new Set([
+  "post.create",
+  "post.mention.create",
+  "post.reply.create",
+  "post.quote.create",
+  "post.repost.create",
+]);
+/** X Activity API event types this adapter reads (the others are unknown_event, with the reason). */
+const XAA_KNOWN: ReadonlySet<string> = new Set([
+  ...XAA_POSTS,
+  "post.delete",
+  "follow.follow",
+  "follow.unfollow",
+  "dm.sent",
+  "dm.received",
+  "like.create",
+  "dm.read",
+  "dm.indicate_typing",
+]);
+/** Account Activity arrays this adapter reads. */
+const AAA_FIELDS: readonly string[] = [
+  "tweet_create_events",
+  "favorite_events",
+  "follow_events",
+  "unfollow_events",
+  "direct_message_events",
+  "tweet_delete_events",
+  "direct_message_indicate_typing_events",
+  "direct_message_mark_read_events",
+];
+
+/** The delivery type (`xaa:post.reply.create`, `stream`, `page`, `aaa`), or the failure parse gives for it. */
+function xType(o: Obj): Result<string, AdapterFailure> {
+  const data = o.data;
+  if (isObj(data) && strField(data, "event_type") !== undefined) {
+    const type = strField(data, "event_type") ?? "";
+    return XAA_KNOWN.has(type)
+      ? { ok: true, value: `xaa:${type}` }
+      : { ok: false, error: failure("unknown_event", xaaUnknown(type), ["data", "event_type"]) };
+  }
+  if (isObj(data)) return { ok: true, value: "stream" };
+  if (Array.isArray(data)) return { ok: true, value: "page" };
+  return AAA_FIELDS.some((f) => arrField(o, f) !== undefined)
+    ? { ok: true, value: "aaa" }
+    : {
+        ok: false,
+        error: failure(
+          "unknown_event",
+          `the delivery holds no event this adapter maps (keys: ${Object.keys(o).slice(0, 8).join(", ") || "none"})`,
+          [],
+        ),
+      };
+}
+
+function xaaUnknown(type: string): string {
+  return type.startsWith("chat.")
+    ? `${type} is an end-to-end encrypted XChat event; its text cannot be read here`
+    : `event_type ${type} is not an interaction this adapter maps (profile, news, Spaces, broadcast, mute, block and oauth.revoke events are not interactions)`;
+}
 
 /**
  * The reference adapter for **X** (Twitter) webhooks and v2 pages, built from X's docs
@@ -33,7 +92,8 @@ const PLATFORM = "x";
  *    typing and read events are signals, skipped);
  * 2. **X Activity API** (`{"data":{"event_uuid","filter":{"user_id"},"event_type","payload"}}`):
  *    `post.create` (the account's own posts: its replies are `out` answers),
- *    `post.mention.create`, `post.delete`, `follow.follow` / `follow.unfollow`, `dm.sent` /
+ *    `post.mention.create`, `post.reply.create` (a direct reply to the account's post),
+ *    `post.quote.create`, `post.repost.create`, `post.delete`, `follow.follow` / `follow.unfollow`, `dm.sent` /
  *    `dm.received` (v1.1 `direct_message_events` inside), `like.create` by the account
  *    (skipped); `dm.read` / `dm.indicate_typing` are skipped; a `like.create` of the
  *    account's post is `unknown_event` because its payload (`liked_tweet_id`,
@@ -52,8 +112,9 @@ const PLATFORM = "x";
  *   and/or the legacy `x-twitter-webhooks-signature` (under the OAuth 1.0 consumer secret),
  *   both `sha256=<base64 HMAC-SHA256 of the body>`; the delivery passes when one of them
  *   matches `secret`.
- * - `dedupeKey`: the sorted event ids of the delivery (post, DM, like ids; an X Activity
- *   event without one — a follow — by its `event_uuid`).
+ * - `dedupeKey`: `v2:x:<envelope or event type>:<SHA-256 of the body>` ({@link deliveryKey});
+ *   an event type the adapter does not map is `unknown_event` here as in `parse`. A follow
+ *   has no id of its own: its interaction id is an `h2-` digest of the event.
  * - `parse`: a post replying to another (`referenced_tweets` `replied_to`, or
  *   `in_reply_to_status_id`) → `reply` with `inReplyTo`; quoting → `quote`; a retweet →
  *   `repost`; any other post by someone else → `mention` (a filtered-stream match too: the
@@ -80,7 +141,7 @@ const PLATFORM = "x";
  * ```
  */
 export function createXAdapter(options: AdapterOptions = {}): PlatformAdapter {
-  const policy = options.policy ?? (REPLY_WINDOW_POLICIES["x.dm"] as ReplyWindowPolicy);
+  const policy = adapterPolicy("createXAdapter", options, "x.dm");
   return defineAdapter({
     platform: PLATFORM,
     policy,
@@ -127,20 +188,20 @@ export function createXAdapter(options: AdapterOptions = {}): PlatformAdapter {
     dedupeKey(body) {
       const o = parseJsonObject(body);
       if (!o.ok) return o;
-      const { prefix, ids } = eventIds(o.value);
-      if (ids.length === 0)
-        return { ok: false, error: failure("missing_field", "the delivery holds no event this adapter knows", []) };
-      return { ok: true, value: keyOfIds(prefix, ids) };
+      const type = xType(o.value);
+      return type.ok ? { ok: true, value: deliveryKey(PLATFORM, type.value, body) } : type;
     },
     parse: parseX,
     toOutbound(draft) {
       const json = { "content-type": "application/json" };
       if (draft.surface === "message") {
+        const to = toOutboundId(draft.to.userId, "x", ["draft", "to", "userId"]);
+        if (!to.ok) return to;
         return {
           ok: true,
           value: {
             method: "POST",
-            path: `/2/dm_conversations/with/${encodeURIComponent(draft.to.userId)}/messages`,
+            path: `/2/dm_conversations/with/${to.value}/messages`,
             headers: json,
             body: JSON.stringify({ text: draft.text }),
           },
@@ -158,6 +219,8 @@ export function createXAdapter(options: AdapterOptions = {}): PlatformAdapter {
             "nativeId",
           ]),
         };
+      const checked = toOutboundId(postId, "x", ["draft", "inReplyTo", "nativeId"]);
+      if (!checked.ok) return checked;
       return {
         ok: true,
         value: {
@@ -171,58 +234,11 @@ export function createXAdapter(options: AdapterOptions = {}): PlatformAdapter {
   });
 }
 
-/** The dedupe prefix and event ids of a delivery, whichever envelope it uses. */
-function eventIds(o: Obj): { prefix: string; ids: string[] } {
-  const data = o.data;
-  const ids: string[] = [];
-  const idOf = (e: unknown) => (isObj(e) ? (idField(e, "id_str") ?? idField(e, "id") ?? "") : "");
-  if (isObj(data) && strField(data, "event_type") !== undefined) {
-    const type = strField(data, "event_type") ?? "";
-    const payload = objField(data, "payload") ?? {};
-    if (type === "post.create" || type === "post.mention.create") ids.push(`t:${idOf(payload)}`);
-    else if (type === "post.delete") ids.push(`del:${idOf(payload)}`);
-    else if (type === "like.create") ids.push(`f:${idOf(payload)}`);
-    else for (const e of arrField(payload, "direct_message_events") ?? []) ids.push(`d:${idOf(e)}`);
-    if (ids.length === 0 || ids.some((i) => i.endsWith(":")))
-      ids.splice(0, ids.length, `e:${type}:${idField(data, "event_uuid") ?? ""}`);
-    return { prefix: `x:${idField(objField(data, "filter") ?? {}, "user_id") ?? ""}`, ids };
-  }
-  if (isObj(data)) return { prefix: "x:", ids: [`t:${idOf(data)}`] };
-  if (Array.isArray(data)) {
-    for (const e of data) ids.push(`${isObj(e) && strField(e, "event_type") !== undefined ? "d" : "t"}:${idOf(e)}`);
-    return { prefix: "x:", ids };
-  }
-  for (const [field, prefix] of [
-    ["tweet_create_events", "t"],
-    ["favorite_events", "f"],
-    ["direct_message_events", "d"],
-  ] as const) {
-    for (const e of arrField(o, field) ?? []) ids.push(`${prefix}:${idOf(e)}`);
-  }
-  for (const field of ["follow_events", "unfollow_events"]) {
-    for (const e of arrField(o, field) ?? []) {
-      if (isObj(e))
-        ids.push(
-          `fo:${strField(e, "type") ?? ""}:${idField(objField(e, "source") ?? {}, "id") ?? ""}:${idField(e, "created_timestamp") ?? ""}`,
-        );
-    }
-  }
-  for (const e of arrField(o, "tweet_delete_events") ?? [])
-    ids.push(`del:${isObj(e) ? idOf(objField(e, "status")) : ""}`);
-  for (const [field, prefix] of [
-    ["direct_message_indicate_typing_events", "ty"],
-    ["direct_message_mark_read_events", "rd"],
-  ] as const) {
-    for (const e of arrField(o, field) ?? []) {
-      if (isObj(e)) ids.push(`${prefix}:${idField(e, "sender_id") ?? ""}:${idField(e, "created_timestamp") ?? ""}`);
-    }
-  }
-  return { prefix: `x:${idField(o, "for_user_id") ?? ""}`, ids };
-}
-
-function parseX(body: string, ctx: ParseContext): Result<Interaction[], AdapterFailure> {
+function parseX(body: string, ctx: ParseContext): Parsed {
   const o = parseJsonObject(body);
   if (!o.ok) return o;
+  const type = xType(o.value);
+  if (!type.ok) return type;
   const data = o.value.data;
   if (isObj(data) && strField(data, "event_type") !== undefined) return parseActivityEvent(data, ctx);
   if (isObj(data)) {
@@ -234,14 +250,17 @@ function parseX(body: string, ctx: ParseContext): Result<Interaction[], AdapterF
         `data.${gap} (request tweet.fields=created_at,author_id,conversation_id,referenced_tweets)`,
       );
     const p = xPost(data, { me: ctx.account, ctx }, o.value);
-    return finish(p === null ? [] : [p]);
+    return p === null ? skipped(["data"], "x.own_post", OWN_POST) : done([p]);
   }
   if (Array.isArray(data)) return parsePage(data, ctx);
   return parseAccountActivity(o.value, ctx);
 }
 
+const OWN_POST =
+  "the account's own original post, quote or repost is content, not an interaction (its replies are read as answers)";
+
 /** An X Activity API event: `{"data":{"event_uuid","filter","event_type","payload","includes"}}`, one per delivery. */
-function parseActivityEvent(data: Obj, ctx: ParseContext): Result<Interaction[], AdapterFailure> {
+function parseActivityEvent(data: Obj, ctx: ParseContext): Parsed {
   const type = strField(data, "event_type") ?? "";
   const filter = objField(data, "filter") ?? {};
   const s: XScope = { me: idField(filter, "user_id") ?? ctx.account, ctx };
@@ -249,21 +268,22 @@ function parseActivityEvent(data: Obj, ctx: ParseContext): Result<Interaction[],
   if (payload === undefined && type !== "dm.read" && type !== "dm.indicate_typing")
     return missing(["data", "payload"], "data.payload");
   const p = payload ?? {};
-  const unmapped = (why: string): Result<Interaction[], AdapterFailure> => ({
+  const unmapped = (why: string): Parsed => ({
     ok: false,
     error: failure("unknown_event", why, ["data", "event_type"]),
   });
+  if (XAA_POSTS.has(type)) {
+    // post.create: the account's own posts; post.mention.create, post.reply.create (a direct
+    // reply to the account's post), post.quote.create, post.repost.create: someone else's
+    const gap = xPostMissing(p);
+    if (gap !== undefined) return missing(["data", "payload", gap], `data.payload.${gap}`);
+    const post = xPost(p, s, data);
+    return post === null ? skipped(["data", "payload"], "x.own_post", OWN_POST) : done([post]);
+  }
   switch (type) {
-    case "post.create":
-    case "post.mention.create": {
-      const gap = xPostMissing(p);
-      if (gap !== undefined) return missing(["data", "payload", gap], `data.payload.${gap}`);
-      const post = xPost(p, s, data);
-      return finish(post === null ? [] : [post]);
-    }
     case "post.delete": {
       const r = xRecall(idField(p, "id"), idField(p, "author_id"), ctx.receivedAt, s, data);
-      return r === null ? missing(["data", "payload"], "data.payload.id or author_id") : finish([r]);
+      return r === null ? missing(["data", "payload"], "data.payload.id or author_id") : done([r]);
     }
     case "follow.follow":
     case "follow.unfollow": {
@@ -276,11 +296,17 @@ function parseActivityEvent(data: Obj, ctx: ParseContext): Result<Interaction[],
         source,
         target,
         ctx.receivedAt,
-        idField(data, "event_uuid") ?? "",
+        itemDigest(data),
         s,
         data,
       );
-      return finish(f === null ? [] : [f]);
+      return f === null
+        ? skipped(
+            ["data", "payload"],
+            "x.own_follow",
+            "a follow by the account, or of another user: not a follow of the account",
+          )
+        : done([f]);
     }
     case "dm.sent":
     case "dm.received": {
@@ -298,36 +324,40 @@ function parseActivityEvent(data: Obj, ctx: ParseContext): Result<Interaction[],
           );
         out.push(dm);
       }
-      return finish(out);
+      return done(out);
     }
     case "like.create":
       // a like by the account is its own activity (as favorite_events by the account are skipped)
       if (strField(filter, "direction") === "outbound" || (idField(p, "liked_tweet_author_id") ?? s.me) !== s.me)
-        return { ok: true, value: [] };
+        return skipped(["data", "payload"], "x.own_like", "a like by the account is its own activity");
       return unmapped(
         "like.create names no liker (its payload is id, liked_tweet_id, liked_tweet_author_id, created_at, timestamp_ms); read likes of the account's posts from Account Activity favorite_events",
       );
     case "dm.read":
     case "dm.indicate_typing":
-      return { ok: true, value: [] }; // read receipts and typing indicators are signals, not interactions
-    default:
-      return unmapped(
-        type.startsWith("chat.")
-          ? `${type} is an end-to-end encrypted XChat event; its text cannot be read here`
-          : `event_type ${type} is not an interaction this adapter maps`,
+      return skipped(
+        ["data", "event_type"],
+        `x.${type}`,
+        "read receipts and typing indicators are signals, not interactions",
       );
+    default:
+      return unmapped(xaaUnknown(type));
   }
 }
 
 /** A polled v2 page, `{"data":[…]}`: posts, or DM events (`MessageCreate`; joins and leaves are skipped). */
-function parsePage(items: readonly unknown[], ctx: ParseContext): Result<Interaction[], AdapterFailure> {
+function parsePage(items: readonly unknown[], ctx: ParseContext): Parsed {
   const s: XScope = { me: ctx.account, ctx };
   const out: InteractionInput[] = [];
+  const skips: SkippedItem[] = [];
   for (let i = 0; i < items.length; i++) {
     const e = items[i];
     if (!isObj(e)) return missing(["data", i], "a post or DM event object");
     const eventType = strField(e, "event_type");
-    if (eventType === "ParticipantsJoin" || eventType === "ParticipantsLeave") continue;
+    if (eventType === "ParticipantsJoin" || eventType === "ParticipantsLeave") {
+      skips.push({ path: ["data", i], rule: `x.${eventType}`, reason: "a participant joined or left a group DM" });
+      continue;
+    }
     if (eventType !== undefined) {
       const dm = xDm(e, s);
       if (dm === null)
@@ -346,15 +376,17 @@ function parsePage(items: readonly unknown[], ctx: ParseContext): Result<Interac
       );
     const post = xPost(e, s);
     if (post !== null) out.push(post);
+    else skips.push({ path: ["data", i], rule: "x.own_post", reason: OWN_POST });
   }
-  return finish(out);
+  return done(out, skips);
 }
 
 /** The Account Activity envelope: `for_user_id` with arrays of events. */
-function parseAccountActivity(o: Obj, ctx: ParseContext): Result<Interaction[], AdapterFailure> {
+function parseAccountActivity(o: Obj, ctx: ParseContext): Parsed {
   const s: XScope = { me: idField(o, "for_user_id") ?? ctx.account, ctx };
   const { me } = s;
   const out: InteractionInput[] = [];
+  const skips: SkippedItem[] = [];
   let seen = 0;
   // Every event object must give its interaction or be one of the account's own (skipped by
   // rule); one that lacks what it needs fails the delivery as missing_field, never vanishes.
@@ -366,7 +398,8 @@ function parseAccountActivity(o: Obj, ctx: ParseContext): Result<Interaction[], 
     const gap = xPostMissing(t);
     if (gap !== undefined) return missing(["tweet_create_events", i, gap], `tweet_create_events[${i}].${gap}`);
     const post = xPost(t, s);
-    if (post !== null) out.push(post); // null: the account's own original post, content not an interaction
+    if (post !== null) out.push(post);
+    else skips.push({ path: ["tweet_create_events", i], rule: "x.own_post", reason: OWN_POST });
   }
   for (const [f, i] of events("favorite_events")) {
     seen++;
@@ -380,13 +413,21 @@ function parseAccountActivity(o: Obj, ctx: ParseContext): Result<Interaction[], 
         ["favorite_events", i],
         `favorite_events[${i}] with user.id_str, favorited_status.id_str and timestamp_ms`,
       );
-    if (uid === me) continue; // the account's own like
+    if (uid === me) {
+      skips.push({
+        path: ["favorite_events", i],
+        rule: "x.own_like",
+        reason: "a like by the account is its own activity",
+      });
+      continue;
+    }
     out.push({
       channelId: ctx.channelId,
       platformCreatedAt: at,
       receivedAt: ctx.receivedAt,
       raw: f,
-      id: xId(ctx, "like", idField(f, "id") ?? `${uid}:${sid}`),
+      id: xId(ctx, "like", idField(f, "id") ?? itemDigest(f)),
+      ...(idField(f, "id") !== undefined ? { nativeId: idField(f, "id") as string } : {}),
       kind: "like",
       direction: "activity",
       visibility: "public",
@@ -404,8 +445,14 @@ function parseAccountActivity(o: Obj, ctx: ParseContext): Result<Interaction[], 
       if (f === undefined || (type !== "follow" && type !== "unfollow") || at === undefined || source === undefined) {
         return missing([field, i], `${field}[${i}] with type follow | unfollow, created_timestamp and source.id`);
       }
-      const follow = xFollow(type, source, idField(objField(f, "target") ?? {}, "id"), at, String(at), s, f);
-      if (follow !== null) out.push(follow); // null: the account following someone else
+      const follow = xFollow(type, source, idField(objField(f, "target") ?? {}, "id"), at, itemDigest(f), s, f);
+      if (follow !== null) out.push(follow);
+      else
+        skips.push({
+          path: [field, i],
+          rule: "x.own_follow",
+          reason: "a follow by the account, or of another user: not a follow of the account",
+        });
     }
   }
   for (const [e, i] of events("direct_message_events")) {
@@ -436,10 +483,16 @@ function parseAccountActivity(o: Obj, ctx: ParseContext): Result<Interaction[], 
     out.push(r);
   }
   // typing indicators and read receipts are signals, not interactions
-  seen +=
-    (arrField(o, "direct_message_indicate_typing_events") ?? []).length +
-    (arrField(o, "direct_message_mark_read_events") ?? []).length;
+  for (const field of ["direct_message_indicate_typing_events", "direct_message_mark_read_events"])
+    for (let i = 0; i < (arrField(o, field) ?? []).length; i++) {
+      seen++;
+      skips.push({
+        path: [field, i],
+        rule: `x.${field}`,
+        reason: "read receipts and typing indicators are signals, not interactions",
+      });
+    }
   if (seen === 0)
     return { ok: false, error: failure("unknown_event", "the delivery holds no event this adapter maps", []) };
-  return finish(out);
+  return done(out, skips);
 }

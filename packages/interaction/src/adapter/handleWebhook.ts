@@ -1,10 +1,12 @@
 import * as z from "zod/mini";
-import { failure, parseOrThrow, type Result } from "@ops/core";
+import { failure, OpsError, parseOrThrow, type Result } from "@ops/core";
 import type { Interaction } from "../model/Interaction";
+import { checkContext } from "../_lib/adapterKit";
 import type {
   AdapterFailure,
   AdapterLookup,
   ParseContext,
+  SkippedItem,
   PlatformAdapter,
   WebhookRequest,
   WebhookResponse,
@@ -23,6 +25,8 @@ export type WebhookOutcome =
       readonly key: string;
       readonly interactions: readonly Interaction[];
       readonly lookups: readonly AdapterLookup[];
+      /** Items the adapter skipped by a named rule (empty when it has no `parseDelivery`). */
+      readonly skipped: readonly SkippedItem[];
     };
 
 /**
@@ -57,9 +61,11 @@ export type HandleWebhookOptions = z.input<typeof HandleWebhookOptionsSchema>;
 /**
  * The whole pure path of one webhook request through an adapter: `verify` (signature or
  * handshake); for a delivery, the freshness of its signed timestamp when the platform signs
- * one (a replay of a captured request is `stale_request`); `dedupeKey` checked against the
- * keys the integrator has already processed (platforms retry deliveries: WeChat and Weibo
- * 3 times after 5 s, Douyin 3 times); then `parse`, and the adapter's `lookups` when it has
+ * one (a replay of a captured request is `stale_request`); `parse` (`parseDelivery` when the
+ * adapter has it, so that skipped items come back named), so that an event the adapter
+ * does not know is `unknown_event` whichever step would meet it first; `dedupeKey` checked
+ * against the keys the integrator has already processed (platforms retry deliveries: WeChat
+ * and Weibo 3 times after 5 s, Douyin 3 times); and the adapter's `lookups` when it has
  * that step (perform each GET and build its interaction with the adapter's function, e.g.
  * `parseInstagramMention`). Every failure is a typed value; nothing
  * throws for bad input. Storing the returned `key` after a successful delivery is the
@@ -72,7 +78,9 @@ export type HandleWebhookOptions = z.input<typeof HandleWebhookOptionsSchema>;
  * @param seenKeys - dedupe keys of deliveries already processed
  * @param options - `maxAgeMs` (default 5 minutes; `null` turns the freshness check off)
  * @returns the outcome, or a failure: `bad_signature`, `stale_request`, `duplicate_delivery`, `malformed_payload`, `unknown_event`, …
- * @throws OpsError `invalid_argument` when `options` break {@link HandleWebhookOptionsSchema}
+ * @throws OpsError `invalid_argument` when `adapter` is not a {@link PlatformAdapter}, `context`
+ *   is not `{ channelId, account, receivedAt }`, `seenKeys` has no `has`, or `options` break
+ *   {@link HandleWebhookOptionsSchema} (misuse, not a bad request: a bad request is a failure value)
  *
  * @example
  * ```ts
@@ -97,7 +105,40 @@ export function handleWebhook(
   seenKeys: ReadonlySet<string> = new Set(),
   options: HandleWebhookOptions = {},
 ): Result<WebhookOutcome, AdapterFailure> {
-  const { maxAgeMs } = parseOrThrow(HandleWebhookOptionsSchema, options, { fn: "handleWebhook", path: ["options"] });
+  const fn = "handleWebhook";
+  const { maxAgeMs } = parseOrThrow(HandleWebhookOptionsSchema, options, { fn, path: ["options"] });
+  const a = adapter as Partial<PlatformAdapter> | null;
+  if (
+    typeof a !== "object" ||
+    a === null ||
+    typeof a.verify !== "function" ||
+    typeof a.parse !== "function" ||
+    typeof a.dedupeKey !== "function"
+  )
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["adapter"],
+      rule: "must be a PlatformAdapter (verify, dedupeKey, parse)",
+      received: adapter,
+    });
+  const c = checkContext(context);
+  if (!c.ok)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: c.error.path,
+      rule: c.error.message.slice(c.error.message.indexOf(" ") + 1),
+      received: context,
+    });
+  if (typeof (seenKeys as Partial<ReadonlySet<string>> | null)?.has !== "function")
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["seenKeys"],
+      rule: "must be a Set of dedupe keys",
+      received: seenKeys,
+    });
   const verified = adapter.verify(request, secret);
   if (!verified.ok) return verified;
   if (verified.value.kind === "challenge")
@@ -117,13 +158,30 @@ export function handleWebhook(
       };
     }
   }
+  // parse before the key: an event the adapter does not know is unknown_event, whichever step meets it first
+  const parsed: Result<{ interactions: readonly Interaction[]; skipped: readonly SkippedItem[] }, AdapterFailure> =
+    adapter.parseDelivery !== undefined
+      ? adapter.parseDelivery(request.body, context)
+      : mapOk(adapter.parse(request.body, context), (interactions) => ({ interactions, skipped: [] }));
+  if (!parsed.ok) return parsed;
   const key = adapter.dedupeKey(request.body);
   if (!key.ok) return key;
   if (seenKeys.has(key.value))
     return { ok: false, error: failure("duplicate_delivery", `delivery ${key.value} was already processed`, ["body"]) };
-  const parsed = adapter.parse(request.body, context);
-  if (!parsed.ok) return parsed;
   const lookups = adapter.lookups === undefined ? { ok: true as const, value: [] } : adapter.lookups(request.body);
   if (!lookups.ok) return lookups;
-  return { ok: true, value: { kind: "delivery", key: key.value, interactions: parsed.value, lookups: lookups.value } };
+  return {
+    ok: true,
+    value: {
+      kind: "delivery",
+      key: key.value,
+      interactions: parsed.value.interactions,
+      lookups: lookups.value,
+      skipped: parsed.value.skipped,
+    },
+  };
+}
+
+function mapOk<T, U>(r: Result<T, AdapterFailure>, f: (v: T) => U): Result<U, AdapterFailure> {
+  return r.ok ? { ok: true, value: f(r.value) } : r;
 }

@@ -1,5 +1,22 @@
-import { actorKey, formatInstant, parseOrThrow, type ActorRef } from "@ops/core";
+import { actorKey, formatInstant, OpsError, parseOrThrow, type ActorRef } from "@ops/core";
 import { InteractionSchema, type Interaction } from "../model/Interaction";
+import { wtf8Bytes } from "../_lib/wtf8";
+
+/**
+ * `encodeURIComponent`, extended to lone surrogates: `InteractionSchema` accepts any string
+ * as an id, so a lone surrogate is percent-encoded as its WTF-8 bytes (`%ED%A0%80` for
+ * U+D800) instead of throwing `URIError`. Well-formed text encodes exactly as
+ * `encodeURIComponent` does; two different ids never give the same IRI.
+ */
+function encodePart(text: string): string {
+  if (!/[\uD800-\uDFFF]/.test(text)) return encodeURIComponent(text);
+  let out = "";
+  for (const b of wtf8Bytes(text)) {
+    const c = String.fromCharCode(b);
+    out += /[A-Za-z0-9\-_.!~*'()]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
 
 /** The W3C Activity Streams 2.0 public collection. */
 const PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
@@ -32,6 +49,13 @@ export type AS2Object = { readonly type: string } & Readonly<Record<string, unkn
  * | report | `Flag` of the target (with the report text as `content`) |
  * | campaign_entry | `Join` of the campaign |
  * | menu_click, qr_scan | a plain `Activity` named after the kind (AS2 has no closer type) |
+ * | post | `Create` of a `Note` (a top-level post) |
+ * | edit | `Update` of the edited object, with the new text as `content` |
+ * | unlike | `Undo` of a `Like` |
+ * | block | `Block` of the account |
+ *
+ * Ids with lone surrogates (which `InteractionSchema` accepts) are percent-encoded as their
+ * WTF-8 bytes, so every valid interaction converts.
  *
  * Addressing: public interactions go `to` the AS2 Public collection; private ones `to` the
  * recipient (or the account they were sent to); internal notes get no addressing (they
@@ -40,7 +64,7 @@ export type AS2Object = { readonly type: string } & Readonly<Record<string, unkn
  * @param interaction - the interaction (validated with `InteractionSchema`)
  * @param options - `baseIri` for minted IRIs
  * @returns a fresh AS2 activity object with `@context`
- * @throws {OpsError} `invalid_argument` for a malformed interaction
+ * @throws {OpsError} `invalid_argument` for a malformed interaction, or `options` that are not an object with a string `baseIri`
  *
  * @example
  * ```ts
@@ -56,14 +80,22 @@ export type AS2Object = { readonly type: string } & Readonly<Record<string, unkn
  */
 export function toActivityStreams(interaction: Interaction, options: ToActivityStreamsOptions = {}): AS2Object {
   const x = parseOrThrow(InteractionSchema, interaction, { fn: "toActivityStreams", path: ["interaction"] });
-  const base = options.baseIri ?? "urn:ops:";
-  const iri = (kind: string, id: string): string => `${base}${kind}:${encodeURIComponent(id)}`;
-  const actorIri = (ref: ActorRef): string =>
-    `${base}actor:${actorKey(ref).split(":").map(encodeURIComponent).join(":")}`;
+  const o = options as ToActivityStreamsOptions | null;
+  if (typeof o !== "object" || o === null || (o.baseIri !== undefined && typeof o.baseIri !== "string"))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "toActivityStreams",
+      path: typeof o === "object" && o !== null ? ["options", "baseIri"] : ["options"],
+      rule: "must be { baseIri?: string }",
+      received: o,
+    });
+  const base = o.baseIri ?? "urn:ops:";
+  const iri = (kind: string, id: string): string => `${base}${kind}:${encodePart(id)}`;
+  const actorIri = (ref: ActorRef): string => `${base}actor:${actorKey(ref).split(":").map(encodePart).join(":")}`;
   const targetIri =
     x.target === undefined
-      ? `${base}object:${encodeURIComponent(x.channelId)}`
-      : `${base}object:${encodeURIComponent(x.channelId)}:${x.target.type}:${encodeURIComponent(x.target.id)}`;
+      ? `${base}object:${encodePart(x.channelId)}`
+      : `${base}object:${encodePart(x.channelId)}:${x.target.type}:${encodePart(x.target.id)}`;
   const published = formatInstant(x.platformCreatedAt);
   const actor = actorIri(x.actor);
   const addressing: Record<string, unknown> =
@@ -71,9 +103,7 @@ export function toActivityStreams(interaction: Interaction, options: ToActivityS
       ? { to: [PUBLIC] }
       : x.visibility === "private"
         ? {
-            to: [
-              x.recipient === undefined ? `${base}account:${encodeURIComponent(x.channelId)}` : actorIri(x.recipient),
-            ],
+            to: [x.recipient === undefined ? `${base}account:${encodePart(x.channelId)}` : actorIri(x.recipient)],
           }
         : {};
   const id = iri("interaction", x.id);
@@ -83,6 +113,7 @@ export function toActivityStreams(interaction: Interaction, options: ToActivityS
     case "reply":
     case "dm":
     case "mention":
+    case "post":
     case "quote": {
       const note: Record<string, unknown> = {
         type: "Note",
@@ -116,5 +147,11 @@ export function toActivityStreams(interaction: Interaction, options: ToActivityS
     case "menu_click":
     case "qr_scan":
       return { ...head, type: "Activity", name: x.kind, object: targetIri };
+    case "edit":
+      return { ...head, type: "Update", object: targetIri, content: x.content?.text ?? "" };
+    case "unlike":
+      return { ...head, type: "Undo", object: { type: "Like", actor, object: targetIri } };
+    case "block":
+      return { ...head, type: "Block", object: `${base}account:${encodePart(x.channelId)}` };
   }
 }

@@ -20,6 +20,10 @@ import { ActorIdSchema, CampaignIdSchema, ChannelIdSchema, InteractionIdSchema, 
  * | `recall` | the author withdrew a message (WeChat / Douyin 撤回); `target` names it |
  * | `menu_click` | a tap on a custom menu or button (WeChat CLICK menu event, Messenger postback) |
  * | `qr_scan` | a scan of the account's QR code (WeChat SCAN event) |
+ * | `edit` | the author changed a message or comment; `target` names it, `content` is the new text |
+ * | `unlike` | a like or reaction was taken back (Meta `unreact`); `target` names what it was on |
+ * | `post` | a top-level post in a channel or on a page (a visitor post on a Facebook Page, a channel message); `in` from a user opens a public thread, `out` is the account's own content and answers nothing |
+ * | `block` | the user blocked the account (or stopped its messages): it closes every reply window of the conversation until the user writes again |
  *
  * `menu_click` and `qr_scan` are kept apart from `dm` because platforms open shorter
  * reply windows for them (see `REPLY_WINDOW_POLICIES`).
@@ -47,6 +51,10 @@ export const InteractionKindSchema = /* @__PURE__ */ (() =>
     "recall",
     "menu_click",
     "qr_scan",
+    "edit",
+    "unlike",
+    "post",
+    "block",
   ]))();
 
 /** What kind of interaction happened; see {@link InteractionKindSchema}. */
@@ -55,7 +63,7 @@ export type InteractionKind = z.output<typeof InteractionKindSchema>;
 /**
  * Schema of a {@link Direction}: `in` (a user wrote to or about the brand), `out` (the
  * brand or its agents wrote), `activity` (a signal that carries no message to answer:
- * like, follow, unfollow, plain repost, recall).
+ * like, unlike, follow, unfollow, plain repost, recall, edit, block).
  *
  * @example
  * ```ts

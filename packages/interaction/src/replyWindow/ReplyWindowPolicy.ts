@@ -128,9 +128,17 @@ export type ReplyWindowEvent = z.output<typeof ReplyWindowEventSchema>;
  * `open` (a window is open), `unlimited` (the surface has no window, e.g. public replies),
  * `expired` (the window closed), `quota_exhausted` (the window is open but its messages are
  * used up), `not_opened` (no event of an opening kind yet), `unsupported` (the platform
- * offers no such surface for this thread).
+ * offers no such surface for this thread), `blocked` (the user blocked the account — a `block`
+ * interaction — after the event that opened the window; a new message from the user reopens it).
  */
-export type ReplyAllowanceCode = "open" | "unlimited" | "expired" | "quota_exhausted" | "not_opened" | "unsupported";
+export type ReplyAllowanceCode =
+  | "open"
+  | "unlimited"
+  | "expired"
+  | "quota_exhausted"
+  | "not_opened"
+  | "unsupported"
+  | "blocked";
 
 /**
  * Whether the brand may answer on one surface now: `allowed`, `until` (the instant the

@@ -1,6 +1,9 @@
 import { createHmac } from "node:crypto";
 import { failure, type Result } from "@ops/core";
 import {
+  constantTimeEqual,
+  deliveryKey,
+  headerValue,
   InteractionSchema,
   OutboundDraftSchema,
   replyPolicy,
@@ -44,23 +47,18 @@ export function createBilibiliAdapter(): PlatformAdapter {
     platform: "bilibili",
     policy: BILIBILI_POLICY,
     verify(request, secret) {
-      const sig = Object.entries(request?.headers ?? {}).find(([k]) => k.toLowerCase() === "x-ops-signature")?.[1];
-      if (typeof sig !== "string" || typeof secret?.secret !== "string" || typeof request.body !== "string")
+      const sig = headerValue(request?.headers ?? {}, "x-ops-signature"); // names in any case
+      if (sig === undefined || typeof secret?.secret !== "string" || typeof request.body !== "string")
         return bad("bad_signature", "x-ops-signature is missing");
       const expected = createHmac("sha256", secret.secret).update(request.body).digest("hex");
-      let diff = expected.length ^ sig.length; // constant-time comparison
-      for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ (sig.charCodeAt(i) | 0);
-      return diff === 0
+      return constantTimeEqual(expected, sig) // never ===: its timing leaks how much of a forgery was right
         ? { ok: true, value: { kind: "delivery" } }
         : bad("bad_signature", "x-ops-signature does not match");
     },
     dedupeKey(body) {
+      // key on what a retry keeps identical (the bytes), never on ids two deliveries can share
       const items = page(body);
-      if (!items.ok) return items;
-      const ids = items.value.map((x) => String((x as { id?: unknown })?.id ?? "")).sort();
-      return ids.length > 0
-        ? { ok: true, value: `bilibili:${ids.join(",")}` }
-        : bad("missing_field", "the page is empty");
+      return items.ok ? { ok: true, value: deliveryKey("bilibili", "reply_page", body) } : items;
     },
     parse(body, context) {
       const items = page(body);

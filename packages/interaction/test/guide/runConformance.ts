@@ -15,7 +15,7 @@ export const report = runAdapterConformance(createBilibiliAdapter(), [
     secret: { secret: KEY },
     // ids are branded types: make them with the exported schemas, not from plain strings
     context: { channelId: ChannelIdSchema.parse("ch_bili"), account: "9876543", receivedAt: 1772933999000 },
-    bodySigned: true,
+    signature: "body",
     expect: { kind: "delivery", interactions: 2, kinds: ["comment", "reply"] },
   },
 ]);

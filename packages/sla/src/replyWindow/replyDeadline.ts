@@ -12,6 +12,7 @@ const ALLOWANCE_CODES = {
   quota_exhausted: "quota_exhausted",
   not_opened: "not_opened",
   unsupported: "unsupported",
+  blocked: "blocked",
 } as const satisfies { readonly [K in ReplyAllowanceCode]: K };
 
 const allowanceFields = /* @__PURE__ */ (() => ({
