@@ -21,6 +21,8 @@ export const budgets = [
   // a draw with a committed seed must not carry BLS12-381 (only verifying a drand beacon needs it)
   { pkg: "raffle", names: ["drawWinners"], kB: 14, forbid: [/bls12-381|@noble[\\/]curves/] },
   { pkg: "raffle", names: ["verifyBeacon"], kB: 35 },
+  // SQL text only: no engine may be bundled (DuckDB and chdb are test-time devDependencies)
+  { pkg: "sql", names: ["compileRollupByChannel"], kB: 15, forbid: [/node_modules[\\/](@duckdb|chdb)[\\/]/] },
 ];
 
 /** Bundles one entry and returns its size and the inputs it pulled in. */

@@ -223,6 +223,33 @@ describe("rollupByChannel", () => {
     ]);
   });
 
+  it("computes only what is asked: distinctActors: false gives the same counts and sums, and null distinct (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: 0, max: 10 * DAY }),
+            actor: fc.constantFrom("a", "b", "c", "d"),
+            channel: fc.constantFrom("x", "y", "z"),
+            value: fc.integer({ min: -5, max: 5 }),
+          }),
+          { maxLength: 80 },
+        ),
+        fc.boolean(),
+        (events, fill) => {
+          const full = rollupByChannel(events, { timeZone: "Asia/Shanghai", fill });
+          const lean = rollupByChannel(events, { timeZone: "Asia/Shanghai", fill, distinctActors: false });
+          expect(lean.map((r) => r.distinctActors)).toEqual(full.map(() => null));
+          expect(lean.map(({ distinctActors: _, ...r }) => r)).toEqual(full.map(({ distinctActors: _, ...r }) => r));
+        },
+      ),
+    );
+    expect(() => rollupByChannel([], { timeZone: "UTC", distinctActors: "no" as never })).toThrowOpsError(
+      "invalid_argument",
+      { path: ["options", "distinctActors"] },
+    );
+  });
+
   it("counts distinct actors the same way with the bitset and with the sort-based fallback (property)", () => {
     fc.assert(
       fc.property(

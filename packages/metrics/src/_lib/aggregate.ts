@@ -25,6 +25,8 @@ export interface AggregateOptions {
   readonly lo: number;
   readonly hi: number;
   readonly fn: string;
+  /** Count distinct actors (default `true`); `false` leaves `distinct` at 0 and skips the bitset. */
+  readonly distinct?: boolean;
   /** Internal: force the sort-based distinct count (for tests). */
   readonly forceSortedDistinct?: boolean;
 }
@@ -50,6 +52,20 @@ export function aggregate(cols: EventColumns, plan: BucketPlan, options: Aggrega
   const byChannel = options.byChannel;
   const n = at.length;
   const { lo, hi } = options;
+  if (options.distinct === false) {
+    for (let i = 0; i < n; i++) {
+      if (mask !== null && mask[kind[i] as number] === 0) continue;
+      const t = at[i] as number;
+      if (t < lo || t >= hi) continue;
+      const b = bucketIndex(plan, t);
+      if (b < 0) continue;
+      const g = byChannel ? b * width + (channel[i] as number) : b;
+      count[g] = (count[g] as number) + 1;
+      sum[g] = (sum[g] as number) + (value[i] as number);
+    }
+    checkSums(sum, options.fn);
+    return { width, count, sum, distinct };
+  }
   if (groups * nActors <= MAX_BITSET_BITS && options.forceSortedDistinct !== true) {
     const seen = new Int32Array(Math.ceil((groups * nActors) / 32));
     for (let i = 0; i < n; i++) {

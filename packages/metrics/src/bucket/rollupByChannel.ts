@@ -6,8 +6,14 @@ import { toColumns } from "../_lib/columns";
 import type { EventInput } from "../column/EventColumns";
 import type { TimeBucketsOptions } from "./timeBuckets";
 
-/** Options of {@link rollupByChannel}: those of `timeBuckets`; `fill` adds a zero row for every (bucket, known channel). Default `false`. */
-export type RollupByChannelOptions = TimeBucketsOptions;
+/**
+ * Options of {@link rollupByChannel}: those of `timeBuckets`; `fill` adds a zero row for every
+ * (bucket, known channel), default `false`; `distinctActors: false` skips the distinct count
+ * (its bitset pass is most of the work) and reports `distinctActors: null`, default `true`.
+ */
+export interface RollupByChannelOptions extends TimeBucketsOptions {
+  readonly distinctActors?: boolean;
+}
 
 /** One (bucket, channel) row of a rollup. */
 export interface ChannelRollup {
@@ -17,16 +23,19 @@ export interface ChannelRollup {
   readonly channel: string;
   readonly count: number;
   readonly sum: number;
-  readonly distinctActors: number;
+  /** Distinct actors; `null` when the call asked for none (`distinctActors: false`). */
+  readonly distinctActors: number | null;
 }
 
 /** Schema of {@link RollupByChannelOptions}. */
 export const RollupByChannelOptionsSchema = /* @__PURE__ */ (() =>
-  z.object({ ...BucketOptionsShape, fill: z.optional(z.boolean()) }))();
+  z.object({ ...BucketOptionsShape, fill: z.optional(z.boolean()), distinctActors: z.optional(z.boolean()) }))();
 
 /**
  * Rolls events up by local calendar bucket and channel: count, Σ `value` and distinct
  * actors per (bucket, channel) — the daily channel report that dashboards are built on.
+ * Only what is asked is computed: with `distinctActors: false` the pass keeps two
+ * accumulators per group and no bitset.
  * Bucketing follows {@link timeBuckets}. One pass over the columns: counts and sums go
  * into flat arrays indexed by (bucket, channel), distinct actors into a bitset over
  * (group, actor) pairs (or, when that would exceed 32 MiB, a counting sort by group).
@@ -55,7 +64,8 @@ export function rollupByChannel(events: EventInput, options: RollupByChannelOpti
   const cols = toColumns(events, fn);
   const { plan, mask, lo, hi } = resolveBuckets(cols, opts, fn);
   if (plan === null) return [];
-  const agg = aggregate(cols, plan, { byChannel: true, mask, lo, hi, fn });
+  const withDistinct = opts.distinctActors !== false;
+  const agg = aggregate(cols, plan, { byChannel: true, mask, lo, hi, fn, distinct: withDistinct });
   const out: ChannelRollup[] = [];
   const channels = cols.channels;
   for (let b = 0; b < plan.count; b++) {
@@ -74,7 +84,7 @@ export function rollupByChannel(events: EventInput, options: RollupByChannelOpti
         channel: channels[c] as string,
         count,
         sum: agg.sum[g] as number,
-        distinctActors: agg.distinct[g] as number,
+        distinctActors: withDistinct ? (agg.distinct[g] as number) : null,
       });
     }
   }

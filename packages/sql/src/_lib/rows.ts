@@ -1,0 +1,40 @@
+// Reading result rows: numbers arrive as number, bigint or numeric strings depending on the client.
+import { OpsError } from "@ops/core";
+import type { SqlRow } from "../query/CompiledQuery";
+
+/** A finite number (or null when allowed) from a result cell; anything else is corrupt data. */
+export function cellNumber(row: SqlRow, key: string, fn: string): number {
+  const v = cellNullableNumber(row, key, fn);
+  if (v === null) corrupt(fn, key, v);
+  return v as number;
+}
+
+export function cellNullableNumber(row: SqlRow, key: string, fn: string): number | null {
+  const v = row[key];
+  if (v === null || v === undefined) return null;
+  const n = typeof v === "bigint" ? Number(v) : typeof v === "string" ? Number(v) : v;
+  if (typeof n !== "number" || Number.isNaN(n)) corrupt(fn, key, v);
+  return n as number;
+}
+
+export function cellString(row: SqlRow, key: string, fn: string): string {
+  const v = row[key];
+  if (typeof v !== "string") corrupt(fn, key, v);
+  return v as string;
+}
+
+function corrupt(fn: string, key: string, received: unknown): never {
+  throw new OpsError({
+    code: "corrupt_data",
+    fn,
+    path: ["rows", key],
+    rule: "must be the rows the compiled SQL returns (a number or numeric string here)",
+    received,
+  });
+}
+
+/** Refuses a non-finite aggregate (a sum past ±Number.MAX_VALUE): no finite number answers it. */
+export function finiteOrThrow(v: number, fn: string, rule: string): number {
+  if (!Number.isFinite(v)) throw new OpsError({ code: "out_of_range", fn, path: ["events"], rule, received: v });
+  return v;
+}
