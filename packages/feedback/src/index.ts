@@ -43,3 +43,43 @@ export { routeFeedback } from "./routing/routeFeedback";
 export type { RoutingDecision, RoutingInput } from "./routing/routeFeedback";
 export { RoutingRuleSchema } from "./routing/routingRule";
 export type { RoutingRule } from "./routing/routingRule";
+export { compileQuestionnaire } from "./survey/compileQuestionnaire";
+export type { CompiledQuestionnaire } from "./survey/compileQuestionnaire";
+export { QuestionOptionSchema, QuestionSchema } from "./survey/question";
+export type { Question, QuestionInput, QuestionKind, QuestionOption } from "./survey/question";
+export { QuestionnaireSchema } from "./survey/questionnaire";
+export type { Questionnaire, QuestionnaireInput } from "./survey/questionnaire";
+export { satisfactionByActivity, SatisfactionByActivityOptionsSchema } from "./survey/satisfactionByActivity";
+export type {
+  ActivityComparison,
+  ActivitySatisfaction,
+  ActivitySurvey,
+  SatisfactionByActivity,
+  SatisfactionByActivityOptions,
+} from "./survey/satisfactionByActivity";
+export { summarizeSurvey, SummarizeSurveyOptionsSchema } from "./survey/summarizeSurvey";
+export type {
+  LikertMean,
+  OptionShare,
+  QuestionSummary,
+  SummarizeSurveyOptions,
+  SurveySummary,
+} from "./survey/summarizeSurvey";
+export { SurveyResponseSchema } from "./survey/surveyResponse";
+export type { AnswerValue, SurveyResponse } from "./survey/surveyResponse";
+export { tagFreeTextAnswers, TagFreeTextAnswersOptionsSchema } from "./survey/tagFreeTextAnswers";
+export type {
+  TaggedAnswer,
+  TaggedFreeText,
+  TagFreeTextAnswersOptions,
+  TagShare,
+} from "./survey/tagFreeTextAnswers";
+export { MAX_SURVEY_RESPONSES, validateResponses, ValidateResponsesOptionsSchema } from "./survey/validateResponses";
+export type {
+  AcceptedResponse,
+  AnswerIssue,
+  AnswerRule,
+  ResponseResult,
+  ResponseValidation,
+  ValidateResponsesOptions,
+} from "./survey/validateResponses";
