@@ -160,10 +160,21 @@ export function renderText(r) {
   return L.join("\n");
 }
 
-/** The Markdown report: metrics' renderMarkdown for the KPIs, then the other sections. */
+/**
+ * The Markdown report: metrics' renderMarkdown for the composed report (KPIs, then the SLA
+ * compliance and feedback sections built by @ops/sla and @ops/feedback), then the parts
+ * that have no library section yet (draw participation, reply-window risks, draws, anomaly
+ * explanations, activity satisfaction).
+ */
 export function renderMd(r) {
-  const L = [renderMarkdown(r.kpis).trimEnd(), ""];
+  const L = [renderMarkdown(r.composed).trimEnd(), ""];
   L.push(
+    "## Notes",
+    "",
+    `SLA policies: ${r.sla.policies.map((p) => p.name).join("; ")}. Items received this week, read at the end of the week. CSAT of handled feedback: ${pctv(r.feedback.csat.value)} (${r.feedback.csat.responses} answers).`,
+  );
+  L.push(
+    "",
     "## Lucky-draw participation",
     "",
     "| variant | prize | reached | entrants | participation |",
@@ -171,24 +182,15 @@ export function renderMd(r) {
   );
   for (const c of r.campaignRates)
     L.push(`| ${c.variant} | ${c.prize} | ${c.reached} | ${c.entered} | ${pctv(c.participation.value)} |`);
-  const o = r.sla.compliance.overall;
   L.push(
     "",
-    "## First-reply SLA",
+    "## Platform reply-window risks",
     "",
-    `Policies: ${r.sla.policies.map((p) => p.name).join("; ")}. Items received this week, read at the end of the week.`,
+    `DMs unanswered at the end of the week: ${r.sla.windowRisks.length}.`,
     "",
   );
-  L.push("| channel | met | breached | compliance | p50 | p90 |", "| --- | ---: | ---: | ---: | ---: | ---: |");
-  for (const c of [{ channelId: "**all**", ...o }, ...r.sla.compliance.byChannel])
-    L.push(
-      `| ${c.channelId} | ${c.achieved} | ${c.breached} | ${pctv(c.achievementRate.value)} | ${mins(c.firstReply?.p50)} | ${mins(c.firstReply?.p90)} |`,
-    );
-  L.push("", `Platform reply-window risks (DMs unanswered at the end of the week): ${r.sla.windowRisks.length}.`, "");
   for (const w of r.sla.windowRisks)
-    L.push(
-      `- \`${w.id}\` (${w.platform}, received ${shanghai(w.receivedAt)}): ${riskText(w)}. ${w.warnings.join("; ")}`,
-    );
+    L.push(`- \`${w.id}\` (${w.platform}, received ${shanghai(w.receivedAt)}): ${riskText(w)}.`);
   for (const d of r.draws) {
     L.push("", `## Lucky draw \`${d.campaign.campaignId}\` — ${d.campaign.prize}`, "");
     L.push(
@@ -198,22 +200,6 @@ export function renderMd(r) {
     L.push("| tier | winner | weight |", "| --- | --- | ---: |");
     for (const w of d.certificate.winners) L.push(`| ${w.tier} | \`${w.id}\` | ${w.weight} |`);
   }
-  const f = r.feedback;
-  L.push(
-    "",
-    "## Feedback",
-    "",
-    `- Open backlog: ${f.backlog} (${Object.entries(f.byStatus)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(", ")}); overdue: ${f.overdue.length}`,
-  );
-  L.push(
-    `- Closing the loop: ${pctv(f.loopThisWeek.rate.value)} of items resolved this week were reported back (${f.loopThisWeek.rate.numerator}/${f.loopThisWeek.rate.denominator}); eight weeks: ${pctv(f.loopAll.rate.value)}; median time to report back ${mins(f.loopAll.time.median)}`,
-  );
-  L.push(
-    `- Resolved more than a day ago and not reported back: ${f.resolvedNotReported.length}`,
-    `- CSAT of handled feedback: ${pctv(f.csat.value)} (${f.csat.responses} answers)`,
-  );
   L.push("", "## Anomalies and their explanations", "");
   for (const e of r.episodes) {
     L.push(`- **${episodeLine(e)}**`);

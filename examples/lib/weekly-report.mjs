@@ -1,6 +1,7 @@
 // The weekly operations report, computed with the packages' public APIs only. Shared by
 // examples/demo.mjs (terminal, report.html, report.md) and the weekly-report notebook.
 import {
+  composeReport,
   csat,
   detectCountAnomalies,
   detectSeasonalAnomalies,
@@ -12,10 +13,16 @@ import {
   retentionTable,
   weeklyReport,
 } from "@ops/metrics";
-import { compileSlaPolicies, computeSlaClocks, replyDeadline, slaComplianceReport } from "@ops/sla";
+import {
+  compileSlaPolicies,
+  computeSlaClocks,
+  replyDeadline,
+  slaComplianceReport,
+  slaComplianceSection,
+} from "@ops/sla";
 import { evaluateReplyWindow, REPLY_WINDOW_POLICIES } from "@ops/interaction";
 import { checkEligibility, drawWinners, QUICKNET, verifyBeacon, verifyDraw } from "@ops/raffle";
-import { closingTheLoop, overdueItems, replayLog, resolvedNotReported } from "@ops/feedback";
+import { closingTheLoop, feedbackLoopSection, overdueItems, replayLog, resolvedNotReported } from "@ops/feedback";
 import { campaignInteractions, DAY, localDate, WEEK } from "./sample.mjs";
 
 const MIN = 60_000;
@@ -369,8 +376,15 @@ export function buildWeeklyReport(sample, options = {}) {
     csat: csat(sample.survey.filter((s) => s.activity === activity).map((s) => s.score)),
   }));
 
+  // --- the report the library renders: the KPIs, then the sections of the packages that own the data
+  const composed = composeReport(kpis, [
+    slaComplianceSection(compliance),
+    feedbackLoopSection(feedbackItems, now, { period: week }),
+  ]);
+
   return {
     brand: sample.brand,
+    composed,
     timeZone: zone,
     week: { index, start: week.start, end: week.end, days: kpis.days },
     previousWeek: previous && { index: previous.index },

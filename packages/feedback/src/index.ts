@@ -30,6 +30,8 @@ export { closingTheLoop, ClosingTheLoopOptionsSchema } from "./query/closingTheL
 export type { ClosingTheLoop, ClosingTheLoopOptions } from "./query/closingTheLoop";
 export { csatByCategory, CsatByCategoryOptionsSchema } from "./query/csatByCategory";
 export type { CategoryCsat, CsatByCategoryOptions } from "./query/csatByCategory";
+export { feedbackLoopSection, FeedbackLoopSectionOptionsSchema } from "./query/feedbackLoopSection";
+export type { FeedbackLoopSectionOptions } from "./query/feedbackLoopSection";
 export { followUpsDue } from "./query/followUpsDue";
 export { latentNeedsRanking, LatentNeedsRankingOptionsSchema } from "./query/latentNeedsRanking";
 export type { LatentNeedRank, LatentNeedsRankingOptions, NeedTrend } from "./query/latentNeedsRanking";

@@ -106,6 +106,8 @@ export { ElapsedTimeSchema, replyRate, ReplyItemSchema, ReplyRateOptionsSchema }
 export type { ElapsedTime, ReplyItem, ReplyRate, ReplyRateOptions } from "./rate/replyRate";
 export { responseTimeSummary, ResponseTimeSummaryOptionsSchema } from "./rate/responseTimeSummary";
 export type { ResponseTimeSummary, ResponseTimeSummaryOptions } from "./rate/responseTimeSummary";
+export { composeReport, ReportSectionsSchema } from "./report/composeReport";
+export type { ComposedReport } from "./report/composeReport";
 export { monthlyReport } from "./report/monthlyReport";
 export { renderMarkdown, RenderMarkdownOptionsSchema } from "./report/renderMarkdown";
 export type { RenderMarkdownOptions, ReportLocale } from "./report/renderMarkdown";
@@ -120,6 +122,19 @@ export type {
   ReportInput,
   ReportOptions,
 } from "./report/Report";
+export {
+  ReportSectionSchema,
+  SectionBlockSchema,
+  SectionCellSchema,
+  SectionLabelSchema,
+} from "./report/ReportSection";
+export type {
+  ReportSection,
+  SectionBlock,
+  SectionCell,
+  SectionColumn,
+  SectionLabel,
+} from "./report/ReportSection";
 export { weeklyReport } from "./report/weeklyReport";
 export { groupRetention, MembershipSnapshotSchema } from "./retention/groupRetention";
 export type { GroupCohort, MembershipSnapshot } from "./retention/groupRetention";

@@ -85,3 +85,4 @@ export type {
   SlaComplianceReport,
   SlaComplianceReportOptions,
 } from "./report/slaComplianceReport";
+export { slaComplianceSection } from "./report/slaComplianceSection";

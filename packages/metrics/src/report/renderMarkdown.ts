@@ -1,7 +1,12 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import { readOptions } from "../_lib/readOptions";
 import * as z from "zod/mini";
+import { readOptions } from "../_lib/readOptions";
+import { formatCount, formatDuration, formatPercent } from "../_lib/reportFormat";
+import { ReportShapeSchema } from "../_lib/reportShape";
+import { assertUniqueIds, oneLine, renderSection, tableText } from "../_lib/renderSection";
+import { type ComposedReport, ReportSectionsSchema } from "./composeReport";
 import type { Indicator, IndicatorGroup, IndicatorKey, Report } from "./Report";
+import type { ReportSection } from "./ReportSection";
 
 /** Languages {@link renderMarkdown} writes. */
 export type ReportLocale = "en" | "zh-CN";
@@ -10,55 +15,26 @@ export type ReportLocale = "en" | "zh-CN";
 export interface RenderMarkdownOptions {
   /** Default `"en"`. */
   readonly locale?: ReportLocale;
+  /** Sections appended after the KPI tables (and after a composed report's own sections), in order. */
+  readonly sections?: readonly ReportSection[];
+  /**
+   * The analyst's words, replacing the locale's: by indicator key (`comments: "留言数"` for a
+   * WeChat account), by group (`"group.interaction"`), or by a section label's key
+   * (`"feedback.title"`). A key that names nothing in the report is refused, so a typo
+   * does not pass unnoticed.
+   */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** Schema of {@link RenderMarkdownOptions}. */
 export const RenderMarkdownOptionsSchema = /* @__PURE__ */ (() =>
-  z.object({ locale: z.optional(z.enum(["en", "zh-CN"])) }))();
-
-/** A finite number or null (zod's number refuses NaN and ±Infinity). */
-const valueSchema = () => z.nullable(z.number());
-
-/**
- * What {@link renderMarkdown} reads of a {@link Report}, checked before a line is written:
- * a hand-made or damaged report is an OpsError naming the field, never a TypeError or a
- * "NaN%" cell.
- */
-const ReportShapeSchema = /* @__PURE__ */ (() =>
   z.object({
-    kind: z.enum(["weekly", "monthly"]),
-    timeZone: z.string(),
-    days: z.tuple([z.string(), z.string()]),
-    indicators: z.array(
-      z.object({
-        key: z.enum([
-          "postsPublished",
-          "comments",
-          "likes",
-          "shares",
-          "engagementRate",
-          "inboundMessages",
-          "replyRate",
-          "replyRateWithinTarget",
-          "repliesPending",
-          "medianFirstReplyMs",
-          "followers",
-          "followerNetGrowth",
-          "followerGrowthRate",
-          "activeActors",
-          "returningActorRate",
-          "funnelConversion",
-        ]),
-        group: z.enum(["interaction", "retention", "conversion"]),
-        unit: z.enum(["count", "rate", "duration"]),
-        current: valueSchema(),
-        previous: valueSchema(),
-        change: z.object({
-          absolute: valueSchema(),
-          relative: valueSchema(),
-          direction: z.nullable(z.enum(["up", "down", "flat"])),
-        }),
-      }),
+    locale: z.optional(z.enum(["en", "zh-CN"])),
+    sections: z.optional(ReportSectionsSchema),
+    labels: z.optional(
+      z
+        .record(z.string(), z.string().check(z.maxLength(2000, { error: "must be at most 2000 characters" })))
+        .check(z.refine((r) => Object.keys(r).length <= 1000, { error: "must hold at most 1000 labels" })),
     ),
   }))();
 
@@ -72,7 +48,7 @@ interface Words {
   readonly pp: string;
   readonly noBase: string;
   readonly noChange: string;
-  readonly duration: (h: number, m: number, s: number) => string;
+  readonly locale: ReportLocale;
 }
 
 const WORDS: Record<ReportLocale, Words> = {
@@ -103,7 +79,7 @@ const WORDS: Record<ReportLocale, Words> = {
     pp: " pp",
     noBase: "new",
     noChange: "no change",
-    duration: (h, m, s) => (h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${s} s` : `${s} s`),
+    locale: "en",
   },
   "zh-CN": {
     title: { weekly: "周报", monthly: "月报" },
@@ -132,25 +108,32 @@ const WORDS: Record<ReportLocale, Words> = {
     pp: " 个百分点",
     noBase: "新增",
     noChange: "持平",
-    duration: (h, m, s) => (h > 0 ? `${h} 小时 ${m} 分钟` : m > 0 ? `${m} 分钟 ${s} 秒` : `${s} 秒`),
+    locale: "zh-CN",
   },
 };
 
 /**
- * Renders a {@link Report} as Markdown, in English or Simplified Chinese: a title with
- * the local date range and zone, then one table per group (interaction, retention,
- * conversion) with this period, the previous one and the change. Counts are grouped by
- * thousands, rates shown as percentages with one decimal (up to three when two different
- * values would read the same) and their change in percentage points (more decimals rather
- * than "−0.0"), durations as hours and minutes; a missing value is "—", no change at all
- * reads "no change" / "持平", and a change from a base of 0 reads "new" / "新增". Deterministic: number formatting is done here, not by the
- * runtime's locale data.
+ * Renders a {@link Report} — or a {@link ComposedReport} with its sections — as Markdown,
+ * in English or Simplified Chinese: a title with the local date range and zone, then one
+ * table per group (interaction, retention, conversion) with this period, the previous one
+ * and the change, then each section (a composed report's, then `options.sections`) in
+ * order. Counts are grouped by thousands, rates shown as percentages with one decimal (up
+ * to three when two different values would read the same) and their change in percentage
+ * points (more decimals rather than "−0.0"), durations as hours and minutes; a missing
+ * value is "—", no change at all reads "no change" / "持平", and a change from a base of 0
+ * reads "new" / "新增". Instants in sections are local date-times in the report's zone, in
+ * date-fns' patterns (en-US `PP HH:mm` "Aug 22, 2023 08:48", zh-CN `PPP HH:mm`
+ * "2023年8月22日 08:48"). `labels` puts the analyst's words in place of the locale's.
+ * Deterministic: number formatting is done here, not by the runtime's locale data.
  *
- * @param report - a report from {@link weeklyReport} or {@link monthlyReport}
- * @param options - `locale`: `"en"` (default) or `"zh-CN"`
+ * @param report - a report from {@link weeklyReport} or {@link monthlyReport}, or one from {@link composeReport}
+ * @param options - `locale`: `"en"` (default) or `"zh-CN"`; `sections` to append; `labels` overrides
+ *   by indicator key, `group.<group>` or section label key
  * @returns Markdown text ending with a newline
  * @throws {OpsError} `invalid_argument` for an unknown locale, options that are not an object (`null`
- *   included: omit them for the defaults), or a report whose fields are missing, of the wrong type, NaN or ±Infinity
+ *   included: omit them for the defaults), a report or section whose fields are missing, of the wrong
+ *   type, NaN or ±Infinity, two sections with one id, or a `labels` key that names no indicator, group or
+ *   section label; `invalid_time_zone` when a section holds an instant and the report's zone is unknown
  *
  * @example
  * ```ts
@@ -162,29 +145,45 @@ const WORDS: Record<ReportLocale, Words> = {
  * );
  * renderMarkdown(report, { locale: "zh-CN" }).split("\n").slice(0, 8);
  * // => ["# 周报 · 2026-03-09 至 2026-03-15（Asia/Shanghai）", "", "## 互动", "", "| 指标 | 本周 | 上周 | 变化 |", "| --- | ---: | ---: | ---: |", "| 收到的评论和私信 | 1 | 1 | — 持平 |", "| 回复率 | 100.0% | 0.0% | ▲ +100.0 个百分点 |"]
+ * renderMarkdown(report, { locale: "zh-CN", labels: { inboundMessages: "收到的留言和私信" } }).split("\n")[6];
+ * // => "| 收到的留言和私信 | 1 | 1 | — 持平 |"
  * ```
  */
-export function renderMarkdown(report: Report, options: RenderMarkdownOptions = {}): string {
-  const locale = readOptions(options, "renderMarkdown").locale ?? "en";
+export function renderMarkdown(report: Report | ComposedReport, options: RenderMarkdownOptions = {}): string {
+  const fn = "renderMarkdown";
+  const locale = readOptions(options, fn).locale ?? "en";
   if (locale !== "en" && locale !== "zh-CN") {
     throw new OpsError({
       code: "invalid_argument",
-      fn: "renderMarkdown",
+      fn,
       path: ["options", "locale"],
       rule: 'must be "en" or "zh-CN"',
       received: locale,
     });
   }
-  parseOrThrow(ReportShapeSchema, report, { fn: "renderMarkdown", path: ["report"] });
+  const opts = parseOrThrow(RenderMarkdownOptionsSchema, options, { fn, path: ["options"] });
+  const composed = typeof report === "object" && report !== null && "kpis" in report;
+  const kpis: Report = composed ? report.kpis : (report as Report);
+  parseOrThrow(ReportShapeSchema, kpis, { fn, path: composed ? ["report", "kpis"] : ["report"] });
+  if (composed) parseOrThrow(ReportSectionsSchema, report.sections, { fn, path: ["report", "sections"] });
+  const sections = [
+    ...(composed ? report.sections : []),
+    ...(opts.sections === undefined ? [] : (options.sections ?? [])),
+  ];
+  assertUniqueIds(sections, fn, ["sections"]);
+  const labels = opts.labels ?? {};
+  checkLabelKeys(labels, sections, fn);
   const w = WORDS[locale];
-  const [thisCol, lastCol] = w.previousColumn[report.kind];
-  const lines = [`# ${w.title[report.kind]} · ${w.range(report.days[0], report.days[1], report.timeZone)}`];
+  const name = (key: string, fallback: string) =>
+    Object.hasOwn(labels, key) ? tableText(labels[key] as string) : fallback;
+  const [thisCol, lastCol] = w.previousColumn[kpis.kind];
+  const lines = [`# ${w.title[kpis.kind]} · ${w.range(kpis.days[0], kpis.days[1], kpis.timeZone)}`];
   for (const group of ["interaction", "retention", "conversion"] as const) {
-    const rows = report.indicators.filter((i) => i.group === group);
+    const rows = kpis.indicators.filter((i) => i.group === group);
     if (rows.length === 0) continue;
     lines.push(
       "",
-      `## ${w.groups[group]}`,
+      `## ${Object.hasOwn(labels, `group.${group}`) ? oneLine(labels[`group.${group}`] as string) : w.groups[group]}`,
       "",
       `| ${w.columns[0]} | ${thisCol} | ${lastCol} | ${w.columns[3]} |`,
       "| --- | ---: | ---: | ---: |",
@@ -192,18 +191,51 @@ export function renderMarkdown(report: Report, options: RenderMarkdownOptions = 
     for (const i of rows) {
       const d = rateDigits(i);
       lines.push(
-        `| ${w.names[i.key]} | ${value(i, i.current, w, d)} | ${value(i, i.previous, w, d)} | ${change(i, w)} |`,
+        `| ${name(i.key, w.names[i.key])} | ${value(i, i.current, w, d)} | ${value(i, i.previous, w, d)} | ${change(i, w)} |`,
       );
     }
   }
+  for (const section of sections) lines.push(...renderSection(section, { locale, timeZone: kpis.timeZone, labels }));
   return `${lines.join("\n")}\n`;
+}
+
+const GROUP_KEYS = ["group.interaction", "group.retention", "group.conversion"];
+
+/** Every `labels` key names an indicator, a group or a label of the sections: a typo is refused, not ignored. */
+function checkLabelKeys(labels: Readonly<Record<string, string>>, sections: readonly ReportSection[], fn: string) {
+  const known = new Set<string>([...Object.keys(WORDS.en.names), ...GROUP_KEYS]);
+  for (const s of sections) {
+    known.add(s.title.key);
+    for (const b of s.blocks) {
+      if (b.kind === "paragraph") known.add(b.text.key);
+      else if (b.kind === "figures")
+        for (const f of b.items) {
+          known.add(f.label.key);
+          if (f.value.kind === "text" && typeof f.value.value !== "string") known.add(f.value.value.key);
+        }
+      else {
+        for (const c of b.columns) known.add(c.label.key);
+        for (const r of b.rows)
+          for (const c of r) if (c.kind === "text" && typeof c.value !== "string") known.add(c.value.key);
+      }
+    }
+  }
+  for (const key of Object.keys(labels))
+    if (!known.has(key))
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["options", "labels", key],
+        rule: "must name an indicator, a group (group.interaction …) or a label key of the sections",
+        received: key,
+      });
 }
 
 /** Decimals of a rate row: one, or up to three when two different values would read the same. */
 function rateDigits(i: Indicator): number {
   let d = 1;
   if (i.unit === "rate" && i.current !== null && i.previous !== null && i.current !== i.previous)
-    while (d < 3 && percent(i.current, d) === percent(i.previous, d)) d++;
+    while (d < 3 && formatPercent(i.current, d) === formatPercent(i.previous, d)) d++;
   return d;
 }
 
@@ -216,12 +248,11 @@ function nonZeroDigits(x: number): number {
 
 function value(i: Indicator, v: number | null, w: Words, digits = 1): string {
   if (v === null) return "—";
-  if (i.unit === "rate") return percent(v, digits);
+  if (i.unit === "rate") return formatPercent(v, digits);
   if (i.unit === "duration") {
-    const s = Math.round(v / 1000);
-    return w.duration(Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60);
+    return formatDuration(v, w.locale);
   }
-  return count(v);
+  return formatCount(v);
 }
 
 function change(i: Indicator, w: Words): string {
@@ -235,21 +266,10 @@ function change(i: Indicator, w: Words): string {
     const shown = pp.toFixed(nonZeroDigits(pp));
     return `${arrow} ${sign}${Number(shown) === 0 ? "<0.001" : shown}${w.pp}`;
   }
-  const abs = i.unit === "duration" ? value(i, Math.abs(c.absolute), w) : count(Math.abs(c.absolute));
+  const abs = i.unit === "duration" ? value(i, Math.abs(c.absolute), w) : formatCount(Math.abs(c.absolute));
   const rel =
     c.relative === null
       ? w.noBase
       : `${c.relative > 0 ? "+" : c.relative < 0 ? "−" : ""}${(Math.abs(c.relative) * 100).toFixed(nonZeroDigits(c.relative * 100))}%`;
   return `${arrow} ${sign}${abs} (${rel})`;
-}
-
-function percent(v: number, digits = 1): string {
-  return `${(v * 100).toFixed(digits)}%`;
-}
-
-function count(v: number): string {
-  const rounded = Math.round(v * 100) / 100;
-  const [int, frac] = Math.abs(rounded).toString().split(".");
-  const grouped = (int ?? "0").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${rounded < 0 ? "−" : ""}${grouped}${frac === undefined ? "" : `.${frac}`}`;
 }
