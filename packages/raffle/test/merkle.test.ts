@@ -158,7 +158,7 @@ describe("inclusionProof", () => {
       expect(codes(verifyInclusion(list.root, { id: "c" }, bad))).toEqual(["malformed_proof"]);
     expect(() => verifyInclusion(list.root, { id: "c" }, { ...proof, path: ["zz"] })).toThrowOpsError(
       "invalid_argument",
-      { fn: "verifyInclusion", path: ["proof", "path"] },
+      { fn: "verifyInclusion", path: ["proof", "path", 0] },
     );
     expect(() => verifyInclusion(list.root, { id: "" }, proof)).toThrowOpsError("invalid_argument", {
       fn: "verifyInclusion",
@@ -190,6 +190,13 @@ describe("inclusionProof", () => {
     expect(() => verifyInclusion(undefined as never, { id: "a" }, proof)).toThrowOpsError("invalid_argument");
     expect(() => verifyInclusion(list.root, null as never, proof)).toThrowOpsError("invalid_argument");
     expect(() => verifyInclusion(list.root, { id: "a" }, null as never)).toThrowOpsError("invalid_argument");
+    // a sparse path (the long hostile run's TypeError): the hole is refused, naming its index
+    const three = compileEntrants([{ id: "a" }, { id: "b" }, { id: "c" }]);
+    const holey = [...inclusionProof(three, "a").path];
+    delete holey[0];
+    expect(() =>
+      verifyInclusion(three.root, { id: "a" }, { ...inclusionProof(three, "a"), path: holey }),
+    ).toThrowOpsError("invalid_argument", { path: ["proof", "path", 0] });
   });
 
   it("gives the same root and proofs when leaf hashes are not retained", () => {

@@ -133,17 +133,20 @@ export function verifyInclusion(
       ]),
     );
   else {
-    const path = proof.path.map((p) => {
+    // by index, not map: a sparse array's holes are refused, not skipped
+    const path: Uint8Array[] = [];
+    for (let i = 0; i < proof.path.length; i++) {
+      const p: unknown = proof.path[i];
       if (typeof p !== "string" || !/^[0-9a-fA-F]{64}$/.test(p))
         throw new OpsError({
           code: "invalid_argument",
           fn: "verifyInclusion",
-          path: ["proof", "path"],
+          path: ["proof", "path", i],
           rule: "must hold 64-hex-digit hashes",
           received: p,
         });
-      return hexToBytes(p);
-    });
+      path.push(hexToBytes(p));
+    }
     if (proof.index >= proof.size)
       failures.push(
         failure("index_out_of_range", `index ${proof.index} is not below size ${proof.size}`, ["proof", "index"]),
