@@ -43,6 +43,9 @@ describe("chiSquareTest", () => {
   it("gives p = 1 for a perfect fit and refuses bad input", () => {
     expect(chiSquareTest([5, 5], [5, 5]).pValue).toBe(1);
     expect(() => chiSquareTest([1], [1])).toThrowOpsError("invalid_argument", { message: /length ≥ 2/ });
+    // a statistic that overflows a double (long hostile run: Infinity at result.statistic)
+    expect(() => chiSquareTest([1e308, 0], [1e-300, 1])).toThrowOpsError("out_of_range", { path: ["observed"] });
+    expect(() => chiSquareTest([1.7e154, 0], [1, 1])).toThrowOpsError("out_of_range");
     expect(() => chiSquareTest([1, 2], [1, 0])).toThrowOpsError("invalid_argument", { message: /expected\[1\]/ });
     expect(() => chiSquareTest([1, -2], [1, 1])).toThrowOpsError("invalid_argument", { message: /observed\[1\]/ });
   });

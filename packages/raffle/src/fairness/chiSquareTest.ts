@@ -23,7 +23,8 @@ export interface ChiSquareResult {
  * @param expected - expected counts per category (same length, each > 0, same total as observed up to rounding)
  * @returns statistic, degrees of freedom and p-value
  * @throws {OpsError} `invalid_argument` for fewer than 2 categories, lengths that differ,
- *   negative or non-finite counts, or an expected count ≤ 0
+ *   negative or non-finite counts, or an expected count ≤ 0; `out_of_range` when the statistic overflows a double
+ *   (counts near 1e150, or a tiny expected count against a large observed one)
  *
  * @example
  * ```ts
@@ -71,6 +72,15 @@ export function chiSquareTest(observed: readonly number[], expected: readonly nu
       });
     statistic += (o - e) ** 2 / e;
   }
+  // (o − e)² / e overflows for counts near 1e154 or expected counts near 0 against large observed ones
+  if (!Number.isFinite(statistic * 1e9))
+    throw new OpsError({
+      code: "out_of_range",
+      fn,
+      path: ["observed"],
+      rule: "must give a finite statistic Σ (o − e)² / e (counts this large or expected counts this small overflow a double)",
+      received: statistic,
+    });
   const degreesOfFreedom = observed.length - 1;
   return {
     statistic: Math.round(statistic * 1e9) / 1e9,
