@@ -157,13 +157,23 @@ export type { FanActivity, ScoredFan, ScoreFansOptions } from "./segment/scoreFa
 export { createCounter } from "./sketch/createCounter";
 export type { Counter } from "./sketch/createCounter";
 export { createHyperLogLog, HyperLogLogOptionsSchema } from "./sketch/createHyperLogLog";
-export type { HyperLogLog, HyperLogLogOptions } from "./sketch/createHyperLogLog";
+export type {
+  HllBounds,
+  HllTargetType,
+  HyperLogLog,
+  HyperLogLogFormat,
+  HyperLogLogOptions,
+} from "./sketch/createHyperLogLog";
+export { createKllSketch, KllSketchOptionsSchema } from "./sketch/createKllSketch";
+export type { KllItemType, KllQueryOptions, KllSketch, KllSketchOptions } from "./sketch/createKllSketch";
 export { createQuantileSketch, QuantileSketchOptionsSchema } from "./sketch/createQuantileSketch";
-export type { QuantileSketch, QuantileSketchOptions } from "./sketch/createQuantileSketch";
+export type { QuantileSketch, QuantileSketchFormat, QuantileSketchOptions } from "./sketch/createQuantileSketch";
 export { createSum } from "./sketch/createSum";
 export type { SumSketch } from "./sketch/createSum";
 export { deserializeSketch } from "./sketch/deserializeSketch";
 export type { SketchByKind } from "./sketch/deserializeSketch";
+export { detectSketchFormat } from "./sketch/detectSketchFormat";
+export type { SketchFormatInfo } from "./sketch/detectSketchFormat";
 export { mergeSketches } from "./sketch/mergeSketches";
 export { rollUpSketches, RollUpSketchesOptionsSchema } from "./sketch/rollUpSketches";
 export type { DatedSketch, RollUpSketchesOptions } from "./sketch/rollUpSketches";

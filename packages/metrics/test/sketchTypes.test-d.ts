@@ -6,6 +6,7 @@ import {
   scoreFans,
   type Counter,
   type HyperLogLog,
+  type KllSketch,
   type QuantileSketch,
   type ScoredFan,
 } from "@ops/metrics";
@@ -16,6 +17,7 @@ describe("deserializeSketch", () => {
     const bytes = new Uint8Array();
     expectTypeOf(deserializeSketch(bytes, "hyperloglog")).toEqualTypeOf<HyperLogLog>();
     expectTypeOf(deserializeSketch(bytes, "quantile")).toEqualTypeOf<QuantileSketch>();
+    expectTypeOf(deserializeSketch(bytes, "kll")).toEqualTypeOf<KllSketch>();
     // @ts-expect-error unknown kind
     deserializeSketch(bytes, "bloom");
   });

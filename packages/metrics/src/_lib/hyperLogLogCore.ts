@@ -1,7 +1,8 @@
 // The HyperLogLog implementation behind createHyperLogLog and deserializeSketch.
 import { OpsError } from "@ops/core";
 import { ByteReader, ByteWriter } from "./sketchBytes";
-import type { HyperLogLog } from "../sketch/createHyperLogLog";
+import type { HllBounds, HyperLogLog } from "../sketch/createHyperLogLog";
+import { checkStdDev } from "./dsHyperLogLog";
 
 const TWO_32 = 4294967296;
 
@@ -16,6 +17,8 @@ function fmix32(h: number): number {
 
 export class HyperLogLogImpl implements HyperLogLog {
   readonly kind = "hyperloglog" as const;
+  readonly format = "ops" as const;
+  readonly targetType = null;
   readonly precision: number;
   readonly seed: number;
   readonly registers: Uint8Array;
@@ -105,7 +108,9 @@ export class HyperLogLogImpl implements HyperLogLog {
     else {
       // integers: a second word injective in `hi` for a given h1, so distinct ids never collide
       const second = h2 !== 0 ? h2 : fmix32(Math.imul(h1, 0x2c1b3c6d) ^ hi ^ this.seed2);
-      rank = this.shift + Math.clz32(second) + 1;
+      // capped at 64 − p (a zero second word, probability 2^-32 among these): a register of
+      // 65 − p everywhere would make the estimate infinite, and readers refuse it
+      rank = second === 0 ? 64 - this.precision : this.shift + Math.clz32(second) + 1;
     }
     if (rank > (this.registers[index] as number)) this.registers[index] = rank;
   }
@@ -124,14 +129,24 @@ export class HyperLogLogImpl implements HyperLogLog {
     return (m * m) / (2 * Math.LN2 * z);
   }
 
+  bounds(numStdDev: 1 | 2 | 3 = 2): HllBounds {
+    checkStdDev(numStdDev);
+    const est = this.estimate();
+    const e = (numStdDev * 1.04) / Math.sqrt(2 ** this.precision);
+    return { lower: Math.max(0, est * (1 - e)), upper: est * (1 + e) };
+  }
+
   merge(other: HyperLogLog): HyperLogLog {
     if (!(other instanceof HyperLogLogImpl)) {
+      const mixed = other?.kind === "hyperloglog";
       throw new OpsError({
-        code: "invalid_argument",
+        code: mixed ? "conflict" : "invalid_argument",
         fn: "HyperLogLog.merge",
         path: ["other"],
-        rule: "must be a HyperLogLog from createHyperLogLog or deserializeSketch",
-        received: other,
+        rule: mixed
+          ? "must be a HyperLogLog in the ops format (formats do not mix)"
+          : "must be a HyperLogLog from createHyperLogLog or deserializeSketch",
+        received: mixed ? { format: other.format } : other,
       });
     }
     if (other.precision !== this.precision || other.seed !== this.seed) {
@@ -173,7 +188,8 @@ export class HyperLogLogImpl implements HyperLogLog {
     const registers = r.bytes.slice(r.pos, r.pos + m);
     r.pos += m;
     r.done();
-    const max = 64 - precision + 1;
+    // ranks are at most 64 − p (a register of 65 − p everywhere would make the estimate infinite)
+    const max = 64 - precision;
     for (let i = 0; i < m; i++) if ((registers[i] as number) > max) r.corrupt(`hold a register value above ${max}`);
     return new HyperLogLogImpl(precision, seed, registers);
   }

@@ -1,5 +1,5 @@
 /** The kinds of mergeable sketch in \@ops/metrics. */
-export type SketchKind = "hyperloglog" | "quantile" | "counter" | "sum";
+export type SketchKind = "hyperloglog" | "quantile" | "counter" | "sum" | "kll";
 
 /**
  * What every \@ops sketch offers, so that shards built in worker threads, services or
@@ -7,8 +7,9 @@ export type SketchKind = "hyperloglog" | "quantile" | "counter" | "sum";
  * - `add` (on each kind) is a **mutable accumulator** call, for speed: it changes the sketch;
  * - `merge(other)` is **pure**: it returns a new sketch and leaves both inputs as they were;
  *   it is associative and commutative, so shards can be merged in any order or grouping;
- * - `serialize()` returns versioned bytes (`"OS"`, kind, format version, payload, CRC-32)
- *   that `deserializeSketch` reads back.
+ * - `serialize()` returns versioned bytes that `deserializeSketch` reads back: `"OS"`, kind,
+ *   format version, payload, CRC-32 in the ops format; Apache DataSketches' HLL or KLL image,
+ *   or the DDSketch protobuf message, in the interoperable formats (docs/sketch-formats.md).
  */
 export interface Sketch<S> {
   readonly kind: SketchKind;

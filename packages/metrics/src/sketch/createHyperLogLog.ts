@@ -1,7 +1,21 @@
-import { parseOrThrow } from "@ops/core";
+import { OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
+import type { HllTargetType } from "../_lib/dsHllCore";
+import { DsHllState } from "../_lib/dsHllCore";
+import { DsHyperLogLogImpl } from "../_lib/dsHyperLogLog";
 import { HyperLogLogImpl } from "../_lib/hyperLogLogCore";
 import type { Sketch } from "./Sketch";
+
+export type { HllTargetType };
+
+/** The byte formats of a {@link HyperLogLog}: @ops' own (`"ops"`, the fast default) or Apache DataSketches' HLL. */
+export type HyperLogLogFormat = "ops" | "datasketches";
+
+/** Lower and upper bounds of a distinct count, at a number of standard deviations. */
+export interface HllBounds {
+  readonly lower: number;
+  readonly upper: number;
+}
 
 /**
  * A HyperLogLog distinct counter (unique visitors, unique commenters, unique entrants).
@@ -9,36 +23,53 @@ import type { Sketch } from "./Sketch";
  */
 export interface HyperLogLog extends Sketch<HyperLogLog> {
   readonly kind: "hyperloglog";
-  /** p: the sketch has m = 2^p registers. */
+  /** The byte format chosen at creation (or read from the bytes); sketches of different formats do not merge. */
+  readonly format: HyperLogLogFormat;
+  /** p (DataSketches: lgK): the sketch has m = 2^p registers. */
   readonly precision: number;
-  /** The hash seed; only sketches with the same seed and precision merge. */
+  /** The hash seed; only sketches with the same seed and precision merge. DataSketches: always 9001. */
   readonly seed: number;
+  /** DataSketches' register width (`"HLL_4"`, `"HLL_6"`, `"HLL_8"`); `null` in the ops format. */
+  readonly targetType: HllTargetType | null;
   /**
    * Counts one item (mutates the sketch; returns it for chaining). Numbers must be safe
-   * integers (ids); strings are hashed by UTF-16 code unit, so normalise text first
-   * (`actorKey` does).
+   * integers (ids). Format `"ops"` hashes strings by UTF-16 code unit; `"datasketches"` hashes
+   * their UTF-8 bytes (as Java's and C++'s `update(String)`), skips the empty string (as they
+   * do) and refuses lone surrogates. Normalise text first (`actorKey` NFC-normalises).
    */
   add(value: string | number): this;
-  /** The estimated number of distinct items added (Ertl's improved estimator). */
+  /** The estimated number of distinct items added (ops: Ertl's improved estimator; datasketches: HIP or composite, as the reference). */
   estimate(): number;
+  /**
+   * Bounds of the distinct count at 1, 2 (default) or 3 standard deviations. Datasketches:
+   * the reference library's `get_lower_bound`/`get_upper_bound`, equal to the double. Ops:
+   * estimate × (1 ∓ z·1.04/√m), the lower one at least 0.
+   */
+  bounds(numStdDev?: 1 | 2 | 3): HllBounds;
 }
 
 /** Options of {@link createHyperLogLog}. */
 export interface HyperLogLogOptions {
-  /** p from 4 to 18; m = 2^p registers of one byte; default 14 (16 KiB, ±0.81 %). */
+  /** `"ops"` (default: the fastest, @ops' own bytes) or `"datasketches"` (Apache DataSketches' compact HLL image). */
+  readonly format?: HyperLogLogFormat;
+  /** p from 4 to 18 (datasketches: lgK from 4 to 21); m = 2^p registers; default 14 (16 KiB, ±0.81 %) (datasketches: 12). */
   readonly precision?: number;
-  /** A 32-bit hash seed, default 0. Shards to be merged must share it. */
+  /** A 32-bit hash seed, default 0. Shards to be merged must share it. Not for datasketches (always 9001). */
   readonly seed?: number;
+  /** Datasketches only: `"HLL_4"` (default, as the reference), `"HLL_6"` or `"HLL_8"` bits per register. */
+  readonly targetType?: HllTargetType;
 }
 
 /** Schema of {@link HyperLogLogOptions}. */
 export const HyperLogLogOptionsSchema = /* @__PURE__ */ (() =>
   z.object({
+    format: z.optional(z.enum(["ops", "datasketches"], { error: 'must be "ops" or "datasketches"' })),
     precision: z.optional(
       z
         .int({ error: "must be a whole number" })
-        .check(z.minimum(4, { error: "must be ≥ 4" }), z.maximum(18, { error: "must be ≤ 18" })),
+        .check(z.minimum(4, { error: "must be ≥ 4" }), z.maximum(21, { error: "must be ≤ 21" })),
     ),
+    targetType: z.optional(z.enum(["HLL_4", "HLL_6", "HLL_8"], { error: 'must be "HLL_4", "HLL_6" or "HLL_8"' })),
     seed: z.optional(
       z
         .int({ error: "must be a whole number" })
@@ -60,9 +91,19 @@ export const HyperLogLogOptionsSchema = /* @__PURE__ */ (() =>
  * near-optimal cardinality estimation algorithm", AofA 2007 (RSE 1.04/√m); O. Ertl,
  * "New cardinality estimation algorithms for HyperLogLog sketches", arXiv:1702.01284 (2017), Algorithm 6.
  *
- * @param options - `precision` (14) and `seed` (0)
+ * With `format: "datasketches"` the sketch is Apache DataSketches' HLL (lgK 4–21, HLL_4/6/8):
+ * MurmurHash3_x64_128 with seed 9001 over the same bytes as Java's and C++'s `update` — a safe
+ * integer as the 8 little-endian bytes of `update(int64_t)` (negatives in two's complement, −0
+ * as 0), a string as its UTF-8 bytes — so its compact image is byte-identical to the reference
+ * library's for the same inputs in the same order, its estimate and bounds equal, and it merges
+ * (as `hll_union` does, across lgK) with sketches written by Druid, Pinot, Spark, Hive or the
+ * Java/C++/Python libraries. Non-integer numbers are refused (JavaScript cannot tell 3 from 3.0,
+ * which DataSketches hashes differently): count `String(x)` or an integer key instead. See
+ * docs/sketch-formats.md.
+ *
+ * @param options - `format` ("ops"), `precision` (14; datasketches 12), `seed` (0), `targetType` (datasketches: "HLL_4")
  * @returns an empty sketch
- * @throws {OpsError} `invalid_argument` for a precision outside 4–18 or a seed outside 0–2³²−1
+ * @throws {OpsError} `invalid_argument` for a precision outside 4–18 (datasketches: 4–21), a seed outside 0–2³²−1, a seed with datasketches or a targetType without it
  *
  * @example
  * ```ts
@@ -72,9 +113,24 @@ export const HyperLogLogOptionsSchema = /* @__PURE__ */ (() =>
  * visitors.add("wechat_oa:gh_3a8f:oX1y2");
  * Math.abs(visitors.estimate() - 1001) < 1001 * 0.03;
  * // => true
+ * const druid = createHyperLogLog({ format: "datasketches", precision: 12, targetType: "HLL_8" });
+ * druid.add(42).add("小红").serialize().length; // LIST mode: 8-byte preamble + 2 coupons
+ * // => 16
  * ```
  */
 export function createHyperLogLog(options: HyperLogLogOptions = {}): HyperLogLog {
-  const opts = parseOrThrow(HyperLogLogOptionsSchema, options, { fn: "createHyperLogLog", path: ["options"] });
+  const fn = "createHyperLogLog";
+  const opts = parseOrThrow(HyperLogLogOptionsSchema, options, { fn, path: ["options"] });
+  const refuse = (field: string, rule: string, received: unknown): never => {
+    throw new OpsError({ code: "invalid_argument", fn, path: ["options", field], rule, received });
+  };
+  if (opts.format === "datasketches") {
+    if (opts.seed !== undefined)
+      refuse("seed", "must be absent with the datasketches format (its seed is 9001)", opts.seed);
+    return new DsHyperLogLogImpl(new DsHllState(opts.precision ?? 12, opts.targetType ?? "HLL_4"));
+  }
+  if (opts.targetType !== undefined)
+    refuse("targetType", 'must be absent unless format is "datasketches"', opts.targetType);
+  if (opts.precision !== undefined && opts.precision > 18) refuse("precision", "must be ≤ 18", opts.precision);
   return new HyperLogLogImpl(opts.precision ?? 14, opts.seed ?? 0);
 }

@@ -1,7 +1,10 @@
 import { parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
-import { QuantileSketchImpl } from "../_lib/quantileSketchCore";
+import { MIN_RELATIVE_ACCURACY, QuantileSketchImpl } from "../_lib/quantileSketchCore";
 import type { Sketch } from "./Sketch";
+
+/** The byte formats of a {@link QuantileSketch}: @ops' own (`"ops"`, the default) or the DDSketch protobuf (`"ddsketch"`). */
+export type QuantileSketchFormat = "ops" | "ddsketch";
 
 /**
  * A relative-error quantile sketch (response times, order values, watch time). `add`
@@ -9,18 +12,24 @@ import type { Sketch } from "./Sketch";
  */
 export interface QuantileSketch extends Sketch<QuantileSketch> {
   readonly kind: "quantile";
+  /** The byte format chosen at creation (or read from the bytes); sketches of different formats do not merge. */
+  readonly format: QuantileSketchFormat;
   /** α: every quantile is within a factor (1 ± α) of the true one. */
   readonly relativeAccuracy: number;
   /** The most bins per sign before the lowest ones are folded together. */
   readonly maxBins: number;
   /** Values added. */
   readonly count: number;
-  /** Their sum (plain floating-point addition). */
+  /**
+   * Their sum (plain floating-point addition); an `add` or `merge` that would overflow it is
+   * refused (`out_of_range`). Read from a DDSketch message written by another library (which
+   * carries no sum, min or max): Σ count × bin value, within α.
+   */
   readonly sum: number;
   /** The exact smallest and largest values, `null` while empty. */
   readonly min: number | null;
   readonly max: number | null;
-  /** Counts one finite value (mutates the sketch; returns it for chaining). */
+  /** Counts one finite number (mutates the sketch; returns it for chaining); anything else is refused on the hot path. */
   add(value: number): this;
   /** The q-quantile (0 ≤ q ≤ 1) within relative error α of the order statistic x₍⌊q(n−1)⌋₎; `null` while empty. */
   quantile(q: number): number | null;
@@ -28,7 +37,9 @@ export interface QuantileSketch extends Sketch<QuantileSketch> {
 
 /** Options of {@link createQuantileSketch}. */
 export interface QuantileSketchOptions {
-  /** α in (0, 1); default 0.01 (1 %). */
+  /** `"ops"` (default: @ops' own bytes) or `"ddsketch"` (the DDSketch protobuf of @datadog/sketches-js and the Datadog agent). */
+  readonly format?: QuantileSketchFormat;
+  /** α in [10⁻⁶, 1); default 0.01 (1 %). Below 10⁻⁶ the bin index of a double would leave 32 bits. */
   readonly relativeAccuracy?: number;
   /** Bins per sign before the lowest are folded, 16–2²⁰; default 2048 (covers 1e-9 to 1e9 at 1 %). */
   readonly maxBins?: number;
@@ -37,8 +48,14 @@ export interface QuantileSketchOptions {
 /** Schema of {@link QuantileSketchOptions}. */
 export const QuantileSketchOptionsSchema = /* @__PURE__ */ (() =>
   z.object({
+    format: z.optional(z.enum(["ops", "ddsketch"], { error: 'must be "ops" or "ddsketch"' })),
     relativeAccuracy: z.optional(
-      z.number().check(z.gt(0, { error: "must be > 0" }), z.lt(1, { error: "must be < 1" })),
+      z
+        .number()
+        .check(
+          z.gte(MIN_RELATIVE_ACCURACY, { error: `must be ≥ ${MIN_RELATIVE_ACCURACY}` }),
+          z.lt(1, { error: "must be < 1" }),
+        ),
     ),
     maxBins: z.optional(
       z
@@ -60,9 +77,18 @@ export const QuantileSketchOptionsSchema = /* @__PURE__ */ (() =>
  * Source: C. Masson, J. E. Rim, H. K. Lee, "DDSketch: A Fast and Fully-Mergeable Quantile
  * Sketch with Relative-Error Guarantees", PVLDB 12(12), 2019.
  *
- * @param options - `relativeAccuracy` (0.01), `maxBins` (2048)
+ * With `format: "ddsketch"` the bins follow @datadog/sketches-js's logarithmic mapping (γ = 1 +
+ * 2α/(1 − α), bin ⌈log₂(x)·ln 2/ln γ⌉, |x| ≤ 2.2·10⁻³⁰⁸·γ counted as zero) and `serialize()`
+ * writes the DDSketch protobuf message that its `DDSketch.fromProto` reads (DataDog's
+ * ddsketch.proto, the schema sketches-go, -java and -py share), with four extra fields that
+ * keep the exact sum, min, max and bin limit for @ops readers; `deserializeSketch(bytes,
+ * "quantile")` reads its `toProto` messages. Two ddsketch sketches merge when their γ is equal
+ * (as sketches-js's `mergeable`), whatever their maxBins; the result keeps the receiver's.
+ * See docs/sketch-formats.md.
+ *
+ * @param options - `format` ("ops"), `relativeAccuracy` (0.01), `maxBins` (2048)
  * @returns an empty sketch
- * @throws {OpsError} `invalid_argument` for an accuracy outside (0, 1) or maxBins outside 16–2²⁰
+ * @throws {OpsError} `invalid_argument` for an accuracy outside [10⁻⁶, 1) or maxBins outside 16–2²⁰; from `add`: `invalid_argument` for anything but a finite number, `out_of_range` when the sum would overflow
  *
  * @example
  * ```ts
@@ -78,5 +104,5 @@ export const QuantileSketchOptionsSchema = /* @__PURE__ */ (() =>
  */
 export function createQuantileSketch(options: QuantileSketchOptions = {}): QuantileSketch {
   const opts = parseOrThrow(QuantileSketchOptionsSchema, options, { fn: "createQuantileSketch", path: ["options"] });
-  return new QuantileSketchImpl(opts.relativeAccuracy ?? 0.01, opts.maxBins ?? 2048);
+  return new QuantileSketchImpl(opts.relativeAccuracy ?? 0.01, opts.maxBins ?? 2048, opts.format ?? "ops");
 }

@@ -1,5 +1,6 @@
 import {
   InstantSchema,
+  OpsError,
   parseOrThrow,
   startOfLocalMonth,
   startOfLocalWeek,
@@ -9,6 +10,7 @@ import {
   type WeekStartsOn,
 } from "@ops/core";
 import * as z from "zod/mini";
+import { assertSketch } from "../_lib/assertSketch";
 import type { Sketch } from "./Sketch";
 
 /** One period's sketch, e.g. a day's distinct commenters. */
@@ -46,7 +48,7 @@ export const RollUpSketchesOptionsSchema = /* @__PURE__ */ (() =>
  * @param entries - dated sketches of one kind and parameters (not mutated)
  * @param options - `unit`, `timeZone`, `weekStartsOn`
  * @returns one merged sketch per local week or month that has entries, sorted by `start`
- * @throws {OpsError} `invalid_argument` for bad instants or options; `invalid_time_zone`; `conflict` for sketches that cannot merge
+ * @throws {OpsError} `invalid_argument` for a non-array, bad instants, options or non-sketches; `invalid_time_zone`; `conflict` for sketches that cannot merge (kinds, formats, parameters)
  *
  * @example
  * ```ts
@@ -67,9 +69,28 @@ export function rollUpSketches<S extends Sketch<S>>(
 ): { readonly start: Instant; readonly sketch: S }[] {
   const fn = "rollUpSketches";
   const opts = parseOrThrow(RollUpSketchesOptionsSchema, options, { fn, path: ["options"] });
+  if (!Array.isArray(entries))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["entries"],
+      rule: "must be an array of { at, sketch }",
+      received: entries,
+    });
   const groups = new Map<Instant, S>();
+  const kind = (entries[0] as DatedSketch<S> | undefined)?.sketch?.kind;
   entries.forEach((entry, i) => {
     const at = parseOrThrow(InstantSchema, entry?.at, { fn, path: ["entries", i, "at"] });
+    assertSketch(entry.sketch, fn, ["entries", i, "sketch"]);
+    if (entry.sketch.kind !== kind) {
+      throw new OpsError({
+        code: "conflict",
+        fn,
+        path: ["entries", i, "sketch"],
+        rule: `must be a ${String(kind)} sketch like entries[0].sketch`,
+        received: entry.sketch.kind,
+      });
+    }
     const start =
       opts.unit === "month"
         ? startOfLocalMonth(at, opts.timeZone)
