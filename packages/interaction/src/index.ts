@@ -111,6 +111,8 @@ export type {
 } from "./replyWindow/ReplyWindowPolicy";
 export { buildReplyTree } from "./thread/buildReplyTree";
 export type { ReplyTreeNode } from "./thread/buildReplyTree";
+export { discussionDepth, DiscussionDepthOptionsSchema } from "./thread/discussionDepth";
+export type { ConversationStarter, DiscussionDepth, DiscussionDepthOptions } from "./thread/discussionDepth";
 export { buildThreads } from "./thread/buildThreads";
 export type { BuildThreadsOptions, ThreadBuild } from "./thread/buildThreads";
 export { needsReply } from "./thread/needsReply";
