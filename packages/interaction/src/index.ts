@@ -9,9 +9,11 @@ export { mergeActors } from "./actor/mergeActors";
 export type { AttributeConflict, MergeActorsOptions, MergedActors } from "./actor/mergeActors";
 export { createDouyinAdapter } from "./adapter/createDouyinAdapter";
 export { createInstagramAdapter } from "./adapter/createInstagramAdapter";
+export { createMessengerAdapter } from "./adapter/createMessengerAdapter";
 export { createWechatOaAdapter, WechatOaAdapterOptionsSchema } from "./adapter/createWechatOaAdapter";
 export type { WechatOaAdapterOptions } from "./adapter/createWechatOaAdapter";
 export { createWeiboAdapter } from "./adapter/createWeiboAdapter";
+export { createWhatsappAdapter } from "./adapter/createWhatsappAdapter";
 export { createXAdapter } from "./adapter/createXAdapter";
 export { handleWebhook, HandleWebhookOptionsSchema } from "./adapter/handleWebhook";
 export type { HandleWebhookOptions, WebhookOutcome } from "./adapter/handleWebhook";
@@ -36,6 +38,8 @@ export type {
   WebhookResponse,
   WebhookSecret,
 } from "./adapter/PlatformAdapter";
+export { recordOutbound, SentMessageSchema } from "./adapter/recordOutbound";
+export type { SentMessage } from "./adapter/recordOutbound";
 export { runAdapterConformance } from "./conformance/runAdapterConformance";
 export type {
   AdapterFixture,
@@ -111,10 +115,10 @@ export type {
 } from "./replyWindow/ReplyWindowPolicy";
 export { buildReplyTree } from "./thread/buildReplyTree";
 export type { ReplyTreeNode } from "./thread/buildReplyTree";
-export { discussionDepth, DiscussionDepthOptionsSchema } from "./thread/discussionDepth";
-export type { ConversationStarter, DiscussionDepth, DiscussionDepthOptions } from "./thread/discussionDepth";
 export { buildThreads } from "./thread/buildThreads";
 export type { BuildThreadsOptions, ThreadBuild } from "./thread/buildThreads";
+export { discussionDepth, DiscussionDepthOptionsSchema } from "./thread/discussionDepth";
+export type { ConversationStarter, DiscussionDepth, DiscussionDepthOptions } from "./thread/discussionDepth";
 export { needsReply } from "./thread/needsReply";
 export type { NeedsReplyOptions } from "./thread/needsReply";
 export { checkWebhookBody, WEBHOOK_BODY_LIMITS } from "./toolkit/checkWebhookBody";

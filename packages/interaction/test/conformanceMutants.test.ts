@@ -9,7 +9,9 @@ import {
   constantTimeEqual,
   createDouyinAdapter,
   createInstagramAdapter,
+  createMessengerAdapter,
   createWeiboAdapter,
+  createWhatsappAdapter,
   createXAdapter,
   deliveryKey,
   headerValue,
@@ -23,7 +25,9 @@ import {
 } from "./helpers/index";
 import { DOUYIN_FIXTURES } from "./fixtures/douyin";
 import { INSTAGRAM_FIXTURES } from "./fixtures/instagram";
+import { MESSENGER_FIXTURES } from "./fixtures/messenger";
 import { WEIBO_FIXTURES } from "./fixtures/weibo";
+import { WHATSAPP_FIXTURES } from "./fixtures/whatsapp";
 import { X_FIXTURES } from "./fixtures/x";
 
 type Parse = PlatformAdapter["parse"];
@@ -41,6 +45,8 @@ const ig = createInstagramAdapter();
 const weibo = createWeiboAdapter();
 const douyin = createDouyinAdapter();
 const x = createXAdapter();
+const fb = createMessengerAdapter();
+const wa = createWhatsappAdapter();
 
 /** A bearer-token adapter (Telegram Bot API style: the secret is a header, not a signature over the body). */
 const TOKEN = "tg-secret-token-1234";
@@ -319,6 +325,34 @@ const MUTANTS: readonly (readonly [string, PlatformAdapter, readonly AdapterFixt
   ],
   ["an empty fixture list", ig, [], "fixtures.nonempty"],
   [
+    "Messenger: echoes read as the user's messages (is_echo ignored)",
+    { ...fb, parse: mapParse(fb.parse, (i) => (i.direction === "out" ? { ...i, direction: "in" } : i)) },
+    MESSENGER_FIXTURES,
+    "parse.directions",
+  ],
+  [
+    "WhatsApp: verify accepts a delivery without X-Hub-Signature-256",
+    {
+      ...wa,
+      verify: (r, s) =>
+        r.method === "POST" && headerValue(r.headers, "x-hub-signature-256") === undefined
+          ? ok({ kind: "delivery" as const })
+          : wa.verify(r, s),
+    },
+    WHATSAPP_FIXTURES,
+    "verify.missing_secret",
+  ],
+  [
+    "WhatsApp: a dedupe key from the phone-number id alone (every delivery of one number collides)",
+    {
+      ...wa,
+      dedupeKey: (b) =>
+        wa.dedupeKey(b).ok ? ok(`whatsapp:${/"phone_number_id":"(\d+)"/.exec(b)?.[1]}`) : wa.dedupeKey(b),
+    },
+    WHATSAPP_FIXTURES,
+    "dedupeKey.distinct_deliveries",
+  ],
+  [
     "bearer token: a request without the token header is accepted",
     telegram((h, s) => {
       const v = headerValue(h, "x-telegram-bot-api-secret-token");
@@ -360,6 +394,8 @@ describe("runAdapterConformance against broken adapters", () => {
       [weibo, WEIBO_FIXTURES],
       [douyin, DOUYIN_FIXTURES],
       [x, X_FIXTURES],
+      [fb, MESSENGER_FIXTURES],
+      [wa, WHATSAPP_FIXTURES],
       [telegram(), TG_FIXTURES],
     ] as const)
       expect(runAdapterConformance(adapter, fixtures).failures).toEqual([]);

@@ -3,6 +3,7 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   buildThreads,
+  createWhatsappAdapter,
   ChannelIdSchema,
   runAdapterConformance,
   type AdapterFixture,
@@ -10,7 +11,9 @@ import {
 } from "./helpers/index";
 import { createBilibiliAdapter } from "./guide/createBilibiliAdapter";
 import { onWebhook } from "./guide/onWebhook";
+import { replyAndRecord } from "./guide/replyAndRecord";
 import { report } from "./guide/runConformance";
+import { WA_BUSINESS_WAMID, WA_PHONE_ID, WA_TEXT, WA_USER } from "./fixtures/whatsapp";
 
 const KEY = "ops-internal-poller-key";
 // the recorded page that the guide's conformance snippet (guide/runConformance.ts) reads
@@ -92,9 +95,39 @@ describe("docs/adapter-guide.md worked example (Bilibili)", () => {
 
   it("is printed verbatim in the guide, so that the guide cannot drift from the tested code", () => {
     const guide = readFileSync(new URL("../../../docs/adapter-guide.md", import.meta.url), "utf8");
-    for (const file of ["createBilibiliAdapter.ts", "runConformance.ts", "onWebhook.ts"]) {
+    for (const file of ["createBilibiliAdapter.ts", "runConformance.ts", "onWebhook.ts", "replyAndRecord.ts"]) {
       const code = readFileSync(new URL(`./guide/${file}`, import.meta.url), "utf8");
       expect(guide.includes(code.trim()), file).toBe(true);
     }
+  });
+});
+
+describe("docs/adapter-guide.md: recording the team's sends", () => {
+  it("sends a WhatsApp reply, records it from the Messages API answer, and the thread closes", async () => {
+    const wa = createWhatsappAdapter();
+    const ctx = { channelId: ChannelIdSchema.parse("ch_wa"), account: WA_PHONE_ID, receivedAt: 1749416390000 };
+    const parsed = wa.parse(WA_TEXT, ctx);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const question = parsed.value[0] as Interaction;
+    const sentRequests: unknown[] = [];
+    // the Messages API answer as Meta's "Send messages" page prints it
+    const answer = {
+      messaging_product: "whatsapp",
+      contacts: [{ input: WA_USER, wa_id: WA_USER }],
+      messages: [{ id: WA_BUSINESS_WAMID }],
+    };
+    const reply = await replyAndRecord(
+      wa,
+      { surface: "message", to: question.actor, inReplyTo: question, text: "Yes: blue and green." },
+      ctx,
+      async (request) => {
+        sentRequests.push(request);
+        return answer;
+      },
+      () => 1749416395000,
+    );
+    expect(sentRequests).toHaveLength(1);
+    expect(reply).toMatchObject({ nativeId: WA_BUSINESS_WAMID, direction: "out", inReplyTo: question.id });
+    expect(buildThreads([question, reply]).threads[0]).toMatchObject({ status: "pending", waitingSince: null });
   });
 });

@@ -56,6 +56,7 @@ function checkOne(x: unknown, fn: string, arg: string, i: number): void {
     typeof actor !== "object" ||
     actor === null ||
     typeof actor.platform !== "string" ||
+    typeof actor.scope !== "string" ||
     typeof actor.userId !== "string"
   ) {
     fail(fn, [arg, i, "actor"], "must be an actor reference { platform, scope, userId }", actor);
@@ -68,4 +69,24 @@ function checkOne(x: unknown, fn: string, arg: string, i: number): void {
     if (value !== undefined && (typeof value !== "string" || value.length === 0))
       fail(fn, [arg, i, key], "must be a non-empty string when present", value);
   }
+  if (v.content !== undefined) checkContent(v.content, fn, arg, i);
+}
+
+/** `content`, when present: `{ text: string, media?: MediaItem[], hashtags?: string[] }` (what is read and passed on). */
+function checkContent(c: unknown, fn: string, arg: string, i: number): void {
+  const v = c as Record<string, unknown> | null;
+  const media = v?.media;
+  const tags = v?.hashtags;
+  const str = (x: unknown) => x === undefined || typeof x === "string";
+  if (
+    typeof v !== "object" ||
+    v === null ||
+    typeof v.text !== "string" ||
+    !(
+      media === undefined ||
+      (Array.isArray(media) && media.every((m) => typeof m?.type === "string" && str(m.id) && str(m.url)))
+    ) ||
+    !(tags === undefined || (Array.isArray(tags) && tags.every((t) => typeof t === "string")))
+  )
+    fail(fn, [arg, i, "content"], "must be { text: string, media?: { type, id?, url? }[], hashtags?: string[] }", c);
 }

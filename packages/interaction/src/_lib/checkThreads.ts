@@ -70,8 +70,27 @@ export function checkThreads(list: unknown, fn: string, arg = "threads"): assert
         rule: "must be low, normal, high or urgent",
         received: t.priority,
       });
-    for (const f of ["waitingSince", "snoozedUntil"] as const)
+    assertInstant(t.createdAt, fn, at("createdAt"));
+    for (const f of ["waitingSince", "snoozedUntil", "firstReplyAt", "lastInboundAt", "lastOutboundAt"] as const)
       if (t[f] !== null && t[f] !== undefined) assertInstant(t[f], fn, at(f));
+    if (t.lastInboundKind !== null && t.lastInboundKind !== undefined && typeof t.lastInboundKind !== "string")
+      bad(fn, at("lastInboundKind"), "must be an interaction kind or null", t.lastInboundKind);
+    const labels = t.labels;
+    if (labels !== undefined && (!Array.isArray(labels) || labels.some((l) => typeof l !== "string")))
+      bad(fn, at("labels"), "must be an array of strings", labels);
+    const events = t.replyWindowEvents;
+    if (events !== undefined) {
+      if (!Array.isArray(events)) bad(fn, at("replyWindowEvents"), "must be an array of reply-window events", events);
+      for (let e = 0; e < events.length; e++) {
+        const ev = events[e] as Record<string, unknown> | null;
+        const p = [arg, i, "replyWindowEvents", e];
+        if (typeof ev !== "object" || ev === null) bad(fn, p, "must be { kind, at, sentSince }", ev);
+        if (typeof ev.kind !== "string") bad(fn, [...p, "kind"], "must be an interaction kind", ev.kind);
+        assertInstant(ev.at, fn, [...p, "at"]);
+        if (typeof ev.sentSince !== "number" || !Number.isSafeInteger(ev.sentSince) || ev.sentSince < 0)
+          bad(fn, [...p, "sentSince"], "must be a whole number ≥ 0", ev.sentSince);
+      }
+    }
     if (t.assignee !== null && t.assignee !== undefined && typeof t.assignee !== "string")
       throw new OpsError({
         code: "invalid_argument",
@@ -81,4 +100,8 @@ export function checkThreads(list: unknown, fn: string, arg = "threads"): assert
         received: t.assignee,
       });
   }
+}
+
+function bad(fn: string, path: (string | number)[], rule: string, received: unknown): never {
+  throw new OpsError({ code: "invalid_argument", fn, path, rule, received });
 }

@@ -1,20 +1,10 @@
-import { failure, type Result } from "@ops/core";
+import type { Result } from "@ops/core";
 import type { AdapterFailure } from "../adapter/PlatformAdapter";
-import { arrField, parseJsonObject, strField } from "./read";
+import { metaEntries } from "./metaWebhook";
 
 /** The `entry` array of an Instagram webhook body (`{"object":"instagram","entry":[…]}`), or the typed failure. */
 export function instagramEntries(body: string): Result<readonly unknown[], AdapterFailure> {
-  const o = parseJsonObject(body);
-  if (!o.ok) return o;
-  const object = strField(o.value, "object");
-  if (object !== "instagram")
-    return {
-      ok: false,
-      error: failure("unknown_event", `object ${object ?? "(missing)"} is not instagram`, ["object"]),
-    };
-  const entries = arrField(o.value, "entry");
-  if (entries === undefined) return { ok: false, error: failure("missing_field", "entry must be an array", ["entry"]) };
-  return { ok: true, value: entries };
+  return metaEntries(body, "instagram");
 }
 
 /**

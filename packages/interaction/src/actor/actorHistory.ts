@@ -3,6 +3,7 @@ import { ActorRefSchema, PeriodSchema } from "@ops/core";
 import * as z from "zod/mini";
 import type { Interaction, InteractionKind } from "../model/Interaction";
 import { checkInteractions } from "../_lib/checkInteractions";
+import { checkOptions } from "../_lib/checkOptions";
 import { chronological, dedupeById } from "../_lib/order";
 
 /** Options of {@link actorHistory}. */
@@ -63,6 +64,7 @@ export function actorHistory(
 ): ActorHistory {
   const fn = "actorHistory";
   checkInteractions(interactions, fn);
+  checkOptions(options, fn);
   const refs = parseOrThrow(IdentitiesSchema, identities, { fn, path: ["identities"] });
   const period =
     options.period === undefined

@@ -1,3 +1,4 @@
+import { checkOptions } from "../_lib/checkOptions";
 import { actorKey, OpsError, parseOrThrow, type ActorId, type ActorRef } from "@ops/core";
 import * as z from "zod/mini";
 import { ActorSchema, type Actor, type AttributeValue } from "../model/Actor";
@@ -67,6 +68,7 @@ const LinksSchema = /* @__PURE__ */ (() => z.array(z.tuple([ActorIdSchema, Actor
 export function mergeActors(actors: readonly Actor[], options: MergeActorsOptions = {}): MergedActors {
   const fn = "mergeActors";
   const list = parseOrThrow(InputSchema, actors, { fn, path: ["actors"] });
+  checkOptions(options, fn);
   const links = parseOrThrow(LinksSchema, options.links ?? [], { fn, path: ["options", "links"] });
   const indexOf = new Map<string, number>();
   list.forEach((a, i) => {

@@ -9,8 +9,7 @@ import type {
 } from "./PlatformAdapter";
 import type { Interaction, InteractionInput } from "../model/Interaction";
 import { adapterPolicy, defineAdapter, done, type Parsed } from "../_lib/adapterKit";
-import { hmacSha256Hex, timingSafeEqual } from "../_lib/crypto";
-import { header, query } from "../_lib/http";
+import { verifyMetaWebhook } from "../_lib/metaWebhook";
 import { entryChanges, instagramEntries } from "../_lib/instagramEntries";
 import { toOutboundId } from "../_lib/outboundIds";
 import { deliveryKey } from "../toolkit/deliveryKey";
@@ -73,49 +72,7 @@ export function createInstagramAdapter(options: AdapterOptions = {}): PlatformAd
   return defineAdapter({
     platform: PLATFORM,
     policy,
-    verify(req, secret) {
-      const q = query(req);
-      if (req.method.toUpperCase() === "GET" && q.get("hub.mode") !== null) {
-        const token = secret.verifyToken;
-        if (token === undefined)
-          return {
-            ok: false,
-            error: failure("invalid_request", "secret.verifyToken is needed to answer the subscription handshake", [
-              "secret",
-              "verifyToken",
-            ]),
-          };
-        if (q.get("hub.mode") !== "subscribe" || !timingSafeEqual(q.get("hub.verify_token") ?? "", token)) {
-          return {
-            ok: false,
-            error: failure("bad_signature", "hub.verify_token does not match", ["url", "hub.verify_token"]),
-          };
-        }
-        return {
-          ok: true,
-          value: {
-            kind: "challenge",
-            response: { status: 200, headers: { "content-type": "text/plain" }, body: q.get("hub.challenge") ?? "" },
-          },
-        };
-      }
-      const sig = header(req, "x-hub-signature-256");
-      if (sig === undefined || !sig.startsWith("sha256="))
-        return {
-          ok: false,
-          error: failure("bad_signature", "X-Hub-Signature-256 header is missing", ["headers", "x-hub-signature-256"]),
-        };
-      const expected = `sha256=${hmacSha256Hex(secret.secret, req.body)}`;
-      if (!timingSafeEqual(expected, sig.toLowerCase()))
-        return {
-          ok: false,
-          error: failure("bad_signature", "X-Hub-Signature-256 does not match the HMAC-SHA256 of the body", [
-            "headers",
-            "x-hub-signature-256",
-          ]),
-        };
-      return { ok: true, value: { kind: "delivery" } };
-    },
+    verify: verifyMetaWebhook,
     dedupeKey(body) {
       const entries = instagramEntries(body);
       if (!entries.ok) return entries;

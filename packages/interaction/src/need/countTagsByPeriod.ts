@@ -1,3 +1,4 @@
+import { checkOptions } from "../_lib/checkOptions";
 import {
   assertTimeZone,
   createOffsetLookup,
@@ -67,6 +68,7 @@ export function countTagsByPeriod(
   const fn = "countTagsByPeriod";
   assertCompiled(compiled, fn);
   checkInteractions(interactions, fn);
+  checkOptions(options, fn);
   const { period, timeZone } = options ?? ({} as CountTagsByPeriodOptions);
   if (period !== "day" && period !== "week" && period !== "month") {
     throw new OpsError({

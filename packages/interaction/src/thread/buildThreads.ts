@@ -1,3 +1,4 @@
+import { checkOptions } from "../_lib/checkOptions";
 import { parseOrThrow, type ActorRef, type Instant, type InteractionId, type ThreadId } from "@ops/core";
 import * as z from "zod/mini";
 import type { Interaction, InteractionKind } from "../model/Interaction";
@@ -99,6 +100,7 @@ interface Acc {
 export function buildThreads(interactions: readonly Interaction[], options: BuildThreadsOptions = {}): ThreadBuild {
   const fn = "buildThreads";
   checkInteractions(interactions, fn);
+  checkOptions(options, fn);
   const previous =
     options.previous === undefined
       ? []

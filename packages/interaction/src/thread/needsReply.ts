@@ -1,4 +1,5 @@
-import { assertInstant, type ActorId, type ChannelId, type Instant } from "@ops/core";
+import { checkOptions } from "../_lib/checkOptions";
+import { assertInstant, OpsError, type ActorId, type ChannelId, type Instant } from "@ops/core";
 import type { Priority, Thread } from "../model/Thread";
 import { checkThreads } from "../_lib/checkThreads";
 
@@ -44,7 +45,17 @@ export function needsReply(threads: readonly Thread[], options: NeedsReplyOption
   const fn = "needsReply";
   checkThreads(threads, fn);
   const list = threads;
+  checkOptions(options, fn);
   if (options.now !== undefined) assertInstant(options.now, fn, ["options", "now"]);
+  const ids: unknown = options.channelIds;
+  if (ids !== undefined && (!Array.isArray(ids) || ids.some((c) => typeof c !== "string")))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "channelIds"],
+      rule: "must be an array of channel ids",
+      received: ids,
+    });
   const channels = options.channelIds === undefined ? null : new Set<string>(options.channelIds);
   const now = options.now;
   const queue = list.filter((t) => {

@@ -1,0 +1,469 @@
+import { failure, type Result } from "@ops/core";
+import type {
+  AdapterFailure,
+  AdapterOptions,
+  OutboundRequest,
+  ParseContext,
+  PlatformAdapter,
+  SkippedItem,
+} from "./PlatformAdapter";
+import type { InteractionInput } from "../model/Interaction";
+import { adapterPolicy, defineAdapter, done, itemDigest, type Parsed } from "../_lib/adapterKit";
+import { entryChanges } from "../_lib/instagramEntries";
+import { metaEntries, metaTimeMs, verifyMetaWebhook } from "../_lib/metaWebhook";
+import { toOutboundId } from "../_lib/outboundIds";
+import { deliveryKey } from "../toolkit/deliveryKey";
+import { arrField, idField, isObj, missing, numField, objField, strField, type Obj } from "../_lib/read";
+
+const PLATFORM = "messenger";
+/** Messenger Send API: a text message holds at most 2000 characters (Send API reference, `message.text`). */
+const MAX_TEXT = 2000;
+
+/**
+ * The reference adapter for **Facebook Messenger** and the comments of a **Facebook Page**
+ * (Page webhooks, `object: "page"`), built from Meta's Messenger Platform "Webhook Events
+ * Reference" pages (`messages`, `message_echoes`, `message_reactions`, `message_reads`,
+ * `message_deliveries`, `message_edits`, `messaging_postbacks`), the Page webhooks `feed`
+ * field reference and the Send API:
+ *
+ * - `verify`: Meta's scheme, shared with the Instagram and WhatsApp adapters — the GET
+ *   handshake (`hub.mode=subscribe`, `hub.verify_token` = `secret.verifyToken`,
+ *   `hub.challenge` echoed) and `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body
+ *   under the App Secret>`, both compared in constant time.
+ * - `dedupeKey`: Meta gives no delivery id: `v2:messenger:page:<SHA-256 of the body>`
+ *   ({@link deliveryKey}; a retry resends the same batch).
+ * - `parse` (`context.account` is the Page id; PSIDs are scoped to it): `messaging` and
+ *   `standby` items, and changes whose value is a messaging event. `message` → `dm` (`in`;
+ *   `reply_to.mid` → `inReplyTo`; attachments → media); an echo (`is_echo`, sent by the Page —
+ *   the Page's own sends, from any app or the inbox) → `dm` `out` to the recipient;
+ *   `reaction` → `like`, `action: "unreact"` → `unlike`; `message_edit` → `edit`;
+ *   `postback` → `menu_click`. `read` and `delivery` receipts are skipped by the rules
+ *   `messenger.read` / `messenger.delivery` (they acknowledge the Page's messages up to a
+ *   watermark, several at once, and carry nothing to answer), as are referrals, opt-ins,
+ *   handover, policy-enforcement, account-linking and response-feedback signals
+ *   (`messenger.<event>`). `feed` changes: `item: "comment"` with `verb: "add"` → `comment`
+ *   (its `parent_id` is the post) or `reply` (`parent_id` another comment, → `inReplyTo`),
+ *   `out` when the Page wrote it; `verb: "edited"` → `edit`, `"remove"` → `recall`; a visitor's
+ *   post (`item` `status`, `post`, `photo`, `video`, `verb: "add"`) → `post` (`in`, opens a
+ *   public thread); reactions and likes (`item` `reaction` / `like`) → `like`, removed →
+ *   `unlike` (no platform id: `…:reaction:h2-<digest of the change>`). The Page's own posts and reactions are skipped (`messenger.feed.own_post`,
+ *   `messenger.feed.own_reaction`); any other field, item or event fails the delivery as
+ *   `unknown_event` naming it.
+ * - `replyPolicy`: `REPLY_WINDOW_POLICIES["messenger.messaging"]` (24 h standard messaging,
+ *   7 d with `HUMAN_AGENT`, one private reply to a comment within 7 d).
+ * - `toOutbound`: `message` → `POST /{page-id}/messages` with `recipient.id` (the PSID) and
+ *   `messaging_type: "RESPONSE"`, or `"MESSAGE_TAG"` with the draft's `tag` outside the
+ *   window; `private_reply` → `POST /{page-id}/messages` with `recipient.comment_id`;
+ *   `public_reply` → `POST /{comment-or-post-id}/comments`. The Page id is the draft's
+ *   `to.scope`; every id must have the platform's syntax (digits; `<digits>_<digits>` for
+ *   Page posts and comments).
+ *
+ * @param options - `policy` to replace the built-in reply-window data
+ * @returns a pure {@link PlatformAdapter}
+ *
+ * @example
+ * ```ts
+ * import { createMessengerAdapter } from "@ops/interaction";
+ * const fb = createMessengerAdapter();
+ * const body = JSON.stringify({ object: "page", entry: [{ id: "104813", time: 1772933400000, messaging: [{
+ *   sender: { id: "2705128" }, recipient: { id: "104813" }, timestamp: 1772933399000,
+ *   message: { mid: "m_a1", text: "Do you ship to Lyon?" } }] }] });
+ * const r = fb.parse(body, { channelId: "ch_fb" as never, account: "104813", receivedAt: 1772933401000 });
+ * r.ok && [r.value[0]?.kind, r.value[0]?.direction, r.value[0]?.id];
+ * // => ["dm", "in", "messenger:104813:message:m_a1"]
+ * ```
+ */
+export function createMessengerAdapter(options: AdapterOptions = {}): PlatformAdapter {
+  const policy = adapterPolicy("createMessengerAdapter", options, "messenger.messaging");
+  return defineAdapter({
+    platform: PLATFORM,
+    policy,
+    verify: verifyMetaWebhook,
+    dedupeKey(body) {
+      const entries = metaEntries(body, "page");
+      if (!entries.ok) return entries;
+      return { ok: true, value: deliveryKey(PLATFORM, "page", body) };
+    },
+    parse: parseMessenger,
+    toOutbound(draft) {
+      const json = { "content-type": "application/json" };
+      const { surface, text, tag, inReplyTo } = draft;
+      if (text.length > MAX_TEXT)
+        return {
+          ok: false,
+          error: failure("unsupported", `a Messenger text holds at most ${MAX_TEXT} characters`, ["draft", "text"]),
+        };
+      if (surface === "public_reply") {
+        const target = toOutboundId(inReplyTo?.nativeId, "messenger", ["draft", "inReplyTo", "nativeId"]);
+        if (!target.ok) return target;
+        const request: OutboundRequest = {
+          method: "POST",
+          path: `/${target.value}/comments`,
+          headers: json,
+          body: JSON.stringify({ message: text }),
+        };
+        return { ok: true, value: request };
+      }
+      const page = toOutboundId(draft.to.scope, "messenger", ["draft", "to", "scope"]);
+      if (!page.ok) return page;
+      if (surface === "private_reply") {
+        const comment = toOutboundId(inReplyTo?.nativeId, "messenger", ["draft", "inReplyTo", "nativeId"]);
+        if (!comment.ok) return comment;
+        return {
+          ok: true,
+          value: {
+            method: "POST",
+            path: `/${page.value}/messages`,
+            headers: json,
+            body: JSON.stringify({ recipient: { comment_id: comment.value }, message: { text } }),
+          },
+        };
+      }
+      const psid = toOutboundId(draft.to.userId, "messenger", ["draft", "to", "userId"]);
+      if (!psid.ok) return psid;
+      const body =
+        tag === undefined
+          ? { recipient: { id: psid.value }, messaging_type: "RESPONSE", message: { text } }
+          : { recipient: { id: psid.value }, messaging_type: "MESSAGE_TAG", tag, message: { text } };
+      return {
+        ok: true,
+        value: { method: "POST", path: `/${page.value}/messages`, headers: json, body: JSON.stringify(body) },
+      };
+    },
+  });
+}
+
+/** Messaging events that are known signals with nothing to answer, skipped by the rule `messenger.<event>`. */
+const SIGNAL_EVENTS: readonly string[] = [
+  "read",
+  "delivery",
+  "referral",
+  "optin",
+  "pass_thread_control",
+  "take_thread_control",
+  "request_thread_control",
+  "app_roles",
+  "policy_enforcement",
+  "account_linking",
+  "response_feedback",
+];
+const SIGNAL_REASON: Readonly<Record<string, string>> = {
+  read: "a read receipt (all the Page's messages up to a watermark were read): nothing to answer",
+  delivery: "a delivery receipt (the Page's messages up to a watermark were delivered): nothing to answer",
+};
+/** Change fields whose `value` is a messaging event (the `field` / `value` samples of the messaging webhook pages). */
+const MESSAGING_FIELDS: ReadonlySet<string> = new Set([
+  "messages",
+  "message_echoes",
+  "messaging_postbacks",
+  "message_reactions",
+  "message_reads",
+  "message_deliveries",
+  "message_edits",
+  "messaging_referrals",
+  "messaging_optins",
+  "messaging_handovers",
+  "messaging_policy_enforcement",
+  "messaging_account_linking",
+  "response_feedback",
+]);
+/** `feed` items that are a post written on the Page. */
+const POST_ITEMS: ReadonlySet<string> = new Set(["status", "post", "photo", "video"]);
+
+function parseMessenger(body: string, ctx: ParseContext): Parsed {
+  const read = metaEntries(body, "page");
+  if (!read.ok) return read;
+  const entries = read.value;
+  const out: InteractionInput[] = [];
+  const skips: SkippedItem[] = [];
+  const id = (kind: string, native: string): string => `${PLATFORM}:${ctx.account}:${kind}:${native}`;
+  const who = (userId: string) => ({ platform: PLATFORM, scope: ctx.account, userId });
+  const unknown = (path: (string | number)[], what: string): { ok: false; error: AdapterFailure } => ({
+    ok: false,
+    error: failure(
+      "unknown_event",
+      `${what} is not mapped by this adapter (subscribe only to the fields it reads, or extend it)`,
+      path,
+    ),
+  });
+  for (let ei = 0; ei < entries.length; ei++) {
+    const entry = entries[ei];
+    if (!isObj(entry)) return missing(["entry", ei], `entry[${ei}]: an object`);
+    const page = idField(entry, "id") ?? ctx.account;
+    const entryTime = metaTimeMs(numField(entry, "time")) ?? ctx.receivedAt;
+    const messagingItems: [unknown, (string | number)[]][] = [];
+    for (const key of ["messaging", "standby"] as const)
+      for (const [mi, m] of (arrField(entry, key) ?? []).entries()) messagingItems.push([m, ["entry", ei, key, mi]]);
+    const changes = entryChanges(entry, ei);
+    if (changes.length === 0 && messagingItems.length === 0)
+      return missing(["entry", ei], `entry[${ei}] with changes, messaging or standby`);
+    for (const [change, at] of changes) {
+      if (!isObj(change)) return missing(at, `${at.join(".")}: an object`);
+      const field = strField(change, "field") ?? "";
+      if (MESSAGING_FIELDS.has(field)) {
+        messagingItems.push([objField(change, "value"), [...at, "value"]]);
+        continue;
+      }
+      if (field !== "feed") return unknown([...at, "field"], `change field ${JSON.stringify(field)}`);
+      const v = objField(change, "value");
+      if (v === undefined) return missing([...at, "value"], `${at.join(".")}.value`);
+      const r = feedItem(v, [...at, "value"], page, entryTime);
+      if (!r.ok) return r;
+      if ("rule" in r.value) skips.push(r.value);
+      else out.push(r.value);
+    }
+    for (const [m, path] of messagingItems) {
+      const r = messagingItem(m, path, page, entryTime);
+      if (!r.ok) return r;
+      if ("rule" in r.value) skips.push(r.value);
+      else out.push(r.value);
+    }
+  }
+  return done(out, skips);
+
+  /** One `feed` change: an interaction, a skip by a named rule, or the failure. */
+  function feedItem(
+    v: Obj,
+    path: (string | number)[],
+    page: string,
+    entryTime: number,
+  ): Result<InteractionInput | SkippedItem, AdapterFailure> {
+    const item = strField(v, "item") ?? "";
+    const verb = strField(v, "verb") ?? "";
+    const from = idField(objField(v, "from") ?? {}, "id");
+    const postId = idField(v, "post_id");
+    const at = metaTimeMs(numField(v, "created_time")) ?? entryTime;
+    if (from === undefined) return missing([...path, "from", "id"], `${path.join(".")}.from.id`);
+    const own = from === page;
+    const base = {
+      channelId: ctx.channelId,
+      platformCreatedAt: at,
+      receivedAt: ctx.receivedAt,
+      raw: v,
+      visibility: "public" as const,
+      actor: who(from),
+      delivery: { status: own ? ("sent" as const) : ("received" as const) },
+    };
+    if (item === "comment") {
+      const cid = idField(v, "comment_id");
+      if (cid === undefined || postId === undefined)
+        return missing(path, `${path.join(".")} with comment_id and post_id`);
+      const target = { type: "post" as const, id: postId };
+      if (verb === "add") {
+        const parent = idField(v, "parent_id");
+        const isReply = parent !== undefined && parent !== postId;
+        return {
+          ok: true,
+          value: {
+            ...base,
+            id: id("comment", cid),
+            nativeId: cid,
+            kind: isReply ? "reply" : "comment",
+            direction: own ? "out" : "in",
+            ...(isReply ? { inReplyTo: id("comment", parent) } : {}),
+            target,
+            content: { text: strField(v, "message") ?? "" },
+          },
+        };
+      }
+      if (verb === "edited" || verb === "edit")
+        return {
+          ok: true,
+          value: {
+            ...base,
+            id: id("edit", `${cid}:${at}`),
+            kind: "edit",
+            direction: "activity",
+            target: { type: "comment", id: cid },
+            content: { text: strField(v, "message") ?? "" },
+          },
+        };
+      if (verb === "remove" || verb === "delete")
+        return {
+          ok: true,
+          value: {
+            ...base,
+            id: id("recall", cid),
+            kind: "recall",
+            direction: "activity",
+            target: { type: "comment", id: cid },
+          },
+        };
+      return unknown([...path, "verb"], `feed comment verb ${JSON.stringify(verb)}`);
+    }
+    if (POST_ITEMS.has(item) && verb === "add") {
+      if (postId === undefined) return missing([...path, "post_id"], `${path.join(".")}.post_id`);
+      if (own)
+        return {
+          ok: true,
+          value: { path, rule: "messenger.feed.own_post", reason: "the Page's own post: content, not an interaction" },
+        };
+      return {
+        ok: true,
+        value: {
+          ...base,
+          id: id("post", postId),
+          nativeId: postId,
+          kind: "post",
+          direction: "in",
+          content: { text: strField(v, "message") ?? "" },
+        },
+      };
+    }
+    if (item === "reaction" || item === "like") {
+      const on = idField(v, "comment_id") ?? postId;
+      if (on === undefined) return missing([...path, "post_id"], `${path.join(".")}.post_id or comment_id`);
+      if (own)
+        return {
+          ok: true,
+          value: { path, rule: "messenger.feed.own_reaction", reason: "the Page's own reaction: not an interaction" },
+        };
+      if (verb !== "add" && verb !== "remove" && verb !== "edit")
+        return unknown([...path, "verb"], `feed ${item} verb ${JSON.stringify(verb)}`);
+      const removed = verb === "remove";
+      return {
+        ok: true,
+        value: {
+          ...base,
+          id: id(removed ? "unreaction" : "reaction", itemDigest(v)),
+          kind: removed ? "unlike" : "like",
+          direction: "activity",
+          target: { type: idField(v, "comment_id") === undefined ? "post" : "comment", id: on },
+          ...(strField(v, "reaction_type") !== undefined
+            ? { content: { text: strField(v, "reaction_type") ?? "" } }
+            : {}),
+        },
+      };
+    }
+    return unknown([...path, "item"], `feed item ${JSON.stringify(item)} with verb ${JSON.stringify(verb)}`);
+  }
+
+  /** One messaging event: an interaction, a skip by a named rule, or the failure. */
+  function messagingItem(
+    m: unknown,
+    path: (string | number)[],
+    page: string,
+    entryTime: number,
+  ): Result<InteractionInput | SkippedItem, AdapterFailure> {
+    const where = path.join(".");
+    if (!isObj(m)) return missing(path, `${where}: a messaging event object`);
+    const senderObj = objField(m, "sender") ?? {};
+    // `user_ref` instead of `id` for a person who wrote through the Chat Plugin (messaging_postbacks sample)
+    const sender = idField(senderObj, "id") ?? idField(senderObj, "user_ref");
+    const recipient = idField(objField(m, "recipient") ?? {}, "id");
+    if (sender === undefined || recipient === undefined)
+      return missing(path, `${where} with sender.id (or sender.user_ref) and recipient.id`);
+    // milliseconds in deliveries; a string of seconds in the field/value samples ("1527459824")
+    const at =
+      metaTimeMs(
+        numField(m, "timestamp") ??
+          (typeof m.timestamp === "string" && /^\d{1,16}$/.test(m.timestamp) ? Number(m.timestamp) : undefined),
+      ) ?? entryTime;
+    const outbound = sender === page;
+    const user = outbound ? recipient : sender;
+    const base = {
+      channelId: ctx.channelId,
+      platformCreatedAt: at,
+      receivedAt: ctx.receivedAt,
+      raw: m,
+      visibility: "private" as const,
+      actor: who(sender),
+      ...(outbound ? { recipient: who(user) } : {}),
+      delivery: { status: outbound ? ("sent" as const) : ("received" as const) },
+    };
+    const message = objField(m, "message");
+    const reaction = objField(m, "reaction");
+    const postback = objField(m, "postback");
+    const edit = objField(m, "message_edit");
+    if (message !== undefined) {
+      const mid = idField(message, "mid");
+      if (mid === undefined) return missing([...path, "message", "mid"], `${where}.message.mid`);
+      if (message.is_deleted === true)
+        return {
+          ok: true,
+          value: {
+            ...base,
+            id: id("recall", mid),
+            kind: "recall",
+            direction: "activity",
+            target: { type: "message", id: mid },
+          },
+        };
+      const replyTo = idField(objField(message, "reply_to") ?? {}, "mid");
+      const media = (arrField(message, "attachments") ?? []).filter(isObj).map((a: Obj) => {
+        const type = strField(a, "type");
+        const url = strField(objField(a, "payload") ?? {}, "url") ?? strField(a, "url");
+        const mediaType = type === "image" || type === "video" || type === "audio" || type === "file" ? type : "link";
+        return { type: mediaType, ...(url !== undefined ? { url } : {}) } as const;
+      });
+      return {
+        ok: true,
+        value: {
+          ...base,
+          id: id("message", mid),
+          nativeId: mid,
+          kind: "dm",
+          direction: outbound || message.is_echo === true ? "out" : "in",
+          ...(replyTo !== undefined ? { inReplyTo: id("message", replyTo) } : {}),
+          content: { text: strField(message, "text") ?? "", media },
+        },
+      };
+    }
+    if (reaction !== undefined) {
+      const mid = idField(reaction, "mid");
+      if (mid === undefined) return missing([...path, "reaction", "mid"], `${where}.reaction.mid`);
+      const unreact = strField(reaction, "action") === "unreact";
+      return {
+        ok: true,
+        value: {
+          ...base,
+          id: id(unreact ? "unreaction" : "reaction", `${mid}:${sender}:${at}`),
+          kind: unreact ? "unlike" : "like",
+          direction: "activity",
+          target: { type: "message", id: mid },
+        },
+      };
+    }
+    if (postback !== undefined) {
+      const mid = idField(postback, "mid") ?? `${sender}:${at}`;
+      return {
+        ok: true,
+        value: {
+          ...base,
+          id: id("postback", mid),
+          nativeId: mid,
+          kind: "menu_click",
+          direction: "in",
+          content: { text: strField(postback, "payload") ?? strField(postback, "title") ?? "" },
+        },
+      };
+    }
+    if (edit !== undefined) {
+      const mid = idField(edit, "mid");
+      if (mid === undefined) return missing([...path, "message_edit", "mid"], `${where}.message_edit.mid`);
+      return {
+        ok: true,
+        value: {
+          ...base,
+          id: id("edit", `${mid}:${numField(edit, "num_edit") ?? at}`),
+          kind: "edit",
+          direction: "activity",
+          target: { type: "message", id: mid },
+          content: { text: strField(edit, "text") ?? "" },
+        },
+      };
+    }
+    const signal = SIGNAL_EVENTS.find((k) => m[k] !== undefined);
+    if (signal !== undefined)
+      return {
+        ok: true,
+        value: {
+          path,
+          rule: `messenger.${signal}`,
+          reason: SIGNAL_REASON[signal] ?? "a messaging signal (referral, opt-in, handover, policy): nothing to answer",
+        },
+      };
+    const keys = Object.keys(m).filter((k) => k !== "sender" && k !== "recipient" && k !== "timestamp");
+    return unknown(path, `messaging event ${JSON.stringify(keys.join(",") || "(empty)")}`);
+  }
+}
