@@ -9,6 +9,8 @@ export type { CompileComparePeriodsOptions } from "./compare/compileComparePerio
 export { clickhouse } from "./dialect/clickhouse";
 export type { Dialect, SqlColumnType, SqlParamType } from "./dialect/Dialect";
 export { duckdb } from "./dialect/duckdb";
+export { compileFunnel, CompileFunnelOptionsSchema } from "./funnel/compileFunnel";
+export type { CompileFunnelOptions } from "./funnel/compileFunnel";
 export { compileFollowerGrowth, CompileFollowerGrowthOptionsSchema } from "./growth/compileFollowerGrowth";
 export type { CompileFollowerGrowthOptions } from "./growth/compileFollowerGrowth";
 export type { CompiledQuery, SqlParam, SqlRow } from "./query/CompiledQuery";

@@ -164,3 +164,28 @@ export const world: fc.Arbitrary<World> = fc
       inbound,
     };
   });
+
+/** Funnel events: a few actors (hostile names), step kinds repeated, a noise kind, instants on a half-hour grid (ties, window edges) plus a few 1 ms offsets. */
+export const FUNNEL_KINDS = ["seen", "click", "buy", "noise"] as const;
+export const FUNNEL_BASE = ANCHORS[0] as number;
+export const funnelWorld: fc.Arbitrary<{ rows: EventRow[]; events: MetricEvent[] }> = fc
+  .array(
+    fc.record({
+      actor: fc.constantFrom("a", "d'd", "🙂"),
+      kind: fc.constantFrom(...FUNNEL_KINDS),
+      slot: fc.integer({ min: 0, max: 10 }),
+      nudge: fc.constantFrom(0, 0, 0, 0, 1, -1),
+    }),
+    { maxLength: 40 },
+  )
+  .map((list) => {
+    const rows: EventRow[] = list.map((e) => ({
+      occurred_at: FUNNEL_BASE + e.slot * (H / 2) + e.nudge,
+      actor: e.actor,
+      channel: "weibo",
+      kind: e.kind,
+      value: 0,
+    }));
+    const events = rows.map((r) => ({ at: r.occurred_at, actor: r.actor, channel: r.channel, kind: r.kind, value: 0 }));
+    return { rows, events };
+  });

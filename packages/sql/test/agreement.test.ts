@@ -6,6 +6,7 @@ import {
   distinctActors,
   engagementRate,
   followerGrowth,
+  funnel,
   readRate,
   replyRate,
   responseTimeSummary,
@@ -21,6 +22,7 @@ import {
   compileDistinctActors,
   compileEngagementRate,
   compileFollowerGrowth,
+  compileFunnel,
   compileReadRate,
   compileReplyRate,
   compileResponseTimeSummary,
@@ -30,7 +32,7 @@ import {
 } from "../src/index";
 import { byLabelAndChannel, expectSame } from "./_compare";
 import { cleanupFiles, createClickhouseEngine, createDuckEngine, type Engine } from "./_engines";
-import { ACTORS, ANCHORS, KINDS, world, ZONES } from "./_world";
+import { ACTORS, ANCHORS, FUNNEL_BASE, FUNNEL_KINDS, funnelWorld, KINDS, world, ZONES } from "./_world";
 
 const H = 3_600_000;
 let engines: Engine[] = [];
@@ -130,6 +132,41 @@ describe("compiled metrics on DuckDB and ClickHouse equal @ops/metrics on genera
         }
       }),
       runs,
+    );
+  });
+
+  it("funnel: ordered, strict, unordered; repeated steps, ties, window edges, ranges", async () => {
+    const stepKinds = FUNNEL_KINDS.slice(0, 3);
+    const opts = fc.oneof(
+      fc.record({
+        order: fc.constantFrom("ordered" as const, "strict" as const),
+        steps: fc.array(fc.constantFrom(...stepKinds), { minLength: 2, maxLength: 4 }),
+      }),
+      fc.record({
+        order: fc.constant("unordered" as const),
+        steps: fc.shuffledSubarray([...stepKinds], { minLength: 2 }),
+      }),
+    );
+    const extra = fc.record({
+      // windows on the half-hour grid (a step exactly at the window's end counts), or off it
+      windowMs: fc.option(fc.constantFrom(0, H / 2, H, 2 * H, 3 * H + 1, 1.5), { nil: undefined }),
+      range: fc.option(
+        fc
+          .tuple(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 1, max: 12 }))
+          .map(([a, n]) => ({ start: FUNNEL_BASE + (a * H) / 2, end: FUNNEL_BASE + ((a + n) * H) / 2 })),
+        { nil: undefined },
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(funnelWorld, opts, extra, async (w, o, x) => {
+        const options = { ...o, ...strip(x) };
+        const expected = funnel(w.events, options);
+        for (const e of engines) {
+          await e.load(w.rows);
+          expectSame(await e.run(compileFunnel({ dialect: e.name }, options)), expected, `${e.name} funnel`);
+        }
+      }),
+      { numRuns: 60, seed: 20261203 },
     );
   });
 

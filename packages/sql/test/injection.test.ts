@@ -1,8 +1,15 @@
 // Hostile column names, table names, zone names and values: identifiers are quoted, values
 // are bound, and a zone that is not an IANA zone is refused before any SQL is written.
-import { rollupByChannel } from "@ops/metrics";
+import { funnel, rollupByChannel } from "@ops/metrics";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clickhouse, compileDistinctActors, compileRollupByChannel, duckdb, type SqlTarget } from "../src/index";
+import {
+  clickhouse,
+  compileDistinctActors,
+  compileFunnel,
+  compileRollupByChannel,
+  duckdb,
+  type SqlTarget,
+} from "../src/index";
 import { byLabelAndChannel, expectSame } from "./_compare";
 import { cleanupFiles, createClickhouseEngine, createDuckEngine, type Engine, type EventRow } from "./_engines";
 
@@ -53,7 +60,20 @@ describe("injection", () => {
       // a hostile kind list is a value: it matches nothing, and the table is still there
       expect(await e.run(compileDistinctActors(target, { kinds: ["'; DROP TABLE events; --"] }))).toBe(0);
       expect(await e.run(compileDistinctActors(target))).toBe(2);
+      // funnel steps are values too: the hostile kind "$p0" is a step, matched as text
+      for (const order of ["ordered", "strict", "unordered"] as const) {
+        const f = compileFunnel(target, { steps: ["like", "$p0"], order, windowMs: 86_400_000 });
+        expect(f.sql).not.toContain("$p0'");
+        expectSame(await e.run(f), funnel(events, { steps: ["like", "$p0"], order, windowMs: 86_400_000 }));
+      }
     }
+  });
+
+  it("refuses a repeated step in an unordered funnel, as funnel does", () => {
+    expect(() => compileFunnel({ dialect: "clickhouse" }, { steps: ["a", "a"], order: "unordered" })).toThrowOpsError(
+      "invalid_argument",
+      { path: ["options", "steps"] },
+    );
   });
 
   it("refuses a zone that is not an IANA zone before writing SQL", () => {

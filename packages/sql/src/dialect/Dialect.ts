@@ -59,6 +59,21 @@ export interface Dialect {
   toFloat(value: string): string;
   /** A condition that fails the query (never a silent wrong number) when epoch-ms `ms` is outside the engine's calendar; `TRUE` if none. */
   instantGuard(ms: string): string;
+  /** Integer division (truncating) of two integer expressions. */
+  intDiv(a: string, b: string): string;
+  /** Bit `k` (0 or 1) of the 64-bit integer `x`. */
+  bitTest(x: string, k: string): string;
+  /** An Array(Int64) of these integer expressions, in this order. */
+  intList(values: readonly string[]): string;
+  /**
+   * Aggregate: the list of the Array(Int64) rows `[values…]` of a group, in ascending order of
+   * `keys` (whole rows compared, so rows with equal keys are interchangeable).
+   */
+  orderedIntLists(values: readonly string[], keys: readonly string[]): string;
+  /** Left fold of `list` from `init`: `body` over the accumulator `acc` and the element `x` (lambda parameter names). */
+  listFold(list: string, acc: string, x: string, body: string, init: string): string;
+  /** `list` mapped by `body` over the element `v` and its 1-based position `i` (an Int64). */
+  listMapIndexed(list: string, v: string, i: string, body: string): string;
   /** Appended to every query (settings), or `""`. */
   readonly querySuffix: string;
   /** Column type for DDL. */

@@ -60,6 +60,14 @@ export const clickhouse: Dialect = {
   toFloat: (value) => `toFloat64(${value})`,
   instantGuard: (ms) =>
     `throwIf(${ms} < ${MIN_MS} OR ${ms} > ${MAX_MS}, 'ops/sql: an event instant is outside 1900-01-01 … 2299-12-31, the calendar of ClickHouse DateTime64') = 0`,
+  intDiv: (a, b) => `intDiv(${a}, ${b})`,
+  bitTest: (x, k) => `bitAnd(bitShiftRight(${x}, ${k}), 1)`,
+  intList: (values) => `CAST([${values.join(", ")}] AS Array(Int64))`,
+  orderedIntLists: (values, keys) =>
+    `arrayMap(ox -> CAST([${values.map((_, n) => `tupleElement(ox, ${keys.length + n + 1})`).join(", ")}] AS Array(Int64)), arraySort(groupArray(tuple(${[...keys, ...values].join(", ")}))))`,
+  listFold: (list, acc, x, body, init) => `arrayFold((${acc}, ${x}) -> ${body}, ${list}, ${init})`,
+  listMapIndexed: (list, v, i, body) =>
+    `arrayMap((${v}, ${i}) -> ${body}, ${list}, arrayMap(oi -> toInt64(oi), arrayEnumerate(${list})))`,
   querySuffix: " SETTINGS join_use_nulls = 1",
   columnType: (type) => CH_COLUMNS[type],
   tableSuffix: " ENGINE = MergeTree ORDER BY tuple()",
