@@ -39,6 +39,17 @@ export type {
   PerkSkip,
   ScheduleFanPerksOptions,
 } from "./fan/scheduleFanPerks";
+export {
+  communityHealthSection,
+  CommunityHealthInputSchema,
+  CommunityHealthSectionOptionsSchema,
+} from "./report/communityHealthSection";
+export type {
+  CommunityHealthInput,
+  CommunityHealthSectionOptions,
+  EventHeld,
+  ModerationOutcome,
+} from "./report/communityHealthSection";
 export { checkRegexSafety, MAX_PATTERN_LENGTH, UserPatternSchema } from "./rule/checkRegexSafety";
 export type { RegexRefusal, SafePattern, UserPattern } from "./rule/checkRegexSafety";
 export { compileRules } from "./rule/compileRules";

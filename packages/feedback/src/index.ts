@@ -65,6 +65,7 @@ export type {
   OptionShare,
   QuestionSummary,
   SummarizeSurveyOptions,
+  SummaryHead,
   SurveySummary,
 } from "./survey/summarizeSurvey";
 export { SurveyResponseSchema } from "./survey/surveyResponse";

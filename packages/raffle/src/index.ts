@@ -72,6 +72,8 @@ export { entrantPseudonym, pseudonymOf } from "./privacy/entrantPseudonym";
 export type { EntrantPseudonym } from "./privacy/entrantPseudonym";
 export { entrantReceipt, EntrantReceiptSchema } from "./privacy/entrantReceipt";
 export type { EntrantReceipt, EntrantReceiptOptions } from "./privacy/entrantReceipt";
+export { DrawHeldSchema, drawsHeldSection } from "./report/drawsHeldSection";
+export type { DrawHeld } from "./report/drawsHeldSection";
 export { assembleCertificate } from "./shard/assembleCertificate";
 export type { AssembleCertificateOptions, ListSummary } from "./shard/assembleCertificate";
 export { mergeShards } from "./shard/mergeShards";

@@ -46,7 +46,7 @@ export interface LikertMean {
   } | null;
 }
 
-interface SummaryHead {
+export interface SummaryHead {
   readonly questionId: string;
   readonly text: string;
   /** Accepted responses that answered the question. */

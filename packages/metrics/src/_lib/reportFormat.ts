@@ -1,7 +1,11 @@
-// The number, duration and date formatting of rendered reports: deterministic, written
-// here rather than taken from the runtime's Intl data, so a report reads the same on
-// every machine.
-import { localParts, type TimeZone } from "@ops/core";
+// The number, duration and date formatting of rendered reports: numbers and durations are
+// written here rather than taken from the runtime's Intl data, so a report reads the same on
+// every machine; dates are date-fns' localised patterns (its en-US and zh-CN locales).
+import { tz } from "@date-fns/tz/tz";
+import { assertTimeZone, formatLocalDateTime, type TimeZone } from "@ops/core";
+import { format } from "date-fns/format";
+import { enUS } from "date-fns/locale/en-US";
+import { zhCN } from "date-fns/locale/zh-CN";
 
 /** Languages a report is rendered in. */
 export type Locale = "en" | "zh-CN";
@@ -30,16 +34,24 @@ export function formatDuration(ms: number, locale: Locale): string {
   return `${sign}${h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${s} s` : `${s} s`}`;
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
-const pad = (n: number) => String(n).padStart(2, "0");
-
 /**
- * An instant as a local date (`precision: "day"`) or date-time in `zone`, in the patterns
- * of date-fns 4 `format` with its locales: en-US `"PP HH:mm"` (`Aug 22, 2023 08:48`),
- * zh-CN `"PPP HH:mm"` (`2023年8月22日 08:48`); a date alone is `"PP"` / `"PPP"`.
+ * An instant as a local date (`precision: "day"`) or date-time in `zone`, with date-fns 4
+ * `format` and its locales: en-US `"PP HH:mm"` (`Aug 22, 2023 08:48`), zh-CN
+ * `"PPP HH:mm"` (`2023年8月22日 08:48`); a date alone is `"PP"` / `"PPP"`. The zone is
+ * applied by `@date-fns/tz`'s `tz` (IANA data of the runtime); an unknown zone is an
+ * OpsError (`invalid_time_zone`), checked first. Within a day of the ends of the instant
+ * range (±8.64e15 ms), where the local wall time lies outside `Date`'s range, the text is
+ * core's `formatLocalDateTime` (`+275760-09-13 08:00`) rather than date-fns' "NaN".
  */
 export function formatLocalInstant(t: number, zone: TimeZone, locale: Locale, precision: "minute" | "day"): string {
-  const p = localParts(t, zone);
-  const date = locale === "zh-CN" ? `${p.year}年${p.month}月${p.day}日` : `${MONTHS[p.month - 1]} ${p.day}, ${p.year}`;
-  return precision === "day" ? date : `${date} ${pad(p.hour)}:${pad(p.minute)}`;
+  assertTimeZone(zone, "renderMarkdown", ["report", "timeZone"]);
+  const local = tz(zone)(t);
+  // within a day of ±8.64e15 ms the local wall time can lie outside Date's range, where
+  // date-fns writes "NaN": ISO-like local text from core instead
+  if (Number.isNaN(local.getFullYear())) {
+    const text = formatLocalDateTime(t, zone, { precision: "minute" });
+    return precision === "day" ? text.slice(0, text.lastIndexOf(" ")) : text;
+  }
+  const pattern = (locale === "zh-CN" ? "PPP" : "PP") + (precision === "day" ? "" : " HH:mm");
+  return format(local, pattern, { locale: locale === "zh-CN" ? zhCN : enUS });
 }
