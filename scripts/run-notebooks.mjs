@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Executes every Deno notebook in examples/notebooks headless, as the test command does:
-//   jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=deno
+//   scripts/nbexec.py (nbclient, as `jupyter nbconvert --execute` runs it, with the Deno kernel)
 // with the kernel spec committed in examples/notebooks/jupyter/kernels/deno (found through
 // JUPYTER_PATH; its argv is ["deno", "jupyter", "--kernel", "--conn", "{connection_file}"])
 // and the workspace's node_modules/.bin first on PATH, so `deno` is the pinned devDependency.
@@ -11,11 +11,16 @@
 // Every code cell must show the outputs listed for it in examples/notebooks/expected-outputs.json
 // (output types per code cell: "stream", "execute_result", "display_data"), so that a cell whose
 // result was lost fails the check. `node scripts/run-notebooks.mjs --record` rewrites that file
-// from a run (review the diff). Lost outputs under load were nbclient's IOPub wait: after a
-// cell's execute_reply it waits `iopub_timeout` (default 4 s) for the outputs still in flight,
-// then goes on without them — on a loaded machine the Deno kernel's output came later.
-// The wait is 120 s here (nbclient's docs: "on some slow networks (such as CI systems) the
-// default timeout might not be long enough to get all messages").
+// from a run (review the diff).
+//
+// Lost outputs (issue 19: a cell's result missing in 4 of 6 runs): nbclient stops collecting
+// a cell's outputs at the kernel's `status: idle` for it, and the Deno kernel sometimes
+// publishes an execute_result after that idle — seen here as "late outputs: N" from
+// scripts/nbexec.py, which executes notebooks with nbclient (as nbconvert does) but drains the
+// IOPub channel for a grace period after idle. Raising `iopub_timeout` did not help: it is not
+// a timeout. As a safety net, a run that executed without error but still lacks an expected
+// output is executed again (up to 3 attempts, each retry printed); an error, or outputs
+// missing 3 times, fails.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
@@ -88,48 +93,68 @@ export function runNotebooks({ outDir = join(root, ".tmp", "notebooks"), record 
     .filter((f) => f.endsWith(".ipynb"))
     .sort()) {
     const started = performance.now();
-    const r = spawnSync(
-      nbconvert,
-      [
-        "--to",
-        "notebook",
-        "--execute",
-        "--ExecutePreprocessor.kernel_name=deno",
-        "--ExecutePreprocessor.timeout=600",
-        "--ExecutePreprocessor.iopub_timeout=120",
-        "--output-dir",
-        outDir,
-        join(NOTEBOOK_DIR, file),
-      ],
-      { cwd: NOTEBOOK_DIR, env: notebookEnv(), encoding: "utf8", maxBuffer: 1 << 26, timeout: 900_000 },
-    );
-    const seconds = (performance.now() - started) / 1000;
-    let detail = `${r.stdout ?? ""}${r.stderr ?? ""}`
-      .split("\n")
-      .filter((l) => !/MissingIDFieldWarning|validate\(nb\)|"deno jupyter" is unstable/.test(l))
-      .join("\n")
-      .slice(-4000);
-    const cellError = detail.indexOf("CellExecutionError:");
-    if (cellError >= 0) detail = detail.slice(cellError);
-    let ok = r.status === 0;
-    if (ok) {
-      // an executed notebook must carry no error output, and every code cell the outputs listed for it
-      const executed = JSON.parse(readFileSync(join(outDir, file), "utf8"));
-      const outputs = executed.cells.flatMap((c) => c.outputs ?? []);
-      const errors = outputs.filter((o) => o.output_type === "error");
-      const actual = outputTypesByCell(executed);
-      recorded[file] = actual;
-      const missing = record ? [] : missingOutputs(expectedAll[file], actual);
-      ok = errors.length === 0 && outputs.length > 0 && missing.length === 0;
-      if (!ok)
-        detail = `${errors.length} error outputs, ${outputs.length} outputs\n${missing.join("\n")}\n${JSON.stringify(errors).slice(0, 2000)}`;
+    let run = executeOnce(nbconvert, file, outDir, expectedAll[file], record);
+    const lost = [];
+    // a run that only lost outputs (no error) is executed again, up to 3 attempts: see the header
+    for (let attempt = 2; !run.ok && run.lostOnly && attempt <= 3; attempt++) {
+      lost.push(run.detail);
+      run = executeOnce(nbconvert, file, outDir, expectedAll[file], record);
     }
-    results.push({ name: `notebook executes headless: examples/notebooks/${file}`, ok, detail, seconds });
+    if (run.actual) recorded[file] = run.actual;
+    const seconds = (performance.now() - started) / 1000;
+    const retried = lost.length ? ` (outputs lost in ${lost.length} earlier attempt${lost.length > 1 ? "s" : ""})` : "";
+    results.push({
+      name: `notebook executes headless: examples/notebooks/${file}`,
+      ok: run.ok,
+      detail: `${run.detail}${retried ? `\n${retried}: ${lost.join(" | ")}` : ""}`,
+      seconds,
+      retried: lost.length,
+    });
+    if (run.ok && lost.length) console.log(`notebook ${file}${retried}: ${lost.join(" | ").replace(/\n/g, " ")}`);
   }
   if (results.length === 0)
     results.push({ name: "notebooks: at least one in examples/notebooks", ok: false, detail: "", seconds: 0 });
   if (record && results.every((r) => r.ok)) writeFileSync(EXPECTED_OUTPUTS, `${JSON.stringify(recorded, null, 1)}\n`);
   return results;
+}
+
+/** Executes one notebook once; `lostOnly`: it ran without error but some cell lacks an expected output. */
+function executeOnce(_nbconvert, file, outDir, expected, record) {
+  // scripts/nbexec.py: nbclient (what nbconvert --execute runs) keeping outputs that arrive after a cell's idle
+  const r = spawnSync(
+    "/usr/bin/python3",
+    [join(root, "scripts", "nbexec.py"), join(NOTEBOOK_DIR, file), join(outDir, file)],
+    {
+      cwd: NOTEBOOK_DIR,
+      env: notebookEnv(),
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+      timeout: 900_000,
+    },
+  );
+  let detail = `${r.stdout ?? ""}${r.stderr ?? ""}`
+    .split("\n")
+    .filter((l) => !/MissingIDFieldWarning|validate\(nb\)|"deno jupyter" is unstable/.test(l))
+    .join("\n")
+    .slice(-4000);
+  const cellError = detail.indexOf("CellExecutionError:");
+  if (cellError >= 0) detail = detail.slice(cellError);
+  if (r.status !== 0) return { ok: false, lostOnly: false, detail, actual: null };
+  // an executed notebook must carry no error output, and every code cell the outputs listed for it
+  const executed = JSON.parse(readFileSync(join(outDir, file), "utf8"));
+  const outputs = executed.cells.flatMap((c) => c.outputs ?? []);
+  const errors = outputs.filter((o) => o.output_type === "error");
+  const actual = outputTypesByCell(executed);
+  const missing = record ? [] : missingOutputs(expected, actual);
+  const ok = errors.length === 0 && outputs.length > 0 && missing.length === 0;
+  return {
+    ok,
+    lostOnly: !ok && errors.length === 0 && Array.isArray(expected) && expected.length === actual.length,
+    detail: ok
+      ? ""
+      : `${errors.length} error outputs, ${outputs.length} outputs\n${missing.join("\n")}\n${JSON.stringify(errors).slice(0, 2000)}`,
+    actual,
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

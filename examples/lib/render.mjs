@@ -2,7 +2,17 @@
 // self-contained HTML page with inline SVG charts.
 import { formatLocalDateTime } from "@ops/core";
 import { renderMarkdown } from "@ops/metrics";
-import { esc, funnelChart, heatmap, histogram, lineChart } from "./charts.mjs";
+import {
+  esc,
+  FONT_STACK,
+  formatCount,
+  formatMinutes,
+  funnelChart,
+  localDay,
+  replyTimeHistogram,
+  retentionHeatmap,
+  trendChart,
+} from "./charts.mjs";
 import { MIN, pct } from "./weekly-report.mjs";
 
 const mins = (ms) =>
@@ -16,63 +26,103 @@ const shanghai = (t) => formatLocalDateTime(t, "Asia/Shanghai", { precision: "mi
 const fmtValue = (i, v) =>
   v === null ? "—" : i.unit === "rate" ? pctv(v) : i.unit === "duration" ? mins(v) : String(v);
 
-/** The charts of a report, as SVG strings. */
+const DAY_MS = 86_400_000;
+/** The local start of each week of the trends (the report's weeks are consecutive 7-day local weeks). */
+const trendWeekStarts = (r) => r.trends.weeks.map((_, k) => r.week.start - (r.week.index - 1 - k) * 7 * DAY_MS);
+
+/** How each trend is labelled and read: its y axis (with the unit) and which way is better. */
+const TREND_READING = {
+  followerNetGrowth: { yLabel: "↑ net new followers", better: "higher is better" },
+  engagementRate: { yLabel: "↑ engagements ÷ impressions", better: "higher is better" },
+  medianFirstReplyMs: {
+    yLabel: "↑ minutes (calendar time)",
+    better: "lower is better (faster replies)",
+    title: "Median first reply",
+  },
+  slaCompliance: {
+    yLabel: "↑ % of decided items within target",
+    better: "higher is better; targets: DMs 1 h, question comments 2 h",
+  },
+};
+
+/** The charts of a report, as HTML strings (<figure class="ops-chart"> with Plot's SVG). */
 export function reportCharts(r) {
   const t = r.trends;
-  const firstWeekStart = r.week.start - (r.week.index - 1) * 7 * 86_400_000;
-  const weeksWith = (word) => [
-    ...new Set(
-      r.anomalies
-        .filter((a) => a.series.includes(word))
-        .map((a) => Math.floor((a.at - firstWeekStart) / (7 * 86_400_000))),
-    ),
-  ];
-  const highlight = {
+  const zone = r.timeZone;
+  const starts = trendWeekStarts(r);
+  const weekOf = (at) => starts.findLastIndex((s) => at >= s);
+  const weeksWith = (word) => [...new Set(r.anomalies.filter((a) => a.series.includes(word)).map((a) => weekOf(a.at)))];
+  const flagged = {
     followerNetGrowth: weeksWith("follower"),
     medianFirstReplyMs: weeksWith("SLA"),
     slaCompliance: weeksWith("SLA"),
     engagementRate: [],
   };
-  const formats = {
-    count: (v) => String(Math.round(v)),
-    rate: (v) => `${(v * 100).toFixed(v < 0.1 ? 1 : 0)}%`,
-    minutes: (v) => `${Math.round(v)}`,
+  const flagSource = {
+    followerNetGrowth: "daily net follower growth against its weekday pattern",
+    medianFirstReplyMs: "daily first-reply SLA breaches against the volume",
+    slaCompliance: "daily first-reply SLA breaches against the volume",
   };
+  const weekLabel = localDay(r.week.start, zone);
+  const subtitle = `${r.brand} · ${starts.length} weeks, ${localDay(starts[0], zone)} – ${localDay(r.week.end - DAY_MS, zone, true)}`;
   return {
-    trends: t.series.map((s) =>
-      lineChart({
-        title: s.label,
-        labels: t.weeks,
-        values: s.values,
-        format: formats[s.unit],
-        highlight: highlight[s.key] ?? [],
-        width: 272,
-        height: 200,
-      }),
-    ),
-    retention: heatmap({
-      title: "Community retention: weekly join cohorts, % who post again",
-      rowLabels: r.retention.cohorts.map((c) => `${c.label} (${c.size})`),
-      colLabels: r.retention.cohorts[0].rates.map((_, j) => `W+${j}`),
-      rows: r.retention.cohorts.map((c) => c.rates),
-      rowHeader: 128,
+    trends: t.series.map((s) => {
+      const reading = TREND_READING[s.key] ?? { yLabel: s.label, better: "" };
+      return trendChart({
+        id: `trend-${s.key}`,
+        title: reading.title ?? s.label,
+        subtitle,
+        weekStarts: starts,
+        timeZone: zone,
+        series: [{ name: s.label, values: s.values }],
+        unit: s.unit,
+        yLabel: reading.yLabel,
+        flagged: flagged[s.key] ?? [],
+        how: `one dot per local week (Monday to Sunday), dated by its Monday; ${reading.better}.${
+          flagSource[s.key]
+            ? ` Amber dots: weeks with at least one day the anomaly detector flagged (${flagSource[s.key]}).`
+            : " No anomaly detector runs on this series."
+        }`,
+      });
+    }),
+    retention: retentionHeatmap({
+      id: "retention",
+      title: "Community retention by weekly join cohort",
+      subtitle: `${r.brand} · rows: the week people joined the group (how many joined)`,
+      timeZone: zone,
+      cohorts: r.retention.cohorts,
+      how: "read a row left to right: the share of that week's joiners who posted in the group 0, 1, 2 … weeks later (week 0 is the week they joined); darker is more. Blank cells lie after the data ends.",
     }),
     funnel: funnelChart({
-      title: `DM enquiry → answered → order (3 days), week ${r.week.index}`,
+      id: "funnel",
+      title: `DM enquiry → answered → order within 3 days, week of ${weekLabel}`,
+      subtitle: `${r.brand} · people who sent a DM enquiry this week`,
       steps: r.dmFunnel.steps.map((s, i) => ({
-        label: ["DM enquiries", "answered", "ordered"][i],
+        label: ["sent a DM", "got an answer", "ordered"][i] ?? `step ${i + 1}`,
         value: s.actors,
         rate: s.conversionFromStart.value,
       })),
+      how: "each bar is the people who reached that step within 3 days of their first DM, in order; the percentage is of the people in the first bar.",
     }),
-    replyTimes: histogram({
-      title: `First-reply times, week ${r.week.index} (${r.sla.replyMinutes.length} answered items)`,
-      values: r.sla.replyMinutes,
-      markers: [
-        { at: 60, label: "DM target 1 h" },
-        ...(r.sla.p50 === null ? [] : [{ at: r.sla.p50 / MIN, label: `p50 ${mins(r.sla.p50)}` }]),
-        ...(r.sla.p90 === null ? [] : [{ at: r.sla.p90 / MIN, label: `p90 ${mins(r.sla.p90)}` }]),
+    replyTimes: replyTimeHistogram({
+      id: "replyTimes",
+      title: `First-reply times, week of ${weekLabel} (${formatCount(r.sla.replyMinutes.length)} answered items)`,
+      subtitle: `${r.brand} · DMs and question comments received this week and answered`,
+      minutes: r.sla.replyMinutes,
+      rules: [
+        ...r.sla.policies.map((p) => ({
+          at: p.targets.first_reply.goal / MIN,
+          label: `${p.match.kinds.includes("dm") ? "DM" : "comment"} target ${formatMinutes(p.targets.first_reply.goal / MIN)}`,
+          kind: "target",
+        })),
+        ...(r.sla.p50 === null
+          ? []
+          : [{ at: r.sla.p50 / MIN, label: `p50 ${formatMinutes(r.sla.p50 / MIN)}`, kind: "quantile" }]),
+        ...(r.sla.p90 === null
+          ? []
+          : [{ at: r.sla.p90 / MIN, label: `p90 ${formatMinutes(r.sla.p90 / MIN)}`, kind: "quantile" }]),
       ],
+      how: "bars count answered items by time to first reply; each bar spans one doubling of time, so bars are equally wide on the axis and in the data. Dashed lines are the targets (a DM right of the 1 h line, or a question comment right of the 2 h line, missed it); grey lines are the median (p50) and p90 of all answered items.",
     }),
   };
 }
@@ -162,9 +212,10 @@ export function renderText(r) {
 
 /**
  * The Markdown report: metrics' renderMarkdown for the composed report (KPIs, then the SLA
- * compliance and feedback sections built by @ops/sla and @ops/feedback), then the parts
- * that have no library section yet (draw participation, reply-window risks, draws, anomaly
- * explanations, activity satisfaction).
+ * compliance, feedback, community health and draws-held sections built by @ops/sla,
+ * @ops/feedback, @ops/community and @ops/raffle), then the parts that have no library
+ * section yet (draw participation, reply-window risks, anomaly explanations, activity
+ * satisfaction).
  */
 export function renderMd(r) {
   const L = [renderMarkdown(r.composed).trimEnd(), ""];
@@ -191,15 +242,6 @@ export function renderMd(r) {
   );
   for (const w of r.sla.windowRisks)
     L.push(`- \`${w.id}\` (${w.platform}, received ${shanghai(w.receivedAt)}): ${riskText(w)}.`);
-  for (const d of r.draws) {
-    L.push("", `## Lucky draw \`${d.campaign.campaignId}\` — ${d.campaign.prize}`, "");
-    L.push(
-      `${d.eligibility.entrants.length} eligible entrants of ${d.eligibility.candidates} candidates. Randomness: drand quicknet round ${d.beacon.round} (BLS signature ${d.beaconCheck.ok ? "verified" : "not verified"}). Seed \`${d.certificate.seed}\`. Certificate verification: **${d.verification.ok ? "passed" : "failed"}**.`,
-      "",
-    );
-    L.push("| tier | winner | weight |", "| --- | --- | ---: |");
-    for (const w of d.certificate.winners) L.push(`| ${w.tier} | \`${w.id}\` | ${w.weight} |`);
-  }
   L.push("", "## Anomalies and their explanations", "");
   for (const e of r.episodes) {
     L.push(`- **${episodeLine(e)}**`);
@@ -217,16 +259,101 @@ const humanize = (key) =>
     .replace(/([A-Z])/g, " $1")
     .toLowerCase();
 
+/**
+ * Which way is better for each KPI (the HTML table colours a change green when it is an
+ * improvement, red when it is a deterioration, grey when neither): more followers or
+ * engagement is better, a slower first reply or more pending replies is worse; volumes
+ * (posts, inbound messages) are not judged.
+ */
+const BETTER = {
+  postsPublished: null,
+  comments: "up",
+  likes: "up",
+  shares: "up",
+  engagementRate: "up",
+  inboundMessages: null,
+  replyRate: "up",
+  replyRateWithinTarget: "up",
+  repliesPending: "down",
+  medianFirstReplyMs: "down",
+  followers: "up",
+  followerNetGrowth: "up",
+  followerGrowthRate: "up",
+  activeActors: "up",
+  returningActorRate: "up",
+  funnelConversion: "up",
+};
+/** "good", "bad" or "neutral" for an indicator's change. */
+const judge = (i) => {
+  const better = BETTER[i.key] ?? null;
+  const d = i.change.direction;
+  if (better === null || (d !== "up" && d !== "down") || i.change.absolute === 0) return "neutral";
+  return d === better ? "good" : "bad";
+};
+/** Decimals for a rate row: one, or up to three so that two different values never read the same (as renderMarkdown). */
+const htmlRateDigits = (i) => {
+  let d = 1;
+  if (i.current !== null && i.previous !== null && i.current !== i.previous)
+    while (d < 3 && (i.current * 100).toFixed(d) === (i.previous * 100).toFixed(d)) d++;
+  return d;
+};
+const minDigits = (x) => {
+  let d = 1;
+  while (d < 3 && Number(Math.abs(x).toFixed(d)) === 0) d++;
+  return d;
+};
+/** A KPI value in the HTML table: counts grouped by thousands, rates in %, durations in minutes (the one duration unit of the table). */
+const htmlValue = (i, v) =>
+  v === null || v === undefined
+    ? "—"
+    : i.unit === "rate"
+      ? `${(v * 100).toFixed(htmlRateDigits(i))}%`
+      : i.unit === "duration"
+        ? `${(v / MIN).toFixed(1)} min`
+        : formatCount(v);
+/** A KPI change, by the rule of report.md: rates in percentage points, counts and durations with their relative change; "no change" when zero. */
+const htmlChange = (i) => {
+  const c = i.change;
+  if (c.absolute === null || c.absolute === undefined) return "—";
+  if (c.absolute === 0) return "no change";
+  const arrow = c.direction === "up" ? "▲" : c.direction === "down" ? "▼" : "";
+  const sign = c.absolute > 0 ? "+" : "−";
+  if (i.unit === "rate") {
+    const pp = Math.abs(c.absolute) * 100;
+    const shown = pp.toFixed(minDigits(pp));
+    return `${arrow} ${sign}${Number(shown) === 0 ? "<0.001" : shown} pp`;
+  }
+  const abs =
+    i.unit === "duration" ? `${(Math.abs(c.absolute) / MIN).toFixed(1)} min` : formatCount(Math.abs(c.absolute));
+  const rel =
+    c.relative === null
+      ? "no base"
+      : `${c.relative > 0 ? "+" : "−"}${Math.abs(c.relative * 100).toFixed(minDigits(c.relative * 100))}%`;
+  return `${arrow} ${sign}${abs} (${rel})`;
+};
+/** One duration unit for a set of durations (ms): minutes unless the largest is a day or more, then hours. */
+const durationUnit = (values) => {
+  const max = Math.max(0, ...values.filter((v) => v !== null && v !== undefined));
+  return max >= 1440 * MIN
+    ? { name: "h", of: (ms) => (ms / 3_600_000).toFixed(1) }
+    : { name: "min", of: (ms) => formatCount(ms / MIN) };
+};
+const inUnit = (u, ms) => (ms === null || ms === undefined ? "—" : u.of(ms));
+/** A rate in % with one decimal, or "—". */
+const pctHtml = (v) => (v === null || v === undefined ? "—" : `${(v * 100).toFixed(1)}%`);
+
 /** The self-contained HTML page. */
 export function renderHtml(r) {
   const charts = reportCharts(r);
   const rows = r.kpis.indicators
     .map(
       (i) =>
-        `<tr><td>${esc(i.group)}</td><td>${esc(humanize(i.key))}</td><td class="n">${esc(fmtValue(i, i.current))}</td><td class="n">${esc(fmtValue(i, i.previous))}</td><td class="n ${i.change.direction ?? ""}">${i.change.direction === "up" ? "▲" : i.change.direction === "down" ? "▼" : ""} ${esc(pct(i.change.relative))}</td></tr>`,
+        `<tr><td>${esc(i.group)}</td><td>${esc(humanize(i.key))}</td><td class="n">${esc(htmlValue(i, i.current))}</td><td class="n">${esc(htmlValue(i, i.previous))}</td><td class="n ${judge(i)}">${esc(htmlChange(i))}</td></tr>`,
     )
     .join("");
   const o = r.sla.compliance.overall;
+  const slaRows = [{ channelId: "all", ...o }, ...r.sla.compliance.byChannel];
+  const unit = durationUnit([r.sla.p50, r.sla.p90, ...slaRows.flatMap((c) => [c.firstReply?.p50, c.firstReply?.p90])]);
   const anomalies = r.episodes
     .map(
       (e) =>
@@ -238,17 +365,18 @@ export function renderHtml(r) {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(r.brand)} — week ${r.week.index} operations report</title>
 <style>
-body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif;margin:24px auto;max-width:1180px;color:#111827;padding:0 16px}
+body{font-family:${FONT_STACK};margin:24px auto;max-width:1180px;color:#111827;padding:0 16px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #e5e7eb;padding-bottom:4px}
 .sub{color:#6b7280;margin:0 0 16px}.grid{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #e5e7eb;border-radius:8px;padding:4px}
-table{border-collapse:collapse;font-size:13px}td,th{padding:3px 10px;border-bottom:1px solid #f3f4f6;text-align:left}.n{text-align:right}.up{color:#059669}.down{color:#dc2626}
+table{border-collapse:collapse;font-size:13px}td,th{padding:3px 10px;border-bottom:1px solid #f3f4f6;text-align:left}.n{text-align:right}.good{color:#047857}.bad{color:#b91c1c}.neutral{color:#6b7280}
+.ops-chart h2{font-size:14px;margin:0 0 2px;border:0;padding:0}.ops-chart h3{font-size:12px;font-weight:400;color:#6b7280;margin:0 0 4px}.ops-chart figcaption{font-size:12px;color:#4b5563;margin-top:4px;line-height:1.4}.card{padding:8px}.legend-note{font-size:12px;color:#4b5563}
 .tiles{display:flex;gap:12px;flex-wrap:wrap}.tile{border:1px solid #e5e7eb;border-radius:8px;padding:8px 14px;min-width:150px}.tile b{font-size:20px;display:block}
 code{font-size:12px;word-break:break-all}
 </style></head><body>
 <h1>${esc(r.brand)} — weekly operations report</h1>
 <p class="sub">Week ${r.week.index}: ${esc(r.week.days[0])} – ${esc(r.week.days[1])} (${esc(r.timeZone)}). Generated by <code>pnpm demo</code> from the sample data with the @ops packages.</p>
 <div class="tiles">
-<div class="tile">First-reply SLA met<b>${pctv(o.achievementRate.value)}</b>p50 ${mins(r.sla.p50)} · p90 ${mins(r.sla.p90)}</div>
+<div class="tile">First-reply SLA met<b>${pctHtml(o.achievementRate.value)}</b>p50 ${inUnit(unit, r.sla.p50)} ${unit.name} · p90 ${inUnit(unit, r.sla.p90)} ${unit.name}</div>
 <div class="tile">SLA breaches<b>${r.sla.breaches.length}</b>window risks: ${r.sla.windowRisks.length}</div>
 <div class="tile">Feedback backlog<b>${f.backlog}</b>${f.overdue.length} overdue</div>
 <div class="tile">Closing the loop<b>${pctv(f.loopThisWeek.rate.value)}</b>this week (${f.loopThisWeek.rate.numerator}/${f.loopThisWeek.rate.denominator})</div>
@@ -258,12 +386,13 @@ code{font-size:12px;word-break:break-all}
 <div class="grid">${charts.trends.map((c) => `<div class="card">${c}</div>`).join("")}</div>
 <h2>KPIs, week on week</h2>
 <table><tr><th>group</th><th>indicator</th><th class="n">this week</th><th class="n">last week</th><th class="n">change</th></tr>${rows}</table>
+<p class="legend-note">Change: rates in percentage points (pp), counts and durations with the relative change. <span class="good">Green: better</span>, <span class="bad">red: worse</span> (a faster reply or fewer pending replies is better), <span class="neutral">grey: volumes, not judged</span>.</p>
 <h2>Conversion and retention</h2>
 <div class="grid"><div class="card">${charts.funnel}</div><div class="card">${charts.retention}</div></div>
 <h2>First-reply SLA</h2>
 <div class="grid"><div class="card">${charts.replyTimes}</div>
-<div><table><tr><th>channel</th><th class="n">met</th><th class="n">breached</th><th class="n">compliance</th><th class="n">p50</th><th class="n">p90</th></tr>
-${[{ channelId: "all", ...o }, ...r.sla.compliance.byChannel].map((c) => `<tr><td>${esc(c.channelId)}</td><td class="n">${c.achieved}</td><td class="n">${c.breached}</td><td class="n">${pctv(c.achievementRate.value)}</td><td class="n">${mins(c.firstReply?.p50)}</td><td class="n">${mins(c.firstReply?.p90)}</td></tr>`).join("")}</table>
+<div><table><tr><th>channel</th><th class="n">met</th><th class="n">breached</th><th class="n">compliance</th><th class="n">p50 (${unit.name})</th><th class="n">p90 (${unit.name})</th></tr>
+${slaRows.map((c) => `<tr><td>${esc(c.channelId)}</td><td class="n">${formatCount(c.achieved)}</td><td class="n">${formatCount(c.breached)}</td><td class="n">${pctHtml(c.achievementRate.value)}</td><td class="n">${inUnit(unit, c.firstReply?.p50)}</td><td class="n">${inUnit(unit, c.firstReply?.p90)}</td></tr>`).join("")}</table>
 <p>Unanswered DMs at week end and their platform reply windows:</p><ul>${r.sla.windowRisks.map((w) => `<li><code>${esc(w.id)}</code> ${esc(w.platform)}: ${esc(riskText(w))}</li>`).join("")}</ul></div></div>
 ${r.draws
   .map(

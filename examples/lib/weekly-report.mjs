@@ -21,7 +21,8 @@ import {
   slaComplianceSection,
 } from "@ops/sla";
 import { evaluateReplyWindow, REPLY_WINDOW_POLICIES } from "@ops/interaction";
-import { checkEligibility, drawWinners, QUICKNET, verifyBeacon, verifyDraw } from "@ops/raffle";
+import { checkEligibility, drawsHeldSection, drawWinners, QUICKNET, verifyBeacon, verifyDraw } from "@ops/raffle";
+import { checkCadence, communityHealthSection, compileRules, evaluate, issueStrike } from "@ops/community";
 import { closingTheLoop, feedbackLoopSection, overdueItems, replayLog, resolvedNotReported } from "@ops/feedback";
 import { campaignInteractions, DAY, localDate, WEEK } from "./sample.mjs";
 
@@ -43,6 +44,28 @@ export const SLA_POLICIES = [
     targets: { first_reply: { goal: 2 * HOUR, hours: "calendar" } },
   },
 ];
+
+/** The group's conduct rules (ads out, personal attacks hidden) and the content plan of the domain's rule of thumb. */
+export const GROUP_RULES = [
+  {
+    id: "no-ads",
+    triggers: [{ kind: "links" }],
+    actions: [{ kind: "delete" }, { kind: "warn" }],
+    strike: { weight: 1, ttlMs: 30 * DAY },
+  },
+  {
+    id: "no-attacks",
+    triggers: [{ kind: "keywords", category: "personal_attack", keywords: ["蠢货", "脑残", "idiot"] }],
+    actions: [{ kind: "hide" }],
+    strike: { weight: 2, ttlMs: 30 * DAY },
+  },
+];
+export const CONTENT_PLAN = {
+  targets: [
+    { form: "article", min: 3, max: 5 },
+    { form: "short_video", min: 2, max: 3 },
+  ],
+};
 
 /** The platform reply-window policy used for each platform's DMs (none is published for Xiaohongshu). */
 export const DM_WINDOW_POLICY = {
@@ -376,10 +399,44 @@ export function buildWeeklyReport(sample, options = {}) {
     csat: csat(sample.survey.filter((s) => s.activity === activity).map((s) => s.score)),
   }));
 
+  // --- community health: the group's messages of the week through the conduct rules, the strikes
+  // they gave (the log from the start of the data), and the week's publishing against the content plan
+  const rules = compileRules(GROUP_RULES);
+  const groupMessages = sample.community.messages
+    .map((m, i) => ({ id: `gm${i}`, actor: m.actor, text: m.text, at: m.at }))
+    .filter((m) => m.at < now);
+  const moderated = groupMessages.map((m) => ({
+    m,
+    evaluation: evaluate(m, rules, { roles: ["member"], recent: [] }),
+  }));
+  const strikes = moderated.flatMap(({ m, evaluation }) =>
+    evaluation.decisions.flatMap((d) =>
+      d.strike
+        ? [issueStrike(d.strike, { id: `strike_${m.id}_${d.ruleId}`, actor: m.actor, ruleId: d.ruleId, at: m.at })]
+        : [],
+    ),
+  );
+  const community = communityHealthSection(
+    {
+      moderation: moderated
+        .filter(({ m }) => m.at >= week.start)
+        .map(({ m, evaluation }) => ({ actor: m.actor, evaluation })),
+      strikes,
+      cadence: checkCadence(
+        { ...CONTENT_PLAN, timeZone: zone },
+        sample.posts.map((p) => ({ id: p.id, form: p.form, publishedAt: p.publishedAt })),
+        week,
+      ),
+    },
+    week,
+  );
+
   // --- the report the library renders: the KPIs, then the sections of the packages that own the data
   const composed = composeReport(kpis, [
     slaComplianceSection(compliance),
     feedbackLoopSection(feedbackItems, now, { period: week }),
+    community,
+    drawsHeldSection(draws.map((d) => ({ certificate: d.certificate, verification: d.verification }))),
   ]);
 
   return {
