@@ -81,7 +81,7 @@ export const QuantileSketchOptionsSchema = /* @__PURE__ */ (() =>
  * 2α/(1 − α), bin ⌈log₂(x)·ln 2/ln γ⌉, |x| ≤ 2.2·10⁻³⁰⁸·γ counted as zero) and `serialize()`
  * writes the DDSketch protobuf message that its `DDSketch.fromProto` reads (DataDog's
  * ddsketch.proto, the schema sketches-go, -java and -py share), with four extra fields that
- * keep the exact sum, min, max and bin limit for @ops readers; `deserializeSketch(bytes,
+ * keep the exact sum, min, max and bin limit for \@ops readers; `deserializeSketch(bytes,
  * "quantile")` reads its `toProto` messages. Two ddsketch sketches merge when their γ is equal
  * (as sketches-js's `mergeable`), whatever their maxBins; the result keeps the receiver's.
  * See docs/sketch-formats.md.

@@ -9,7 +9,7 @@ export interface SketchFormatInfo {
 
 /**
  * Tells which sketch a byte string holds from its first bytes, without reading the rest —
- * to route bytes from Druid, Datadog or @ops to {@link deserializeSketch} (which detects the
+ * to route bytes from Druid, Datadog or \@ops to {@link deserializeSketch} (which detects the
  * same way and then checks every field).
  *
  * - `"OS"` then a kind byte 1–4: @ops' own format;

@@ -1,7 +1,7 @@
 /** The type of a bound parameter, named as ClickHouse names it (each dialect maps it). */
 export type SqlParamType = "String" | "Int64" | "Float64" | "Array(String)";
 
-/** What an event-table column holds, for DDL: see {@link EventTable}. */
+/** What an event-table column holds, for DDL: see `createEventTableSql` and the event-table contract in the README. */
 export type SqlColumnType = "instantMs" | "timestamp" | "string" | "nullableString" | "float" | "nullableFloat";
 
 /**
