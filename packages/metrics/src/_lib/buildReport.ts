@@ -183,7 +183,7 @@ function valuesOf(
     const times = items.flatMap((i) =>
       i.firstReplyAt == null || (asOf !== undefined && i.firstReplyAt > asOf)
         ? []
-        : [measureElapsed(elapsed, i.receivedAt, i.firstReplyAt, fn, ["options", "elapsed"])],
+        : [elapsed === undefined ? i.firstReplyAt - i.receivedAt : elapsed(i.receivedAt, i.firstReplyAt)],
     );
     v.set("medianFirstReplyMs", times.length === 0 ? null : quantileOfSorted(Float64Array.from(times).sort(), 0.5, 7));
   }
