@@ -57,6 +57,7 @@ export const allowedDeps = {
   feedback: ["core", "interaction", "sla", "metrics"],
   community: ["core", "interaction", "metrics"],
   sql: ["core", "metrics"],
+  ingest: ["core", "interaction", "metrics"],
   cli: ["core", "interaction", "metrics", "raffle"],
 };
 
