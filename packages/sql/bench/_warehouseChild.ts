@@ -1,7 +1,6 @@
 // Child process of warehouse.bench.ts: one path (MODE = duckdb | chdb | metrics | arquero)
 // over the Parquet file FILE, printing its timings and peak RSS as JSON. Each path runs in
 // its own process so that its peak RSS is its own.
-import { createRequire } from "node:module";
 import { DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 import { type EventColumns, retentionTable, rollupByChannel } from "@ops/metrics";
 import { type CompiledQuery, compileRetentionTable, compileRollupByChannel, type SqlParam } from "../src/index";
@@ -112,10 +111,8 @@ if (MODE === "duckdb") {
   out.rollupRows = (await timed("rollup", () => rollupByChannel(cols, ROLLUP))).length;
   out.retentionRows = (await timed("retention", () => retentionTable(cols, RETENTION))).cohorts.length;
 } else if (MODE === "arquero") {
-  // arquero 8 is a devDependency of @ops/metrics: resolved from there
-  const req = createRequire(new URL("../../metrics/package.json", import.meta.url));
-  // biome-ignore lint/suspicious/noExplicitAny: arquero is not a dependency of @ops/sql (its types do not resolve here)
-  const aq: any = await import(req.resolve("arquero"));
+  // arquero 8 (a devDependency of this package), loaded only on this path
+  const aq = await import("arquero");
   const op = aq.op;
   const cols = await timed("load", loadColumns);
   const OFFSET = 8 * 3_600_000; // Asia/Shanghai has no DST since 1991: a fixed offset, as the metrics bench does

@@ -2,6 +2,7 @@
 import type { Dialect, SqlParamType } from "../dialect/Dialect";
 import { DEFAULT_EVENT_COLUMNS, dialectOf, type EventField, type SqlTarget } from "../table/EventTable";
 import type { CompiledQuery, SqlParam, SqlRow } from "../query/CompiledQuery";
+import { checkRows } from "./rows";
 
 export interface Builder {
   readonly d: Dialect;
@@ -13,7 +14,8 @@ export interface Builder {
   readonly at: string;
   /** A bound parameter; returns its placeholder. */
   param(type: SqlParamType, value: SqlParam["value"]): string;
-  finish<T>(sql: string, read: (rows: readonly SqlRow[]) => T): CompiledQuery<T>;
+  /** The compiled query; its `read` checks that `rows` is an array of row objects before `read` sees them. */
+  finish<T>(sql: string, fn: string, read: (rows: readonly SqlRow[]) => T): CompiledQuery<T>;
 }
 
 /** A builder for a validated target. */
@@ -35,8 +37,8 @@ export function createBuilder(target: SqlTarget): Builder {
       params.push({ name, type, value });
       return d.placeholder(name, type);
     },
-    finish(sql, read) {
-      return { dialect: d.name, sql: sql + d.querySuffix, params, read };
+    finish(sql, fn, read) {
+      return { dialect: d.name, sql: sql + d.querySuffix, params, read: (rows) => read(checkRows(rows, fn)) };
     },
   };
 }
