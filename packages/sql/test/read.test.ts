@@ -1,6 +1,6 @@
 import { OpsError } from "@ops/core";
 import { describe, expect, it } from "vitest";
-import { compileDistinctActors, compileFunnel, compileReadRate, compileReplyRate } from "../src";
+import { compileDistinctActors, compileFunnel, compileReadRate, compileReplyRate, compileTimeBuckets } from "../src";
 
 // `read` receives what a user's client returned: the hostile-input suite (scripts/test/hostile)
 // sweeps every field; these are the cases it found before `read` checked its rows.
@@ -45,5 +45,34 @@ describe("read refuses what no engine returns, naming where", () => {
   it("valid rows still read (bigint from DuckDB, strings from ClickHouse JSON)", () => {
     expect(q.read([{ readers: 50n }]).value).toBe(0.25);
     expect(compileDistinctActors({ dialect: "clickhouse" }).read([{ d: "3" }])).toBe(3);
+  });
+});
+
+describe("compileTimeBuckets' read fills from the zone's calendar", () => {
+  const q = compileTimeBuckets(
+    { dialect: "duckdb" },
+    { timeZone: "UTC", unit: "day", range: { start: Date.UTC(2026, 2, 9), end: Date.UTC(2026, 2, 11) } },
+  );
+  const row = (label: string, start: number) => ({
+    label,
+    start_ms: start,
+    end_ms: start + 86_400_000,
+    n: 1n,
+    s: 1,
+    d: 1n,
+    t_min: start,
+    t_max: start,
+  });
+  it("a row of a day the query's range does not hold is refused, not dropped", () => {
+    expect(refusal(() => q.read([row("2026-03-20", Date.UTC(2026, 2, 20))]))).toEqual({
+      code: "corrupt_data",
+      path: ["rows", 0, "label"],
+    });
+  });
+  it("the days without rows are filled with empty buckets", () => {
+    expect(q.read([row("2026-03-10", Date.UTC(2026, 2, 10))]).map((b) => [b.label, b.count])).toEqual([
+      ["2026-03-09", 0],
+      ["2026-03-10", 1],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { parseOrThrow, type WeekStartsOn } from "@ops/core";
+import { OpsError, parseOrThrow, type WeekStartsOn } from "@ops/core";
 import { type TimeBucket, timeBuckets, TimeBucketsOptionsSchema, type TimeBucketsOptions } from "@ops/metrics";
 import * as z from "zod/mini";
 import { bucketQuery } from "../_lib/bucketQuery";
@@ -78,7 +78,19 @@ export function compileTimeBuckets(target: SqlTarget, options: CompileTimeBucket
     }
     // the zone's calendar of the span (the same plan as timeBuckets), then the rows by label
     const byLabel = new Map(read.map((r) => [r.label, r]));
-    return timeBuckets([], { timeZone: opts.timeZone, unit, weekStartsOn, range }).map((empty) => {
+    const plan = timeBuckets([], { timeZone: opts.timeZone, unit, weekStartsOn, range });
+    // a row whose bucket is not in the plan did not come from this query: refused, never dropped
+    const planned = new Set(plan.map((b) => b.label));
+    const stray = read.findIndex((r) => !planned.has(r.label));
+    if (stray !== -1)
+      throw new OpsError({
+        code: "corrupt_data",
+        fn,
+        path: ["rows", stray, "label"],
+        rule: "must be a bucket of the query's range and zone (rows from another query or range are not read)",
+        received: read[stray]?.label,
+      });
+    return plan.map((empty) => {
       const r = byLabel.get(empty.label);
       return r === undefined ? empty : strip(r);
     });
