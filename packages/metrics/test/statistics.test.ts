@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { describe as describeSample, poissonCdf, poissonQuantile, quantile } from "@ops/metrics";
+import {
+  chiSquareTest,
+  describe as describeSample,
+  poissonCdf,
+  poissonQuantile,
+  quantile,
+  studentTQuantile,
+} from "@ops/metrics";
 
 const relativeError = (got: number, want: number): number => Math.abs(got - want) / Math.abs(want);
 
@@ -210,5 +217,63 @@ describe("poissonQuantile", () => {
       message: "poissonQuantile: p must be a probability in [0, 1], got 1.5",
     });
     expect(() => poissonQuantile(0.5, Number.NaN)).toThrowOpsError("invalid_argument", { path: ["lambda"] });
+  });
+});
+
+describe("chiSquareTest (moved from @ops/raffle)", () => {
+  it("matches scipy's chi-square upper tail", () => {
+    // scipy.stats.chi2.sf(3.841458820694124, 1) = 0.05
+    expect(chiSquareTest([0, 0], [1, 1]).degreesOfFreedom).toBe(1);
+    const p = (stat: number, df: number): number => {
+      const k = df + 1;
+      const e = new Array(k).fill(100);
+      const o = [...e];
+      // put the whole statistic in two cells: (o−e)²/e split evenly
+      const d = Math.sqrt((stat * 100) / 2);
+      o[0] = 100 + d;
+      o[1] = 100 - d;
+      return chiSquareTest(o, e).pValue;
+    };
+    expect(p(3.841458820694124, 1)).toBeCloseTo(0.05, 9); // scipy.stats.chi2.sf(3.841458820694124, 1)
+    expect(p(30.14352720564616, 19)).toBeCloseTo(0.05, 9); // scipy.stats.chi2.sf(30.14352720564616, 19)
+    expect(p(16.26623619623813, 3)).toBeCloseTo(0.001, 9); // scipy.stats.chi2.sf(16.26623619623813, 3)
+    expect(p(123.22522145336181, 99)).toBeCloseTo(0.05, 8); // scipy.stats.chi2.sf(123.22522145336181, 99)
+  });
+
+  it("gives p = 1 for a perfect fit and refuses bad input", () => {
+    expect(chiSquareTest([5, 5], [5, 5]).pValue).toBe(1);
+    expect(() => chiSquareTest([1], [1])).toThrowOpsError("invalid_argument", { message: /length ≥ 2/ });
+    // a statistic that overflows a double (long hostile run: Infinity at result.statistic)
+    expect(() => chiSquareTest([1e308, 0], [1e-300, 1])).toThrowOpsError("out_of_range", { path: ["observed"] });
+    expect(() => chiSquareTest([1.7e154, 0], [1, 1])).toThrowOpsError("out_of_range");
+    expect(() => chiSquareTest([1, 2], [1, 0])).toThrowOpsError("invalid_argument", { message: /expected\[1\]/ });
+    expect(() => chiSquareTest([1, -2], [1, 1])).toThrowOpsError("invalid_argument", { message: /observed\[1\]/ });
+  });
+});
+
+describe("studentTQuantile", () => {
+  it.each([
+    // scipy.stats.t.isf(p, df)
+    [0.025, 1, 12.706204736174705],
+    [0.025, 2, 4.302652729749464],
+    [0.025, 9, 2.2621571627982053],
+    [0.005, 29, 2.7563859036706053],
+    [0.05, 120, 1.6576508993552357],
+    [0.0005, 4, 8.610301581379275],
+    [0.25, 3, 0.7648923284043444],
+  ])("t.isf(%f, %i) = %f as scipy", (p, df, expected) => {
+    // t.isf(p, df) = t.ppf(1 − p, df) = −t.ppf(p, df)
+    expect(studentTQuantile(1 - p, df)).toBeCloseTo(expected, 10);
+    expect(studentTQuantile(p, df)).toBeCloseTo(-expected, 10);
+  });
+  it("scipy's t.ppf for a non-integer df and far tails; refuses what has no finite answer", () => {
+    expect(studentTQuantile(0.975, 2.5)).toBeCloseTo(3.5746548420036817, 9); // scipy 1.17.1 stats.t.ppf(0.975, 2.5)
+    expect(studentTQuantile(1e-10, 5)).toBeCloseTo(-156.82559270889433, 6); // scipy 1.17.1 stats.t.ppf(1e-10, 5)
+    // scipy gives t.ppf(1e-200, 1) = -3.18e199: past what the tail can be computed for here, refused
+    expect(studentTQuantile(0.5, 1)).toBe(0);
+    expect(() => studentTQuantile(0, 3)).toThrowOpsError("out_of_range", { path: ["p"] });
+    expect(() => studentTQuantile(1e-200, 1)).toThrowOpsError("out_of_range", { path: ["p"] });
+    expect(() => studentTQuantile(0.9, 0)).toThrowOpsError("invalid_argument", { path: ["df"] });
+    expect(() => studentTQuantile(Number.NaN, 3)).toThrowOpsError("invalid_argument", { path: ["p"] });
   });
 });

@@ -57,8 +57,6 @@ export type {
 } from "./eligibility/checkEligibility";
 export { EligibilityRulesSchema } from "./eligibility/EligibilityRulesSchema";
 export type { EligibilityRules, EligibilityRulesInput } from "./eligibility/EligibilityRulesSchema";
-export { chiSquareTest } from "./fairness/chiSquareTest";
-export type { ChiSquareResult } from "./fairness/chiSquareTest";
 export { runFairnessHarness } from "./fairness/runFairnessHarness";
 export type { DrawUnderTest, FairnessReport, RunFairnessHarnessOptions } from "./fairness/runFairnessHarness";
 export { compileEntrants, EntrantSchema, MAX_WEIGHT } from "./list/compileEntrants";

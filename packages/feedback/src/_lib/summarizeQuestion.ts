@@ -1,8 +1,7 @@
-import { csat, describe, nps, wilsonInterval, type ProportionInterval } from "@ops/metrics";
+import { csat, describe, nps, type ProportionInterval, studentTQuantile, wilsonInterval } from "@ops/metrics";
 import type { Question } from "../survey/question";
 import type { AcceptedResponse } from "../survey/validateResponses";
 import type { LikertMean, OptionShare, QuestionSummary } from "../survey/summarizeSurvey";
-import { studentTUpperQuantile } from "./studentT";
 
 const share = (
   count: number,
@@ -20,7 +19,7 @@ function likertMean(scored: number[], min: number, max: number, confidence: numb
   const n = d.n;
   if (d.mean === null) return { n, mean: null, standardDeviation: null, interval: null };
   if (d.standardDeviation === null) return { n, mean: d.mean, standardDeviation: null, interval: null };
-  const t = studentTUpperQuantile((1 - confidence) / 2, n - 1);
+  const t = studentTQuantile(1 - (1 - confidence) / 2, n - 1);
   const half = (t * d.standardDeviation) / Math.sqrt(n);
   return {
     n,

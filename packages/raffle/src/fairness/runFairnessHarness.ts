@@ -1,10 +1,10 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, concatBytes } from "@noble/hashes/utils.js";
 import { OpsError } from "@ops/core";
+import { type ChiSquareResult, chiSquareTest } from "@ops/metrics";
 import { u32be, utf8 } from "../_lib/bytes";
 import { rankTop } from "../_lib/rank";
 import { compileEntrants, type EntrantInput, type EntrantList } from "../list/compileEntrants";
-import { chiSquareTest, type ChiSquareResult } from "./chiSquareTest";
 
 /**
  * A draw under test: given a 32-byte seed (hex), the compiled list and the number of

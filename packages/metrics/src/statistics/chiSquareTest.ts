@@ -1,5 +1,5 @@
 import { OpsError } from "@ops/core";
-import { gammaQ } from "../_lib/gamma";
+import { gammaQ } from "../_lib/gammaFn";
 
 /** The result of {@link chiSquareTest}. */
 export interface ChiSquareResult {
@@ -28,7 +28,7 @@ export interface ChiSquareResult {
  *
  * @example
  * ```ts
- * import { chiSquareTest } from "@ops/raffle";
+ * import { chiSquareTest } from "@ops/metrics";
  * const r = chiSquareTest([18, 22, 20, 40], [25, 25, 25, 25]);
  * [r.statistic, r.degreesOfFreedom, r.pValue < 0.001];
  * // => [12.32, 3, false]
