@@ -70,6 +70,8 @@ export type {
 } from "./survey/summarizeSurvey";
 export { SurveyResponseSchema } from "./survey/surveyResponse";
 export type { AnswerValue, SurveyResponse } from "./survey/surveyResponse";
+export { surveySection, SurveySectionOptionsSchema } from "./survey/surveySection";
+export type { SurveySectionOptions } from "./survey/surveySection";
 export { tagFreeTextAnswers, TagFreeTextAnswersOptionsSchema } from "./survey/tagFreeTextAnswers";
 export type {
   TaggedAnswer,
