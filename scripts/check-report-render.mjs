@@ -14,9 +14,63 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { inflateSync } from "node:zlib";
 import { root } from "./workspace.mjs";
+
+/**
+ * The trend charts' week starts are local Mondays 00:00 across DST changes: the charts' week
+ * arithmetic (examples/lib/charts.mjs `localWeekStarts`, render.mjs `trendWeekStarts`) in zones
+ * with a change (New York: 8 Mar and 1 Nov 2026; Berlin: 29 Mar and 25 Oct 2026) and one without
+ * (Shanghai). A control computes the starts as `start + k·7·24 h` and must find a week start off
+ * local midnight in New York — so the check can tell the two apart.
+ */
+export async function checkWeekStarts() {
+  const { localParts, fromLocalParts } = await import("@ops/core");
+  const { localWeekStarts } = await import("../examples/lib/charts.mjs");
+  const { trendWeekStarts } = await import("../examples/lib/render.mjs");
+  const results = [];
+  const mondayMidnight = (t, zone) => {
+    const p = localParts(t, zone);
+    return p.weekday === 1 && p.hour === 0 && p.minute === 0 && p.second === 0;
+  };
+  const describe = (t, zone) => {
+    const p = localParts(t, zone);
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${String(p.minute).padStart(2, "0")} weekday ${p.weekday}`;
+  };
+  for (const zone of ["America/New_York", "Europe/Berlin", "Asia/Shanghai"]) {
+    // a Wednesday in January: its week's Monday, then 46 weeks over both changes of 2026
+    const first = fromLocalParts({ year: 2026, month: 1, day: 7, hour: 15, minute: 0 }, zone);
+    const starts = localWeekStarts(first, 46, zone);
+    const bad = starts.filter((t) => !mondayMidnight(t, zone));
+    const lengths = new Set(starts.slice(1).map((t, k) => (t - starts[k]) / 3_600_000));
+    const r = {
+      timeZone: zone,
+      week: { start: starts[12], index: 8 },
+      trends: { weeks: Array.from({ length: 8 }, (_, k) => `W${k + 1}`) },
+    };
+    const trend = trendWeekStarts(r);
+    results.push({
+      name: `report charts: week starts are local Mondays 00:00 across DST (${zone})`,
+      ok:
+        bad.length === 0 &&
+        (zone === "Asia/Shanghai" ? lengths.size === 1 : lengths.has(167) && lengths.has(169)) &&
+        trend.length === 8 &&
+        trend[7] === starts[12] &&
+        trend.every((t) => mondayMidnight(t, zone)),
+      detail: `off: ${bad.map((t) => describe(t, zone)).join("; ") || "none"}; week lengths (h): ${[...lengths].join(", ")}; trend starts ${trend.map((t) => describe(t, zone)).join("; ")}`,
+    });
+  }
+  const zone = "America/New_York";
+  const start = fromLocalParts({ year: 2026, month: 2, day: 2, hour: 0, minute: 0 }, zone);
+  const naive = Array.from({ length: 8 }, (_, k) => start + k * 7 * 86_400_000);
+  results.push({
+    name: "report charts: control — week starts as start + k·7·24 h drift off local midnight after a DST change",
+    ok: naive.some((t) => !mondayMidnight(t, zone)),
+    detail: naive.map((t) => describe(t, zone)).join("; "),
+  });
+  return results;
+}
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const FLAGS = [
@@ -266,6 +320,16 @@ export function probe(page, env = {}) {
 export function checkReportRender({ outDir = join(root, ".tmp", "report") } = {}) {
   const results = [];
   const record = (name, ok, detail = "") => results.push({ name, ok, detail });
+  // the week-start check imports the built packages: run in a child so this function stays synchronous
+  const weeks = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--week-starts"], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  try {
+    for (const r of JSON.parse(weeks.stdout)) record(r.name, r.ok, r.detail);
+  } catch {
+    record("report charts: week starts checked", false, `${weeks.stdout}${weeks.stderr}`.slice(-2000));
+  }
   if (!existsSync(CHROMIUM)) {
     record("report render: chromium is installed", false, `${CHROMIUM} not found; run scripts/system-deps.sh`);
     return results;
@@ -346,7 +410,9 @@ export function checkReportRender({ outDir = join(root, ".tmp", "report") } = {}
   return results;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href && process.argv[2] === "--week-starts") {
+  console.log(JSON.stringify(await checkWeekStarts()));
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const results = checkReportRender();
   for (const r of results)
     console.log(`${r.ok ? "✓" : "✗"} ${r.name}${r.detail ? `  (${r.detail.split("\n")[0].slice(0, 300)})` : ""}`);

@@ -7,6 +7,7 @@
 // subtitle (h3), a legend wherever colour carries meaning, the SVG, and a one-line "How to
 // read" caption. Dates on axes are local dates in the report's time zone. The page and the
 // SVG name a font stack with a CJK font for Windows, macOS and Linux (FONT_STACK).
+import { addLocalDays, startOfLocalWeek } from "@ops/core";
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 
@@ -31,6 +32,17 @@ export const formatPercent = (v, digits = 1) => `${(v * 100).toFixed(digits)}%`;
 /** A duration in minutes as `45 min` below an hour, else `2 h` / `2.5 h`. */
 export const formatMinutes = (m) =>
   m < 60 ? `${Math.round(m)} min` : `${Number((m / 60).toFixed(m < 600 ? 1 : 0))} h`;
+
+/**
+ * The local starts (Monday 00:00 in `timeZone`) of `count` consecutive weeks, the first the
+ * week that holds `first` — with @ops/core's zone-aware calendar arithmetic, so a week that
+ * holds a DST change (167 or 169 hours) still starts on a local Monday, where `start + k·7
+ * days` in milliseconds would drift by an hour after the change.
+ */
+export function localWeekStarts(first, count, timeZone) {
+  const start = startOfLocalWeek(first, timeZone);
+  return Array.from({ length: count }, (_, k) => addLocalDays(start, timeZone, 7 * k));
+}
 
 /** The local date of an instant in `timeZone`, as `Jul 3` (with the year when `withYear`). */
 export function localDay(at, timeZone, withYear = false) {

@@ -1,6 +1,6 @@
 // Renders a report built by weekly-report.mjs as terminal text, Markdown and a
 // self-contained HTML page with inline SVG charts.
-import { formatLocalDateTime } from "@ops/core";
+import { addLocalDays, formatLocalDateTime } from "@ops/core";
 import { renderMarkdown } from "@ops/metrics";
 import {
   esc,
@@ -9,11 +9,12 @@ import {
   formatMinutes,
   funnelChart,
   localDay,
+  localWeekStarts,
   replyTimeHistogram,
   retentionHeatmap,
   trendChart,
 } from "./charts.mjs";
-import { MIN, pct } from "./weekly-report.mjs";
+import { MIN } from "./weekly-report.mjs";
 
 const mins = (ms) =>
   ms === null || ms === undefined
@@ -23,12 +24,10 @@ const mins = (ms) =>
       : `${Math.round(ms / MIN)} min`;
 const pctv = (v) => (v === null || v === undefined ? "—" : `${(v * 100).toFixed(1)}%`);
 const shanghai = (t) => formatLocalDateTime(t, "Asia/Shanghai", { precision: "minute" });
-const fmtValue = (i, v) =>
-  v === null ? "—" : i.unit === "rate" ? pctv(v) : i.unit === "duration" ? mins(v) : String(v);
 
-const DAY_MS = 86_400_000;
-/** The local start of each week of the trends (the report's weeks are consecutive 7-day local weeks). */
-const trendWeekStarts = (r) => r.trends.weeks.map((_, k) => r.week.start - (r.week.index - 1 - k) * 7 * DAY_MS);
+/** The local start (Monday 00:00) of each week of the trends (zone-aware: see localWeekStarts). */
+export const trendWeekStarts = (r) =>
+  localWeekStarts(addLocalDays(r.week.start, r.timeZone, -7 * (r.week.index - 1)), r.trends.weeks.length, r.timeZone);
 
 /** How each trend is labelled and read: its y axis (with the unit) and which way is better. */
 const TREND_READING = {
@@ -64,7 +63,7 @@ export function reportCharts(r) {
     slaCompliance: "daily first-reply SLA breaches against the volume",
   };
   const weekLabel = localDay(r.week.start, zone);
-  const subtitle = `${r.brand} · ${starts.length} weeks, ${localDay(starts[0], zone)} – ${localDay(r.week.end - DAY_MS, zone, true)}`;
+  const subtitle = `${r.brand} · ${starts.length} weeks, ${localDay(starts[0], zone)} – ${localDay(addLocalDays(r.week.end, zone, -1), zone, true)}`;
   return {
     trends: t.series.map((s) => {
       const reading = TREND_READING[s.key] ?? { yLabel: s.label, better: "" };
@@ -139,9 +138,54 @@ export const riskText = (w) =>
 const span = (e) => (e.from === e.to ? e.from : `${e.from} – ${e.to.slice(5)}`);
 /** One line per anomaly episode: its days, what was observed against the expectation, and how it was found. */
 export const episodeLine = (e) =>
-  `${span(e)} ${e.series} ${e.direction === "down" ? "fell" : "rose"}: observed ${e.anomalies.map((a) => a.observed).join(", ")} vs expected ${e.anomalies.map((a) => a.expected.toFixed(0)).join(", ")} (${e.anomalies[0].method})`;
+  `${span(e)} ${e.series} ${e.direction === "down" ? "fell" : "rose"}: observed ${e.anomalies.map((a) => formatCount(a.observed)).join(", ")} vs expected ${e.anomalies.map((a) => formatCount(a.expected)).join(", ")} (${e.anomalies[0].method})`;
 
-/** The readable terminal summary. */
+/** A duration as renderMarkdown writes it (en): `2 h 6 min`, `26 min 24 s`, `45 s`. */
+export const formatDurationMd = (ms) => {
+  const total = Math.round(Math.abs(ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const sec = total % 60;
+  const sign = ms < 0 && total > 0 ? "−" : "";
+  return `${sign}${h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${sec} s` : `${sec} s`}`;
+};
+/** A KPI value by renderMarkdown's rules: counts grouped by thousands, rates in % (more decimals when two values would read the same), durations in h/min/s. */
+export const kpiValue = (i, v) =>
+  v === null || v === undefined
+    ? "—"
+    : i.unit === "rate"
+      ? `${(v * 100).toFixed(htmlRateDigits(i))}%`
+      : i.unit === "duration"
+        ? formatDurationMd(v)
+        : formatCount(v);
+/** A KPI change by renderMarkdown's rules: rates in percentage points, counts and durations with the relative change, "no change" when zero, "new" from a base of 0. */
+export const kpiChange = (i) => {
+  const c = i.change;
+  if (c.absolute === null || c.absolute === undefined) return "—";
+  if (c.absolute === 0) return "— no change";
+  const arrow = c.direction === "up" ? "▲" : c.direction === "down" ? "▼" : "—";
+  const sign = c.absolute > 0 ? "+" : "−";
+  if (i.unit === "rate") {
+    const pp = Math.abs(c.absolute) * 100;
+    const shown = pp.toFixed(minDigits(pp));
+    return `${arrow} ${sign}${Number(shown) === 0 ? "<0.001" : shown} pp`;
+  }
+  const abs = i.unit === "duration" ? formatDurationMd(Math.abs(c.absolute)) : formatCount(Math.abs(c.absolute));
+  const rel =
+    c.relative === null
+      ? "new"
+      : `${c.relative > 0 ? "+" : c.relative < 0 ? "−" : ""}${(Math.abs(c.relative) * 100).toFixed(minDigits(c.relative * 100))}%`;
+  return `${arrow} ${sign}${abs} (${rel})`;
+};
+
+/** The lucky-draw funnel of each campaign: reached → took part (commented on the campaign post) → eligible entrants in the draw. */
+const drawFunnel = (r) =>
+  r.campaignRates.map((c) => {
+    const d = r.draws.find((x) => x.campaign.variant === c.variant);
+    return { ...c, campaignId: d?.campaign.campaignId ?? "", eligible: d ? d.eligibility.entrants.length : null };
+  });
+
+/** The readable terminal summary (numbers by renderMarkdown's rules). */
 export function renderText(r) {
   const L = [];
   L.push(
@@ -149,45 +193,53 @@ export function renderText(r) {
   );
   L.push("");
   for (const group of ["interaction", "retention", "conversion"]) {
-    L.push(`${group.toUpperCase()}`);
+    L.push(`${group.toUpperCase()}  (this week, last week, change: rates in percentage points)`);
     for (const i of r.kpis.indicators.filter((x) => x.group === group)) {
-      const arrow = i.change.direction === "up" ? "▲" : i.change.direction === "down" ? "▼" : "=";
       L.push(
-        `  ${i.key.padEnd(24)} ${fmtValue(i, i.current).padStart(10)}  (last week ${fmtValue(i, i.previous)}, ${arrow} ${pct(i.change.relative)})`,
+        `  ${humanize(i.key).padEnd(28)} ${kpiValue(i, i.current).padStart(12)}  ${kpiValue(i, i.previous).padStart(12)}  ${kpiChange(i)}`,
       );
     }
   }
-  for (const c of r.campaignRates)
+  L.push("");
+  L.push("LUCKY-DRAW PARTICIPATION  (people, per campaign post)");
+  for (const c of drawFunnel(r))
     L.push(
-      `  lucky draw ${c.variant} (${c.prize}): ${c.entered} entrants of ${c.reached} reached = ${pctv(c.participation.value)}`,
+      `  ${c.variant} ${c.prize}: reached ${formatCount(c.reached)} → took part ${formatCount(c.entered)} (commented; ${pctv(c.participation.value)} of reached) → eligible entrants in the draw ${c.eligible === null ? "—" : formatCount(c.eligible)}`,
     );
   L.push("");
   const o = r.sla.compliance.overall;
+  const slaUnit = durationUnit([
+    r.sla.p50,
+    r.sla.p90,
+    ...r.sla.compliance.byChannel.flatMap((c) => [c.firstReply?.p50, c.firstReply?.p90]),
+  ]);
+  const d = (ms) => `${inUnit(slaUnit, ms)} ${slaUnit.name}`;
   L.push(
-    `FIRST-REPLY SLA (DM 1 h, question comments 2 h): ${pctv(o.achievementRate.value)} met (${o.achieved}/${o.achieved + o.breached}), p50 ${mins(r.sla.p50)}, p90 ${mins(r.sla.p90)}, ${r.sla.breaches.length} breaches`,
+    `FIRST-REPLY SLA (DM 1 h, question comments 2 h): ${pctv(o.achievementRate.value)} met (${formatCount(o.achieved)}/${formatCount(o.achieved + o.breached)}), p50 ${d(r.sla.p50)}, p90 ${d(r.sla.p90)}, ${formatCount(r.sla.breaches.length)} breaches`,
   );
-  for (const c of o && r.sla.compliance.byChannel)
+  for (const c of r.sla.compliance.byChannel)
     L.push(
-      `  ${c.channelId.padEnd(12)} ${pctv(c.achievementRate.value).padStart(7)} met, p50 ${mins(c.firstReply?.p50)}, p90 ${mins(c.firstReply?.p90)}`,
+      `  ${c.channelId.padEnd(12)} ${pctv(c.achievementRate.value).padStart(7)} met, p50 ${d(c.firstReply?.p50)}, p90 ${d(c.firstReply?.p90)}`,
     );
   L.push(`  reply-window risks (unanswered DMs at week end): ${r.sla.windowRisks.length}`);
   for (const w of r.sla.windowRisks)
     L.push(`    ${w.id} ${w.platform} received ${shanghai(w.receivedAt)}: ${riskText(w)}`);
   L.push("");
-  for (const d of r.draws) {
-    const c = d.certificate;
+  L.push(`DRAWS HELD: ${r.draws.length}  (one line per draw; entrants = eligible after the eligibility check)`);
+  for (const dr of r.draws) {
+    const c = dr.certificate;
     L.push(
-      `LUCKY DRAW ${d.campaign.campaignId} (${d.campaign.prize}): ${d.eligibility.entrants.length} eligible of ${d.eligibility.candidates} candidates; drand quicknet round ${c.randomness.round ?? d.beacon.round} (beacon ${d.beaconCheck.ok ? "verified" : "NOT verified"})`,
+      `  ${dr.campaign.campaignId} (${dr.campaign.prize}): ${formatCount(dr.eligibility.entrants.length)} eligible entrants of ${formatCount(dr.eligibility.candidates)} who took part; drand quicknet round ${c.randomness.round ?? dr.beacon.round} (beacon ${dr.beaconCheck.ok ? "verified" : "NOT verified"})`,
     );
     L.push(
-      `  excluded: ${Object.entries(d.eligibility.counts)
+      `    not eligible: ${Object.entries(dr.eligibility.counts)
         .filter(([, v]) => v > 0)
-        .map(([k, v]) => `${k} ${v}`)
+        .map(([k, v]) => `${k.replace(/_/g, " ")} ${v}`)
         .join(", ")}`,
     );
-    for (const w of c.winners) L.push(`  ${w.tier.padEnd(28)} ${w.id} (weight ${w.weight})`);
+    for (const w of c.winners) L.push(`    ${w.tier.padEnd(28)} ${w.id} (weight ${w.weight})`);
     L.push(
-      `  certificate verified from its own data: ${d.verification.ok ? "yes" : `NO (${d.verification.error.map((f) => f.code).join(", ")})`}`,
+      `    certificate verified from its own data: ${dr.verification.ok ? "yes" : `NO (${dr.verification.error.map((f) => f.code).join(", ")})`}`,
     );
   }
   L.push("");
@@ -198,8 +250,24 @@ export function renderText(r) {
       .join(", ")}), ${f.overdue.length} overdue, ${f.openedThisWeek} opened this week`,
   );
   L.push(
-    `  closing the loop: ${pctv(f.loopThisWeek.rate.value)} this week (${f.loopThisWeek.rate.numerator}/${f.loopThisWeek.rate.denominator}), ${pctv(f.loopAll.rate.value)} over eight weeks; ${f.resolvedNotReported.length} resolved > 1 day ago and not reported back; CSAT ${pctv(f.csat.value)}`,
+    `  closing the loop: ${pctv(f.loopThisWeek.rate.value)} this week (${f.loopThisWeek.rate.numerator}/${f.loopThisWeek.rate.denominator}), ${pctv(f.loopAll.rate.value)} over eight weeks; ${f.resolvedNotReported.length} resolved > 1 day ago and not reported back; CSAT of handled feedback ${pctv(f.csat.value)}`,
   );
+  L.push("");
+  const cm = r.community;
+  L.push(
+    `COMMUNITY: ${formatCount(cm.violations)} messages broke a group rule this week, ${formatCount(cm.strikesIssued)} strikes issued`,
+  );
+  for (const e of cm.eventsHeld.filter((x) => x.event.startsAt >= r.week.start))
+    L.push(
+      `  event ${e.event.title} (${e.event.kind.replace(/_/g, " ")}, ${shanghai(e.event.startsAt)}): ${formatCount(e.participation.registered)} registered, ${formatCount(e.participation.attended)} attended (show-up ${pctv(e.participation.showRate.value)}, ${pctv(e.participation.participationRate?.value)} of members)`,
+    );
+  for (const w of r.surveys.week) {
+    const q = (id) => w.summary.questions.find((x) => x.questionId === id);
+    const nps = q("nps")?.nps;
+    L.push(
+      `  survey: ${formatCount(w.summary.counts.valid)} counted of ${formatCount(w.summary.counts.received)} received; CSAT ${pctv(q("sat")?.csat.value)}, NPS ${nps?.value === null || nps === undefined ? "—" : Math.round(nps.value)}`,
+    );
+  }
   L.push("");
   L.push(`ANOMALIES: ${r.anomalies.length} flagged days in ${r.episodes.length} episodes`);
   for (const e of r.episodes) {
@@ -213,9 +281,9 @@ export function renderText(r) {
 /**
  * The Markdown report: metrics' renderMarkdown for the composed report (KPIs, then the SLA
  * compliance, feedback, community health and draws-held sections built by @ops/sla,
- * @ops/feedback, @ops/community and @ops/raffle), then the parts that have no library
- * section yet (draw participation, reply-window risks, anomaly explanations, activity
- * satisfaction).
+ * @ops/feedback, @ops/community and @ops/raffle, and the event-survey section built here from
+ * @ops/feedback's survey API), then the parts that have no library section yet (draw
+ * participation, reply-window risks, anomaly explanations, the activity pulse survey).
  */
 export function renderMd(r) {
   const L = [renderMarkdown(r.composed).trimEnd(), ""];
@@ -228,11 +296,15 @@ export function renderMd(r) {
     "",
     "## Lucky-draw participation",
     "",
-    "| variant | prize | reached | entrants | participation |",
-    "| --- | --- | ---: | ---: | ---: |",
+    "People per campaign post: shown the post (reached), took part (commented on it), and the eligible entrants the draw was held among (after the follow, repost, keyword and blocklist checks). The *Draws held* section above counts draws and lists those eligible entrants.",
+    "",
+    "| variant | prize | reached | took part (commented) | participation (took part ÷ reached) | eligible entrants in the draw |",
+    "| --- | --- | ---: | ---: | ---: | ---: |",
   );
-  for (const c of r.campaignRates)
-    L.push(`| ${c.variant} | ${c.prize} | ${c.reached} | ${c.entered} | ${pctv(c.participation.value)} |`);
+  for (const c of drawFunnel(r))
+    L.push(
+      `| ${c.variant} | ${c.prize} | ${formatCount(c.reached)} | ${formatCount(c.entered)} | ${pctv(c.participation.value)} | ${c.eligible === null ? "—" : formatCount(c.eligible)} |`,
+    );
   L.push(
     "",
     "## Platform reply-window risks",
@@ -248,8 +320,9 @@ export function renderMd(r) {
     for (const reason of e.explanation.reasons) L.push(`  - ${reason}`);
     if (e.explanation.injected) L.push(`  - matches the injected event ${e.explanation.injected}`);
   }
-  L.push("", "## Activity satisfaction (CSAT, share of 4–5)", "");
-  for (const s of r.survey) L.push(`- ${s.activity}: ${pctv(s.csat.value)} of ${s.csat.responses}`);
+  L.push("", "## Activity pulse survey, week 8 (CSAT, share answering 4 or 5 of 5)", "");
+  for (const s of r.survey)
+    L.push(`- ${s.activity.replace(/_/g, " ")}: ${pctv(s.csat.value)} of ${formatCount(s.csat.responses)} answers`);
   return `${L.join("\n")}\n`;
 }
 
@@ -342,6 +415,38 @@ const inUnit = (u, ms) => (ms === null || ms === undefined ? "—" : u.of(ms));
 /** A rate in % with one decimal, or "—". */
 const pctHtml = (v) => (v === null || v === undefined ? "—" : `${(v * 100).toFixed(1)}%`);
 
+/** A cell of a library ReportSection in the HTML page, by renderMarkdown's rules (English labels). */
+const cellHtml = (cell, zone) => {
+  if (cell.kind === "text") return esc(typeof cell.value === "string" ? cell.value : cell.value.en);
+  if (cell.kind === "code") return `<code>${esc(cell.value)}</code>`;
+  if (cell.value === null) return "—";
+  if (cell.kind === "instant")
+    return esc(
+      formatLocalDateTime(cell.value, zone, { precision: "minute" }).slice(0, cell.precision === "day" ? 10 : 16),
+    );
+  if (cell.kind === "rate") return pctHtml(cell.value);
+  if (cell.kind === "duration") return esc(formatDurationMd(cell.value));
+  return formatCount(cell.value);
+};
+/** A library ReportSection (figures, tables, paragraphs) as HTML, for the sections the page shows as they are. */
+export function sectionHtml(section, zone) {
+  const numeric = new Set(["count", "rate", "duration"]);
+  return `<h2>${esc(section.title.en)}</h2>${section.blocks
+    .map((b) => {
+      if (b.kind === "paragraph") return `<p>${esc(b.text.en)}</p>`;
+      if (b.kind === "figures")
+        return `<ul>${b.items.map((f) => `<li>${esc(f.label.en)}: <b>${cellHtml(f.value, zone)}</b></li>`).join("")}</ul>`;
+      const right = b.columns.map((_, j) => b.rows.length > 0 && b.rows.every((row) => numeric.has(row[j].kind)));
+      return `<table><tr>${b.columns.map((c, j) => `<th${right[j] ? ' class="n"' : ""}>${esc(c.label.en)}</th>`).join("")}</tr>${b.rows
+        .map(
+          (row) =>
+            `<tr>${row.map((c, j) => `<td${right[j] ? ' class="n"' : ""}>${cellHtml(c, zone)}</td>`).join("")}</tr>`,
+        )
+        .join("")}</table>`;
+    })
+    .join("\n")}`;
+}
+
 /** The self-contained HTML page. */
 export function renderHtml(r) {
   const charts = reportCharts(r);
@@ -394,10 +499,20 @@ code{font-size:12px;word-break:break-all}
 <div><table><tr><th>channel</th><th class="n">met</th><th class="n">breached</th><th class="n">compliance</th><th class="n">p50 (${unit.name})</th><th class="n">p90 (${unit.name})</th></tr>
 ${slaRows.map((c) => `<tr><td>${esc(c.channelId)}</td><td class="n">${formatCount(c.achieved)}</td><td class="n">${formatCount(c.breached)}</td><td class="n">${pctHtml(c.achievementRate.value)}</td><td class="n">${inUnit(unit, c.firstReply?.p50)}</td><td class="n">${inUnit(unit, c.firstReply?.p90)}</td></tr>`).join("")}</table>
 <p>Unanswered DMs at week end and their platform reply windows:</p><ul>${r.sla.windowRisks.map((w) => `<li><code>${esc(w.id)}</code> ${esc(w.platform)}: ${esc(riskText(w))}</li>`).join("")}</ul></div></div>
+<h2>Lucky-draw participation</h2>
+<p>People per campaign post: shown the post (reached), took part (commented on it), and the eligible entrants the draw was held among (after the follow, repost, keyword and blocklist checks). Each draw below is held among its eligible entrants.</p>
+<table><tr><th>variant</th><th>prize</th><th class="n">reached</th><th class="n">took part (commented)</th><th class="n">participation (took part ÷ reached)</th><th class="n">eligible entrants in the draw</th></tr>${drawFunnel(
+    r,
+  )
+    .map(
+      (c) =>
+        `<tr><td>${esc(c.variant)}</td><td>${esc(c.prize)}</td><td class="n">${formatCount(c.reached)}</td><td class="n">${formatCount(c.entered)}</td><td class="n">${pctHtml(c.participation.value)}</td><td class="n">${c.eligible === null ? "—" : formatCount(c.eligible)}</td></tr>`,
+    )
+    .join("")}</table>
 ${r.draws
   .map(
     (draw) => `<h2>Lucky draw: ${esc(draw.campaign.spec.title)}</h2>
-<p>${draw.eligibility.entrants.length} eligible entrants of ${draw.eligibility.candidates} candidates (excluded: ${esc(
+<p>${formatCount(draw.eligibility.entrants.length)} eligible entrants of ${formatCount(draw.eligibility.candidates)} who took part (not eligible: ${esc(
       Object.entries(draw.eligibility.counts)
         .filter(([, v]) => v > 0)
         .map(([k, v]) => `${k.replace(/_/g, " ")} ${v}`)
@@ -414,7 +529,13 @@ ${r.draws
   )}); ${f.overdue.length} overdue; ${f.openedThisWeek} opened this week.
 Closing the loop: ${pctv(f.loopThisWeek.rate.value)} of the items resolved this week were reported back (${f.loopThisWeek.rate.numerator}/${f.loopThisWeek.rate.denominator}), ${pctv(f.loopAll.rate.value)} over eight weeks, median ${mins(f.loopAll.time.median)} after resolution;
 ${f.resolvedNotReported.length} items resolved more than a day ago still wait for their report-back. CSAT of handled feedback ${pctv(f.csat.value)} (${f.csat.responses} answers).</p>
-<table><tr><th>activity</th><th class="n">CSAT (share of 4–5)</th><th class="n">answers</th></tr>${r.survey.map((s) => `<tr><td>${esc(s.activity.replace("_", " "))}</td><td class="n">${pctv(s.csat.value)}</td><td class="n">${s.csat.responses}</td></tr>`).join("")}</table>
+<p>Activity pulse survey, week 8 (share answering 4 or 5 of 5):</p>
+<table><tr><th>activity</th><th class="n">CSAT (share of 4–5)</th><th class="n">answers</th></tr>${r.survey.map((s) => `<tr><td>${esc(s.activity.replace(/_/g, " "))}</td><td class="n">${pctv(s.csat.value)}</td><td class="n">${formatCount(s.csat.responses)}</td></tr>`).join("")}</table>
+${sectionHtml(r.community.section, r.timeZone)}
+${sectionHtml(
+  r.composed.sections.find((x) => x.id === "surveys"),
+  r.timeZone,
+)}
 <h2>Anomalies and their explanations</h2><ul>${anomalies}</ul>
 </body></html>
 `;

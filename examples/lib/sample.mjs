@@ -1,7 +1,7 @@
 // Loads examples/sample-data/brand-8-weeks.json and shapes it into the inputs the @ops
 // packages take. Runs in Node and in Deno (notebooks): only node:fs and @ops/core.
 import { readFileSync } from "node:fs";
-import { parseInstant } from "@ops/core";
+import { addLocalDays, parseInstant } from "@ops/core";
 
 export const SAMPLE_PATH = new URL("../sample-data/brand-8-weeks.json", import.meta.url);
 export const DAY = 86_400_000;
@@ -21,10 +21,12 @@ const at = (row, ...fields) => {
 export function loadSample(path = SAMPLE_PATH) {
   const raw = JSON.parse(readFileSync(path, "utf8"));
   const start = parseInstant(raw.start);
+  // local calendar weeks (zone-aware: a week that holds a DST change is 167 or 169 hours long)
+  const weekStart = (i) => addLocalDays(start, raw.timeZone, 7 * i);
   const weeks = Array.from({ length: raw.weeks }, (_, i) => ({
     index: i + 1,
-    start: start + i * WEEK,
-    end: start + (i + 1) * WEEK,
+    start: weekStart(i),
+    end: weekStart(i + 1),
   }));
   const interactions = raw.interactions.map((r) => at(r, "at"));
   const byId = new Map(interactions.map((i) => [i.id, i]));
@@ -90,7 +92,7 @@ export function loadSample(path = SAMPLE_PATH) {
     timeZone: raw.timeZone,
     platforms: raw.platforms,
     start,
-    end: start + raw.weeks * WEEK,
+    end: addLocalDays(start, raw.timeZone, 7 * raw.weeks),
     weeks,
     injected: raw.injected.map((x) => at(x, "start", "end")),
     interactions,
@@ -104,9 +106,20 @@ export function loadSample(path = SAMPLE_PATH) {
     survey: raw.survey.map((s) => at(s, "at")),
     community: {
       group: raw.community.group,
+      groupId: raw.community.groupId,
       joins: raw.community.joins.map((j) => at(j, "at")),
       messages: raw.community.messages.map((m) => at(m, "at")),
+      // @ops/community CommunityEvent, Registration and Attendance records
+      events: (raw.community.events ?? []).map((e) => at(e, "startsAt", "endsAt")),
+      registrations: (raw.community.registrations ?? []).map((r) => at(r, "at")),
+      attendance: (raw.community.attendance ?? []).map((a) => at(a, "at")),
+      revocations: (raw.community.revocations ?? []).map((r) => at(r, "at")),
     },
+    // one @ops/feedback survey per community event: { questionnaire, responses }
+    surveys: (raw.surveys ?? []).map((s) => ({
+      questionnaire: s.questionnaire,
+      responses: s.responses.map((r) => at(r, "at")),
+    })),
     quiz: {
       ...raw.quiz,
       opensAt: parseInstant(raw.quiz.opensAt),

@@ -22,9 +22,17 @@ import {
 } from "@ops/sla";
 import { evaluateReplyWindow, REPLY_WINDOW_POLICIES } from "@ops/interaction";
 import { checkEligibility, drawsHeldSection, drawWinners, QUICKNET, verifyBeacon, verifyDraw } from "@ops/raffle";
-import { checkCadence, communityHealthSection, compileRules, evaluate, issueStrike } from "@ops/community";
+import {
+  checkCadence,
+  communityHealthSection,
+  compileRules,
+  evaluate,
+  eventParticipation,
+  issueStrike,
+} from "@ops/community";
 import { closingTheLoop, feedbackLoopSection, overdueItems, replayLog, resolvedNotReported } from "@ops/feedback";
 import { campaignInteractions, DAY, localDate, WEEK } from "./sample.mjs";
+import { buildSurveySection } from "./survey-section.mjs";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -396,32 +404,49 @@ export function buildWeeklyReport(sample, options = {}) {
   // --- satisfaction with the activities
   const survey = ["lucky_draw", "quiz", "group_talk"].map((activity) => ({
     activity,
-    csat: csat(sample.survey.filter((s) => s.activity === activity).map((s) => s.score)),
+    csat: csat(sample.survey.filter((s) => s.activity === activity && s.at < now).map((s) => s.score)),
   }));
 
   // --- community health: the group's messages of the week through the conduct rules, the strikes
-  // they gave (the log from the start of the data), and the week's publishing against the content plan
+  // they gave (the log from the start of the data, with the moderators' revocations), the group's
+  // events with their registrations and attendance, and the week's publishing against the content plan
   const rules = compileRules(GROUP_RULES);
   const groupMessages = sample.community.messages
-    .map((m, i) => ({ id: `gm${i}`, actor: m.actor, text: m.text, at: m.at }))
+    .map((m) => ({ id: m.id, actor: m.actor, text: m.text, at: m.at }))
     .filter((m) => m.at < now);
   const moderated = groupMessages.map((m) => ({
     m,
     evaluation: evaluate(m, rules, { roles: ["member"], recent: [] }),
   }));
-  const strikes = moderated.flatMap(({ m, evaluation }) =>
-    evaluation.decisions.flatMap((d) =>
-      d.strike
-        ? [issueStrike(d.strike, { id: `strike_${m.id}_${d.ruleId}`, actor: m.actor, ruleId: d.ruleId, at: m.at })]
-        : [],
+  const strikeId = (messageId, ruleId) => `strike_${messageId}_${ruleId}`;
+  const strikes = [
+    ...moderated.flatMap(({ m, evaluation }) =>
+      evaluation.decisions.flatMap((d) =>
+        d.strike
+          ? [issueStrike(d.strike, { id: strikeId(m.id, d.ruleId), actor: m.actor, ruleId: d.ruleId, at: m.at })]
+          : [],
+      ),
     ),
-  );
+    ...sample.community.revocations
+      .filter((r) => r.at < now)
+      .map((r) => ({ type: "revocation", strikeId: strikeId(r.messageId, r.ruleId), at: r.at })),
+  ].sort((a, b) => a.at - b.at);
+  const eventsHeld = sample.community.events
+    .filter((e) => e.startsAt < now)
+    .map((event) => ({
+      event,
+      participation: eventParticipation(event, sample.community.registrations, sample.community.attendance, {
+        // members never leave the sample's group: its members at the start are everyone who joined before
+        memberCount: sample.community.joins.filter((j) => j.at < event.startsAt).length,
+      }),
+    }));
   const community = communityHealthSection(
     {
       moderation: moderated
         .filter(({ m }) => m.at >= week.start)
         .map(({ m, evaluation }) => ({ actor: m.actor, evaluation })),
       strikes,
+      events: eventsHeld,
       cadence: checkCadence(
         { ...CONTENT_PLAN, timeZone: zone },
         sample.posts.map((p) => ({ id: p.id, form: p.form, publishedAt: p.publishedAt })),
@@ -430,12 +455,14 @@ export function buildWeeklyReport(sample, options = {}) {
     },
     week,
   );
+  const surveys = buildSurveySection(sample, week, now);
 
   // --- the report the library renders: the KPIs, then the sections of the packages that own the data
   const composed = composeReport(kpis, [
     slaComplianceSection(compliance),
     feedbackLoopSection(feedbackItems, now, { period: week }),
     community,
+    surveys.section,
     drawsHeldSection(draws.map((d) => ({ certificate: d.certificate, verification: d.verification }))),
   ]);
 
@@ -466,6 +493,13 @@ export function buildWeeklyReport(sample, options = {}) {
     episodes,
     retention,
     survey,
+    community: {
+      section: community,
+      eventsHeld,
+      strikesIssued: strikes.filter((x) => x.type === "strike" && x.at >= week.start).length,
+      violations: moderated.filter(({ m, evaluation }) => m.at >= week.start && evaluation.decisions.length > 0).length,
+    },
+    surveys: surveys.figures,
     injected: sample.injected,
   };
 }
@@ -528,5 +562,5 @@ export function explain(sample, episode) {
 }
 
 export const pct = (x, digits = 1) =>
-  x === null || x === undefined ? "—" : `${x >= 0 ? "+" : ""}${(x * 100).toFixed(digits)}%`;
+  x === null || x === undefined ? "—" : `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(digits)}%`;
 export { HOUR, MIN, WEEK };

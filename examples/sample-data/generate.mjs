@@ -2,8 +2,15 @@
 // Generates examples/sample-data/brand-8-weeks.json: eight weeks (Mon 3 Jul – Sun 27 Aug
 // 2023, Asia/Shanghai) of a cosmetics brand's operations on Weibo, Douyin, a WeChat
 // official account and Xiaohongshu. Deterministic: every random number comes from
-// @ops/core's createRandom(SEED), so `node examples/sample-data/generate.mjs` rewrites the
+// @ops/core's createRandom(SEED) — the brand's WeChat group's events, their satisfaction
+// surveys and the messages that break the group's rules from a second stream,
+// createRandom(SEED + 1) — so `node examples/sample-data/generate.mjs` rewrites the
 // committed file bit for bit (a test in `pnpm test` checks the SHA-256).
+//
+// Shapes: `surveys` are @ops/feedback questionnaires and survey responses (one survey per
+// community event); `community.events`, `registrations` and `attendance` are @ops/community
+// CommunityEvent / Registration / Attendance records; the group's messages carry ids, and
+// `community.revocations` name the message whose strike a moderator revoked.
 //
 // Injected on purpose (listed in the file's `injected` section, found again by the demo):
 //   - week 6 (7–13 Aug): follower growth collapses — follows at 30 % of normal, unfollows ×1.8,
@@ -568,6 +575,172 @@ export function generate() {
     }
   }
 
+  // --- the group's calendar, the surveys after each event, and the messages that broke the group's
+  // rules. Drawn from a second stream, createRandom(SEED + 1), so that adding them left every
+  // record above (interactions, posts, feedback, joins, the other messages) exactly as it was.
+  const rng2 = createRandom(SEED + 1);
+  const GROUP_ID = "wx_group_ops_lab";
+  const EVENTS = [
+    // week, local day (1 = Monday), start "HH:MM", minutes, kind, title, capacity, mean satisfaction (1–5)
+    [1, 3, "20:00", 60, "talk", "敏感肌护理讲座（皮肤科医生）", 120, 4.4],
+    [2, 6, "15:00", 90, "sharing_session", "夏日通勤妆容分享会", null, 4.0],
+    [3, 5, "20:00", 48 * 60, "group_buy", "防晒霜团购", null, 3.7],
+    [4, 3, "20:00", 45, "qa", "新品答疑：丝绒口红", null, 3.9],
+    [5, 3, "20:00", 60, "talk", "成分科普：烟酰胺与A醇", 120, 4.3],
+    [6, 6, "15:00", 90, "sharing_session", "护肤小技巧分享会", null, 3.6],
+    [7, 4, "20:00", 48 * 60, "group_buy", "七夕礼盒团购", null, 4.1],
+    [8, 3, "20:00", 60, "talk", "换季护肤讲座", 120, 4.5],
+  ];
+  const REGISTER = { talk: 0.34, sharing_session: 0.22, group_buy: 0.3, qa: 0.18 };
+  const SHOW = { talk: 0.72, sharing_session: 0.66, group_buy: 0.8, qa: 0.6 };
+  const events = [];
+  const registrations = [];
+  const attendance = [];
+  const surveys = [];
+  const COMMENTS = [
+    "希望推荐适合敏感肌的洁面",
+    "敏感肌能用A醇吗？想多了解",
+    "包装能不能更环保一点",
+    "讲得很专业，学到了",
+    "时间太晚了，希望周末白天",
+    "团购价格可以再低一点",
+    "想听防晒怎么选",
+    "希望有回放",
+    "赠品小样很实用",
+    "More sessions in English please",
+  ];
+  const LIKERT_LABELS = ["非常不同意", "不同意", "一般", "同意", "非常同意"];
+  for (const [week, weekday, hhmm, minutes, kind, title, capacity, mean] of EVENTS) {
+    const [hh, mm] = hhmm.split(":").map(Number);
+    const startsAt = START + ((week - 1) * 7 + weekday - 1) * DAY + hh * HOUR + mm * MIN;
+    const endsAt = startsAt + minutes * MIN;
+    const id = `ev_2023_w${week}_${kind}`;
+    events.push({ id, group: GROUP_ID, kind, title, startsAt, endsAt, ...(capacity ? { capacity } : {}) });
+    // registration opens with the announcement three days before; members who joined by then may sign up
+    const announced = startsAt - 3 * DAY;
+    const inGroup = members.filter((m) => m.at < startsAt);
+    const drop = startsAt >= DROP_WEEK.start && startsAt < DROP_WEEK.end ? 0.6 : 1;
+    const attendees = [];
+    for (const m of inGroup) {
+      const joinedBefore = Math.max(m.at, announced);
+      if (rng2.next() < REGISTER[kind] * drop * (0.6 + m.stickiness)) {
+        registrations.push({ eventId: id, member: m.actor, at: joinedBefore + rng2.int(0, startsAt - joinedBefore) });
+        if (rng2.next() < SHOW[kind]) attendees.push(m.actor);
+      } else if (rng2.next() < 0.04 * drop) attendees.push(m.actor); // walk-in
+    }
+    for (const member of attendees)
+      attendance.push({ eventId: id, member, at: startsAt + rng2.int(0, Math.min(minutes, 30) * MIN) });
+    // the satisfaction survey, sent to the attendees when the event ends (@ops/feedback shapes)
+    const questionnaire = {
+      id: `survey_${id}`,
+      version: 1,
+      activityId: id,
+      title: `「${title}」活动满意度调查`,
+      questions: [
+        { id: "sat", kind: "csat", text: "您对本次活动满意吗？（1 = 非常不满意，5 = 非常满意）" },
+        { id: "nps", kind: "nps", text: "您有多大可能向朋友推荐我们群里的活动？（0–10）" },
+        {
+          id: "useful",
+          kind: "likert",
+          text: "活动内容对我有用",
+          scale: { min: 1, max: 5 },
+          labels: LIKERT_LABELS,
+        },
+        {
+          id: "next",
+          kind: "multiple_choice",
+          text: "下次想参加哪类活动？（最多选两项）",
+          options: [
+            { id: "talk", label: "专家讲座" },
+            { id: "sharing_session", label: "会员分享会" },
+            { id: "group_buy", label: "团购" },
+            { id: "qa", label: "新品答疑" },
+          ],
+          maxSelections: 2,
+        },
+        { id: "comment", kind: "free_text", text: "还有什么建议？", required: false, maxLength: 500 },
+      ],
+    };
+    const responses = [];
+    let r = 0;
+    for (const member of attendees) {
+      if (rng2.next() > 0.62) continue; // about 60 % answer (the survey comes with a coupon)
+      const at = endsAt + Math.floor(lognormalMinutes(rng2, 90, 1.1));
+      const sat = Math.min(5, Math.max(1, Math.round(rng2.normal(mean, 0.85))));
+      const answers = {
+        sat,
+        nps: Math.min(10, Math.max(0, Math.round(2 * sat - 0.5 + rng2.normal(0, 1.3)))),
+        useful: Math.min(5, Math.max(1, Math.round(sat + rng2.normal(-0.2, 0.7)))),
+        next: rng2.shuffle(questionnaire.questions[3].options.map((o) => o.id)).slice(0, rng2.int(1, 3)),
+        ...(rng2.next() < 0.35 ? { comment: rng2.pick(COMMENTS) } : {}),
+      };
+      // about 3 % abandon the form before the required satisfaction question: invalid, kept as delivered
+      if (rng2.next() < 0.03) delete answers.sat;
+      const response = {
+        id: `r${++r}`,
+        questionnaireId: questionnaire.id,
+        version: 1,
+        respondent: member,
+        at: round(at),
+        answers,
+      };
+      responses.push(response);
+      // about 5 % edit their answer later (the last one counts)
+      if (rng2.next() < 0.05)
+        responses.push({
+          ...response,
+          id: `r${++r}`,
+          at: round(at + rng2.int(10 * MIN, 6 * HOUR)),
+          answers: { ...answers, sat: Math.min(5, (answers.sat ?? 3) + 1) },
+        });
+    }
+    // numbered in the order they were submitted, as a survey tool's export numbers them
+    responses.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+    surveys.push({
+      questionnaire,
+      responses: responses.map((x, k) => ({ ...x, id: `${questionnaire.id}_${String(k + 1).padStart(3, "0")}` })),
+    });
+  }
+  // messages that break the group's rules: advertising (links, WeChat ids, phone numbers) and
+  // personal attacks, from a few members, and two spam accounts that join only to advertise
+  const ADS = [
+    "代购大牌正品，加V：meizhuang_888，全网最低价",
+    "点击领取优惠券 http://t.cn/A6xYz9Q 限时",
+    "兼职刷单日结，联系 13812345678",
+  ];
+  const ATTACKS = ["你是脑残吗，这都不懂", "楼上蠢货，别在群里瞎说", "what an idiot"];
+  const violations = [];
+  const regulars = members.filter((m) => m.stickiness > 0.5);
+  for (let week = 0; week < WEEKS; week++) {
+    const weekStart = START + week * 7 * DAY;
+    for (let i = 0, n = count(rng2, 1.6); i < n; i++) {
+      const m = rng2.pick(members.filter((x) => x.at < weekStart + 7 * DAY));
+      const at = Math.max(m.at + HOUR, weekStart + daytime(rng2));
+      if (at >= weekStart + 7 * DAY) continue;
+      const attack = rng2.next() < 0.4;
+      violations.push({ actor: m.actor, at, text: rng2.pick(attack ? ATTACKS : ADS) });
+    }
+  }
+  // a regular who loses their temper twice in week 7 (muted for 24 h, then removed: a personal
+  // attack weighs 2 strike points on the default ladder)
+  const hothead = rng2.pick(regulars);
+  for (const [d, text] of [
+    [1, "你懂什么，蠢货"],
+    [3, "真是脑残活动"],
+  ])
+    violations.push({ actor: hothead.actor, at: START + (6 * 7 + d) * DAY + 21 * HOUR + rng2.int(0, HOUR), text });
+  // two spam accounts join in week 8 and advertise within the hour
+  for (let k = 0; k < 2; k++) {
+    const actor = actorKey({ platform: "wechat_oa", scope: SCOPE.wechat_oa, userId: `spam${k + 1}` });
+    const at = START + (7 * 7 + 1 + 2 * k) * DAY + rng2.int(9 * HOUR, 22 * HOUR);
+    community.joins.push({ actor, at });
+    violations.push({ actor, at: at + rng2.int(2 * MIN, 50 * MIN), text: ADS[k] });
+    violations.push({ actor, at: at + rng2.int(55 * MIN, 2 * HOUR), text: ADS[(k + 1) % ADS.length] });
+  }
+  community.messages.push(...violations);
+  // a moderator revokes one strike on appeal: the member's link was a product page they were asked for
+  const appealed = violations.find((v) => /t\.cn/.test(v.text));
+
   // --- order and serialise
   const byTime = (a, b) => a.at - b.at || (a.id ?? a.actor).localeCompare(b.id ?? b.actor);
   const toIso = (rows, fields = ["at"]) =>
@@ -576,6 +749,12 @@ export function generate() {
       for (const f of fields) if (o[f] !== undefined) o[f] = iso(o[f]);
       return o;
     });
+  // message ids in time order: the moderation log and the revocations name them
+  const messagesOut = toIso(community.messages).map((m, i) => ({ id: `gm${String(i + 1).padStart(5, "0")}`, ...m }));
+  const sortRecords = (rows) =>
+    rows
+      .sort((a, b) => a.at - b.at || a.eventId.localeCompare(b.eventId) || a.member.localeCompare(b.member))
+      .map((r) => ({ ...r, at: iso(r.at) }));
   return {
     format: "ops-sample/v1",
     about:
@@ -627,7 +806,26 @@ export function generate() {
       submissions: toIso(quizSubmissions),
     },
     survey: toIso(survey),
-    community: { group: community.group, joins: toIso(community.joins), messages: toIso(community.messages) },
+    community: {
+      group: community.group,
+      groupId: GROUP_ID,
+      joins: toIso(community.joins),
+      messages: messagesOut,
+      events: events.map((e) => ({ ...e, startsAt: iso(e.startsAt), endsAt: iso(e.endsAt) })),
+      registrations: sortRecords(registrations),
+      attendance: sortRecords(attendance),
+      revocations: appealed
+        ? [
+            {
+              messageId: messagesOut[community.messages.indexOf(appealed)].id,
+              ruleId: "no-ads",
+              at: iso(appealed.at + 20 * HOUR),
+              reason: "appeal upheld: a product link the member had asked for",
+            },
+          ]
+        : [],
+    },
+    surveys: surveys.map((s) => ({ questionnaire: s.questionnaire, responses: toIso(s.responses) })),
     posts: toIso(posts),
     interactions: toIso(interactions),
     orders: toIso(orders),
