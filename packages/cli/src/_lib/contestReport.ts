@@ -9,7 +9,7 @@ import {
   verifyQuiz,
 } from "@ops/raffle";
 import type { ReportMessageKey } from "../raffle/reportMessages";
-import type { ReportLine, VerificationInputs, VerificationReport } from "../raffle/verificationReport";
+import type { ReportLine, VerificationInputs, VerificationReport } from "./verificationTypes";
 import { reportLine } from "./reportLine";
 import { reportTitle } from "./unreadableReport";
 

@@ -5,7 +5,7 @@ import {
   verifyDraw,
   verifyEntry,
 } from "@ops/raffle";
-import type { ReportLine, VerificationInputs, VerificationReport } from "../raffle/verificationReport";
+import type { ReportLine, VerificationInputs, VerificationReport } from "./verificationTypes";
 import { reportLine } from "./reportLine";
 import { reportTitle } from "./unreadableReport";
 

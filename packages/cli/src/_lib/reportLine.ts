@@ -1,5 +1,5 @@
 import { formatPath, type ErrorPath } from "@ops/core";
-import type { ReportLine } from "../raffle/verificationReport";
+import type { ReportLine } from "./verificationTypes";
 import { REPORT_MESSAGES, type ReportMessageKey, type ReportText } from "../raffle/reportMessages";
 
 /** Values put into a message's `{name}` slots. */

@@ -1,4 +1,4 @@
-import type { ReportKind, ReportLine, VerificationReport } from "../raffle/verificationReport";
+import type { ReportKind, ReportLine, VerificationReport } from "./verificationTypes";
 import type { ReportText } from "../raffle/reportMessages";
 import { fillText } from "./reportLine";
 

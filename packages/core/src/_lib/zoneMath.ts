@@ -6,11 +6,46 @@
 import { tzOffset } from "@date-fns/tz/tzOffset"; // the subpath: the package root is not side-effect free and would bring TZDate along
 import { OpsError, type ErrorPath } from "../error/OpsError";
 import { MAX_INSTANT, type Instant } from "../instant/Instant";
-import type { Disambiguation, LocalDateTime } from "../zone/fromLocalParts";
-import type { LocalParts } from "../zone/localParts";
 import type { TimeZone } from "../zone/timeZone";
 import { civilFromDays, DAY, daysFromCivil } from "./civil";
 import { outOfRange } from "./outOfRange";
+
+/** The wall-clock reading of an instant in a zone. */
+export interface LocalParts {
+  readonly year: number;
+  /** 1 (January) – 12 (December). */
+  readonly month: number;
+  /** Day of the month, 1 – 31. */
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly millisecond: number;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  readonly weekday: number;
+  /** UTC offset in force, minutes east of UTC. */
+  readonly offsetMinutes: number;
+}
+
+/** A local date and wall-clock time; omitted time fields are 0. */
+export interface LocalDateTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour?: number;
+  readonly minute?: number;
+  readonly second?: number;
+  readonly millisecond?: number;
+}
+
+/**
+ * How to resolve a wall-clock time that a DST change skips (a gap) or repeats (an
+ * overlap), with the semantics of Temporal's `disambiguation` option:
+ * - `compatible` (default): a gap moves forward by its length, an overlap takes the earlier instant;
+ * - `earlier` / `later`: the earlier or later of the two candidate instants;
+ * - `reject`: throw an {@link OpsError} (`invalid_argument`).
+ */
+export type Disambiguation = "compatible" | "earlier" | "later" | "reject";
 
 const HOUR = 3_600_000;
 

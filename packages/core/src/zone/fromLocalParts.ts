@@ -5,26 +5,8 @@ import { monthLength } from "../_lib/civil";
 import { parseOrThrow } from "../validate/parseOrThrow";
 import { assertTimeZone, type TimeZone } from "./timeZone";
 import { resolveLocal, wallClockMs } from "../_lib/zoneMath";
-
-/** A local date and wall-clock time; omitted time fields are 0. */
-export interface LocalDateTime {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour?: number;
-  readonly minute?: number;
-  readonly second?: number;
-  readonly millisecond?: number;
-}
-
-/**
- * How to resolve a wall-clock time that a DST change skips (a gap) or repeats (an
- * overlap), with the semantics of Temporal's `disambiguation` option:
- * - `compatible` (default): a gap moves forward by its length, an overlap takes the earlier instant;
- * - `earlier` / `later`: the earlier or later of the two candidate instants;
- * - `reject`: throw an {@link OpsError} (`invalid_argument`).
- */
-export type Disambiguation = "compatible" | "earlier" | "later" | "reject";
+import type { LocalDateTime, Disambiguation } from "../_lib/zoneMath";
+export type { LocalDateTime, Disambiguation } from "../_lib/zoneMath";
 
 /** Options of {@link fromLocalParts}. */
 export interface FromLocalPartsOptions {

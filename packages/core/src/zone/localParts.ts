@@ -2,23 +2,8 @@ import type { Instant } from "../instant/Instant";
 import { assertInstant } from "../instant/Instant";
 import { assertTimeZone, type TimeZone } from "./timeZone";
 import { partsAt, rawOffset } from "../_lib/zoneMath";
-
-/** The wall-clock reading of an instant in a zone. */
-export interface LocalParts {
-  readonly year: number;
-  /** 1 (January) – 12 (December). */
-  readonly month: number;
-  /** Day of the month, 1 – 31. */
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  readonly millisecond: number;
-  /** ISO weekday: 1 = Monday … 7 = Sunday. */
-  readonly weekday: number;
-  /** UTC offset in force, minutes east of UTC. */
-  readonly offsetMinutes: number;
-}
+import type { LocalParts } from "../_lib/zoneMath";
+export type { LocalParts } from "../_lib/zoneMath";
 
 /**
  * The local calendar date and wall-clock time of `instant` in `zone`.

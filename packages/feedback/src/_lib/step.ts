@@ -1,12 +1,40 @@
-import { err, formatInstant, MAX_INSTANT, ok } from "@ops/core";
+import { err, type Failure, formatInstant, MAX_INSTANT, ok, type Result } from "@ops/core";
 import type { FeedbackEvent, FeedbackEventType } from "../event/feedbackEvent";
 import type { FeedbackItem } from "../item/feedbackItem";
 import type { FeedbackStatus } from "../item/feedbackStatus";
 import { FEEDBACK_TRANSITIONS, type FeedbackTransitionTable } from "../lifecycle/feedbackTransitions";
+import type { FeedbackEffect } from "../lifecycle/feedbackEffect";
 import type { ResolvedTransitionContext } from "../lifecycle/transitionContext";
-import type { TransitionError, TransitionErrorCode, TransitionResult } from "../lifecycle/transition";
 import { applyEvent } from "./applyEvent";
 import { eventDifference, idConflict } from "./sameEvent";
+
+/**
+ * Why an event was refused: `illegal_event` (the state does not accept it),
+ * `guard_failed` (it does, but a condition on the item fails), `out_of_order` (earlier than
+ * the item's last event), `wrong_item` (the event names another item).
+ */
+export type TransitionErrorCode = "illegal_event" | "guard_failed" | "out_of_order" | "wrong_item";
+
+/** A refused event, as a value: the code, a message, the state, and the events that state allows. */
+export interface TransitionError extends Failure<TransitionErrorCode> {
+  /** The item's state when the event arrived. */
+  readonly status: FeedbackStatus;
+  /** The refused event's type. */
+  readonly event: FeedbackEventType;
+  /** The events the state accepts (see {@link FEEDBACK_TRANSITIONS}). */
+  readonly allowed: readonly FeedbackEventType[];
+  /** The failed guard's name for `guard_failed` (`has_assignee`, `auto_close_due`, …), else `null`. */
+  readonly guard: string | null;
+}
+
+/** The new item and the effects the host should carry out. */
+export interface TransitionOk {
+  readonly item: FeedbackItem;
+  readonly effects: readonly FeedbackEffect[];
+}
+
+/** What {@link transition} returns. */
+export type TransitionResult = Result<TransitionOk, TransitionError>;
 
 const TABLE = FEEDBACK_TRANSITIONS as FeedbackTransitionTable;
 

@@ -1,7 +1,69 @@
-import { csat, describe, nps, type ProportionInterval, studentTQuantile, wilsonInterval } from "@ops/metrics";
+import {
+  type Csat,
+  csat,
+  describe,
+  type Nps,
+  nps,
+  type ProportionInterval,
+  studentTQuantile,
+  wilsonInterval,
+} from "@ops/metrics";
 import type { Question } from "../survey/question";
 import type { AcceptedResponse } from "../survey/validateResponses";
-import type { LikertMean, OptionShare, QuestionSummary } from "../survey/summarizeSurvey";
+
+/** Count and share of one option (or Likert point) among those who answered, with its Wilson interval. */
+export interface OptionShare {
+  readonly count: number;
+  /** count ÷ answered; `null` when nobody answered. */
+  readonly share: number | null;
+  /** `@ops/metrics` `wilsonInterval` of the share (bounds [0, 1] with `reason: "no_trials"` when nobody answered). */
+  readonly interval: ProportionInterval;
+}
+
+/** The mean of a Likert item (reverse-scored when the item is) with its Student-t interval. */
+export interface LikertMean {
+  readonly n: number;
+  /** `null` with no answers. */
+  readonly mean: number | null;
+  /** Sample standard deviation (n − 1); `null` below two answers. */
+  readonly standardDeviation: number | null;
+  /** `null` below two answers. */
+  readonly interval: {
+    readonly lower: number;
+    readonly upper: number;
+    readonly confidence: number;
+    readonly method: "student_t";
+  } | null;
+}
+
+export interface SummaryHead {
+  readonly questionId: string;
+  readonly text: string;
+  /** Accepted responses that answered the question. */
+  readonly answered: number;
+  /** Accepted responses that left it (an optional question) unanswered. */
+  readonly skipped: number;
+}
+
+/** The summary of one question, by kind. */
+export type QuestionSummary =
+  | (SummaryHead & {
+      readonly kind: "single_choice" | "multiple_choice";
+      readonly options: readonly (OptionShare & { readonly id: string; readonly label: string })[];
+    })
+  | (SummaryHead & {
+      readonly kind: "likert";
+      readonly scale: { readonly min: number; readonly max: number };
+      readonly reverse: boolean;
+      /** Counts per raw scale point, as answered (not reverse-scored). */
+      readonly points: readonly (OptionShare & { readonly value: number; readonly label: string | null })[];
+      readonly mean: LikertMean;
+      /** Share of (scored) answers in the two highest points. */
+      readonly topTwoBox: OptionShare;
+    })
+  | (SummaryHead & { readonly kind: "nps"; readonly nps: Nps })
+  | (SummaryHead & { readonly kind: "csat"; readonly csat: Csat })
+  | (SummaryHead & { readonly kind: "free_text" });
 
 const share = (
   count: number,

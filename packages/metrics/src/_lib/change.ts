@@ -1,5 +1,23 @@
 // The change between two values of a measure, shared by periodChange and comparePeriods.
-import type { ChangeDirection, PeriodChange } from "../compare/periodChange";
+
+/** Direction of a change; `null` when a value is missing. */
+export type ChangeDirection = "up" | "down" | "flat";
+
+/** Why a change has no relative value. */
+export type ChangeNullReason = "zero_base" | "missing_value";
+
+/** A value compared with its previous-period value. */
+export interface PeriodChange {
+  readonly current: number | null;
+  readonly previous: number | null;
+  /** `current − previous`, or `null` when either is missing. */
+  readonly absolute: number | null;
+  /** `(current − previous) / |previous|`, or `null` when the base is 0 or a value is missing. */
+  readonly relative: number | null;
+  readonly direction: ChangeDirection | null;
+  /** `null` when `relative` is a number. */
+  readonly reason: ChangeNullReason | null;
+}
 
 /**
  * The largest magnitude of a compared value: Number.MAX_VALUE / 2 (≈ 8.99e307), so that

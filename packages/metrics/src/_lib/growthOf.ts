@@ -1,8 +1,26 @@
 // Follower growth figures from a base, an end count and (when known) gains and losses.
 import { type ErrorPath, OpsError } from "@ops/core";
 import { finiteRatio } from "./ratio";
-import type { FollowerGrowth } from "../growth/followerGrowth";
-import type { Rate } from "../rate/rate";
+import type { Rate } from "./ratio";
+
+/**
+ * Follower growth over a period. `gained`/`lost` are `null` when they cannot be known
+ * (snapshots without daily gains and losses).
+ */
+export interface FollowerGrowth {
+  /** Followers at the start of the period. */
+  readonly base: number;
+  /** Followers at the end of the period. */
+  readonly end: number;
+  readonly gained: number | null;
+  readonly lost: number | null;
+  /** `end − base` = gained − lost. */
+  readonly net: number;
+  /** net / base (negative when the account shrank); `null` with a reason when base is 0. */
+  readonly netGrowthRate: Rate;
+  /** gained / base; `null` when base is 0 or gains are unknown. */
+  readonly grossGrowthRate: Rate;
+}
 
 export function growthOf(
   base: number,

@@ -1,5 +1,13 @@
 // Hyndman–Fan sample quantiles on validated, sorted input (see statistics/quantile.ts).
-import type { QuantileMethod } from "../statistics/quantile";
+
+/**
+ * A sample-quantile definition of Hyndman & Fan (1996), numbered as R's
+ * `quantile(type = …)`: 1 inverse ECDF, 2 averaged inverse ECDF, 3 nearest even order
+ * statistic (SAS), 4 linear interpolation of the ECDF, 5 Hazen, 6 Weibull (Minitab,
+ * SPSS, Excel `PERCENTILE.EXC`), 7 linear, R's and numpy's default (Excel
+ * `PERCENTILE.INC`), 8 median-unbiased (Hyndman & Fan's recommendation), 9 normal-unbiased.
+ */
+export type QuantileMethod = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
 // (a, b) plotting-position parameters of the continuous types 4–9 (Hyndman & Fan, table 1)
 const CONTINUOUS: Readonly<Record<number, readonly [number, number]>> = {

@@ -1,7 +1,26 @@
 // Quotients that must stay finite: a ratio whose value would overflow the double range is
 // refused with `out_of_range` (no finite number answers it), never returned as ±Infinity.
 import { type ErrorPath, OpsError } from "@ops/core";
-import type { Rate } from "../rate/rate";
+
+/**
+ * Why a {@link Rate} has no value: its denominator is 0, or its numerator cannot be known
+ * from the data given (e.g. gross follower gains from snapshots without daily gains).
+ */
+export type RateNullReason = "zero_denominator" | "unknown_numerator";
+
+/**
+ * A rate as a value with its parts, so that it can be re-aggregated and audited:
+ * `value = numerator / denominator`, or `value: null` with a `reason` when the
+ * denominator is 0 — never `NaN` or `Infinity`.
+ */
+export interface Rate {
+  /** `numerator / denominator`, or `null` when it is undefined. */
+  readonly value: number | null;
+  readonly numerator: number;
+  readonly denominator: number;
+  /** `null` when `value` is a number, otherwise why it is not. */
+  readonly reason: RateNullReason | null;
+}
 
 /**
  * `numerator / denominator` for a finite numerator and a non-zero finite denominator, or an

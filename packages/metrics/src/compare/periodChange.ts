@@ -1,24 +1,7 @@
 import { OpsError } from "@ops/core";
 import { changeOf, MAX_COMPARED } from "../_lib/change";
-
-/** Direction of a change; `null` when a value is missing. */
-export type ChangeDirection = "up" | "down" | "flat";
-
-/** Why a change has no relative value. */
-export type ChangeNullReason = "zero_base" | "missing_value";
-
-/** A value compared with its previous-period value. */
-export interface PeriodChange {
-  readonly current: number | null;
-  readonly previous: number | null;
-  /** `current − previous`, or `null` when either is missing. */
-  readonly absolute: number | null;
-  /** `(current − previous) / |previous|`, or `null` when the base is 0 or a value is missing. */
-  readonly relative: number | null;
-  readonly direction: ChangeDirection | null;
-  /** `null` when `relative` is a number. */
-  readonly reason: ChangeNullReason | null;
-}
+import type { PeriodChange } from "../_lib/change";
+export type { ChangeDirection, ChangeNullReason, PeriodChange } from "../_lib/change";
 
 /**
  * Compares a value with its previous-period value: absolute change, relative change and

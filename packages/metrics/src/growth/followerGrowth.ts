@@ -2,7 +2,8 @@ import { InstantSchema, PeriodSchema, parseOrThrow, type Instant, type Period } 
 import * as z from "zod/mini";
 import { growthOf } from "../_lib/growthOf";
 import { CountSchema } from "../_lib/schemas";
-import type { Rate } from "../rate/rate";
+import type { FollowerGrowth } from "../_lib/growthOf";
+export type { FollowerGrowth } from "../_lib/growthOf";
 
 /** A follow or unfollow of the account. */
 export interface FollowEvent {
@@ -16,25 +17,6 @@ export interface FollowerGrowthOptions {
   readonly period: Period;
   /** Followers at `period.start` — the base of the growth rates. */
   readonly baseFollowers: number;
-}
-
-/**
- * Follower growth over a period. `gained`/`lost` are `null` when they cannot be known
- * (snapshots without daily gains and losses).
- */
-export interface FollowerGrowth {
-  /** Followers at the start of the period. */
-  readonly base: number;
-  /** Followers at the end of the period. */
-  readonly end: number;
-  readonly gained: number | null;
-  readonly lost: number | null;
-  /** `end − base` = gained − lost. */
-  readonly net: number;
-  /** net / base (negative when the account shrank); `null` with a reason when base is 0. */
-  readonly netGrowthRate: Rate;
-  /** gained / base; `null` when base is 0 or gains are unknown. */
-  readonly grossGrowthRate: Rate;
 }
 
 /** Schema of a {@link FollowEvent}. */

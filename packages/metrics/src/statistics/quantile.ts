@@ -2,15 +2,8 @@ import { readOptions } from "../_lib/readOptions";
 import { OpsError } from "@ops/core";
 import * as z from "zod/mini";
 import { quantileOfSorted } from "../_lib/quantileOfSorted";
-
-/**
- * A sample-quantile definition of Hyndman & Fan (1996), numbered as R's
- * `quantile(type = …)`: 1 inverse ECDF, 2 averaged inverse ECDF, 3 nearest even order
- * statistic (SAS), 4 linear interpolation of the ECDF, 5 Hazen, 6 Weibull (Minitab,
- * SPSS, Excel `PERCENTILE.EXC`), 7 linear, R's and numpy's default (Excel
- * `PERCENTILE.INC`), 8 median-unbiased (Hyndman & Fan's recommendation), 9 normal-unbiased.
- */
-export type QuantileMethod = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+import type { QuantileMethod } from "../_lib/quantileOfSorted";
+export type { QuantileMethod } from "../_lib/quantileOfSorted";
 
 /** Options of {@link quantile}. */
 export interface QuantileOptions {

@@ -1,7 +1,5 @@
 import type { ErrorPath } from "@ops/core";
-import type * as z from "zod/mini";
 import type { DrandChain } from "../beacon/quicknet";
-import type { DrandBeaconSchema } from "../beacon/verifyBeacon";
 import type { CampaignSpec } from "../spec/CampaignSpecSchema";
 import { type ChainFacts, PINNED_RULE, pinnedChainProblem } from "./knownChains";
 
@@ -37,8 +35,16 @@ export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly o
 /** The checked spec, or its first issue. */
 export type SpecCheck = Checked<CampaignSpec>;
 
-/** A beacon as DrandBeaconSchema parses it. */
-export type ParsedBeacon = z.output<typeof DrandBeaconSchema>;
+/**
+ * A beacon as `DrandBeaconSchema` parses it (written out: the schema's file imports this one;
+ * test/checkSpec.test-d.ts checks that the two agree).
+ */
+export interface ParsedBeacon {
+  readonly round: number;
+  readonly signature: string;
+  readonly randomness?: string | undefined;
+  readonly chainHash?: string | undefined;
+}
 
 type Read = (value: unknown, path: ErrorPath) => unknown;
 /** A member that may be absent (`z.optional`): absent stays absent, undefined stays undefined. */

@@ -1,12 +1,17 @@
 // The compiled form of a business calendar and the binary searches over it.
 import { MAX_INSTANT, OpsError, formatInstant, type Instant } from "@ops/core";
-import type { BusinessCalendar } from "../calendar/compileCalendar";
 
-/** Key of the compiled intervals inside a {@link BusinessCalendar}. */
+/** Key of the compiled intervals inside a `BusinessCalendar`. */
 export const INTERVALS: unique symbol = /* @__PURE__ */ Symbol.for("@ops/sla.calendar.intervals");
 
 /** Width of the buckets of the day index (one UTC day). */
 export const BUCKET_MS = 86_400_000;
+
+/** The horizon of a compiled calendar (the `from` and `to` of a `BusinessCalendar`). */
+export interface Horizon {
+  readonly from: Instant;
+  readonly to: Instant;
+}
 
 /** Sorted, disjoint, non-adjacent open intervals `[starts[i], ends[i])` and their prefix sums. */
 export interface CompiledIntervals {
@@ -27,7 +32,7 @@ export interface CompiledIntervals {
 }
 
 /** The compiled data of a calendar, or a typed error for anything else. */
-export function intervalsOf(calendar: BusinessCalendar, fn: string): CompiledIntervals {
+export function intervalsOf(calendar: unknown, fn: string): CompiledIntervals {
   const data = (calendar as { [INTERVALS]?: CompiledIntervals } | null | undefined)?.[INTERVALS];
   if (data === undefined) {
     throw new OpsError({
@@ -47,7 +52,7 @@ export function intervalsOf(calendar: BusinessCalendar, fn: string): CompiledInt
  * belongs to what comes after it, as a half-open period's end does.
  */
 export function checkInHorizon(
-  calendar: BusinessCalendar,
+  calendar: Horizon,
   t: number,
   fn: string,
   path: string,
@@ -68,7 +73,7 @@ export function checkInHorizon(
 }
 
 export function horizonError(
-  calendar: BusinessCalendar,
+  calendar: Horizon,
   fn: string,
   path: string,
   t: Instant,

@@ -1,7 +1,6 @@
 // The rules of a calendar spec beyond its shape, written once: `CalendarSpecSchema` (zod,
 // exported so that users can check their data) and `readCalendarSpec` (no zod, what
 // `compileCalendar` runs) both apply them, with the same words.
-import type { CalendarSpec, HoursRange } from "../calendar/calendarSpec";
 import { minutesOf } from "./localDate";
 
 /** A broken rule found inside a checked value: where, the rule's words, and the value there. */
@@ -24,7 +23,21 @@ export const REAL_DATE_RULE = "must be a date that exists in the Gregorian calen
 export const MAX_NAME_LENGTH = 200;
 
 /** The rules of one interval whose times are well formed, in order: passes, field named, words. */
-export const HOURS_RANGE_RULES: readonly (readonly [(r: HoursRange) => boolean, "open" | "close", string])[] = [
+/** The fields of an opening interval (an `HoursRange`) that the rules read. */
+interface IntervalFields {
+  readonly open: string;
+  readonly close: string;
+  readonly overnight?: boolean | undefined;
+}
+
+/** The fields of a calendar spec (a `CalendarSpec`) that the date rules read. */
+interface DatedFields {
+  readonly holidays?: readonly { readonly date: string }[] | undefined;
+  readonly workdays?: readonly { readonly date: string; readonly hoursOf?: string | undefined }[] | undefined;
+  readonly overrides?: readonly { readonly date: string }[] | undefined;
+}
+
+export const HOURS_RANGE_RULES: readonly (readonly [(r: IntervalFields) => boolean, "open" | "close", string])[] = [
   [(r) => r.open !== "24:00", "open", "must be 00:00–23:59 (24:00 is only a closing time)"],
   [
     (r) => r.overnight === true || minutesOf(r.close) > minutesOf(r.open),
@@ -53,7 +66,7 @@ export function isHolidayYears(value: unknown): value is readonly [number, numbe
  * The dates of a spec that clash, in order: a make-up workday that is also a holiday or is
  * listed again with other hours, then a second override of a date.
  */
-export function calendarDateIssues(spec: CalendarSpec): RuleIssue[] {
+export function calendarDateIssues(spec: DatedFields): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const holidays = new Set((spec.holidays ?? []).map((h) => h.date));
   const workdays = new Map<string, string>();

@@ -1,6 +1,5 @@
 // Timeline validation and clock evaluation shared by computeSlaClocks and whatIf.
 import { OpsError, parseOrThrow, type Instant } from "@ops/core";
-import type { SlaClocks } from "../clock/computeSlaClocks";
 import type { SlaCycle, SlaItemStatus } from "../clock/slaCycle";
 import { type SlaEvent, SlaTimelineSchema } from "../clock/slaEvent";
 import type { SlaPolicySet } from "../policy/compileSlaPolicies";
@@ -8,6 +7,18 @@ import type { SlaPolicyHistory } from "../policy/policyHistory";
 import { SLA_METRICS, type SlaMetric } from "../policy/slaMetric";
 import { walkTimeline } from "./cycleEngine";
 import { evaluateCycle } from "./evaluateCycle";
+
+/** The SLA clocks of one item at `now`. */
+export interface SlaClocks {
+  readonly now: Instant;
+  /** The policy in force after the last event, or `null` when none matches. */
+  readonly policyId: string | null;
+  readonly status: SlaItemStatus;
+  /** Every cycle of every metric that has a target, oldest first. */
+  readonly cycles: { readonly [M in SlaMetric]: readonly SlaCycle[] };
+  /** The earliest `dueAt` of a running, not yet breached cycle, with its metric; `null` if none. */
+  readonly nextDue: { readonly metric: SlaMetric; readonly dueAt: Instant } | null;
+}
 
 /** Validates a timeline: schema, created first and once, time order. */
 export function checkTimeline(events: readonly SlaEvent[], fn: string): SlaEvent[] {

@@ -2,26 +2,14 @@ import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
 import { checkTimeline, clocksOf } from "../_lib/clocks";
 import type { SlaPolicySet } from "../policy/compileSlaPolicies";
 import type { SlaPolicyHistory } from "../policy/policyHistory";
-import type { SlaMetric } from "../policy/slaMetric";
-import type { SlaCycle, SlaItemStatus } from "./slaCycle";
 import type { SlaEvent } from "./slaEvent";
+import type { SlaClocks } from "../_lib/clocks";
+export type { SlaClocks } from "../_lib/clocks";
 
 /** Options of {@link computeSlaClocks}. */
 export interface ComputeSlaClocksOptions {
   /** The instant the clocks are read at; not before the last event. */
   readonly now: Instant;
-}
-
-/** The SLA clocks of one item at `now`. */
-export interface SlaClocks {
-  readonly now: Instant;
-  /** The policy in force after the last event, or `null` when none matches. */
-  readonly policyId: string | null;
-  readonly status: SlaItemStatus;
-  /** Every cycle of every metric that has a target, oldest first. */
-  readonly cycles: { readonly [M in SlaMetric]: readonly SlaCycle[] };
-  /** The earliest `dueAt` of a running, not yet breached cycle, with its metric; `null` if none. */
-  readonly nextDue: { readonly metric: SlaMetric; readonly dueAt: Instant } | null;
 }
 
 /**
