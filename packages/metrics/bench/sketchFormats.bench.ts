@@ -6,7 +6,14 @@
 import os from "node:os";
 import { DDSketch } from "@datadog/sketches-js";
 import { createRandom } from "@ops/core";
-import { createHyperLogLog, createKllSketch, createQuantileSketch, type HyperLogLog } from "@ops/metrics";
+import {
+  createHyperLogLog,
+  createKllSketch,
+  createQuantileSketch,
+  dataSketchesHll,
+  ddSketchProto,
+  type HyperLogLog,
+} from "@ops/metrics";
 import { murmurHash3x64, murmurHash3x64Long } from "../src/_lib/murmurHash3";
 import { QuantileSketchBefore } from "./_quantileSketchBefore";
 
@@ -40,8 +47,8 @@ const fill = (h: HyperLogLog, kind: "int" | "string"): HyperLogLog => {
 };
 const formats: Record<string, () => HyperLogLog> = {
   "ops p=14 (default)": () => createHyperLogLog({ precision: 14 }),
-  "datasketches HLL_8 lgK=14": () => createHyperLogLog({ format: "datasketches", precision: 14, targetType: "HLL_8" }),
-  "datasketches HLL_4 lgK=14": () => createHyperLogLog({ format: "datasketches", precision: 14, targetType: "HLL_4" }),
+  "datasketches HLL_8 lgK=14": () => createHyperLogLog({ format: dataSketchesHll, precision: 14, targetType: "HLL_8" }),
+  "datasketches HLL_4 lgK=14": () => createHyperLogLog({ format: dataSketchesHll, precision: 14, targetType: "HLL_4" }),
 };
 const out = new Uint32Array(4);
 const utf8 = new Uint8Array(256);
@@ -122,7 +129,7 @@ const qTimes = race({
     for (let i = 0; i < N; i++) s.add(values[i] as number);
   },
   ddsketch: () => {
-    const s = createQuantileSketch({ format: "ddsketch" });
+    const s = createQuantileSketch({ format: ddSketchProto });
     for (let i = 0; i < N; i++) s.add(values[i] as number);
   },
   "@datadog/sketches-js DDSketch": () => {
@@ -135,7 +142,7 @@ const qTimes = race({
   },
 });
 const a1 = createQuantileSketch();
-const d1 = createQuantileSketch({ format: "ddsketch" });
+const d1 = createQuantileSketch({ format: ddSketchProto });
 const p1 = new DDSketch({ relativeAccuracy: 0.01 });
 const k1 = createKllSketch();
 for (let i = 0; i < N; i++) {
@@ -173,7 +180,7 @@ console.table(
     return [x, y] as const;
   };
   const [ox, oy] = half(() => createQuantileSketch());
-  const [dx, dy] = half(() => createQuantileSketch({ format: "ddsketch" }));
+  const [dx, dy] = half(() => createQuantileSketch({ format: ddSketchProto }));
   const [kx, ky] = half(() => createKllSketch());
   const px = new DDSketch({ relativeAccuracy: 0.01 });
   const py = new DDSketch({ relativeAccuracy: 0.01 });

@@ -157,27 +157,28 @@ export type { FanActivity, ScoredFan, ScoreFansOptions } from "./segment/scoreFa
 export { createCounter } from "./sketch/createCounter";
 export type { Counter } from "./sketch/createCounter";
 export { createHyperLogLog, HyperLogLogOptionsSchema } from "./sketch/createHyperLogLog";
-export type {
-  HllBounds,
-  HllTargetType,
-  HyperLogLog,
-  HyperLogLogFormat,
-  HyperLogLogOptions,
-} from "./sketch/createHyperLogLog";
+export type { HyperLogLogOptions } from "./sketch/createHyperLogLog";
 export { createKllSketch, KllSketchOptionsSchema } from "./sketch/createKllSketch";
-export type { KllItemType, KllQueryOptions, KllSketch, KllSketchOptions } from "./sketch/createKllSketch";
+export type { KllSketchOptions } from "./sketch/createKllSketch";
 export { createQuantileSketch, QuantileSketchOptionsSchema } from "./sketch/createQuantileSketch";
-export type { QuantileSketch, QuantileSketchFormat, QuantileSketchOptions } from "./sketch/createQuantileSketch";
+export type { QuantileSketchOptions } from "./sketch/createQuantileSketch";
 export { createSum } from "./sketch/createSum";
 export type { SumSketch } from "./sketch/createSum";
-export { deserializeSketch } from "./sketch/deserializeSketch";
-export type { SketchByKind } from "./sketch/deserializeSketch";
+export { dataSketchesHll } from "./sketch/dataSketchesHll";
+export { dataSketchesKll } from "./sketch/dataSketchesKll";
+export { ddSketchProto } from "./sketch/ddSketchProto";
+export { DeserializeSketchOptionsSchema, deserializeSketch } from "./sketch/deserializeSketch";
+export type { DeserializeSketchOptions, SketchByKind } from "./sketch/deserializeSketch";
 export { detectSketchFormat } from "./sketch/detectSketchFormat";
 export type { SketchFormatInfo } from "./sketch/detectSketchFormat";
+export type { HllBounds, HllTargetType, HyperLogLog, HyperLogLogFormat } from "./sketch/HyperLogLog";
+export type { KllItemType, KllQueryOptions, KllSketch } from "./sketch/KllSketch";
 export { mergeSketches } from "./sketch/mergeSketches";
+export type { QuantileSketch, QuantileSketchFormat } from "./sketch/QuantileSketch";
 export { rollUpSketches, RollUpSketchesOptionsSchema } from "./sketch/rollUpSketches";
 export type { DatedSketch, RollUpSketchesOptions } from "./sketch/rollUpSketches";
 export type { Sketch, SketchKind } from "./sketch/Sketch";
+export type { SketchCodec } from "./sketch/SketchCodec";
 export { chiSquareTest } from "./statistics/chiSquareTest";
 export type { ChiSquareResult } from "./statistics/chiSquareTest";
 export { describe, DescribeOptionsSchema } from "./statistics/describe";

@@ -2,7 +2,13 @@
 import { createRequire } from "node:module";
 import { DDSketch } from "@datadog/sketches-js";
 import { createRandom } from "@ops/core";
-import { createQuantileSketch, deserializeSketch, detectSketchFormat, type QuantileSketch } from "@ops/metrics";
+import {
+  createQuantileSketch,
+  ddSketchProto,
+  deserializeSketch,
+  detectSketchFormat,
+  type QuantileSketch,
+} from "@ops/metrics";
 import { describe, expect, it } from "vitest";
 import { decodeDDSketch, encodeDDSketch } from "../src/_lib/ddsketchProto";
 
@@ -28,7 +34,7 @@ function data(seed: number, n: number): number[] {
 }
 function ours(values: readonly number[], relativeAccuracy = 0.01): QuantileSketch {
   // sketches-js's DDSketch never folds bins: give ours room enough not to either
-  const s = createQuantileSketch({ format: "ddsketch", relativeAccuracy, maxBins: 1 << 16 });
+  const s = createQuantileSketch({ format: ddSketchProto, relativeAccuracy, maxBins: 1 << 16 });
   for (const v of values) s.add(v);
   return s;
 }
@@ -79,19 +85,21 @@ describe("createQuantileSketch({ format: 'ddsketch' }) without the peer's protob
       zeroCount: peer.zeroCount,
       summary: null,
     });
-    const fromPeer = deserializeSketch(bytes, "quantile");
+    const fromPeer = deserializeSketch(bytes, "quantile", { formats: [ddSketchProto] });
     expect(fromPeer.relativeAccuracy).toBe(0.01); // the shortest α that gives the peer's γ
     const merged = ours(x).merge(fromPeer);
     const onePass = theirs([...x, ...y]);
     expect(merged.count).toBe(10_000);
     for (const q of QS.slice(1, -1)) expect(merged.quantile(q), `q ${q}`).toBe(onePass.getValueAtQuantile(q));
-    expect(() => ours(x).merge(deserializeSketch(ours(y, 0.02).serialize(), "quantile"))).toThrowOpsError("conflict", {
+    expect(() =>
+      ours(x).merge(deserializeSketch(ours(y, 0.02).serialize(), "quantile", { formats: [ddSketchProto] })),
+    ).toThrowOpsError("conflict", {
       message: /same gamma/,
     });
   });
 
   it("writes the message of ddsketch.proto, field by field (hand-assembled from the schema)", () => {
-    const s = createQuantileSketch({ format: "ddsketch" }).add(1).add(2).add(3);
+    const s = createQuantileSketch({ format: ddSketchProto }).add(1).add(2).add(3);
     const f64 = (x: number) => {
       const b = new Uint8Array(8);
       new DataView(b.buffer).setFloat64(0, x, true);
@@ -134,7 +142,7 @@ describe.skipIf(!peerProto)(
     it("reads the peer's toProto bytes: counts and every quantile equal, sum/min/max within α", () => {
       const values = data(13, 5_000);
       const b = theirs(values);
-      const a = deserializeSketch(b.toProto(), "quantile");
+      const a = deserializeSketch(b.toProto(), "quantile", { formats: [ddSketchProto] });
       expect([a.format, a.count, a.relativeAccuracy]).toEqual(["ddsketch", b.count, expect.closeTo(0.01, 15)]);
       for (const q of QS.slice(1, -1)) expect(a.quantile(q)).toBe(b.getValueAtQuantile(q));
       // the message carries no summary: the extreme bins' values and Σ count × bin value, within α
@@ -149,10 +157,12 @@ describe.skipIf(!peerProto)(
     it("round-trips ours → peer → ours with the same bins, and keeps its exact summary ours → ours", () => {
       const values = data(17, 3_000);
       const a = ours(values);
-      const back = deserializeSketch(DDSketch.fromProto(a.serialize()).toProto(), "quantile");
+      const back = deserializeSketch(DDSketch.fromProto(a.serialize()).toProto(), "quantile", {
+        formats: [ddSketchProto],
+      });
       for (const q of QS.slice(1, -1)) expect(back.quantile(q)).toBe(a.quantile(q));
       expect(back.count).toBe(a.count);
-      const self = deserializeSketch(a.serialize(), "quantile");
+      const self = deserializeSketch(a.serialize(), "quantile", { formats: [ddSketchProto] });
       expect([self.count, self.sum, self.min, self.max, self.maxBins]).toEqual([
         a.count,
         a.sum,
@@ -166,7 +176,7 @@ describe.skipIf(!peerProto)(
     it("merges with a peer's sketch: one pass over both inputs' values", () => {
       const x = data(19, 4_000);
       const y = data(23, 6_000);
-      const fromPeer = deserializeSketch(theirs(y).toProto(), "quantile");
+      const fromPeer = deserializeSketch(theirs(y).toProto(), "quantile", { formats: [ddSketchProto] });
       const merged = ours(x).merge(fromPeer);
       const onePass = theirs([...x, ...y]);
       expect(merged.count).toBe(10_000);
@@ -177,17 +187,20 @@ describe.skipIf(!peerProto)(
     });
 
     it("reads empty sketches both ways", () => {
-      const empty = deserializeSketch(new DDSketch().toProto(), "quantile");
+      const empty = deserializeSketch(new DDSketch().toProto(), "quantile", { formats: [ddSketchProto] });
       expect([empty.count, empty.quantile(0.5), empty.min]).toEqual([0, null, null]);
-      expect(DDSketch.fromProto(createQuantileSketch({ format: "ddsketch" }).serialize()).count).toBe(0);
+      expect(DDSketch.fromProto(createQuantileSketch({ format: ddSketchProto }).serialize()).count).toBe(0);
     });
 
     it("refuses fractional weights written by the peer", () => {
       const weighted = new DDSketch();
       weighted.accept(5, 0.5);
-      expect(() => deserializeSketch(weighted.toProto(), "quantile")).toThrowOpsError("corrupt_data", {
-        message: /whole bin counts/,
-      });
+      expect(() => deserializeSketch(weighted.toProto(), "quantile", { formats: [ddSketchProto] })).toThrowOpsError(
+        "corrupt_data",
+        {
+          message: /whole bin counts/,
+        },
+      );
     });
   },
 );
@@ -199,33 +212,50 @@ describe("deserializeSketch of DDSketch messages", () => {
     expect(hex(good).slice(0, 6)).toBe("0a1409");
     const linear = good.slice();
     linear[2 + 18 + 1] = 1; // interpolation LINEAR
-    expect(() => deserializeSketch(linear, "quantile")).toThrowOpsError("unsupported_version", {
-      message: /logarithmic/,
-    });
-    const gammaOne = good.slice();
-    new DataView(gammaOne.buffer).setFloat64(3, 1, true);
-    expect(() => deserializeSketch(gammaOne, "quantile")).toThrowOpsError("corrupt_data", { message: /gamma/ });
-    const tinyGamma = good.slice();
-    new DataView(tinyGamma.buffer).setFloat64(3, 1 + 1e-300, true);
-    expect(() => deserializeSketch(tinyGamma, "quantile")).toThrowOpsError("corrupt_data");
-    expect(() => deserializeSketch(good.subarray(0, good.length - 3), "quantile")).toThrowOpsError("corrupt_data");
-    expect(() => deserializeSketch(fromHex(`${hex(good)}2b`), "quantile")).toThrowOpsError("corrupt_data", {
-      message: /wire type 3/,
-    });
-    expect(() => deserializeSketch(fromHex(`${hex(good)}210000000000000000`), "quantile")).toThrowOpsError(
-      "corrupt_data",
+    expect(() => deserializeSketch(linear, "quantile", { formats: [ddSketchProto] })).toThrowOpsError(
+      "unsupported_version",
       {
-        message: /repeat field 4/,
+        message: /logarithmic/,
       },
     );
+    const gammaOne = good.slice();
+    new DataView(gammaOne.buffer).setFloat64(3, 1, true);
+    expect(() => deserializeSketch(gammaOne, "quantile", { formats: [ddSketchProto] })).toThrowOpsError(
+      "corrupt_data",
+      { message: /gamma/ },
+    );
+    const tinyGamma = good.slice();
+    new DataView(tinyGamma.buffer).setFloat64(3, 1 + 1e-300, true);
+    expect(() => deserializeSketch(tinyGamma, "quantile", { formats: [ddSketchProto] })).toThrowOpsError(
+      "corrupt_data",
+    );
+    expect(() =>
+      deserializeSketch(good.subarray(0, good.length - 3), "quantile", { formats: [ddSketchProto] }),
+    ).toThrowOpsError("corrupt_data");
+    expect(() =>
+      deserializeSketch(fromHex(`${hex(good)}2b`), "quantile", { formats: [ddSketchProto] }),
+    ).toThrowOpsError("corrupt_data", {
+      message: /wire type 3/,
+    });
+    expect(() =>
+      deserializeSketch(fromHex(`${hex(good)}210000000000000000`), "quantile", { formats: [ddSketchProto] }),
+    ).toThrowOpsError("corrupt_data", {
+      message: /repeat field 4/,
+    });
     // bins beyond the largest double (index 2^31 − 2 at α = 1 %), fractional counts, a gamma of 1 + 1e-300
     const parts = decodeDDSketch(good, "test");
     const far = encodeDDSketch({ ...parts, summary: null, positive: { offset: 2 ** 31 - 2, counts: [1] } });
-    expect(() => deserializeSketch(far, "quantile")).toThrowOpsError("corrupt_data", { message: /bin indexes within/ });
+    expect(() => deserializeSketch(far, "quantile", { formats: [ddSketchProto] })).toThrowOpsError("corrupt_data", {
+      message: /bin indexes within/,
+    });
     const half = encodeDDSketch({ ...parts, summary: null, positive: { offset: 3, counts: [0.5] } });
-    expect(() => deserializeSketch(half, "quantile")).toThrowOpsError("corrupt_data", { message: /whole bin counts/ });
+    expect(() => deserializeSketch(half, "quantile", { formats: [ddSketchProto] })).toThrowOpsError("corrupt_data", {
+      message: /whole bin counts/,
+    });
     const lying = encodeDDSketch({ ...parts, summary: { sum: 6, min: -Infinity, max: 3, maxBins: 2048 } });
-    expect(() => deserializeSketch(lying, "quantile")).toThrowOpsError("corrupt_data", { message: /sum, min and max/ });
+    expect(() => deserializeSketch(lying, "quantile", { formats: [ddSketchProto] })).toThrowOpsError("corrupt_data", {
+      message: /sum, min and max/,
+    });
   });
 });
 

@@ -1,6 +1,12 @@
 // The DataSketches-compatible HyperLogLog against images, estimates and bounds written by Apache
 // DataSketches C++ (test/fixtures/datasketches/generate.cpp; the commit is in the manifest).
-import { createHyperLogLog, deserializeSketch, detectSketchFormat, type HyperLogLog } from "@ops/metrics";
+import {
+  createHyperLogLog,
+  dataSketchesHll,
+  deserializeSketch,
+  detectSketchFormat,
+  type HyperLogLog,
+} from "@ops/metrics";
 import { describe, expect, it } from "vitest";
 import { dsHllUnion } from "../src/_lib/dsHllCore";
 import type { DsHyperLogLogImpl } from "../src/_lib/dsHyperLogLog";
@@ -17,7 +23,7 @@ import {
 } from "./fixtures/datasketches/manifest";
 
 function build(p: HllPart): HyperLogLog {
-  const h = createHyperLogLog({ format: "datasketches", precision: p.lgK, targetType: p.type });
+  const h = createHyperLogLog({ format: dataSketchesHll, precision: p.lgK, targetType: p.type });
   for (let i = p.from; i < p.to; i++) h.add(p.input === "int" ? intInput(i) : strInput(i));
   return h;
 }
@@ -80,7 +86,7 @@ describe("createHyperLogLog({ format: 'datasketches' })", () => {
     for (const e of hllEntries.filter((x) => x.image !== undefined)) {
       const bytes = fromHex(e.image as string);
       expect(detectSketchFormat(bytes)).toEqual({ kind: "hyperloglog", format: "datasketches" });
-      const h = deserializeSketch(bytes, "hyperloglog");
+      const h = deserializeSketch(bytes, "hyperloglog", { formats: [dataSketchesHll] });
       expect([h.format, h.precision, h.targetType]).toEqual(["datasketches", e.lgK, e.type]);
       expect(h.estimate()).toBe(e.estimate);
       expect(h.bounds(2)).toEqual({ lower: e.lower[1], upper: e.upper[1] });
@@ -123,18 +129,18 @@ describe("createHyperLogLog({ format: 'datasketches' })", () => {
   });
 
   it("maps JavaScript numbers to update(int64_t): −0 is 0, negatives are two's complement, 2^53 − 1 works", () => {
-    const a = createHyperLogLog({ format: "datasketches" }).add(-0);
-    const b = createHyperLogLog({ format: "datasketches" }).add(0);
+    const a = createHyperLogLog({ format: dataSketchesHll }).add(-0);
+    const b = createHyperLogLog({ format: dataSketchesHll }).add(0);
     expect(a.serialize()).toEqual(b.serialize());
     // the fixtures' int inputs start at −1 000 000 (i = 0): covered byte for byte above
-    const big = createHyperLogLog({ format: "datasketches" })
+    const big = createHyperLogLog({ format: dataSketchesHll })
       .add(Number.MAX_SAFE_INTEGER)
       .add(-Number.MAX_SAFE_INTEGER);
     expect(big.estimate()).toBeCloseTo(2, 6); // the coupon estimator's cubic interpolation: 2.000000004967054
   });
 
   it("skips the empty string (as update(std::string) does) and refuses what has no DataSketches bytes", () => {
-    const h = createHyperLogLog({ format: "datasketches" });
+    const h = createHyperLogLog({ format: dataSketchesHll });
     h.add("");
     expect(h.estimate()).toBe(0);
     for (const bad of [1.5, Number.NaN, Infinity, 2 ** 53, "\uD800", "a\uDC00b", null, true, 10n, {}]) {
@@ -146,22 +152,22 @@ describe("createHyperLogLog({ format: 'datasketches' })", () => {
   });
 
   it("refuses options that do not fit the format", () => {
-    expect(() => createHyperLogLog({ format: "datasketches", seed: 1 })).toThrowOpsError("invalid_argument", {
+    expect(() => createHyperLogLog({ format: dataSketchesHll, seed: 1 })).toThrowOpsError("invalid_argument", {
       message: /options\.seed must be absent with the datasketches format/,
     });
     expect(() => createHyperLogLog({ targetType: "HLL_8" })).toThrowOpsError("invalid_argument");
     expect(() => createHyperLogLog({ precision: 19 })).toThrowOpsError("invalid_argument", { message: /≤ 18/ });
-    expect(() => createHyperLogLog({ format: "datasketches", precision: 22 })).toThrowOpsError("invalid_argument");
-    expect(createHyperLogLog({ format: "datasketches", precision: 21 }).precision).toBe(21);
+    expect(() => createHyperLogLog({ format: dataSketchesHll, precision: 22 })).toThrowOpsError("invalid_argument");
+    expect(createHyperLogLog({ format: dataSketchesHll, precision: 21 }).precision).toBe(21);
   });
 
   it("refuses to merge with an ops-format HyperLogLog (typed conflict), and merging leaves both inputs alone", () => {
-    const ds = createHyperLogLog({ format: "datasketches" }).add(1);
+    const ds = createHyperLogLog({ format: dataSketchesHll }).add(1);
     const ops = createHyperLogLog().add(1);
     expect(() => ds.merge(ops)).toThrowOpsError("conflict", { message: /formats do not mix/ });
     expect(() => ops.merge(ds)).toThrowOpsError("conflict", { message: /formats do not mix/ });
     const before = ds.serialize();
-    const other = createHyperLogLog({ format: "datasketches", precision: 8 }).add(2);
+    const other = createHyperLogLog({ format: dataSketchesHll, precision: 8 }).add(2);
     const otherBefore = other.serialize();
     ds.merge(other);
     expect(ds.serialize()).toEqual(before);

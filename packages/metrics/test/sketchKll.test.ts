@@ -1,5 +1,12 @@
 // KLL against images and query results written by Apache DataSketches C++ (test/fixtures/datasketches).
-import { createKllSketch, deserializeSketch, detectSketchFormat, mergeSketches, type KllSketch } from "@ops/metrics";
+import {
+  createKllSketch,
+  dataSketchesKll,
+  deserializeSketch,
+  detectSketchFormat,
+  mergeSketches,
+  type KllSketch,
+} from "@ops/metrics";
 import { describe, expect, it } from "vitest";
 import { fromHex, type KllEntry, kllEntries, kllInput, toHex } from "./fixtures/datasketches/manifest";
 
@@ -31,7 +38,7 @@ describe("deserializeSketch(bytes, 'kll')", () => {
     for (const e of kllEntries) {
       const bytes = fromHex(e.image);
       expect(detectSketchFormat(bytes)).toEqual({ kind: "kll", format: "datasketches" });
-      const s = deserializeSketch(bytes, "kll");
+      const s = deserializeSketch(bytes, "kll", { formats: [dataSketchesKll] });
       // (an empty image is the same for doubles and floats: it reads as doubles)
       expect(s.itemType).toBe(e.empty ? "double" : e.item);
       try {
@@ -46,8 +53,8 @@ describe("deserializeSketch(bytes, 'kll')", () => {
 
   it("merges reference images as kll_sketch::merge does: byte for byte without compaction, within the error bound with it", () => {
     for (const e of kllEntries.filter((x) => x.name === "merge")) {
-      const a = deserializeSketch(fromHex(e.partA as string), "kll");
-      const b = deserializeSketch(fromHex(e.partB as string), "kll");
+      const a = deserializeSketch(fromHex(e.partA as string), "kll", { formats: [dataSketchesKll] });
+      const b = deserializeSketch(fromHex(e.partB as string), "kll", { formats: [dataSketchesKll] });
       const m = a.merge(b);
       expect(m.count).toBe(e.n);
       if (!e.estimationMode) {
@@ -102,7 +109,7 @@ describe("createKllSketch", () => {
       expect(Math.abs(lo / n - r), `rank ${r}`).toBeLessThanOrEqual(eps);
     }
     // the reference reads what we write
-    const back = deserializeSketch(a.serialize(), "kll");
+    const back = deserializeSketch(a.serialize(), "kll", { formats: [dataSketchesKll] });
     expect([back.count, back.retained, back.quantile(0.5)]).toEqual([a.count, a.retained, a.quantile(0.5)]);
   });
 
@@ -143,11 +150,14 @@ describe("createKllSketch", () => {
       [good.subarray(0, good.length - 4), /as long as its levels say/],
     ];
     for (const [bytes, message] of cases)
-      expect(() => deserializeSketch(bytes, "kll")).toThrowOpsError("corrupt_data", { message });
+      expect(() => deserializeSketch(bytes, "kll", { formats: [dataSketchesKll] })).toThrowOpsError("corrupt_data", {
+        message,
+      });
     expect(() =>
       deserializeSketch(
         forge((b) => (b[1] = 3)),
         "kll",
+        { formats: [dataSketchesKll] },
       ),
     ).toThrowOpsError("unsupported_version");
   });

@@ -1,4 +1,4 @@
-// The DataSketches-compatible HLL sketch behind createHyperLogLog({ format: "datasketches" }).
+// The DataSketches-compatible HLL sketch behind the dataSketchesHll codec.
 // A port of Apache DataSketches C++ hll/ (Apache-2.0; CouponList, CouponHashSet, Hll4Array with
 // AuxHashMap, Hll6Array, Hll8Array, HllUnion), kept operation for operation where the bytes or the
 // estimate depend on it (insertion order of hash tables, HIP and KxQ accumulation, union gadget).
@@ -16,8 +16,7 @@
 import { OpsError } from "@ops/core";
 import { COUPON_RSE, compositeEstimate, couponEstimate, relativeError } from "./dsHllEstimators";
 import { murmurHash3x64, murmurHash3x64Long } from "./murmurHash3";
-
-export type HllTargetType = "HLL_4" | "HLL_6" | "HLL_8";
+import type { HllTargetType } from "../sketch/HyperLogLog";
 const LIST = 0;
 const SET = 1;
 const HLL = 2;

@@ -1,7 +1,8 @@
-// The HyperLogLog of createHyperLogLog({ format: "datasketches" }): the public face of DsHllState.
+// The HyperLogLog of createHyperLogLog({ format: dataSketchesHll }): the public face of DsHllState.
 import { OpsError } from "@ops/core";
-import type { HllBounds, HyperLogLog } from "../sketch/createHyperLogLog";
-import { DS_SEED, type DsHllState, dsHllUnion, type HllTargetType } from "./dsHllCore";
+import type { HllBounds, HllTargetType, HyperLogLog } from "../sketch/HyperLogLog";
+import { DS_SEED, type DsHllState, dsHllUnion } from "./dsHllCore";
+import { checkStdDev } from "./hyperLogLogCore";
 
 const TWO_32 = 4294967296;
 
@@ -101,17 +102,5 @@ export class DsHyperLogLogImpl implements HyperLogLog {
 
   serialize(): Uint8Array {
     return this.state.toBytes();
-  }
-}
-
-export function checkStdDev(numStdDev: unknown): void {
-  if (numStdDev !== 1 && numStdDev !== 2 && numStdDev !== 3) {
-    throw new OpsError({
-      code: "invalid_argument",
-      fn: "HyperLogLog.bounds",
-      path: ["numStdDev"],
-      rule: "must be 1, 2 or 3",
-      received: numStdDev,
-    });
   }
 }

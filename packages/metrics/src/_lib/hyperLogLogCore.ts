@@ -1,8 +1,7 @@
-// The HyperLogLog implementation behind createHyperLogLog and deserializeSketch.
+// The HyperLogLog implementation behind createHyperLogLog and deserializeSketch (the ops format).
 import { OpsError } from "@ops/core";
 import { ByteReader, ByteWriter } from "./sketchBytes";
-import type { HllBounds, HyperLogLog } from "../sketch/createHyperLogLog";
-import { checkStdDev } from "./dsHyperLogLog";
+import type { HllBounds, HyperLogLog } from "../sketch/HyperLogLog";
 
 const TWO_32 = 4294967296;
 
@@ -177,22 +176,6 @@ export class HyperLogLogImpl implements HyperLogLog {
     w.pos += this.registers.length;
     return w.finish();
   }
-
-  static deserialize(bytes: unknown, fn: string): HyperLogLogImpl {
-    const r = new ByteReader(bytes, "hyperloglog", fn);
-    const precision = r.u8();
-    if (precision < 4 || precision > 18) r.corrupt(`declare a precision ${precision} outside 4–18`);
-    const seed = r.u32();
-    const m = 1 << precision;
-    r.need(m);
-    const registers = r.bytes.slice(r.pos, r.pos + m);
-    r.pos += m;
-    r.done();
-    // ranks are at most 64 − p (a register of 65 − p everywhere would make the estimate infinite)
-    const max = 64 - precision;
-    for (let i = 0; i < m; i++) if ((registers[i] as number) > max) r.corrupt(`hold a register value above ${max}`);
-    return new HyperLogLogImpl(precision, seed, registers);
-  }
 }
 
 /** σ(x) = x + Σₖ≥₁ x^(2^k)·2^(k−1) (Ertl 2017, eq. 21). */
@@ -223,4 +206,34 @@ function tau(x: number): number {
     z -= (1 - x) ** 2 * y;
   } while (z !== prev);
   return z / 3;
+}
+
+/** Reads the ops format's bytes, checking every field. */
+export function readHyperLogLog(bytes: unknown, fn: string): HyperLogLogImpl {
+  const r = new ByteReader(bytes, "hyperloglog", fn);
+  const precision = r.u8();
+  if (precision < 4 || precision > 18) r.corrupt(`declare a precision ${precision} outside 4–18`);
+  const seed = r.u32();
+  const m = 1 << precision;
+  r.need(m);
+  const registers = r.bytes.slice(r.pos, r.pos + m);
+  r.pos += m;
+  r.done();
+  // ranks are at most 64 − p (a register of 65 − p everywhere would make the estimate infinite)
+  const max = 64 - precision;
+  for (let i = 0; i < m; i++) if ((registers[i] as number) > max) r.corrupt(`hold a register value above ${max}`);
+  return new HyperLogLogImpl(precision, seed, registers);
+}
+
+/** Refuses a `numStdDev` other than 1, 2 or 3 (both HyperLogLog formats). */
+export function checkStdDev(numStdDev: unknown): void {
+  if (numStdDev !== 1 && numStdDev !== 2 && numStdDev !== 3) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "HyperLogLog.bounds",
+      path: ["numStdDev"],
+      rule: "must be 1, 2 or 3",
+      received: numStdDev,
+    });
+  }
 }

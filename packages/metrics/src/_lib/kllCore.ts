@@ -1,4 +1,4 @@
-// The KLL quantile sketch behind createKllSketch and deserializeSketch(bytes, "kll"): a port of
+// The KLL quantile sketch behind createKllSketch and the dataSketchesKll codec (kllRead.ts): a port of
 // Apache DataSketches C++ kll/ (Apache-2.0; kll_sketch_impl.hpp, kll_helper_impl.hpp) and of
 // common/quantiles_sorted_view_impl.hpp, keeping the reference's buffer layout (levels as
 // offsets into one array whose free space is at the bottom), so that its serialised image and
@@ -12,9 +12,9 @@
 //   item, then the retained items from the first level offset up; one item: just the item at 8.
 //   Items are f64 (doubles sketch) or f32 (floats sketch).
 import { OpsError } from "@ops/core";
-import type { KllItemType, KllQueryOptions, KllSketch } from "../sketch/createKllSketch";
+import type { KllItemType, KllQueryOptions, KllSketch } from "../sketch/KllSketch";
 
-const M = 8;
+export const M = 8;
 export const KLL_MIN_K = M;
 export const KLL_MAX_K = 65535;
 const POWERS_OF_THREE = Array.from({ length: 31 }, (_, i) => 3 ** i);
@@ -39,7 +39,7 @@ export function totalCapacity(k: number, numLevels: number): number {
   return total;
 }
 /** kll_helper::ub_on_num_levels. */
-function ubOnNumLevels(n: number): number {
+export function ubOnNumLevels(n: number): number {
   return n === 0 ? 1 : 1 + Math.floor(Math.log2(n));
 }
 
@@ -64,15 +64,16 @@ function refuse(
 export class KllSketchImpl implements KllSketch {
   readonly kind = "kll" as const;
   readonly format = "datasketches" as const;
-  private minK: number;
-  private numLevels = 1;
+  // (not private: readKllSketch fills them)
+  minK: number;
+  numLevels = 1;
   /** levels[i] = offset of level i in `items`; levels[numLevels] = items.length. */
-  private levels: number[];
-  private items: Items;
-  private n = 0;
-  private lo = Number.NaN;
-  private hi = Number.NaN;
-  private sorted0 = false;
+  levels: number[];
+  items: Items;
+  n = 0;
+  lo = Number.NaN;
+  hi = Number.NaN;
+  sorted0 = false;
   /** xorshift32 state: the compaction coins (randomness comes in through `seed`). */
   private rng: number;
   /** Sorted values and cumulative weights, rebuilt after a change. */
@@ -510,115 +511,6 @@ export class KllSketchImpl implements KllSketch {
     for (let i = this.levels[0] as number; i < (this.levels[this.numLevels] as number); i++, p += size)
       put(p, this.items[i] as number);
     return out;
-  }
-
-  /** Reads a KLL image, checking every field (there is no checksum). */
-  static deserialize(bytes: Uint8Array, fn: string, seed: number): KllSketchImpl {
-    const corrupt = (rule: string): never => {
-      throw new OpsError({ code: "corrupt_data", fn, path: ["bytes"], rule: `(DataSketches KLL) ${rule}` });
-    };
-    if (bytes.length < 8) corrupt("must hold the 8-byte preamble");
-    const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const [preInts, serVer, family, flags] = bytes as unknown as [number, number, number, number];
-    if (family !== 15) corrupt("must have family id 15 (KLL)");
-    if (serVer !== 1 && serVer !== 2) {
-      throw new OpsError({
-        code: "unsupported_version",
-        fn,
-        path: ["bytes"],
-        rule: "must be KLL serial version 1 or 2",
-        received: serVer,
-      });
-    }
-    if (flags & ~7) corrupt("must not set unknown flags");
-    const empty = (flags & 1) !== 0;
-    const single = (flags & 4) !== 0;
-    if (empty && single) corrupt("must not be both empty and single-item");
-    if (preInts !== (empty || single ? 2 : 5)) corrupt("must have 2 preamble ints when empty or single, else 5");
-    const k = v.getUint16(4, true);
-    if (k < KLL_MIN_K) corrupt(`must have k ≥ ${KLL_MIN_K}`);
-    if (bytes[6] !== M) corrupt("must have m = 8");
-    const rest = bytes.length - 8;
-    // the item size tells doubles from floats: the caller's kind does not say which
-    const itemType: KllItemType | null = (() => {
-      if (empty) return rest === 0 ? "double" : null;
-      if (single) return rest === 8 ? "double" : rest === 4 ? "float" : null;
-      if (bytes.length < 20) return null;
-      const numLevels = bytes[18] as number;
-      const capacity = numLevels >= 1 && numLevels <= 61 ? totalCapacity(k, numLevels) : 0;
-      const retained = capacity - (numLevels >= 1 && bytes.length >= 24 ? v.getUint32(20, true) : capacity + 1);
-      const body = bytes.length - 20 - 4 * numLevels;
-      if (retained < 0) return null;
-      if (body === 8 * (retained + 2)) return "double";
-      if (body === 4 * (retained + 2)) return "float";
-      return null;
-    })();
-    if (itemType === null) return corrupt("must be as long as its levels say (8-byte doubles or 4-byte floats)");
-    const s = new KllSketchImpl(k, itemType, seed);
-    if (empty) return s;
-    const size = itemType === "float" ? 4 : 8;
-    const get = (at: number) => (size === 4 ? v.getFloat32(at, true) : v.getFloat64(at, true));
-    const finite = (x: number) => {
-      if (x - x !== 0) corrupt("must hold finite items");
-      return x;
-    };
-    if (single) {
-      const x = finite(get(8));
-      s.items[k - 1] = x;
-      s.levels = [k - 1, k];
-      s.n = 1;
-      s.lo = x;
-      s.hi = x;
-      s.sorted0 = (flags & 2) !== 0;
-      return s;
-    }
-    const n = v.getUint32(8, true) + v.getUint32(12, true) * 2 ** 32;
-    const minK = v.getUint16(16, true);
-    const numLevels = bytes[18] as number;
-    if (!Number.isSafeInteger(n) || n < 2) corrupt("must count from 2 to 2^53 − 1 items");
-    if (n > 2 ** 53 - 1) corrupt("must count at most 2^53 − 1 items");
-    if (minK < KLL_MIN_K || minK > k) corrupt("must have min k from 8 to k");
-    if (numLevels < 1 || numLevels > ubOnNumLevels(n)) corrupt("must have from 1 to ⌊log₂ n⌋ + 1 levels");
-    const capacity = totalCapacity(k, numLevels);
-    const levels: number[] = [];
-    for (let l = 0; l < numLevels; l++) levels.push(v.getUint32(20 + 4 * l, true));
-    levels.push(capacity);
-    let weight = 0;
-    for (let l = 0; l < numLevels; l++) {
-      const pop = (levels[l + 1] as number) - (levels[l] as number);
-      if (pop < 0) corrupt("must have increasing level offsets");
-      weight += pop * 2 ** l;
-    }
-    if (weight !== n) corrupt("must have items whose weights add up to n");
-    let p = 20 + 4 * numLevels;
-    const lo = finite(get(p));
-    const hi = finite(get(p + size));
-    p += 2 * size;
-    if (!(lo <= hi)) corrupt("must have min ≤ max");
-    const items = s.alloc(capacity);
-    for (let i = levels[0] as number; i < capacity; i++, p += size) {
-      const x = finite(get(p));
-      if (x < lo || x > hi) corrupt("must hold items between min and max");
-      items[i] = x;
-    }
-    for (let l = 1; l < numLevels; l++) {
-      for (let i = (levels[l] as number) + 1; i < (levels[l + 1] as number); i++)
-        if ((items[i] as number) < (items[i - 1] as number)) corrupt("must have sorted levels above level zero");
-    }
-    s.minK = minK;
-    s.numLevels = numLevels;
-    s.levels = levels;
-    s.items = items;
-    s.n = n;
-    s.lo = lo;
-    s.hi = hi;
-    s.sorted0 = (flags & 2) !== 0;
-    if (s.sorted0) {
-      for (let i = (levels[0] as number) + 1; i < (levels[1] as number); i++)
-        if ((items[i] as number) < (items[i - 1] as number))
-          corrupt("must have level zero sorted when its flag says so");
-    }
-    return s;
   }
 }
 

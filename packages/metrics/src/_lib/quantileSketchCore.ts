@@ -1,9 +1,14 @@
-// The DDSketch-style quantile sketch behind createQuantileSketch and deserializeSketch.
+// The DDSketch-style quantile sketch behind createQuantileSketch and deserializeSketch. The
+// DDSketch protobuf encoder comes in through the constructor (from the ddSketchProto codec), so
+// that the default ops format does not bundle it.
 import { OpsError } from "@ops/core";
 import { DenseStore } from "./ddStore";
-import { type DDSketchParts, encodeDDSketch } from "./ddsketchProto";
+import type { DDSketchParts } from "./ddsketchProto";
 import { ByteReader, ByteWriter } from "./sketchBytes";
-import type { QuantileSketch, QuantileSketchFormat } from "../sketch/createQuantileSketch";
+import type { QuantileSketch, QuantileSketchFormat } from "../sketch/QuantileSketch";
+
+/** Writes the DDSketch protobuf message (the ddSketchProto codec's encoder). */
+export type DDSketchEncoder = (parts: DDSketchParts) => Uint8Array;
 
 /** The smallest relative accuracy: bin indexes of every double then fit in ±3.8·10^8, far inside int32. */
 export const MIN_RELATIVE_ACCURACY = 1e-6;
@@ -38,23 +43,30 @@ export class QuantileSketchImpl implements QuantileSketch {
   /** γ: (1 + α)/(1 − α) (ops), 1 + 2α/(1 − α) (ddsketch, as @datadog/sketches-js writes it). */
   readonly gamma: number;
   /** ops: 1/ln γ, applied to ln x; ddsketch: ln 2/ln γ (log1p), applied to log2 x, as sketches-js's LogarithmicMapping. */
-  private readonly multiplier: number;
-  private readonly dd: boolean;
+  readonly multiplier: number;
+  /** Whether this is the ddsketch format (sketches-js's mapping). */
+  readonly dd: boolean;
   /** ddsketch: |x| at or below this counts as zero (sketches-js's minPossible); ops: 0. */
-  private readonly zeroBelow: number;
-  private positive: DenseStore;
-  private negative: DenseStore;
-  private zeros = 0;
-  private n = 0;
-  private total = 0;
-  private lo = Infinity;
-  private hi = -Infinity;
+  readonly zeroBelow: number;
+  // (not private: the readers in readQuantileSketch and quantileFromProto fill them)
+  positive: DenseStore;
+  negative: DenseStore;
+  zeros = 0;
+  n = 0;
+  total = 0;
+  lo = Infinity;
+  hi = -Infinity;
 
-  constructor(relativeAccuracy: number, maxBins: number, format: QuantileSketchFormat = "ops") {
+  /** The DDSketch protobuf writer (ddsketch format), `null` (ops format). */
+  readonly #encode: DDSketchEncoder | null;
+
+  /** `encode`: the DDSketch protobuf writer for the ddsketch format (its mapping too), `null` for ops. */
+  constructor(relativeAccuracy: number, maxBins: number, encode: DDSketchEncoder | null) {
+    this.#encode = encode;
     this.relativeAccuracy = relativeAccuracy;
     this.maxBins = maxBins;
-    this.format = format;
-    this.dd = format === "ddsketch";
+    this.dd = encode !== null;
+    this.format = this.dd ? "ddsketch" : "ops";
     if (this.dd) {
       const mantissa = (2 * relativeAccuracy) / (1 - relativeAccuracy);
       this.gamma = 1 + mantissa;
@@ -67,16 +79,6 @@ export class QuantileSketchImpl implements QuantileSketch {
     }
     this.positive = new DenseStore(maxBins);
     this.negative = new DenseStore(maxBins);
-  }
-
-  /** The bin of a magnitude x > zeroBelow. */
-  private index(x: number): number {
-    return this.dd ? Math.ceil(Math.log2(x) * this.multiplier) : Math.ceil(Math.log(x) * this.multiplier);
-  }
-
-  /** The smallest and largest bin any finite magnitude can have. */
-  private indexRange(): [number, number] {
-    return [this.index(this.dd ? this.zeroBelow * 1.0000001 : Number.MIN_VALUE), this.index(Number.MAX_VALUE)];
   }
 
   get count(): number {
@@ -121,7 +123,7 @@ export class QuantileSketchImpl implements QuantileSketch {
       // -0 counts as 0: min/max would otherwise depend on the order of -0 and 0
       this.zeros++;
       if (value === 0) value = 0;
-    } else this.negative.add(this.index(-value), 1);
+    } else this.negative.add(binIndex(this, -value), 1);
     this.n++;
     this.total = total;
     if (value < this.lo) this.lo = value;
@@ -149,7 +151,7 @@ export class QuantileSketchImpl implements QuantileSketch {
       for (let i = neg.maxIndex; i >= neg.minIndex; i--) {
         cumulative += neg.at(i);
         if (cumulative > rank) {
-          value = -this.binValue(i);
+          value = -binValue(this, i);
           break found;
         }
       }
@@ -162,19 +164,13 @@ export class QuantileSketchImpl implements QuantileSketch {
       for (let i = pos.minIndex; i <= pos.maxIndex; i++) {
         cumulative += pos.at(i);
         if (cumulative > rank) {
-          value = this.binValue(i);
+          value = binValue(this, i);
           break found;
         }
       }
       value = this.hi;
     }
     return Math.min(this.hi, Math.max(this.lo, value));
-  }
-
-  /** The value representing bin i, 2γ^i/(γ + 1): within relativeAccuracy of every value in (γ^(i−1), γ^i]. */
-  private binValue(i: number): number {
-    if (this.dd) return 2 ** (i / this.multiplier) * (2 / (1 + this.gamma));
-    return (2 * Math.exp(i / this.multiplier)) / (1 + this.gamma);
   }
 
   merge(other: QuantileSketch): QuantileSketch {
@@ -228,7 +224,7 @@ export class QuantileSketchImpl implements QuantileSketch {
   }
 
   private copy(): QuantileSketchImpl {
-    const s = new QuantileSketchImpl(this.relativeAccuracy, this.maxBins, this.format);
+    const s = new QuantileSketchImpl(this.relativeAccuracy, this.maxBins, this.#encode);
     s.positive = this.positive.copy();
     s.negative = this.negative.copy();
     s.zeros = this.zeros;
@@ -240,7 +236,7 @@ export class QuantileSketchImpl implements QuantileSketch {
   }
 
   serialize(): Uint8Array {
-    if (this.dd) return encodeDDSketch(this.protoParts());
+    if (this.#encode !== null) return this.#encode(this.protoParts());
     const stores = [this.positive, this.negative];
     const binBytes = stores.reduce((acc, s) => acc + 8 + (s.total === 0 ? 0 : (s.maxIndex - s.minIndex + 1) * 8), 0);
     const w = new ByteWriter("quantile", 8 + 4 + 8 * 5 + binBytes);
@@ -260,63 +256,6 @@ export class QuantileSketchImpl implements QuantileSketch {
     return w.finish();
   }
 
-  static deserialize(bytes: unknown, fn: string): QuantileSketchImpl {
-    const r = new ByteReader(bytes, "quantile", fn);
-    const alpha = r.f64();
-    const maxBins = r.u32();
-    if (!(alpha >= MIN_RELATIVE_ACCURACY && alpha < 1))
-      r.corrupt(`declare a relativeAccuracy outside [${MIN_RELATIVE_ACCURACY}, 1)`);
-    if (maxBins < 16 || maxBins > MAX_BINS) r.corrupt("declare a maxBins outside 16–2^20");
-    const s = new QuantileSketchImpl(alpha, maxBins);
-    s.n = r.f64();
-    s.zeros = r.f64();
-    s.total = r.f64();
-    s.lo = r.f64();
-    s.hi = r.f64();
-    const [minIndex, maxIndex] = s.indexRange();
-    let counted = s.zeros;
-    for (const store of [s.positive, s.negative]) {
-      const min = r.i32();
-      const bins = r.u32();
-      if (bins > maxBins) r.corrupt("hold more bins than maxBins");
-      if (bins > 0 && (min < minIndex || min + bins - 1 > maxIndex))
-        r.corrupt(`hold bin indexes outside ${minIndex}…${maxIndex}, the bins of finite values at this accuracy`);
-      r.need(bins * 8);
-      for (let i = 0; i < bins; i++) {
-        const c = r.f64();
-        if (!(c >= 0 && Number.isSafeInteger(c))) r.corrupt("hold a bin count that is not a whole number ≥ 0");
-        if (c > 0) store.add(min + i, c);
-        counted += c;
-      }
-    }
-    r.done();
-    if (!(Number.isSafeInteger(s.n) && s.n >= 0 && Number.isSafeInteger(s.zeros) && s.zeros >= 0 && counted === s.n))
-      r.corrupt("have a count that is not the sum of their bins");
-    if (!s.summaryAgrees()) r.corrupt("have a sum, min or max that do not agree with their bins");
-    return s;
-  }
-
-  /** min, max and sum are finite and consistent with the bins (each extreme lies in the bin it maps to). */
-  private summaryAgrees(): boolean {
-    const { n, lo, hi, total } = this;
-    if (n === 0) return lo === Infinity && hi === -Infinity && total === 0;
-    if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi && Number.isFinite(total))) return false;
-    // (with the slack of n − 1 roundings: n additions of the largest value may round above n × it)
-    if (Math.abs(total) > n * Math.max(Math.abs(lo), Math.abs(hi)) * (1 + n * 2.3e-16)) return false;
-    const pos = this.positive;
-    const neg = this.negative;
-    // (the lowest bins may have been folded together, so only the upper side of a store is exact)
-    const where = (x: number): boolean => {
-      if (x > this.zeroBelow) return pos.total > 0 && this.index(x) <= pos.maxIndex;
-      if (x >= -this.zeroBelow) return this.zeros > 0;
-      return neg.total > 0 && this.index(-x) <= neg.maxIndex;
-    };
-    // the largest value is in the top positive bin (or, with none, a zero or the smallest negative magnitude)
-    const top = pos.total > 0 ? hi > this.zeroBelow && this.index(hi) === pos.maxIndex : where(hi);
-    const bottom = neg.total > 0 ? lo < -this.zeroBelow && this.index(-lo) === neg.maxIndex : where(lo);
-    return top && bottom;
-  }
-
   /** The parts of the DDSketch protobuf message. */
   private protoParts(): DDSketchParts {
     const store = (d: DenseStore) => {
@@ -333,66 +272,78 @@ export class QuantileSketchImpl implements QuantileSketch {
       summary: this.n === 0 ? null : { sum: this.total, min: this.lo, max: this.hi, maxBins: this.maxBins },
     };
   }
+}
 
-  /** A ddsketch-format sketch from decoded protobuf parts (validated by the decoder). */
-  static fromProtoParts(p: DDSketchParts, fn: string): QuantileSketchImpl {
-    const corrupt = (rule: string): never => {
-      throw new OpsError({ code: "corrupt_data", fn, path: ["bytes"], rule: `(DDSketch protobuf) ${rule}` });
-    };
-    // α from γ as sketches-js's fromGammaOffset does; 0.01 comes back as 0.009999999999999957, so the
-    // shortest decimal that gives the same γ is kept (the writer's α, when it was a round number)
-    let alpha = (p.gamma - 1) / (p.gamma + 1);
-    for (let digits = 1; digits <= 17; digits++) {
-      const a = Number(alpha.toPrecision(digits));
-      if (1 + (2 * a) / (1 - a) === p.gamma) {
-        alpha = a;
-        break;
-      }
+/** Reads the ops format's bytes, checking every field (not only the CRC). */
+export function readQuantileSketch(bytes: unknown, fn: string): QuantileSketchImpl {
+  const r = new ByteReader(bytes, "quantile", fn);
+  const alpha = r.f64();
+  const maxBins = r.u32();
+  if (!(alpha >= MIN_RELATIVE_ACCURACY && alpha < 1))
+    r.corrupt(`declare a relativeAccuracy outside [${MIN_RELATIVE_ACCURACY}, 1)`);
+  if (maxBins < 16 || maxBins > MAX_BINS) r.corrupt("declare a maxBins outside 16–2^20");
+  const s = new QuantileSketchImpl(alpha, maxBins, null);
+  s.n = r.f64();
+  s.zeros = r.f64();
+  s.total = r.f64();
+  s.lo = r.f64();
+  s.hi = r.f64();
+  const [minIndex, maxIndex] = binIndexRange(s);
+  let counted = s.zeros;
+  for (const store of [s.positive, s.negative]) {
+    const min = r.i32();
+    const bins = r.u32();
+    if (bins > maxBins) r.corrupt("hold more bins than maxBins");
+    if (bins > 0 && (min < minIndex || min + bins - 1 > maxIndex))
+      r.corrupt(`hold bin indexes outside ${minIndex}…${maxIndex}, the bins of finite values at this accuracy`);
+    r.need(bins * 8);
+    for (let i = 0; i < bins; i++) {
+      const c = r.f64();
+      if (!(c >= 0 && Number.isSafeInteger(c))) r.corrupt("hold a bin count that is not a whole number ≥ 0");
+      if (c > 0) store.add(min + i, c);
+      counted += c;
     }
-    if (!(alpha >= MIN_RELATIVE_ACCURACY && alpha < 1))
-      corrupt(`must declare gamma for a relativeAccuracy in [${MIN_RELATIVE_ACCURACY}, 1)`);
-    const stores = [p.positive, p.negative];
-    const span = Math.max(...stores.map((st) => st.counts.length));
-    const maxBins = p.summary?.maxBins ?? Math.min(MAX_BINS, Math.max(2048, span));
-    if (!(Number.isInteger(maxBins) && maxBins >= 16 && maxBins <= MAX_BINS))
-      corrupt("must declare maxBins from 16 to 2^20");
-    const s = new QuantileSketchImpl(alpha, maxBins, "ddsketch");
-    const [minIndex, maxIndex] = s.indexRange();
-    let n = p.zeroCount;
-    let approxSum = 0;
-    for (const [k, st] of stores.entries()) {
-      const store = k === 0 ? s.positive : s.negative;
-      for (let i = 0; i < st.counts.length; i++) {
-        const c = st.counts[i] as number;
-        if (!(c >= 0 && Number.isSafeInteger(c)))
-          corrupt("must hold whole bin counts ≥ 0 (weighted values are not supported)");
-        if (c === 0) continue;
-        const index = st.offset + i - p.indexOffset;
-        if (!(index >= minIndex && index <= maxIndex)) corrupt(`must hold bin indexes within ${minIndex}…${maxIndex}`);
-        store.add(index, c);
-        n += c;
-        approxSum += (k === 0 ? 1 : -1) * c * s.binValue(index);
-      }
-    }
-    if (!(Number.isSafeInteger(p.zeroCount) && p.zeroCount >= 0)) corrupt("must hold a whole zero count ≥ 0");
-    if (!Number.isSafeInteger(n)) corrupt("must hold at most 2^53 − 1 values");
-    s.n = n;
-    s.zeros = p.zeroCount;
-    if (n === 0) return s;
-    if (p.summary !== null) {
-      s.total = p.summary.sum;
-      s.lo = p.summary.min;
-      s.hi = p.summary.max;
-    } else {
-      // a peer's message carries no summary: the extreme bins' values and Σ count × bin value, within α
-      const pos = s.positive;
-      const neg = s.negative;
-      s.lo = neg.total > 0 ? -s.binValue(neg.maxIndex) : s.zeros > 0 ? 0 : s.binValue(pos.minIndex);
-      s.hi = pos.total > 0 ? s.binValue(pos.maxIndex) : s.zeros > 0 ? 0 : -s.binValue(neg.minIndex);
-      s.total = approxSum;
-      if (!Number.isFinite(approxSum)) corrupt("must hold values whose sum is finite");
-    }
-    if (!s.summaryAgrees()) corrupt("must have a sum, min and max that agree with the bins");
-    return s;
   }
+  r.done();
+  if (!(Number.isSafeInteger(s.n) && s.n >= 0 && Number.isSafeInteger(s.zeros) && s.zeros >= 0 && counted === s.n))
+    r.corrupt("have a count that is not the sum of their bins");
+  if (!summaryAgrees(s)) r.corrupt("have a sum, min or max that do not agree with their bins");
+  return s;
+}
+
+/** The bin of a magnitude x > zeroBelow. */
+export function binIndex(s: QuantileSketchImpl, x: number): number {
+  return s.dd ? Math.ceil(Math.log2(x) * s.multiplier) : Math.ceil(Math.log(x) * s.multiplier);
+}
+
+/** The smallest and largest bin any finite magnitude can have. */
+export function binIndexRange(s: QuantileSketchImpl): [number, number] {
+  return [binIndex(s, s.dd ? s.zeroBelow * 1.0000001 : Number.MIN_VALUE), binIndex(s, Number.MAX_VALUE)];
+}
+
+/** The value representing bin i, 2γ^i/(γ + 1): within relativeAccuracy of every value in (γ^(i−1), γ^i]. */
+export function binValue(s: QuantileSketchImpl, i: number): number {
+  if (s.dd) return 2 ** (i / s.multiplier) * (2 / (1 + s.gamma));
+  return (2 * Math.exp(i / s.multiplier)) / (1 + s.gamma);
+}
+
+/** min, max and sum are finite and consistent with the bins (each extreme lies in the bin it maps to). */
+export function summaryAgrees(s: QuantileSketchImpl): boolean {
+  const { n, lo, hi, total } = s;
+  if (n === 0) return lo === Infinity && hi === -Infinity && total === 0;
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi && Number.isFinite(total))) return false;
+  // (with the slack of n − 1 roundings: n additions of the largest value may round above n × it)
+  if (Math.abs(total) > n * Math.max(Math.abs(lo), Math.abs(hi)) * (1 + n * 2.3e-16)) return false;
+  const pos = s.positive;
+  const neg = s.negative;
+  // (the lowest bins may have been folded together, so only the upper side of a store is exact)
+  const where = (x: number): boolean => {
+    if (x > s.zeroBelow) return pos.total > 0 && binIndex(s, x) <= pos.maxIndex;
+    if (x >= -s.zeroBelow) return s.zeros > 0;
+    return neg.total > 0 && binIndex(s, -x) <= neg.maxIndex;
+  };
+  // the largest value is in the top positive bin (or, with none, a zero or the smallest negative magnitude)
+  const top = pos.total > 0 ? hi > s.zeroBelow && binIndex(s, hi) === pos.maxIndex : where(hi);
+  const bottom = neg.total > 0 ? lo < -s.zeroBelow && binIndex(s, -lo) === neg.maxIndex : where(lo);
+  return top && bottom;
 }

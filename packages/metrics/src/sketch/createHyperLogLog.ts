@@ -1,57 +1,18 @@
-import { OpsError, parseOrThrow } from "@ops/core";
+import { OpsError } from "@ops/core";
 import * as z from "zod/mini";
-import type { HllTargetType } from "../_lib/dsHllCore";
-import { DsHllState } from "../_lib/dsHllCore";
-import { DsHyperLogLogImpl } from "../_lib/dsHyperLogLog";
+import { checkedOption, enumOption, intOption, optionFields } from "../_lib/checkOptions";
 import { HyperLogLogImpl } from "../_lib/hyperLogLogCore";
-import type { Sketch } from "./Sketch";
-
-export type { HllTargetType };
-
-/** The byte formats of a {@link HyperLogLog}: @ops' own (`"ops"`, the fast default) or Apache DataSketches' HLL. */
-export type HyperLogLogFormat = "ops" | "datasketches";
-
-/** Lower and upper bounds of a distinct count, at a number of standard deviations. */
-export interface HllBounds {
-  readonly lower: number;
-  readonly upper: number;
-}
-
-/**
- * A HyperLogLog distinct counter (unique visitors, unique commenters, unique entrants).
- * `add` mutates it; `merge`, `clone`, `estimate` and `serialize` do not. See {@link Sketch}.
- */
-export interface HyperLogLog extends Sketch<HyperLogLog> {
-  readonly kind: "hyperloglog";
-  /** The byte format chosen at creation (or read from the bytes); sketches of different formats do not merge. */
-  readonly format: HyperLogLogFormat;
-  /** p (DataSketches: lgK): the sketch has m = 2^p registers. */
-  readonly precision: number;
-  /** The hash seed; only sketches with the same seed and precision merge. DataSketches: always 9001. */
-  readonly seed: number;
-  /** DataSketches' register width (`"HLL_4"`, `"HLL_6"`, `"HLL_8"`); `null` in the ops format. */
-  readonly targetType: HllTargetType | null;
-  /**
-   * Counts one item (mutates the sketch; returns it for chaining). Numbers must be safe
-   * integers (ids). Format `"ops"` hashes strings by UTF-16 code unit; `"datasketches"` hashes
-   * their UTF-8 bytes (as Java's and C++'s `update(String)`), skips the empty string (as they
-   * do) and refuses lone surrogates. Normalise text first (`actorKey` NFC-normalises).
-   */
-  add(value: string | number): this;
-  /** The estimated number of distinct items added (ops: Ertl's improved estimator; datasketches: HIP or composite, as the reference). */
-  estimate(): number;
-  /**
-   * Bounds of the distinct count at 1, 2 (default) or 3 standard deviations. Datasketches:
-   * the reference library's `get_lower_bound`/`get_upper_bound`, equal to the double. Ops:
-   * estimate × (1 ∓ z·1.04/√m), the lower one at least 0.
-   */
-  bounds(numStdDev?: 1 | 2 | 3): HllBounds;
-}
+import { formatRule, type HllCodecImpl, isSketchCodec } from "../_lib/sketchCodec";
+import type { HllTargetType, HyperLogLog } from "./HyperLogLog";
+import type { SketchCodec } from "./SketchCodec";
 
 /** Options of {@link createHyperLogLog}. */
 export interface HyperLogLogOptions {
-  /** `"ops"` (default: the fastest, @ops' own bytes) or `"datasketches"` (Apache DataSketches' compact HLL image). */
-  readonly format?: HyperLogLogFormat;
+  /**
+   * `"ops"` (default: the fastest, \@ops' own bytes) or the `dataSketchesHll` codec (Apache
+   * DataSketches' compact HLL image; importing it bundles the reference's estimator tables).
+   */
+  readonly format?: "ops" | SketchCodec<"hyperloglog">;
   /** p from 4 to 18 (datasketches: lgK from 4 to 21); m = 2^p registers; default 14 (16 KiB, ±0.81 %) (datasketches: 12). */
   readonly precision?: number;
   /** A 32-bit hash seed, default 0. Shards to be merged must share it. Not for datasketches (always 9001). */
@@ -60,10 +21,13 @@ export interface HyperLogLogOptions {
   readonly targetType?: HllTargetType;
 }
 
-/** Schema of {@link HyperLogLogOptions}. */
+const FORMAT_RULE = /* @__PURE__ */ formatRule("hyperloglog", "dataSketchesHll");
+const isHllFormat = (v: unknown): boolean => v === "ops" || isSketchCodec(v, "hyperloglog");
+
+/** Schema of {@link HyperLogLogOptions} (`createHyperLogLog` makes the same checks by hand, so that it does not bundle zod). */
 export const HyperLogLogOptionsSchema = /* @__PURE__ */ (() =>
   z.object({
-    format: z.optional(z.enum(["ops", "datasketches"], { error: 'must be "ops" or "datasketches"' })),
+    format: z.optional(z.custom<"ops" | SketchCodec<"hyperloglog">>(isHllFormat, { error: FORMAT_RULE })),
     precision: z.optional(
       z
         .int({ error: "must be a whole number" })
@@ -91,7 +55,8 @@ export const HyperLogLogOptionsSchema = /* @__PURE__ */ (() =>
  * near-optimal cardinality estimation algorithm", AofA 2007 (RSE 1.04/√m); O. Ertl,
  * "New cardinality estimation algorithms for HyperLogLog sketches", arXiv:1702.01284 (2017), Algorithm 6.
  *
- * With `format: "datasketches"` the sketch is Apache DataSketches' HLL (lgK 4–21, HLL_4/6/8):
+ * With `format: dataSketchesHll` (the codec, imported separately so that only its users bundle
+ * the reference's estimator tables, ~40 kB min+gz) the sketch is Apache DataSketches' HLL (lgK 4–21, HLL_4/6/8):
  * MurmurHash3_x64_128 with seed 9001 over the same bytes as Java's and C++'s `update` — a safe
  * integer as the 8 little-endian bytes of `update(int64_t)` (negatives in two's complement, −0
  * as 0), a string as its UTF-8 bytes — so its compact image is byte-identical to the reference
@@ -101,36 +66,43 @@ export const HyperLogLogOptionsSchema = /* @__PURE__ */ (() =>
  * which DataSketches hashes differently): count `String(x)` or an integer key instead. See
  * docs/sketch-formats.md.
  *
- * @param options - `format` ("ops"), `precision` (14; datasketches 12), `seed` (0), `targetType` (datasketches: "HLL_4")
+ * @param options - `format` ("ops" or dataSketchesHll), `precision` (14; datasketches 12), `seed` (0), `targetType` (datasketches: "HLL_4")
  * @returns an empty sketch
- * @throws {OpsError} `invalid_argument` for a precision outside 4–18 (datasketches: 4–21), a seed outside 0–2³²−1, a seed with datasketches or a targetType without it
+ * @throws {OpsError} `invalid_argument` for a format other than "ops" and `dataSketchesHll` (the string "datasketches" included), a precision outside 4–18 (datasketches: 4–21), a seed outside 0–2³²−1, a seed with datasketches or a targetType without it
  *
  * @example
  * ```ts
- * import { createHyperLogLog } from "@ops/metrics";
+ * import { createHyperLogLog, dataSketchesHll } from "@ops/metrics";
  * const visitors = createHyperLogLog();
  * for (let id = 0; id < 1000; id++) visitors.add(id).add(id); // every id twice
  * visitors.add("wechat_oa:gh_3a8f:oX1y2");
  * Math.abs(visitors.estimate() - 1001) < 1001 * 0.03;
  * // => true
- * const druid = createHyperLogLog({ format: "datasketches", precision: 12, targetType: "HLL_8" });
+ * const druid = createHyperLogLog({ format: dataSketchesHll, precision: 12, targetType: "HLL_8" });
  * druid.add(42).add("小红").serialize().length; // LIST mode: 8-byte preamble + 2 coupons
  * // => 16
  * ```
  */
 export function createHyperLogLog(options: HyperLogLogOptions = {}): HyperLogLog {
   const fn = "createHyperLogLog";
-  const opts = parseOrThrow(HyperLogLogOptionsSchema, options, { fn, path: ["options"] });
+  // the checks of HyperLogLogOptionsSchema, by hand (no zod in the bundle of a sketch)
+  const o = optionFields(options, fn);
+  const opts = {
+    format: checkedOption<"ops" | HllCodecImpl>(o, "format", isHllFormat, FORMAT_RULE, fn),
+    precision: intOption(o, "precision", 4, 21, fn),
+    targetType: enumOption(o, "targetType", ["HLL_4", "HLL_6", "HLL_8"], fn),
+    seed: intOption(o, "seed", 0, 0xffffffff, fn, "must be < 2^32"),
+  };
   const refuse = (field: string, rule: string, received: unknown): never => {
     throw new OpsError({ code: "invalid_argument", fn, path: ["options", field], rule, received });
   };
-  if (opts.format === "datasketches") {
+  if (opts.format !== undefined && opts.format !== "ops") {
     if (opts.seed !== undefined)
       refuse("seed", "must be absent with the datasketches format (its seed is 9001)", opts.seed);
-    return new DsHyperLogLogImpl(new DsHllState(opts.precision ?? 12, opts.targetType ?? "HLL_4"));
+    return opts.format.create(opts.precision ?? 12, opts.targetType ?? "HLL_4");
   }
   if (opts.targetType !== undefined)
-    refuse("targetType", 'must be absent unless format is "datasketches"', opts.targetType);
+    refuse("targetType", "must be absent unless format is dataSketchesHll", opts.targetType);
   if (opts.precision !== undefined && opts.precision > 18) refuse("precision", "must be ≤ 18", opts.precision);
   return new HyperLogLogImpl(opts.precision ?? 14, opts.seed ?? 0);
 }

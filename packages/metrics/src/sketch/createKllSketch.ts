@@ -1,51 +1,7 @@
-import { parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
+import { enumOption, intOption, optionFields } from "../_lib/checkOptions";
 import { KLL_MAX_K, KLL_MIN_K, KllSketchImpl } from "../_lib/kllCore";
-import type { Sketch } from "./Sketch";
-
-/** The item type of a KLL sketch: DataSketches' `kll_sketch<double>` or `kll_sketch<float>`. */
-export type KllItemType = "double" | "float";
-
-/** Shared by the queries of {@link KllSketch}: `quantile`, `rank`, `cdf` and `pmf`. */
-export interface KllQueryOptions {
-  /** DataSketches' `inclusive` flag (default `true`): a rank counts the items ≤ x (else < x). */
-  readonly inclusive?: boolean;
-}
-
-/**
- * A KLL quantile sketch in Apache DataSketches' format (the one Druid, Pinot, Spark and the
- * Java/C++/Python libraries write). `add` mutates it; `merge` and `serialize` are pure
- * (queries sort the lowest level in place, as the reference does, which the next `serialize`
- * shows as its "level zero sorted" flag). See {@link Sketch}.
- */
-export interface KllSketch extends Sketch<KllSketch> {
-  readonly kind: "kll";
-  readonly format: "datasketches";
-  readonly itemType: KllItemType;
-  /** k: the accuracy parameter (8–65535; 200 gives a normalised rank error of about 1.65 %). */
-  readonly k: number;
-  /** Items added (n). */
-  readonly count: number;
-  /** The exact smallest and largest items, `null` while empty. */
-  readonly min: number | null;
-  readonly max: number | null;
-  /** Items kept. */
-  readonly retained: number;
-  /** Whether some items were compacted away (the answers are then estimates). */
-  readonly isEstimationMode: boolean;
-  /** Counts one finite number (floats sketch: rounded to float32); mutates and returns the sketch. */
-  add(value: number): this;
-  /** The item at normalised rank `rank` in [0, 1] (`get_quantile`), `null` while empty. */
-  quantile(rank: number, options?: KllQueryOptions): number | null;
-  /** The normalised rank of `value` (`get_rank`), `null` while empty. */
-  rank(value: number, options?: KllQueryOptions): number | null;
-  /** The ranks at increasing split points, then 1 (`get_CDF`), `null` while empty. */
-  cdf(splitPoints: readonly number[], options?: KllQueryOptions): number[] | null;
-  /** The mass between consecutive split points (`get_PMF`), `null` while empty. */
-  pmf(splitPoints: readonly number[], options?: KllQueryOptions): number[] | null;
-  /** `get_normalized_rank_error(pmf)`: 2.296/minK^0.9723 (single-sided) or 2.446/minK^0.9433 (PMF). */
-  normalizedRankError(pmf?: boolean): number;
-}
+import type { KllItemType, KllSketch } from "./KllSketch";
 
 /** Options of {@link createKllSketch}. */
 export interface KllSketchOptions {
@@ -57,7 +13,7 @@ export interface KllSketchOptions {
   readonly seed?: number;
 }
 
-/** Schema of {@link KllSketchOptions}. */
+/** Schema of {@link KllSketchOptions} (`createKllSketch` makes the same checks by hand, so that it does not bundle zod). */
 export const KllSketchOptionsSchema = /* @__PURE__ */ (() =>
   z.object({
     k: z.optional(
@@ -78,9 +34,11 @@ export const KllSketchOptionsSchema = /* @__PURE__ */ (() =>
 
 /**
  * Creates an empty KLL quantile sketch, wire-compatible with Apache DataSketches' KLL: its
- * image has the reference's layout, `deserializeSketch(bytes, "kll")` reads images the
- * reference wrote (doubles or floats, detected from their size), and every query on a given
- * image — quantile, rank, CDF, PMF, inclusive or not — returns the reference's number.
+ * image has the reference's layout, `deserializeSketch(bytes, "kll", { formats: [dataSketchesKll] })`
+ * reads images the reference wrote (doubles or floats, detected from their size), and every
+ * query on a given image — quantile, rank, CDF, PMF, inclusive or not — returns the reference's
+ * number. KLL has one format, so creating a sketch needs no codec; reading one needs the
+ * `dataSketchesKll` codec, which keeps the KLL reader out of every other `deserializeSketch` user's bundle.
  *
  * KLL keeps levels of items; a full level is sorted and every other item is kept, each survivor
  * counting twice, so memory grows with log n and the rank error is about 2.296/k^0.9723 (99 %
@@ -107,6 +65,11 @@ export const KllSketchOptionsSchema = /* @__PURE__ */ (() =>
  * ```
  */
 export function createKllSketch(options: KllSketchOptions = {}): KllSketch {
-  const opts = parseOrThrow(KllSketchOptionsSchema, options, { fn: "createKllSketch", path: ["options"] });
-  return new KllSketchImpl(opts.k ?? 200, opts.itemType ?? "double", opts.seed ?? 0);
+  // the checks of KllSketchOptionsSchema, by hand (no zod in the bundle of a sketch)
+  const fn = "createKllSketch";
+  const o = optionFields(options, fn);
+  const k = intOption(o, "k", KLL_MIN_K, KLL_MAX_K, fn);
+  const itemType = enumOption(o, "itemType", ["double", "float"], fn);
+  const seed = intOption(o, "seed", 0, 0xffffffff, fn, "must be < 2^32");
+  return new KllSketchImpl(k ?? 200, itemType ?? "double", seed ?? 0);
 }

@@ -1,54 +1,30 @@
-import { parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
+import { checkedOption, intOption, numberOption, optionFields } from "../_lib/checkOptions";
 import { MIN_RELATIVE_ACCURACY, QuantileSketchImpl } from "../_lib/quantileSketchCore";
-import type { Sketch } from "./Sketch";
-
-/** The byte formats of a {@link QuantileSketch}: @ops' own (`"ops"`, the default) or the DDSketch protobuf (`"ddsketch"`). */
-export type QuantileSketchFormat = "ops" | "ddsketch";
-
-/**
- * A relative-error quantile sketch (response times, order values, watch time). `add`
- * mutates it; `merge`, `clone`, `quantile` and `serialize` do not. See {@link Sketch}.
- */
-export interface QuantileSketch extends Sketch<QuantileSketch> {
-  readonly kind: "quantile";
-  /** The byte format chosen at creation (or read from the bytes); sketches of different formats do not merge. */
-  readonly format: QuantileSketchFormat;
-  /** α: every quantile is within a factor (1 ± α) of the true one. */
-  readonly relativeAccuracy: number;
-  /** The most bins per sign before the lowest ones are folded together. */
-  readonly maxBins: number;
-  /** Values added. */
-  readonly count: number;
-  /**
-   * Their sum (plain floating-point addition); an `add` or `merge` that would overflow it is
-   * refused (`out_of_range`). Read from a DDSketch message written by another library (which
-   * carries no sum, min or max): Σ count × bin value, within α.
-   */
-  readonly sum: number;
-  /** The exact smallest and largest values, `null` while empty. */
-  readonly min: number | null;
-  readonly max: number | null;
-  /** Counts one finite number (mutates the sketch; returns it for chaining); anything else is refused on the hot path. */
-  add(value: number): this;
-  /** The q-quantile (0 ≤ q ≤ 1) within relative error α of the order statistic x₍⌊q(n−1)⌋₎; `null` while empty. */
-  quantile(q: number): number | null;
-}
+import { formatRule, isSketchCodec, type QuantileCodecImpl } from "../_lib/sketchCodec";
+import type { QuantileSketch } from "./QuantileSketch";
+import type { SketchCodec } from "./SketchCodec";
 
 /** Options of {@link createQuantileSketch}. */
 export interface QuantileSketchOptions {
-  /** `"ops"` (default: @ops' own bytes) or `"ddsketch"` (the DDSketch protobuf of @datadog/sketches-js and the Datadog agent). */
-  readonly format?: QuantileSketchFormat;
+  /**
+   * `"ops"` (default: \@ops' own bytes) or the `ddSketchProto` codec (the DDSketch protobuf of
+   * \@datadog/sketches-js and the Datadog agent, with its bin mapping).
+   */
+  readonly format?: "ops" | SketchCodec<"quantile">;
   /** α in [10⁻⁶, 1); default 0.01 (1 %). Below 10⁻⁶ the bin index of a double would leave 32 bits. */
   readonly relativeAccuracy?: number;
   /** Bins per sign before the lowest are folded, 16–2²⁰; default 2048 (covers 1e-9 to 1e9 at 1 %). */
   readonly maxBins?: number;
 }
 
-/** Schema of {@link QuantileSketchOptions}. */
+const FORMAT_RULE = /* @__PURE__ */ formatRule("quantile", "ddSketchProto");
+const isQuantileFormat = (v: unknown): boolean => v === "ops" || isSketchCodec(v, "quantile");
+
+/** Schema of {@link QuantileSketchOptions} (`createQuantileSketch` makes the same checks by hand, so that it does not bundle zod). */
 export const QuantileSketchOptionsSchema = /* @__PURE__ */ (() =>
   z.object({
-    format: z.optional(z.enum(["ops", "ddsketch"], { error: 'must be "ops" or "ddsketch"' })),
+    format: z.optional(z.custom<"ops" | SketchCodec<"quantile">>(isQuantileFormat, { error: FORMAT_RULE })),
     relativeAccuracy: z.optional(
       z
         .number()
@@ -77,18 +53,18 @@ export const QuantileSketchOptionsSchema = /* @__PURE__ */ (() =>
  * Source: C. Masson, J. E. Rim, H. K. Lee, "DDSketch: A Fast and Fully-Mergeable Quantile
  * Sketch with Relative-Error Guarantees", PVLDB 12(12), 2019.
  *
- * With `format: "ddsketch"` the bins follow @datadog/sketches-js's logarithmic mapping (γ = 1 +
+ * With `format: ddSketchProto` (the codec, imported separately) the bins follow @datadog/sketches-js's logarithmic mapping (γ = 1 +
  * 2α/(1 − α), bin ⌈log₂(x)·ln 2/ln γ⌉, |x| ≤ 2.2·10⁻³⁰⁸·γ counted as zero) and `serialize()`
  * writes the DDSketch protobuf message that its `DDSketch.fromProto` reads (DataDog's
  * ddsketch.proto, the schema sketches-go, -java and -py share), with four extra fields that
  * keep the exact sum, min, max and bin limit for \@ops readers; `deserializeSketch(bytes,
- * "quantile")` reads its `toProto` messages. Two ddsketch sketches merge when their γ is equal
+ * "quantile", { formats: [ddSketchProto] })` reads its `toProto` messages. Two ddsketch sketches merge when their γ is equal
  * (as sketches-js's `mergeable`), whatever their maxBins; the result keeps the receiver's.
  * See docs/sketch-formats.md.
  *
- * @param options - `format` ("ops"), `relativeAccuracy` (0.01), `maxBins` (2048)
+ * @param options - `format` ("ops" or ddSketchProto), `relativeAccuracy` (0.01), `maxBins` (2048)
  * @returns an empty sketch
- * @throws {OpsError} `invalid_argument` for an accuracy outside [10⁻⁶, 1) or maxBins outside 16–2²⁰; from `add`: `invalid_argument` for anything but a finite number, `out_of_range` when the sum would overflow
+ * @throws {OpsError} `invalid_argument` for a format other than "ops" and `ddSketchProto` (the string "ddsketch" included), an accuracy outside [10⁻⁶, 1) or maxBins outside 16–2²⁰; from `add`: `invalid_argument` for anything but a finite number, `out_of_range` when the sum would overflow
  *
  * @example
  * ```ts
@@ -103,6 +79,12 @@ export const QuantileSketchOptionsSchema = /* @__PURE__ */ (() =>
  * ```
  */
 export function createQuantileSketch(options: QuantileSketchOptions = {}): QuantileSketch {
-  const opts = parseOrThrow(QuantileSketchOptionsSchema, options, { fn: "createQuantileSketch", path: ["options"] });
-  return new QuantileSketchImpl(opts.relativeAccuracy ?? 0.01, opts.maxBins ?? 2048, opts.format ?? "ops");
+  // the checks of QuantileSketchOptionsSchema, by hand (no zod in the bundle of a sketch)
+  const fn = "createQuantileSketch";
+  const o = optionFields(options, fn);
+  const format = checkedOption<"ops" | QuantileCodecImpl>(o, "format", isQuantileFormat, FORMAT_RULE, fn);
+  const relativeAccuracy = numberOption(o, "relativeAccuracy", MIN_RELATIVE_ACCURACY, 1, fn) ?? 0.01;
+  const maxBins = intOption(o, "maxBins", 16, 1 << 20, fn, "must be ≤ 2^20") ?? 2048;
+  if (format !== undefined && format !== "ops") return format.create(relativeAccuracy, maxBins);
+  return new QuantileSketchImpl(relativeAccuracy, maxBins, null);
 }

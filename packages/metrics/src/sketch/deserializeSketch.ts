@@ -1,18 +1,17 @@
 import { OpsError } from "@ops/core";
+import * as z from "zod/mini";
 import { CounterImpl, SumImpl } from "../_lib/exactAggregates";
-import { decodeDDSketch } from "../_lib/ddsketchProto";
-import { DsHllState } from "../_lib/dsHllCore";
-import { DsHyperLogLogImpl } from "../_lib/dsHyperLogLog";
-import { HyperLogLogImpl } from "../_lib/hyperLogLogCore";
-import { QuantileSketchImpl } from "../_lib/quantileSketchCore";
-import { detectSketchFormat } from "./detectSketchFormat";
+import { readHyperLogLog } from "../_lib/hyperLogLogCore";
+import { readQuantileSketch } from "../_lib/quantileSketchCore";
+import { CODEC_EXPORTS, isSketchCodec, type SketchCodecImpl } from "../_lib/sketchCodec";
 import type { Counter } from "./createCounter";
-import { KllSketchImpl } from "../_lib/kllCore";
-import type { HyperLogLog } from "./createHyperLogLog";
-import type { KllSketch } from "./createKllSketch";
-import type { QuantileSketch } from "./createQuantileSketch";
 import type { SumSketch } from "./createSum";
+import { detectSketchFormat } from "./detectSketchFormat";
+import type { HyperLogLog } from "./HyperLogLog";
+import type { KllSketch } from "./KllSketch";
+import type { QuantileSketch } from "./QuantileSketch";
 import type { SketchKind } from "./Sketch";
+import type { SketchCodec } from "./SketchCodec";
 
 /** The sketch type of each {@link SketchKind}. */
 export interface SketchByKind {
@@ -22,6 +21,31 @@ export interface SketchByKind {
   sum: SumSketch;
   kll: KllSketch;
 }
+
+/** Options of {@link deserializeSketch}. */
+export interface DeserializeSketchOptions {
+  /**
+   * The formats other than \@ops' own to accept: `dataSketchesHll`, `dataSketchesKll`,
+   * `ddSketchProto` (default none). Bytes detected as a format whose codec is not listed are
+   * refused, never misread.
+   */
+  readonly formats?: readonly SketchCodec[];
+}
+
+/**
+ * Schema of {@link DeserializeSketchOptions}. (`deserializeSketch` makes the same check by hand,
+ * so that reading \@ops' own bytes does not bundle zod.)
+ */
+export const DeserializeSketchOptionsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    formats: z.optional(
+      z.array(
+        z.custom<SketchCodec>((v) => isSketchCodec(v), {
+          error: "must be a list of sketch codecs (dataSketchesHll, dataSketchesKll, ddSketchProto)",
+        }),
+      ),
+    ),
+  }))();
 
 const KINDS = { hyperloglog: 1, quantile: 1, counter: 1, sum: 1, kll: 1 } as const;
 
@@ -33,77 +57,115 @@ const KINDS = { hyperloglog: 1, quantile: 1, counter: 1, sum: 1, kll: 1 } as con
  *
  * Ops layout: `"OS"` · kind (1 = hyperloglog, 2 = quantile, 3 = counter, 4 = sum) · format
  * version (1) · payload (little-endian) · CRC-32 (IEEE) of everything before it. Values
- * written by format version 1 will be read by every later release. A `"hyperloglog"` may
- * also be an Apache DataSketches HLL image (compact or updatable, LIST, SET or HLL mode,
- * HLL_4/6/8), a `"quantile"` a DDSketch protobuf message; a `"kll"` is always an Apache
- * DataSketches KLL image (doubles or floats). Byte layouts: docs/sketch-formats.md.
+ * written by format version 1 will be read by every later release. The other formats are read
+ * only with their codec in `options.formats` (imported separately, so that a program reading
+ * \@ops' own bytes does not bundle them): a `"hyperloglog"` may be an Apache DataSketches HLL
+ * image (`dataSketchesHll`: compact or updatable, LIST, SET or HLL mode, HLL_4/6/8), a
+ * `"quantile"` a DDSketch protobuf message (`ddSketchProto`); a `"kll"` is always an Apache
+ * DataSketches KLL image (`dataSketchesKll`, doubles or floats). Bytes recognised as a format
+ * whose codec was not passed are refused with an error naming the codec to pass. Byte layouts:
+ * docs/sketch-formats.md.
  *
  * @param bytes - the serialised sketch
  * @param kind - the kind expected
+ * @param options - `formats`: the codecs of the foreign formats to accept (default none)
  * @returns a new sketch equal to the one serialised
- * @throws {OpsError} `corrupt_data` for damaged, truncated or inconsistent bytes; `unsupported_version` for an unknown format version (or a DDSketch mapping other than the logarithmic one); `conflict` for a sketch of another kind; `invalid_argument` for a non-Uint8Array or an unknown kind
+ * @throws {OpsError} `corrupt_data` for damaged, truncated or inconsistent bytes; `unsupported_version` for an unknown format version (or a DDSketch mapping other than the logarithmic one); `conflict` for a sketch of another kind; `invalid_argument` for a non-Uint8Array, an unknown kind, a `formats` that is not a list of codecs, or bytes of a format whose codec is not in `formats` (the message names the export to pass)
  *
  * @example
  * ```ts
- * import { createHyperLogLog, deserializeSketch } from "@ops/metrics";
+ * import { createHyperLogLog, dataSketchesHll, deserializeSketch } from "@ops/metrics";
  * const shard = createHyperLogLog({ precision: 10 }).add("a").add("b");
  * const copy = deserializeSketch(shard.serialize(), "hyperloglog");
  * copy.estimate() === shard.estimate();
  * // => true
+ * const druid = createHyperLogLog({ format: dataSketchesHll }).add(1).serialize();
+ * deserializeSketch(druid, "hyperloglog", { formats: [dataSketchesHll] }).format;
+ * // => "datasketches"
+ * let code = "";
+ * try { deserializeSketch(druid, "hyperloglog"); } catch (e) { code = (e as { code: string }).code; }
+ * code; // the message says: pass { formats: [dataSketchesHll] }
+ * // => "invalid_argument"
  * ```
  */
-export function deserializeSketch<K extends SketchKind>(bytes: Uint8Array, kind: K): SketchByKind[K] {
+export function deserializeSketch<K extends SketchKind>(
+  bytes: Uint8Array,
+  kind: K,
+  options: DeserializeSketchOptions = {},
+): SketchByKind[K] {
   const fn = "deserializeSketch";
-  const found = bytes instanceof Uint8Array ? detectSketchFormat(bytes) : null;
-  const foreign = found !== null && found.format !== "ops";
-  if (foreign && found.kind !== kind && (kind as string) in KINDS) {
+  const formats = readFormats(options, fn);
+  if (typeof kind !== "string" || !Object.hasOwn(KINDS, kind)) {
     throw new OpsError({
-      code: "conflict",
+      code: "invalid_argument",
       fn,
-      path: ["bytes"],
-      rule: `must hold a ${kind} sketch`,
-      received: found.kind,
+      path: ["kind"],
+      rule: "must be hyperloglog, quantile, counter, sum or kll",
+      received: kind,
     });
   }
-  switch (kind as SketchKind) {
-    case "hyperloglog":
-      if (foreign) return new DsHyperLogLogImpl(DsHllState.fromBytes(bytes, fn)) as unknown as SketchByKind[K];
-      return HyperLogLogImpl.deserialize(bytes, fn) as unknown as SketchByKind[K];
-    case "quantile":
-      if (foreign)
-        return QuantileSketchImpl.fromProtoParts(decodeDDSketch(bytes, fn), fn) as unknown as SketchByKind[K];
-      return QuantileSketchImpl.deserialize(bytes, fn) as unknown as SketchByKind[K];
-    case "kll":
-      if (!(bytes instanceof Uint8Array)) {
-        throw new OpsError({
-          code: "invalid_argument",
-          fn,
-          path: ["bytes"],
-          rule: "must be a Uint8Array",
-          received: bytes,
-        });
-      }
-      if (found?.format === "ops") {
-        throw new OpsError({
-          code: "conflict",
-          fn,
-          path: ["bytes"],
-          rule: "must hold a kll sketch",
-          received: found.kind,
-        });
-      }
-      return KllSketchImpl.deserialize(bytes, fn, 0) as unknown as SketchByKind[K];
-    case "counter":
-      return CounterImpl.deserialize(bytes, fn) as unknown as SketchByKind[K];
-    case "sum":
-      return SumImpl.deserialize(bytes, fn) as unknown as SketchByKind[K];
-    default:
+  if (!(bytes instanceof Uint8Array)) {
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["bytes"],
+      rule: "must be a Uint8Array",
+      received: bytes,
+    });
+  }
+  const found = detectSketchFormat(bytes);
+  // a foreign format (kll has no other): its codec reads it, and only its codec
+  if (kind === "kll" || (found !== null && found.format !== "ops")) {
+    const seen = found ?? { kind: "kll", format: "datasketches" };
+    if (seen.kind !== kind) {
+      throw new OpsError({
+        code: "conflict",
+        fn,
+        path: ["bytes"],
+        rule: `must hold a ${kind} sketch`,
+        received: seen.kind,
+      });
+    }
+    const codec = formats.find((c) => c.kind === seen.kind && c.format === seen.format);
+    if (codec === undefined) {
+      const name = CODEC_EXPORTS[`${seen.kind} ${seen.format}`] as string;
       throw new OpsError({
         code: "invalid_argument",
         fn,
-        path: ["kind"],
-        rule: "must be hyperloglog, quantile, counter, sum or kll",
-        received: kind,
+        path: ["options", "formats"],
+        rule: `must include ${name} to read these bytes (${found === null ? "a" : "detected:"} ${seen.format} ${seen.kind} sketch): deserializeSketch(bytes, "${kind}", { formats: [${name}] }) with import { ${name} } from "@ops/metrics"`,
       });
+    }
+    return codec.read(bytes, fn) as unknown as SketchByKind[K];
   }
+  switch (kind as SketchKind) {
+    case "hyperloglog":
+      return readHyperLogLog(bytes, fn) as unknown as SketchByKind[K];
+    case "quantile":
+      return readQuantileSketch(bytes, fn) as unknown as SketchByKind[K];
+    case "counter":
+      return CounterImpl.deserialize(bytes, fn) as unknown as SketchByKind[K];
+    default:
+      return SumImpl.deserialize(bytes, fn) as unknown as SketchByKind[K];
+  }
+}
+
+/** `options.formats`, checked as DeserializeSketchOptionsSchema does (by hand: no zod in this bundle). */
+function readFormats(options: DeserializeSketchOptions, fn: string): readonly SketchCodecImpl[] {
+  const refuse = (path: (string | number)[], rule: string, received: unknown): never => {
+    throw new OpsError({ code: "invalid_argument", fn, path: ["options", ...path], rule, received });
+  };
+  if (typeof options !== "object" || options === null) return refuse([], "must be an object", options);
+  const formats = options.formats;
+  if (formats === undefined) return [];
+  if (!Array.isArray(formats)) return refuse(["formats"], "must be a list of sketch codecs", formats);
+  formats.forEach((c, i) => {
+    if (!isSketchCodec(c))
+      refuse(
+        ["formats", i],
+        "must be a sketch codec (dataSketchesHll, dataSketchesKll, ddSketchProto)",
+        typeof c === "object" ? "object" : c,
+      );
+  });
+  return formats as readonly SketchCodecImpl[];
 }

@@ -10,7 +10,8 @@ export interface SketchFormatInfo {
 /**
  * Tells which sketch a byte string holds from its first bytes, without reading the rest —
  * to route bytes from Druid, Datadog or \@ops to {@link deserializeSketch} (which detects the
- * same way and then checks every field).
+ * same way, then needs the codec of a foreign format and checks every field). It knows every
+ * format's preamble whether or not its codec is imported, and bundles none of them.
  *
  * - `"OS"` then a kind byte 1–4: @ops' own format;
  * - byte 2 = family 7 and byte 0 = 2, 3 or 10 preamble ints (byte 1, the serial version, is checked on
@@ -23,10 +24,10 @@ export interface SketchFormatInfo {
  *
  * @example
  * ```ts
- * import { createHyperLogLog, createQuantileSketch, detectSketchFormat } from "@ops/metrics";
- * detectSketchFormat(createHyperLogLog({ format: "datasketches" }).serialize());
+ * import { createHyperLogLog, createQuantileSketch, dataSketchesHll, ddSketchProto, detectSketchFormat } from "@ops/metrics";
+ * detectSketchFormat(createHyperLogLog({ format: dataSketchesHll }).serialize());
  * // => { kind: "hyperloglog", format: "datasketches" }
- * detectSketchFormat(createQuantileSketch({ format: "ddsketch" }).add(3).serialize());
+ * detectSketchFormat(createQuantileSketch({ format: ddSketchProto }).add(3).serialize());
  * // => { kind: "quantile", format: "ddsketch" }
  * detectSketchFormat(new Uint8Array([1, 2, 3]));
  * // => null
