@@ -1,8 +1,8 @@
 // Exact counter and exactly-rounded sum sketches behind createCounter / createSum.
 import { OpsError } from "@ops/core";
 import { ByteReader, ByteWriter } from "./sketchBytes";
-import type { Counter } from "../sketch/createCounter";
-import type { SumSketch } from "../sketch/createSum";
+import type { Counter } from "../sketch/Counter";
+import type { SumSketch } from "../sketch/SumSketch";
 
 export class CounterImpl implements Counter {
   readonly kind = "counter" as const;
