@@ -32,6 +32,7 @@ export interface EventRow {
   shares?: number | null;
   saves?: number | null;
   replies?: number | null;
+  wows?: number | null;
   reach?: number | null;
   impressions?: number | null;
   views?: number | null;
@@ -53,6 +54,7 @@ export const COLUMNS = [
   "shares",
   "saves",
   "replies",
+  "wows",
   "reach",
   "impressions",
   "views",
@@ -89,7 +91,7 @@ const DUCK_COLUMN_TYPES = [
   "VARCHAR",
   "DOUBLE",
   ...Array(4).fill("VARCHAR"),
-  ...Array(9).fill("DOUBLE"),
+  ...Array(10).fill("DOUBLE"),
 ];
 const CH_COLUMN_TYPES = [
   "Int64",
@@ -98,7 +100,7 @@ const CH_COLUMN_TYPES = [
   "String",
   "Float64",
   ...Array(4).fill("Nullable(String)"),
-  ...Array(9).fill("Nullable(Float64)"),
+  ...Array(10).fill("Nullable(Float64)"),
 ];
 
 function jsonLines(rows: readonly EventRow[]): string {

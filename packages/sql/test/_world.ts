@@ -41,16 +41,19 @@ const plainRow = fc.record({
 });
 
 const count = fc.option(fc.integer({ min: 0, max: 5000 }), { nil: null, freq: 4 });
-const figures = fc.record({
-  likes: count,
-  comments: count,
-  shares: count,
-  saves: count,
-  replies: count,
-  reach: count,
-  impressions: count,
-  views: count,
-});
+const figures = fc
+  .record({
+    likes: count,
+    comments: count,
+    shares: count,
+    saves: count,
+    replies: count,
+    reach: count,
+    impressions: count,
+    views: count,
+    // WeChat 在看, derived from likes rather than drawn: the seeded cases stay the ones drawn before `wows` existed
+  })
+  .map((f) => ({ ...f, wows: f.likes === null ? null : f.likes % 97 }));
 
 const post = fc.record({
   at: instant,

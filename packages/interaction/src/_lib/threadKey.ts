@@ -25,7 +25,7 @@ const PRIVATE_EVENT_KINDS: ReadonlySet<string> = new Set([
   "block",
 ]);
 /** Kinds that form no conversation on their own. */
-const UNTHREADED_KINDS: ReadonlySet<string> = new Set(["like", "unlike", "repost", "campaign_entry"]);
+const UNTHREADED_KINDS: ReadonlySet<string> = new Set(["like", "unlike", "wow", "repost", "campaign_entry"]);
 
 /** A thread key and the type of thread it opens. */
 export interface ThreadKey {

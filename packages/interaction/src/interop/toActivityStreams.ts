@@ -44,6 +44,7 @@ export type AS2Object = { readonly type: string } & Readonly<Record<string, unkn
  * | comment, reply, dm, mention, quote | `Create` of a `Note` (`content`, `inReplyTo`, `published`; a quote adds a `Link` to the quoted object) |
  * | like | `Like` of the target |
  * | repost | `Announce` of the target |
+ * | wow (WeChat 在看) | `Announce` of the target named `"wow"` (a recommendation to the user's friends) |
  * | follow / unfollow | `Follow` of the account / `Undo` of a `Follow` |
  * | recall | `Delete` of the recalled message |
  * | report | `Flag` of the target (with the report text as `content`) |
@@ -134,6 +135,9 @@ export function toActivityStreams(interaction: Interaction, options: ToActivityS
       return { ...head, type: "Like", object: targetIri };
     case "repost":
       return { ...head, type: "Announce", object: targetIri };
+    case "wow":
+      // WeChat 在看 puts the article before the user's friends: an Announce, named to tell it from a repost
+      return { ...head, type: "Announce", name: "wow", object: targetIri };
     case "follow":
       return { ...head, type: "Follow", object: targetIri };
     case "unfollow":

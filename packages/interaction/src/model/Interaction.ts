@@ -24,6 +24,7 @@ import { ActorIdSchema, CampaignIdSchema, ChannelIdSchema, InteractionIdSchema, 
  * | `unlike` | a like or reaction was taken back (Meta `unreact`); `target` names what it was on |
  * | `post` | a top-level post in a channel or on a page (a visitor post on a Facebook Page, a channel message); `in` from a user opens a public thread, `out` is the account's own content and answers nothing |
  * | `block` | the user blocked the account (or stopped its messages): it closes every reply window of the conversation until the user writes again |
+ * | `wow` | WeChat 在看 ("Wow"): a public recommendation of an article to the user's friends (their Top Stories, 看一看) — not a like (点赞), which stays with the author; `target` names the article |
  *
  * `menu_click` and `qr_scan` are kept apart from `dm` because platforms open shorter
  * reply windows for them (see `REPLY_WINDOW_POLICIES`).
@@ -55,6 +56,7 @@ export const InteractionKindSchema = /* @__PURE__ */ (() =>
     "unlike",
     "post",
     "block",
+    "wow",
   ]))();
 
 /** What kind of interaction happened; see {@link InteractionKindSchema}. */
@@ -63,7 +65,7 @@ export type InteractionKind = z.output<typeof InteractionKindSchema>;
 /**
  * Schema of a {@link Direction}: `in` (a user wrote to or about the brand), `out` (the
  * brand or its agents wrote), `activity` (a signal that carries no message to answer:
- * like, unlike, follow, unfollow, plain repost, recall, edit, block).
+ * like, unlike, wow, follow, unfollow, plain repost, recall, edit, block).
  *
  * @example
  * ```ts

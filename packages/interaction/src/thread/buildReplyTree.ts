@@ -39,7 +39,9 @@ export interface ReplyTreeNode {
  */
 export function buildReplyTree(interactions: readonly Interaction[]): ReplyTreeNode[] {
   checkInteractions(interactions, "buildReplyTree");
-  const list = chronological(dedupeById(interactions)).filter((x) => x.kind !== "like" && x.kind !== "repost");
+  const list = chronological(dedupeById(interactions)).filter(
+    (x) => x.kind !== "like" && x.kind !== "repost" && x.kind !== "wow",
+  );
   const ids = new Set(list.map((x) => x.id as string));
   const kids = new Map<string, Interaction[]>();
   const roots: Interaction[] = [];

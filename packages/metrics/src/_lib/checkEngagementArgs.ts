@@ -4,13 +4,13 @@ import type { EngagementRateOptions, PostMetrics } from "../rate/engagementRate"
 import { CountSchema, MAX_COUNT } from "./schemas";
 
 /** The closed sets of the options, shared with `EngagementRateOptionsSchema`. */
-export const ENGAGEMENT_KINDS = ["comments", "likes", "shares", "saves", "replies"] as const;
+export const ENGAGEMENT_KINDS = ["comments", "likes", "shares", "saves", "replies", "wows"] as const;
 export const DENOMINATORS = ["reach", "impressions", "views", "followers"] as const;
 export const AGGREGATIONS = ["ratioOfSums", "meanOfRatios"] as const;
 export const ATTRIBUTIONS = ["publishDate", "activityDate"] as const;
 
 /** The optional figures of a post and of an activity entry, in the order of their schemas. */
-const FIGURES = ["comments", "likes", "shares", "saves", "replies", "reach", "impressions", "views"] as const;
+const FIGURES = ["comments", "likes", "shares", "saves", "replies", "wows", "reach", "impressions", "views"] as const;
 
 /*
  * `engagementRate` checks its arguments by hand rather than with its exported schemas: a zod

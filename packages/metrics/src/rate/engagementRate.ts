@@ -12,8 +12,11 @@ import { finiteRatio } from "../_lib/ratio";
 import { CountSchema } from "../_lib/schemas";
 import type { Rate } from "./rate";
 
-/** The interactions that can count as engagements. */
-export type EngagementKind = "comments" | "likes" | "shares" | "saves" | "replies";
+/**
+ * The interactions that can count as engagements. `wows` is WeChat's 在看 ("Wow"): a public
+ * recommendation of an article to the reader's friends, counted apart from `likes` (点赞).
+ */
+export type EngagementKind = "comments" | "likes" | "shares" | "saves" | "replies" | "wows";
 /** What an engagement rate divides by. `followers` is the follower count at post time. */
 export type EngagementDenominator = "reach" | "impressions" | "views" | "followers";
 /** How per-post figures are combined; see {@link engagementRate}. */
@@ -29,6 +32,8 @@ export interface PostActivity {
   readonly shares?: number;
   readonly saves?: number;
   readonly replies?: number;
+  /** WeChat 在看 ("Wow") count. */
+  readonly wows?: number;
   readonly reach?: number;
   readonly impressions?: number;
   readonly views?: number;
@@ -45,7 +50,11 @@ export interface PostMetrics extends Omit<PostActivity, "at"> {
 
 /** Options of {@link engagementRate}. */
 export interface EngagementRateOptions {
-  /** What counts as an engagement; default all five kinds. */
+  /**
+   * What counts as an engagement; default every kind (comments, likes, shares, saves,
+   * replies, wows). A post without a `wows` figure adds 0, so results on data without 在看
+   * are those of the five kinds before `wows` existed.
+   */
   readonly engagements?: readonly EngagementKind[];
   /** Default `"impressions"`. */
   readonly denominator?: EngagementDenominator;
@@ -75,6 +84,7 @@ function figureShape() {
     shares: z.optional(CountSchema),
     saves: z.optional(CountSchema),
     replies: z.optional(CountSchema),
+    wows: z.optional(CountSchema),
     reach: z.optional(CountSchema),
     impressions: z.optional(CountSchema),
     views: z.optional(CountSchema),
@@ -115,7 +125,10 @@ export const EngagementRateOptionsSchema = /* @__PURE__ */ (() =>
 
 /**
  * Engagement rate of a set of posts: engagements (a configurable sum of comments, likes,
- * shares, saves and replies) over reach, impressions, views or followers at post time.
+ * shares, saves, replies and WeChat 在看 `wows`) over reach, impressions, views or followers
+ * at post time. Every kind counts by default: 在看 is a public act of endorsement like a share,
+ * and leaving it out would make a WeChat article's components (点赞 + 在看 + 留言 + 分享 + 收藏)
+ * not add up to its engagements.
  *
  * Vendors disagree, so the semantics are options and are returned with the value:
  * - `ratioOfSums` (default): Σ engagements / Σ denominator — each impression weighs the

@@ -23,7 +23,8 @@ export interface CompileEngagementRateOptions extends EngagementRateOptions {
 export const CompileEngagementRateOptionsSchema = /* @__PURE__ */ (() =>
   z.extend(EngagementRateOptionsSchema, { postKind: z.optional(z.string()), activityKind: z.optional(z.string()) }))();
 
-const ALL_KINDS: readonly EngagementKind[] = ["comments", "likes", "shares", "saves", "replies"];
+/** Every kind, as `engagementRate`'s default (`wows`, WeChat 在看, included: a NULL `wows` column adds 0). */
+const ALL_KINDS: readonly EngagementKind[] = ["comments", "likes", "shares", "saves", "replies", "wows"];
 
 /**
  * `engagementRate` of `@ops/metrics` as SQL, with the same two aggregations and two

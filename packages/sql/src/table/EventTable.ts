@@ -20,7 +20,7 @@ import { duckdb } from "../dialect/duckdb";
  * | `post` | `post` | VARCHAR, null | the post an event is about; a `post` row's own id |
  * | `direction` | `direction` | VARCHAR, null | `inbound` (to the brand) or `outbound` |
  * | `replyTo` | `reply_to` | VARCHAR, null | the id of the inbound event this one answers |
- * | `likes`, `comments`, `shares`, `saves`, `replies`, `reach`, `impressions`, `views`, `followers` | same names | DOUBLE, null | a post's figures (rows of kind `post`, and `post_activity` rows with a post's figures over part of its life) |
+ * | `likes`, `comments`, `shares`, `saves`, `replies`, `wows` (WeChat 在看), `reach`, `impressions`, `views`, `followers` | same names | DOUBLE, null | a post's figures (rows of kind `post`, and `post_activity` rows with a post's figures over part of its life) |
  */
 export type EventField =
   | "at"
@@ -37,6 +37,7 @@ export type EventField =
   | "shares"
   | "saves"
   | "replies"
+  | "wows"
   | "reach"
   | "impressions"
   | "views"
@@ -58,6 +59,7 @@ export const EVENT_FIELDS: readonly EventField[] = [
   "shares",
   "saves",
   "replies",
+  "wows",
   "reach",
   "impressions",
   "views",
@@ -80,6 +82,7 @@ export const DEFAULT_EVENT_COLUMNS: Readonly<Record<EventField, string>> = {
   shares: "shares",
   saves: "saves",
   replies: "replies",
+  wows: "wows",
   reach: "reach",
   impressions: "impressions",
   views: "views",

@@ -17,6 +17,7 @@ const TYPES: Readonly<Record<EventField, SqlColumnType>> = {
   shares: "nullableFloat",
   saves: "nullableFloat",
   replies: "nullableFloat",
+  wows: "nullableFloat",
   reach: "nullableFloat",
   impressions: "nullableFloat",
   views: "nullableFloat",

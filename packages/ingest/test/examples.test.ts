@@ -1,0 +1,3 @@
+import { describeExamples } from "../../../scripts/doctest.ts";
+
+describeExamples(new URL("../src/", import.meta.url));
