@@ -22,14 +22,20 @@ import {
   FB_PSID,
   FB_SECRET,
   FB_SIGNALS,
+  FB_FEED_RESTFB,
   FB_TEXT_AND_REPLY,
   fbSigned,
+  RESTFB_PAGE,
+  restfbFeed,
 } from "./fixtures/messenger";
 import {
   WA_BUSINESS_WAMID,
+  WA_ERRORS,
   WA_PHONE_ID,
   WA_REACTIONS,
   WA_SECRET,
+  WA_STATUS_PRICED,
+  WA_STATUS_PRICED_PHONE_ID,
   WA_STATUSES,
   WA_TEXT,
   WA_TYPES,
@@ -469,5 +475,115 @@ describe("handleWebhook with the new adapters", () => {
       ok: false,
       error: { code: "duplicate_delivery" },
     });
+  });
+});
+
+// Deliveries as Meta sent them, kept as test data by public code (named in the fixtures):
+// restfb's Page feed files and a WhatsApp status with conversation and pricing.
+describe("Meta's own deliveries", () => {
+  const ctx = { ...fbCtx, account: RESTFB_PAGE };
+
+  it("reads restfb's feed files: from or sender_id, created_time in seconds, hide and own items skipped by rule", () => {
+    const r = fb.parseDelivery?.(FB_FEED_RESTFB, ctx);
+    if (!r?.ok) throw new Error(r?.error.message);
+    const id = (kind: string, native: string) => `messenger:${RESTFB_PAGE}:${kind}:${native}`;
+    expect(
+      r.value.interactions.map((i) => [
+        i.kind,
+        i.direction,
+        i.id,
+        i.actor.userId,
+        i.target?.id ?? null,
+        i.platformCreatedAt,
+      ]),
+    ).toEqual([
+      // feed-comment-add-211.json: the Page's top-level comment (parent_id is the post)
+      [
+        "comment",
+        "out",
+        id("comment", "901097836652708_903438993085259"),
+        RESTFB_PAGE,
+        "1234567890321_901097836652708",
+        1449135003000,
+      ],
+      // feed-comment-edited-25.json: the author as sender_id (a number)
+      [
+        "edit",
+        "activity",
+        expect.stringMatching(/^messenger:1234567890321:edit:900728623356296_900744590021366:h2-[0-9a-f]{32}$/),
+        RESTFB_PAGE,
+        "900728623356296_900744590021366",
+        1448555737000,
+      ],
+      // feed-comment-remove-25.json: no created_time, so the entry's time
+      [
+        "recall",
+        "activity",
+        id("recall", "905578656204626_905579239537901"),
+        RESTFB_PAGE,
+        "905578656204626_905579239537901",
+        1449135003000,
+      ],
+      // feed-like-add-25.json: a visitor's like of a post
+      [
+        "like",
+        "activity",
+        expect.stringMatching(/^messenger:1234567890321:reaction:h2-[0-9a-f]{32}$/),
+        "909653922461664",
+        "909653922461664_940663242694065",
+        1450701319000,
+      ],
+      // feed-post-add-25.json: a visitor's post
+      ["post", "in", id("post", "1234567890321_7293787835232"), "8423678347823", null, 1449135003000],
+    ]);
+    expect(r.value.interactions[1]?.content?.text).toBe("Let's see the Webhooks in action :D");
+    expect(r.value.skipped.map((s) => [s.rule, s.path.join(".")])).toEqual([
+      ["messenger.feed.hide", "entry.0.changes.3.value"],
+      ["messenger.feed.own_post", "entry.0.changes.6.value"],
+      ["messenger.feed.own_reaction", "entry.0.changes.7.value"],
+    ]);
+  });
+
+  it("skips unhide like hide (a verb of the Webhooks reference's enum), and refuses a share as unknown_event naming the item", () => {
+    const unhide = restfbFeed("commentHide").replace('"verb":"hide"', '"verb":"unhide"');
+    const r = fb.parseDelivery?.(unhide, ctx);
+    expect(r?.ok && r.value.skipped.map((s) => s.rule)).toEqual(["messenger.feed.unhide"]);
+    expect(fb.parse(restfbFeed("shareAdd"), ctx)).toMatchObject({
+      ok: false,
+      error: { code: "unknown_event", path: ["entry", 0, "changes", 0, "value", "item"] },
+    });
+  });
+
+  it("refuses a feed item with neither from.id nor sender_id as missing_field", () => {
+    const anonymous = restfbFeed("likeAdd").replace('"sender_id":909653922461664,', "");
+    expect(fb.parse(anonymous, ctx)).toMatchObject({
+      ok: false,
+      error: { code: "missing_field", path: ["entry", 0, "changes", 0, "value", "from", "id"] },
+    });
+  });
+
+  it("skips a WhatsApp status with conversation and pricing by its rule, naming the message to update", () => {
+    const r = wa.parseDelivery?.(WA_STATUS_PRICED, { ...waCtx, account: WA_STATUS_PRICED_PHONE_ID });
+    if (!r?.ok) throw new Error(r?.error.message);
+    expect(r.value.interactions).toEqual([]);
+    expect(r.value.skipped).toMatchObject([
+      {
+        rule: "whatsapp.status.sent",
+        reason: expect.stringContaining(
+          `whatsapp:${WA_STATUS_PRICED_PHONE_ID}:message:wamid.HBgMOTIzMDM2NTQ3MTg4FQIAERgSODRBNEVBMDAwRDlBNThCNUJGAA==`,
+        ),
+      },
+    ]);
+  });
+
+  it("skips the errors webhook (Errors messages webhooks reference) by whatsapp.error with code and title", () => {
+    const r = wa.parseDelivery?.(WA_ERRORS, waCtx);
+    expect(r?.ok && r.value.skipped).toEqual([
+      {
+        path: ["entry", 0, "changes", 0, "value", "errors"],
+        rule: "whatsapp.error",
+        reason: "WhatsApp reported 130429 Rate limit hit",
+      },
+    ]);
   });
 });

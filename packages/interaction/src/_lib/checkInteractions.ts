@@ -1,10 +1,11 @@
 import { assertInstant, OpsError } from "@ops/core";
 import type { Interaction } from "../model/Interaction";
-import { DirectionSchema, InteractionKindSchema, VisibilitySchema } from "../model/Interaction";
+import { DIRECTIONS as DIRECTION_LIST, INTERACTION_KINDS, VISIBILITIES as VISIBILITY_LIST } from "./modelValues";
 
-const KINDS: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(InteractionKindSchema.options))();
-const DIRECTIONS: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(DirectionSchema.options))();
-const VISIBILITIES: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(VisibilitySchema.options))();
+// plain lists, not the schemas' `.options`: a hot-path check must not bundle zod (modelValues.ts)
+const KINDS: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(INTERACTION_KINDS))();
+const DIRECTIONS: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(DIRECTION_LIST))();
+const VISIBILITIES: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(VISIBILITY_LIST))();
 
 /**
  * A cheap structural check of interactions for hot paths (a zod parse of a million
@@ -46,7 +47,7 @@ function checkOne(x: unknown, fn: string, arg: string, i: number): void {
   if (typeof v.channelId !== "string" || v.channelId.length === 0)
     fail(fn, [arg, i, "channelId"], "must be a non-empty string", v.channelId);
   if (typeof v.kind !== "string" || !KINDS.has(v.kind))
-    fail(fn, [arg, i, "kind"], `must be one of ${InteractionKindSchema.options.join(", ")}`, v.kind);
+    fail(fn, [arg, i, "kind"], `must be one of ${INTERACTION_KINDS.join(", ")}`, v.kind);
   if (typeof v.direction !== "string" || !DIRECTIONS.has(v.direction))
     fail(fn, [arg, i, "direction"], "must be in, out or activity", v.direction);
   if (typeof v.visibility !== "string" || !VISIBILITIES.has(v.visibility))

@@ -1,10 +1,10 @@
 import { assertInstant, OpsError } from "@ops/core";
 import type { Thread } from "../model/Thread";
-import { PrioritySchema, ThreadStatusSchema, ThreadTypeSchema } from "../model/Thread";
+import { PRIORITIES as PRIORITY_LIST, THREAD_STATUSES, THREAD_TYPES } from "./modelValues";
 
-const STATUSES: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(ThreadStatusSchema.options))();
-const PRIORITIES: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(PrioritySchema.options))();
-const TYPES: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(ThreadTypeSchema.options))();
+const STATUSES: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(THREAD_STATUSES))();
+const PRIORITIES: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(PRIORITY_LIST))();
+const TYPES: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(THREAD_TYPES))();
 
 /**
  * A cheap structural check of threads for hot paths (the fields the queue reads); a zod

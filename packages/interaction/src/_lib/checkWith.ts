@@ -13,6 +13,13 @@ export type Checked<T> =
  * message locale, so an issue's own message is "Invalid input" unless the schema sets one.
  */
 export function checkWith<S extends core.$ZodType>(schema: S, value: unknown): Checked<core.output<S>> {
+  // an object schema refuses a non-object at once, with parseOrThrow's words: without the
+  // OpsError, whose message would first render the value (a 1 000 000-item array: seconds)
+  if (
+    (schema._zod.def as { type?: string }).type === "object" &&
+    (typeof value !== "object" || value === null || Array.isArray(value))
+  )
+    return { ok: false, path: [], rule: "must be an object" };
   try {
     return { ok: true, value: parseOrThrow(schema, value, { fn: "checkWith" }) };
   } catch (e) {

@@ -1,19 +1,13 @@
 import { failure, type Result } from "@ops/core";
-import type {
-  AdapterFailure,
-  AdapterOptions,
-  OutboundRequest,
-  ParseContext,
-  PlatformAdapter,
-  SkippedItem,
-} from "./PlatformAdapter";
-import type { Interaction, InteractionInput } from "../model/Interaction";
-import { adapterPolicy, defineAdapter, done, type Parsed } from "../_lib/adapterKit";
-import { verifyMetaWebhook } from "../_lib/metaWebhook";
-import { entryChanges, instagramEntries } from "../_lib/instagramEntries";
+import type { AdapterFailure, AdapterOptions, OutboundRequest, ParseContext, PlatformAdapter } from "./PlatformAdapter";
+import type { Interaction } from "../model/Interaction";
+import { adapterPolicy, defineAdapter, type Parsed } from "../_lib/adapterKit";
+import { eachMetaEntry, metaUnknown, verifyMetaWebhook } from "../_lib/metaWebhook";
+import { instagramEntries } from "../_lib/instagramEntries";
+import { metaMessagingEvent } from "../_lib/metaMessagingEvent";
 import { toOutboundId } from "../_lib/outboundIds";
 import { deliveryKey } from "../toolkit/deliveryKey";
-import { arrField, idField, isObj, missing, numField, objField, strField, type Obj } from "../_lib/read";
+import { idField, missing, objField, strField } from "../_lib/read";
 import { instagramMentionLookups } from "./instagramMentionLookups";
 
 const PLATFORM = "instagram";
@@ -161,11 +155,6 @@ function mentionReply(mention: Interaction, text: string): Result<OutboundReques
   };
 }
 
-function toMs(t: number | undefined): number | undefined {
-  if (t === undefined) return undefined;
-  return t < 1e11 ? t * 1000 : t;
-}
-
 /**
  * Change fields and messaging events that are known and carry no interaction: insights
  * (`story_insights`), read receipts (`read`), and the Messenger-platform signals Meta
@@ -199,192 +188,67 @@ const MESSAGING_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 function parseInstagram(body: string, ctx: ParseContext): Parsed {
-  const read = instagramEntries(body);
-  if (!read.ok) return read;
-  const entries = read.value;
-  const out: InteractionInput[] = [];
-  const skips: SkippedItem[] = [];
   const id = (kind: string, native: string): string => `${PLATFORM}:${ctx.account}:${kind}:${native}`;
   const who = (userId: string) => ({ platform: PLATFORM, scope: ctx.account, userId });
-  const unknown = (path: (string | number)[], what: string): { ok: false; error: AdapterFailure } => ({
-    ok: false,
-    error: failure(
-      "unknown_event",
-      `${what} is not mapped by this adapter (subscribe only to the fields it reads, or extend it)`,
-      path,
-    ),
-  });
   // Every entry, change and messaging event gives its interaction, is a documented signal
   // (skipped by rule), or fails the delivery: nothing is dropped unseen.
-  for (let ei = 0; ei < entries.length; ei++) {
-    const entry = entries[ei];
-    if (!isObj(entry)) return missing(["entry", ei], `entry[${ei}]: an object`);
-    const account = idField(entry, "id") ?? ctx.account;
-    const entryTime = toMs(numField(entry, "time")) ?? ctx.receivedAt;
-    // messaging events: `messaging`, `standby` (received while another app owns the thread,
-    // under Meta's handover protocol) and changes whose value is a messaging event
-    const messagingItems: [unknown, (string | number)[]][] = [];
-    for (const key of ["messaging", "standby"] as const)
-      for (const [mi, m] of (arrField(entry, key) ?? []).entries()) messagingItems.push([m, ["entry", ei, key, mi]]);
-    // `changes`, or (Business Login for Instagram: "Webhook Notification Examples") one
-    // `field` / `value` pair directly in the entry
-    const changes = entryChanges(entry, ei);
-    if (changes.length === 0 && messagingItems.length === 0)
-      return missing(["entry", ei], `entry[${ei}] with changes, field and value, messaging or standby`);
-    for (let ci = 0; ci < changes.length; ci++) {
-      const [change, at] = changes[ci] as [unknown, (string | number)[]];
-      if (!isObj(change)) return missing(at, `${at.join(".")}: an object`);
-      const field = strField(change, "field") ?? "";
-      if (field === "mentions") {
+  return eachMetaEntry(body, {
+    object: "instagram",
+    messagingFields: MESSAGING_FIELDS,
+    change(change, field, at, entry) {
+      if (field === "mentions")
         // ids only: read through the lookups step (instagramMentionLookups) + parseInstagramMention
-        skips.push({
-          path: at,
-          rule: "instagram.mentions.lookup",
-          reason: "a mention carries ids only; see the delivery's lookups",
-        });
-        continue;
-      }
-      if (SIGNAL_FIELDS.has(field)) {
-        skips.push({ path: at, rule: `instagram.${field}`, reason: "insights, not an interaction" });
-        continue;
-      }
-      if (MESSAGING_FIELDS.has(field)) {
-        messagingItems.push([objField(change, "value"), [...at, "value"]]);
-        continue;
-      }
+        return {
+          ok: true,
+          value: {
+            path: at,
+            rule: "instagram.mentions.lookup",
+            reason: "a mention carries ids only; see the delivery's lookups",
+          },
+        };
+      if (SIGNAL_FIELDS.has(field))
+        return { ok: true, value: { path: at, rule: `instagram.${field}`, reason: "insights, not an interaction" } };
       if (field !== "comments" && field !== "live_comments")
-        return unknown([...at, "field"], `change field ${JSON.stringify(field)}`);
+        return metaUnknown([...at, "field"], `change field ${JSON.stringify(field)}`);
       const v = objField(change, "value");
       const cid = v === undefined ? undefined : idField(v, "id");
       const fromId = v === undefined ? undefined : idField(objField(v, "from") ?? {}, "id");
       if (v === undefined || cid === undefined || fromId === undefined)
-        return missing([...at, "value"], `entry[${ei}].changes[${ci}].value with id and from.id`);
+        return missing([...at, "value"], `${at.join(".")}.value with id and from.id`);
       const parent = idField(v, "parent_id");
       const mediaId = idField(objField(v, "media") ?? {}, "id");
-      out.push({
-        channelId: ctx.channelId,
-        platformCreatedAt: entryTime,
-        receivedAt: ctx.receivedAt,
-        raw: change,
-        visibility: "public",
-        delivery: { status: "received" },
-        id: id("comment", cid),
-        nativeId: cid,
-        kind: parent === undefined ? "comment" : "reply",
-        direction: fromId === account ? "out" : "in",
-        actor: who(fromId),
-        ...(parent !== undefined ? { inReplyTo: id("comment", parent) } : {}),
-        ...(mediaId !== undefined
-          ? { target: { type: field === "live_comments" ? "live" : "post", id: mediaId } }
-          : {}),
-        content: { text: strField(v, "text") ?? "" },
-      });
-    }
-    for (let mi = 0; mi < messagingItems.length; mi++) {
-      const [m, path] = messagingItems[mi] as [unknown, (string | number)[]];
-      const where = path
-        .map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`))
-        .join("")
-        .slice(1);
-      if (!isObj(m)) return missing(path, `${where}: a messaging event object`);
-      const sender = idField(objField(m, "sender") ?? {}, "id");
-      const recipient = idField(objField(m, "recipient") ?? {}, "id");
-      if (sender === undefined || recipient === undefined)
-        return missing(path, `${where} with sender.id and recipient.id`);
-      // a number in deliveries; a digit string in the dashboard's test samples ("1527459824")
-      const at =
-        toMs(
-          numField(m, "timestamp") ??
-            (typeof m.timestamp === "string" && /^\d{1,16}$/.test(m.timestamp) ? Number(m.timestamp) : undefined),
-        ) ?? entryTime;
-      const outbound = sender === account;
-      const user = outbound ? recipient : sender;
-      const base = {
-        channelId: ctx.channelId,
-        platformCreatedAt: at,
-        receivedAt: ctx.receivedAt,
-        raw: m,
-        visibility: "private" as const,
-        actor: who(sender),
-        ...(outbound ? { recipient: who(user) } : {}),
-        delivery: { status: outbound ? ("sent" as const) : ("received" as const) },
+      return {
+        ok: true,
+        value: {
+          channelId: ctx.channelId,
+          platformCreatedAt: entry.time ?? ctx.receivedAt,
+          receivedAt: ctx.receivedAt,
+          raw: change,
+          visibility: "public",
+          delivery: { status: "received" },
+          id: id("comment", cid),
+          nativeId: cid,
+          kind: parent === undefined ? "comment" : "reply",
+          direction: fromId === (entry.id ?? ctx.account) ? "out" : "in",
+          actor: who(fromId),
+          ...(parent !== undefined ? { inReplyTo: id("comment", parent) } : {}),
+          ...(mediaId !== undefined
+            ? { target: { type: field === "live_comments" ? "live" : "post", id: mediaId } }
+            : {}),
+          content: { text: strField(v, "text") ?? "" },
+        },
       };
-      const message = objField(m, "message");
-      const reaction = objField(m, "reaction");
-      const postback = objField(m, "postback");
-      if (message !== undefined) {
-        const mid = idField(message, "mid") ?? `${sender}:${at}:${ei}:${mi}`;
-        if (message.is_deleted === true) {
-          out.push({
-            ...base,
-            id: id("recall", mid),
-            kind: "recall",
-            direction: "activity",
-            target: { type: "message", id: mid },
-          });
-          continue;
-        }
-        const replyTo = idField(objField(message, "reply_to") ?? {}, "mid");
-        const attachments = (arrField(message, "attachments") ?? []).filter(isObj).map((a: Obj) => {
-          const type = strField(a, "type");
-          const url = strField(objField(a, "payload") ?? {}, "url");
-          const mediaType = type === "image" || type === "video" || type === "audio" || type === "file" ? type : "link";
-          return { type: mediaType, ...(url !== undefined ? { url } : {}) } as const;
-        });
-        out.push({
-          ...base,
-          id: id("message", mid),
-          nativeId: mid,
-          kind: "dm",
-          direction: outbound || message.is_echo === true ? "out" : "in",
-          ...(replyTo !== undefined ? { inReplyTo: id("message", replyTo) } : {}),
-          content: { text: strField(message, "text") ?? "", media: attachments },
-        });
-      } else if (reaction !== undefined) {
-        const mid = idField(reaction, "mid");
-        if (mid === undefined) return missing([...path, "reaction", "mid"], `${where}.reaction.mid`);
-        const unreact = strField(reaction, "action") === "unreact";
-        out.push({
-          ...base,
-          id: id(unreact ? "unreaction" : "reaction", `${mid}:${sender}:${at}`),
-          kind: unreact ? "unlike" : "like",
-          direction: "activity",
-          target: { type: "message", id: mid },
-        });
-      } else if (postback !== undefined) {
-        const mid = idField(postback, "mid") ?? `${sender}:${at}`;
-        out.push({
-          ...base,
-          id: id("postback", mid),
-          nativeId: mid,
-          kind: "menu_click",
-          direction: "in",
-          content: { text: strField(postback, "payload") ?? strField(postback, "title") ?? "" },
-        });
-      } else if (objField(m, "message_edit") !== undefined) {
-        const edit = objField(m, "message_edit") as Obj;
-        const mid = idField(edit, "mid");
-        if (mid === undefined) return missing([...path, "message_edit", "mid"], `${where}.message_edit.mid`);
-        out.push({
-          ...base,
-          id: id("edit", `${mid}:${numField(edit, "num_edit") ?? at}`),
-          kind: "edit",
-          direction: "activity",
-          target: { type: "message", id: mid },
-          content: { text: strField(edit, "text") ?? "" },
-        });
-      } else if (SIGNAL_EVENTS.some((k) => m[k] !== undefined)) {
-        const k = SIGNAL_EVENTS.find((e) => m[e] !== undefined) as string;
-        skips.push({
-          path,
-          rule: `instagram.${k}`,
-          reason: "a messaging signal (read receipt, referral, opt-in, handover): nothing to answer",
-        });
-      } else {
-        const keys = Object.keys(m).filter((k) => k !== "sender" && k !== "recipient" && k !== "timestamp");
-        return unknown(path, `messaging event ${JSON.stringify(keys.join(",") || "(empty)")}`);
-      }
-    }
-  }
-  return done(out, skips);
+    },
+    event: (m, path, entry, mi) =>
+      metaMessagingEvent(m, path, {
+        platform: PLATFORM,
+        ctx,
+        account: entry.id ?? ctx.account,
+        entryTime: entry.time ?? ctx.receivedAt,
+        signals: SIGNAL_EVENTS,
+        signalReason: () => "a messaging signal (read receipt, referral, opt-in, handover): nothing to answer",
+        // a message without mid (none documented) still gets a stable id from its place
+        fallbackMid: (sender, at) => `${sender}:${at}:${entry.index}:${mi}`,
+      }),
+  });
 }

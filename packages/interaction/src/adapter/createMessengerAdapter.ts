@@ -8,12 +8,19 @@ import type {
   SkippedItem,
 } from "./PlatformAdapter";
 import type { InteractionInput } from "../model/Interaction";
-import { adapterPolicy, defineAdapter, done, itemDigest, type Parsed } from "../_lib/adapterKit";
-import { entryChanges } from "../_lib/instagramEntries";
-import { metaEntries, metaTimeMs, verifyMetaWebhook } from "../_lib/metaWebhook";
+import { adapterPolicy, defineAdapter, itemDigest, type Parsed } from "../_lib/adapterKit";
+import {
+  eachMetaEntry,
+  metaEntries,
+  metaTimeMs,
+  metaUnknown,
+  verifyMetaWebhook,
+  type MetaEntry,
+} from "../_lib/metaWebhook";
+import { metaMessagingEvent } from "../_lib/metaMessagingEvent";
 import { toOutboundId } from "../_lib/outboundIds";
 import { deliveryKey } from "../toolkit/deliveryKey";
-import { arrField, idField, isObj, missing, numField, objField, strField, type Obj } from "../_lib/read";
+import { idField, missing, numField, objField, strField, type Obj } from "../_lib/read";
 
 const PLATFORM = "messenger";
 /** Messenger Send API: a text message holds at most 2000 characters (Send API reference, `message.text`). */
@@ -41,14 +48,17 @@ const MAX_TEXT = 2000;
  *   `messenger.read` / `messenger.delivery` (they acknowledge the Page's messages up to a
  *   watermark, several at once, and carry nothing to answer), as are referrals, opt-ins,
  *   handover, policy-enforcement, account-linking and response-feedback signals
- *   (`messenger.<event>`). `feed` changes: `item: "comment"` with `verb: "add"` → `comment`
+ *   (`messenger.<event>`). `feed` changes (author `from.id`, or `sender_id` in older
+ *   deliveries; `created_time` in seconds): `item: "comment"` with `verb: "add"` → `comment`
  *   (its `parent_id` is the post) or `reply` (`parent_id` another comment, → `inReplyTo`),
- *   `out` when the Page wrote it; `verb: "edited"` → `edit`, `"remove"` → `recall`; a visitor's
- *   post (`item` `status`, `post`, `photo`, `video`, `verb: "add"`) → `post` (`in`, opens a
- *   public thread); reactions and likes (`item` `reaction` / `like`) → `like`, removed →
- *   `unlike` (no platform id: `…:reaction:h2-<digest of the change>`). The Page's own posts and reactions are skipped (`messenger.feed.own_post`,
- *   `messenger.feed.own_reaction`); any other field, item or event fails the delivery as
- *   `unknown_event` naming it.
+ *   `out` when the Page wrote it; `verb: "edited"` → `edit` (`…:edit:<comment-id>:h2-<digest of
+ *   the Page and the change>`), `"remove"` → `recall`, `"hide"` / `"unhide"` skipped (`messenger.feed.hide`,
+ *   `messenger.feed.unhide`: moderation); a visitor's post (`item` `status`, `post`, `photo`,
+ *   `video`, `verb: "add"`) → `post` (`in`, opens a public thread); reactions and likes (`item`
+ *   `reaction` / `like`) → `like`, removed → `unlike` (no platform id:
+ *   `…:reaction:h2-<digest of the change>`). The Page's own posts and reactions are skipped
+ *   (`messenger.feed.own_post`, `messenger.feed.own_reaction`); any other field, item
+ *   (shares, check-ins, ratings, …) or event fails the delivery as `unknown_event` naming it.
  * - `replyPolicy`: `REPLY_WINDOW_POLICIES["messenger.messaging"]` (24 h standard messaging,
  *   7 d with `HUMAN_AGENT`, one private reply to a comment within 7 d).
  * - `toOutbound`: `message` → `POST /{page-id}/messages` with `recipient.id` (the PSID) and
@@ -171,55 +181,32 @@ const MESSAGING_FIELDS: ReadonlySet<string> = new Set([
 const POST_ITEMS: ReadonlySet<string> = new Set(["status", "post", "photo", "video"]);
 
 function parseMessenger(body: string, ctx: ParseContext): Parsed {
-  const read = metaEntries(body, "page");
-  if (!read.ok) return read;
-  const entries = read.value;
-  const out: InteractionInput[] = [];
-  const skips: SkippedItem[] = [];
   const id = (kind: string, native: string): string => `${PLATFORM}:${ctx.account}:${kind}:${native}`;
   const who = (userId: string) => ({ platform: PLATFORM, scope: ctx.account, userId });
-  const unknown = (path: (string | number)[], what: string): { ok: false; error: AdapterFailure } => ({
-    ok: false,
-    error: failure(
-      "unknown_event",
-      `${what} is not mapped by this adapter (subscribe only to the fields it reads, or extend it)`,
-      path,
-    ),
-  });
-  for (let ei = 0; ei < entries.length; ei++) {
-    const entry = entries[ei];
-    if (!isObj(entry)) return missing(["entry", ei], `entry[${ei}]: an object`);
-    const page = idField(entry, "id") ?? ctx.account;
-    const entryTime = metaTimeMs(numField(entry, "time")) ?? ctx.receivedAt;
-    const messagingItems: [unknown, (string | number)[]][] = [];
-    for (const key of ["messaging", "standby"] as const)
-      for (const [mi, m] of (arrField(entry, key) ?? []).entries()) messagingItems.push([m, ["entry", ei, key, mi]]);
-    const changes = entryChanges(entry, ei);
-    if (changes.length === 0 && messagingItems.length === 0)
-      return missing(["entry", ei], `entry[${ei}] with changes, messaging or standby`);
-    for (const [change, at] of changes) {
-      if (!isObj(change)) return missing(at, `${at.join(".")}: an object`);
-      const field = strField(change, "field") ?? "";
-      if (MESSAGING_FIELDS.has(field)) {
-        messagingItems.push([objField(change, "value"), [...at, "value"]]);
-        continue;
-      }
-      if (field !== "feed") return unknown([...at, "field"], `change field ${JSON.stringify(field)}`);
+  // the entry's Page (PSIDs are scoped to it) and time, else the context's
+  const pageOf = (entry: MetaEntry): string => entry.id ?? ctx.account;
+  const timeOf = (entry: MetaEntry): number => entry.time ?? ctx.receivedAt;
+  return eachMetaEntry(body, {
+    object: "page",
+    messagingFields: MESSAGING_FIELDS,
+    change(change, field, at, entry) {
+      if (field !== "feed") return metaUnknown([...at, "field"], `change field ${JSON.stringify(field)}`);
       const v = objField(change, "value");
       if (v === undefined) return missing([...at, "value"], `${at.join(".")}.value`);
-      const r = feedItem(v, [...at, "value"], page, entryTime);
-      if (!r.ok) return r;
-      if ("rule" in r.value) skips.push(r.value);
-      else out.push(r.value);
-    }
-    for (const [m, path] of messagingItems) {
-      const r = messagingItem(m, path, page, entryTime);
-      if (!r.ok) return r;
-      if ("rule" in r.value) skips.push(r.value);
-      else out.push(r.value);
-    }
-  }
-  return done(out, skips);
+      return feedItem(v, [...at, "value"], pageOf(entry), timeOf(entry));
+    },
+    event: (m, at, entry) =>
+      metaMessagingEvent(m, at, {
+        platform: PLATFORM,
+        ctx,
+        account: pageOf(entry),
+        entryTime: timeOf(entry),
+        signals: SIGNAL_EVENTS,
+        signalReason: (signal) =>
+          SIGNAL_REASON[signal] ?? "a messaging signal (referral, opt-in, handover, policy): nothing to answer",
+        userRef: true,
+      }),
+  });
 
   /** One `feed` change: an interaction, a skip by a named rule, or the failure. */
   function feedItem(
@@ -230,10 +217,12 @@ function parseMessenger(body: string, ctx: ParseContext): Parsed {
   ): Result<InteractionInput | SkippedItem, AdapterFailure> {
     const item = strField(v, "item") ?? "";
     const verb = strField(v, "verb") ?? "";
-    const from = idField(objField(v, "from") ?? {}, "id");
+    // `from: {id, name}` in today's deliveries; `sender_id` (a number) and `sender_name` in
+    // the Graph API v2.5-era deliveries restfb keeps as test data (feed-comment-edited-25.json, …)
+    const from = idField(objField(v, "from") ?? {}, "id") ?? idField(v, "sender_id");
     const postId = idField(v, "post_id");
     const at = metaTimeMs(numField(v, "created_time")) ?? entryTime;
-    if (from === undefined) return missing([...path, "from", "id"], `${path.join(".")}.from.id`);
+    if (from === undefined) return missing([...path, "from", "id"], `${path.join(".")}.from.id (or sender_id)`);
     const own = from === page;
     const base = {
       channelId: ctx.channelId,
@@ -271,7 +260,9 @@ function parseMessenger(body: string, ctx: ParseContext): Parsed {
           ok: true,
           value: {
             ...base,
-            id: id("edit", `${cid}:${at}`),
+            // two edits of one comment can share a second: the id is a digest of the change (and
+            // of the Page, which decides whether the edit is the Page's own), as for reactions
+            id: id("edit", `${cid}:${itemDigest([page, v])}`),
             kind: "edit",
             direction: "activity",
             target: { type: "comment", id: cid },
@@ -289,7 +280,16 @@ function parseMessenger(body: string, ctx: ParseContext): Parsed {
             target: { type: "comment", id: cid },
           },
         };
-      return unknown([...path, "verb"], `feed comment verb ${JSON.stringify(verb)}`);
+      if (verb === "hide" || verb === "unhide")
+        return {
+          ok: true,
+          value: {
+            path,
+            rule: `messenger.feed.${verb}`,
+            reason: `comment ${cid} was ${verb === "hide" ? "hidden" : "unhidden"}: moderation, not an interaction`,
+          },
+        };
+      return metaUnknown([...path, "verb"], `feed comment verb ${JSON.stringify(verb)}`);
     }
     if (POST_ITEMS.has(item) && verb === "add") {
       if (postId === undefined) return missing([...path, "post_id"], `${path.join(".")}.post_id`);
@@ -319,7 +319,7 @@ function parseMessenger(body: string, ctx: ParseContext): Parsed {
           value: { path, rule: "messenger.feed.own_reaction", reason: "the Page's own reaction: not an interaction" },
         };
       if (verb !== "add" && verb !== "remove" && verb !== "edit")
-        return unknown([...path, "verb"], `feed ${item} verb ${JSON.stringify(verb)}`);
+        return metaUnknown([...path, "verb"], `feed ${item} verb ${JSON.stringify(verb)}`);
       const removed = verb === "remove";
       return {
         ok: true,
@@ -335,135 +335,6 @@ function parseMessenger(body: string, ctx: ParseContext): Parsed {
         },
       };
     }
-    return unknown([...path, "item"], `feed item ${JSON.stringify(item)} with verb ${JSON.stringify(verb)}`);
-  }
-
-  /** One messaging event: an interaction, a skip by a named rule, or the failure. */
-  function messagingItem(
-    m: unknown,
-    path: (string | number)[],
-    page: string,
-    entryTime: number,
-  ): Result<InteractionInput | SkippedItem, AdapterFailure> {
-    const where = path.join(".");
-    if (!isObj(m)) return missing(path, `${where}: a messaging event object`);
-    const senderObj = objField(m, "sender") ?? {};
-    // `user_ref` instead of `id` for a person who wrote through the Chat Plugin (messaging_postbacks sample)
-    const sender = idField(senderObj, "id") ?? idField(senderObj, "user_ref");
-    const recipient = idField(objField(m, "recipient") ?? {}, "id");
-    if (sender === undefined || recipient === undefined)
-      return missing(path, `${where} with sender.id (or sender.user_ref) and recipient.id`);
-    // milliseconds in deliveries; a string of seconds in the field/value samples ("1527459824")
-    const at =
-      metaTimeMs(
-        numField(m, "timestamp") ??
-          (typeof m.timestamp === "string" && /^\d{1,16}$/.test(m.timestamp) ? Number(m.timestamp) : undefined),
-      ) ?? entryTime;
-    const outbound = sender === page;
-    const user = outbound ? recipient : sender;
-    const base = {
-      channelId: ctx.channelId,
-      platformCreatedAt: at,
-      receivedAt: ctx.receivedAt,
-      raw: m,
-      visibility: "private" as const,
-      actor: who(sender),
-      ...(outbound ? { recipient: who(user) } : {}),
-      delivery: { status: outbound ? ("sent" as const) : ("received" as const) },
-    };
-    const message = objField(m, "message");
-    const reaction = objField(m, "reaction");
-    const postback = objField(m, "postback");
-    const edit = objField(m, "message_edit");
-    if (message !== undefined) {
-      const mid = idField(message, "mid");
-      if (mid === undefined) return missing([...path, "message", "mid"], `${where}.message.mid`);
-      if (message.is_deleted === true)
-        return {
-          ok: true,
-          value: {
-            ...base,
-            id: id("recall", mid),
-            kind: "recall",
-            direction: "activity",
-            target: { type: "message", id: mid },
-          },
-        };
-      const replyTo = idField(objField(message, "reply_to") ?? {}, "mid");
-      const media = (arrField(message, "attachments") ?? []).filter(isObj).map((a: Obj) => {
-        const type = strField(a, "type");
-        const url = strField(objField(a, "payload") ?? {}, "url") ?? strField(a, "url");
-        const mediaType = type === "image" || type === "video" || type === "audio" || type === "file" ? type : "link";
-        return { type: mediaType, ...(url !== undefined ? { url } : {}) } as const;
-      });
-      return {
-        ok: true,
-        value: {
-          ...base,
-          id: id("message", mid),
-          nativeId: mid,
-          kind: "dm",
-          direction: outbound || message.is_echo === true ? "out" : "in",
-          ...(replyTo !== undefined ? { inReplyTo: id("message", replyTo) } : {}),
-          content: { text: strField(message, "text") ?? "", media },
-        },
-      };
-    }
-    if (reaction !== undefined) {
-      const mid = idField(reaction, "mid");
-      if (mid === undefined) return missing([...path, "reaction", "mid"], `${where}.reaction.mid`);
-      const unreact = strField(reaction, "action") === "unreact";
-      return {
-        ok: true,
-        value: {
-          ...base,
-          id: id(unreact ? "unreaction" : "reaction", `${mid}:${sender}:${at}`),
-          kind: unreact ? "unlike" : "like",
-          direction: "activity",
-          target: { type: "message", id: mid },
-        },
-      };
-    }
-    if (postback !== undefined) {
-      const mid = idField(postback, "mid") ?? `${sender}:${at}`;
-      return {
-        ok: true,
-        value: {
-          ...base,
-          id: id("postback", mid),
-          nativeId: mid,
-          kind: "menu_click",
-          direction: "in",
-          content: { text: strField(postback, "payload") ?? strField(postback, "title") ?? "" },
-        },
-      };
-    }
-    if (edit !== undefined) {
-      const mid = idField(edit, "mid");
-      if (mid === undefined) return missing([...path, "message_edit", "mid"], `${where}.message_edit.mid`);
-      return {
-        ok: true,
-        value: {
-          ...base,
-          id: id("edit", `${mid}:${numField(edit, "num_edit") ?? at}`),
-          kind: "edit",
-          direction: "activity",
-          target: { type: "message", id: mid },
-          content: { text: strField(edit, "text") ?? "" },
-        },
-      };
-    }
-    const signal = SIGNAL_EVENTS.find((k) => m[k] !== undefined);
-    if (signal !== undefined)
-      return {
-        ok: true,
-        value: {
-          path,
-          rule: `messenger.${signal}`,
-          reason: SIGNAL_REASON[signal] ?? "a messaging signal (referral, opt-in, handover, policy): nothing to answer",
-        },
-      };
-    const keys = Object.keys(m).filter((k) => k !== "sender" && k !== "recipient" && k !== "timestamp");
-    return unknown(path, `messaging event ${JSON.stringify(keys.join(",") || "(empty)")}`);
+    return metaUnknown([...path, "item"], `feed item ${JSON.stringify(item)} with verb ${JSON.stringify(verb)}`);
   }
 }

@@ -1,8 +1,8 @@
 import { failure, type Result } from "@ops/core";
 import type { AdapterFailure, AdapterOptions, ParseContext, PlatformAdapter, SkippedItem } from "./PlatformAdapter";
 import type { InteractionInput, MediaItem } from "../model/Interaction";
-import { adapterPolicy, defineAdapter, done, type Parsed } from "../_lib/adapterKit";
-import { metaEntries, verifyMetaWebhook } from "../_lib/metaWebhook";
+import { adapterPolicy, defineAdapter, type Parsed } from "../_lib/adapterKit";
+import { eachMetaEntry, metaEntries, verifyMetaWebhook } from "../_lib/metaWebhook";
 import { toOutboundId } from "../_lib/outboundIds";
 import { deliveryKey } from "../toolkit/deliveryKey";
 import { arrField, idField, isObj, missing, numField, objField, strField, type Obj } from "../_lib/read";
@@ -145,22 +145,9 @@ const MEDIA: Readonly<Record<string, MediaItem["type"]>> = {
 };
 
 function parseWhatsapp(body: string, ctx: ParseContext): Parsed {
-  const read = metaEntries(body, "whatsapp_business_account");
-  if (!read.ok) return read;
-  const entries = read.value;
-  const out: InteractionInput[] = [];
-  const skips: SkippedItem[] = [];
-  for (let ei = 0; ei < entries.length; ei++) {
-    const entry = entries[ei];
-    if (!isObj(entry)) return missing(["entry", ei], `entry[${ei}]: an object`);
-    const changes = arrField(entry, "changes");
-    if (changes === undefined || changes.length === 0)
-      return missing(["entry", ei, "changes"], `entry[${ei}].changes (a non-empty array)`);
-    for (let ci = 0; ci < changes.length; ci++) {
-      const at = ["entry", ei, "changes", ci];
-      const change = changes[ci];
-      if (!isObj(change)) return missing(at, `${at.join(".")}: an object`);
-      const field = strField(change, "field") ?? "";
+  return eachMetaEntry(body, {
+    object: "whatsapp_business_account",
+    change(change, field, at) {
       if (field !== "messages")
         return {
           ok: false,
@@ -178,11 +165,11 @@ function parseWhatsapp(body: string, ctx: ParseContext): Parsed {
       const errors = arrField(v, "errors") ?? [];
       if (messages.length + statuses.length + errors.length === 0)
         return missing([...at, "value"], `${at.join(".")}.value with messages, statuses or errors`);
+      const items: (InteractionInput | SkippedItem)[] = [];
       for (let mi = 0; mi < messages.length; mi++) {
         const r = message(messages[mi], [...at, "value", "messages", mi], phone);
         if (!r.ok) return r;
-        if ("rule" in r.value) skips.push(r.value);
-        else out.push(r.value);
+        items.push(r.value);
       }
       for (let si = 0; si < statuses.length; si++) {
         const path = [...at, "value", "statuses", si];
@@ -193,21 +180,21 @@ function parseWhatsapp(body: string, ctx: ParseContext): Parsed {
         if (wamid === undefined || status === undefined || !/^[a-z_]{1,32}$/.test(status))
           return missing(path, `${path.join(".")} with id and status`);
         const err = describeErrors(arrField(s, "errors"));
-        skips.push({
+        items.push({
           path,
           rule: `whatsapp.status.${status}`,
           reason: `status of the business's message ${PLATFORM}:${phone}:message:${wamid}${err === "" ? "" : ` (${err})`}: set the delivery of the outbound interaction you recorded`,
         });
       }
       if (errors.length > 0)
-        skips.push({
+        items.push({
           path: [...at, "value", "errors"],
           rule: "whatsapp.error",
           reason: `WhatsApp reported ${describeErrors(errors) || "an error"}`,
         });
-    }
-  }
-  return done(out, skips);
+      return { ok: true, value: items };
+    },
+  });
 
   /** One message of a `messages` array: its interaction, a skip by a named rule, or the failure. */
   function message(

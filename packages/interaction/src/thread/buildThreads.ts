@@ -1,12 +1,12 @@
 import { checkOptions } from "../_lib/checkOptions";
-import { parseOrThrow, type ActorRef, type Instant, type InteractionId, type ThreadId } from "@ops/core";
-import * as z from "zod/mini";
+import type { ActorRef, Instant, InteractionId, ThreadId } from "@ops/core";
 import type { Interaction, InteractionKind } from "../model/Interaction";
-import { ThreadSchema, type Thread, type ThreadType } from "../model/Thread";
+import type { Thread, ThreadType } from "../model/Thread";
 import type { ReplyWindowEvent } from "../replyWindow/ReplyWindowPolicy";
 import { checkInteractions } from "../_lib/checkInteractions";
 import { ANSWERABLE_KINDS, ANSWER_KINDS, ownThreadKey, threadIdOf, type ThreadKey } from "../_lib/threadKey";
 import { chronological, dedupeIndexed } from "../_lib/order";
+import { checkPreviousThreads, type PreviousThread } from "../_lib/checkPreviousThreads";
 
 /** Options of {@link buildThreads}. */
 export interface BuildThreadsOptions {
@@ -27,8 +27,6 @@ export interface ThreadBuild {
   /** The interactions of each thread, in chronological order. */
   readonly members: ReadonlyMap<ThreadId, readonly Interaction[]>;
 }
-
-const PreviousSchema = /* @__PURE__ */ (() => z.array(ThreadSchema))();
 
 interface Acc {
   id: ThreadId;
@@ -101,10 +99,9 @@ export function buildThreads(interactions: readonly Interaction[], options: Buil
   const fn = "buildThreads";
   checkInteractions(interactions, fn);
   checkOptions(options, fn);
+  // checked as `ThreadSchema` would, without bundling zod for this rarely used option
   const previous =
-    options.previous === undefined
-      ? []
-      : parseOrThrow(PreviousSchema, options.previous, { fn, path: ["options", "previous"] });
+    options.previous === undefined ? [] : checkPreviousThreads(options.previous, fn, ["options", "previous"]);
   const unique = dedupeIndexed(interactions);
   const list = chronological(unique.list);
 
@@ -244,7 +241,7 @@ function step(acc: Acc, x: Interaction): void {
   }
 }
 
-function finish(acc: Acc, prev: Thread | undefined): Thread {
+function finish(acc: Acc, prev: PreviousThread | undefined): Thread {
   let status: Thread["status"] = acc.waitingSince !== null ? "open" : acc.answered ? "pending" : "resolved";
   let waitingSince = acc.waitingSince;
   if (prev !== undefined && (prev.status === "snoozed" || prev.status === "resolved")) {
@@ -269,7 +266,7 @@ function finish(acc: Acc, prev: Thread | undefined): Thread {
     lastInboundAt: acc.lastInboundAt,
     lastInboundKind: acc.lastInboundKind,
     lastOutboundAt: acc.lastOutboundAt,
-    snoozedUntil: prev?.snoozedUntil ?? null,
+    snoozedUntil: prev === undefined ? null : prev.snoozedUntil,
     assignee: prev?.assignee ?? null,
     priority: prev?.priority ?? "normal",
     labels: prev === undefined ? [] : [...prev.labels],

@@ -9,8 +9,9 @@ export type NodeLikeHeaders = Readonly<Record<string, string | readonly string[]
  * Converts Node's `IncomingHttpHeaders` (`req.headers`; or any object of that shape) into
  * the `Record<string, string>` of a `WebhookRequest`: absent values dropped, a repeated
  * header joined with `", "` as RFC 9110 §5.3 combines field lines, non-string values
- * ignored. The result is a fresh object without a prototype chain to trip on
- * (`__proto__` is kept as an ordinary header name).
+ * ignored; anything but a header object (an array, `null`, a string) gives `{}`. The result
+ * is a fresh object without a prototype chain to trip on (`__proto__` is kept as an ordinary
+ * header name).
  *
  * @param headers - `req.headers` of Node's `http` module, or the same shape
  * @returns headers for {@link WebhookRequest}
@@ -24,7 +25,8 @@ export type NodeLikeHeaders = Readonly<Record<string, string | readonly string[]
  */
 export function fromNodeHeaders(headers: NodeLikeHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  if (typeof headers !== "object" || headers === null) return out;
+  // an array is not a header map (and a 1 000 000-item one would cost seconds to walk)
+  if (typeof headers !== "object" || headers === null || Array.isArray(headers)) return out;
   for (const [k, v] of Object.entries(headers)) {
     const value =
       typeof v === "string"
