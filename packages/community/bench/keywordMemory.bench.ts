@@ -5,7 +5,11 @@
 import { loadavg } from "node:os";
 import { createRandom } from "@ops/core";
 import { compileKeywords, findKeywords, MAX_KEYWORD_UNITS, MAX_KEYWORDS } from "@ops/community";
-import type { CompiledKeywords } from "../src/_lib/keywords";
+
+/** What a compiled matcher holds behind its public fields (the automaton's typed arrays; see \@ops/core's _lib/ahoCorasick.ts). */
+interface CompiledKeywords {
+  readonly automaton: Record<string, ArrayBufferView> & { readonly unit: Uint16Array };
+}
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const rnd = createRandom(20261202);

@@ -92,15 +92,24 @@ export type { IssueStrikeInput } from "./strike/issueStrike";
 export { StrikeLogEntrySchema, StrikeLogSchema, StrikeRevocationSchema, StrikeSchema } from "./strike/StrikeLog";
 export type { Strike, StrikeLog, StrikeLogEntry, StrikeRecord, StrikeRevocation } from "./strike/StrikeLog";
 export { strikeRecords } from "./strike/strikeRecords";
+// the text module lives in @ops/core (one normalisation and one matcher for every package); re-exported here
 export {
   compileKeywords,
   CompileKeywordsOptionsSchema,
+  findKeywords,
   KeywordListSchema,
   MAX_KEYWORD_UNITS,
   MAX_KEYWORDS,
-} from "./text/compileKeywords";
-export type { CompileKeywordsOptions, KeywordBoundaries, KeywordHit, KeywordMatcher } from "./text/compileKeywords";
-export { findKeywords } from "./text/findKeywords";
-export type { FindKeywordsOptions } from "./text/findKeywords";
-export { normalizeText, NormalizeTextOptionsSchema } from "./text/normalizeText";
-export type { NormalizedText, NormalizeStrip, NormalizeTextOptions } from "./text/normalizeText";
+  normalizeText,
+  NormalizeTextOptionsSchema,
+} from "@ops/core";
+export type {
+  CompileKeywordsOptions,
+  FindKeywordsOptions,
+  KeywordBoundaries,
+  KeywordHit,
+  KeywordMatcher,
+  NormalizedText,
+  NormalizeStrip,
+  NormalizeTextOptions,
+} from "@ops/core";

@@ -38,6 +38,18 @@ export { err, failure, ok } from "./result/Result";
 export type { Err, Failure, Ok, Result } from "./result/Result";
 export { verification } from "./result/Verification";
 export type { Verification } from "./result/Verification";
+export {
+  compileKeywords,
+  CompileKeywordsOptionsSchema,
+  KeywordListSchema,
+  MAX_KEYWORD_UNITS,
+  MAX_KEYWORDS,
+} from "./text/compileKeywords";
+export type { CompileKeywordsOptions, KeywordBoundaries, KeywordHit, KeywordMatcher } from "./text/compileKeywords";
+export { findKeywords, FindKeywordsOptionsSchema } from "./text/findKeywords";
+export type { FindKeywordsOptions } from "./text/findKeywords";
+export { normalizeText, NormalizeTextOptionsSchema } from "./text/normalizeText";
+export type { NormalizedText, NormalizeStrip, NormalizeTextOptions } from "./text/normalizeText";
 export { parseOrThrow } from "./validate/parseOrThrow";
 export type { ParseOrThrowOptions } from "./validate/parseOrThrow";
 export { compileTimeZone } from "./zone/compileTimeZone";

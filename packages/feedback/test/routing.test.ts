@@ -92,6 +92,24 @@ describe("routeFeedback", () => {
     expect(routeFeedback(r, { text: "我想申请退款可以吗" })?.ruleId).toBe("cjk");
   });
 
+  it("reads keywords as the text module of @ops/core does (issue 21)", () => {
+    const r = compileRoutingRules([
+      { id: "refund", when: { keywords: ["refund", "spf"] }, then: { department: "finance" } },
+    ]);
+    // zero-width characters inside a word are ignored now (the old copy kept them: null)
+    expect(routeFeedback(r, { text: "re\u200bfund please" })?.matchedKeywords).toEqual(["refund"]);
+    // no keyword inside a run of Latin letters and digits, as before: "spf" is not in "SPF50"
+    expect(routeFeedback(r, { text: "SPF50" })).toBeNull();
+    expect(routeFeedback(r, { text: "SPF 50 and a REFUND" })?.matchedKeywords).toEqual(["refund", "spf"]);
+    // a keyword that normalises to nothing can never match: refused, naming it (the old copy matched "😡" literally)
+    expect(() =>
+      compileRoutingRules([{ id: "angry", when: { keywords: ["angry", "😡"] }, then: { department: "care" } }]),
+    ).toThrowOpsError("invalid_argument", {
+      fn: "compileRoutingRules",
+      path: ["rules", 0, "when", "keywords", 1],
+    });
+  });
+
   it("returns the decision with the rule's priority, or null priority when the rule sets none", () => {
     expect(routeFeedback(rules, { category: "x", text: "I got a rash" })).toEqual({
       ruleId: "allergy",

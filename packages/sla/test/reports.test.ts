@@ -252,6 +252,13 @@ describe("isThanksOnly", () => {
     ["谢谢，什么时候发货？", false],
     ["Thanks, but the parcel never arrived", false],
     ["赞同楼上，包装太难拆了", false],
+    ["Ｔｈａｎｋ　ｙｏｕ！", true],
+    // issue 21, one text module (\@ops/core normalizeText): zero-width characters and bidi
+    // controls are removed before the words are read, as community and interaction did; the
+    // old copy kept U+200B and U+2060, so these were false
+    ["谢\u200b谢", true],
+    ["thx\u2060!", true],
+    ["谢谢\u200b，退款呢", false],
   ])("%s → %s", (text, expected) => {
     expect(isThanksOnly(text)).toBe(expected);
   });

@@ -1,7 +1,6 @@
 import type { AdvertisingHit, DetectAdvertisingOptions } from "../rule/detectAdvertising";
-import type { NormalizedText } from "../text/normalizeText";
-import { buildAutomaton, scan, type Automaton } from "./ahoCorasick";
-import { normalizeAt } from "./normalize";
+import { findKeywords, normalizeText, type KeywordMatcher, type NormalizedText } from "@ops/core";
+import { compileKeywordsAt } from "./keywordMatcher";
 
 export const DEFAULT_TLDS: readonly string[] = /* @__PURE__ */ (() =>
   Object.freeze(
@@ -36,8 +35,7 @@ export interface AdvertisingDetector {
   readonly domainRe: RegExp;
   readonly schemeRe: RegExp;
   readonly wechatRe: RegExp | null;
-  readonly qr: Automaton | null;
-  readonly qrLabels: readonly string[];
+  readonly qr: KeywordMatcher | null;
   readonly allowDomains: readonly string[];
 }
 
@@ -55,7 +53,7 @@ export function compileAdvertising(
   const domainRe = new RegExp(`([a-z0-9][a-z0-9-]{0,62})${sep}(${tlds.join("|")})`, "gu");
   const schemeRe = /(?:https?|hxxps?|ftp):\/\/([a-z0-9][a-z0-9.-]{0,252})/gu;
   const cues = (options.wechatCues ?? DEFAULT_WECHAT_CUES)
-    .map((c) => normalizeAt(c, 1).text)
+    .map((c) => normalizeText(c, { strip: "whitespace" }).text)
     .filter((c) => c.length > 0);
   cues.sort((a, b) => b.length - a.length);
   const wechatRe =
@@ -68,16 +66,15 @@ export function compileAdvertising(
   const qrCues =
     options.qr === false
       ? []
-      : (options.qrCues ?? DEFAULT_QR_CUES).map((c) => normalizeAt(c, 2).text).filter((c) => c.length > 0);
+      : (options.qrCues ?? DEFAULT_QR_CUES).map((c) => normalizeText(c).text).filter((c) => c.length > 0);
   return {
     urls: options.urls !== false,
     phones: options.phones !== false,
     domainRe,
     schemeRe,
     wechatRe,
-    qr:
-      qrCues.length === 0 ? null : buildAutomaton(qrCues, new Uint8Array(qrCues.length), new Uint8Array(qrCues.length)),
-    qrLabels: qrCues,
+    // the normalised cues are their own labels: a hit's keyword is the cue as normalised
+    qr: qrCues.length === 0 ? null : compileKeywordsAt(qrCues, "none", "detectAdvertising", ["options", "qrCues"]),
     allowDomains: (options.allowDomains ?? []).map((d) => d.toLowerCase().replace(/^\.+/, "")),
   };
 }
@@ -87,6 +84,8 @@ export interface TextForms {
   form(level: 0 | 1 | 2): NormalizedText;
 }
 
+const STRIP = ["invisible", "whitespace", "separators"] as const;
+
 export function createForms(source: string): TextForms {
   const cache: (NormalizedText | undefined)[] = [undefined, undefined, undefined];
   return {
@@ -94,7 +93,7 @@ export function createForms(source: string): TextForms {
     form(level) {
       let f = cache[level];
       if (!f) {
-        f = normalizeAt(source, level);
+        f = normalizeText(source, { strip: STRIP[level] });
         cache[level] = f;
       }
       return f;
@@ -180,8 +179,8 @@ export function detectWith(d: AdvertisingDetector, forms: TextForms, limit: numb
   if (d.phones) hits.push(...findPhones(forms.form(2)));
   if (d.qr) {
     const nt = forms.form(2);
-    for (const h of scan(d.qr, nt, limit))
-      hits.push({ detector: "qr", value: d.qrLabels[h.pattern] as string, ...span(nt, h.start, h.end) });
+    for (const h of findKeywords(d.qr, nt, { limit }))
+      hits.push({ detector: "qr", value: h.keyword, start: h.start, end: h.end, text: h.text });
   }
   hits.sort((a, b) => a.start - b.start || a.end - b.end);
   return hits.slice(0, limit);

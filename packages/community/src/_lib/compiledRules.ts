@@ -1,11 +1,10 @@
-import { OpsError } from "@ops/core";
+import { OpsError, type KeywordMatcher } from "@ops/core";
 import type { Action, StrikePolicy } from "../rule/Rule";
 import type { CompiledRuleSet } from "../rule/compileRules";
 import type { AdvertisingDetector } from "./advertising";
-import type { CompiledKeywords } from "./keywords";
 
 export type CompiledTrigger =
-  | { readonly kind: "keywords"; readonly matcher: CompiledKeywords; readonly category: string | null }
+  | { readonly kind: "keywords"; readonly matcher: KeywordMatcher; readonly category: string | null }
   | { readonly kind: "links"; readonly detector: AdvertisingDetector }
   | { readonly kind: "mentions"; readonly max: number }
   | {

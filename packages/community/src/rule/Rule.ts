@@ -1,4 +1,4 @@
-import { IdSchema, InstantSchema } from "@ops/core";
+import { IdSchema, InstantSchema, KeywordListSchema } from "@ops/core";
 import * as z from "zod/mini";
 import { DetectAdvertisingOptionsSchema } from "./detectAdvertising";
 import { UserPatternSchema } from "./checkRegexSafety";
@@ -53,7 +53,7 @@ export const TriggerSchema = /* @__PURE__ */ (() =>
   z.discriminatedUnion("kind", [
     z.object({
       kind: z.literal("keywords"),
-      keywords: z.array(z.string()).check(z.minLength(1, { error: "must hold at least one keyword" })),
+      keywords: KeywordListSchema,
       boundaries: z.optional(z.enum(["auto", "none"])),
       category: z.optional(z.string().check(z.maxLength(64))),
     }),

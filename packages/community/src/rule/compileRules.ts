@@ -2,8 +2,7 @@ import { OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import { compileAdvertising } from "../_lib/advertising";
 import type { CompiledRule, CompiledRuleSetInternal, CompiledTrigger } from "../_lib/compiledRules";
-import { compileKeywordList } from "../_lib/keywords";
-import { MAX_KEYWORD_UNITS } from "../text/compileKeywords";
+import { compileKeywordsAt } from "../_lib/keywordMatcher";
 import { checkRegexSafety } from "./checkRegexSafety";
 import { RuleSchema, type Rule } from "./Rule";
 
@@ -60,10 +59,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRuleSet {
         case "keywords":
           return {
             kind: "keywords",
-            matcher: compileKeywordList(t.keywords, t.boundaries ?? "auto", MAX_KEYWORD_UNITS, "compileRules", [
-              ...path,
-              "keywords",
-            ]),
+            matcher: compileKeywordsAt(t.keywords, t.boundaries ?? "auto", "compileRules", [...path, "keywords"]),
             category: t.category ?? null,
           };
         case "links":

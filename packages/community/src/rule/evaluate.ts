@@ -1,9 +1,7 @@
-import { parseOrThrow } from "@ops/core";
+import { findKeywords, parseOrThrow, type NormalizedText } from "@ops/core";
 import { createForms, detectWith, type TextForms } from "../_lib/advertising";
 import { chunkedMatches } from "../_lib/chunkedMatch";
 import { asCompiledRules, type CompiledTrigger } from "../_lib/compiledRules";
-import { keywordHits } from "../_lib/keywords";
-import type { NormalizedText } from "../text/normalizeText";
 import type { CompiledRuleSet } from "./compileRules";
 import {
   EvaluationContextSchema,
@@ -136,7 +134,7 @@ function matchTrigger(
   const base = { trigger, kind: t.kind, category: null };
   switch (t.kind) {
     case "keywords":
-      return keywordHits(t.matcher, forms.form(2), PER_TRIGGER).map((h) => ({
+      return findKeywords(t.matcher, forms.form(2), { limit: PER_TRIGGER }).map((h) => ({
         ...base,
         detail: h.keyword,
         category: t.category,

@@ -1,12 +1,12 @@
 import type { Priority } from "@ops/interaction";
 import type { RoutingRules } from "../routing/compileRoutingRules";
-import type { Keyword } from "./keywords";
+import type { KeywordList } from "./keywords";
 
 /** One rule, ready to match. */
 export interface CompiledRule {
   readonly id: string;
   readonly categories: ReadonlySet<string> | null;
-  readonly keywords: readonly Keyword[] | null;
+  readonly keywords: KeywordList | null;
   readonly platforms: ReadonlySet<string> | null;
   readonly channels: ReadonlySet<string> | null;
   readonly sources: ReadonlySet<string> | null;

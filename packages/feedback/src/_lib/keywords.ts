@@ -1,35 +1,52 @@
-/** Case- and width-folds text for keyword matching: NFKC (full-width → ASCII, ㎏ → kg) then lower case. */
-export function foldText(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
+import {
+  compileKeywords,
+  findKeywords,
+  isOpsError,
+  normalizeText,
+  OpsError,
+  type KeywordMatcher,
+  type NormalizedText,
+} from "@ops/core";
+
+/**
+ * A text folded for display and grouping: case, width and invisible characters as the
+ * \@ops/core text module folds them (`normalizeText` with strip `"invisible"`: NFKC, lower
+ * case, zero-width characters and emoji removed; white space and punctuation kept), trimmed.
+ */
+export function foldLabel(text: string): string {
+  return normalizeText(text, { strip: "invisible" }).text.trim();
 }
 
-/** Letters and digits that glue to a Latin keyword; CJK next to it is a boundary ("我要refund" finds "refund"). */
-const WORD_CHAR = /[\p{Script=Latin}\p{N}]/u;
-const LATIN_WORD = /^[a-z0-9][a-z0-9 '-]*$/;
-
-/** A folded keyword and whether it must stand as a whole word. */
-export interface Keyword {
-  readonly text: string;
-  /** Latin/digit keywords match whole words only ("ad" is not found in "bad"); CJK ones anywhere (no word boundaries in Chinese or Japanese). */
-  readonly wholeWord: boolean;
+/** A rule's keyword list, compiled once by the text module of \@ops/core. */
+export interface KeywordList {
+  readonly matcher: KeywordMatcher;
+  /** Position of each normalised keyword in the list, to report matches in list order. */
+  readonly order: ReadonlyMap<string, number>;
 }
 
-export function toKeyword(raw: string): Keyword {
-  const text = foldText(raw).trim();
-  return { text, wholeWord: LATIN_WORD.test(text) };
-}
-
-/** Whether a folded keyword occurs in folded text. */
-export function containsKeyword(folded: string, keyword: Keyword): boolean {
-  let from = 0;
-  for (;;) {
-    const at = folded.indexOf(keyword.text, from);
-    if (at < 0) return false;
-    if (!keyword.wholeWord) return true;
-    const before = at > 0 ? folded[at - 1] : undefined;
-    const after = folded[at + keyword.text.length];
-    const isWordChar = (c: string | undefined) => c !== undefined && WORD_CHAR.test(c);
-    if (!isWordChar(before) && !isWordChar(after)) return true;
-    from = at + 1;
+/** Compiles `raw`; an error names `fn` and the list's `path` (then the keyword's index). */
+export function toKeywordList(raw: readonly string[], fn: string, path: readonly (string | number)[]): KeywordList {
+  try {
+    const matcher = compileKeywords(raw);
+    return { matcher, order: new Map(matcher.keywords.map((k, i) => [k, i])) };
+  } catch (error) {
+    if (!isOpsError(error)) throw error;
+    throw new OpsError({
+      code: error.code,
+      fn,
+      path: [...path, ...error.path.slice(1)],
+      rule: error.rule,
+      cause: error,
+    });
   }
+}
+
+/** The list's keywords found in the text (each once, in list order, folded by {@link foldLabel}). */
+export function matchedKeywords(list: KeywordList, text: NormalizedText): string[] {
+  const first = new Map<number, string>();
+  for (const hit of findKeywords(list.matcher, text)) {
+    const at = list.order.get(hit.normalized) as number;
+    if (!first.has(at)) first.set(at, hit.keyword);
+  }
+  return [...first.entries()].sort((a, b) => a[0] - b[0]).map(([, keyword]) => foldLabel(keyword));
 }

@@ -2,7 +2,7 @@ import { PeriodSchema, parseOrThrow, type Period } from "@ops/core";
 import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
 import { checkItems } from "../_lib/checkItems";
-import { foldText } from "../_lib/keywords";
+import { foldLabel } from "../_lib/keywords";
 
 /** Options of {@link latentNeedsRanking}. */
 export interface LatentNeedsRankingOptions {
@@ -77,11 +77,12 @@ export function latentNeedsRanking(
   };
   const inPeriod = new Map<string, number>();
   const before = new Map<string, number>();
-  const folded = new Map<string, string>(); // NFKC is slow; a desk has few distinct needs
+  const folded = new Map<string, string>(); // normalisation is slow; a desk has few distinct needs
   const fold = (need: string): string => {
     let f = folded.get(need);
     if (f === undefined) {
-      f = foldText(need).trim();
+      // a need that folds to nothing (only emoji) keeps its own spelling rather than joining ""
+      f = foldLabel(need) || need.trim();
       folded.set(need, f);
     }
     return f;

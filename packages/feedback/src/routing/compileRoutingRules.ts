@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { OpsError, parseOrThrow } from "@ops/core";
 import type { CompiledRule, RoutingRulesInternal } from "../_lib/compiledRules";
-import { toKeyword } from "../_lib/keywords";
+import { toKeywordList } from "../_lib/keywords";
 import { RoutingRuleSchema, type RoutingRule } from "./routingRule";
 
 declare const compiled: unique symbol;
@@ -57,7 +57,7 @@ export function compileRoutingRules(rules: readonly RoutingRule[]): RoutingRules
     return Object.freeze({
       id: rule.id,
       categories: w.categories ? new Set(w.categories) : null,
-      keywords: w.keywords ? Object.freeze(w.keywords.map(toKeyword)) : null,
+      keywords: w.keywords ? toKeywordList(w.keywords, "compileRoutingRules", ["rules", i, "when", "keywords"]) : null,
       platforms: w.platforms ? new Set(w.platforms) : null,
       channels: w.channels ? new Set(w.channels.map((c) => `${c.platform}:${c.account}`)) : null,
       sources: w.sources ? new Set(w.sources) : null,

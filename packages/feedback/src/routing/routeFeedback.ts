@@ -1,8 +1,15 @@
 import * as z from "zod/mini";
-import { ChannelRefSchema, OpsError, parseOrThrow, type ChannelRef } from "@ops/core";
+import {
+  ChannelRefSchema,
+  normalizeText,
+  OpsError,
+  parseOrThrow,
+  type ChannelRef,
+  type NormalizedText,
+} from "@ops/core";
 import type { FeedbackSource } from "../item/feedbackSource";
 import type { Priority } from "@ops/interaction";
-import { containsKeyword, foldText } from "../_lib/keywords";
+import { matchedKeywords as keywordsIn } from "../_lib/keywords";
 import type { RoutingRulesInternal } from "../_lib/compiledRules";
 import type { RoutingRules } from "./compileRoutingRules";
 
@@ -69,7 +76,7 @@ export function routeFeedback(rules: RoutingRules, input: RoutingInput): Routing
     });
   }
   parseOrThrow(RoutingInputSchema, input, { fn: "routeFeedback", path: ["input"] });
-  let folded: string | null = null;
+  let normalized: NormalizedText | null = null;
   const sourceKind = input.sources?.[0]?.kind;
   for (const rule of compiled as RoutingRulesInternal["rules"]) {
     if (rule.categories && (input.category == null || !rule.categories.has(input.category))) continue;
@@ -83,9 +90,8 @@ export function routeFeedback(rules: RoutingRules, input: RoutingInput): Routing
     let matchedKeywords: string[] = [];
     if (rule.keywords) {
       if (input.text == null) continue;
-      folded ??= foldText(input.text);
-      const text = folded;
-      matchedKeywords = rule.keywords.filter((k) => containsKeyword(text, k)).map((k) => k.text);
+      normalized ??= normalizeText(input.text);
+      matchedKeywords = keywordsIn(rule.keywords, normalized);
       if (matchedKeywords.length === 0) continue;
     }
     return { ruleId: rule.id, department: rule.department, priority: rule.priority, matchedKeywords };

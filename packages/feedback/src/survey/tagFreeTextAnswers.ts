@@ -74,7 +74,7 @@ export interface TaggedFreeText {
  * ```ts
  * import { compileNeedRules } from "@ops/interaction";
  * import { compileQuestionnaire, tagFreeTextAnswers } from "@ops/feedback";
- * const rules = compileNeedRules([{ tag: "sensitive_skin", any: ["敏感肌"] }, { tag: "sunscreen", any: ["防晒", "SPF"] }]);
+ * const rules = compileNeedRules([{ tag: "sensitive_skin", any: ["敏感肌"] }, { tag: "sunscreen", any: ["防晒", "SPF", "SPF50"] }]);
  * const q = compileQuestionnaire({ id: "talk", version: 1, activityId: "ev_talk",
  *   questions: [{ id: "wish", kind: "free_text", text: "还想了解什么？", required: false }] });
  * const r = tagFreeTextAnswers(rules, q, [

@@ -1,7 +1,6 @@
-import { OpsError } from "@ops/core";
+import { findKeywords, OpsError } from "@ops/core";
 import type { Interaction } from "../model/Interaction";
 import type { CompiledNeedRules } from "../need/compileNeedRules";
-import { normalizeText } from "./normalizeText";
 
 /** Throws unless `value` came from `compileNeedRules`. */
 export function assertCompiled(value: unknown, fn: string): asserts value is CompiledNeedRules {
@@ -20,16 +19,20 @@ export function assertCompiled(value: unknown, fn: string): asserts value is Com
 export function tagsOf(compiled: CompiledNeedRules, x: Interaction): string[] {
   const raw = x.content?.text;
   if (raw === undefined || raw === "") return [];
-  const text = normalizeText(raw);
+  let found: ReadonlySet<string> | null = null; // the keywords in the text, scanned once when a rule needs them
+  const has = (keyword: string): boolean => {
+    found ??= new Set(compiled.matcher ? findKeywords(compiled.matcher, raw).map((h) => h.normalized) : []);
+    return found.has(keyword);
+  };
   const out = new Set<string>();
   for (const r of compiled.rules) {
     if (out.has(r.tag)) continue;
     if (!r.directions.has(x.direction)) continue;
     if (r.kinds !== null && !r.kinds.has(x.kind)) continue;
     if (x.visibility === "internal_note") continue;
-    if (!r.any.some((m) => m(text))) continue;
-    if (!r.all.every((m) => m(text))) continue;
-    if (r.none.some((m) => m(text))) continue;
+    if (!r.any.some(has)) continue;
+    if (!r.all.every(has)) continue;
+    if (r.none.some(has)) continue;
     out.add(r.tag);
   }
   return [...out].sort();

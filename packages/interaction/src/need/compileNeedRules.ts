@@ -1,13 +1,14 @@
-import { parseOrThrow } from "@ops/core";
+import { compileKeywords, normalizeText, parseOrThrow, type KeywordMatcher } from "@ops/core";
 import * as z from "zod/mini";
-import { normalizeText } from "../_lib/normalizeText";
 import { DirectionSchema, InteractionKindSchema, type Direction, type InteractionKind } from "../model/Interaction";
 
 const Keyword = /* @__PURE__ */ (() =>
   z.string().check(
     z.minLength(1, { error: "must be a non-empty keyword" }),
     z.maxLength(200),
-    z.refine((k) => normalizeText(k).length > 0, { error: "must keep at least one character after normalisation" }),
+    z.refine((k) => normalizeText(k).text.length > 0, {
+      error: "must keep at least one letter or digit after normalisation (not only emoji, spaces or punctuation)",
+    }),
   ))();
 
 /**
@@ -38,55 +39,39 @@ export type NeedRule = z.output<typeof NeedRuleSchema>;
 /** What {@link NeedRuleSchema} accepts. */
 export type NeedRuleInput = z.input<typeof NeedRuleSchema>;
 
-/** A matcher for one normalised keyword. */
-type Matcher = (text: string) => boolean;
-
 /** Need rules validated and compiled once, for {@link tagInteraction} and {@link countTagsByPeriod}. Opaque. */
 export interface CompiledNeedRules {
   readonly version: 1;
   readonly tags: readonly string[];
-  /** @internal */
+  /** @internal One matcher for every keyword of every rule (null for no rules): a text is scanned once. */
+  readonly matcher: KeywordMatcher | null;
+  /** @internal The rules, their keywords normalised as the matcher reports them. */
   readonly rules: readonly {
     readonly tag: string;
-    readonly any: readonly Matcher[];
-    readonly all: readonly Matcher[];
-    readonly none: readonly Matcher[];
+    readonly any: readonly string[];
+    readonly all: readonly string[];
+    readonly none: readonly string[];
     readonly kinds: ReadonlySet<InteractionKind> | null;
     readonly directions: ReadonlySet<Direction>;
   }[];
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-function matcherFor(keyword: string): Matcher {
-  const k = normalizeText(keyword);
-  // Chinese and Japanese have no spaces between words: a CJK keyword matches as a substring.
-  if (CJK.test(k)) return (text) => text.includes(k);
-  // Latin keywords match whole words: a keyword that starts (ends) with a letter must not
-  // touch another Latin letter there, one that starts (ends) with a digit must not touch a
-  // digit. So "spf" matches "spf50" and "SPF 50" but not "spfx"; CJK neighbours are boundaries.
-  const edge = (c: string): string => (/\p{N}/u.test(c) ? "\\p{N}" : /\p{L}/u.test(c) ? "\\p{Script=Latin}" : "");
-  const before = edge(k[0] as string);
-  const after = edge(k[k.length - 1] as string);
-  const re = new RegExp(`${before ? `(?<![${before}])` : ""}${escapeRegExp(k)}${after ? `(?![${after}])` : ""}`, "u");
-  return (text) => text.includes(k) && re.test(text);
-}
+const normalized = (keyword: string): string => normalizeText(keyword).text;
 
 /**
  * Validates need / topic keyword rules and compiles them for fast tagging (validate once,
  * tag many: the hot path does no schema work).
  *
- * Matching is CJK-aware: Chinese has no word boundaries, so a keyword with Han (or kana,
- * Hangul) characters matches anywhere in the text (`敏感肌` in `我是敏感肌，求推荐`), while a
- * Latin keyword matches whole words only (`spf` does not match `spfx`, but does match
- * `spf50`: letters and digits are separate runs) — with CJK characters counting as word
- * boundaries (`SPF` matches in `油皮用SPF50防晒`). Text and
- * keywords are compared after NFKC + lower-case folding (zero-width characters dropped, white space collapsed), so
- * full-width `ＳＰＦ５０` equals `spf50`. Simplified and traditional characters are not
+ * Matching is the text module of \@ops/core (`compileKeywords` / `findKeywords`, one
+ * Aho–Corasick pass over the text for all rules). It is CJK-aware: Chinese has no word
+ * boundaries, so a keyword with Han or kana characters matches anywhere in the text
+ * (`敏感肌` in `我是敏感肌，求推荐`), while a Latin keyword matches whole words only: an edge
+ * that is a letter or digit must not touch another letter or digit (`spf` does not match
+ * `spfx` nor `spf50` — list `spf50` too — but matches `SPF 50` and `SPF-50`), with CJK
+ * characters counting as word boundaries (`SPF` matches in `油皮用SPF防晒`). Text and
+ * keywords are compared after NFKC + lower-case folding with zero-width characters, emoji,
+ * white space and punctuation removed (`normalizeText`), so full-width `ＳＰＦ５０` equals
+ * `spf50` and `敏\u200b感肌` equals `敏感肌`. Simplified and traditional characters are not
  * folded (list both: `敏感肌`, `敏感肌膚`).
  *
  * @param rules - the rules; tags may repeat (their matches are united)
@@ -104,11 +89,17 @@ export function compileNeedRules(rules: readonly NeedRuleInput[]): CompiledNeedR
   const parsed = parseOrThrow(z.array(NeedRuleSchema), rules, { fn: "compileNeedRules", path: ["rules"] });
   const compiled = parsed.map((r) => ({
     tag: r.tag,
-    any: r.any.map(matcherFor),
-    all: r.all.map(matcherFor),
-    none: r.none.map(matcherFor),
+    any: r.any.map(normalized),
+    all: r.all.map(normalized),
+    none: r.none.map(normalized),
     kinds: r.kinds === undefined ? null : new Set(r.kinds),
     directions: new Set(r.directions),
   }));
-  return { version: 1, tags: [...new Set(parsed.map((r) => r.tag))].sort(), rules: compiled };
+  const keywords = [...new Set(compiled.flatMap((r) => [...r.any, ...r.all, ...r.none]))];
+  return {
+    version: 1,
+    tags: [...new Set(parsed.map((r) => r.tag))].sort(),
+    matcher: keywords.length === 0 ? null : compileKeywords(keywords),
+    rules: compiled,
+  };
 }

@@ -18,7 +18,7 @@ import { checkInteractions } from "../_lib/checkInteractions";
  * import { compileNeedRules, tagInteraction } from "@ops/interaction";
  * const rules = compileNeedRules([
  *   { tag: "sensitive_skin", any: ["敏感肌", "sensitive skin"], none: ["不敏感"] },
- *   { tag: "sunscreen", any: ["防晒", "SPF"] },
+ *   { tag: "sunscreen", any: ["防晒", "SPF", "SPF50"] }, // "SPF" alone is not found inside "SPF50"
  * ]);
  * const dm = { id: "m1", channelId: "ch", kind: "dm", direction: "in", visibility: "private",
  *   actor: { platform: "wechat_oa", scope: "gh_1", userId: "o1" }, platformCreatedAt: 0, receivedAt: 0,

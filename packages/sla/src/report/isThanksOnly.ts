@@ -1,9 +1,11 @@
-import { OpsError } from "@ops/core";
+import { normalizeText, OpsError } from "@ops/core";
 /**
  * Whether a text is only thanks, a greeting or emoji — a message that needs no answer
  * and is no answer either ("谢谢", "感谢", "thx!", "Thank you 🙏", "👍👍", "收到"). It is the
  * default filter of `publicReplyRate`, for comments that need no reply and for replies
- * that do not count as one. Matching is on the whole text after trimming, case-insensitive.
+ * that do not count as one. Matching is on the whole text, normalised by the text module
+ * of \@ops/core (`normalizeText`: NFKC, lower case, and zero-width characters, emoji, white
+ * space, punctuation and symbols removed), so `"Ｔｈａｎｋ　ｙｏｕ！"` and `"谢\u200b谢"` count too.
  *
  * @param text - any text (`undefined` counts as empty, and empty counts as thanks-only)
  * @returns `true` when nothing but thanks, acknowledgement or emoji remains
@@ -30,13 +32,8 @@ export function isThanksOnly(text: string | undefined): boolean {
       received: text,
     });
   }
+  // the thanks words as normalizeText leaves them: lower case, no spaces or punctuation
   const words =
-    /(?:thank\s*you(?:\s*so\s*much)?|thanks(?:\s*a\s*lot)?|thx|ty|cheers|ok(?:ay)?|got\s*it|noted|谢谢(?:你|您|亲|啦|了|大家|分享|支持)?|多谢|感谢(?:你|您|支持|分享)?|感恩|收到(?:了|啦)?|好的|好滴|嗯嗯?|辛苦(?:了|啦)?|赞)/giu;
-  const rest = (text ?? "")
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(words, "")
-    // biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point (U+20E3, U+200D, U+FE0F) is a member of the class on its own
-    .replace(/[\p{P}\p{S}\p{Z}\p{Extended_Pictographic}\u200d\ufe0f\s~～]/gu, "");
-  return rest.length === 0;
+    /thankyou(?:somuch)?|thanks(?:alot)?|thx|ty|cheers|ok(?:ay)?|gotit|noted|谢谢(?:你|您|亲|啦|了|大家|分享|支持)?|多谢|感谢(?:你|您|支持|分享)?|感恩|收到(?:了|啦)?|好的|好滴|嗯嗯?|辛苦(?:了|啦)?|赞/gu;
+  return normalizeText(text ?? "").text.replace(words, "").length === 0;
 }

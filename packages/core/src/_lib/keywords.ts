@@ -1,8 +1,39 @@
-import { OpsError } from "@ops/core";
-import type { KeywordBoundaries, KeywordHit, KeywordMatcher } from "../text/compileKeywords";
-import type { NormalizedText } from "../text/normalizeText";
+import { OpsError } from "../error/OpsError";
 import { buildAutomaton, isSpacedWordChar, scan, type Automaton } from "./ahoCorasick";
-import { normalizeAt } from "./normalize";
+import { normalizeAt, type NormalizedText } from "./normalize";
+
+/**
+ * Where a keyword needs a word boundary:
+ * - `"auto"` (default): at an edge that is a letter or digit of a script written with
+ *   spaces (Latin, Cyrillic, Hangul…), so that `ad` does not fire inside `bad` and `spf`
+ *   not inside `spf50` (a letter or a digit on both sides of the edge is one word); never at
+ *   a Chinese, Japanese, Thai, Lao, Khmer or Myanmar edge, because those scripts do not
+ *   separate words with spaces (Unicode UAX #29, "Word Boundaries", leaves them to a
+ *   dictionary: a substring is the best a list can do);
+ * - `"none"`: plain substring matching everywhere.
+ */
+export type KeywordBoundaries = "auto" | "none";
+
+/** A compiled keyword list (opaque beyond these fields); see {@link compileKeywords}. */
+export interface KeywordMatcher {
+  readonly kind: "keyword_matcher";
+  /** The distinct normalised keywords, in the order first seen. */
+  readonly keywords: readonly string[];
+}
+
+/** One occurrence of a keyword, as {@link findKeywords} reports it. */
+export interface KeywordHit {
+  /** The keyword as it was written in the list. */
+  readonly keyword: string;
+  /** The keyword after {@link normalizeText}. */
+  readonly normalized: string;
+  /** Start index in the message text (UTF-16 units). */
+  readonly start: number;
+  /** End index (exclusive) in the message text. */
+  readonly end: number;
+  /** The message text that matched, as the user wrote it (`text.slice(start, end)`). */
+  readonly text: string;
+}
 
 /** What {@link KeywordMatcher} holds behind its public fields. */
 export interface CompiledKeywords extends KeywordMatcher {

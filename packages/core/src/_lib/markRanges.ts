@@ -1,7 +1,7 @@
 /**
  * Inclusive ranges [lo, hi, lo, hi, …] of BMP code points ≥ U+0300 that hold every
  * combining mark (\\p{M}), default-ignorable code point and U+20E3 this runtime knows
- * (Node v20.20.2, with the regex of normalize.ts; a test checks it against the runtime).
+ * (Node v20.20.2, with the regex of _lib/normalize.ts; a test checks it against the runtime).
  * A pre-filter only: the regex decides for every code point inside the ranges, so one held
  * needlessly costs a regex test, never a different result.
  *

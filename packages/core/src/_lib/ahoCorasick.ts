@@ -1,4 +1,4 @@
-import type { NormalizedText } from "../text/normalizeText";
+import type { NormalizedText } from "./normalize";
 
 /**
  * An Aho–Corasick automaton over UTF-16 code units (Aho & Corasick, "Efficient string

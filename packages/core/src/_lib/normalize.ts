@@ -1,5 +1,41 @@
-import type { NormalizedText } from "../text/normalizeText";
 import { inMarkRanges } from "./markRanges";
+
+/**
+ * How much {@link normalizeText} strips, from least to most:
+ * - `"invisible"`: zero-width and other default-ignorable characters, controls, emoji and
+ *   leftover combining marks;
+ * - `"whitespace"`: also every white-space character;
+ * - `"separators"` (default): also punctuation and symbols (`.`, `_`, `★`, `｜`, `·`), so
+ *   that `加★微★信` and `s.p.a.m` read as `加微信` and `spam`.
+ */
+export type NormalizeStrip = "invisible" | "whitespace" | "separators";
+
+/**
+ * A normalised text that remembers where each of its UTF-16 units came from, so that a
+ * match found in `text` can be shown as the user wrote it (`source.slice(starts[i], ends[j])`).
+ * Made by {@link normalizeText}; {@link findKeywords} takes one made with `strip: "separators"`
+ * so that a message normalised once is scanned by several keyword lists.
+ */
+export interface NormalizedText {
+  /** The text the user sent, unchanged. */
+  readonly source: string;
+  /** What was stripped besides case and width (the `strip` option it was made with). */
+  readonly strip: NormalizeStrip;
+  /** The normalised text. */
+  readonly text: string;
+  /** `starts[i]`: index in `source` of the first unit of the character that produced `text[i]`. */
+  readonly starts: Int32Array;
+  /** `ends[i]`: index in `source` just after the character that produced `text[i]`. */
+  readonly ends: Int32Array;
+  /**
+   * `gapBefore[i]` is 1 when white space, punctuation or a symbol was removed between
+   * `text[i - 1]` and `text[i]` (never for removed emoji or zero-width characters): the
+   * word boundaries that survive stripping.
+   */
+  readonly gapBefore: Uint8Array;
+}
+
+const STRIP_NAMES: readonly NormalizeStrip[] = ["invisible", "whitespace", "separators"];
 
 const ALWAYS_DROP =
   // biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point (U+20E3, U+200D, U+FE0F) is a member of the class on its own
@@ -99,6 +135,7 @@ export function normalizeAt(source: string, level: 0 | 1 | 2): NormalizedText {
   }
   return {
     source,
+    strip: STRIP_NAMES[level] as NormalizeStrip,
     text: decode(codes, n),
     starts: st.subarray(0, n),
     ends: en.subarray(0, n),

@@ -1,15 +1,9 @@
-import { OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
-import { compileKeywordList } from "../_lib/keywords";
+import { OpsError } from "../error/OpsError";
+import { compileKeywordList, type KeywordBoundaries, type KeywordMatcher } from "../_lib/keywords";
+import { parseOrThrow } from "../validate/parseOrThrow";
 
-/**
- * Where a keyword needs a word boundary:
- * - `"auto"` (default): at an edge that is a letter or digit of a script written with
- *   spaces (Latin, Cyrillic, Hangul…), so that `ad` does not fire inside `bad`; never at a
- *   Chinese or Japanese edge, because those scripts have no word boundaries;
- * - `"none"`: plain substring matching everywhere.
- */
-export type KeywordBoundaries = "auto" | "none";
+export type { KeywordBoundaries, KeywordHit, KeywordMatcher } from "../_lib/keywords";
 
 /**
  * The most UTF-16 units a keyword list may total after normalisation, duplicates merged:
@@ -49,35 +43,22 @@ export const KeywordListSchema = /* @__PURE__ */ (() =>
 export const CompileKeywordsOptionsSchema = /* @__PURE__ */ (() =>
   z.object({ boundaries: z.optional(z.enum(["auto", "none"])) }))();
 
-/** A compiled keyword list (opaque beyond these fields); see {@link compileKeywords}. */
-export interface KeywordMatcher {
-  readonly kind: "keyword_matcher";
-  /** The distinct normalised keywords, in the order first seen. */
-  readonly keywords: readonly string[];
-}
-
-/** One occurrence of a keyword, as {@link findKeywords} reports it. */
-export interface KeywordHit {
-  /** The keyword as it was written in the list. */
-  readonly keyword: string;
-  /** The keyword after {@link normalizeText}. */
-  readonly normalized: string;
-  /** Start index in the message text (UTF-16 units). */
-  readonly start: number;
-  /** End index (exclusive) in the message text. */
-  readonly end: number;
-  /** The message text that matched, as the user wrote it (`text.slice(start, end)`). */
-  readonly text: string;
-}
-
 /**
  * Compiles a keyword list (Chinese, English or mixed) into an Aho–Corasick automaton, so
  * that a message is scanned once, in time linear in its length plus the number of hits,
  * however long the list is (Aho & Corasick, "Efficient string matching: an aid to
  * bibliographic search", Communications of the ACM 18(6), 1975). Keywords are normalised
  * with {@link normalizeText} (NFKC, lower case, separators stripped) exactly as messages
- * are, so `ＡＤ`, `A.D` and `a d` all find `ad`. Keywords that normalise to the same text
- * are merged (the first spelling is kept as the label).
+ * are, so `ＡＤ`, `A.D`, `a\u200bd` and `a d` all find `ad`. Keywords that normalise to the
+ * same text are merged (the first spelling is kept as the label).
+ *
+ * Word boundaries (`boundaries: "auto"`, the default): an edge of a keyword that is a letter
+ * or digit of a script written with spaces (Latin, Cyrillic, Greek, Hangul…) must not touch
+ * another such letter or digit in the text, so `ad` is not found in `bad` and `spf` is not
+ * found in `SPF50` (list `spf50` too); removed white space or punctuation counts as a
+ * boundary (`SPF 50`, `SPF-50` find `spf`). A Chinese or Japanese edge never needs one: those
+ * scripts do not separate words (UAX #29), so `敏感肌` is found in `我是敏感肌。` and `spf`
+ * in `油皮用SPF防晒`.
  *
  * Validate once, match many: compile when the list changes, not per message. The
  * automaton is flat typed arrays, at most 18 bytes per normalised unit plus 256 KB; a
@@ -90,7 +71,7 @@ export interface KeywordHit {
  *
  * @example
  * ```ts
- * import { compileKeywords, findKeywords } from "@ops/community";
+ * import { compileKeywords, findKeywords } from "@ops/core";
  * const matcher = compileKeywords(["加微信", "free money"]);
  * findKeywords(matcher, "快来加 微✨信！FREE-Money").map((h) => h.text);
  * // => ["加 微✨信", "FREE-Money"]
