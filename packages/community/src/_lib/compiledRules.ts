@@ -1,7 +1,13 @@
 import { OpsError, type KeywordMatcher } from "@ops/core";
 import type { Action, StrikePolicy } from "../rule/Rule";
-import type { CompiledRuleSet } from "../rule/compileRules";
 import type { AdvertisingDetector } from "./advertising";
+
+/** A validated, compiled rule set (opaque beyond these fields); see {@link compileRules}. */
+export interface CompiledRuleSet {
+  readonly kind: "compiled_rules";
+  /** Ids of the enabled rules in evaluation order (priority, then list order). */
+  readonly ruleIds: readonly string[];
+}
 
 export type CompiledTrigger =
   | { readonly kind: "keywords"; readonly matcher: KeywordMatcher; readonly category: string | null }

@@ -5,13 +5,8 @@ import type { CompiledRule, CompiledRuleSetInternal, CompiledTrigger } from "../
 import { compileKeywordsAt } from "../_lib/keywordMatcher";
 import { checkRegexSafety } from "./checkRegexSafety";
 import { RuleSchema, type Rule } from "./Rule";
-
-/** A validated, compiled rule set (opaque beyond these fields); see {@link compileRules}. */
-export interface CompiledRuleSet {
-  readonly kind: "compiled_rules";
-  /** Ids of the enabled rules in evaluation order (priority, then list order). */
-  readonly ruleIds: readonly string[];
-}
+import type { CompiledRuleSet } from "../_lib/compiledRules";
+export type { CompiledRuleSet } from "../_lib/compiledRules";
 
 const LEVELS = { raw: -1, invisible: 0, whitespace: 1, separators: 2 } as const;
 

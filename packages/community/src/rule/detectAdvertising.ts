@@ -1,29 +1,8 @@
 import { parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import { compileAdvertising, createForms, detectWith } from "../_lib/advertising";
-
-/** Which detector of {@link detectAdvertising} fired. */
-export type AdvertisingDetectorKind = "url" | "wechat" | "phone" | "qr";
-
-/** Options of {@link detectAdvertising}, also the fields of a `links` rule trigger. Every detector is on by default. */
-export interface DetectAdvertisingOptions {
-  /** URLs and bare or disguised domains (`example.com`, `example 点 com`, `example(dot)com`). */
-  readonly urls?: boolean;
-  /** A WeChat cue (`微信`, `vx`, `加v`…) followed by an id (6–20 characters, starting with a letter) or a number. */
-  readonly wechat?: boolean;
-  /** Mainland China mobile numbers, also with separators or Chinese numerals. */
-  readonly phones?: boolean;
-  /** QR-code mentions (`二维码`, `扫码`, `qr code`…). */
-  readonly qr?: boolean;
-  /** Domains that are never reported, with their subdomains (the brand's own shop). */
-  readonly allowDomains?: readonly string[];
-  /** Top-level domains a bare domain must end in; default a list of 44 common ones. */
-  readonly tlds?: readonly string[];
-  /** Words that announce a WeChat id; replaces the default list. */
-  readonly wechatCues?: readonly string[];
-  /** Words that mention a QR code; replaces the default list. */
-  readonly qrCues?: readonly string[];
-}
+import type { DetectAdvertisingOptions, AdvertisingHit } from "../_lib/advertising";
+export type { DetectAdvertisingOptions, AdvertisingDetectorKind, AdvertisingHit } from "../_lib/advertising";
 
 /** Schema of {@link DetectAdvertisingOptions} (a `links` trigger of `TriggerSchema` extends it). */
 export const DetectAdvertisingOptionsSchema = /* @__PURE__ */ (() =>
@@ -43,19 +22,6 @@ export const DetectAdvertisingOptionsSchema = /* @__PURE__ */ (() =>
     wechatCues: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(32)))),
     qrCues: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(32)))),
   }))();
-
-/** One link or contact found by {@link detectAdvertising}. */
-export interface AdvertisingHit {
-  readonly detector: AdvertisingDetectorKind;
-  /** What was found, normalised: a host or domain, a WeChat id, 11 phone digits, the QR cue. */
-  readonly value: string;
-  /** Start index in the message text (UTF-16 units). */
-  readonly start: number;
-  /** End index (exclusive). */
-  readonly end: number;
-  /** The message text as the user wrote it. */
-  readonly text: string;
-}
 
 /** The text {@link detectAdvertising} scans: a string of at most 200 000 UTF-16 units. */
 const TextSchema = /* @__PURE__ */ (() =>

@@ -1,6 +1,16 @@
 import type { Priority } from "@ops/interaction";
-import type { RoutingRules } from "../routing/compileRoutingRules";
 import type { KeywordList } from "./keywords";
+
+declare const compiled: unique symbol;
+
+/** Routing rules checked and prepared by {@link compileRoutingRules}; pass them to {@link routeFeedback}. */
+export interface RoutingRules {
+  readonly [compiled]: true;
+  /** Format version of the compiled form. */
+  readonly version: 1;
+  /** The rule ids, in the order they are tried. */
+  readonly ids: readonly string[];
+}
 
 /** One rule, ready to match. */
 export interface CompiledRule {

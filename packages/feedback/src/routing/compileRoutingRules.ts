@@ -3,17 +3,8 @@ import { OpsError, parseOrThrow } from "@ops/core";
 import type { CompiledRule, RoutingRulesInternal } from "../_lib/compiledRules";
 import { toKeywordList } from "../_lib/keywords";
 import { RoutingRuleSchema, type RoutingRule } from "./routingRule";
-
-declare const compiled: unique symbol;
-
-/** Routing rules checked and prepared by {@link compileRoutingRules}; pass them to {@link routeFeedback}. */
-export interface RoutingRules {
-  readonly [compiled]: true;
-  /** Format version of the compiled form. */
-  readonly version: 1;
-  /** The rule ids, in the order they are tried. */
-  readonly ids: readonly string[];
-}
+import type { RoutingRules } from "../_lib/compiledRules";
+export type { RoutingRules } from "../_lib/compiledRules";
 
 const RulesSchema = /* @__PURE__ */ (() => z.array(RoutingRuleSchema))();
 

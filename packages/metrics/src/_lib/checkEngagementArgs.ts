@@ -1,6 +1,5 @@
 // Hand validation of the arguments of engagementRate.
 import { type ErrorPath, InstantSchema, MAX_INSTANT, OpsError, PeriodSchema, parseOrThrow } from "@ops/core";
-import type { EngagementRateOptions, PostMetrics } from "../rate/engagementRate";
 import { CountSchema, MAX_COUNT } from "./schemas";
 
 /** The closed sets of the options, shared with `EngagementRateOptionsSchema`. */
@@ -23,8 +22,11 @@ const FIGURES = ["comments", "likes", "shares", "saves", "replies", "wows", "rea
  * refused throws their error.
  */
 
-/** Checks `posts` as `z.array(PostMetricsSchema)` does; returns them unchanged. */
-export function checkPosts(posts: unknown, fn: string): readonly PostMetrics[] {
+/**
+ * Checks `posts` as `z.array(PostMetricsSchema)` does; returns them unchanged, typed by the
+ * caller (`PostMetrics`: this file cannot import engagementRate, which imports it).
+ */
+export function checkPosts<T>(posts: unknown, fn: string): readonly T[] {
   const list = arrayAt(posts, fn, ["posts"]);
   for (let i = 0; i < list.length; i++) {
     const path = ["posts", i];
@@ -43,11 +45,11 @@ export function checkPosts(posts: unknown, fn: string): readonly PostMetrics[] {
     }
     for (const key of FIGURES) checkCount(post, key, fn, path);
   }
-  return list as readonly PostMetrics[];
+  return list as readonly T[];
 }
 
-/** Checks `options` as `EngagementRateOptionsSchema` does; returns them unchanged. */
-export function checkEngagementRateOptions(options: unknown, fn: string): EngagementRateOptions {
+/** Checks `options` as `EngagementRateOptionsSchema` does; returns them unchanged, typed by the caller (`EngagementRateOptions`). */
+export function checkEngagementRateOptions<T>(options: unknown, fn: string): T {
   const path = ["options"];
   const o = objectAt(options, fn, path);
   if (o.engagements !== undefined) {
@@ -63,7 +65,7 @@ export function checkEngagementRateOptions(options: unknown, fn: string): Engage
     if (o[key] !== undefined) checkOneOf(o[key], allowed, fn, [...path, key]);
   }
   if (o.period !== undefined) parseOrThrow(PeriodSchema, o.period, { fn, path: [...path, "period"] });
-  return o as EngagementRateOptions;
+  return o as T;
 }
 
 function checkCount(figures: Record<string, unknown>, key: string, fn: string, path: ErrorPath): void {

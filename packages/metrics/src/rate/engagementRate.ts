@@ -179,8 +179,8 @@ export const EngagementRateOptionsSchema = /* @__PURE__ */ (() =>
 export function engagementRate(posts: readonly PostMetrics[], options: EngagementRateOptions = {}): EngagementRate {
   const fn = "engagementRate";
   // checked by hand, with the verdicts and messages of PostMetricsSchema and EngagementRateOptionsSchema
-  const list = checkPosts(posts, fn);
-  const opts = checkEngagementRateOptions(options, fn);
+  const list = checkPosts<PostMetrics>(posts, fn);
+  const opts = checkEngagementRateOptions<EngagementRateOptions>(options, fn);
   const kinds = opts.engagements ?? ENGAGEMENT_KINDS;
   const denominatorKind = opts.denominator ?? "impressions";
   const aggregation = opts.aggregation ?? "ratioOfSums";
