@@ -23,7 +23,8 @@ export function importsIn(text) {
   const code = stripComments(text);
   const out = new Set();
   const patterns = [
-    /\b(?:import|export)\s+(?:type\s+)?[^;"'`]*?\bfrom\s*["']([^"'\s]+)["']/g, // import … from "x", export … from "x"
+    // import … from "x", export … from "x": statements (at the start of a line), not a message that shows one
+    /^\s*(?:import|export)\s+(?:type\s+)?[^;"'`]*?\bfrom\s*["']([^"'\s]+)["']/gm,
     /\bimport\s*["']([^"'\s]+)["']/g, // import "x"
     /\b(?:import|require)\s*\(\s*["']([^"'\s]+)["']\s*\)/g, // import("x"), require("x")
   ];

@@ -186,8 +186,12 @@ describe("analyseDependencies", () => {
       'import { f } from "fs";',
       'const re = /from "([^"]+)"/;',
       '// import { x } from "commented-out";',
+      // a message that shows an import is not one (metrics' sketch codecs name the export to import)
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a template literal, on purpose
+      'const rule = `pass ${name} (import { ${name} } from "in-a-string")`;',
+      'import {\n  g,\n  h,\n} from "multi-line";',
     ].join("\n");
-    expect([...importsIn(src)].sort()).toEqual(["@noble/hashes", "@ops/core", "immer", "zod"]);
+    expect([...importsIn(src)].sort()).toEqual(["@noble/hashes", "@ops/core", "immer", "multi-line", "zod"]);
   });
 });
 
