@@ -184,6 +184,31 @@ export function formatPath(path: ErrorPath): string {
   return out;
 }
 
+/** Items (array elements, object keys) and string characters kept at each level of a described value. */
+const DESCRIBED_ITEMS = 8;
+const DESCRIBED_CHARS = 64;
+
+/**
+ * JSON.stringify's replacer for {@link describeValue}: long strings, arrays and objects are cut
+ * before they are walked, so describing a 1 000 000-item array costs what describing 8 does
+ * (the message shows ~60 characters of it anyway).
+ */
+function bounded(_key: string, v: unknown): unknown {
+  if (typeof v === "string") return v.length > DESCRIBED_CHARS ? `${v.slice(0, DESCRIBED_CHARS)}…` : v;
+  if (Array.isArray(v)) return v.length > DESCRIBED_ITEMS ? [...v.slice(0, DESCRIBED_ITEMS), `… ${v.length} items`] : v;
+  if (v !== null && typeof v === "object") {
+    let n = 0;
+    const head: Record<string, unknown> = {};
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      if (n === DESCRIBED_ITEMS) return { ...head, "…": "more keys" };
+      head[k] = (v as Record<string, unknown>)[k];
+      n++;
+    }
+  }
+  return v;
+}
+
 /** A short, safe rendering of any value for an error message (at most ~60 characters). */
 function describeValue(value: unknown): string {
   if (typeof value === "number") return String(value); // "NaN", "Infinity", "-5" (JSON would say null)
@@ -192,7 +217,7 @@ function describeValue(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value, bounded) ?? String(value);
   } catch {
     text = Object.prototype.toString.call(value);
   }
