@@ -1,10 +1,11 @@
-// The values of the model's enums as plain lists, for the zod-free checks of hot paths
-// (checkInteractions, checkThreads, checkPreviousThreads): importing a schema's `.options`
-// bundles zod's core (about 7 kB min+gz) into functions that otherwise need none of it.
-// test/modelValues.test.ts holds each list equal to its schema's options, so they cannot drift.
+// The values of the model's enums, written once: the schemas (model/Interaction.ts,
+// model/Thread.ts) are built from these lists, and the zod-free checks of hot paths
+// (checkInteractions, checkThreads, checkPreviousThreads) read them without importing a schema
+// (a schema's `.options` would bundle zod's core, about 7 kB min+gz, into functions that
+// otherwise need none of it).
 
-/** `InteractionKindSchema.options` (model/Interaction.ts). */
-export const INTERACTION_KINDS: readonly string[] = [
+/** The values of `InteractionKindSchema` (model/Interaction.ts). */
+export const INTERACTION_KINDS = [
   "comment",
   "reply",
   "dm",
@@ -24,14 +25,14 @@ export const INTERACTION_KINDS: readonly string[] = [
   "post",
   "block",
   "wow",
-];
-/** `DirectionSchema.options` (model/Interaction.ts). */
-export const DIRECTIONS: readonly string[] = ["in", "out", "activity"];
-/** `VisibilitySchema.options` (model/Interaction.ts). */
-export const VISIBILITIES: readonly string[] = ["public", "private", "internal_note"];
-/** `ThreadTypeSchema.options` (model/Thread.ts). */
-export const THREAD_TYPES: readonly string[] = ["public", "dm", "group"];
-/** `ThreadStatusSchema.options` (model/Thread.ts). */
-export const THREAD_STATUSES: readonly string[] = ["open", "pending", "snoozed", "resolved"];
-/** `PrioritySchema.options` (model/Thread.ts). */
-export const PRIORITIES: readonly string[] = ["low", "normal", "high", "urgent"];
+] as const;
+/** The values of `DirectionSchema` (model/Interaction.ts). */
+export const DIRECTIONS = ["in", "out", "activity"] as const;
+/** The values of `VisibilitySchema` (model/Interaction.ts). */
+export const VISIBILITIES = ["public", "private", "internal_note"] as const;
+/** The values of `ThreadTypeSchema` (model/Thread.ts). */
+export const THREAD_TYPES = ["public", "dm", "group"] as const;
+/** The values of `ThreadStatusSchema` (model/Thread.ts). */
+export const THREAD_STATUSES = ["open", "pending", "snoozed", "resolved"] as const;
+/** The values of `PrioritySchema` (model/Thread.ts). */
+export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { ActorRefSchema, InstantSchema } from "@ops/core";
 import { ActorIdSchema, CampaignIdSchema, ChannelIdSchema, InteractionIdSchema, ThreadIdSchema } from "./IdSchemas";
+import { DIRECTIONS, INTERACTION_KINDS, VISIBILITIES } from "../_lib/modelValues";
 
 /**
  * Schema of an {@link InteractionKind}.
@@ -36,28 +37,7 @@ import { ActorIdSchema, CampaignIdSchema, ChannelIdSchema, InteractionIdSchema, 
  * // => true
  * ```
  */
-export const InteractionKindSchema = /* @__PURE__ */ (() =>
-  z.enum([
-    "comment",
-    "reply",
-    "dm",
-    "mention",
-    "like",
-    "repost",
-    "quote",
-    "follow",
-    "unfollow",
-    "campaign_entry",
-    "report",
-    "recall",
-    "menu_click",
-    "qr_scan",
-    "edit",
-    "unlike",
-    "post",
-    "block",
-    "wow",
-  ]))();
+export const InteractionKindSchema = /* @__PURE__ */ (() => z.enum(INTERACTION_KINDS))();
 
 /** What kind of interaction happened; see {@link InteractionKindSchema}. */
 export type InteractionKind = z.output<typeof InteractionKindSchema>;
@@ -74,7 +54,7 @@ export type InteractionKind = z.output<typeof InteractionKindSchema>;
  * // => ["in", "out", "activity"]
  * ```
  */
-export const DirectionSchema = /* @__PURE__ */ (() => z.enum(["in", "out", "activity"]))();
+export const DirectionSchema = /* @__PURE__ */ (() => z.enum(DIRECTIONS))();
 
 /** Which way an interaction went; see {@link DirectionSchema}. */
 export type Direction = z.output<typeof DirectionSchema>;
@@ -90,7 +70,7 @@ export type Direction = z.output<typeof DirectionSchema>;
  * // => true
  * ```
  */
-export const VisibilitySchema = /* @__PURE__ */ (() => z.enum(["public", "private", "internal_note"]))();
+export const VisibilitySchema = /* @__PURE__ */ (() => z.enum(VISIBILITIES))();
 
 /** Who can see an interaction; see {@link VisibilitySchema}. */
 export type Visibility = z.output<typeof VisibilitySchema>;

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { ActorRefSchema, InstantSchema } from "@ops/core";
 import { ActorIdSchema, ChannelIdSchema, InteractionIdSchema, ThreadIdSchema } from "./IdSchemas";
+import { PRIORITIES, THREAD_STATUSES, THREAD_TYPES } from "../_lib/modelValues";
 import { InteractionKindSchema } from "./Interaction";
 import { ReplyWindowEventSchema } from "../replyWindow/ReplyWindowPolicy";
 
@@ -15,7 +16,7 @@ import { ReplyWindowEventSchema } from "../replyWindow/ReplyWindowPolicy";
  * // => ["public", "dm", "group"]
  * ```
  */
-export const ThreadTypeSchema = /* @__PURE__ */ (() => z.enum(["public", "dm", "group"]))();
+export const ThreadTypeSchema = /* @__PURE__ */ (() => z.enum(THREAD_TYPES))();
 
 /** The kind of conversation; see {@link ThreadTypeSchema}. */
 export type ThreadType = z.output<typeof ThreadTypeSchema>;
@@ -32,7 +33,7 @@ export type ThreadType = z.output<typeof ThreadTypeSchema>;
  * // => ["open", "pending", "snoozed", "resolved"]
  * ```
  */
-export const ThreadStatusSchema = /* @__PURE__ */ (() => z.enum(["open", "pending", "snoozed", "resolved"]))();
+export const ThreadStatusSchema = /* @__PURE__ */ (() => z.enum(THREAD_STATUSES))();
 
 /** Where a thread is in its handling; see {@link ThreadStatusSchema}. */
 export type ThreadStatus = z.output<typeof ThreadStatusSchema>;
@@ -47,7 +48,7 @@ export type ThreadStatus = z.output<typeof ThreadStatusSchema>;
  * // => ["low", "normal", "high", "urgent"]
  * ```
  */
-export const PrioritySchema = /* @__PURE__ */ (() => z.enum(["low", "normal", "high", "urgent"]))();
+export const PrioritySchema = /* @__PURE__ */ (() => z.enum(PRIORITIES))();
 
 /** How urgent a thread is; see {@link PrioritySchema}. */
 export type Priority = z.output<typeof PrioritySchema>;
