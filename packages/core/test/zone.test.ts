@@ -121,6 +121,40 @@ describe("fromLocalParts", () => {
       "2026-03-29T00:30:00.000Z",
     ); // 00:30 GMT
   });
+  it('"boundary": a skipped time is the instant the clocks jump, a repeated one its first occurrence', () => {
+    // London, 29 March 2026: 01:00 GMT → 02:00 BST at 01:00Z; 01:30 does not exist
+    const gap = { year: 2026, month: 3, day: 29, hour: 1, minute: 30 };
+    expect(formatInstant(fromLocalParts(gap, "Europe/London", { disambiguation: "boundary" }))).toBe(
+      "2026-03-29T01:00:00.000Z",
+    ); // 02:00 BST: the first instant whose reading is 01:30 or later ("compatible" gives 02:30 BST)
+    // Lord Howe Island, 4 October 2026: a half-hour gap, 02:00 → 02:30 (+10:30 → +11:00) at 15:30Z on the 3rd
+    const half = { year: 2026, month: 10, day: 4, hour: 2, minute: 10 };
+    expect(formatInstant(fromLocalParts(half, "Australia/Lord_Howe", { disambiguation: "boundary" }))).toBe(
+      "2026-10-03T15:30:00.000Z",
+    );
+    // New York fall-back overlap: the earlier of the two
+    const overlap = { year: 2026, month: 11, day: 1, hour: 1, minute: 30 };
+    expect(formatInstant(fromLocalParts(overlap, "America/New_York", { disambiguation: "boundary" }))).toBe(
+      "2026-11-01T05:30:00.000Z",
+    );
+    // a time that exists once is itself
+    expect(
+      fromLocalParts({ year: 2026, month: 3, day: 9, hour: 9 }, "Asia/Shanghai", { disambiguation: "boundary" }),
+    ).toBe(Date.parse("2026-03-09T01:00:00Z"));
+    expect(compileTimeZone("Europe/London").fromWallClock(Date.UTC(2026, 2, 29, 1, 30), "boundary")).toBe(
+      Date.parse("2026-03-29T01:00:00Z"),
+    );
+  });
+  it("refuses an unknown disambiguation instead of reading it as the default", () => {
+    const parts = { year: 2026, month: 3, day: 29, hour: 1, minute: 30 };
+    expect(() => fromLocalParts(parts, "Europe/London", { disambiguation: "first" as never })).toThrowOpsError(
+      "invalid_argument",
+      { path: ["options", "disambiguation"] },
+    );
+    expect(() =>
+      compileTimeZone("Europe/London").fromWallClock(Date.UTC(2026, 2, 29, 1, 30), "first" as never),
+    ).toThrowOpsError("invalid_argument", { path: ["disambiguation"] });
+  });
   it("handles the Sydney fall-back (03:00 → 02:00 on 5 April 2026)", () => {
     const parts = { year: 2026, month: 4, day: 5, hour: 2, minute: 30 };
     expect(formatInstant(fromLocalParts(parts, "Australia/Sydney"))).toBe("2026-04-04T15:30:00.000Z"); // +11

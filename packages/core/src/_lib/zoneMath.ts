@@ -43,9 +43,35 @@ export interface LocalDateTime {
  * overlap), with the semantics of Temporal's `disambiguation` option:
  * - `compatible` (default): a gap moves forward by its length, an overlap takes the earlier instant;
  * - `earlier` / `later`: the earlier or later of the two candidate instants;
- * - `reject`: throw an {@link OpsError} (`invalid_argument`).
+ * - `reject`: throw an {@link OpsError} (`invalid_argument`);
+ * - `boundary` (not in Temporal): the earliest instant at which the clock reads this time **or
+ *   a later one** — an overlap takes the earlier instant, a gap the instant the clocks jump
+ *   over it (the end of the gap, not "moved forward by its length"). For the edges of
+ *   intervals (opening hours, business days): an interval `[open, close)` is then exactly the
+ *   instants whose local reading lies in it. \@ops/sla's business calendars use it.
  */
-export type Disambiguation = "compatible" | "earlier" | "later" | "reject";
+export type Disambiguation = "compatible" | "earlier" | "later" | "reject" | "boundary";
+
+const DISAMBIGUATIONS: ReadonlySet<unknown> = /* @__PURE__ */ new Set([
+  "compatible",
+  "earlier",
+  "later",
+  "reject",
+  "boundary",
+]);
+
+/** `disambiguation` if it is one of the {@link Disambiguation} values; a typed error naming `path` otherwise. */
+export function checkDisambiguation(disambiguation: unknown, fn: string, path: ErrorPath): Disambiguation {
+  if (!DISAMBIGUATIONS.has(disambiguation))
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path,
+      rule: 'must be "compatible", "earlier", "later", "reject" or "boundary"',
+      received: disambiguation,
+    });
+  return disambiguation as Disambiguation;
+}
 
 const HOUR = 3_600_000;
 
@@ -175,6 +201,17 @@ function candidate(
   // gap: the wall-clock reading is skipped
   if (disambiguation === "reject") throw ambiguous(fn, blame, "is skipped by a DST change (spring-forward gap)");
   if (disambiguation === "earlier") return wall - after;
+  if (disambiguation === "boundary") {
+    // the offset changes from `before` to `after` somewhere in (lo, hi]: the first instant of `after`
+    let lo = Math.min(t1, t2);
+    let hi = Math.max(t1, t2);
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (Math.round(offset(mid) * 60_000) === after) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  }
   return wall - before;
 }
 

@@ -1,7 +1,14 @@
 import { assertNumber } from "../_lib/readOptions";
 import { OpsError } from "../error/OpsError";
 import { assertInstant, MAX_INSTANT, type Instant } from "../instant/Instant";
-import { hourlyOffsets, partsAt, type RangeBlame, resolveWith, wallClockMs } from "../_lib/zoneMath";
+import {
+  checkDisambiguation,
+  hourlyOffsets,
+  partsAt,
+  type RangeBlame,
+  resolveWith,
+  wallClockMs,
+} from "../_lib/zoneMath";
 import type { Disambiguation, LocalDateTime } from "./fromLocalParts";
 import type { LocalParts } from "./localParts";
 import type { WeekStartsOn } from "./startOfLocal";
@@ -123,14 +130,23 @@ export function compileTimeZone(zone: TimeZone): CompiledTimeZone {
       return probe(instant);
     },
     fromWallClock: (wall: number, disambiguation: Disambiguation = "compatible") =>
-      resolve(numberAt(wall, "fromWallClock", ["wallClock"]), disambiguation, "fromWallClock", {
-        path: ["wallClock"],
-        what: "is a local time",
-        received: wall,
-      }),
+      resolve(
+        numberAt(wall, "fromWallClock", ["wallClock"]),
+        checkDisambiguation(disambiguation, "CompiledTimeZone.fromWallClock", ["disambiguation"]),
+        "fromWallClock",
+        {
+          path: ["wallClock"],
+          what: "is a local time",
+          received: wall,
+        },
+      ),
     localParts: (instant: Instant) => partsAt(instant, offsetIn("localParts", instant)),
     fromLocalParts: (parts: LocalDateTime, disambiguation: Disambiguation = "compatible") =>
-      resolve(wallClockMs(checkParts(parts)), disambiguation, "fromLocalParts"),
+      resolve(
+        wallClockMs(checkParts(parts)),
+        checkDisambiguation(disambiguation, "CompiledTimeZone.fromLocalParts", ["disambiguation"]),
+        "fromLocalParts",
+      ),
     startOfDay: (instant: Instant) => startOf("startOfDay", instant, "day", (p) => p.day),
     startOfWeek: (instant: Instant, weekStartsOn: WeekStartsOn = 1) => {
       if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {

@@ -4,7 +4,7 @@ import type { Instant } from "../instant/Instant";
 import { monthLength } from "../_lib/civil";
 import { parseOrThrow } from "../validate/parseOrThrow";
 import { assertTimeZone, type TimeZone } from "./timeZone";
-import { resolveLocal, wallClockMs } from "../_lib/zoneMath";
+import { checkDisambiguation, resolveLocal, wallClockMs } from "../_lib/zoneMath";
 import type { LocalDateTime, Disambiguation } from "../_lib/zoneMath";
 export type { LocalDateTime, Disambiguation } from "../_lib/zoneMath";
 
@@ -66,5 +66,10 @@ export const LocalDateTimeSchema = /* @__PURE__ */ (() =>
 export function fromLocalParts(parts: LocalDateTime, zone: TimeZone, options: FromLocalPartsOptions = {}): Instant {
   parseOrThrow(LocalDateTimeSchema, parts, { fn: "fromLocalParts", path: ["parts"] });
   assertTimeZone(zone, "fromLocalParts", ["zone"]);
-  return resolveLocal(wallClockMs(parts), zone, readOptions(options, "fromLocalParts").disambiguation ?? "compatible");
+  const disambiguation = readOptions(options, "fromLocalParts").disambiguation ?? "compatible";
+  return resolveLocal(
+    wallClockMs(parts),
+    zone,
+    checkDisambiguation(disambiguation, "fromLocalParts", ["options", "disambiguation"]),
+  );
 }

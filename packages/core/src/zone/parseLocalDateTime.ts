@@ -2,8 +2,8 @@ import { OpsError } from "../error/OpsError";
 import type { Instant } from "../instant/Instant";
 import { monthLength } from "../_lib/civil";
 import { readOptions } from "../_lib/readOptions";
-import { resolveLocal, wallClockMs } from "../_lib/zoneMath";
-import type { Disambiguation, FromLocalPartsOptions } from "./fromLocalParts";
+import { checkDisambiguation, resolveLocal, wallClockMs } from "../_lib/zoneMath";
+import type { FromLocalPartsOptions } from "./fromLocalParts";
 import { assertTimeZone, type TimeZone } from "./timeZone";
 
 /** Options of {@link parseLocalDateTime}: how a DST gap or overlap resolves, as in {@link fromLocalParts}. */
@@ -50,16 +50,10 @@ export function parseLocalDateTime(text: string, zone: TimeZone, options: ParseL
     throw new OpsError({ code: "invalid_argument", fn, path: ["text"], rule: "must be a string", received: text });
   }
   assertTimeZone(zone, fn, ["zone"]);
-  const disambiguation: Disambiguation = readOptions(options, fn).disambiguation ?? "compatible";
-  if (!["compatible", "earlier", "later", "reject"].includes(disambiguation)) {
-    throw new OpsError({
-      code: "invalid_argument",
-      fn,
-      path: ["options", "disambiguation"],
-      rule: 'must be "compatible", "earlier", "later" or "reject"',
-      received: disambiguation,
-    });
-  }
+  const disambiguation = checkDisambiguation(readOptions(options, fn).disambiguation ?? "compatible", fn, [
+    "options",
+    "disambiguation",
+  ]);
   const m = text.length <= 64 ? LOCAL.exec(text.trim()) : null;
   if (!m) throw new OpsError({ code: "invalid_argument", fn, path: ["text"], rule: FORMAT, received: text });
   const [year, month, day, hour, minute, second] = [1, 3, 4, 5, 6, 7].map((i) => Number(m[i] ?? 0)) as [

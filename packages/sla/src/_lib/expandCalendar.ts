@@ -1,35 +1,34 @@
 // Expands a validated calendar spec into sorted UTC open intervals over a horizon.
-import { MAX_INSTANT, createOffsetLookup, type Instant } from "@ops/core";
+import {
+  type CompiledTimeZone,
+  MAX_INSTANT,
+  compileTimeZone,
+  createOffsetLookup,
+  isOpsError,
+  type Instant,
+} from "@ops/core";
 import type { CalendarSpec, HoursRange, Weekday } from "../calendar/calendarSpec";
 import { WEEKDAYS } from "../calendar/calendarSpec";
 import { BUCKET_MS, type CompiledIntervals } from "./calendarData";
 import { DAY_MS, dateOfDay, minutesOf, weekdayIndex } from "./localDate";
 
 /**
- * The instant at which a wall-clock boundary happens in a zone. Where a DST change
- * repeats the reading (fall-back), the first time the clock shows it; where a DST change
- * skips it (spring-forward), the moment the clock jumps over it. So an interval is exactly
- * the instants whose wall-clock reading lies in `[open, close)`, cut at its first close.
+ * The instant at which a wall-clock boundary (an opening or closing time) happens: core's
+ * `"boundary"` disambiguation — where a DST change repeats the reading (fall-back), the first
+ * time the clock shows it; where it skips it (spring-forward), the moment the clock jumps over
+ * it. So an interval is exactly the instants whose wall-clock reading lies in `[open, close)`.
+ * A boundary past the instant range (the days probed around a horizon at its ends) is put just
+ * beyond it: the horizon clips it away.
  */
-export function boundaryInstant(wall: number, offset: (t: Instant) => number): Instant {
-  const before = offset(wall - DAY_MS) * 60_000;
-  const after = offset(wall + DAY_MS) * 60_000;
-  const t1 = wall - before;
-  const t2 = wall - after;
-  const v1 = offset(t1) * 60_000 === before;
-  const v2 = offset(t2) * 60_000 === after;
-  if (v1 && v2) return Math.min(t1, t2);
-  if (v1) return t1;
-  if (v2) return t2;
-  // Gap: the offset changes from `before` to `after` somewhere in (min, max]; find the change.
-  let lo = Math.min(t1, t2);
-  let hi = Math.max(t1, t2);
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (offset(mid) * 60_000 === after) hi = mid;
-    else lo = mid;
-  }
-  return hi;
+function boundaryOf(zone: CompiledTimeZone): (wall: number) => Instant {
+  return (wall) => {
+    try {
+      return zone.fromWallClock(wall, "boundary");
+    } catch (e) {
+      if (!(isOpsError(e) && e.code === "out_of_range")) throw e;
+      return wall > 0 ? MAX_INSTANT + DAY_MS : -MAX_INSTANT - DAY_MS;
+    }
+  };
 }
 
 /**
@@ -54,6 +53,7 @@ export function localDayAt(t: Instant, offset: (t: Instant) => number): number {
  */
 export function expandCalendar(spec: CalendarSpec, from: Instant, to: Instant): CompiledIntervals {
   const offset = zoneOffsets(spec.timeZone);
+  const boundaryInstant = boundaryOf(compileTimeZone(spec.timeZone));
   const holidays = new Set((spec.holidays ?? []).map((h) => h.date));
   const workdays = new Map((spec.workdays ?? []).map((w) => [w.date, w.hoursOf ?? "mon"] as const));
   const overrides = new Map((spec.overrides ?? []).map((o) => [o.date, o.hours] as const));
@@ -73,8 +73,8 @@ export function expandCalendar(spec: CalendarSpec, from: Instant, to: Instant): 
       const open = minutesOf(range.open);
       let close = minutesOf(range.close);
       if (close <= open) close += 1440;
-      const start = boundaryInstant(day * DAY_MS + open * 60_000, offset);
-      const end = boundaryInstant(day * DAY_MS + close * 60_000, offset);
+      const start = boundaryInstant(day * DAY_MS + open * 60_000);
+      const end = boundaryInstant(day * DAY_MS + close * 60_000);
       if (end > start) raw.push({ start, end });
     }
   }
