@@ -1,14 +1,6 @@
 import { checkOptions } from "../_lib/checkOptions";
-import {
-  assertTimeZone,
-  createOffsetLookup,
-  OpsError,
-  startOfLocalDay,
-  startOfLocalMonth,
-  startOfLocalWeek,
-  type Instant,
-  type WeekStartsOn,
-} from "@ops/core";
+import { assertTimeZone, OpsError, type Instant, type WeekStartsOn } from "@ops/core";
+import { type MetricEvent, rollupByChannel } from "@ops/metrics";
 import type { Interaction } from "../model/Interaction";
 import type { CompiledNeedRules } from "./compileNeedRules";
 import { assertCompiled, tagsOf } from "../_lib/needTagging";
@@ -81,37 +73,27 @@ export function countTagsByPeriod(
   }
   assertTimeZone(timeZone, fn, ["options", "timeZone"]);
   const weekStartsOn = options.weekStartsOn ?? 1;
-  const slowStartOf = (t: Instant): Instant =>
-    period === "day"
-      ? startOfLocalDay(t, timeZone)
-      : period === "week"
-        ? startOfLocalWeek(t, timeZone, { weekStartsOn })
-        : startOfLocalMonth(t, timeZone);
-  // Every instant of one local calendar day has the same period start: compute it once per day.
-  const offsetOf = createOffsetLookup(timeZone);
-  const byLocalDay = new Map<number, Instant>();
-  const startOf = (t: Instant): Instant => {
-    const day = Math.floor((t + offsetOf(t) * 60_000) / 86_400_000);
-    let start = byLocalDay.get(day);
-    if (start === undefined) {
-      start = slowStartOf(t);
-      byLocalDay.set(day, start);
-    }
-    return start;
-  };
-  const counts = new Map<string, { periodStart: Instant; tag: string; count: number }>();
-  for (const x of dedupeById(interactions)) {
-    const tags = tagsOf(compiled, x);
-    if (tags.length === 0) continue;
-    const start = startOf(x.platformCreatedAt);
-    for (const tag of tags) {
-      const key = `${start}|${tag}`;
-      const cell = counts.get(key);
-      if (cell === undefined) counts.set(key, { periodStart: start, tag, count: 1 });
-      else cell.count++;
-    }
-  }
-  return [...counts.values()].sort(
-    (a, b) => a.periodStart - b.periodStart || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0),
-  );
+  if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6)
+    throw new OpsError({
+      code: "invalid_argument",
+      fn,
+      path: ["options", "weekStartsOn"],
+      rule: "must be a whole number 0–6 (0 = Sunday)",
+      received: weekStartsOn,
+    });
+  // one bucketing for the library: metrics' rollupByChannel over one event per (interaction,
+  // tag), the tag as the channel — local calendar days, weeks (weekStartsOn) and months
+  const events: MetricEvent[] = [];
+  for (const x of dedupeById(interactions))
+    for (const tag of tagsOf(compiled, x)) events.push({ at: x.platformCreatedAt, actor: x.id, channel: tag });
+  const rows = rollupByChannel(events, {
+    timeZone,
+    unit: period,
+    weekStartsOn,
+    fill: false,
+    distinctActors: false,
+  });
+  return rows
+    .map((r): TagCount => ({ periodStart: r.start, tag: r.channel, count: r.count }))
+    .sort((a, b) => a.periodStart - b.periodStart || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
 }
