@@ -95,6 +95,18 @@ export function surveySection(surveys: readonly ActivitySurvey[], options: Surve
       rule: "must be an array of { questionnaire, responses }",
       received: surveys,
     });
+  // each entry an object before any is read (a hole or null is named, not a TypeError)
+  for (let i = 0; i < surveys.length; i++) {
+    const s: unknown = surveys[i];
+    if (s === null || typeof s !== "object")
+      throw new OpsError({
+        code: "invalid_argument",
+        fn,
+        path: ["surveys", i],
+        rule: "must be a survey { questionnaire, responses }",
+        received: s,
+      });
+  }
   const activityOf = (s: ActivitySurvey): string => s.questionnaire?.questionnaire?.activityId;
   const focus =
     opts.focus === undefined
