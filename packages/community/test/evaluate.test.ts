@@ -213,7 +213,13 @@ describe("evaluate", () => {
     expect(() => evaluate(msg("x"), RULES as never)).toThrowOpsError("invalid_argument", {
       fn: "evaluate",
       path: ["rules"],
-      message: /must be a rule set made by compileRules/,
+      message: /must be the result of compileRules/,
+    });
+    // a look-alike with every field of a real set (kind, ruleIds, rules) has no brand
+    expect(() => evaluate(msg("x"), { ...compiled })).toThrowOpsError("invalid_argument", {
+      fn: "evaluate",
+      path: ["rules"],
+      message: /must be the result of compileRules/,
     });
     expect(() => compileRules([...RULES, { ...RULES[0]!, priority: 1 }])).toThrowOpsError("duplicate", {
       fn: "compileRules",

@@ -4,6 +4,10 @@
  *
  * @packageDocumentation
  */
+export { assertCompiled } from "./compiled/assertCompiled";
+export { brandCompiled } from "./compiled/brandCompiled";
+export type { CompiledBrand } from "./compiled/brandCompiled";
+export { isCompiled } from "./compiled/isCompiled";
 export { OpsError, OPS_ERROR_CODES, formatPath, isOpsError } from "./error/OpsError";
 export type { ErrorPath, OpsErrorCode, OpsErrorInit } from "./error/OpsError";
 export { createIdFactory, ID_ALPHABET, IdSchema } from "./id/createIdFactory";

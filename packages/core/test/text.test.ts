@@ -189,7 +189,14 @@ describe("findKeywords", () => {
     expect(() => findKeywords({ kind: "keyword_matcher", keywords: [] }, "x")).toThrowOpsError("invalid_argument", {
       fn: "findKeywords",
       path: ["matcher"],
-      message: /must be a matcher made by compileKeywords/,
+      message: /must be the result of compileKeywords/,
+    });
+    // a look-alike with every field of a real matcher (a spread copy) has no brand
+    const real = compileKeywords(["spf"]);
+    expect(() => findKeywords({ ...real }, "spf")).toThrowOpsError("invalid_argument", {
+      fn: "findKeywords",
+      path: ["matcher"],
+      message: /must be the result of compileKeywords/,
     });
   });
 

@@ -144,7 +144,11 @@ describe("routeFeedback", () => {
 
   it("throws when the rules were not compiled", () => {
     expect(() => routeFeedback(RULES as never, {})).toThrow(
-      /^routeFeedback: rules must be made by compileRoutingRules/,
+      /^routeFeedback: rules must be the result of compileRoutingRules/,
+    );
+    // a look-alike with the same fields (a frozen spread copy) has no brand
+    expect(() => routeFeedback(Object.freeze({ ...compileRoutingRules(RULES) }), {})).toThrow(
+      /^routeFeedback: rules must be the result of compileRoutingRules/,
     );
   });
 

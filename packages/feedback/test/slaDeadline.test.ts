@@ -102,8 +102,11 @@ describe("slaDeadline", () => {
   });
 
   it("refuses something that is not a compiled policy set", () => {
-    expect(() => slaDeadline([] as never)).toThrow(
-      /^slaDeadline: policies must be a policy set made by compileSlaPolicies/,
+    expect(() => slaDeadline([] as never)).toThrow(/^slaDeadline: policies must be the result of compileSlaPolicies/);
+    // sla's set is recognised by its brand, not its shape: a frozen copy with the same
+    // `policies` array is refused
+    expect(() => slaDeadline(Object.freeze({ ...policies }))).toThrow(
+      /^slaDeadline: policies must be the result of compileSlaPolicies/,
     );
   });
 });

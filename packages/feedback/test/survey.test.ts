@@ -313,6 +313,11 @@ describe("validateResponses", () => {
     expect(opsError(() => validateResponses(forged as never, [])).message).toContain(
       "questionnaire must be the result of compileQuestionnaire",
     );
+    // even a deep-frozen copy of a real one, with every field, has no brand
+    const copy = Object.freeze({ ...compiledTalk() });
+    expect(opsError(() => validateResponses(copy, [])).message).toContain(
+      "questionnaire must be the result of compileQuestionnaire",
+    );
     expect(opsError(() => validateResponses(compiledTalk(), "r1" as never)).code).toBe("invalid_argument");
     expect(opsError(() => validateResponses(compiledTalk(), { length: 2 } as never)).code).toBe("invalid_argument");
     expect(opsError(() => validateResponses(compiledTalk(), new Array(1_000_001).fill(0))).code).toBe("out_of_range");

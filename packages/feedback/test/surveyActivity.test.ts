@@ -173,6 +173,10 @@ describe("tagFreeTextAnswers", () => {
 
   it("refuses rules that did not come from compileNeedRules", () => {
     expect(() => tagFreeTextAnswers({ version: 1 } as never, compiledTalk(), rs)).toThrow(OpsError);
+    // a look-alike with every field of real compiled rules, but no brand
+    expect(() => tagFreeTextAnswers({ ...rules }, compiledTalk(), rs)).toThrow(
+      /^tagFreeTextAnswers: rules must be the result of compileNeedRules/,
+    );
     expect(() => tagFreeTextAnswers(rules, compiledTalk(), rs, { confidence: 2 })).toThrow(OpsError);
   });
 });

@@ -43,6 +43,13 @@ describe("tagInteraction", () => {
 
   it("refuses rules that were not compiled and bad rules", () => {
     expect(() => tagInteraction({ tags: [] } as never, say("x"))).toThrowOpsError("invalid_argument");
+    // a look-alike with every field of real compiled rules (a spread copy) has no brand
+    const real = compileNeedRules([{ tag: "sun", any: ["spf"] }]);
+    expect(() => tagInteraction({ ...real }, say("spf"))).toThrowOpsError("invalid_argument", {
+      fn: "tagInteraction",
+      path: ["compiled"],
+      message: /must be the result of compileNeedRules/,
+    });
     expect(() => compileNeedRules([{ tag: "x", any: [] }])).toThrowOpsError("invalid_argument");
     expect(() => compileNeedRules([{ tag: "x", any: ["\u200B"] }])).toThrowOpsError("invalid_argument");
   });

@@ -374,7 +374,14 @@ describe("addBusinessTime", () => {
     );
     expect(() => addBusinessTime(c, t("2026-03-09T09:00:00+08:00"), Number.NaN)).toThrowOpsError("invalid_argument");
     expect(() => addBusinessTime({} as BusinessCalendar, 0, 1)).toThrowOpsError("invalid_argument", {
-      message: /calendar must be a calendar returned by compileCalendar/,
+      message: /calendar must be the result of compileCalendar/,
+    });
+    // a look-alike with every enumerable field and the intervals symbol, but no brand
+    const symbols = Object.getOwnPropertySymbols(c).filter((k) => k !== Symbol.for("@ops/compiled"));
+    const lookAlike = { ...c, ...Object.fromEntries(symbols.map((k) => [k, (c as never)[k]])) } as BusinessCalendar;
+    expect(() => addBusinessTime(lookAlike, t("2026-03-09T09:00:00+08:00"), H)).toThrowOpsError("invalid_argument", {
+      path: ["calendar"],
+      message: /calendar must be the result of compileCalendar/,
     });
   });
 });

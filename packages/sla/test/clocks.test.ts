@@ -413,4 +413,16 @@ describe("selectSlaPolicy", () => {
     expect(selectSlaPolicy(set, { tags: ["vip", "spam"], threadType: "dm" })?.id).toBe("dm");
     expect(selectSlaPolicy(set, {})?.id).toBe("all");
   });
+  it("refuses a look-alike set (right shape, no brand from compileSlaPolicies) with the one rule", () => {
+    const set = compileSlaPolicies([{ id: "all", match: {}, targets: {} }]);
+    const lookAlike = Object.freeze({ ...set });
+    const rule = /must be the result of compileSlaPolicies/;
+    expect(() => selectSlaPolicy(lookAlike, {})).toThrowOpsError("invalid_argument", { path: ["set"], message: rule });
+    expect(() =>
+      computeSlaClocks([{ type: "created", at: T0, subject: {} }], JSON.parse(JSON.stringify(set)), { now: T0 }),
+    ).toThrowOpsError("invalid_argument", { path: ["policies"], message: rule });
+    expect(() =>
+      computeSlaClocks([{ type: "created", at: T0, subject: {} }], [{ since: T0, policies: lookAlike }], { now: T0 }),
+    ).toThrowOpsError("invalid_argument", { path: ["policies", 0, "policies"], message: rule });
+  });
 });

@@ -1,4 +1,4 @@
-import { OpsError, type KeywordMatcher } from "@ops/core";
+import { assertCompiled, type KeywordMatcher } from "@ops/core";
 import type { Action, StrikePolicy } from "../rule/Rule";
 import type { AdvertisingDetector } from "./advertising";
 
@@ -46,15 +46,6 @@ export function asCompiledRules(
   fn: string,
   path: readonly (string | number)[],
 ): CompiledRuleSetInternal {
-  const v = value as Partial<CompiledRuleSetInternal> | null;
-  if (typeof v !== "object" || v === null || v.kind !== "compiled_rules" || !Array.isArray(v.rules)) {
-    throw new OpsError({
-      code: "invalid_argument",
-      fn,
-      path,
-      rule: "must be a rule set made by compileRules",
-      received: value,
-    });
-  }
-  return v as CompiledRuleSetInternal;
+  assertCompiled(value, "community.rules", "compileRules", fn, path);
+  return value as CompiledRuleSetInternal;
 }

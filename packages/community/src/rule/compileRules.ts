@@ -1,4 +1,4 @@
-import { OpsError, parseOrThrow } from "@ops/core";
+import { brandCompiled, OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import { compileAdvertising } from "../_lib/advertising";
 import type { CompiledRule, CompiledRuleSetInternal, CompiledTrigger } from "../_lib/compiledRules";
@@ -102,5 +102,5 @@ export function compileRules(rules: readonly Rule[]): CompiledRuleSet {
   });
   compiled.sort((a, b) => b.priority - a.priority || a.order - b.order);
   const set: CompiledRuleSetInternal = { kind: "compiled_rules", ruleIds: compiled.map((c) => c.id), rules: compiled };
-  return set;
+  return brandCompiled(set, "community.rules");
 }

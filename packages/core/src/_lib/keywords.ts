@@ -1,3 +1,5 @@
+import { assertCompiled } from "../compiled/assertCompiled";
+import { brandCompiled } from "../compiled/brandCompiled";
 import { OpsError } from "../error/OpsError";
 import { buildAutomaton, isSpacedWordChar, scan, type Automaton } from "./ahoCorasick";
 import { normalizeAt, type NormalizedText } from "./normalize";
@@ -43,17 +45,8 @@ export interface CompiledKeywords extends KeywordMatcher {
 }
 
 export function asCompiled(matcher: unknown, fn: string, path: readonly (string | number)[]): CompiledKeywords {
-  const m = matcher as Partial<CompiledKeywords> | null;
-  if (typeof m !== "object" || m === null || m.kind !== "keyword_matcher" || !m.automaton) {
-    throw new OpsError({
-      code: "invalid_argument",
-      fn,
-      path,
-      rule: "must be a matcher made by compileKeywords",
-      received: matcher,
-    });
-  }
-  return m as CompiledKeywords;
+  assertCompiled(matcher, "core.keywords", "compileKeywords", fn, path);
+  return matcher as CompiledKeywords;
 }
 
 /** Hits of a matcher in a text normalised with strip "separators", mapped to the source. */
@@ -121,7 +114,7 @@ export function compileKeywordList(
     boundEnd.push(boundaries === "auto" && isSpacedWordChar(last) ? 1 : 0);
   });
   const automaton = buildAutomaton(normalized, Uint8Array.from(boundStart), Uint8Array.from(boundEnd));
-  return { kind: "keyword_matcher", keywords: normalized, labels, automaton };
+  return brandCompiled({ kind: "keyword_matcher", keywords: normalized, labels, automaton }, "core.keywords");
 }
 
 /**

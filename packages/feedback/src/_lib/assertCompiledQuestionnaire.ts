@@ -1,22 +1,11 @@
-import { OpsError } from "@ops/core";
+import { assertCompiled } from "@ops/core";
 import type { CompiledQuestionnaire } from "../survey/compileQuestionnaire";
 
-/** Throws unless `value` looks like the result of `compileQuestionnaire` (frozen, format 1). */
+/** Throws unless `value` is the result of `compileQuestionnaire` (its brand, not its shape). */
 export function assertCompiledQuestionnaire(
   value: unknown,
   fn: string,
   path: readonly (string | number)[] = ["questionnaire"],
 ): asserts value is CompiledQuestionnaire {
-  const v = value as Partial<CompiledQuestionnaire> | null;
-  if (
-    typeof v !== "object" ||
-    v === null ||
-    v.format !== 1 ||
-    !Object.isFrozen(v) ||
-    typeof v.questionnaire !== "object" ||
-    v.questionnaire === null ||
-    !Array.isArray(v.questionnaire.questions)
-  ) {
-    throw new OpsError({ code: "invalid_argument", fn, path, rule: "must be the result of compileQuestionnaire" });
-  }
+  assertCompiled(value, "feedback.questionnaire", "compileQuestionnaire", fn, path);
 }

@@ -1,4 +1,4 @@
-import { OpsError, type Instant } from "@ops/core";
+import { assertCompiled, type Instant } from "@ops/core";
 import type { InteractionKind } from "@ops/interaction";
 import { addBusinessTime, selectSlaPolicy, type SlaPolicySet } from "@ops/sla";
 import type { FeedbackItem } from "../item/feedbackItem";
@@ -46,19 +46,8 @@ const KIND: Partial<Record<FeedbackItem["sources"][number]["kind"], InteractionK
  * ```
  */
 export function slaDeadline(policies: SlaPolicySet): DeadlineFn {
-  if (
-    typeof policies !== "object" ||
-    policies === null ||
-    !Array.isArray((policies as { policies?: unknown }).policies)
-  ) {
-    throw new OpsError({
-      code: "invalid_argument",
-      fn: "slaDeadline",
-      path: ["policies"],
-      rule: "must be a policy set made by compileSlaPolicies",
-      received: policies,
-    });
-  }
+  // recognised by the brand compileSlaPolicies puts on it, not by its shape
+  assertCompiled(policies, "sla.policies", "compileSlaPolicies", "slaDeadline", ["policies"]);
   return (item: FeedbackItem, _at: Instant): Instant | null => {
     assertItem(item, "slaDeadline()");
     const sourceKind = item.sources[0]?.kind;

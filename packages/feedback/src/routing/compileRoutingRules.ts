@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { OpsError, parseOrThrow } from "@ops/core";
+import { brandCompiled, OpsError, parseOrThrow } from "@ops/core";
 import type { CompiledRule, RoutingRulesInternal } from "../_lib/compiledRules";
 import { toKeywordList } from "../_lib/keywords";
 import { RoutingRuleSchema, type RoutingRule } from "./routingRule";
@@ -56,10 +56,10 @@ export function compileRoutingRules(rules: readonly RoutingRule[]): RoutingRules
       priority: rule.then.priority ?? null,
     });
   });
-  const result: RoutingRulesInternal = {
+  const result = {
     version: 1,
     ids: Object.freeze(out.map((r) => r.id)),
     rules: Object.freeze(out),
   } as unknown as RoutingRulesInternal;
-  return Object.freeze(result);
+  return Object.freeze(brandCompiled(result, "feedback.routingRules"));
 }

@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
 import {
+  assertCompiled,
   ChannelRefSchema,
   normalizeText,
-  OpsError,
   parseOrThrow,
   type ChannelRef,
   type NormalizedText,
@@ -65,16 +65,8 @@ export interface RoutingDecision {
  * ```
  */
 export function routeFeedback(rules: RoutingRules, input: RoutingInput): RoutingDecision | null {
-  const compiled = (rules as RoutingRulesInternal | null)?.rules;
-  if (!Array.isArray(compiled)) {
-    throw new OpsError({
-      code: "invalid_argument",
-      fn: "routeFeedback",
-      path: ["rules"],
-      rule: "must be made by compileRoutingRules",
-      received: rules,
-    });
-  }
+  assertCompiled(rules, "feedback.routingRules", "compileRoutingRules", "routeFeedback", ["rules"]);
+  const compiled = (rules as RoutingRulesInternal).rules;
   parseOrThrow(RoutingInputSchema, input, { fn: "routeFeedback", path: ["input"] });
   let normalized: NormalizedText | null = null;
   const sourceKind = input.sources?.[0]?.kind;

@@ -1,4 +1,4 @@
-import { OpsError, parseOrThrow } from "@ops/core";
+import { brandCompiled, OpsError, parseOrThrow } from "@ops/core";
 import { deepFreeze } from "../_lib/deepFreeze";
 import type { Question } from "./question";
 import { QuestionnaireSchema, type Questionnaire, type QuestionnaireInput } from "./questionnaire";
@@ -90,5 +90,5 @@ export function compileQuestionnaire(questionnaire: QuestionnaireInput): Compile
   } else {
     satisfaction = q.questions.find((question) => question.kind === "csat")?.id ?? null;
   }
-  return deepFreeze({ format: 1, questionnaire: q, satisfaction });
+  return deepFreeze(brandCompiled({ format: 1 as const, questionnaire: q, satisfaction }, "feedback.questionnaire"));
 }

@@ -1,4 +1,4 @@
-import { OpsError, parseOrThrow } from "@ops/core";
+import { assertCompiled, parseOrThrow } from "@ops/core";
 import { tagInteraction, type CompiledNeedRules, type Interaction } from "@ops/interaction";
 import { wilsonInterval, type ProportionInterval } from "@ops/metrics";
 import * as z from "zod/mini";
@@ -95,14 +95,7 @@ export function tagFreeTextAnswers(
 ): TaggedFreeText {
   const fn = "tagFreeTextAnswers";
   assertCompiledQuestionnaire(questionnaire, fn);
-  const r = rules as Partial<CompiledNeedRules> | null;
-  if (typeof r !== "object" || r === null || r.version !== 1 || !Array.isArray(r.rules))
-    throw new OpsError({
-      code: "invalid_argument",
-      fn,
-      path: ["rules"],
-      rule: "must be the result of compileNeedRules",
-    });
+  assertCompiled(rules, "interaction.needRules", "compileNeedRules", fn, ["rules"]);
   const { keep, confidence = 0.95 } = parseOrThrow(TagFreeTextAnswersOptionsSchema, options, { fn, path: ["options"] });
   const validation = validateResponses(questionnaire, responses, keep === undefined ? {} : { keep });
   const q = questionnaire.questionnaire;

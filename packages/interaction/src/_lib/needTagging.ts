@@ -1,18 +1,10 @@
-import { findKeywords, OpsError } from "@ops/core";
+import { assertCompiled as coreAssertCompiled, findKeywords } from "@ops/core";
 import type { Interaction } from "../model/Interaction";
 import type { CompiledNeedRules } from "../need/compileNeedRules";
 
-/** Throws unless `value` came from `compileNeedRules`. */
+/** Throws unless `value` came from `compileNeedRules` (its brand, not its shape). */
 export function assertCompiled(value: unknown, fn: string): asserts value is CompiledNeedRules {
-  const v = value as Partial<CompiledNeedRules> | null;
-  if (typeof v !== "object" || v === null || v.version !== 1 || !Array.isArray(v.rules)) {
-    throw new OpsError({
-      code: "invalid_argument",
-      fn,
-      path: ["compiled"],
-      rule: "must be the result of compileNeedRules",
-    });
-  }
+  coreAssertCompiled(value, "interaction.needRules", "compileNeedRules", fn, ["compiled"]);
 }
 
 /** Tags of one interaction without argument checks (for loops that checked once). */

@@ -1,4 +1,4 @@
-import { compileKeywords, normalizeText, parseOrThrow, type KeywordMatcher } from "@ops/core";
+import { brandCompiled, compileKeywords, normalizeText, parseOrThrow, type KeywordMatcher } from "@ops/core";
 import * as z from "zod/mini";
 import { DirectionSchema, InteractionKindSchema, type Direction, type InteractionKind } from "../model/Interaction";
 
@@ -96,10 +96,11 @@ export function compileNeedRules(rules: readonly NeedRuleInput[]): CompiledNeedR
     directions: new Set(r.directions),
   }));
   const keywords = [...new Set(compiled.flatMap((r) => [...r.any, ...r.all, ...r.none]))];
-  return {
+  const result: CompiledNeedRules = {
     version: 1,
     tags: [...new Set(parsed.map((r) => r.tag))].sort(),
     matcher: keywords.length === 0 ? null : compileKeywords(keywords),
     rules: compiled,
   };
+  return brandCompiled(result, "interaction.needRules");
 }

@@ -1,5 +1,5 @@
 // The compiled form of a business calendar and the binary searches over it.
-import { MAX_INSTANT, OpsError, formatInstant, type Instant } from "@ops/core";
+import { assertCompiled, MAX_INSTANT, OpsError, formatInstant, type Instant } from "@ops/core";
 
 /** Key of the compiled intervals inside a `BusinessCalendar`. */
 export const INTERVALS: unique symbol = /* @__PURE__ */ Symbol.for("@ops/sla.calendar.intervals");
@@ -31,18 +31,10 @@ export interface CompiledIntervals {
   readonly through: Float64Array;
 }
 
-/** The compiled data of a calendar, or a typed error for anything else. */
+/** The compiled data of a calendar, or a typed error for anything that `compileCalendar` did not brand. */
 export function intervalsOf(calendar: unknown, fn: string): CompiledIntervals {
-  const data = (calendar as { [INTERVALS]?: CompiledIntervals } | null | undefined)?.[INTERVALS];
-  if (data === undefined) {
-    throw new OpsError({
-      code: "invalid_argument",
-      fn,
-      path: ["calendar"],
-      rule: "must be a calendar returned by compileCalendar",
-    });
-  }
-  return data;
+  assertCompiled(calendar, "sla.calendar", "compileCalendar", fn, ["calendar"]);
+  return (calendar as { [INTERVALS]: CompiledIntervals })[INTERVALS];
 }
 
 /**

@@ -1,5 +1,5 @@
 // Timeline validation and clock evaluation shared by computeSlaClocks and whatIf.
-import { OpsError, parseOrThrow, type Instant } from "@ops/core";
+import { assertCompiled, brandCompiled, OpsError, parseOrThrow, type Instant } from "@ops/core";
 import type { SlaCycle, SlaItemStatus } from "../clock/slaCycle";
 import { type SlaEvent, SlaTimelineSchema } from "../clock/slaEvent";
 import type { SlaPolicySet } from "../policy/compileSlaPolicies";
@@ -66,33 +66,22 @@ export function policySetFor(
   fn: string,
 ): SlaPolicySet | null {
   if (!Array.isArray(policies)) {
-    if (policies === null || typeof policies !== "object" || !Array.isArray((policies as SlaPolicySet).policies)) {
-      throw new OpsError({
-        code: "invalid_argument",
-        fn,
-        path: ["policies"],
-        rule: "must be a set from compileSlaPolicies or a history [{ since, policies }]",
-      });
-    }
+    // not a history: then it must be one compiled set
+    assertCompiled(policies, "sla.policies", "compileSlaPolicies", fn, ["policies"]);
     return policies as SlaPolicySet;
   }
   const history = policies as SlaPolicyHistory;
   let chosen: SlaPolicySet | null = null;
   history.forEach((v, i) => {
-    if (
-      v === null ||
-      typeof v !== "object" ||
-      !Number.isInteger(v.since) ||
-      typeof v.policies !== "object" ||
-      !Array.isArray(v.policies?.policies)
-    ) {
+    if (v === null || typeof v !== "object" || !Number.isInteger(v.since)) {
       throw new OpsError({
         code: "invalid_argument",
         fn,
         path: ["policies", i],
-        rule: "must be { since: Instant, policies: a set from compileSlaPolicies }",
+        rule: "must be { since: Instant, policies: the result of compileSlaPolicies }",
       });
     }
+    assertCompiled(v.policies, "sla.policies", "compileSlaPolicies", fn, ["policies", i, "policies"]);
     const prev = history[i - 1];
     if (prev !== undefined && v.since <= prev.since) {
       throw new OpsError({
@@ -118,7 +107,7 @@ export function clocksOf(
   // before the first version no policy applies: an empty set
   const set =
     policySetFor(policies, (timeline[0] as SlaEvent).at, fn) ??
-    (Object.freeze({ policies: Object.freeze([]) }) as unknown as SlaPolicySet);
+    (Object.freeze(brandCompiled({ policies: Object.freeze([]) }, "sla.policies")) as unknown as SlaPolicySet);
   const { states, cycles: raw } = walkTimeline(timeline, set);
   const cycles = Object.fromEntries(SLA_METRICS.map((m) => [m, [] as SlaCycle[]])) as Record<SlaMetric, SlaCycle[]>;
   for (const r of raw) {

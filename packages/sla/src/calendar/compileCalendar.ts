@@ -1,4 +1,12 @@
-import { InstantInputSchema, MAX_INSTANT, OpsError, parseInstant, type Instant, type TimeZone } from "@ops/core";
+import {
+  brandCompiled,
+  InstantInputSchema,
+  MAX_INSTANT,
+  OpsError,
+  parseInstant,
+  type Instant,
+  type TimeZone,
+} from "@ops/core";
 import * as z from "zod/mini";
 import { INTERVALS, type CompiledIntervals } from "../_lib/calendarData";
 import { expandCalendar, localDayAt, zoneOffsets } from "../_lib/expandCalendar";
@@ -126,14 +134,15 @@ export function compileCalendar(spec: CalendarSpec, options: CompileCalendarOpti
   const { from, to, allowOutsideHolidayYears } = readHorizon(options, fn);
   if (parsed.years !== undefined && !allowOutsideHolidayYears) checkHolidayYears(parsed, options, from, to, fn);
   const intervals = expandCalendar(parsed, from, to);
-  return Object.freeze({
+  const calendar = {
     timeZone: parsed.timeZone,
     from,
     to,
     intervalCount: intervals.starts.length,
     openTime: intervals.starts.length === 0 ? 0 : (intervals.through[intervals.starts.length - 1] as number),
     [INTERVALS]: intervals,
-  });
+  };
+  return Object.freeze(brandCompiled(calendar, "sla.calendar"));
 }
 
 /** Refuses a horizon whose local dates leave the years the spec's holiday data covers. */

@@ -1,4 +1,4 @@
-import { OpsError, parseOrThrow } from "@ops/core";
+import { brandCompiled, OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import { SlaPolicySchema, type SlaPolicy } from "./slaPolicy";
 
@@ -50,5 +50,5 @@ export function compileSlaPolicies(policies: readonly SlaPolicy[]): SlaPolicySet
   });
   // zod copies plain data; the compiled calendar objects are shared (they are immutable)
   const frozen = parsed.map((p, i) => Object.freeze({ ...p, calendar: policies[i]?.calendar }) as SlaPolicy);
-  return Object.freeze({ policies: Object.freeze(frozen) }) as SlaPolicySet;
+  return Object.freeze(brandCompiled({ policies: Object.freeze(frozen) }, "sla.policies")) as SlaPolicySet;
 }

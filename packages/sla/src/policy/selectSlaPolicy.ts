@@ -1,4 +1,4 @@
-import { OpsError, parseOrThrow } from "@ops/core";
+import { assertCompiled, parseOrThrow } from "@ops/core";
 import type { SlaPolicySet } from "./compileSlaPolicies";
 import { type SlaPolicy, type SlaPolicyMatch, type SlaSubject, SlaSubjectSchema } from "./slaPolicy";
 
@@ -29,14 +29,7 @@ import { type SlaPolicy, type SlaPolicyMatch, type SlaSubject, SlaSubjectSchema 
  * ```
  */
 export function selectSlaPolicy(set: SlaPolicySet, subject: SlaSubject): SlaPolicy | null {
-  if (set === null || typeof set !== "object" || !Array.isArray(set.policies) || !Object.isFrozen(set)) {
-    throw new OpsError({
-      code: "invalid_argument",
-      fn: "selectSlaPolicy",
-      path: ["set"],
-      rule: "must be a policy set returned by compileSlaPolicies",
-    });
-  }
+  assertCompiled(set, "sla.policies", "compileSlaPolicies", "selectSlaPolicy", ["set"]);
   parseOrThrow(SlaSubjectSchema, subject, { fn: "selectSlaPolicy", path: ["subject"] });
   for (const policy of set.policies) if (matches(policy.match, subject)) return policy;
   return null;

@@ -1,4 +1,4 @@
-import { IdSchema, PlatformSchema, type Platform } from "@ops/core";
+import { IdSchema, isCompiled, PlatformSchema, type Platform } from "@ops/core";
 import {
   InteractionKindSchema,
   PrioritySchema,
@@ -9,14 +9,13 @@ import {
   type ThreadType,
 } from "@ops/interaction";
 import * as z from "zod/mini";
-import { INTERVALS } from "../_lib/calendarData";
 import type { BusinessCalendar } from "../calendar/compileCalendar";
 import { PauseStatusesSchema, type SlaMetric } from "./slaMetric";
 
 /** Schema of a compiled {@link BusinessCalendar} (an object returned by `compileCalendar`). */
 export const BusinessCalendarSchema = /* @__PURE__ */ (() =>
-  z.custom<BusinessCalendar>((value) => typeof value === "object" && value !== null && INTERVALS in value, {
-    error: "must be a calendar returned by compileCalendar",
+  z.custom<BusinessCalendar>((value) => isCompiled(value, "sla.calendar"), {
+    error: "must be the result of compileCalendar",
   }))();
 
 /**
