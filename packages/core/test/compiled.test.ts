@@ -1,6 +1,6 @@
 // The one brand of compiled objects (issue 21): brandCompiled, isCompiled, assertCompiled.
 import { describe, expect, it } from "vitest";
-import { assertCompiled, brandCompiled, compileKeywords, isCompiled } from "../src";
+import { assertCompiled, brandCompiled, compileKeywords, compileTimeZone, isCompiled } from "../src";
 
 const KEY = Symbol.for("@ops/compiled");
 
@@ -80,6 +80,12 @@ describe("isCompiled", () => {
       expect(isCompiled(v, "demo.set")).toBe(false);
   });
 
+  it("recognises a compiled zone as core.timeZone", () => {
+    const zone = compileTimeZone("Asia/Shanghai");
+    expect(isCompiled(zone, "core.timeZone")).toBe(true);
+    expect(isCompiled({ ...zone }, "core.timeZone")).toBe(false);
+    expect(Object.isFrozen(zone)).toBe(true);
+  });
   it("recognises a matcher from compileKeywords as core.keywords", () => {
     expect(isCompiled(compileKeywords(["spf"]), "core.keywords")).toBe(true);
   });

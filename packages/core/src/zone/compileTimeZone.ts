@@ -1,4 +1,5 @@
 import { assertNumber } from "../_lib/readOptions";
+import { brandCompiled } from "../compiled/brandCompiled";
 import { OpsError } from "../error/OpsError";
 import { assertInstant, MAX_INSTANT, type Instant } from "../instant/Instant";
 import {
@@ -121,53 +122,64 @@ export function compileTimeZone(zone: TimeZone): CompiledTimeZone {
       received: instant,
     });
   };
-  return Object.freeze({
-    zone,
-    offset: (instant: Instant) => {
-      // as createOffsetLookup's function: one comparison, a fraction is read as the instant it falls in
-      if (typeof instant !== "number" || !(Math.abs(instant) <= MAX_INSTANT))
-        assertInstant(instant, "CompiledTimeZone.offset", INSTANT);
-      return probe(instant);
-    },
-    fromWallClock: (wall: number, disambiguation: Disambiguation = "compatible") =>
-      resolve(
-        numberAt(wall, "fromWallClock", ["wallClock"]),
-        checkDisambiguation(disambiguation, "CompiledTimeZone.fromWallClock", ["disambiguation"]),
-        "fromWallClock",
-        {
-          path: ["wallClock"],
-          what: "is a local time",
-          received: wall,
+  // the one brand of compiled objects (compiled/brandCompiled.ts), then frozen
+  return Object.freeze(
+    brandCompiled(
+      {
+        zone,
+        offset: (instant: Instant) => {
+          // as createOffsetLookup's function: one comparison, a fraction is read as the instant it falls in
+          if (typeof instant !== "number" || !(Math.abs(instant) <= MAX_INSTANT))
+            assertInstant(instant, "CompiledTimeZone.offset", INSTANT);
+          return probe(instant);
         },
-      ),
-    localParts: (instant: Instant) => partsAt(instant, offsetIn("localParts", instant)),
-    fromLocalParts: (parts: LocalDateTime, disambiguation: Disambiguation = "compatible") =>
-      resolve(
-        wallClockMs(checkParts(parts)),
-        checkDisambiguation(disambiguation, "CompiledTimeZone.fromLocalParts", ["disambiguation"]),
-        "fromLocalParts",
-      ),
-    startOfDay: (instant: Instant) => startOf("startOfDay", instant, "day", (p) => p.day),
-    startOfWeek: (instant: Instant, weekStartsOn: WeekStartsOn = 1) => {
-      if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
-        throw new OpsError({
-          code: "invalid_argument",
-          fn: "CompiledTimeZone.startOfWeek",
-          path: ["weekStartsOn"],
-          rule: "must be an integer from 0 (Sunday) to 6 (Saturday)",
-          received: weekStartsOn,
-        });
-      }
-      return startOf("startOfWeek", instant, "week", (p) => p.day - ((p.weekday - weekStartsOn + 7) % 7));
-    },
-    startOfMonth: (instant: Instant) => startOf("startOfMonth", instant, "month", () => 1),
-    addDays: (instant: Instant, days: number) => {
-      const p = partsAt(instant, offsetIn("addDays", instant));
-      return resolve(wallClockMs({ ...p, day: p.day + numberAt(days, "addDays", ["days"]) }), "compatible", "addDays", {
-        path: ["days"],
-        what: "moves the instant to a local time",
-        received: days,
-      });
-    },
-  });
+        fromWallClock: (wall: number, disambiguation: Disambiguation = "compatible") =>
+          resolve(
+            numberAt(wall, "fromWallClock", ["wallClock"]),
+            checkDisambiguation(disambiguation, "CompiledTimeZone.fromWallClock", ["disambiguation"]),
+            "fromWallClock",
+            {
+              path: ["wallClock"],
+              what: "is a local time",
+              received: wall,
+            },
+          ),
+        localParts: (instant: Instant) => partsAt(instant, offsetIn("localParts", instant)),
+        fromLocalParts: (parts: LocalDateTime, disambiguation: Disambiguation = "compatible") =>
+          resolve(
+            wallClockMs(checkParts(parts)),
+            checkDisambiguation(disambiguation, "CompiledTimeZone.fromLocalParts", ["disambiguation"]),
+            "fromLocalParts",
+          ),
+        startOfDay: (instant: Instant) => startOf("startOfDay", instant, "day", (p) => p.day),
+        startOfWeek: (instant: Instant, weekStartsOn: WeekStartsOn = 1) => {
+          if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
+            throw new OpsError({
+              code: "invalid_argument",
+              fn: "CompiledTimeZone.startOfWeek",
+              path: ["weekStartsOn"],
+              rule: "must be an integer from 0 (Sunday) to 6 (Saturday)",
+              received: weekStartsOn,
+            });
+          }
+          return startOf("startOfWeek", instant, "week", (p) => p.day - ((p.weekday - weekStartsOn + 7) % 7));
+        },
+        startOfMonth: (instant: Instant) => startOf("startOfMonth", instant, "month", () => 1),
+        addDays: (instant: Instant, days: number) => {
+          const p = partsAt(instant, offsetIn("addDays", instant));
+          return resolve(
+            wallClockMs({ ...p, day: p.day + numberAt(days, "addDays", ["days"]) }),
+            "compatible",
+            "addDays",
+            {
+              path: ["days"],
+              what: "moves the instant to a local time",
+              received: days,
+            },
+          );
+        },
+      },
+      "core.timeZone",
+    ),
+  );
 }
