@@ -49,47 +49,12 @@ function contentOf(o: Obj): Obj | undefined {
 }
 
 /**
- * The reference adapter for **Douyin** (抖音开放平台) webhooks. Sources (read 2026-11-26; the
- * package README lists which facts each one backs and what is still unconfirmed): the open
- * platform's "Webhooks 概述" (developer.open-douyin.com/docs/resource/zh-CN/dop/develop/webhooks/summarize),
- * "接收私信消息事件" (…/dop/develop/openapi/search-management/private-message/private-msg-webhook),
- * "接收私信消息撤回事件" (…/private-message/private-msg-recall), "接收用户点赞事件"
- * (…/dop/develop/openapi/search-management/intention-user/item-digg) and "评论回复列表"
- * (…/interaction-management/comment-management-user/comment-reply-list); "接收评论回复事件"
- * (…/comment-management-user/accept-comment-reply-event) renders by script and could not be
- * read, so the comment event follows the SDKs and consumers named in the README.
+ * The reference adapter for **Douyin** (抖音开放平台) webhooks: it checks
+ * `X-Douyin-Signature`, answers the `verify_webhook` check, reads private messages, recalls,
+ * follows, likes and comment events as interactions, and drafts private and comment replies.
  *
- * - `verify`: `X-Douyin-Signature = sha1(client_secret + raw body)` (hex), as the Webhooks
- *   overview states; the URL check is a signed POST
- *   `{"event":"verify_webhook","client_key":"","content":{"challenge":12345}}`, answered with
- *   `{"challenge":12345}`.
- * - `dedupeKey`: `v2:douyin:<event>:<SHA-256 of the body>` ({@link deliveryKey}: a retry
- *   resends the same bytes; the platform also advises its `Msg-Id` request header). Follows
- *   and likes carry no id of their own: their interaction ids are `h2-` digests of the push.
- * - `parse`: `im_receive_msg` → inbound `dm`, `im_send_msg` → outbound `dm` (group chats via
- *   `im_group_receive_msg` / `im_group_send_msg` or `conversation_type` 2, threaded by
- *   `conversation_short_id`); `im_recall_msg` → `recall` (the page's `content` holds only
- *   `server_message_id`; `from_user_id` is who recalled, and both sides' recalls are pushed);
- *   `new_follow_action` → `follow` (`unfollow` when `action_type` is not 1); `new_video_digg`
- *   → `like` — the page documents only `action_type` 1 (点赞), so another value is refused as
- *   `unknown_event` rather than read as a like; `item_comment_reply` → `comment` or `reply`
- *   (`reply_to_comment_id` empty for a top-level comment), `direction: "out"` when the author
- *   is the account (`comment_user_id` equal to the context's account or to `to_user_id`, the
- *   authorised account whose video it is). The URL check, read receipts, "entered the chat"
- *   and `im_authorize` yield nothing; other events are `unknown_event`. `content` may be an
- *   object or a JSON string (the pages' samples use both); user ids are open_ids scoped to the
- *   app (`client_key`). A comment's `create_time` unit is not documented: a value below 10¹¹
- *   is read as seconds (as in the comment-list API), a larger one as milliseconds.
- * - `replyPolicy`: `REPLY_WINDOW_POLICIES["douyin.im"]` (24 h: the `msg_id` a reply names is
- *   valid 24 h).
- * - `toOutbound`: `message` → `POST /im/send/msg/` with `{ msg_id, conversation_id,
- *   to_user_id, content: { msg_type: 1, text: { text } }, scene: "im_replay_msg" }` — `msg_id`
- *   is the `server_message_id` answered (valid 24 h: answer the latest inbound message),
- *   `conversation_id` its `conversation_short_id`, `scene` the default reply scene (spelt
- *   "replay", as the Java SDK that documents it has it); `public_reply` →
- *   `POST /item/comment/reply/` with `{ item_id, comment_id, content }` (the `item.comment`
- *   path; `/video/comment/reply/` belongs to the closed enterprise beta). The transport adds
- *   the `open_id` query parameter and the `access-token` header.
+ * See docs/adapter-guide.md, "Douyin", for the platform's webhook formats,
+ * signature scheme, field mappings, reply-window rules, what is skipped and the sources.
  *
  * @param options - `policy` to replace the built-in reply-window data
  * @returns a pure {@link PlatformAdapter}

@@ -14,38 +14,12 @@ const PLATFORM = "instagram";
 
 /**
  * The reference adapter for **Instagram** professional accounts through Meta's Graph API
- * webhooks (Instagram Messaging and the `comments` / `mentions` fields), built from Meta's
- * "Webhooks — Getting started", "Instagram Webhooks" and "Private Replies" docs:
+ * webhooks: it checks Meta's signature, reads comments and Instagram Messaging events as
+ * interactions (mentions through the `lookups` step and {@link parseInstagramMention}), and
+ * drafts messages, private replies and public replies.
  *
- * - `verify`: the subscription handshake is a GET with `hub.mode=subscribe`,
- *   `hub.verify_token` (must equal `secret.verifyToken`) and `hub.challenge` (echoed back);
- *   a delivery carries `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body under
- *   the App Secret>`.
- * - `dedupeKey`: Meta gives no delivery id: `v2:instagram:instagram:<SHA-256 of the body>`
- *   ({@link deliveryKey}; a retry resends the same batch).
- * - `parse`: one delivery may batch several entries and changes. `comments` → `comment`
- *   (or `reply` with `parent_id`, linked by `inReplyTo`);
- *   `messaging[].message` → `dm` (`is_echo` = sent by the account → `out`; `reply_to.mid` →
- *   `inReplyTo`; `is_deleted` → `recall`); `reaction` → `like`; `postback` → `menu_click`;
- *   `standby` events (handover protocol) and changes whose value is a messaging event (the
- *   dashboard's test samples for `messages` and the other messaging fields) are read like
- *   `messaging`; `message_edit` → `edit` (target the message, content the new text);
- *   `reaction` with `action: "unreact"` → `unlike`; `read` receipts, referrals, opt-ins,
- *   handover events and `story_insights` are signals, skipped by a named rule (`parseDelivery`); any other change field or messaging event fails the delivery as
- *   `unknown_event` naming it, and an item lacking what its interaction needs as
- *   `missing_field` — nothing in a batch is dropped unseen. IGSIDs are scoped to the
- *   account. **`mentions` changes are not in `parse`'s result**: Meta's notification carries only `comment_id` / `media_id`, not
- *   who wrote what, so they become Graph API lookups: the adapter's `lookups` step
- *   ({@link instagramMentionLookups}; `handleWebhook` returns them with the interactions)
- *   gives one GET per mention, and {@link parseInstagramMention} builds the mention from
- *   each answer (a delivery holding only mentions parses to `[]`, not `unknown_event`).
- * - `replyPolicy`: `REPLY_WINDOW_POLICIES["instagram.messaging"]` (24 h standard, 7 d with
- *   `HUMAN_AGENT`, private reply within 7 d, once).
- * - `toOutbound`: `message` → `POST /me/messages` (RESPONSE, or MESSAGE_TAG with the tag);
- *   `private_reply` → `POST /me/messages` with `recipient.comment_id`; `public_reply` →
- *   `POST /<comment-id>/replies`, or for a `mention` (from {@link parseInstagramMention})
- *   `POST /<ig-user-id>/mentions` with `media_id`, `comment_id` (a comment mention) and
- *   `message`, as Meta's "IG User Mentions" reference describes.
+ * See docs/adapter-guide.md, "Instagram", for the platform's webhook formats,
+ * signature scheme, field mappings, reply-window rules, what is skipped and the sources.
  *
  * @param options - `policy` to replace the built-in reply-window data
  * @returns a pure {@link PlatformAdapter}

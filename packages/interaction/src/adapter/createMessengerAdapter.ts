@@ -28,45 +28,11 @@ const MAX_TEXT = 2000;
 
 /**
  * The reference adapter for **Facebook Messenger** and the comments of a **Facebook Page**
- * (Page webhooks, `object: "page"`), built from Meta's Messenger Platform "Webhook Events
- * Reference" pages (`messages`, `message_echoes`, `message_reactions`, `message_reads`,
- * `message_deliveries`, `message_edits`, `messaging_postbacks`), the Page webhooks `feed`
- * field reference and the Send API:
+ * (Page webhooks, `object: "page"`): it checks Meta's signature, reads messaging events and
+ * `feed` changes as interactions, and drafts messages, private replies and public replies.
  *
- * - `verify`: Meta's scheme, shared with the Instagram and WhatsApp adapters — the GET
- *   handshake (`hub.mode=subscribe`, `hub.verify_token` = `secret.verifyToken`,
- *   `hub.challenge` echoed) and `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body
- *   under the App Secret>`, both compared in constant time.
- * - `dedupeKey`: Meta gives no delivery id: `v2:messenger:page:<SHA-256 of the body>`
- *   ({@link deliveryKey}; a retry resends the same batch).
- * - `parse` (`context.account` is the Page id; PSIDs are scoped to it): `messaging` and
- *   `standby` items, and changes whose value is a messaging event. `message` → `dm` (`in`;
- *   `reply_to.mid` → `inReplyTo`; attachments → media); an echo (`is_echo`, sent by the Page —
- *   the Page's own sends, from any app or the inbox) → `dm` `out` to the recipient;
- *   `reaction` → `like`, `action: "unreact"` → `unlike`; `message_edit` → `edit`;
- *   `postback` → `menu_click`. `read` and `delivery` receipts are skipped by the rules
- *   `messenger.read` / `messenger.delivery` (they acknowledge the Page's messages up to a
- *   watermark, several at once, and carry nothing to answer), as are referrals, opt-ins,
- *   handover, policy-enforcement, account-linking and response-feedback signals
- *   (`messenger.<event>`). `feed` changes (author `from.id`, or `sender_id` in older
- *   deliveries; `created_time` in seconds): `item: "comment"` with `verb: "add"` → `comment`
- *   (its `parent_id` is the post) or `reply` (`parent_id` another comment, → `inReplyTo`),
- *   `out` when the Page wrote it; `verb: "edited"` → `edit` (`…:edit:<comment-id>:h2-<digest of
- *   the Page and the change>`), `"remove"` → `recall`, `"hide"` / `"unhide"` skipped (`messenger.feed.hide`,
- *   `messenger.feed.unhide`: moderation); a visitor's post (`item` `status`, `post`, `photo`,
- *   `video`, `verb: "add"`) → `post` (`in`, opens a public thread); reactions and likes (`item`
- *   `reaction` / `like`) → `like`, removed → `unlike` (no platform id:
- *   `…:reaction:h2-<digest of the change>`). The Page's own posts and reactions are skipped
- *   (`messenger.feed.own_post`, `messenger.feed.own_reaction`); any other field, item
- *   (shares, check-ins, ratings, …) or event fails the delivery as `unknown_event` naming it.
- * - `replyPolicy`: `REPLY_WINDOW_POLICIES["messenger.messaging"]` (24 h standard messaging,
- *   7 d with `HUMAN_AGENT`, one private reply to a comment within 7 d).
- * - `toOutbound`: `message` → `POST /{page-id}/messages` with `recipient.id` (the PSID) and
- *   `messaging_type: "RESPONSE"`, or `"MESSAGE_TAG"` with the draft's `tag` outside the
- *   window; `private_reply` → `POST /{page-id}/messages` with `recipient.comment_id`;
- *   `public_reply` → `POST /{comment-or-post-id}/comments`. The Page id is the draft's
- *   `to.scope`; every id must have the platform's syntax (digits; `<digits>_<digits>` for
- *   Page posts and comments).
+ * See docs/adapter-guide.md, "Messenger", for the platform's webhook formats,
+ * signature scheme, field mappings, reply-window rules, what is skipped and the sources.
  *
  * @param options - `policy` to replace the built-in reply-window data
  * @returns a pure {@link PlatformAdapter}

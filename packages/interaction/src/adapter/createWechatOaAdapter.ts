@@ -148,41 +148,13 @@ function text(node: XmlNode, key: string): string | undefined {
 }
 
 /**
- * The reference adapter for a **WeChat Official Account** (微信公众号) in plaintext,
- * compatible (兼容模式) or safe mode (安全模式), built from the 公众号 developer docs
- * ("接入概述", "接收普通消息", "接收事件推送", "客服消息", "消息加解密说明") and Tencent's
- * WXBizMsgCrypt samples:
+ * The reference adapter for a **WeChat Official Account** (微信公众号) in plaintext, compatible
+ * (兼容模式) or safe mode (安全模式): it checks the query signature (`msg_signature` in safe
+ * mode), decrypts safe-mode pushes, reads messages and events as interactions, and drafts
+ * customer-service text messages.
  *
- * - `verify`: `signature = sha1(sort([Token, timestamp, nonce]).join(""))` from the query
- *   string; a GET with `echostr` is the server-address check, answered with `echostr`.
- *   A push with `encrypt_type=aes` (safe and compatible mode) is checked by
- *   `msg_signature = sha1(sort([Token, timestamp, nonce, Encrypt]).join(""))`, `Encrypt`
- *   being the `<Encrypt>` text of the body: `missing_field` without it. An adapter given
- *   an `encodingAesKey` refuses plaintext pushes as `bad_signature` (their signature does
- *   not cover the body, so accepting them would undo safe mode).
- * - `signedAt`: the signed `timestamp` query parameter (epoch seconds), so that
- *   `handleWebhook` refuses a replayed push as `stale_request`.
- * - Decryption (`dedupeKey` and `parse`, when the body has `<Encrypt>`): AES-256-CBC,
- *   key = base64(`encodingAesKey` + "="), IV = its first 16 bytes, PKCS#7 padding to
- *   32-byte blocks; the plaintext is 16 random bytes, the message length (4 bytes, big
- *   endian), the message XML and the AppID. Then the message is read as in plaintext mode
- *   (compatible mode's plaintext copies are ignored: the signature covers only `Encrypt`).
- *   Bad base64, padding or length are `malformed_payload`; another AppID is
- *   `bad_signature`; an encrypted body without a configured key is `unsupported`.
- * - `dedupeKey`: `v2:wechat_oa:<MsgType or event:Event>:<SHA-256 of the message>` ({@link deliveryKey}
- *   over the message as read — decrypted in safe mode); WeChat retries 3 times when it gets
- *   no answer in 5 s. (Version 1 used `FromUserName`+`CreateTime` for events, as the docs
- *   advise, and lost a second event of one user in one second.) Events carry no id of their
- *   own: their interaction id is `wechat_oa:<account>:evt:h2-<digest of the event>`.
- * - `parse`: text, image, voice, video, shortvideo, location and link messages → `dm`;
- *   `subscribe` → `follow`, `unsubscribe` → `unfollow`, `SCAN` → `qr_scan`, `CLICK` /
- *   `scancode_push` / `scancode_waitmsg` → `menu_click`; VIEW, LOCATION and send-job receipts
- *   are known and yield no interaction; other events are `unknown_event`. User ids are
- *   OpenIDs, scoped to the account (`context.account`, the gh_ original id).
- * - `replyPolicy`: `REPLY_WINDOW_POLICIES["wechat_oa.customer_service"]` (48 h / 5 after a
- *   message; 1 min / 3 after follow, menu click, QR scan).
- * - `toOutbound`: a customer-service text message, `POST /cgi-bin/message/custom/send`
- *   (the transport adds `?access_token=`). Public and private replies are `unsupported`.
+ * See docs/adapter-guide.md, "WeChat Official Account", for the platform's webhook formats,
+ * signature scheme, field mappings, reply-window rules, what is skipped and the sources.
  *
  * @param options - `policy` to replace the built-in reply-window data; `encodingAesKey`
  *   and `appId` for safe and compatible mode (see {@link WechatOaAdapterOptionsSchema})

@@ -74,37 +74,12 @@ function weiboTime(text: string | undefined): number | undefined {
 }
 
 /**
- * The reference adapter for **Weibo** (微博): the fan-service platform's push messages
- * (私信 DMs and events) and pages of the comments API (Weibo pushes no comment webhooks, so
- * comments are polled: `comments/to_me`, `comments/mentions/biz` return `{"comments":[…]}`),
- * built from open.weibo.com's "粉丝服务平台开发接口接入指南", "消息推送服务"
- * (open.weibo.com/wiki/index.php?title=消息推送服务&oldid=12666), "Receive General Message",
- * "Receive Event Push" (open.weibo.com/wiki/Receive_Event_Push, section "Have been @ message")
- * and "messages/reply/biz" pages:
+ * The reference adapter for **Weibo** (微博): it checks the fan-service platform's query
+ * signature, reads its push messages (私信 DMs and events) and polled comments-API pages as
+ * interactions, and drafts DM replies and comment replies.
  *
- * - `verify`: `signature = sha1(sort([app secret, timestamp, nonce]).join(""))` in the query;
- *   a GET with `echostr` is the URL check. Pushes are checked the same way: "消息推送服务"
- *   states that every later push carries `signature`, `timestamp` and `nonce`, verified as
- *   for the first connection.
- * - `signedAt`: the signed `timestamp` (milliseconds in Weibo's example), so that
- *   `handleWebhook` refuses a replayed push as `stale_request`.
- * - `dedupeKey`: `v2:weibo:<type>:<SHA-256 of the body>` ({@link deliveryKey}): a retried
- *   push is the same bytes, while two pushes from one sender in one second (a follow and a
- *   DM, two DMs) differ. (Version 1 keyed on `sender_id:created_at`, as Weibo's docs
- *   suggest, and lost the second of two such pushes.) Pushes carry no message id, so a DM's
- *   or an event's interaction id is `weibo:<account>:<kind>:h2-<digest of the push>`.
- * - `parse`: `text` / `position` / `voice` / `image` → `dm`; event `follow` / `unfollow`,
- *   `scan` → `qr_scan`, `scan_follow` → `follow` and `qr_scan`, `click` → `menu_click`
- *   (`view`, `subscribe`, `unsubscribe` yield nothing); `mention` → `mention` (the push's
- *   `data.subtype` is `status` for an @ in a post, `comment` for an @ in a comment, and
- *   `data.key` that post's or comment's id: the interaction's `target` and `nativeId`); a comments page
- *   → `comment` / `reply` (`reply_comment` → `inReplyTo`), `out` when written by the account.
- * - `replyPolicy`: `REPLY_WINDOW_POLICIES["weibo.fan_service"]` (48 h without limit after a
- *   message, follow, menu click or scan; one reply within 48 h after a mention).
- * - `toOutbound`: `message` → `POST /2/messages/reply/biz.json` (form: `type=text`,
- *   `data={"text":…}`, `receiver_id`); `public_reply` → `POST /2/comments/reply.json`
- *   (form: `cid`, `id`, `comment`), or `POST /2/comments/create.json` (form: `id`, `comment`)
- *   to answer a mention in a post.
+ * See docs/adapter-guide.md, "Weibo", for the platform's webhook formats,
+ * signature scheme, field mappings, reply-window rules, what is skipped and the sources.
  *
  * @param options - `policy` to replace the built-in reply-window data
  * @returns a pure {@link PlatformAdapter}

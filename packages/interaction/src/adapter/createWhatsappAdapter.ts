@@ -15,38 +15,12 @@ const WAMID = /^wamid\.[A-Za-z0-9+/=_-]{1,512}$/;
 
 /**
  * The reference adapter for the **WhatsApp Business Cloud API** (`object:
- * "whatsapp_business_account"`, change field `messages`), built from Meta's WhatsApp
- * "messages webhook reference" and its pages per message type, "Status messages webhook
- * reference" and the Messages API:
+ * "whatsapp_business_account"`, change field `messages`): it checks Meta's signature, reads
+ * user messages and reactions as interactions (statuses and errors are skipped by named
+ * rules), and drafts text replies.
  *
- * - `verify`: Meta's scheme, shared with the Instagram and Messenger adapters (GET handshake
- *   with `hub.verify_token` / `hub.challenge`; `X-Hub-Signature-256` = hex HMAC-SHA256 of the
- *   raw body under the App Secret, compared in constant time).
- * - `dedupeKey`: `v2:whatsapp:messages:<SHA-256 of the body>` ({@link deliveryKey}).
- * - `parse`: actors are scoped to the business phone number (`metadata.phone_number_id`,
- *   else `context.account`): pass that id as `context.account`. Every user message is a `dm`
- *   (`in`), since any message opens the customer-service window: `text`; `image`, `video`,
- *   `audio`, `document` (→ media `file`) and `sticker` with their media id and caption;
- *   `location` (text: name, address or coordinates; media `location`); `contacts` (text: the
- *   contacts' formatted names); `interactive` button and list replies and template `button`
- *   replies (text: the tapped title); `order`; `unsupported` (a message type the Cloud API
- *   cannot show: an empty `dm`, so that the thread still waits). `context.id` → `inReplyTo`
- *   (`whatsapp:<phone-number-id>:message:<wamid>`, the id `recordOutbound` gives the business's
- *   sent messages). `reaction` → `like` on `reaction.message_id`, without `emoji` (removed)
- *   → `unlike`. **Statuses** (`sent`, `delivered`, `read`, `failed`, …) of the business's own
- *   messages carry no text: each is skipped by the rule `whatsapp.status.<status>` whose
- *   reason names the interaction id to update (`failed` adds the error code and title) — set
- *   `delivery` on the outbound interaction you recorded. **Errors** in the `value` (`errors`,
- *   webhook-level problems) are skipped by the rule `whatsapp.error`, code and title in the
- *   reason. `system` messages (number changes) are skipped (`whatsapp.system`); any other
- *   field or message type fails as `unknown_event`.
- * - `replyPolicy`: `REPLY_WINDOW_POLICIES["whatsapp.cloud"]` (24 h after the user's last
- *   message; outside it only approved templates, which are not replies).
- * - `toOutbound`: `message` → `POST /{phone-number-id}/messages` with `messaging_product:
- *   "whatsapp"`, `recipient_type: "individual"`, `to` (the user's `wa_id`), `type: "text"` and
- *   `context.message_id` (the `wamid` answered) when `inReplyTo` is a WhatsApp message. The
- *   phone-number id is the draft's `to.scope`. Public and private replies and message tags are
- *   `unsupported` (WhatsApp has none).
+ * See docs/adapter-guide.md, "WhatsApp", for the platform's webhook formats,
+ * signature scheme, field mappings, reply-window rules, what is skipped and the sources.
  *
  * @param options - `policy` to replace the built-in reply-window data
  * @returns a pure {@link PlatformAdapter}

@@ -82,52 +82,12 @@ function xaaUnknown(type: string): string {
 }
 
 /**
- * The reference adapter for **X** (Twitter) webhooks and v2 pages, built from X's docs
- * (docs.x.com: "V2 Webhooks API", "V2 Account Activity API", "X Activity API event payload
- * examples", "Filtered Stream Webhooks API" quickstart, "Direct Messages lookup —
- * Integration Guide"). It reads four envelopes:
+ * The reference adapter for **X** (Twitter): it answers the CRC check, checks the webhook
+ * signatures, reads Account Activity, X Activity API, filtered-stream webhook deliveries and
+ * polled v2 pages as interactions, and drafts public replies and DMs.
  *
- * 1. **Account Activity** (`for_user_id` with `tweet_create_events`, `favorite_events`,
- *    `follow_events` / `unfollow_events`, `direct_message_events`, `tweet_delete_events`;
- *    typing and read events are signals, skipped);
- * 2. **X Activity API** (`{"data":{"event_uuid","filter":{"user_id"},"event_type","payload"}}`):
- *    `post.create` (the account's own posts: its replies are `out` answers),
- *    `post.mention.create`, `post.reply.create` (a direct reply to the account's post),
- *    `post.quote.create`, `post.repost.create`, `post.delete`, `follow.follow` / `follow.unfollow`, `dm.sent` /
- *    `dm.received` (v1.1 `direct_message_events` inside), `like.create` by the account
- *    (skipped); `dm.read` / `dm.indicate_typing` are skipped; a `like.create` of the
- *    account's post is `unknown_event` because its payload (`liked_tweet_id`,
- *    `liked_tweet_author_id`) names no liker, and so are the encrypted `chat.*` events and
- *    the non-interaction types (profile, news, Spaces, mute, block, `oauth.revoke`);
- * 3. a **filtered-stream webhook** post (`{"data":{post},"includes","matching_rules"}`);
- * 4. a polled **v2 page** (`{"data":[…]}`) of posts or of DM events (`MessageCreate` with
- *    `dm_conversation_id`; `ParticipantsJoin` / `Leave` are skipped).
- *
- * Posts come in the v2 shape (`id`, `author_id`, `conversation_id`, `referenced_tweets`) or
- * the v1.1 shape (`id_str`, `user.id_str`, `in_reply_to_status_id_str`, `extended_tweet`).
- *
- * - `verify`: the CRC is a GET with `crc_token`, answered with JSON
- *   `{"response_token":"sha256=<base64 HMAC-SHA256(secret, crc_token)>"}`; a delivery
- *   carries `x-twitter-webhooks-signature-oauth2` (HMAC under the OAuth 2.0 client secret)
- *   and/or the legacy `x-twitter-webhooks-signature` (under the OAuth 1.0 consumer secret),
- *   both `sha256=<base64 HMAC-SHA256 of the body>`; the delivery passes when one of them
- *   matches `secret`.
- * - `dedupeKey`: `v2:x:<envelope or event type>:<SHA-256 of the body>` ({@link deliveryKey});
- *   an event type the adapter does not map is `unknown_event` here as in `parse`. A follow
- *   has no id of its own: its interaction id is an `h2-` digest of the event.
- * - `parse`: a post replying to another (`referenced_tweets` `replied_to`, or
- *   `in_reply_to_status_id`) → `reply` with `inReplyTo`; quoting → `quote`; a retweet →
- *   `repost`; any other post by someone else → `mention` (a filtered-stream match too: the
- *   rule is the team's way of listening for the brand); the account's own original posts
- *   are content, not interactions, and are skipped (its own replies are `out` answers);
- *   favorites → `like`; follows of the account → `follow` / `unfollow`; DMs → `dm` (`out`
- *   when the account sent it; a group `dm_conversation_id` → `conversation`); deleted
- *   posts → `recall`. `target` names the conversation root (`conversation_id`) when given.
- *   An event object that lacks what its interaction needs is `missing_field` (naming the
- *   event and field) in every envelope: nothing in a delivery is skipped unseen.
- * - `replyPolicy`: `REPLY_WINDOW_POLICIES["x.dm"]` (no window).
- * - `toOutbound`: `public_reply` → `POST /2/tweets` with `reply.in_reply_to_tweet_id`;
- *   `message` → `POST /2/dm_conversations/with/<user id>/messages`.
+ * See docs/adapter-guide.md, "X", for the platform's webhook formats,
+ * signature scheme, field mappings, reply-window rules, what is skipped and the sources.
  *
  * @param options - `policy` to replace the built-in reply-window data
  * @returns a pure {@link PlatformAdapter}
