@@ -162,6 +162,19 @@ describe("checkEligibility", () => {
     );
   });
 
+  it("counts WeChat 在看 (wow) as an entry, as a like; a comment rule on top makes 点赞 + 在看 + 留言", () => {
+    const wow = (userId: string) => ev("wow", userId, { direction: "activity", channelId: "ch_wechat" });
+    const open = checkEligibility({}, [wow("a"), ev("like", "b")], { postId: "P1", closeAt: CLOSE });
+    expect(open.entrants.map((e) => e.id)).toEqual(["weibo::a", "weibo::b"]);
+    const withComment = checkEligibility(
+      { comment: { keywords: ["抽我"] } },
+      [wow("a"), wow("c"), comment("c", "抽我")],
+      { postId: "P1", closeAt: CLOSE },
+    );
+    expect(withComment.entrants.map((e) => e.id)).toEqual(["weibo::c"]);
+    expect(withComment.excluded.map((e) => e.id)).toEqual(["weibo::a"]);
+  });
+
   it("handles no events, and refuses bad rules, events and context", () => {
     expect(checkEligibility({}, [], { postId: "P1", closeAt: CLOSE }).entrants).toEqual([]);
     expect(() => checkEligibility({ minFollowers: -1 }, [], { postId: "P1", closeAt: CLOSE })).toThrowOpsError(

@@ -99,12 +99,15 @@ const ENTRY_KINDS = /* @__PURE__ */ new Set([
   "campaign_entry",
   "mention",
   "like",
+  // WeChat 在看 ("Wow"): as a like, it makes its actor a candidate; draws that ask for
+  // "点赞 + 在看 + 留言" add a comment rule on top
+  "wow",
 ]);
 
 /**
  * Decides who may enter a draw from interaction events (the @ops/interaction model):
- * candidates are actors with a comment, reply, quote, repost, like, mention or campaign
- * entry on the campaign post (or carrying the campaign id) inside the entry window; each
+ * candidates are actors with a comment, reply, quote, repost, like, 在看 (`wow`), mention or
+ * campaign entry on the campaign post (or carrying the campaign id) inside the entry window; each
  * is checked against the spec's rules in a fixed order — blocklist, previous winners,
  * bot verdict, follow (last follow/unfollow event at or before close, or the follower
  * snapshot), repost, comment with a keyword (NFKC, case-insensitive, in the text or the
