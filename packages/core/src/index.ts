@@ -49,7 +49,13 @@ export {
   MAX_KEYWORD_UNITS,
   MAX_KEYWORDS,
 } from "./text/compileKeywords";
-export type { CompileKeywordsOptions, KeywordBoundaries, KeywordHit, KeywordMatcher } from "./text/compileKeywords";
+export type {
+  CompileKeywordsOptions,
+  KeywordBoundaries,
+  KeywordHit,
+  KeywordListContext,
+  KeywordMatcher,
+} from "./text/compileKeywords";
 export { findKeywords, FindKeywordsOptionsSchema } from "./text/findKeywords";
 export type { FindKeywordsOptions } from "./text/findKeywords";
 export { normalizeText, NormalizeTextOptionsSchema } from "./text/normalizeText";

@@ -370,3 +370,22 @@ describe("compileKeywords: size limit and memory budget", () => {
     );
   });
 });
+
+describe("compileKeywords' context (a list inside another function's argument)", () => {
+  it("names the caller and the list's place, then the keyword's index", () => {
+    const context = { fn: "compileRules", path: ["rules", 2, "keywords"] };
+    expect(() => compileKeywords(["ok", "😡"], {}, context)).toThrowOpsError("invalid_argument", {
+      path: ["rules", 2, "keywords", 1],
+      message: /^compileRules: /,
+    });
+    expect(() => compileKeywords([], {}, context)).toThrowOpsError("invalid_argument", {
+      path: ["rules", 2, "keywords"],
+      message: /^compileRules: /,
+    });
+    // without a context, as before
+    expect(() => compileKeywords(["😡"])).toThrowOpsError("invalid_argument", { path: ["keywords", 0] });
+    expect(() => compileKeywords(["a"], {}, { fn: 1 } as never)).toThrowOpsError("invalid_argument", {
+      path: ["context"],
+    });
+  });
+});

@@ -1,5 +1,4 @@
-import { findKeywords, normalizeText, type KeywordMatcher, type NormalizedText } from "@ops/core";
-import { compileKeywordsAt } from "./keywordMatcher";
+import { compileKeywords, findKeywords, normalizeText, type KeywordMatcher, type NormalizedText } from "@ops/core";
 
 /** Options of {@link detectAdvertising}, also the fields of a `links` rule trigger. Every detector is on by default. */
 export interface DetectAdvertisingOptions {
@@ -109,7 +108,10 @@ export function compileAdvertising(
     schemeRe,
     wechatRe,
     // the normalised cues are their own labels: a hit's keyword is the cue as normalised
-    qr: qrCues.length === 0 ? null : compileKeywordsAt(qrCues, "none", "detectAdvertising", ["options", "qrCues"]),
+    qr:
+      qrCues.length === 0
+        ? null
+        : compileKeywords(qrCues, { boundaries: "none" }, { fn: "detectAdvertising", path: ["options", "qrCues"] }),
     allowDomains: (options.allowDomains ?? []).map((d) => d.toLowerCase().replace(/^\.+/, "")),
   };
 }

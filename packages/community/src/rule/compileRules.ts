@@ -1,8 +1,7 @@
-import { brandCompiled, OpsError, parseOrThrow } from "@ops/core";
+import { brandCompiled, compileKeywords, OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import { compileAdvertising } from "../_lib/advertising";
 import type { CompiledRule, CompiledRuleSetInternal, CompiledTrigger } from "../_lib/compiledRules";
-import { compileKeywordsAt } from "../_lib/keywordMatcher";
 import { checkRegexSafety } from "./checkRegexSafety";
 import { RuleSchema, type Rule } from "./Rule";
 import type { CompiledRuleSet } from "../_lib/compiledRules";
@@ -54,7 +53,11 @@ export function compileRules(rules: readonly Rule[]): CompiledRuleSet {
         case "keywords":
           return {
             kind: "keywords",
-            matcher: compileKeywordsAt(t.keywords, t.boundaries ?? "auto", "compileRules", [...path, "keywords"]),
+            matcher: compileKeywords(
+              t.keywords,
+              { boundaries: t.boundaries ?? "auto" },
+              { fn: "compileRules", path: [...path, "keywords"] },
+            ),
             category: t.category ?? null,
           };
         case "links":

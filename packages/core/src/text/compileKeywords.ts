@@ -18,6 +18,18 @@ export const MAX_KEYWORD_UNITS = 2_000_000;
 /** The most keywords a list may hold: 200 000 (see {@link MAX_KEYWORD_UNITS}). */
 export const MAX_KEYWORDS = 200_000;
 
+/**
+ * Where a caller's keyword list sits, for errors (the `context` of `parseOrThrow`): a list
+ * inside another function's argument is reported as that function's, at that place, with
+ * the keyword's index after it.
+ */
+export interface KeywordListContext {
+  readonly fn: string;
+  readonly path: readonly (string | number)[];
+}
+
+const OWN: KeywordListContext = { fn: "compileKeywords", path: ["keywords"] };
+
 /** Options of {@link compileKeywords}. */
 export interface CompileKeywordsOptions {
   readonly boundaries?: KeywordBoundaries;
@@ -66,6 +78,8 @@ export const CompileKeywordsOptionsSchema = /* @__PURE__ */ (() =>
  *
  * @param keywords - the list, 1–{@link MAX_KEYWORDS} entries of at most 256 characters, together at most {@link MAX_KEYWORD_UNITS} units after normalisation
  * @param options - `boundaries`: `"auto"` (default) or `"none"`
+ * @param context - for a list inside another function's argument: errors name `context.fn`
+ *   and `context.path` (then the keyword's index) instead of `compileKeywords` and `keywords`
  * @returns an opaque matcher for {@link findKeywords} and rule triggers
  * @throws {OpsError} `invalid_argument` for an empty list, a non-string entry, an entry that normalises to nothing (only emoji or punctuation), or a list whose distinct keywords total more than {@link MAX_KEYWORD_UNITS} units after normalisation
  *
@@ -77,10 +91,32 @@ export const CompileKeywordsOptionsSchema = /* @__PURE__ */ (() =>
  * // => ["加 微✨信", "FREE-Money"]
  * ```
  */
-export function compileKeywords(keywords: readonly string[], options: CompileKeywordsOptions = {}): KeywordMatcher {
-  const list = parseOrThrow(KeywordListSchema, keywords, { fn: "compileKeywords", path: ["keywords"] });
+export function compileKeywords(
+  keywords: readonly string[],
+  options: CompileKeywordsOptions = {},
+  context: KeywordListContext = OWN,
+): KeywordMatcher {
+  if (
+    context !== OWN &&
+    !(
+      typeof context === "object" &&
+      context !== null &&
+      typeof context.fn === "string" &&
+      Array.isArray(context.path) &&
+      context.path.every((s) => typeof s === "string" || typeof s === "number")
+    )
+  )
+    throw new OpsError({
+      code: "invalid_argument",
+      fn: "compileKeywords",
+      path: ["context"],
+      rule: "must be { fn: string, path: (string | number)[] }",
+      received: context,
+    });
+  const { fn, path } = context;
+  const list = parseOrThrow(KeywordListSchema, keywords, { fn, path });
   const boundaries = boundariesOf(options);
-  return compileKeywordList(list, boundaries, MAX_KEYWORD_UNITS, "compileKeywords", ["keywords"]);
+  return compileKeywordList(list, boundaries, MAX_KEYWORD_UNITS, fn, path);
 }
 
 /**

@@ -1,12 +1,4 @@
-import {
-  compileKeywords,
-  findKeywords,
-  isOpsError,
-  normalizeText,
-  OpsError,
-  type KeywordMatcher,
-  type NormalizedText,
-} from "@ops/core";
+import { compileKeywords, findKeywords, normalizeText, type KeywordMatcher, type NormalizedText } from "@ops/core";
 
 /**
  * A text folded for display and grouping: case, width and invisible characters as the
@@ -26,19 +18,8 @@ export interface KeywordList {
 
 /** Compiles `raw`; an error names `fn` and the list's `path` (then the keyword's index). */
 export function toKeywordList(raw: readonly string[], fn: string, path: readonly (string | number)[]): KeywordList {
-  try {
-    const matcher = compileKeywords(raw);
-    return { matcher, order: new Map(matcher.keywords.map((k, i) => [k, i])) };
-  } catch (error) {
-    if (!isOpsError(error)) throw error;
-    throw new OpsError({
-      code: error.code,
-      fn,
-      path: [...path, ...error.path.slice(1)],
-      rule: error.rule,
-      cause: error,
-    });
-  }
+  const matcher = compileKeywords(raw, {}, { fn, path });
+  return { matcher, order: new Map(matcher.keywords.map((k, i) => [k, i])) };
 }
 
 /** The list's keywords found in the text (each once, in list order, folded by {@link foldLabel}). */

@@ -99,7 +99,7 @@ export function compileNeedRules(rules: readonly NeedRuleInput[]): CompiledNeedR
   const result: CompiledNeedRules = {
     version: 1,
     tags: [...new Set(parsed.map((r) => r.tag))].sort(),
-    matcher: keywords.length === 0 ? null : compileKeywords(keywords),
+    matcher: keywords.length === 0 ? null : compileKeywords(keywords, {}, { fn: "compileNeedRules", path: ["rules"] }),
     rules: compiled,
   };
   return brandCompiled(result, "interaction.needRules");
