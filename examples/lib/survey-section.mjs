@@ -2,7 +2,7 @@
 // their surveys, built by @ops/feedback's surveySection (the week's event in detail, its free
 // text tagged with @ops/interaction's need rules, every event to date compared with it), plus
 // the figures the plain-text report prints.
-import { compileQuestionnaire, satisfactionByActivity, summarizeSurvey, surveySection } from "@ops/feedback";
+import { compileQuestionnaire, summarizeSurvey, surveySection } from "@ops/feedback";
 import { compileNeedRules } from "@ops/interaction";
 
 /** Needs and topics looked for in the free-text answers (the rules the team uses for DMs and comments). */
@@ -36,13 +36,13 @@ export function buildSurveySection(sample, period, now) {
     return e.startsAt >= period.start && e.startsAt < period.end;
   });
   const focus = thisWeek[0]?.questionnaire.questionnaire.activityId ?? null;
-  const byActivity = satisfactionByActivity(surveys, focus === null ? {} : { baseline: focus });
   const week = thisWeek.map((s) => ({
     event: events.get(s.questionnaire.questionnaire.activityId),
     summary: summarizeSurvey(s.questionnaire, s.responses),
   }));
   return {
-    figures: { byActivity, week, baseline: focus },
+    // the text report prints the week's survey figures; the section compares every event
+    figures: { week },
     section: surveySection(surveys, { focus, needRules: compileNeedRules(SURVEY_NEED_RULES) }),
   };
 }

@@ -50,11 +50,8 @@ export function metaMessagingEvent(
       path,
       `${where} with sender.id${o.userRef === true ? " (or sender.user_ref)" : ""} and recipient.id`,
     );
-  const at =
-    metaTimeMs(
-      numField(m, "timestamp") ??
-        (typeof m.timestamp === "string" && /^\d{1,16}$/.test(m.timestamp) ? Number(m.timestamp) : undefined),
-    ) ?? o.entryTime;
+  // numField reads a number or a numeric string
+  const at = metaTimeMs(numField(m, "timestamp")) ?? o.entryTime;
   const outbound = sender === o.account;
   const base = {
     channelId: ctx.channelId,

@@ -67,7 +67,6 @@ export function readKllSketch(bytes: Uint8Array, fn: string, seed: number): KllS
   const minK = v.getUint16(16, true);
   const numLevels = bytes[18] as number;
   if (!Number.isSafeInteger(n) || n < 2) corrupt("must count from 2 to 2^53 − 1 items");
-  if (n > 2 ** 53 - 1) corrupt("must count at most 2^53 − 1 items");
   if (minK < KLL_MIN_K || minK > k) corrupt("must have min k from 8 to k");
   if (numLevels < 1 || numLevels > ubOnNumLevels(n)) corrupt("must have from 1 to ⌊log₂ n⌋ + 1 levels");
   const capacity = totalCapacity(k, numLevels);

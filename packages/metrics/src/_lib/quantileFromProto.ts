@@ -47,7 +47,8 @@ export function quantileFromProto(p: DDSketchParts, fn: string): QuantileSketchI
       if (!(index >= minIndex && index <= maxIndex)) corrupt(`must hold bin indexes within ${minIndex}…${maxIndex}`);
       store.add(index, c);
       n += c;
-      approxSum += (k === 0 ? 1 : -1) * c * binValue(s, index);
+      // Σ count × bin value only stands in for a sum the message does not carry
+      if (p.summary === null) approxSum += (k === 0 ? 1 : -1) * c * binValue(s, index);
     }
   }
   if (!(Number.isSafeInteger(p.zeroCount) && p.zeroCount >= 0)) corrupt("must hold a whole zero count ≥ 0");

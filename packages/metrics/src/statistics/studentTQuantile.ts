@@ -21,8 +21,9 @@ function upperTail(t: number, df: number): number {
  * @param df - degrees of freedom, a finite number > 0 (not necessarily an integer)
  * @returns t
  * @throws {OpsError} `invalid_argument` when `p` is not in [0, 1] or `df` is not a finite
- *   number > 0; `out_of_range` for p = 0 or 1 (t is ∓Infinity) and for a tail so far out
- *   (p within ~1e-300 of 0 or 1 with few degrees of freedom) that t is not a finite double
+ *   number > 0; `out_of_range` for p = 0 or 1 (t is ∓Infinity) and for a tail so far out that
+ *   t would pass 1e150 (few degrees of freedom and p within ~1e-150 of 0 or 1: scipy gives
+ *   `t.ppf(1e-200, 1)` = −3.2e199), past which t² overflows and the tail cannot be computed
  *
  * @example
  * ```ts
@@ -65,9 +66,13 @@ export function studentTQuantile(p: number, df: number): number {
   const upper = p > 0.5 ? 1 - p : p;
   let lo = 0;
   let hi = 1;
-  while (upperTail(hi, df) > upper && hi < 1e150) hi *= 2;
+  let tail = upperTail(hi, df);
+  while (tail > upper && hi < 1e150) {
+    hi *= 2;
+    tail = upperTail(hi, df);
+  }
   // past ~1e154, t² overflows and the tail can no longer be computed in doubles
-  if (upperTail(hi, df) > upper)
+  if (tail > upper)
     throw new OpsError({
       code: "out_of_range",
       fn,

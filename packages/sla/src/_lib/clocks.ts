@@ -20,6 +20,11 @@ export interface SlaClocks {
   readonly nextDue: { readonly metric: SlaMetric; readonly dueAt: Instant } | null;
 }
 
+/** The policy set in force when no history entry applies: none (built once). */
+const NO_POLICIES = /* @__PURE__ */ Object.freeze(
+  brandCompiled({ policies: Object.freeze([]) }, "sla.policies"),
+) as unknown as SlaPolicySet;
+
 /** Validates a timeline: schema, created first and once, time order. */
 export function checkTimeline(events: readonly SlaEvent[], fn: string): SlaEvent[] {
   const timeline = parseOrThrow(SlaTimelineSchema, events, { fn, path: ["events"] }) as SlaEvent[];
@@ -105,9 +110,7 @@ export function clocksOf(
   fn: string,
 ): SlaClocks {
   // before the first version no policy applies: an empty set
-  const set =
-    policySetFor(policies, (timeline[0] as SlaEvent).at, fn) ??
-    (Object.freeze(brandCompiled({ policies: Object.freeze([]) }, "sla.policies")) as unknown as SlaPolicySet);
+  const set = policySetFor(policies, (timeline[0] as SlaEvent).at, fn) ?? NO_POLICIES;
   const { states, cycles: raw } = walkTimeline(timeline, set);
   const cycles = Object.fromEntries(SLA_METRICS.map((m) => [m, [] as SlaCycle[]])) as Record<SlaMetric, SlaCycle[]>;
   for (const r of raw) {

@@ -22,6 +22,8 @@ import { DAY_MS, dateOfDay, minutesOf, weekdayIndex } from "./localDate";
  */
 function boundaryOf(zone: CompiledTimeZone): (wall: number) => Instant {
   return (wall) => {
+    // a day from either end of the range, no offset can take the instant out of it: no try there
+    if (Math.abs(wall) < MAX_INSTANT - DAY_MS) return zone.fromWallClock(wall, "boundary");
     try {
       return zone.fromWallClock(wall, "boundary");
     } catch (e) {
