@@ -105,6 +105,7 @@ export function fieldTable<F extends string>(
   const columns: Partial<Record<F, string>> = {};
   for (const f of Object.keys(found) as F[]) columns[f] = header[found[f] as number] as string;
   const rows: FieldRow<F>[] = [];
+  const recordOf = recordsBy(header);
   for (let i = headerAt + 1; i < records.length; i++) {
     const r = records[i] as CsvRecord;
     if (isBlank(r.cells)) {
@@ -126,10 +127,7 @@ export function fieldTable<F extends string>(
       continue;
     }
     const cells = r.cells;
-    // own data properties (a header named "__proto__" stays a key), the first of a repeated name kept
-    const record: Record<string, string> = Object.fromEntries(
-      header.map((h, j) => [h, cells[j] as string] as const).filter(([h], j) => header.indexOf(h) === j),
-    );
+    const record = recordOf(cells);
     rows.push({
       row: r.row,
       cell: (field) => {
@@ -153,4 +151,14 @@ const TOTAL_LABELS = new Set(["合计", "总计", "汇总", "总计:", "合计:"
 /** A 合计 / 总计 / Total label: the row sums the others and is not an item. */
 export function isTotalLabel(cell: string | undefined): boolean {
   return cell !== undefined && TOTAL_LABELS.has(headerKey(cell));
+}
+
+/**
+ * A row's cells keyed by header name: own data properties (a header named "__proto__" stays a
+ * key), the first of a repeated name kept. Which columns are kept is worked out once per file,
+ * not once per row.
+ */
+export function recordsBy(header: readonly string[]): (cells: readonly string[]) => Record<string, string> {
+  const kept = header.flatMap((h, j) => (header.indexOf(h) === j ? [j] : []));
+  return (cells) => Object.fromEntries(kept.map((j) => [header[j] as string, cells[j] as string] as const));
 }

@@ -1,5 +1,6 @@
 import { OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
+import { recordsBy } from "../_lib/header";
 import { delimiterOf, isBlank, readRecords, textOf } from "../_lib/readRecords";
 import type { CsvEncoding } from "./limits";
 import type { RowError, SkippedRow } from "./RowError";
@@ -84,6 +85,7 @@ export function parseCsv(text: string | Uint8Array, options: ParseCsvOptions = {
   const rowErrors: RowError[] = [...errors];
   const skipped: SkippedRow[] = [];
   const rows: CsvRow[] = [];
+  const recordOf = recordsBy(header);
   for (const r of records) {
     if (r.row === headerRow) continue;
     if (r.row < headerRow || isBlank(r.cells)) {
@@ -101,12 +103,7 @@ export function parseCsv(text: string | Uint8Array, options: ParseCsvOptions = {
       continue;
     }
     const cells = r.cells;
-    rows.push({
-      row: r.row,
-      cells: Object.fromEntries(
-        header.map((h, j) => [h, cells[j] as string] as const).filter(([h], j) => header.indexOf(h) === j),
-      ),
-    });
+    rows.push({ row: r.row, cells: recordOf(cells) });
   }
   rowErrors.sort((a, b) => a.row - b.row);
   return { header, rows, errors: rowErrors, skipped };

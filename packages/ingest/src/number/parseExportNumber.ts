@@ -1,4 +1,4 @@
-import { err, type Failure, ok, OpsError, type Result } from "@ops/core";
+import { err, type Failure, failure, ok, OpsError, type Result } from "@ops/core";
 
 /** Why a cell is not a figure: `not_a_number`, or `not_exact` for a bound such as `10万+`. */
 export type ExportNumberFailure = Failure<"not_a_number" | "not_exact">;
@@ -54,11 +54,13 @@ export function parseExportNumber(text: string): Result<number | null, ExportNum
   const s = text.length > 64 ? text : text.normalize("NFKC").trim();
   if (MISSING.has(s.toLowerCase())) return ok(null);
   const m = s.length > 64 ? null : NUMBER.exec(s);
-  if (m === null) return err(failure("not_a_number", `${JSON.stringify(text)} is not a number`));
+  if (m === null) return err(failure("not_a_number", `${JSON.stringify(text)} is not a number`, ["text"]));
   const [, sign, whole = "", fraction = "", unit = "", bound] = m;
   if (bound === "+")
     return err(
-      failure("not_exact", `${JSON.stringify(text)} is a lower bound, not a figure (export the exact number)`),
+      failure("not_exact", `${JSON.stringify(text)} is a lower bound, not a figure (export the exact number)`, [
+        "text",
+      ]),
     );
   const digits = whole.replace(/,/g, "") + fraction;
   const point = digits.length - fraction.length + (SHIFT[unit] ?? 0);
@@ -70,8 +72,4 @@ export function parseExportNumber(text: string): Result<number | null, ExportNum
         : `${digits.slice(0, point)}.${digits.slice(point)}`;
   const value = Number(shifted);
   return ok(sign === "-" && value !== 0 ? -value : value);
-}
-
-function failure(code: ExportNumberFailure["code"], message: string): ExportNumberFailure {
-  return { code, path: ["text"], message };
 }
