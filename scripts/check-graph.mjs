@@ -4,6 +4,7 @@
 // declared, and there must be no cycle.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { importsIn } from "./check-dependencies.mjs";
 import { allowedDeps, packageNames, root, sourceFiles, stripComments } from "./workspace.mjs";
 
 /**
@@ -81,7 +82,8 @@ function fileImports(src) {
   for (const file of files) {
     const code = stripComments(readFileSync(file, "utf8"));
     const targets = new Set();
-    for (const m of code.matchAll(/\b(import|export)\s+(type\s+)?([^;"'`]*?)\bfrom\s*["'](\.[^"']*)["']/g)) {
+    // statements at the start of a line, as importsIn reads them (a string that shows one is not one)
+    for (const m of code.matchAll(/^\s*(import|export)\s+(type\s+)?([^;"'`]*?)\bfrom\s*["'](\.[^"']*)["']/gm)) {
       if (!m[2] && /^\{?\s*$/.test(m[3] ?? "")) continue; // nothing imported
       const base = join(dirname(file), m[4]);
       const target = [`${base}.ts`, join(base, "index.ts"), base].find((c) => existsSync(c) && c.endsWith(".ts"));
@@ -103,13 +105,8 @@ export function checkGraph() {
         .map((d) => d.slice(5));
     const imported = new Set();
     for (const file of sourceFiles(join(root, "packages", name, "src"), (n) => n.endsWith(".ts"))) {
-      const code = stripComments(readFileSync(file, "utf8"));
-      // statements only (a line that starts an import or export), and dynamic import(): a message
-      // that tells the user `import { x } from "@ops/metrics"` inside a string is not an import
-      for (const m of code.matchAll(
-        /^\s*(?:import|export)\s+(?:type\s+)?(?:\{[^}]*\}|\*(?:\s+as\s+\w+)?|\w+(?:\s*,\s*\{[^}]*\})?)\s*from\s*["']@ops\/([a-z-]+)|^\s*import\s*["']@ops\/([a-z-]+)|\bimport\s*\(\s*["']@ops\/([a-z-]+)/gm,
-      ))
-        imported.add(m[1] ?? m[2] ?? m[3]);
+      // the one reading of import statements (check-dependencies'): not a message that shows one
+      for (const p of importsIn(readFileSync(file, "utf8"))) if (p.startsWith("@ops/")) imported.add(p.slice(5));
     }
     packages[name] = {
       declared: [...ops(pkg.dependencies), ...ops(pkg.peerDependencies)],

@@ -15,11 +15,11 @@ export interface Builder {
   /** A bound parameter; returns its placeholder. */
   param(type: SqlParamType, value: SqlParam["value"]): string;
   /** The compiled query; its `read` checks that `rows` is an array of row objects before `read` sees them. */
-  finish<T>(sql: string, fn: string, read: (rows: readonly SqlRow[]) => T): CompiledQuery<T>;
+  finish<T>(sql: string, read: (rows: readonly SqlRow[]) => T): CompiledQuery<T>;
 }
 
 /** A builder for a validated target. */
-export function createBuilder(target: SqlTarget): Builder {
+export function createBuilder(target: SqlTarget, fn: string): Builder {
   const d = dialectOf(target);
   const names = { ...DEFAULT_EVENT_COLUMNS, ...target.columns };
   const tableParts =
@@ -37,7 +37,7 @@ export function createBuilder(target: SqlTarget): Builder {
       params.push({ name, type, value });
       return d.placeholder(name, type);
     },
-    finish(sql, fn, read) {
+    finish(sql, read) {
       return { dialect: d.name, sql: sql + d.querySuffix, params, read: (rows) => read(checkRows(rows, fn)) };
     },
   };

@@ -5,7 +5,7 @@ import { createBuilder, type Builder } from "./builder";
 
 /** A builder for a target checked by SqlTargetSchema. */
 export function builderFor(target: SqlTarget, fn: string): Builder {
-  return createBuilder(parseOrThrow(SqlTargetSchema, target, { fn, path: ["target"] }) as SqlTarget);
+  return createBuilder(parseOrThrow(SqlTargetSchema, target, { fn, path: ["target"] }) as SqlTarget, fn);
 }
 
 /** Refuses an option that has no exact SQL translation (never a silently different number). */

@@ -51,7 +51,7 @@ export function compileDistinctActors(
   const conds = eventConditions(b, opts);
   const actor = b.col("actor");
   const count = opts.approximate === true ? b.d.approxCountDistinct(actor) : b.d.countDistinct(actor);
-  return b.finish(`SELECT ${count} AS d FROM ${b.table}${where(conds)}`, fn, (rows) =>
+  return b.finish(`SELECT ${count} AS d FROM ${b.table}${where(conds)}`, (rows) =>
     rows.length === 0 ? 0 : cellNumber(rows[0] as never, "d", fn),
   );
 }

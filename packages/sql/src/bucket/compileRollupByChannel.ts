@@ -69,7 +69,7 @@ export function compileRollupByChannel(
     approximate: opts.approximate === true,
     distinct: opts.distinctActors !== false,
   });
-  return b.finish(sql, fn, (rows) =>
+  return b.finish(sql, (rows) =>
     rows.map((r) => ({
       start: cellNumber(r, "start_ms", fn),
       end: cellNumber(r, "end_ms", fn),

@@ -58,7 +58,7 @@ export function compileTimeBuckets(target: SqlTarget, options: CompileTimeBucket
     approximate: opts.approximate === true,
     distinct: true,
   });
-  return b.finish(sql, fn, (rows) => {
+  return b.finish(sql, (rows) => {
     const read = rows.map((r) => ({
       start: cellNumber(r, "start_ms", fn),
       end: cellNumber(r, "end_ms", fn),

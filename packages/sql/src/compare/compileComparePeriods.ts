@@ -67,7 +67,7 @@ export function compileComparePeriods(
         ? `coalesce(${d.sumIf(d.toFloat(b.col("value")), cond)}, 0)`
         : d.countDistinctIf(b.col("actor"), cond);
   const sql = `SELECT ${agg(cur)} AS cur, ${agg(old)} AS prev FROM ${b.table}${where(conds)}`;
-  return b.finish(sql, fn, (rows) => {
+  return b.finish(sql, (rows) => {
     const row = rows[0] ?? {};
     const current = cellNullableNumber(row, "cur", fn) ?? 0;
     const previous = cellNullableNumber(row, "prev", fn) ?? 0;

@@ -110,7 +110,7 @@ export function compileFunnel(target: SqlTarget, options: CompileFunnelOptions):
     `WITH ev AS (${ev}), st AS (${stepRows.join(" UNION ALL ")}), nums AS (${nums}), j AS (${j}), jx AS (${mixed}), ` +
     `f AS (${f}), r AS (${r}), wq AS (${wq}) ` +
     `SELECT rk AS step, ${d.toInt("count(*)")} AS n, ${d.quantileR7("CASE WHEN rk > 1 AND fv - pv > 0 THEN fv - pv END", 0.5)} AS med FROM wq GROUP BY rk`;
-  return b.finish(sql, fn, (rows) => {
+  return b.finish(sql, (rows) => {
     const actors = new Array<number>(S).fill(0);
     const medians = new Array<number | null>(S).fill(null);
     for (const row of rows) {

@@ -57,7 +57,7 @@ export function compileFollowerGrowth(
   const follow = b.param("String", opts.followKind ?? "follow");
   const unfollow = b.param("String", opts.unfollowKind ?? "unfollow");
   const sql = `SELECT ${b.d.countIf(`${kind} = ${follow}`)} AS gained, ${b.d.countIf(`${kind} = ${unfollow}`)} AS lost FROM ${b.table}${where(conds)}`;
-  return b.finish(sql, fn, (rows) => {
+  return b.finish(sql, (rows) => {
     const row = rows[0] ?? {};
     const gained = cellNumber(row, "gained", fn);
     const lost = cellNumber(row, "lost", fn);

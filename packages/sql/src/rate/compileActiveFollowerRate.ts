@@ -49,7 +49,7 @@ export function compileActiveFollowerRate(
   const sql =
     `SELECT ${d.countIf(`coalesce(c_n, 0) >= ${b.param("Int64", minInteractions)}`)} AS active, count(*) AS followers ` +
     `FROM ${followers} AS f LEFT JOIN (${counts}) AS c ON c.c_a = f.f_a`;
-  return b.finish(sql, fn, (rows) => {
+  return b.finish(sql, (rows) => {
     const row = rows[0] ?? {};
     const active = cellNumber(row, "active", fn);
     const total = cellNumber(row, "followers", fn);

@@ -89,7 +89,7 @@ export function compileEngagementRate(
     `SELECT ${d.countIf(use)} AS used, ${d.countIf(`NOT (${use})`)} AS skipped, ` +
     `coalesce(${d.sumIf("e", use)}, 0) AS num, coalesce(${d.sumIf("dn", use)}, 0) AS den, ` +
     `coalesce(${d.sumIf(aggregation === "meanOfRatios" ? "e / dn" : "0", use)}, 0) AS ratios FROM (${per}) AS per_post`;
-  return b.finish(sql, fn, (rows) => {
+  return b.finish(sql, (rows) => {
     const row = rows[0] ?? {};
     const used = cellNumber(row, "used", fn);
     const base = {

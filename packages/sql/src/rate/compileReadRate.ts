@@ -55,7 +55,7 @@ export function compileReadRate(target: SqlTarget, options: CompileReadRateOptio
   conds.push(`${b.col("kind")} = ${b.param("String", opts.readKind ?? "read")}`);
   if (opts.post !== undefined) conds.push(`${b.col("post")} = ${b.param("String", opts.post)}`);
   const sql = `SELECT ${b.d.countDistinct(b.col("actor"))} AS readers FROM ${b.table}${where(conds)}`;
-  return b.finish(sql, fn, (rows) =>
+  return b.finish(sql, (rows) =>
     readRate({
       readers: rows.length === 0 ? 0 : cellNumber(rows[0] as never, "readers", fn),
       targetUsers: opts.targetUsers,

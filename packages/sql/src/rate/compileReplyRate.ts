@@ -66,7 +66,7 @@ export function compileReplyRate(target: SqlTarget, options: CompileReplyRateOpt
   const sql =
     `SELECT ${d.countIf(`NOT ${pending} AND ${replied}`)} AS answered, ${d.countIf(`NOT ${pending}`)} AS total, ` +
     `${d.countIf(pending)} AS pending FROM (${items}) AS items WHERE ${keep}`;
-  return b.finish(sql, fn, (rows) => {
+  return b.finish(sql, (rows) => {
     const row = rows[0] ?? {};
     const answered = cellNumber(row, "answered", fn);
     const total = cellNumber(row, "total", fn);

@@ -66,7 +66,7 @@ export function compileResponseTimeSummary(
   const sql =
     `SELECT count(*) AS n, avg(${dur}) AS mean, ${d.quantileR7(dur, 0.5)} AS median, ${d.quantileR7(dur, 0.9)} AS p90, ` +
     `min(${dur}) AS lo, max(${dur}) AS hi FROM (${replyItems(b, opts)}) AS items WHERE fr IS NOT NULL`;
-  return b.finish(sql, fn, (rows) => {
+  return b.finish(sql, (rows) => {
     const row = rows[0] ?? {};
     const n = cellNumber(row, "n", fn);
     if (n === 0) return { count: 0, mean: null, median: null, p90: null, min: null, max: null, method: 7 };

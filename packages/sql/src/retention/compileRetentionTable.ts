@@ -98,7 +98,7 @@ export function compileRetentionTable(
     `SELECT 'size' AS part, sb AS c, ${d.toInt("0")} AS k, ${d.toInt("count(*)")} AS n FROM starts GROUP BY sb ` +
     `UNION ALL ${returns} ` +
     `UNION ALL SELECT 'span' AS part, ${d.toInt("min(rt)")} AS c, ${d.toInt("max(rt)")} AS k, ${d.toInt("count(*)")} AS n FROM ev`;
-  return b.finish(sql, fn, (rows) => {
+  return b.finish(sql, (rows) => {
     let span: { start: number; end: number } | undefined = range;
     const size = new Map<number, number>();
     const cells = new Map<string, number>();
