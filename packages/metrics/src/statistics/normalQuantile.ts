@@ -1,4 +1,4 @@
-import { OpsError } from "@ops/core";
+import { checkOpenProbability } from "../_lib/checkProbability";
 import { phiInverse } from "../_lib/normalDist";
 
 /**
@@ -31,23 +31,6 @@ import { phiInverse } from "../_lib/normalDist";
  * ```
  */
 export function normalQuantile(p: number): number {
-  if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
-    throw new OpsError({
-      code: "invalid_argument",
-      fn: "normalQuantile",
-      path: ["p"],
-      rule: "must be a probability in [0, 1]",
-      received: p,
-    });
-  }
-  if (p === 0 || p === 1) {
-    throw new OpsError({
-      code: "out_of_range",
-      fn: "normalQuantile",
-      path: ["p"],
-      rule: "must be inside (0, 1): the quantile of 0 is −Infinity and of 1 is +Infinity",
-      received: p,
-    });
-  }
+  checkOpenProbability(p, "normalQuantile");
   return phiInverse(p);
 }

@@ -1,4 +1,5 @@
 import { OpsError } from "@ops/core";
+import { checkOpenProbability } from "../_lib/checkProbability";
 import { regularizedBeta } from "../_lib/gammaFn";
 
 /** P(T > t) for t ≥ 0 and Student's t with `df` degrees of freedom: ½·I_{df/(df+t²)}(df/2, ½). */
@@ -37,14 +38,7 @@ function upperTail(t: number, df: number): number {
  */
 export function studentTQuantile(p: number, df: number): number {
   const fn = "studentTQuantile";
-  if (typeof p !== "number" || !(p >= 0 && p <= 1))
-    throw new OpsError({
-      code: "invalid_argument",
-      fn,
-      path: ["p"],
-      rule: "must be a probability in [0, 1]",
-      received: p,
-    });
+  checkOpenProbability(p, fn);
   if (typeof df !== "number" || !Number.isFinite(df) || df <= 0)
     throw new OpsError({
       code: "invalid_argument",
@@ -52,14 +46,6 @@ export function studentTQuantile(p: number, df: number): number {
       path: ["df"],
       rule: "must be a finite number of degrees of freedom > 0",
       received: df,
-    });
-  if (p === 0 || p === 1)
-    throw new OpsError({
-      code: "out_of_range",
-      fn,
-      path: ["p"],
-      rule: "must be inside (0, 1): the quantile of 0 is −Infinity and of 1 is +Infinity",
-      received: p,
     });
   if (p === 0.5) return 0;
   // the upper tail to invert: exact for p ≥ ½ (1 − p is exact there, Sterbenz)
