@@ -53,8 +53,11 @@ describe("surveySection", () => {
       "- 还想了解什么？: 3",
       "| Activity | Answers | Satisfied | Interval from | Interval to | NPS | Focus minus it (pp) | p-value |",
     ]);
-    expect(out.at(-2)).toMatch(/^\| 活动 w1 \* \| 4 \| 50\.0% \| .* \| \+16\.7 \| 1\.000 \|$/);
-    expect(out.at(-1)).toMatch(/^\| 育儿讲座反馈 \* \| 3 \| 66\.7% \| .* \| — \| — \|$/);
+    // Wilson 95 % intervals and the p-value from scipy 1.17.1: binomtest(2, 4).proportion_ci("wilson")
+    // = [0.150, 0.850], binomtest(2, 3) → [0.208, 0.939], fisher_exact([[2, 1], [2, 2]]).pvalue = 1.0;
+    // NPS: w1's four answer 9 (all promoters → 100), the focus 10 / 7 / 3 (→ 0); 66.7 − 50.0 = +16.7 pp
+    expect(out.at(-2)).toBe("| 活动 w1 * | 4 | 50.0% | 15.0% | 85.0% | 100 | +16.7 | 1.000 |");
+    expect(out.at(-1)).toBe("| 育儿讲座反馈 * | 3 | 66.7% | 20.8% | 93.9% | 0 | — | — |");
   });
 
   it("tags the focus survey's free text with need rules, and speaks Chinese", () => {

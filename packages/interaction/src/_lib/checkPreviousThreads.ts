@@ -1,4 +1,4 @@
-import { OpsError, type ActorId, type Instant, type ThreadId } from "@ops/core";
+import { MAX_INSTANT, OpsError, type ActorId, type Instant, type ThreadId } from "@ops/core";
 import type { Priority, ThreadStatus } from "../model/Thread";
 import { INTERACTION_KINDS, PRIORITIES, THREAD_STATUSES, THREAD_TYPES } from "./modelValues";
 
@@ -13,7 +13,6 @@ export interface PreviousThread {
   readonly labels: readonly string[];
 }
 
-const MAX_INSTANT = 8.64e15;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const PLATFORM = /^[a-z][a-z0-9_.-]{0,63}$/;
 
