@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // Checks that each package's src/index.ts is complete: every name exported by a public
-// source file (outside src/_lib) is re-exported by the barrel, and the barrel re-exports
-// nothing from src/_lib. A cheap stand-in for date-fns's generated barrel.
+// source file (outside any `_lib` folder) is re-exported by the barrel, and the barrel
+// re-exports nothing from a `_lib` folder (src/_lib for what several concepts share,
+// src/<concept>/_lib for one concept's private half). A cheap stand-in for date-fns's generated barrel.
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { packageNames, root, sourceFiles } from "./workspace.mjs";
+
+/** Private files: those under a `_lib` folder, at the top of src or beside a concept. */
+export const isPrivate = (rel) => rel.split("/").includes("_lib");
 
 export function checkBarrels() {
   const problems = [];
@@ -38,18 +42,18 @@ export function checkBarrels() {
         break;
       }
     }
-    if (/from\s+["']\.\/_lib\//.test(barrel))
-      problems.push(`@ops/${name}: src/index.ts re-exports from src/_lib (private helpers)`);
+    if (/from\s+["'][^"']*\/_lib\//.test(barrel))
+      problems.push(`@ops/${name}: src/index.ts re-exports from a _lib folder (private helpers)`);
     for (const file of sourceFiles(src, (n) => n.endsWith(".ts") && n !== "index.ts")) {
       const rel = relative(src, file);
-      if (rel.startsWith("_lib/")) continue;
+      if (isPrivate(rel)) continue;
       const text = readFileSync(file, "utf8");
       for (const m of text.matchAll(
         /^export\s+(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm,
       )) {
         if (!reexported.has(m[1]))
           problems.push(
-            `@ops/${name}: ${rel} exports ${m[1]} but src/index.ts does not (public helpers go to src/_lib/)`,
+            `@ops/${name}: ${rel} exports ${m[1]} but src/index.ts does not (private helpers go to a _lib folder)`,
           );
       }
     }
@@ -69,7 +73,7 @@ export function checkOptionNames() {
     const functions = new Set();
     const options = [];
     for (const file of sourceFiles(src, (n) => n.endsWith(".ts"))) {
-      if (relative(src, file).startsWith("_lib/")) continue;
+      if (isPrivate(relative(src, file))) continue;
       const text = readFileSync(file, "utf8");
       for (const m of text.matchAll(/^export\s+(?:async\s+)?function\*?\s+([A-Za-z_$][\w$]*)/gm)) functions.add(m[1]);
       for (const m of text.matchAll(

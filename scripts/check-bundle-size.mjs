@@ -19,7 +19,7 @@ export const budgets = [
   { pkg: "metrics", names: ["deserializeSketch"], kB: 10, forbid: [/dsHll|kllCore|ddsketchProto/] },
   { pkg: "metrics", names: ["createQuantileSketch"], kB: 6, forbid: [/ddsketchProto/] },
   // honest weight: the DataSketches HLL codec carries the reference's empirical estimator tables
-  // (_lib/dsHllTables.ts, 18 × 257 doubles, ~34 kB), which must be copied, not recomputed, for
+  // (sketch/_lib/dsHllTables.ts, 18 × 257 doubles, ~34 kB), which must be copied, not recomputed, for
   // estimates equal to the reference's bit for bit; only its users pay for it
   { pkg: "metrics", names: ["createHyperLogLog", "dataSketchesHll"], kB: 46 },
   { pkg: "sla", names: ["compileCalendar", "addBusinessTime"], kB: 10 },

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Checks the dependency graph between @ops packages: every edge (declared in package.json
 // or imported in src) must be allowed by scripts/workspace.mjs, every import must be
-// declared, and there must be no cycle.
+// declared, and there must be no cycle — between packages or between the files of one; a
+// private helper lives in src/_lib only when several concepts share it.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { importsIn } from "./check-dependencies.mjs";
@@ -75,6 +76,54 @@ export function findFileCycles(imports) {
   return [...cycles.values()];
 }
 
+/**
+ * Pure core of the placement check (issue 21: "`_lib` keeps what several concepts share"):
+ * `imports` maps each source file (relative to src) to the files it imports. A concept is a
+ * folder at the top of src; a file in `src/_lib/` must be reached — directly or through
+ * other `_lib` files — from at least two concepts (or from a file at the top of src),
+ * else it belongs beside its one concept in `src/<concept>/_lib/`; a file in
+ * `src/<concept>/_lib/` must be imported from inside `src/<concept>/` only.
+ */
+export function checkLibPlacement(imports) {
+  const problems = [];
+  const isShared = (f) => f.startsWith("_lib/");
+  const conceptOf = (f) => (f.includes("/") ? f.split("/")[0] : `(${f})`);
+  const reach = new Map(
+    Object.keys(imports)
+      .filter(isShared)
+      .map((f) => [f, new Set()]),
+  );
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [f, targets] of Object.entries(imports)) {
+      const from = isShared(f) ? reach.get(f) : new Set([conceptOf(f)]);
+      for (const t of targets) {
+        const s = reach.get(t);
+        if (!s) continue;
+        for (const c of from)
+          if (!s.has(c)) {
+            s.add(c);
+            changed = true;
+          }
+      }
+    }
+  }
+  for (const [f, concepts] of reach) {
+    const [only] = concepts;
+    if (concepts.size === 1 && !only.startsWith("("))
+      problems.push(
+        `${f} serves only ${only}/: move it to ${only}/_lib/ (src/_lib is for what several concepts share)`,
+      );
+  }
+  for (const [f, targets] of Object.entries(imports))
+    for (const t of targets) {
+      const parts = t.split("/");
+      if (parts.length > 2 && parts[1] === "_lib" && conceptOf(f) !== parts[0])
+        problems.push(`${f} imports ${t}, the private half of ${parts[0]}/: move what both need to src/_lib/`);
+    }
+  return problems;
+}
+
 /** The imports (values and types) between one package's source files (relative specifiers resolved to files). */
 function fileImports(src) {
   const files = sourceFiles(src, (n) => n.endsWith(".ts"));
@@ -118,7 +167,9 @@ export function checkGraph() {
   for (const name of packageNames) {
     if (!(name in allowedDeps))
       problems.push(`@ops/${name}: no entry in allowedDeps (scripts/workspace.mjs) naming the packages it may use`);
-    for (const cycle of findFileCycles(fileImports(join(root, "packages", name, "src"))))
+    const imports = fileImports(join(root, "packages", name, "src"));
+    for (const p of checkLibPlacement(imports)) problems.push(`@ops/${name}: ${p}`);
+    for (const cycle of findFileCycles(imports))
       problems.push(`@ops/${name}: import cycle inside the package: ${[...cycle, cycle[0]].join(" → ")}`);
   }
   return problems;

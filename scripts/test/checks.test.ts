@@ -4,7 +4,7 @@ import { analyseGraph } from "../check-graph.mjs";
 // @ts-expect-error plain ESM scripts without type declarations
 import { analyseDependencies, importsIn } from "../check-dependencies.mjs";
 // @ts-expect-error plain ESM scripts without type declarations
-import { findFileCycles } from "../check-graph.mjs";
+import { checkLibPlacement, findFileCycles } from "../check-graph.mjs";
 // @ts-expect-error plain ESM scripts without type declarations
 import { impuritiesIn } from "../check-purity.mjs";
 // @ts-expect-error plain ESM scripts without type declarations
@@ -201,6 +201,25 @@ describe("findFileCycles", () => {
       ["a.ts", "b.ts", "c.ts"],
     ]);
     expect(findFileCycles({ "a.ts": ["b.ts"], "b.ts": [] })).toEqual([]);
+  });
+});
+
+describe("checkLibPlacement", () => {
+  it("keeps in src/_lib what two concepts reach, directly or through another _lib file", () => {
+    expect(
+      checkLibPlacement({
+        "a/x.ts": ["_lib/shared.ts"],
+        "b/y.ts": ["_lib/inner.ts"],
+        "_lib/inner.ts": ["_lib/shared.ts"],
+        "_lib/shared.ts": [],
+        "index.ts": ["a/x.ts", "b/y.ts"],
+      }),
+    ).toEqual(["_lib/inner.ts serves only b/: move it to b/_lib/ (src/_lib is for what several concepts share)"]);
+  });
+  it("refuses a concept's private half imported from another concept", () => {
+    expect(
+      checkLibPlacement({ "a/x.ts": ["a/_lib/h.ts"], "a/_lib/h.ts": [], "b/y.ts": ["a/_lib/h.ts", "a/x.ts"] }),
+    ).toEqual(["b/y.ts imports a/_lib/h.ts, the private half of a/: move what both need to src/_lib/"]);
   });
 });
 

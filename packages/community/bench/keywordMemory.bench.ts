@@ -6,7 +6,7 @@ import { loadavg } from "node:os";
 import { createRandom } from "@ops/core";
 import { compileKeywords, findKeywords, MAX_KEYWORD_UNITS, MAX_KEYWORDS } from "@ops/community";
 
-/** What a compiled matcher holds behind its public fields (the automaton's typed arrays; see \@ops/core's _lib/ahoCorasick.ts). */
+/** What a compiled matcher holds behind its public fields (the automaton's typed arrays; see \@ops/core's src/text/_lib/ahoCorasick.ts). */
 interface CompiledKeywords {
   readonly automaton: Record<string, ArrayBufferView> & { readonly unit: Uint16Array };
 }

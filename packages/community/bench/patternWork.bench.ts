@@ -4,9 +4,9 @@
 // Run: `pnpm bench patternWork` from packages/community (hand-timed; prints a table).
 import { loadavg } from "node:os";
 import { checkRegexSafety, compileRules, evaluate } from "@ops/community";
-import { windowWork } from "../src/_lib/backtrackingWork";
-import { foldTree } from "../src/_lib/caseFolding";
-import { parseRegex } from "../src/_lib/regexAst";
+import { windowWork } from "../src/rule/_lib/backtrackingWork";
+import { foldTree } from "../src/rule/_lib/caseFolding";
+import { parseRegex } from "../src/rule/_lib/regexAst";
 
 const LENGTH = 5_000;
 const fill = (unit: string): string => unit.repeat(Math.ceil(LENGTH / unit.length)).slice(0, LENGTH);

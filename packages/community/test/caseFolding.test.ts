@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FOLD_RUNS, foldCase } from "../src/_lib/caseFolding";
-import { single } from "../src/_lib/charSet";
+import { FOLD_RUNS, foldCase } from "../src/rule/_lib/caseFolding";
+import { single } from "../src/rule/_lib/charSet";
 
 /**
  * The case-insensitive classes of this runtime's `iu` matching, read off the engine itself:
@@ -50,7 +50,7 @@ function tableClasses(): Map<number, number> {
   return rep;
 }
 
-/** The runs encoding of a class map, as src/_lib/caseFolding.ts stores it (printed when the test fails). */
+/** The runs encoding of a class map, as src/rule/_lib/caseFolding.ts stores it (printed when the test fails). */
 function encode(rep: Map<number, number>): string {
   const pairs = [...rep].filter(([x, r]) => x !== r).sort((a, b) => a[0] - b[0]);
   const runs: { x: number; n: number; s: number; d: number }[] = [];
@@ -69,7 +69,7 @@ describe("foldCase (the iu case folding of the ReDoS guard)", () => {
     const runtime = runtimeClasses();
     const table = tableClasses();
     // every equivalence the engine makes must be in the table, or the guard misses overlaps;
-    // on a failure, paste the printed runs into RUNS in src/_lib/caseFolding.ts
+    // on a failure, paste the printed runs into RUNS in src/rule/_lib/caseFolding.ts
     const missing = [...runtime].filter(([cp, r]) => table.get(cp) !== r);
     expect(missing.length === 0 ? "" : encode(runtime)).toBe("");
     // and nothing more: a table that folds more than the engine refuses safe patterns

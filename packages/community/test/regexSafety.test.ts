@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { MAX_WINDOW_WORK, windowWork } from "../src/_lib/backtrackingWork";
-import { foldTree } from "../src/_lib/caseFolding";
-import { chunkedMatches, PATTERN_OVERLAP, PATTERN_WINDOW } from "../src/_lib/chunkedMatch";
-import { parseRegex } from "../src/_lib/regexAst";
+import { MAX_WINDOW_WORK, windowWork } from "../src/rule/_lib/backtrackingWork";
+import { foldTree } from "../src/rule/_lib/caseFolding";
+import { chunkedMatches, PATTERN_OVERLAP, PATTERN_WINDOW } from "../src/rule/_lib/chunkedMatch";
+import { parseRegex } from "../src/rule/_lib/regexAst";
 import { checkRegexSafety, compileRules, evaluate } from "./helpers";
 
 const code = (source: string, flags?: string): string => {

@@ -1,5 +1,5 @@
 // parseOrThrow with zod/mini schemas: zod/mini ships no message locale, so the rule of an issue
-// without its own message is phrased by core (src/_lib/issueRule.ts). One case per issue code.
+// without its own message is phrased by core (src/validate/_lib/issueRule.ts). One case per issue code.
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { parseOrThrow } from "@ops/core";

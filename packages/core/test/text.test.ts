@@ -4,10 +4,10 @@
 // copies disagreed on.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BYTES_PER_NODE } from "../src/_lib/ahoCorasick";
-import { type CompiledKeywords, compileKeywordList, normalizeKeyword } from "../src/_lib/keywords";
-import { inMarkRanges } from "../src/_lib/markRanges";
-import { normalizeAt } from "../src/_lib/normalize";
+import { BYTES_PER_NODE } from "../src/text/_lib/ahoCorasick";
+import { type CompiledKeywords, compileKeywordList, normalizeKeyword } from "../src/text/_lib/keywords";
+import { inMarkRanges } from "../src/text/_lib/markRanges";
+import { normalizeAt } from "../src/text/_lib/normalize";
 import {
   CompileKeywordsOptionsSchema,
   compileKeywords,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fnv1a64 } from "../src/_lib/fnv1a64";
+import { fnv1a64 } from "../src/weibo/_lib/fnv1a64";
 
 describe("fnv1a64", () => {
   // test vectors of draft-eastlake-fnv (FNV-1a, 64 bits)

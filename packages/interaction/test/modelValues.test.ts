@@ -7,7 +7,7 @@ import * as z from "zod/mini";
 import { describe, expect, it } from "vitest";
 import { isOpsError } from "@ops/core";
 import { buildThreads, ThreadSchema, type Interaction } from "./helpers/index";
-import { checkPreviousThreads } from "../src/_lib/checkPreviousThreads";
+import { checkPreviousThreads } from "../src/thread/_lib/checkPreviousThreads";
 
 const Previous = z.array(ThreadSchema);
 const accepts = (v: unknown): boolean => {

@@ -2,7 +2,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SHA256_CONSTANTS, sha256Hex } from "../src/_lib/sha256";
+import { SHA256_CONSTANTS, sha256Hex } from "../src/thread/_lib/sha256";
 
 // FIPS 180-4 §4.2.2 (K) and §5.3.3 (H⁽⁰⁾), as printed in the standard
 const K = [

@@ -2,8 +2,8 @@ import { v2Key } from "./fixtures/sign";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createWechatOaAdapter, handleWebhook, WechatOaAdapterOptionsSchema } from "./helpers/index";
-import { decryptWechatMessage, wechatAesKey } from "../src/_lib/wechatCrypto";
-import { escapeXml } from "../src/_lib/xml";
+import { decryptWechatMessage, wechatAesKey } from "../src/adapter/_lib/wechatCrypto";
+import { escapeXml } from "../src/adapter/_lib/xml";
 import { signedUrl, WECHAT_ACCOUNT, WECHAT_SUBSCRIBE, WECHAT_TEXT, WECHAT_TOKEN } from "./fixtures/wechat";
 import {
   aesCbc,

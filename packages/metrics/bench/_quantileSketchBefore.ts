@@ -1,7 +1,7 @@
 // The quantile sketch as it was before issue 17 (git HEAD at the time of writing), for the A/B of
 // the hot-path type check in sketchFormats.bench.ts: add() without the typeof and sum-overflow checks.
 import { OpsError } from "@ops/core";
-import { DenseStore } from "../src/_lib/ddStore";
+import { DenseStore } from "../src/sketch/_lib/ddStore";
 
 export class QuantileSketchBefore {
   readonly kind = "quantile" as const;

@@ -14,7 +14,7 @@ import {
   ddSketchProto,
   type HyperLogLog,
 } from "@ops/metrics";
-import { murmurHash3x64, murmurHash3x64Long } from "../src/_lib/murmurHash3";
+import { murmurHash3x64, murmurHash3x64Long } from "../src/sketch/_lib/murmurHash3";
 import { QuantileSketchBefore } from "./_quantileSketchBefore";
 
 const RUNS = 5;

@@ -9,7 +9,7 @@ import {
   type EventColumns,
   type MetricEvent,
 } from "@ops/metrics";
-import { aggregate } from "../src/_lib/aggregate";
+import { aggregate } from "../src/bucket/_lib/aggregate";
 import { planBuckets } from "../src/_lib/bucketPlan";
 import { DAY, HOUR } from "./_helpers";
 

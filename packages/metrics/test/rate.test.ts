@@ -140,7 +140,7 @@ describe("engagementRate", () => {
   });
 
   it("accepts and refuses exactly what its exported schemas do, with the same first issue", () => {
-    // engagementRate checks its arguments by hand (src/_lib/checkEngagementArgs.ts). Here they
+    // engagementRate checks its arguments by hand (src/rate/_lib/checkEngagementArgs.ts). Here they
     // are valid posts and options in which fields, entries and lists are replaced by edge
     // values at a rate that differs from run to run (from nearly every field to almost none);
     // the verdict, the first issue's path and message and the output must be the schemas' own.

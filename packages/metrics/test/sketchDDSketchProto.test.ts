@@ -10,7 +10,7 @@ import {
   type QuantileSketch,
 } from "@ops/metrics";
 import { describe, expect, it } from "vitest";
-import { decodeDDSketch, encodeDDSketch } from "../src/_lib/ddsketchProto";
+import { decodeDDSketch, encodeDDSketch } from "../src/sketch/_lib/ddsketchProto";
 
 // sketches-js's toProto/fromProto load `protobufjs/minimal`, which it lists only as its own
 // devDependency: without protobufjs installed beside it the peer cannot encode or decode at all.

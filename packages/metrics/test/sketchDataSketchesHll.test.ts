@@ -8,9 +8,9 @@ import {
   type HyperLogLog,
 } from "@ops/metrics";
 import { describe, expect, it } from "vitest";
-import { dsHllUnion } from "../src/_lib/dsHllCore";
-import type { DsHyperLogLogImpl } from "../src/_lib/dsHyperLogLog";
-import { murmurHash3x64 } from "../src/_lib/murmurHash3";
+import { dsHllUnion } from "../src/sketch/_lib/dsHllCore";
+import type { DsHyperLogLogImpl } from "../src/sketch/_lib/dsHyperLogLog";
+import { murmurHash3x64 } from "../src/sketch/_lib/murmurHash3";
 import {
   fromHex,
   type HllEntry,

@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { OpsError, parseInstant, parseOrThrow } from "@ops/core";
 import { CalendarSpecSchema, compileCalendar, WEEKDAYS, type CalendarSpec } from "@ops/sla";
-import { INTERVALS } from "../src/_lib/calendarData";
-import { expandCalendar } from "../src/_lib/expandCalendar";
+import { INTERVALS } from "../src/calendar/_lib/calendarData";
+import { expandCalendar } from "../src/calendar/_lib/expandCalendar";
 
-// compileCalendar checks the spec by hand (src/_lib/readCalendarSpec.ts) to keep zod out of
+// compileCalendar checks the spec by hand (src/calendar/_lib/readCalendarSpec.ts) to keep zod out of
 // its bundle; these tests hold it to CalendarSpecSchema read through parseOrThrow, which is
 // what it ran before: the same verdict, and the same path, message and received value for
 // the first issue; for an accepted spec, the same compiled intervals as zod's parsed copy.
@@ -323,7 +323,7 @@ describe("compileCalendar", () => {
     const inputs = Object.entries(output?.inputs ?? {})
       .filter(([, input]) => input.bytesInOutput > 0)
       .map(([path]) => path);
-    expect(inputs.filter((path) => path.endsWith("sla/src/_lib/readCalendarSpec.ts"))).toHaveLength(1);
+    expect(inputs.filter((path) => path.endsWith("sla/src/calendar/_lib/readCalendarSpec.ts"))).toHaveLength(1);
     expect(inputs.filter((path) => /zod|parseOrThrow|issueRule/.test(path))).toEqual([]);
   });
 });

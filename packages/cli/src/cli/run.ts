@@ -1,9 +1,9 @@
 import { OpsError } from "@ops/core";
-import { describeThrown } from "../_lib/describeThrown";
-import { raffleDraw } from "../_lib/raffleDraw";
-import { raffleVerify } from "../_lib/raffleVerify";
-import { RAFFLE_USAGE, TOP_USAGE } from "../_lib/usage";
-import { usageError } from "../_lib/usageError";
+import { describeThrown } from "./_lib/describeThrown";
+import { raffleDraw } from "./_lib/raffleDraw";
+import { raffleVerify } from "./_lib/raffleVerify";
+import { RAFFLE_USAGE, TOP_USAGE } from "./_lib/usage";
+import { usageError } from "./_lib/usageError";
 import { EXIT } from "./EXIT";
 import type { Io } from "./Io";
 

@@ -1,6 +1,6 @@
 import { isOpsError, OpsError } from "@ops/core";
-import { contestReport } from "../_lib/contestReport";
-import { drawReport } from "../_lib/drawReport";
+import { contestReport } from "./_lib/contestReport";
+import { drawReport } from "./_lib/drawReport";
 import { reportLine } from "../_lib/reportLine";
 import { unreadableReport } from "../_lib/unreadableReport";
 import type { ReportMessageKey } from "./reportMessages";

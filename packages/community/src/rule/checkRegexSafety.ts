@@ -1,9 +1,9 @@
 import { err, failure, ok, type Failure, type Result } from "@ops/core";
 import * as z from "zod/mini";
-import { findExcessiveWork } from "../_lib/backtrackingWork";
-import { foldTree } from "../_lib/caseFolding";
-import { parseRegex } from "../_lib/regexAst";
-import { findBacktrackingRisk } from "../_lib/regexSafety";
+import { findExcessiveWork } from "./_lib/backtrackingWork";
+import { foldTree } from "./_lib/caseFolding";
+import { parseRegex } from "./_lib/regexAst";
+import { findBacktrackingRisk } from "./_lib/regexSafety";
 
 /** Why {@link checkRegexSafety} refused a pattern. */
 export type RegexRefusal =

@@ -1,11 +1,11 @@
 import { brandCompiled, compileKeywords, OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
-import { compileAdvertising } from "../_lib/advertising";
-import type { CompiledRule, CompiledRuleSetInternal, CompiledTrigger } from "../_lib/compiledRules";
+import { compileAdvertising } from "./_lib/advertising";
+import type { CompiledRule, CompiledRuleSetInternal, CompiledTrigger } from "./_lib/compiledRules";
 import { checkRegexSafety } from "./checkRegexSafety";
 import { RuleSchema, type Rule } from "./Rule";
-import type { CompiledRuleSet } from "../_lib/compiledRules";
-export type { CompiledRuleSet } from "../_lib/compiledRules";
+import type { CompiledRuleSet } from "./_lib/compiledRules";
+export type { CompiledRuleSet } from "./_lib/compiledRules";
 
 const LEVELS = { raw: -1, invisible: 0, whitespace: 1, separators: 2 } as const;
 

@@ -1,8 +1,8 @@
 import { parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
-import { compileAdvertising, createForms, detectWith } from "../_lib/advertising";
-import type { DetectAdvertisingOptions, AdvertisingHit } from "../_lib/advertising";
-export type { DetectAdvertisingOptions, AdvertisingDetectorKind, AdvertisingHit } from "../_lib/advertising";
+import { compileAdvertising, createForms, detectWith } from "./_lib/advertising";
+import type { DetectAdvertisingOptions, AdvertisingHit } from "./_lib/advertising";
+export type { DetectAdvertisingOptions, AdvertisingDetectorKind, AdvertisingHit } from "./_lib/advertising";
 
 /** Schema of {@link DetectAdvertisingOptions} (a `links` trigger of `TriggerSchema` extends it). */
 export const DetectAdvertisingOptionsSchema = /* @__PURE__ */ (() =>

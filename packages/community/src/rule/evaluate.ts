@@ -1,7 +1,7 @@
 import { findKeywords, parseOrThrow, type NormalizedText } from "@ops/core";
-import { createForms, detectWith, type TextForms } from "../_lib/advertising";
-import { chunkedMatches } from "../_lib/chunkedMatch";
-import { asCompiledRules, type CompiledTrigger } from "../_lib/compiledRules";
+import { createForms, detectWith, type TextForms } from "./_lib/advertising";
+import { chunkedMatches } from "./_lib/chunkedMatch";
+import { asCompiledRules, type CompiledTrigger } from "./_lib/compiledRules";
 import type { CompiledRuleSet } from "./compileRules";
 import {
   EvaluationContextSchema,

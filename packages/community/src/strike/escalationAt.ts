@@ -2,7 +2,7 @@ import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
 import * as z from "zod/mini";
 import { ActionSchema, type Action } from "../rule/Rule";
 import type { StrikeLog, StrikeRecord } from "./StrikeLog";
-import { foldStrikes } from "../_lib/foldStrikes";
+import { foldStrikes } from "./_lib/foldStrikes";
 
 /** One step of an escalation ladder: from `minPoints` active strike points on, `action` applies. */
 export interface LadderStep {

@@ -1,4 +1,4 @@
-import { foldStrikes } from "../_lib/foldStrikes";
+import { foldStrikes } from "./_lib/foldStrikes";
 import type { StrikeLog, StrikeRecord } from "./StrikeLog";
 
 /**

@@ -1,9 +1,9 @@
 import * as z from "zod/mini";
 import { OpsError } from "../error/OpsError";
-import { compileKeywordList, type KeywordBoundaries, type KeywordMatcher } from "../_lib/keywords";
+import { compileKeywordList, type KeywordBoundaries, type KeywordMatcher } from "./_lib/keywords";
 import { parseOrThrow } from "../validate/parseOrThrow";
 
-export type { KeywordBoundaries, KeywordHit, KeywordMatcher } from "../_lib/keywords";
+export type { KeywordBoundaries, KeywordHit, KeywordMatcher } from "./_lib/keywords";
 
 /**
  * The most UTF-16 units a keyword list may total after normalisation, duplicates merged:

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { OpsError } from "../error/OpsError";
-import { asCompiled, keywordHits, type KeywordHit, type KeywordMatcher } from "../_lib/keywords";
-import { normalizeAt, type NormalizedText } from "../_lib/normalize";
+import { asCompiled, keywordHits, type KeywordHit, type KeywordMatcher } from "./_lib/keywords";
+import { normalizeAt, type NormalizedText } from "./_lib/normalize";
 import { readOptions } from "../_lib/readOptions";
 
 /** Options of {@link findKeywords}. */

@@ -1,9 +1,9 @@
 import * as z from "zod/mini";
 import { OpsError } from "../error/OpsError";
-import { normalizeAt, type NormalizedText, type NormalizeStrip } from "../_lib/normalize";
+import { normalizeAt, type NormalizedText, type NormalizeStrip } from "./_lib/normalize";
 import { readOptions } from "../_lib/readOptions";
 
-export type { NormalizedText, NormalizeStrip } from "../_lib/normalize";
+export type { NormalizedText, NormalizeStrip } from "./_lib/normalize";
 
 /** Options of {@link normalizeText}. */
 export interface NormalizeTextOptions {

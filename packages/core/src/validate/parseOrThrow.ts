@@ -1,5 +1,5 @@
 import { type core, safeParse } from "zod/mini";
-import { issueRule } from "../_lib/issueRule";
+import { issueRule } from "./_lib/issueRule";
 import { type ErrorPath, OpsError } from "../error/OpsError";
 
 /** Options of {@link parseOrThrow}. */

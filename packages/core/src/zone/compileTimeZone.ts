@@ -9,7 +9,7 @@ import {
   type RangeBlame,
   resolveWith,
   wallClockMs,
-} from "../_lib/zoneMath";
+} from "./_lib/zoneMath";
 import type { Disambiguation, LocalDateTime } from "./fromLocalParts";
 import type { LocalParts } from "./localParts";
 import type { WeekStartsOn } from "./startOfLocal";

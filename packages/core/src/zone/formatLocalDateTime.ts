@@ -1,7 +1,7 @@
 import { OpsError } from "../error/OpsError";
 import { assertInstant, type Instant } from "../instant/Instant";
 import { readOptions } from "../_lib/readOptions";
-import { partsAt, rawOffset } from "../_lib/zoneMath";
+import { partsAt, rawOffset } from "./_lib/zoneMath";
 import { assertTimeZone, type TimeZone } from "./timeZone";
 
 /** Options of {@link formatLocalDateTime}. */

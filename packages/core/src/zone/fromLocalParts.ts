@@ -4,9 +4,9 @@ import type { Instant } from "../instant/Instant";
 import { monthLength } from "../_lib/civil";
 import { parseOrThrow } from "../validate/parseOrThrow";
 import { assertTimeZone, type TimeZone } from "./timeZone";
-import { checkDisambiguation, resolveLocal, wallClockMs } from "../_lib/zoneMath";
-import type { LocalDateTime, Disambiguation } from "../_lib/zoneMath";
-export type { LocalDateTime, Disambiguation } from "../_lib/zoneMath";
+import { checkDisambiguation, resolveLocal, wallClockMs } from "./_lib/zoneMath";
+import type { LocalDateTime, Disambiguation } from "./_lib/zoneMath";
+export type { LocalDateTime, Disambiguation } from "./_lib/zoneMath";
 
 /** Options of {@link fromLocalParts}. */
 export interface FromLocalPartsOptions {

@@ -1,9 +1,9 @@
 import type { Instant } from "../instant/Instant";
 import { assertInstant } from "../instant/Instant";
 import { assertTimeZone, type TimeZone } from "./timeZone";
-import { partsAt, rawOffset } from "../_lib/zoneMath";
-import type { LocalParts } from "../_lib/zoneMath";
-export type { LocalParts } from "../_lib/zoneMath";
+import { partsAt, rawOffset } from "./_lib/zoneMath";
+import type { LocalParts } from "./_lib/zoneMath";
+export type { LocalParts } from "./_lib/zoneMath";
 
 /**
  * The local calendar date and wall-clock time of `instant` in `zone`.

@@ -2,7 +2,7 @@ import { OpsError } from "../error/OpsError";
 import type { Instant } from "../instant/Instant";
 import { monthLength } from "../_lib/civil";
 import { readOptions } from "../_lib/readOptions";
-import { checkDisambiguation, resolveLocal, wallClockMs } from "../_lib/zoneMath";
+import { checkDisambiguation, resolveLocal, wallClockMs } from "./_lib/zoneMath";
 import type { FromLocalPartsOptions } from "./fromLocalParts";
 import { assertTimeZone, type TimeZone } from "./timeZone";
 

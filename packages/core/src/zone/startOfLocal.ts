@@ -3,7 +3,7 @@ import type { Instant } from "../instant/Instant";
 import { assertInstant, formatInstant } from "../instant/Instant";
 import { OpsError } from "../error/OpsError";
 import { assertTimeZone, type TimeZone } from "./timeZone";
-import { partsAt, rawOffset, resolveLocal, wallClockMs } from "../_lib/zoneMath";
+import { partsAt, rawOffset, resolveLocal, wallClockMs } from "./_lib/zoneMath";
 
 /** Day a week starts on: 0 = Sunday, 1 = Monday (ISO 8601, default) … 6 = Saturday. */
 export type WeekStartsOn = 0 | 1 | 2 | 3 | 4 | 5 | 6;

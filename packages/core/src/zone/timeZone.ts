@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { OpsError, type ErrorPath } from "../error/OpsError";
-import { ZONE_NAME, zoneNameRule } from "../_lib/zoneNames";
+import { ZONE_NAME, zoneNameRule } from "./_lib/zoneNames";
 
 /**
  * An IANA time-zone name such as `"Asia/Shanghai"`, `"America/New_York"` or `"UTC"`: an

@@ -1,6 +1,6 @@
 import { assertInstant, MAX_INSTANT, type Instant } from "../instant/Instant";
 import { assertTimeZone, type TimeZone } from "./timeZone";
-import { hourlyOffsets, rawOffset } from "../_lib/zoneMath";
+import { hourlyOffsets, rawOffset } from "./_lib/zoneMath";
 
 /**
  * The UTC offset of `zone` at `instant`, in minutes east of UTC (`480` for Asia/Shanghai,

@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
 import type { TransitionContext } from "../lifecycle/transitionContext";
 import { resolveContext } from "../_lib/resolveContext";
-import { replayParsed } from "../_lib/replayParsed";
+import { replayParsed } from "./_lib/replayParsed";
 import { FeedbackEventSchema, type FeedbackEventInput } from "./feedbackEvent";
 
 const EventsSchema = /* @__PURE__ */ (() => z.array(FeedbackEventSchema))();

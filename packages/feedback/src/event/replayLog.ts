@@ -2,7 +2,7 @@ import { parseOrThrow, type FeedbackId } from "@ops/core";
 import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
 import type { TransitionContext } from "../lifecycle/transitionContext";
-import { replayParsed } from "../_lib/replayParsed";
+import { replayParsed } from "./_lib/replayParsed";
 import { resolveContext } from "../_lib/resolveContext";
 import { FeedbackEventSchema, type FeedbackEvent, type FeedbackEventInput } from "./feedbackEvent";
 

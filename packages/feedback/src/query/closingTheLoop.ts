@@ -9,7 +9,7 @@ import {
 } from "@ops/metrics";
 import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
-import { checkItems } from "../_lib/checkItems";
+import { checkItems } from "./_lib/checkItems";
 
 /** Options of {@link closingTheLoop}. */
 export interface ClosingTheLoopOptions {

@@ -2,7 +2,7 @@ import { OpsError, PeriodSchema, parseOrThrow, type Period } from "@ops/core";
 import { csat, CsatOptionsSchema, type Csat, type CsatOptions } from "@ops/metrics";
 import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
-import { checkItems } from "../_lib/checkItems";
+import { checkItems } from "./_lib/checkItems";
 
 /** Options of {@link csatByCategory}: `@ops/metrics`' CSAT options and a period. */
 export interface CsatByCategoryOptions extends CsatOptions {

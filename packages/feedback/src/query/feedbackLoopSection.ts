@@ -3,7 +3,7 @@ import type { ReportSection, SectionLabel } from "@ops/metrics";
 import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
 import type { FeedbackStatus } from "../item/feedbackStatus";
-import { checkItems } from "../_lib/checkItems";
+import { checkItems } from "./_lib/checkItems";
 import { closingTheLoop } from "./closingTheLoop";
 import { overdueItems } from "./overdueItems";
 import { resolvedNotReported } from "./resolvedNotReported";

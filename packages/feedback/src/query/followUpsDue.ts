@@ -1,6 +1,6 @@
 import { PeriodSchema, parseOrThrow, type Period } from "@ops/core";
 import type { FeedbackItem } from "../item/feedbackItem";
-import { checkItems } from "../_lib/checkItems";
+import { checkItems } from "./_lib/checkItems";
 
 /**
  * The follow-ups ("how did it go?") due in a window: items in `follow_up` whose follow-up

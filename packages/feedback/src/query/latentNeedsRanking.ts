@@ -1,7 +1,7 @@
 import { PeriodSchema, parseOrThrow, type Period } from "@ops/core";
 import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
-import { checkItems } from "../_lib/checkItems";
+import { checkItems } from "./_lib/checkItems";
 import { foldLabel } from "../_lib/keywords";
 
 /** Options of {@link latentNeedsRanking}. */

@@ -2,7 +2,7 @@ import { assertInstant, parseOrThrow, type Instant } from "@ops/core";
 import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
 import { FeedbackStatusSchema, type FeedbackStatus } from "../item/feedbackStatus";
-import { checkItems } from "../_lib/checkItems";
+import { checkItems } from "./_lib/checkItems";
 
 /** The states in which work is still owed, so that a passed `dueAt` makes an item overdue. */
 const OPEN_WORK: readonly FeedbackStatus[] = [

@@ -1,7 +1,7 @@
 import { assertInstant, parseOrThrow, type Instant } from "@ops/core";
 import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
-import { checkItems } from "../_lib/checkItems";
+import { checkItems } from "./_lib/checkItems";
 
 /** Options of {@link resolvedNotReported}. */
 export interface ResolvedNotReportedOptions {

@@ -1,10 +1,10 @@
 import * as z from "zod/mini";
 import { brandCompiled, OpsError, parseOrThrow } from "@ops/core";
-import type { CompiledRule, RoutingRulesInternal } from "../_lib/compiledRules";
+import type { CompiledRule, RoutingRulesInternal } from "./_lib/compiledRules";
 import { toKeywordList } from "../_lib/keywords";
 import { RoutingRuleSchema, type RoutingRule } from "./routingRule";
-import type { RoutingRules } from "../_lib/compiledRules";
-export type { RoutingRules } from "../_lib/compiledRules";
+import type { RoutingRules } from "./_lib/compiledRules";
+export type { RoutingRules } from "./_lib/compiledRules";
 
 const RulesSchema = /* @__PURE__ */ (() => z.array(RoutingRuleSchema))();
 

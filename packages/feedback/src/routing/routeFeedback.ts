@@ -10,7 +10,7 @@ import {
 import type { FeedbackSource } from "../item/feedbackSource";
 import type { Priority } from "@ops/interaction";
 import { matchedKeywords as keywordsIn } from "../_lib/keywords";
-import type { RoutingRulesInternal } from "../_lib/compiledRules";
+import type { RoutingRulesInternal } from "./_lib/compiledRules";
 import type { RoutingRules } from "./compileRoutingRules";
 
 /** What {@link routeFeedback} looks at; a {@link FeedbackItem} has all of it. */

@@ -10,7 +10,7 @@ import {
   type ProportionInterval,
 } from "@ops/metrics";
 import * as z from "zod/mini";
-import { assertCompiledQuestionnaire } from "../_lib/assertCompiledQuestionnaire";
+import { assertCompiledQuestionnaire } from "./_lib/assertCompiledQuestionnaire";
 import type { CompiledQuestionnaire } from "./compileQuestionnaire";
 import { validateResponses, type ResponseValidation } from "./validateResponses";
 

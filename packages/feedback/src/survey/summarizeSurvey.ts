@@ -1,11 +1,11 @@
 import { parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
-import { assertCompiledQuestionnaire } from "../_lib/assertCompiledQuestionnaire";
-import { summarizeQuestion } from "../_lib/summarizeQuestion";
+import { assertCompiledQuestionnaire } from "./_lib/assertCompiledQuestionnaire";
+import { summarizeQuestion } from "./_lib/summarizeQuestion";
 import type { CompiledQuestionnaire } from "./compileQuestionnaire";
 import { validateResponses, type ResponseValidation } from "./validateResponses";
-import type { QuestionSummary } from "../_lib/summarizeQuestion";
-export type { OptionShare, LikertMean, SummaryHead, QuestionSummary } from "../_lib/summarizeQuestion";
+import type { QuestionSummary } from "./_lib/summarizeQuestion";
+export type { OptionShare, LikertMean, SummaryHead, QuestionSummary } from "./_lib/summarizeQuestion";
 
 /** Options of {@link summarizeSurvey}. */
 export interface SummarizeSurveyOptions {

@@ -2,7 +2,7 @@ import { assertCompiled, parseOrThrow } from "@ops/core";
 import { tagInteraction, type CompiledNeedRules, type Interaction } from "@ops/interaction";
 import { wilsonInterval, type ProportionInterval } from "@ops/metrics";
 import * as z from "zod/mini";
-import { assertCompiledQuestionnaire } from "../_lib/assertCompiledQuestionnaire";
+import { assertCompiledQuestionnaire } from "./_lib/assertCompiledQuestionnaire";
 import type { CompiledQuestionnaire } from "./compileQuestionnaire";
 import { validateResponses } from "./validateResponses";
 

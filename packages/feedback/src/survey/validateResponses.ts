@@ -1,7 +1,7 @@
 import { OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
-import { assertCompiledQuestionnaire } from "../_lib/assertCompiledQuestionnaire";
-import { checkAnswer } from "../_lib/checkAnswer";
+import { assertCompiledQuestionnaire } from "./_lib/assertCompiledQuestionnaire";
+import { checkAnswer } from "./_lib/checkAnswer";
 import type { CompiledQuestionnaire } from "./compileQuestionnaire";
 import type { AnswerValue } from "./surveyResponse";
 

@@ -2,7 +2,7 @@ import { IdSchema, InstantSchema, type Instant, type InteractionId, type TimeZon
 import { ChannelIdSchema, type Interaction } from "@ops/interaction";
 import * as z from "zod/mini";
 import { instantReader } from "../_lib/cells";
-import { fnv1a64 } from "../_lib/fnv1a64";
+import { fnv1a64 } from "./_lib/fnv1a64";
 import { isTotalLabel, sortErrors } from "../_lib/header";
 import { exportOptionsShape, openExport } from "../_lib/openExport";
 import type { CsvEncoding } from "../csv/limits";

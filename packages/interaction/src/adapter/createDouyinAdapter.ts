@@ -1,9 +1,9 @@
 import { failure } from "@ops/core";
 import type { AdapterOptions, ParseContext, PlatformAdapter } from "./PlatformAdapter";
 import type { InteractionInput } from "../model/Interaction";
-import { adapterPolicy, defineAdapter, done, itemDigest, type Parsed, skipped } from "../_lib/adapterKit";
+import { adapterPolicy, defineAdapter, done, itemDigest, type Parsed, skipped } from "./_lib/adapterKit";
 import { sha1Hex, timingSafeEqual } from "../_lib/crypto";
-import { header } from "../_lib/http";
+import { header } from "./_lib/http";
 import { deliveryKey } from "../toolkit/deliveryKey";
 import {
   epochToInstant,
@@ -15,7 +15,7 @@ import {
   parseJsonObject,
   strField,
   type Obj,
-} from "../_lib/read";
+} from "./_lib/read";
 
 const PLATFORM = "douyin";
 /** Known events that carry no interaction, each with the reason its rule skips it. */

@@ -1,13 +1,13 @@
 import { failure, type Result } from "@ops/core";
 import type { AdapterFailure, AdapterOptions, OutboundRequest, ParseContext, PlatformAdapter } from "./PlatformAdapter";
 import type { Interaction } from "../model/Interaction";
-import { adapterPolicy, defineAdapter, type Parsed } from "../_lib/adapterKit";
-import { eachMetaEntry, metaUnknown, verifyMetaWebhook } from "../_lib/metaWebhook";
-import { instagramEntries } from "../_lib/instagramEntries";
-import { metaMessagingEvent } from "../_lib/metaMessagingEvent";
-import { toOutboundId } from "../_lib/outboundIds";
+import { adapterPolicy, defineAdapter, type Parsed } from "./_lib/adapterKit";
+import { eachMetaEntry, metaUnknown, verifyMetaWebhook } from "./_lib/metaWebhook";
+import { instagramEntries } from "./_lib/instagramEntries";
+import { metaMessagingEvent } from "./_lib/metaMessagingEvent";
+import { toOutboundId } from "./_lib/outboundIds";
 import { deliveryKey } from "../toolkit/deliveryKey";
-import { idField, missing, objField, strField } from "../_lib/read";
+import { idField, missing, objField, strField } from "./_lib/read";
 import { instagramMentionLookups } from "./instagramMentionLookups";
 
 const PLATFORM = "instagram";

@@ -8,7 +8,7 @@ import type {
   SkippedItem,
 } from "./PlatformAdapter";
 import type { InteractionInput } from "../model/Interaction";
-import { adapterPolicy, defineAdapter, itemDigest, type Parsed } from "../_lib/adapterKit";
+import { adapterPolicy, defineAdapter, itemDigest, type Parsed } from "./_lib/adapterKit";
 import {
   eachMetaEntry,
   metaEntries,
@@ -16,11 +16,11 @@ import {
   metaUnknown,
   verifyMetaWebhook,
   type MetaEntry,
-} from "../_lib/metaWebhook";
-import { metaMessagingEvent } from "../_lib/metaMessagingEvent";
-import { toOutboundId } from "../_lib/outboundIds";
+} from "./_lib/metaWebhook";
+import { metaMessagingEvent } from "./_lib/metaMessagingEvent";
+import { toOutboundId } from "./_lib/outboundIds";
 import { deliveryKey } from "../toolkit/deliveryKey";
-import { idField, missing, numField, objField, strField, type Obj } from "../_lib/read";
+import { idField, missing, numField, objField, strField, type Obj } from "./_lib/read";
 
 const PLATFORM = "messenger";
 /** Messenger Send API: a text message holds at most 2000 characters (Send API reference, `message.text`). */

@@ -19,11 +19,11 @@ import {
   querySignedAt,
   skipped,
   verifySortedSha1,
-} from "../_lib/adapterKit";
+} from "./_lib/adapterKit";
 import { deliveryKey } from "../toolkit/deliveryKey";
-import { query } from "../_lib/http";
-import { decryptWechatMessage, wechatAesKey, type WechatAesKey } from "../_lib/wechatCrypto";
-import { parseXml, type XmlNode } from "../_lib/xml";
+import { query } from "./_lib/http";
+import { decryptWechatMessage, wechatAesKey, type WechatAesKey } from "./_lib/wechatCrypto";
+import { parseXml, type XmlNode } from "./_lib/xml";
 
 /**
  * Options of {@link createWechatOaAdapter}: `policy`, and for safe mode (安全模式) and

@@ -10,10 +10,10 @@ import {
   querySignedAt,
   skipped,
   verifySortedSha1,
-} from "../_lib/adapterKit";
-import { arrField, idField, isObj, missing, objField, parseJsonObject, strField, type Obj } from "../_lib/read";
+} from "./_lib/adapterKit";
+import { arrField, idField, isObj, missing, objField, parseJsonObject, strField, type Obj } from "./_lib/read";
 import { deliveryKey } from "../toolkit/deliveryKey";
-import { toOutboundId } from "../_lib/outboundIds";
+import { toOutboundId } from "./_lib/outboundIds";
 
 const PLATFORM = "weibo";
 const MONTHS: Readonly<Record<string, number>> = {

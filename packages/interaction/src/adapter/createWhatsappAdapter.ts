@@ -1,11 +1,11 @@
 import { failure, type Result } from "@ops/core";
 import type { AdapterFailure, AdapterOptions, ParseContext, PlatformAdapter, SkippedItem } from "./PlatformAdapter";
 import type { InteractionInput, MediaItem } from "../model/Interaction";
-import { adapterPolicy, defineAdapter, type Parsed } from "../_lib/adapterKit";
-import { eachMetaEntry, metaEntries, verifyMetaWebhook } from "../_lib/metaWebhook";
-import { toOutboundId } from "../_lib/outboundIds";
+import { adapterPolicy, defineAdapter, type Parsed } from "./_lib/adapterKit";
+import { eachMetaEntry, metaEntries, verifyMetaWebhook } from "./_lib/metaWebhook";
+import { toOutboundId } from "./_lib/outboundIds";
 import { deliveryKey } from "../toolkit/deliveryKey";
-import { arrField, idField, isObj, missing, numField, objField, strField, type Obj } from "../_lib/read";
+import { arrField, idField, isObj, missing, numField, objField, strField, type Obj } from "./_lib/read";
 
 const PLATFORM = "whatsapp";
 /** WhatsApp Cloud API: `text.body` holds at most 4096 characters (Messages API reference, text messages). */

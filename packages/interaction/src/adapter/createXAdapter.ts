@@ -1,10 +1,10 @@
 import { failure, type Result } from "@ops/core";
 import type { AdapterFailure, AdapterOptions, ParseContext, PlatformAdapter, SkippedItem } from "./PlatformAdapter";
 import type { InteractionInput } from "../model/Interaction";
-import { adapterPolicy, defineAdapter, done, itemDigest, type Parsed, skipped } from "../_lib/adapterKit";
+import { adapterPolicy, defineAdapter, done, itemDigest, type Parsed, skipped } from "./_lib/adapterKit";
 import { hmacSha256Base64, timingSafeEqual } from "../_lib/crypto";
-import { header, query } from "../_lib/http";
-import { toOutboundId } from "../_lib/outboundIds";
+import { header, query } from "./_lib/http";
+import { toOutboundId } from "./_lib/outboundIds";
 import { deliveryKey } from "../toolkit/deliveryKey";
 import {
   arrField,
@@ -16,8 +16,8 @@ import {
   parseJsonObject,
   strField,
   type Obj,
-} from "../_lib/read";
-import { xDm, xFollow, xId, xPost, xPostMissing, xRecall, xTime, xUser, type XScope } from "../_lib/xObjects";
+} from "./_lib/read";
+import { xDm, xFollow, xId, xPost, xPostMissing, xRecall, xTime, xUser, type XScope } from "./_lib/xObjects";
 
 const PLATFORM = "x";
 /** X Activity API event types whose payload is a post object. */

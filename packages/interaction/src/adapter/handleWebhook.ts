@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { failure, OpsError, parseOrThrow, type Result } from "@ops/core";
 import type { Interaction } from "../model/Interaction";
-import { checkContext } from "../_lib/adapterKit";
+import { checkContext } from "./_lib/adapterKit";
 import type {
   AdapterFailure,
   AdapterLookup,

@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
 import { failure, InstantSchema, type Result } from "@ops/core";
 import type { AdapterFailure } from "./PlatformAdapter";
-import { instagramEntries } from "../_lib/instagramEntries";
-import { arrField, idField, isObj, numField, objField, strField } from "../_lib/read";
+import { instagramEntries } from "./_lib/instagramEntries";
+import { arrField, idField, isObj, numField, objField, strField } from "./_lib/read";
 
 /** A Graph API node id: digits only, so that it cannot change the `fields` expression it is put in. */
 const GraphIdSchema = /* @__PURE__ */ (() =>

@@ -1,9 +1,9 @@
 import { failure, parseInstant, type Instant, type Result } from "@ops/core";
 import type { AdapterFailure, ParseContext } from "./PlatformAdapter";
 import type { Interaction } from "../model/Interaction";
-import { finish, guard } from "../_lib/adapterKit";
+import { finish, guard } from "./_lib/adapterKit";
 import { checkWith } from "../_lib/checkWith";
-import { idField, numField, objField, parseJsonObject, strField } from "../_lib/read";
+import { idField, numField, objField, parseJsonObject, strField } from "./_lib/read";
 import {
   InstagramMentionLookupSchema,
   type InstagramMentionLookup,

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { failure, InstantSchema, type Result } from "@ops/core";
-import { checkContext } from "../_lib/adapterKit";
+import { checkContext } from "./_lib/adapterKit";
 import { checkWith } from "../_lib/checkWith";
 import { InteractionSchema, type Interaction, type InteractionInput } from "../model/Interaction";
 import {

@@ -10,10 +10,10 @@ import type {
 } from "../adapter/PlatformAdapter";
 import { ThreadSchema } from "../model/Thread";
 import { checkWith } from "../_lib/checkWith";
-import { deepEqual } from "../_lib/deepEqual";
+import { deepEqual } from "./_lib/deepEqual";
 import { handleWebhook } from "../adapter/handleWebhook";
 import { replyPolicy } from "../replyWindow/replyPolicy";
-import { bodyVariants, comparesSecretPlainly, essence } from "../_lib/mutations";
+import { bodyVariants, comparesSecretPlainly, essence } from "./_lib/mutations";
 
 /** What a fixture should produce. */
 export type FixtureExpectation =

@@ -1,6 +1,6 @@
 import type * as z from "zod/mini";
 import type { ActorId, CampaignId, ChannelId, InteractionId, ThreadId } from "@ops/core";
-import { brandedId } from "../_lib/brandedId";
+import { brandedId } from "./_lib/brandedId";
 
 /**
  * Schema of an {@link ActorId}: core's `IdSchema` (1–256 characters, no control

@@ -3,7 +3,7 @@ import { assertTimeZone, OpsError, type Instant, type WeekStartsOn } from "@ops/
 import { type MetricEvent, rollupByChannel } from "@ops/metrics";
 import type { Interaction } from "../model/Interaction";
 import type { CompiledNeedRules } from "./compileNeedRules";
-import { assertCompiled, tagsOf } from "../_lib/needTagging";
+import { assertCompiled, tagsOf } from "./_lib/needTagging";
 import { checkInteractions } from "../_lib/checkInteractions";
 import { dedupeById } from "../_lib/order";
 

@@ -1,6 +1,6 @@
 import type { Interaction } from "../model/Interaction";
 import type { CompiledNeedRules } from "./compileNeedRules";
-import { assertCompiled, tagsOf } from "../_lib/needTagging";
+import { assertCompiled, tagsOf } from "./_lib/needTagging";
 import { checkInteractions } from "../_lib/checkInteractions";
 
 /**

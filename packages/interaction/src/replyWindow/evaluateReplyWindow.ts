@@ -1,5 +1,5 @@
 import { assertInstant, parseOrThrow, type Instant } from "@ops/core";
-import { allowanceFor } from "../_lib/replyWindowMath";
+import { allowanceFor } from "./_lib/replyWindowMath";
 import {
   ReplySurfaceSchema,
   ReplyWindowEventSchema,

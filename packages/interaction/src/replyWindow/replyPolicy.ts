@@ -6,7 +6,7 @@ import {
   type ReplySurface,
   type ReplyWindowPolicy,
 } from "./ReplyWindowPolicy";
-import { allAllowances, allowanceFor } from "../_lib/replyWindowMath";
+import { allAllowances, allowanceFor } from "./_lib/replyWindowMath";
 
 /**
  * Can the brand answer this thread now, on which surface, until when and with how many

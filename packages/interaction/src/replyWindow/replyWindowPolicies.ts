@@ -1,5 +1,5 @@
 import type { ReplyWindowPolicy } from "./ReplyWindowPolicy";
-import { deepFreeze } from "../_lib/deepFreeze";
+import { deepFreeze } from "./_lib/deepFreeze";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

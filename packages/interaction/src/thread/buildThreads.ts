@@ -4,9 +4,9 @@ import type { Interaction, InteractionKind } from "../model/Interaction";
 import type { Thread, ThreadType } from "../model/Thread";
 import type { ReplyWindowEvent } from "../replyWindow/ReplyWindowPolicy";
 import { checkInteractions } from "../_lib/checkInteractions";
-import { ANSWERABLE_KINDS, ANSWER_KINDS, ownThreadKey, threadIdOf, type ThreadKey } from "../_lib/threadKey";
+import { ANSWERABLE_KINDS, ANSWER_KINDS, ownThreadKey, threadIdOf, type ThreadKey } from "./_lib/threadKey";
 import { chronological, dedupeIndexed } from "../_lib/order";
-import { checkPreviousThreads, type PreviousThread } from "../_lib/checkPreviousThreads";
+import { checkPreviousThreads, type PreviousThread } from "./_lib/checkPreviousThreads";
 
 /** Options of {@link buildThreads}. */
 export interface BuildThreadsOptions {

@@ -1,7 +1,7 @@
 import { checkOptions } from "../_lib/checkOptions";
 import { assertInstant, OpsError, type ActorId, type ChannelId, type Instant } from "@ops/core";
 import type { Priority, Thread } from "../model/Thread";
-import { checkThreads } from "../_lib/checkThreads";
+import { checkThreads } from "./_lib/checkThreads";
 
 /** Options of {@link needsReply}. */
 export interface NeedsReplyOptions {

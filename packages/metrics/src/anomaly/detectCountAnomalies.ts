@@ -1,6 +1,6 @@
 import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
 import * as z from "zod/mini";
-import { assertIncreasing } from "../_lib/assertIncreasing";
+import { assertIncreasing } from "./_lib/assertIncreasing";
 import { logBinomialPmf, sumPmf } from "../_lib/gammaFn";
 import { phiInverse } from "../_lib/normalDist";
 import { MAX_POISSON_MEAN, poissonCdfOf, poissonLimitsOf, poissonSfOf } from "../_lib/poisson";

@@ -1,7 +1,7 @@
-import { checkScore, checkSeriesValues } from "../_lib/seriesValueRange";
+import { checkScore, checkSeriesValues } from "./_lib/seriesValueRange";
 import { OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
-import { assertIncreasing } from "../_lib/assertIncreasing";
+import { assertIncreasing } from "./_lib/assertIncreasing";
 import { SeriesPointSchema, type Anomaly, type SeriesPoint } from "./Anomaly";
 
 /** Options of {@link detectEwmaAnomalies}. */

@@ -1,8 +1,8 @@
-import { checkScore, checkSeriesValues } from "../_lib/seriesValueRange";
+import { checkScore, checkSeriesValues } from "./_lib/seriesValueRange";
 import { OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
-import { assertIncreasing } from "../_lib/assertIncreasing";
-import { median, trimmedRms } from "../_lib/robustStats";
+import { assertIncreasing } from "./_lib/assertIncreasing";
+import { median, trimmedRms } from "./_lib/robustStats";
 import { SeriesPointSchema, type Anomaly, type SeriesPoint } from "./Anomaly";
 
 /** Options of {@link detectSeasonalAnomalies}. */

@@ -1,6 +1,6 @@
 import { parseOrThrow, type Instant } from "@ops/core";
 import * as z from "zod/mini";
-import { aggregate } from "../_lib/aggregate";
+import { aggregate } from "./_lib/aggregate";
 import { BucketOptionsShape, resolveBuckets } from "../_lib/bucketOptions";
 import { toColumns } from "../_lib/columns";
 import type { EventInput } from "../column/EventColumns";

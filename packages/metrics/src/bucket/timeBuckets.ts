@@ -1,6 +1,6 @@
 import { parseOrThrow, type Instant, type Period, type TimeZone, type WeekStartsOn } from "@ops/core";
 import * as z from "zod/mini";
-import { aggregate } from "../_lib/aggregate";
+import { aggregate } from "./_lib/aggregate";
 import { BucketOptionsShape, resolveBuckets } from "../_lib/bucketOptions";
 import type { BucketUnit } from "./BucketUnit";
 import { toColumns } from "../_lib/columns";

@@ -1,5 +1,5 @@
 import { OpsError } from "@ops/core";
-import { checkEvent } from "../_lib/checkEvent";
+import { checkEvent } from "./_lib/checkEvent";
 import type { EventColumns, MetricEvent } from "./EventColumns";
 
 /**

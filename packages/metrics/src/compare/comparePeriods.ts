@@ -1,5 +1,5 @@
 import { OpsError, PeriodSchema, parseOrThrow, type Period } from "@ops/core";
-import { changeOf, MAX_COMPARED } from "../_lib/change";
+import { changeOf, MAX_COMPARED } from "./_lib/change";
 import * as z from "zod/mini";
 import { kindMask, toColumns } from "../_lib/columns";
 import type { EventInput } from "../column/EventColumns";

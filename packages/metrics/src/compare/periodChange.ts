@@ -1,7 +1,7 @@
 import { OpsError } from "@ops/core";
-import { changeOf, MAX_COMPARED } from "../_lib/change";
-import type { PeriodChange } from "../_lib/change";
-export type { ChangeDirection, ChangeNullReason, PeriodChange } from "../_lib/change";
+import { changeOf, MAX_COMPARED } from "./_lib/change";
+import type { PeriodChange } from "./_lib/change";
+export type { ChangeDirection, ChangeNullReason, PeriodChange } from "./_lib/change";
 
 /**
  * Compares a value with its previous-period value: absolute change, relative change and

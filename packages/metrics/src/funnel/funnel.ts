@@ -1,7 +1,7 @@
 import { OpsError, PeriodSchema, parseOrThrow, type Period } from "@ops/core";
 import * as z from "zod/mini";
 import { toColumns } from "../_lib/columns";
-import { createFunnelWalk, groupByActorInTimeOrder, orderedAttempt, unorderedAttempt } from "../_lib/funnelAttempts";
+import { createFunnelWalk, groupByActorInTimeOrder, orderedAttempt, unorderedAttempt } from "./_lib/funnelAttempts";
 import { quantileOfSorted } from "../_lib/quantileOfSorted";
 import { DurationSchema } from "../_lib/schemas";
 import type { EventInput } from "../column/EventColumns";

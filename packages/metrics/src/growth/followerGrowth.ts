@@ -1,9 +1,9 @@
 import { InstantSchema, PeriodSchema, parseOrThrow, type Instant, type Period } from "@ops/core";
 import * as z from "zod/mini";
-import { growthOf } from "../_lib/growthOf";
+import { growthOf } from "./_lib/growthOf";
 import { CountSchema } from "../_lib/schemas";
-import type { FollowerGrowth } from "../_lib/growthOf";
-export type { FollowerGrowth } from "../_lib/growthOf";
+import type { FollowerGrowth } from "./_lib/growthOf";
+export type { FollowerGrowth } from "./_lib/growthOf";
 
 /** A follow or unfollow of the account. */
 export interface FollowEvent {

@@ -1,6 +1,6 @@
 import { InstantSchema, OpsError, PeriodSchema, parseOrThrow, type Instant, type Period } from "@ops/core";
 import * as z from "zod/mini";
-import { growthOf } from "../_lib/growthOf";
+import { growthOf } from "./_lib/growthOf";
 import { CountSchema } from "../_lib/schemas";
 import type { FollowerGrowth } from "./followerGrowth";
 

@@ -7,7 +7,7 @@ import {
   checkPosts,
   DENOMINATORS,
   ENGAGEMENT_KINDS,
-} from "../_lib/checkEngagementArgs";
+} from "./_lib/checkEngagementArgs";
 import { finiteRatio } from "../_lib/ratio";
 import { CountSchema } from "../_lib/schemas";
 import type { Rate } from "./rate";

@@ -1,7 +1,7 @@
 import { parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
-import { ReportShapeSchema } from "../_lib/reportShape";
-import { assertUniqueIds } from "../_lib/renderSection";
+import { ReportShapeSchema } from "./_lib/reportShape";
+import { assertUniqueIds } from "./_lib/renderSection";
 import type { Report } from "./Report";
 import { type ReportSection, ReportSectionSchema } from "./ReportSection";
 

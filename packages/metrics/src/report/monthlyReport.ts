@@ -1,4 +1,4 @@
-import { buildReport } from "../_lib/buildReport";
+import { buildReport } from "./_lib/buildReport";
 import type { Report, ReportInput, ReportOptions } from "./Report";
 
 /**

@@ -1,9 +1,9 @@
 import { OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import { readOptions } from "../_lib/readOptions";
-import { formatCount, formatDuration, formatPercent } from "../_lib/reportFormat";
-import { ReportShapeSchema } from "../_lib/reportShape";
-import { assertUniqueIds, oneLine, renderSection, tableText } from "../_lib/renderSection";
+import { formatCount, formatDuration, formatPercent } from "./_lib/reportFormat";
+import { ReportShapeSchema } from "./_lib/reportShape";
+import { assertUniqueIds, oneLine, renderSection, tableText } from "./_lib/renderSection";
 import { type ComposedReport, ReportSectionsSchema } from "./composeReport";
 import type { Indicator, IndicatorGroup, IndicatorKey, Report } from "./Report";
 import type { ReportSection } from "./ReportSection";

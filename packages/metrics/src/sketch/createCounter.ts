@@ -1,4 +1,4 @@
-import { CounterImpl } from "../_lib/exactAggregates";
+import { CounterImpl } from "./_lib/exactAggregates";
 import type { Counter } from "./Counter";
 
 /**

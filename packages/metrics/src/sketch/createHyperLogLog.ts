@@ -1,8 +1,8 @@
 import { OpsError } from "@ops/core";
 import * as z from "zod/mini";
-import { checkedOption, enumOption, intOption, optionFields } from "../_lib/checkOptions";
-import { HyperLogLogImpl } from "../_lib/hyperLogLogCore";
-import { formatRule, type HllCodecImpl, isSketchCodec } from "../_lib/sketchCodec";
+import { checkedOption, enumOption, intOption, optionFields } from "./_lib/checkOptions";
+import { HyperLogLogImpl } from "./_lib/hyperLogLogCore";
+import { formatRule, type HllCodecImpl, isSketchCodec } from "./_lib/sketchCodec";
 import type { HllTargetType, HyperLogLog } from "./HyperLogLog";
 import type { SketchCodec } from "./SketchCodec";
 

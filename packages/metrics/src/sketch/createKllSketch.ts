@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { enumOption, intOption, optionFields } from "../_lib/checkOptions";
-import { KLL_MAX_K, KLL_MIN_K, KllSketchImpl } from "../_lib/kllCore";
+import { enumOption, intOption, optionFields } from "./_lib/checkOptions";
+import { KLL_MAX_K, KLL_MIN_K, KllSketchImpl } from "./_lib/kllCore";
 import type { KllItemType, KllSketch } from "./KllSketch";
 
 /** Options of {@link createKllSketch}. */

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
-import { checkedOption, intOption, numberOption, optionFields } from "../_lib/checkOptions";
-import { MIN_RELATIVE_ACCURACY, QuantileSketchImpl } from "../_lib/quantileSketchCore";
-import { formatRule, isSketchCodec, type QuantileCodecImpl } from "../_lib/sketchCodec";
+import { checkedOption, intOption, numberOption, optionFields } from "./_lib/checkOptions";
+import { MIN_RELATIVE_ACCURACY, QuantileSketchImpl } from "./_lib/quantileSketchCore";
+import { formatRule, isSketchCodec, type QuantileCodecImpl } from "./_lib/sketchCodec";
 import type { QuantileSketch } from "./QuantileSketch";
 import type { SketchCodec } from "./SketchCodec";
 

@@ -1,4 +1,4 @@
-import { SumImpl } from "../_lib/exactAggregates";
+import { SumImpl } from "./_lib/exactAggregates";
 import type { SumSketch } from "./SumSketch";
 
 /**

@@ -1,6 +1,6 @@
-import { DsHllState } from "../_lib/dsHllCore";
-import { DsHyperLogLogImpl } from "../_lib/dsHyperLogLog";
-import type { HllCodecImpl } from "../_lib/sketchCodec";
+import { DsHllState } from "./_lib/dsHllCore";
+import { DsHyperLogLogImpl } from "./_lib/dsHyperLogLog";
+import type { HllCodecImpl } from "./_lib/sketchCodec";
 import type { SketchCodec } from "./SketchCodec";
 
 const codec: HllCodecImpl = {

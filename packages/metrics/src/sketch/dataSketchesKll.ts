@@ -1,5 +1,5 @@
-import { readKllSketch } from "../_lib/kllRead";
-import type { SketchCodecImpl } from "../_lib/sketchCodec";
+import { readKllSketch } from "./_lib/kllRead";
+import type { SketchCodecImpl } from "./_lib/sketchCodec";
 import type { SketchCodec } from "./SketchCodec";
 
 const codec: SketchCodecImpl<"kll"> = {

@@ -1,7 +1,7 @@
-import { decodeDDSketch, encodeDDSketch } from "../_lib/ddsketchProto";
-import { quantileFromProto } from "../_lib/quantileFromProto";
-import { QuantileSketchImpl } from "../_lib/quantileSketchCore";
-import type { QuantileCodecImpl } from "../_lib/sketchCodec";
+import { decodeDDSketch, encodeDDSketch } from "./_lib/ddsketchProto";
+import { quantileFromProto } from "./_lib/quantileFromProto";
+import { QuantileSketchImpl } from "./_lib/quantileSketchCore";
+import type { QuantileCodecImpl } from "./_lib/sketchCodec";
 import type { SketchCodec } from "./SketchCodec";
 
 const codec: QuantileCodecImpl = {

@@ -1,9 +1,9 @@
 import { OpsError } from "@ops/core";
 import * as z from "zod/mini";
-import { CounterImpl, SumImpl } from "../_lib/exactAggregates";
-import { readHyperLogLog } from "../_lib/hyperLogLogCore";
-import { readQuantileSketch } from "../_lib/quantileSketchCore";
-import { CODEC_EXPORTS, isSketchCodec, type SketchCodecImpl } from "../_lib/sketchCodec";
+import { CounterImpl, SumImpl } from "./_lib/exactAggregates";
+import { readHyperLogLog } from "./_lib/hyperLogLogCore";
+import { readQuantileSketch } from "./_lib/quantileSketchCore";
+import { CODEC_EXPORTS, isSketchCodec, type SketchCodecImpl } from "./_lib/sketchCodec";
 import type { Counter } from "./Counter";
 import type { SumSketch } from "./SumSketch";
 import { detectSketchFormat } from "./detectSketchFormat";

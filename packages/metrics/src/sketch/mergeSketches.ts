@@ -1,5 +1,5 @@
 import { OpsError } from "@ops/core";
-import { assertSketch } from "../_lib/assertSketch";
+import { assertSketch } from "./_lib/assertSketch";
 import type { Sketch } from "./Sketch";
 
 /**

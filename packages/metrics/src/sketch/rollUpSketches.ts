@@ -10,7 +10,7 @@ import {
   type WeekStartsOn,
 } from "@ops/core";
 import * as z from "zod/mini";
-import { assertSketch } from "../_lib/assertSketch";
+import { assertSketch } from "./_lib/assertSketch";
 import type { Sketch } from "./Sketch";
 
 /** One period's sketch, e.g. a day's distinct commenters. */

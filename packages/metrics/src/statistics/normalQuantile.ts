@@ -1,4 +1,4 @@
-import { checkOpenProbability } from "../_lib/checkProbability";
+import { checkOpenProbability } from "./_lib/checkProbability";
 import { phiInverse } from "../_lib/normalDist";
 
 /**

@@ -1,5 +1,5 @@
 import { OpsError } from "@ops/core";
-import { checkOpenProbability } from "../_lib/checkProbability";
+import { checkOpenProbability } from "./_lib/checkProbability";
 import { regularizedBeta } from "../_lib/gammaFn";
 
 /** P(T > t) for t ≥ 0 and Student's t with `df` degrees of freedom: ½·I_{df/(df+t²)}(df/2, ½). */

@@ -1,12 +1,5 @@
 import * as z from "zod/mini";
-import {
-  CertificateRandomnessSchema,
-  Hex32,
-  ListIdSchema,
-  Name,
-  ProofPath,
-  text,
-} from "../_lib/contest/contestSchemas";
+import { CertificateRandomnessSchema, Hex32, ListIdSchema, Name, ProofPath, text } from "./_lib/contestSchemas";
 import { AwardSpecSchema } from "./AwardSpecSchema";
 import { RubricSchema } from "./rankAwards";
 

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import type { ReadonlyDeep } from "@ops/core";
-import { ListIdSchema } from "../_lib/contest/contestSchemas";
+import { ListIdSchema } from "./_lib/contestSchemas";
 import { JudgeScoreSchema, MAX_AWARD_SCORES } from "./rankAwards";
 
 /** Most entries one award takes (docs/raffle-spec.md §11.5). */

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import type { ReadonlyDeep } from "@ops/core";
-import { CloseAt, Hex32, Name, Places, text } from "../_lib/contest/contestSchemas";
+import { CloseAt, Hex32, Name, Places, text } from "./_lib/contestSchemas";
 import { RandomnessSourceSchema } from "../spec/CampaignSpecSchema";
 
 /**

@@ -1,6 +1,6 @@
 import { InstantSchema } from "@ops/core";
 import * as z from "zod/mini";
-import { CertificateRandomnessSchema, Hex32, ListIdSchema, ProofPath, text } from "../_lib/contest/contestSchemas";
+import { CertificateRandomnessSchema, Hex32, ListIdSchema, ProofPath, text } from "./_lib/contestSchemas";
 import { RevealedAnswerKeySchema } from "./answerKeyCommitment";
 import { QuizSpecSchema } from "./QuizSpecSchema";
 

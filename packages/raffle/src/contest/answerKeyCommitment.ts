@@ -1,7 +1,7 @@
 import { parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
-import { commitmentOf } from "../_lib/contest/commitmentOf";
-import { Hex32 } from "../_lib/contest/contestSchemas";
+import { commitmentOf } from "./_lib/commitmentOf";
+import { Hex32 } from "./_lib/contestSchemas";
 import { type AnswerKey, AnswerKeySchema } from "./rankQuiz";
 
 /**

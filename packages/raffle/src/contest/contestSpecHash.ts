@@ -1,5 +1,5 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import { jcsHash } from "../_lib/contest/jcsHash";
+import { jcsHash } from "./_lib/jcsHash";
 import { type AwardSpecInput, AwardSpecSchema } from "./AwardSpecSchema";
 import { type QuizSpecInput, QuizSpecSchema } from "./QuizSpecSchema";
 

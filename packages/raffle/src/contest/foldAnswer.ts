@@ -1,6 +1,6 @@
 import { OpsError } from "@ops/core";
 import { hasLoneSurrogate } from "../_lib/bytes";
-import { foldText } from "../_lib/contest/foldText";
+import { foldText } from "./_lib/foldText";
 
 /**
  * The form in which a quiz answer is compared with the answer key (docs/raffle-spec.md

@@ -2,9 +2,9 @@ import { OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import type { ReadonlyDeep } from "@ops/core";
 import { hexBytes } from "../_lib/bytes";
-import { buildSheets, rankSheets } from "../_lib/contest/awardCore";
-import { jcsHash } from "../_lib/contest/jcsHash";
-import { checkCount, ListIdSchema, Name, text } from "../_lib/contest/contestSchemas";
+import { buildSheets, rankSheets } from "./_lib/awardCore";
+import { jcsHash } from "./_lib/jcsHash";
+import { checkCount, ListIdSchema, Name, text } from "./_lib/contestSchemas";
 
 /** Most judge scores one award takes (docs/raffle-spec.md §11.5). */
 export const MAX_AWARD_SCORES = 1_000_000;

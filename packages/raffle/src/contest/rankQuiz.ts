@@ -2,9 +2,9 @@ import { type Instant, InstantSchema, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import type { ReadonlyDeep } from "@ops/core";
 import { hexBytes } from "../_lib/bytes";
-import { checkCount, ListIdSchema, text } from "../_lib/contest/contestSchemas";
-import { foldText } from "../_lib/contest/foldText";
-import { foldKey, listSubmissions, rankSubmissions } from "../_lib/contest/quizCore";
+import { checkCount, ListIdSchema, text } from "./_lib/contestSchemas";
+import { foldText } from "./_lib/foldText";
+import { foldKey, listSubmissions, rankSubmissions } from "./_lib/quizCore";
 
 /** Most submissions one quiz takes (docs/raffle-spec.md §11.1). */
 export const MAX_QUIZ_SUBMISSIONS = 1_000_000;

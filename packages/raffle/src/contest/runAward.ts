@@ -1,11 +1,11 @@
 import { OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import { hexToBytes } from "../_lib/bytes";
-import { buildSheets, rankSheets } from "../_lib/contest/awardCore";
-import { contestRandomness } from "../_lib/contest/contestRandomness";
-import { jcsHash } from "../_lib/contest/jcsHash";
-import { proofsOf, rootOf } from "../_lib/contest/contestList";
-import { parseAwardInputs } from "../_lib/contest/parseAwardInputs";
+import { buildSheets, rankSheets } from "./_lib/awardCore";
+import { contestRandomness } from "./_lib/contestRandomness";
+import { jcsHash } from "./_lib/jcsHash";
+import { proofsOf, rootOf } from "./_lib/contestList";
+import { parseAwardInputs } from "./_lib/parseAwardInputs";
 import type { DrawRandomness } from "../_lib/resolveRandomness";
 import { DrandChainSchema } from "../beacon/quicknet";
 import { drawSeed } from "../draw/drawSeed";

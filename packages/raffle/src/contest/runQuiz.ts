@@ -1,12 +1,12 @@
 import { OpsError, parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import { hexToBytes } from "../_lib/bytes";
-import { commitmentOf } from "../_lib/contest/commitmentOf";
-import { contestRandomness } from "../_lib/contest/contestRandomness";
-import { jcsHash } from "../_lib/contest/jcsHash";
-import { proofsOf, rootOf } from "../_lib/contest/contestList";
-import { checkCount } from "../_lib/contest/contestSchemas";
-import { foldKey, listSubmissions, rankSubmissions } from "../_lib/contest/quizCore";
+import { commitmentOf } from "./_lib/commitmentOf";
+import { contestRandomness } from "./_lib/contestRandomness";
+import { jcsHash } from "./_lib/jcsHash";
+import { proofsOf, rootOf } from "./_lib/contestList";
+import { checkCount } from "./_lib/contestSchemas";
+import { foldKey, listSubmissions, rankSubmissions } from "./_lib/quizCore";
 import type { DrawRandomness } from "../_lib/resolveRandomness";
 import { type DrandChain, DrandChainSchema } from "../beacon/quicknet";
 import { drawSeed } from "../draw/drawSeed";

@@ -8,13 +8,13 @@ import {
   type Sheet,
   sheetLeaf,
   sheetTotal,
-} from "../_lib/contest/awardCore";
-import { headerFailures, parseVerifyOptions } from "../_lib/contest/contestHeader";
-import { proofsOf, rootFromProof, rootOf } from "../_lib/contest/contestList";
-import { jcsHash } from "../_lib/contest/jcsHash";
-import { parseAwardInputs } from "../_lib/contest/parseAwardInputs";
-import { parseContest } from "../_lib/contest/parseContest";
-import { tiebreak } from "../_lib/tiebreak";
+} from "./_lib/awardCore";
+import { headerFailures, parseVerifyOptions } from "./_lib/contestHeader";
+import { proofsOf, rootFromProof, rootOf } from "./_lib/contestList";
+import { jcsHash } from "./_lib/jcsHash";
+import { parseAwardInputs } from "./_lib/parseAwardInputs";
+import { parseContest } from "./_lib/parseContest";
+import { tiebreak } from "./_lib/tiebreak";
 import { canonicalJson } from "../canonical/canonicalJson";
 import { type AwardCertificate, AwardCertificateSchema } from "./AwardCertificateSchema";
 import type { AwardInputs } from "./AwardInputsSchema";

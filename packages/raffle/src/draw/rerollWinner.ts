@@ -1,8 +1,8 @@
 import { OpsError } from "@ops/core";
-import { applyRerolls } from "../_lib/applyRerolls";
+import { applyRerolls } from "./_lib/applyRerolls";
 import { hasLoneSurrogate } from "../_lib/bytes";
 import type { DrawCertificate, Winner } from "./DrawCertificateSchema";
-import { parseCertificate } from "../_lib/parseCertificate";
+import { parseCertificate } from "./_lib/parseCertificate";
 
 /**
  * Replaces a winner who cannot take the prize (unreachable, declined, found ineligible) by

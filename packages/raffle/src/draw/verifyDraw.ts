@@ -8,7 +8,7 @@ import {
   verification,
 } from "@ops/core";
 import * as z from "zod/mini";
-import { applyRerolls } from "../_lib/applyRerolls";
+import { applyRerolls } from "./_lib/applyRerolls";
 import { hexToBytes } from "../_lib/bytes";
 import { certificateRandomnessProblems } from "../_lib/certificateRandomness";
 import { isEntrantList } from "../_lib/isEntrantList";
@@ -16,7 +16,7 @@ import { chainTrustOf } from "../_lib/resolveRandomness";
 import { compareUtf8 } from "../_lib/utf8Order";
 import { DrandChainSchema, type DrandChain } from "../beacon/quicknet";
 import type { CampaignSpec } from "../spec/CampaignSpecSchema";
-import { parseCertificate } from "../_lib/parseCertificate";
+import { parseCertificate } from "./_lib/parseCertificate";
 import { fillTiers, placesNeeded, selectFromList } from "../_lib/select";
 import { specHash as hashSpec } from "../canonical/specHash";
 import { compileEntrants, type EntrantInput, type EntrantList } from "../list/compileEntrants";

@@ -5,7 +5,7 @@ import { canonicalIdOrThrow } from "../_lib/canonicalId";
 import { pseudonymOf } from "../privacy/entrantPseudonym";
 import { type EntrantReceipt, EntrantReceiptSchema } from "../privacy/entrantReceipt";
 import { entrantScore } from "./entrantScore";
-import { parseCertificate } from "../_lib/parseCertificate";
+import { parseCertificate } from "./_lib/parseCertificate";
 import type { DrawCertificate } from "./DrawCertificateSchema";
 
 /** Where an entrant stands in a draw. */

@@ -7,7 +7,7 @@ import {
   horizonError,
   intervalsOf,
   positionAt,
-} from "../_lib/calendarData";
+} from "./_lib/calendarData";
 import type { BusinessCalendar } from "./compileCalendar";
 
 /**

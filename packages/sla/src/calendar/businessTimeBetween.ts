@@ -1,5 +1,5 @@
 import type { Instant } from "@ops/core";
-import { checkInHorizon, intervalsOf, positionAt } from "../_lib/calendarData";
+import { checkInHorizon, intervalsOf, positionAt } from "./_lib/calendarData";
 import type { BusinessCalendar } from "./compileCalendar";
 
 /**

@@ -11,8 +11,8 @@ import {
   TIME_OF_DAY_RULE,
   calendarDateIssues,
   isHolidayYears,
-} from "../_lib/calendarRules";
-import { isRealDate } from "../_lib/localDate";
+} from "./_lib/calendarRules";
+import { isRealDate } from "./_lib/localDate";
 
 /** The keys of a weekly schedule, Monday first (ISO 8601 order). */
 export const WEEKDAYS = /* @__PURE__ */ Object.freeze(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const);

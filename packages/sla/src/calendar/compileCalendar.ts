@@ -8,10 +8,10 @@ import {
   type TimeZone,
 } from "@ops/core";
 import * as z from "zod/mini";
-import { INTERVALS, type CompiledIntervals } from "../_lib/calendarData";
-import { expandCalendar, localDayAt, zoneOffsets } from "../_lib/expandCalendar";
-import { yearOfDay } from "../_lib/localDate";
-import { readCalendarSpec } from "../_lib/readCalendarSpec";
+import { INTERVALS, type CompiledIntervals } from "./_lib/calendarData";
+import { expandCalendar, localDayAt, zoneOffsets } from "./_lib/expandCalendar";
+import { yearOfDay } from "./_lib/localDate";
+import { readCalendarSpec } from "./_lib/readCalendarSpec";
 import type { CalendarSpec } from "./calendarSpec";
 
 /** The longest horizon a calendar may be compiled over: 20 years (about 7 305 days). */

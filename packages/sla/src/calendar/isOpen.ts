@@ -1,5 +1,5 @@
 import type { Instant } from "@ops/core";
-import { checkInHorizon, firstEndingAfter, intervalsOf } from "../_lib/calendarData";
+import { checkInHorizon, firstEndingAfter, intervalsOf } from "./_lib/calendarData";
 import type { BusinessCalendar } from "./compileCalendar";
 
 /**

@@ -1,5 +1,5 @@
 import { OpsError, type Instant, type Period } from "@ops/core";
-import { checkInHorizon, firstAtLeast, intervalsOf } from "../_lib/calendarData";
+import { checkInHorizon, firstAtLeast, intervalsOf } from "./_lib/calendarData";
 import type { BusinessCalendar } from "./compileCalendar";
 
 /**

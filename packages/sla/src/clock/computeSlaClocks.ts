@@ -1,10 +1,10 @@
 import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
-import { checkTimeline, clocksOf } from "../_lib/clocks";
+import { checkTimeline, clocksOf } from "./_lib/clocks";
 import type { SlaPolicySet } from "../policy/compileSlaPolicies";
 import type { SlaPolicyHistory } from "../policy/policyHistory";
 import type { SlaEvent } from "./slaEvent";
-import type { SlaClocks } from "../_lib/clocks";
-export type { SlaClocks } from "../_lib/clocks";
+import type { SlaClocks } from "./_lib/clocks";
+export type { SlaClocks } from "./_lib/clocks";
 
 /** Options of {@link computeSlaClocks}. */
 export interface ComputeSlaClocksOptions {

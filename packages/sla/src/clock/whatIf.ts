@@ -1,5 +1,5 @@
 import { InstantSchema, OpsError, parseOrThrow, type Instant } from "@ops/core";
-import { checkTimeline, clocksOf } from "../_lib/clocks";
+import { checkTimeline, clocksOf } from "./_lib/clocks";
 import type { SlaPolicySet } from "../policy/compileSlaPolicies";
 import { SLA_METRICS, type SlaMetric } from "../policy/slaMetric";
 import type { SlaClocks } from "./computeSlaClocks";

@@ -1,7 +1,7 @@
 import { parseOrThrow } from "@ops/core";
 import { type ChannelRollup, RollupByChannelOptionsSchema, type RollupByChannelOptions } from "@ops/metrics";
 import * as z from "zod/mini";
-import { bucketQuery } from "../_lib/bucketQuery";
+import { bucketQuery } from "./_lib/bucketQuery";
 import { builderFor, notCompilable } from "../_lib/parse";
 import { cellNumber, cellString, finiteOrThrow } from "../_lib/rows";
 import type { CompiledQuery } from "../query/CompiledQuery";

@@ -1,7 +1,7 @@
 import { OpsError, parseOrThrow, type WeekStartsOn } from "@ops/core";
 import { type TimeBucket, timeBuckets, TimeBucketsOptionsSchema, type TimeBucketsOptions } from "@ops/metrics";
 import * as z from "zod/mini";
-import { bucketQuery } from "../_lib/bucketQuery";
+import { bucketQuery } from "./_lib/bucketQuery";
 import { builderFor } from "../_lib/parse";
 import { cellNumber, cellString, finiteOrThrow } from "../_lib/rows";
 import type { CompiledQuery } from "../query/CompiledQuery";

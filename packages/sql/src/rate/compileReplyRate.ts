@@ -2,7 +2,7 @@ import { type Period, PeriodSchema, parseOrThrow } from "@ops/core";
 import { type ReplyRate, ReplyRateOptionsSchema, type ReplyRateOptions } from "@ops/metrics";
 import * as z from "zod/mini";
 import { builderFor, notCompilable } from "../_lib/parse";
-import { replyItems } from "../_lib/replyItems";
+import { replyItems } from "./_lib/replyItems";
 import { cellNumber } from "../_lib/rows";
 import type { CompiledQuery } from "../query/CompiledQuery";
 import type { SqlTarget } from "../table/EventTable";

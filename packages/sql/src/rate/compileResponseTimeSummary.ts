@@ -6,7 +6,7 @@ import {
 } from "@ops/metrics";
 import * as z from "zod/mini";
 import { builderFor, notCompilable } from "../_lib/parse";
-import { replyItems } from "../_lib/replyItems";
+import { replyItems } from "./_lib/replyItems";
 import { cellNullableNumber, cellNumber } from "../_lib/rows";
 import type { CompiledQuery } from "../query/CompiledQuery";
 import type { SqlTarget } from "../table/EventTable";

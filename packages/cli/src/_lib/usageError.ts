@@ -1,8 +1,0 @@
-import type { Io } from "../cli/Io";
-import { EXIT } from "../cli/EXIT";
-
-/** Prints a usage error and the usage, and returns exit code 2. */
-export function usageError(io: Io, message: string, usage: string): number {
-  io.stderr(`ops: ${message}\n\n${usage}`);
-  return EXIT.usage;
-}

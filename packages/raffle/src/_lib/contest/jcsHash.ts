@@ -1,8 +1,0 @@
-import { canonicalJson } from "../../canonical/canonicalJson";
-import { bytesToHex, utf8 } from "../bytes";
-import { sha256Fast as sha256 } from "../sha256";
-
-/** SHA-256(UTF-8(JCS(value))) of a checked spec or rubric (docs/raffle-spec.md §3). */
-export function jcsHash(value: unknown): string {
-  return bytesToHex(sha256(utf8(canonicalJson(value))));
-}

@@ -1,9 +1,0 @@
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, concatBytes } from "@noble/hashes/utils.js";
-import { utf8 } from "./bytes";
-import { tag } from "./tags";
-
-/** tiebreak(seed, x) = SHA-256(tag("ops-raffle/v1/tiebreak") ‖ seed ‖ UTF-8(x)), hex. */
-export function tiebreak(seed: Uint8Array, id: string): string {
-  return bytesToHex(sha256(concatBytes(tag("ops-raffle/v1/tiebreak"), seed, utf8(id))));
-}
