@@ -10,7 +10,11 @@ const root = fileURLToPath(new URL("./", import.meta.url));
 export default defineConfig({
   resolve: {
     // every @ops package, by name: adding a package adds nothing here
-    alias: [{ find: /^@ops\/([a-z][a-z0-9-]*)$/, replacement: `${root}packages/$1/src/index.ts` }],
+    alias: [
+      { find: /^@ops\/([a-z][a-z0-9-]*)$/, replacement: `${root}packages/$1/src/index.ts` },
+      // a subpath export (`@ops/metrics/schemas`) is the package's src/<subpath>.ts
+      { find: /^@ops\/([a-z][a-z0-9-]*)\/([a-z][a-z0-9-]*)$/, replacement: `${root}packages/$1/src/$2.ts` },
+    ],
   },
   test: {
     include: ["test/**/*.test.ts"],

@@ -1,4 +1,4 @@
-// Weight per imported function: bundles `export { names } from "@ops/<pkg>"` with esbuild
+// Weight per imported function: bundles `export { names } from "@ops/<pkg>[/<entry>]"` with esbuild
 // (minified, tree-shaken, as a user's bundler would) for the browser and for the neutral
 // platform (Deno, edge runtimes: no Node built-ins, no browser fields) and gzips it (level 9).
 // Budgets in kB (1 kB = 1000 bytes) are from issue 14. `--source` bundles the packages'
@@ -7,9 +7,14 @@
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { root } from "./workspace.mjs";
+import { readFileSync } from "node:fs";
+import { packageNames, root } from "./workspace.mjs";
 
-/** Named functions and their budget, min+gz, in kB. `forbid`: inputs that must not be in the bundle. */
+/**
+ * Named functions and their budget, min+gz, in kB. `entry`: the subpath export they come from
+ * (`adapters` for `@ops/interaction/adapters`; default the root). `forbid`: inputs that must
+ * not be in the bundle.
+ */
 export const budgets = [
   { pkg: "core", names: ["parseInstant"], kB: 4 },
   { pkg: "metrics", names: ["wilsonInterval"], kB: 8 },
@@ -23,7 +28,9 @@ export const budgets = [
   // estimates equal to the reference's bit for bit; only its users pay for it
   { pkg: "metrics", names: ["createHyperLogLog", "dataSketchesHll"], kB: 46 },
   { pkg: "sla", names: ["compileCalendar", "addBusinessTime"], kB: 10 },
-  { pkg: "interaction", names: ["buildThreads"], kB: 12 },
+  // the model without the adapters, their webhook toolkit or the conformance kit (subpath exports, issue 21)
+  { pkg: "interaction", names: ["buildThreads"], kB: 12, forbid: [/src[\\/](adapter|toolkit|conformance)[\\/]/] },
+  { pkg: "interaction", entry: "adapters", names: ["createWeiboAdapter", "handleWebhook"], kB: 24 },
   { pkg: "community", names: ["compileKeywords", "findKeywords"], kB: 10 },
   { pkg: "feedback", names: ["replayLog"], kB: 16 },
   // a draw with a committed seed must not carry BLS12-381 (only verifying a drand beacon needs it)
@@ -38,10 +45,10 @@ export const budgets = [
 ];
 
 /** Bundles one entry and returns its size and the inputs it pulled in. */
-export async function measure({ pkg, names }, { platform = "browser", source = false } = {}) {
+export async function measure({ pkg, entry, names }, { platform = "browser", source = false } = {}) {
   const result = await build({
     stdin: {
-      contents: `export { ${names.join(", ")} } from "@ops/${pkg}";`,
+      contents: `export { ${names.join(", ")} } from "@ops/${pkg}${entry ? `/${entry}` : ""}";`,
       resolveDir: join(root, "packages", pkg),
       loader: "js",
     },
@@ -67,10 +74,18 @@ export async function measure({ pkg, names }, { platform = "browser", source = f
   };
 }
 
+/** Each package name and each of its subpath exports, to its source file. */
 function aliases() {
-  return ["core", "interaction", "metrics", "sla", "raffle", "feedback", "community", "sql", "ingest", "cli"].map(
-    (n) => [`@ops/${n}`, join(root, "packages", n, "src", "index.ts")],
-  );
+  return packageNames.flatMap((n) => {
+    const { exports } = JSON.parse(readFileSync(join(root, "packages", n, "package.json"), "utf8"));
+    return Object.keys(exports)
+      .filter((key) => key !== "./package.json")
+      .map((key) =>
+        key === "."
+          ? [`@ops/${n}`, join(root, "packages", n, "src", "index.ts")]
+          : [`@ops/${n}/${key.slice(2)}`, join(root, "packages", n, "src", `${key.slice(2)}.ts`)],
+      );
+  });
 }
 
 /** Every budget on both platforms: `{ name, ok, detail }` rows for the test command. */
@@ -78,7 +93,7 @@ export async function checkBundleSizes({ source = false } = {}) {
   const rows = [];
   for (const b of budgets) {
     for (const platform of b.platforms ?? ["browser", "neutral"]) {
-      const label = `bundle size: @ops/${b.pkg} ${b.names.join(" + ")} (${platform}) ≤ ${b.kB} kB min+gz`;
+      const label = `bundle size: @ops/${b.pkg}${b.entry ? `/${b.entry}` : ""} ${b.names.join(" + ")} (${platform}) ≤ ${b.kB} kB min+gz`;
       try {
         const m = await measure(b, { platform, source });
         const forbidden = (b.forbid ?? []).flatMap((re) => m.inputs.filter((i) => re.test(i)));

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Packs every package (pnpm pack, so that workspace: ranges become versions), installs the
-// tarballs with npm into a fresh project outside the workspace, and imports each package
-// from Node ESM, Node CJS, Deno, and TypeScript with `node16` and `bundler` resolution.
+// tarballs with npm into a fresh project outside the workspace, and imports each package —
+// its root and every subpath export — from Node ESM, Node CJS, Deno, and TypeScript with
+// `node16` and `bundler` resolution.
 // Runs the packed `ops` bin (@ops/cli) as installed: a test-vector certificate verifies (exit
 // 0), a tampered one is refused (1), input that is not a certificate is unreadable (2).
 // Needs the packages built first. Prints one line per check; exits 1 if any failed.
@@ -87,7 +88,13 @@ export function smoke() {
           throw new Error(`ops raffle page: exit ${page.status}, ${page.stderr || page.stdout.slice(0, 80)}`);
       },
     );
-    const names = packageNames.map((n) => `@ops/${n}`);
+    // every entry point: each package's root and its subpath exports (`@ops/metrics/schemas`, …)
+    const names = packageNames.flatMap((n) => {
+      const { exports } = JSON.parse(readFileSync(join(root, "packages", n, "package.json"), "utf8"));
+      return Object.keys(exports)
+        .filter((key) => key !== "./package.json")
+        .map((key) => (key === "." ? `@ops/${n}` : `@ops/${n}/${key.slice(2)}`));
+    });
     writeFileSync(
       join(project, "esm.mjs"),
       `const out = {};\nfor (const n of ${JSON.stringify(names)}) out[n] = Object.keys(await import(n)).sort();\nconsole.log(JSON.stringify(out));\n`,
@@ -97,7 +104,7 @@ export function smoke() {
       `const out = {};\nfor (const n of ${JSON.stringify(names)}) out[n] = Object.keys(require(n)).filter((k) => k !== "__esModule").sort();\nconsole.log(JSON.stringify(out));\n`,
     );
     let esm;
-    check("import every package from Node ESM", () => {
+    check("import every package and subpath export from Node ESM", () => {
       esm = JSON.parse(run(process.execPath, ["esm.mjs"], project));
       if (esm["@ops/core"].length === 0) throw new Error("@ops/core has no exports");
     });
@@ -125,7 +132,7 @@ export function smoke() {
         for (const n of names) {
           const entry = join(project, `bundle-entry.mjs`);
           writeFileSync(entry, `import * as m from "${n}";\nconsole.log(String(Object.keys(m).length));\n`);
-          const out = join(project, `bundle-${platform}-${n.slice(5)}.mjs`);
+          const out = join(project, `bundle-${platform}-${n.slice(5).replace("/", "-")}.mjs`);
           run(
             bin("esbuild"),
             [
@@ -162,7 +169,7 @@ export function smoke() {
     writeFileSync(join(project, "consumer.mts"), tsFile);
     writeFileSync(
       join(project, "consumer-cjs.cts"),
-      `import core = require("@ops/core");\nexport const t: number = core.parseInstant("2026-01-01T00:00:00Z");\n`,
+      `import core = require("@ops/core");\nimport schemas = require("@ops/metrics/schemas");\nexport const t: number = core.parseInstant("2026-01-01T00:00:00Z") + Object.keys(schemas.FunnelOptionsSchema).length;\n`,
     );
     writeFileSync(join(project, "consumer-bundler.ts"), tsFile);
     const tsc = (options, files) =>

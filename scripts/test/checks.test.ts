@@ -4,6 +4,7 @@ import { analyseGraph } from "../check-graph.mjs";
 // @ts-expect-error plain ESM scripts without type declarations
 import { analyseDependencies, importsIn } from "../check-dependencies.mjs";
 // @ts-expect-error plain ESM scripts without type declarations
+import { checkSurface } from "../check-barrels.mjs";
 import { checkLibPlacement, findFileCycles } from "../check-graph.mjs";
 // @ts-expect-error plain ESM scripts without type declarations
 import { impuritiesIn } from "../check-purity.mjs";
@@ -201,6 +202,26 @@ describe("findFileCycles", () => {
       ["a.ts", "b.ts", "c.ts"],
     ]);
     expect(findFileCycles({ "a.ts": ["b.ts"], "b.ts": [] })).toEqual([]);
+  });
+});
+
+describe("checkSurface", () => {
+  it("keeps option schemas off the root entry and nothing else in /schemas", () => {
+    expect(
+      checkSurface("metrics", {
+        "index.ts": new Set(["funnel", "FunnelOptions", "PostMetricsSchema", "FunnelOptionsSchema"]),
+        "schemas.ts": new Set(["WilsonIntervalOptionsSchema", "PostMetricsSchema"]),
+      }),
+    ).toEqual([
+      "@ops/metrics: src/index.ts exports FunnelOptionsSchema; option schemas belong in src/schemas.ts (@ops/metrics/schemas)",
+      "@ops/metrics: src/schemas.ts exports PostMetricsSchema; it holds the option schemas only",
+    ]);
+    expect(
+      checkSurface("interaction", {
+        "index.ts": new Set(["buildThreads"]),
+        "adapters.ts": new Set(["handleWebhook", "HandleWebhookOptionsSchema"]),
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -3,13 +3,13 @@
  *
  * @packageDocumentation
  */
-export { bestPublishingHours, BestPublishingHoursOptionsSchema } from "./content/bestPublishingHours";
+export { bestPublishingHours } from "./content/bestPublishingHours";
 export type { BestPublishingHours, BestPublishingHoursOptions, PublishingSlot } from "./content/bestPublishingHours";
 export { checkCadence } from "./content/checkCadence";
 export type { CadenceDeviation, CadenceReport, CadenceStreak, CadenceWeek } from "./content/checkCadence";
 export { CONTENT_FORMS, ContentPlanSchema, PublishedItemSchema } from "./content/ContentPlan";
 export type { ContentForm, ContentPlan, PublishedItem } from "./content/ContentPlan";
-export { attendeeRetention, AttendeeRetentionOptionsSchema } from "./event/attendeeRetention";
+export { attendeeRetention } from "./event/attendeeRetention";
 export type { AttendeeRetention, AttendeeRetentionOptions, CohortRetention } from "./event/attendeeRetention";
 export {
   AttendanceSchema,
@@ -19,18 +19,13 @@ export {
   RegistrationSchema,
 } from "./event/CommunityEvent";
 export type { Attendance, CommunityEvent, EventKind, Membership, Registration } from "./event/CommunityEvent";
-export { eventCalendar, EventCalendarOptionsSchema } from "./event/eventCalendar";
+export { eventCalendar } from "./event/eventCalendar";
 export type { CalendarDay, EventCalendarOptions } from "./event/eventCalendar";
-export { eventParticipation, EventParticipationOptionsSchema } from "./event/eventParticipation";
+export { eventParticipation } from "./event/eventParticipation";
 export type { EventParticipation, EventParticipationOptions } from "./event/eventParticipation";
 export { EventSeriesSchema, expandEventSeries } from "./event/expandEventSeries";
 export type { EventSeries } from "./event/expandEventSeries";
-export {
-  FanProfileSchema,
-  PerkPlanSchema,
-  scheduleFanPerks,
-  ScheduleFanPerksOptionsSchema,
-} from "./fan/scheduleFanPerks";
+export { FanProfileSchema, PerkPlanSchema, scheduleFanPerks } from "./fan/scheduleFanPerks";
 export type {
   FanProfile,
   PerkGrant,
@@ -39,11 +34,7 @@ export type {
   PerkSkip,
   ScheduleFanPerksOptions,
 } from "./fan/scheduleFanPerks";
-export {
-  communityHealthSection,
-  CommunityHealthInputSchema,
-  CommunityHealthSectionOptionsSchema,
-} from "./report/communityHealthSection";
+export { communityHealthSection, CommunityHealthInputSchema } from "./report/communityHealthSection";
 export type {
   CommunityHealthInput,
   CommunityHealthSectionOptions,
@@ -54,7 +45,7 @@ export { checkRegexSafety, MAX_PATTERN_LENGTH, UserPatternSchema } from "./rule/
 export type { RegexRefusal, SafePattern, UserPattern } from "./rule/checkRegexSafety";
 export { compileRules } from "./rule/compileRules";
 export type { CompiledRuleSet } from "./rule/compileRules";
-export { detectAdvertising, DetectAdvertisingOptionsSchema } from "./rule/detectAdvertising";
+export { detectAdvertising } from "./rule/detectAdvertising";
 export type { AdvertisingDetectorKind, AdvertisingHit, DetectAdvertisingOptions } from "./rule/detectAdvertising";
 export { evaluate } from "./rule/evaluate";
 export type { Decision, Evaluation, RuleMatch } from "./rule/evaluate";
@@ -80,12 +71,7 @@ export type {
 } from "./rule/Rule";
 export { toModeratedMessage } from "./rule/toModeratedMessage";
 export { appendStrikeEntry } from "./strike/appendStrikeEntry";
-export {
-  DEFAULT_LADDER,
-  EscalationAtOptionsSchema,
-  EscalationLadderSchema,
-  escalationAt,
-} from "./strike/escalationAt";
+export { DEFAULT_LADDER, EscalationLadderSchema, escalationAt } from "./strike/escalationAt";
 export type { Escalation, EscalationAtOptions, LadderStep } from "./strike/escalationAt";
 export { issueStrike, IssueStrikeInputSchema } from "./strike/issueStrike";
 export type { IssueStrikeInput } from "./strike/issueStrike";
@@ -95,13 +81,11 @@ export { strikeRecords } from "./strike/strikeRecords";
 // the text module lives in @ops/core (one normalisation and one matcher for every package); re-exported here
 export {
   compileKeywords,
-  CompileKeywordsOptionsSchema,
   findKeywords,
   KeywordListSchema,
   MAX_KEYWORD_UNITS,
   MAX_KEYWORDS,
   normalizeText,
-  NormalizeTextOptionsSchema,
 } from "@ops/core";
 export type {
   CompileKeywordsOptions,

@@ -42,13 +42,7 @@ export { err, failure, ok } from "./result/Result";
 export type { Err, Failure, Ok, Result } from "./result/Result";
 export { verification } from "./result/Verification";
 export type { Verification } from "./result/Verification";
-export {
-  compileKeywords,
-  CompileKeywordsOptionsSchema,
-  KeywordListSchema,
-  MAX_KEYWORD_UNITS,
-  MAX_KEYWORDS,
-} from "./text/compileKeywords";
+export { compileKeywords, KeywordListSchema, MAX_KEYWORD_UNITS, MAX_KEYWORDS } from "./text/compileKeywords";
 export type {
   CompileKeywordsOptions,
   KeywordBoundaries,
@@ -56,9 +50,9 @@ export type {
   KeywordListContext,
   KeywordMatcher,
 } from "./text/compileKeywords";
-export { findKeywords, FindKeywordsOptionsSchema } from "./text/findKeywords";
+export { findKeywords } from "./text/findKeywords";
 export type { FindKeywordsOptions } from "./text/findKeywords";
-export { normalizeText, NormalizeTextOptionsSchema } from "./text/normalizeText";
+export { normalizeText } from "./text/normalizeText";
 export type { NormalizedText, NormalizeStrip, NormalizeTextOptions } from "./text/normalizeText";
 export { parseOrThrow } from "./validate/parseOrThrow";
 export type { ParseOrThrowOptions } from "./validate/parseOrThrow";

@@ -4,13 +4,8 @@
 // other copies did before.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  compileKeywords,
-  findKeywords,
-  FindKeywordsOptionsSchema,
-  normalizeText,
-  type KeywordBoundaries,
-} from "../src/index";
+import { compileKeywords, findKeywords, normalizeText, type KeywordBoundaries } from "../src/index";
+import { FindKeywordsOptionsSchema } from "../src/schemas";
 
 const found = (keywords: string[], text: string, boundaries: KeywordBoundaries = "auto"): string[] =>
   findKeywords(compileKeywords(keywords, { boundaries }), text).map((h) => h.text);

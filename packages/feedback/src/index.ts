@@ -26,18 +26,18 @@ export { transition } from "./lifecycle/transition";
 export type { TransitionError, TransitionErrorCode, TransitionOk, TransitionResult } from "./lifecycle/transition";
 export { TransitionContextSchema } from "./lifecycle/transitionContext";
 export type { DeadlineFn, ResolvedTransitionContext, TransitionContext } from "./lifecycle/transitionContext";
-export { closingTheLoop, ClosingTheLoopOptionsSchema } from "./query/closingTheLoop";
+export { closingTheLoop } from "./query/closingTheLoop";
 export type { ClosingTheLoop, ClosingTheLoopOptions } from "./query/closingTheLoop";
-export { csatByCategory, CsatByCategoryOptionsSchema } from "./query/csatByCategory";
+export { csatByCategory } from "./query/csatByCategory";
 export type { CategoryCsat, CsatByCategoryOptions } from "./query/csatByCategory";
-export { feedbackLoopSection, FeedbackLoopSectionOptionsSchema } from "./query/feedbackLoopSection";
+export { feedbackLoopSection } from "./query/feedbackLoopSection";
 export type { FeedbackLoopSectionOptions } from "./query/feedbackLoopSection";
 export { followUpsDue } from "./query/followUpsDue";
-export { latentNeedsRanking, LatentNeedsRankingOptionsSchema } from "./query/latentNeedsRanking";
+export { latentNeedsRanking } from "./query/latentNeedsRanking";
 export type { LatentNeedRank, LatentNeedsRankingOptions, NeedTrend } from "./query/latentNeedsRanking";
-export { overdueItems, OverdueItemsOptionsSchema } from "./query/overdueItems";
+export { overdueItems } from "./query/overdueItems";
 export type { OverdueItemsOptions } from "./query/overdueItems";
-export { resolvedNotReported, ResolvedNotReportedOptionsSchema } from "./query/resolvedNotReported";
+export { resolvedNotReported } from "./query/resolvedNotReported";
 export type { ResolvedNotReportedOptions } from "./query/resolvedNotReported";
 export { compileRoutingRules } from "./routing/compileRoutingRules";
 export type { RoutingRules } from "./routing/compileRoutingRules";
@@ -51,7 +51,7 @@ export { QuestionOptionSchema, QuestionSchema } from "./survey/question";
 export type { Question, QuestionInput, QuestionKind, QuestionOption } from "./survey/question";
 export { QuestionnaireSchema } from "./survey/questionnaire";
 export type { Questionnaire, QuestionnaireInput } from "./survey/questionnaire";
-export { satisfactionByActivity, SatisfactionByActivityOptionsSchema } from "./survey/satisfactionByActivity";
+export { satisfactionByActivity } from "./survey/satisfactionByActivity";
 export type {
   ActivityComparison,
   ActivitySatisfaction,
@@ -59,7 +59,7 @@ export type {
   SatisfactionByActivity,
   SatisfactionByActivityOptions,
 } from "./survey/satisfactionByActivity";
-export { summarizeSurvey, SummarizeSurveyOptionsSchema } from "./survey/summarizeSurvey";
+export { summarizeSurvey } from "./survey/summarizeSurvey";
 export type {
   LikertMean,
   OptionShare,
@@ -70,16 +70,16 @@ export type {
 } from "./survey/summarizeSurvey";
 export { SurveyResponseSchema } from "./survey/surveyResponse";
 export type { AnswerValue, SurveyResponse } from "./survey/surveyResponse";
-export { surveySection, SurveySectionOptionsSchema } from "./survey/surveySection";
+export { surveySection } from "./survey/surveySection";
 export type { SurveySectionOptions } from "./survey/surveySection";
-export { tagFreeTextAnswers, TagFreeTextAnswersOptionsSchema } from "./survey/tagFreeTextAnswers";
+export { tagFreeTextAnswers } from "./survey/tagFreeTextAnswers";
 export type {
   TaggedAnswer,
   TaggedFreeText,
   TagFreeTextAnswersOptions,
   TagShare,
 } from "./survey/tagFreeTextAnswers";
-export { MAX_SURVEY_RESPONSES, validateResponses, ValidateResponsesOptionsSchema } from "./survey/validateResponses";
+export { MAX_SURVEY_RESPONSES, validateResponses } from "./survey/validateResponses";
 export type {
   AcceptedResponse,
   AnswerIssue,

@@ -9,18 +9,14 @@ export type { ColumnDictionary, ColumnSpec } from "./csv/ColumnDictionary";
 export { MAX_CSV_CHARS, MAX_CSV_ROWS } from "./csv/limits";
 export type { CsvEncoding } from "./csv/limits";
 export type { MappedExport } from "./csv/MappedExport";
-export { parseCsv, ParseCsvOptionsSchema } from "./csv/parseCsv";
+export { parseCsv } from "./csv/parseCsv";
 export type { CsvRow, CsvTable, ParseCsvOptions } from "./csv/parseCsv";
 export type { RowError, RowErrorRule, SkippedRow, SkipRule } from "./csv/RowError";
 export { parseExportNumber } from "./number/parseExportNumber";
 export type { ExportNumberFailure } from "./number/parseExportNumber";
-export { mapWechatArticles, MapWechatArticlesOptionsSchema, WECHAT_ARTICLE_COLUMNS } from "./wechat/mapWechatArticles";
+export { mapWechatArticles, WECHAT_ARTICLE_COLUMNS } from "./wechat/mapWechatArticles";
 export type { MapWechatArticlesOptions, WechatArticle, WechatArticleField } from "./wechat/mapWechatArticles";
-export {
-  mapWechatFollowers,
-  MapWechatFollowersOptionsSchema,
-  WECHAT_FOLLOWER_COLUMNS,
-} from "./wechat/mapWechatFollowers";
+export { mapWechatFollowers, WECHAT_FOLLOWER_COLUMNS } from "./wechat/mapWechatFollowers";
 export type { MapWechatFollowersOptions, WechatFollowerDay, WechatFollowerField } from "./wechat/mapWechatFollowers";
-export { mapWeiboComments, MapWeiboCommentsOptionsSchema, WEIBO_COMMENT_COLUMNS } from "./weibo/mapWeiboComments";
+export { mapWeiboComments, WEIBO_COMMENT_COLUMNS } from "./weibo/mapWeiboComments";
 export type { MapWeiboCommentsOptions, WeiboCommentField } from "./weibo/mapWeiboComments";

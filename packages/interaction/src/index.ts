@@ -7,47 +7,6 @@ export { actorHistory } from "./actor/actorHistory";
 export type { ActorHistory, ActorHistoryOptions } from "./actor/actorHistory";
 export { mergeActors } from "./actor/mergeActors";
 export type { AttributeConflict, MergeActorsOptions, MergedActors } from "./actor/mergeActors";
-export { createDouyinAdapter } from "./adapter/createDouyinAdapter";
-export { createInstagramAdapter } from "./adapter/createInstagramAdapter";
-export { createMessengerAdapter } from "./adapter/createMessengerAdapter";
-export { createWechatOaAdapter, WechatOaAdapterOptionsSchema } from "./adapter/createWechatOaAdapter";
-export type { WechatOaAdapterOptions } from "./adapter/createWechatOaAdapter";
-export { createWeiboAdapter } from "./adapter/createWeiboAdapter";
-export { createWhatsappAdapter } from "./adapter/createWhatsappAdapter";
-export { createXAdapter } from "./adapter/createXAdapter";
-export { handleWebhook, HandleWebhookOptionsSchema } from "./adapter/handleWebhook";
-export type { HandleWebhookOptions, WebhookOutcome } from "./adapter/handleWebhook";
-export { instagramMentionLookups, InstagramMentionLookupSchema } from "./adapter/instagramMentionLookups";
-export type { InstagramMentionLookup, InstagramMentionLookupInput } from "./adapter/instagramMentionLookups";
-export { parseInstagramMention } from "./adapter/parseInstagramMention";
-export { OutboundDraftSchema, WebhookRequestSchema, WebhookSecretSchema } from "./adapter/PlatformAdapter";
-export type {
-  AdapterFailure,
-  AdapterFailureCode,
-  AdapterLookup,
-  AdapterOptions,
-  OutboundDraft,
-  OutboundDraftInput,
-  OutboundRequest,
-  ParseContext,
-  ParsedDelivery,
-  PlatformAdapter,
-  SkippedItem,
-  VerifyOutcome,
-  WebhookRequest,
-  WebhookResponse,
-  WebhookSecret,
-} from "./adapter/PlatformAdapter";
-export { recordOutbound, SentMessageSchema } from "./adapter/recordOutbound";
-export type { SentMessage } from "./adapter/recordOutbound";
-export { runAdapterConformance } from "./conformance/runAdapterConformance";
-export type {
-  AdapterFixture,
-  ConformanceCheck,
-  ConformanceReport,
-  FixtureExpectation,
-  SignatureScheme,
-} from "./conformance/runAdapterConformance";
 export { toActivityStreams } from "./interop/toActivityStreams";
 export type { AS2Object, ToActivityStreamsOptions } from "./interop/toActivityStreams";
 export { ActorKindSchema, ActorSchema, AttributeValueSchema } from "./model/Actor";
@@ -117,14 +76,7 @@ export { buildReplyTree } from "./thread/buildReplyTree";
 export type { ReplyTreeNode } from "./thread/buildReplyTree";
 export { buildThreads } from "./thread/buildThreads";
 export type { BuildThreadsOptions, ThreadBuild } from "./thread/buildThreads";
-export { discussionDepth, DiscussionDepthOptionsSchema } from "./thread/discussionDepth";
+export { discussionDepth } from "./thread/discussionDepth";
 export type { ConversationStarter, DiscussionDepth, DiscussionDepthOptions } from "./thread/discussionDepth";
 export { needsReply } from "./thread/needsReply";
 export type { NeedsReplyOptions } from "./thread/needsReply";
-export { checkWebhookBody, WEBHOOK_BODY_LIMITS } from "./toolkit/checkWebhookBody";
-export type { CheckWebhookBodyOptions } from "./toolkit/checkWebhookBody";
-export { constantTimeEqual } from "./toolkit/constantTimeEqual";
-export { deliveryKey } from "./toolkit/deliveryKey";
-export { fromNodeHeaders } from "./toolkit/fromNodeHeaders";
-export type { NodeLikeHeaders } from "./toolkit/fromNodeHeaders";
-export { headerValue } from "./toolkit/headerValue";

@@ -1,14 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { ActorId, ChannelId, InteractionId, Period, Result, ThreadId } from "@ops/core";
-import type {
-  ActorHistoryOptions,
-  AdapterFailure,
-  Interaction,
-  PlatformAdapter,
-  ReplyDecision,
-  Thread,
-  VerifyOutcome,
-} from "@ops/interaction";
+import type { ActorHistoryOptions, Interaction, ReplyDecision, Thread } from "@ops/interaction";
+import type { AdapterFailure, PlatformAdapter, VerifyOutcome } from "@ops/interaction/adapters";
 import { buildThreads, ChannelIdSchema, InteractionIdSchema, InteractionSchema } from "@ops/interaction";
 
 describe("model types", () => {

@@ -5,89 +5,68 @@
  */
 export { SeriesPointSchema } from "./anomaly/Anomaly";
 export type { Anomaly, AnomalyMethod, SeriesPoint } from "./anomaly/Anomaly";
-export { describeAnomaly, DescribeAnomalyOptionsSchema } from "./anomaly/describeAnomaly";
+export { describeAnomaly } from "./anomaly/describeAnomaly";
 export type { DescribeAnomalyOptions } from "./anomaly/describeAnomaly";
-export {
-  CountPointSchema,
-  detectCountAnomalies,
-  DetectCountAnomaliesOptionsSchema,
-} from "./anomaly/detectCountAnomalies";
+export { CountPointSchema, detectCountAnomalies } from "./anomaly/detectCountAnomalies";
 export type { CountPoint, DetectCountAnomaliesOptions } from "./anomaly/detectCountAnomalies";
-export { detectEwmaAnomalies, DetectEwmaAnomaliesOptionsSchema } from "./anomaly/detectEwmaAnomalies";
+export { detectEwmaAnomalies } from "./anomaly/detectEwmaAnomalies";
 export type { DetectEwmaAnomaliesOptions } from "./anomaly/detectEwmaAnomalies";
-export { detectSeasonalAnomalies, DetectSeasonalAnomaliesOptionsSchema } from "./anomaly/detectSeasonalAnomalies";
+export { detectSeasonalAnomalies } from "./anomaly/detectSeasonalAnomalies";
 export type { DetectSeasonalAnomaliesOptions } from "./anomaly/detectSeasonalAnomalies";
-export { poissonControlLimits, PoissonControlLimitsOptionsSchema } from "./anomaly/poissonControlLimits";
+export { poissonControlLimits } from "./anomaly/poissonControlLimits";
 export type { PoissonControlLimits, PoissonControlLimitsOptions } from "./anomaly/poissonControlLimits";
 export type { BucketUnit } from "./bucket/BucketUnit";
-export { distinctActors, DistinctActorsOptionsSchema } from "./bucket/distinctActors";
+export { distinctActors } from "./bucket/distinctActors";
 export type { DistinctActorsOptions } from "./bucket/distinctActors";
-export { rollupByChannel, RollupByChannelOptionsSchema } from "./bucket/rollupByChannel";
+export { rollupByChannel } from "./bucket/rollupByChannel";
 export type { ChannelRollup, RollupByChannelOptions } from "./bucket/rollupByChannel";
-export { timeBuckets, TimeBucketsOptionsSchema } from "./bucket/timeBuckets";
+export { timeBuckets } from "./bucket/timeBuckets";
 export type { TimeBucket, TimeBucketsOptions } from "./bucket/timeBuckets";
 export { buildEventColumns } from "./column/buildEventColumns";
 export { MetricEventSchema } from "./column/EventColumns";
 export type { EventColumns, EventInput, MetricEvent } from "./column/EventColumns";
-export { comparePeriods, ComparePeriodsOptionsSchema } from "./compare/comparePeriods";
+export { comparePeriods } from "./compare/comparePeriods";
 export type { ComparePeriodsOptions, PeriodComparison, PeriodMeasure } from "./compare/comparePeriods";
 export { periodChange } from "./compare/periodChange";
 export type { ChangeDirection, ChangeNullReason, PeriodChange } from "./compare/periodChange";
-export { previousPeriod, PreviousPeriodOptionsSchema } from "./compare/previousPeriod";
+export { previousPeriod } from "./compare/previousPeriod";
 export type { Comparison, PreviousPeriodOptions, YoyAlignment } from "./compare/previousPeriod";
 export { agrestiCoullInterval } from "./experiment/agrestiCoullInterval";
 export { AlternativeSchema } from "./experiment/Alternative";
 export type { Alternative } from "./experiment/Alternative";
-export { fisherExactTest, FisherExactTestOptionsSchema } from "./experiment/fisherExactTest";
+export { fisherExactTest } from "./experiment/fisherExactTest";
 export type { FisherExactTestOptions, FisherExactTestResult } from "./experiment/fisherExactTest";
 export { newcombeInterval } from "./experiment/newcombeInterval";
-export { probabilityBBeatsA, ProbabilityBBeatsAOptionsSchema } from "./experiment/probabilityBBeatsA";
+export { probabilityBBeatsA } from "./experiment/probabilityBBeatsA";
 export type { BetaPrior, ProbabilityBBeatsAOptions } from "./experiment/probabilityBBeatsA";
-export { IntervalOptionsSchema, ProportionSchema } from "./experiment/Proportion";
+export { ProportionSchema } from "./experiment/Proportion";
 export type { IntervalOptions, Proportion, ProportionInterval } from "./experiment/Proportion";
-export {
-  sampleSizeTwoProportions,
-  SampleSizeRatesSchema,
-  SampleSizeTwoProportionsOptionsSchema,
-} from "./experiment/sampleSizeTwoProportions";
+export { sampleSizeTwoProportions, SampleSizeRatesSchema } from "./experiment/sampleSizeTwoProportions";
 export type {
   SampleSize,
   SampleSizeMethod,
   SampleSizeRates,
   SampleSizeTwoProportionsOptions,
 } from "./experiment/sampleSizeTwoProportions";
-export {
-  ExperimentLookSchema,
-  sequentialTwoProportionTest,
-  SequentialTwoProportionTestOptionsSchema,
-} from "./experiment/sequentialTwoProportionTest";
+export { ExperimentLookSchema, sequentialTwoProportionTest } from "./experiment/sequentialTwoProportionTest";
 export type {
   ExperimentLook,
   SequentialLookResult,
   SequentialTestResult,
   SequentialTwoProportionTestOptions,
 } from "./experiment/sequentialTwoProportionTest";
-export { twoProportionZTest, TwoProportionZTestOptionsSchema } from "./experiment/twoProportionZTest";
+export { twoProportionZTest } from "./experiment/twoProportionZTest";
 export type { TwoProportionZTestOptions, TwoProportionZTestResult } from "./experiment/twoProportionZTest";
 export { wilsonInterval } from "./experiment/wilsonInterval";
-export { funnel, FunnelOptionsSchema } from "./funnel/funnel";
+export { funnel } from "./funnel/funnel";
 export type { FunnelOptions, FunnelOrder, FunnelResult, FunnelStep } from "./funnel/funnel";
-export { followerGrowth, FollowerGrowthOptionsSchema, FollowEventSchema } from "./growth/followerGrowth";
+export { followerGrowth, FollowEventSchema } from "./growth/followerGrowth";
 export type { FollowerGrowth, FollowerGrowthOptions, FollowEvent } from "./growth/followerGrowth";
-export {
-  followerGrowthFromSnapshots,
-  FollowerGrowthFromSnapshotsOptionsSchema,
-  FollowerSnapshotSchema,
-} from "./growth/followerGrowthFromSnapshots";
+export { followerGrowthFromSnapshots, FollowerSnapshotSchema } from "./growth/followerGrowthFromSnapshots";
 export type { FollowerGrowthFromSnapshotsOptions, FollowerSnapshot } from "./growth/followerGrowthFromSnapshots";
-export { activeFollowerRate, ActiveFollowerRateOptionsSchema, ActorInteractionSchema } from "./rate/activeFollowerRate";
+export { activeFollowerRate, ActorInteractionSchema } from "./rate/activeFollowerRate";
 export type { ActiveFollowerRate, ActiveFollowerRateOptions, ActorInteraction } from "./rate/activeFollowerRate";
-export {
-  engagementRate,
-  EngagementRateOptionsSchema,
-  PostActivitySchema,
-  PostMetricsSchema,
-} from "./rate/engagementRate";
+export { engagementRate, PostActivitySchema, PostMetricsSchema } from "./rate/engagementRate";
 export type {
   EngagementAggregation,
   EngagementAttribution,
@@ -102,16 +81,16 @@ export { rate } from "./rate/rate";
 export type { Rate, RateNullReason } from "./rate/rate";
 export { readRate, ReadRateInputSchema } from "./rate/readRate";
 export type { ReadRateInput } from "./rate/readRate";
-export { ElapsedTimeSchema, replyRate, ReplyItemSchema, ReplyRateOptionsSchema } from "./rate/replyRate";
+export { ElapsedTimeSchema, replyRate, ReplyItemSchema } from "./rate/replyRate";
 export type { ElapsedTime, ReplyItem, ReplyRate, ReplyRateOptions } from "./rate/replyRate";
-export { responseTimeSummary, ResponseTimeSummaryOptionsSchema } from "./rate/responseTimeSummary";
+export { responseTimeSummary } from "./rate/responseTimeSummary";
 export type { ResponseTimeSummary, ResponseTimeSummaryOptions } from "./rate/responseTimeSummary";
 export { composeReport, ReportSectionsSchema } from "./report/composeReport";
 export type { ComposedReport } from "./report/composeReport";
 export { monthlyReport } from "./report/monthlyReport";
-export { renderMarkdown, RenderMarkdownOptionsSchema } from "./report/renderMarkdown";
+export { renderMarkdown } from "./report/renderMarkdown";
 export type { RenderMarkdownOptions, ReportLocale } from "./report/renderMarkdown";
-export { ReplyTargetSchema, ReportOptionsSchema } from "./report/Report";
+export { ReplyTargetSchema } from "./report/Report";
 export type {
   Indicator,
   IndicatorGroup,
@@ -122,12 +101,7 @@ export type {
   ReportInput,
   ReportOptions,
 } from "./report/Report";
-export {
-  ReportSectionSchema,
-  SectionBlockSchema,
-  SectionCellSchema,
-  SectionLabelSchema,
-} from "./report/ReportSection";
+export { ReportSectionSchema, SectionBlockSchema, SectionCellSchema, SectionLabelSchema } from "./report/ReportSection";
 export type {
   ReportSection,
   SectionBlock,
@@ -138,35 +112,31 @@ export type {
 export { weeklyReport } from "./report/weeklyReport";
 export { groupRetention, MembershipSnapshotSchema } from "./retention/groupRetention";
 export type { GroupCohort, MembershipSnapshot } from "./retention/groupRetention";
-export { retentionTable, RetentionTableOptionsSchema } from "./retention/retentionTable";
+export { retentionTable } from "./retention/retentionTable";
 export type { RetentionCohort, RetentionTable, RetentionTableOptions, RetentionType } from "./retention/retentionTable";
-export {
-  birthdayPerkEligibility,
-  BirthdayPerkEligibilityOptionsSchema,
-  BirthdaySchema,
-} from "./segment/birthdayPerkEligibility";
+export { birthdayPerkEligibility, BirthdaySchema } from "./segment/birthdayPerkEligibility";
 export type {
   Birthday,
   BirthdayPerkEligibility,
   BirthdayPerkEligibilityOptions,
 } from "./segment/birthdayPerkEligibility";
-export { loyalFans, LoyalFansOptionsSchema } from "./segment/loyalFans";
+export { loyalFans } from "./segment/loyalFans";
 export type { LoyalFansOptions } from "./segment/loyalFans";
-export { FanActivitySchema, scoreFans, ScoreFansOptionsSchema } from "./segment/scoreFans";
+export { FanActivitySchema, scoreFans } from "./segment/scoreFans";
 export type { FanActivity, ScoredFan, ScoreFansOptions } from "./segment/scoreFans";
 export type { Counter } from "./sketch/Counter";
 export { createCounter } from "./sketch/createCounter";
-export { createHyperLogLog, HyperLogLogOptionsSchema } from "./sketch/createHyperLogLog";
+export { createHyperLogLog } from "./sketch/createHyperLogLog";
 export type { HyperLogLogOptions } from "./sketch/createHyperLogLog";
-export { createKllSketch, KllSketchOptionsSchema } from "./sketch/createKllSketch";
+export { createKllSketch } from "./sketch/createKllSketch";
 export type { KllSketchOptions } from "./sketch/createKllSketch";
-export { createQuantileSketch, QuantileSketchOptionsSchema } from "./sketch/createQuantileSketch";
+export { createQuantileSketch } from "./sketch/createQuantileSketch";
 export type { QuantileSketchOptions } from "./sketch/createQuantileSketch";
 export { createSum } from "./sketch/createSum";
 export { dataSketchesHll } from "./sketch/dataSketchesHll";
 export { dataSketchesKll } from "./sketch/dataSketchesKll";
 export { ddSketchProto } from "./sketch/ddSketchProto";
-export { DeserializeSketchOptionsSchema, deserializeSketch } from "./sketch/deserializeSketch";
+export { deserializeSketch } from "./sketch/deserializeSketch";
 export type { DeserializeSketchOptions, SketchByKind } from "./sketch/deserializeSketch";
 export { detectSketchFormat } from "./sketch/detectSketchFormat";
 export type { SketchFormatInfo } from "./sketch/detectSketchFormat";
@@ -174,23 +144,23 @@ export type { HllBounds, HllTargetType, HyperLogLog, HyperLogLogFormat } from ".
 export type { KllItemType, KllQueryOptions, KllSketch } from "./sketch/KllSketch";
 export { mergeSketches } from "./sketch/mergeSketches";
 export type { QuantileSketch, QuantileSketchFormat } from "./sketch/QuantileSketch";
-export { rollUpSketches, RollUpSketchesOptionsSchema } from "./sketch/rollUpSketches";
+export { rollUpSketches } from "./sketch/rollUpSketches";
 export type { DatedSketch, RollUpSketchesOptions } from "./sketch/rollUpSketches";
 export type { Sketch, SketchKind } from "./sketch/Sketch";
 export type { SketchCodec } from "./sketch/SketchCodec";
 export type { SumSketch } from "./sketch/SumSketch";
 export { chiSquareTest } from "./statistics/chiSquareTest";
 export type { ChiSquareResult } from "./statistics/chiSquareTest";
-export { describe, DescribeOptionsSchema } from "./statistics/describe";
+export { describe } from "./statistics/describe";
 export type { DescribeOptions, DescriptiveStatistics } from "./statistics/describe";
 export { normalCdf } from "./statistics/normalCdf";
 export { normalQuantile } from "./statistics/normalQuantile";
 export { poissonCdf } from "./statistics/poissonCdf";
 export { poissonQuantile } from "./statistics/poissonQuantile";
-export { quantile, QuantileOptionsSchema } from "./statistics/quantile";
+export { quantile } from "./statistics/quantile";
 export type { QuantileMethod, QuantileOptions } from "./statistics/quantile";
 export { studentTQuantile } from "./statistics/studentTQuantile";
-export { csat, CsatOptionsSchema } from "./survey/csat";
+export { csat } from "./survey/csat";
 export type { Csat, CsatOptions } from "./survey/csat";
-export { nps, NpsCountsSchema, NpsOptionsSchema } from "./survey/nps";
+export { nps, NpsCountsSchema } from "./survey/nps";
 export type { Nps, NpsCounts, NpsOptions } from "./survey/nps";

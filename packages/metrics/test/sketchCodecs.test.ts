@@ -13,10 +13,8 @@ import {
   dataSketchesKll,
   ddSketchProto,
   deserializeSketch,
-  HyperLogLogOptionsSchema,
-  KllSketchOptionsSchema,
-  QuantileSketchOptionsSchema,
 } from "@ops/metrics";
+import { HyperLogLogOptionsSchema, KllSketchOptionsSchema, QuantileSketchOptionsSchema } from "@ops/metrics/schemas";
 import { describe, expect, it } from "vitest";
 import { fromHex, hllEntries } from "./fixtures/datasketches/manifest";
 

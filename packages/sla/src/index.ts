@@ -27,7 +27,7 @@ export type {
   WeeklyHours,
   Workday,
 } from "./calendar/calendarSpec";
-export { compileCalendar, CompileCalendarOptionsSchema, MAX_CALENDAR_HORIZON_MS } from "./calendar/compileCalendar";
+export { compileCalendar, MAX_CALENDAR_HORIZON_MS } from "./calendar/compileCalendar";
 export type { BusinessCalendar, CompileCalendarOptions } from "./calendar/compileCalendar";
 export { isOpen } from "./calendar/isOpen";
 export { nextOpen } from "./calendar/nextOpen";
@@ -37,7 +37,7 @@ export type { ComputeSlaClocksOptions, SlaClocks } from "./clock/computeSlaClock
 export type { PausedInterval, SlaCycle, SlaCycleStatus, SlaItemStatus } from "./clock/slaCycle";
 export { SlaEventSchema, SlaTimelineSchema } from "./clock/slaEvent";
 export type { SlaEvent } from "./clock/slaEvent";
-export { toSlaTimeline, ToSlaTimelineOptionsSchema } from "./clock/toSlaTimeline";
+export { toSlaTimeline } from "./clock/toSlaTimeline";
 export type { ToSlaTimelineOptions } from "./clock/toSlaTimeline";
 export { whatIf } from "./clock/whatIf";
 export type { CycleOutcome, WhatIfChange, WhatIfOptions, WhatIfPolicies, WhatIfResult } from "./clock/whatIf";
@@ -75,9 +75,9 @@ export type {
   ReplyDeadlineWarningCode,
 } from "./replyWindow/replyDeadline";
 export { isThanksOnly } from "./report/isThanksOnly";
-export { publicReplyRate, PublicReplyRateOptionsSchema } from "./report/publicReplyRate";
+export { publicReplyRate } from "./report/publicReplyRate";
 export type { PublicReplyRate, PublicReplyRateOptions } from "./report/publicReplyRate";
-export { slaComplianceReport, SlaComplianceReportOptionsSchema } from "./report/slaComplianceReport";
+export { slaComplianceReport } from "./report/slaComplianceReport";
 export type {
   ComplianceGroup,
   ComplianceItem,

@@ -38,7 +38,19 @@ const emit = (line: object) => writeSync(out, `${JSON.stringify(line)}\n`);
 
 const all = readdirSync(packagesDir).filter((n) => existsSync(join(packagesDir, n, "src", "index.ts")));
 const modules: Record<string, Record<string, unknown>> = {};
-for (const name of all) modules[name] = await import(join(packagesDir, name, "src", "index.ts"));
+// a package's surface: its root entry and each subpath export (src/<name>.ts for "./<name>")
+for (const name of all) {
+  const { exports } = JSON.parse(readFileSync(join(packagesDir, name, "package.json"), "utf8")) as {
+    exports: Record<string, unknown>;
+  };
+  const barrels = Object.keys(exports)
+    .filter((key) => key !== "./package.json")
+    .map((key) => (key === "." ? "index.ts" : `${key.slice(2)}.ts`));
+  modules[name] = Object.assign(
+    {},
+    ...(await Promise.all(barrels.map((b) => import(join(packagesDir, name, "src", b))))),
+  );
+}
 const { FIXTURES } = await import("./fixtures/index.ts");
 const codes = new Set((modules.core as { OPS_ERROR_CODES: readonly string[] }).OPS_ERROR_CODES);
 const sets = valueSets(config.long);

@@ -1,12 +1,6 @@
 import { PeriodSchema, parseOrThrow, type Period } from "@ops/core";
-import {
-  rate,
-  responseTimeSummary,
-  ResponseTimeSummaryOptionsSchema,
-  type QuantileMethod,
-  type Rate,
-  type ResponseTimeSummary,
-} from "@ops/metrics";
+import { rate, responseTimeSummary, type QuantileMethod, type Rate, type ResponseTimeSummary } from "@ops/metrics";
+import { ResponseTimeSummaryOptionsSchema } from "@ops/metrics/schemas";
 import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
 import { checkItems } from "./_lib/checkItems";

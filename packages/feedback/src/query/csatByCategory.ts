@@ -1,5 +1,6 @@
 import { OpsError, PeriodSchema, parseOrThrow, type Period } from "@ops/core";
-import { csat, CsatOptionsSchema, type Csat, type CsatOptions } from "@ops/metrics";
+import { csat, type Csat, type CsatOptions } from "@ops/metrics";
+import { CsatOptionsSchema } from "@ops/metrics/schemas";
 import * as z from "zod/mini";
 import type { FeedbackItem } from "../item/feedbackItem";
 import { checkItems } from "./_lib/checkItems";

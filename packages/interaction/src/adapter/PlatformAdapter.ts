@@ -15,7 +15,7 @@ import { ReplySurfaceSchema } from "../replyWindow/ReplyWindowPolicy";
  *
  * @example
  * ```ts
- * import { WebhookRequestSchema } from "@ops/interaction";
+ * import { WebhookRequestSchema } from "@ops/interaction/adapters";
  * WebhookRequestSchema.parse({ method: "GET", url: "/wechat?echostr=1" }).body;
  * // => ""
  * ```
@@ -39,7 +39,7 @@ export type WebhookRequest = z.output<typeof WebhookRequestSchema>;
  *
  * @example
  * ```ts
- * import { WebhookSecretSchema } from "@ops/interaction";
+ * import { WebhookSecretSchema } from "@ops/interaction/adapters";
  * WebhookSecretSchema.safeParse({ secret: "" }).success;
  * // => false
  * ```
@@ -121,7 +121,7 @@ export interface ParseContext {
  *
  * @example
  * ```ts
- * import { OutboundDraftSchema } from "@ops/interaction";
+ * import { OutboundDraftSchema } from "@ops/interaction/adapters";
  * OutboundDraftSchema.safeParse({ surface: "message", to: { platform: "wechat_oa", scope: "gh_1", userId: "o1" }, text: "" }).success;
  * // => false
  * ```

@@ -26,7 +26,7 @@ const PLATFORM = "instagram";
  *
  * @example
  * ```ts
- * import { createInstagramAdapter } from "@ops/interaction";
+ * import { createInstagramAdapter } from "@ops/interaction/adapters";
  * const ig = createInstagramAdapter();
  * const body = JSON.stringify({ object: "instagram", entry: [{ id: "17841400000000000", time: 1772933400,
  *   changes: [{ field: "comments", value: { from: { id: "6100000001", username: "mia" }, media: { id: "18000000001" }, id: "17865799348089039", parent_id: "17865799348089000", text: "Which shade for warm skin?" } }] }] });

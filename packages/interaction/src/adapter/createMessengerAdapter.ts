@@ -39,7 +39,7 @@ const MAX_TEXT = 2000;
  *
  * @example
  * ```ts
- * import { createMessengerAdapter } from "@ops/interaction";
+ * import { createMessengerAdapter } from "@ops/interaction/adapters";
  * const fb = createMessengerAdapter();
  * const body = JSON.stringify({ object: "page", entry: [{ id: "104813", time: 1772933400000, messaging: [{
  *   sender: { id: "2705128" }, recipient: { id: "104813" }, timestamp: 1772933399000,

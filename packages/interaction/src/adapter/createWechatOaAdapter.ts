@@ -45,7 +45,7 @@ export interface WechatOaAdapterOptions extends AdapterOptions {
  *
  * @example
  * ```ts
- * import { WechatOaAdapterOptionsSchema } from "@ops/interaction";
+ * import { WechatOaAdapterOptionsSchema } from "@ops/interaction/adapters";
  * WechatOaAdapterOptionsSchema.safeParse({ encodingAesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", appId: "wx2c2769f8efd9abc2" }).success;
  * // => true
  * WechatOaAdapterOptionsSchema.safeParse({ encodingAesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG" }).error?.issues[0]?.path;
@@ -163,7 +163,7 @@ function text(node: XmlNode, key: string): string | undefined {
  *
  * @example
  * ```ts
- * import { createWechatOaAdapter } from "@ops/interaction";
+ * import { createWechatOaAdapter } from "@ops/interaction/adapters";
  * const wechat = createWechatOaAdapter();
  * const xml = "<xml><ToUserName><![CDATA[gh_3a8f1c2d9e7b]]></ToUserName><FromUserName><![CDATA[oX1y2Z3]]></FromUserName>" +
  *   "<CreateTime>1772933400</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[敏感肌用什么洁面？]]></Content><MsgId>22541386101</MsgId></xml>";

@@ -86,7 +86,7 @@ function weiboTime(text: string | undefined): number | undefined {
  *
  * @example
  * ```ts
- * import { createWeiboAdapter } from "@ops/interaction";
+ * import { createWeiboAdapter } from "@ops/interaction/adapters";
  * const weibo = createWeiboAdapter();
  * // open.weibo.com worked example: appsecret xyz123xyz, timestamp 1397022061823, nonce 57155157
  * weibo.verify({ method: "GET", url: "/weibo?nonce=57155157&timestamp=1397022061823&echostr=dnPdpTZz85&signature=90e4c22c90a58f26526c2dd5b6c56c8822edeaa1", headers: {}, body: "" }, { secret: "xyz123xyz" });

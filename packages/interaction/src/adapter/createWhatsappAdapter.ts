@@ -27,7 +27,7 @@ const WAMID = /^wamid\.[A-Za-z0-9+/=_-]{1,512}$/;
  *
  * @example
  * ```ts
- * import { createWhatsappAdapter } from "@ops/interaction";
+ * import { createWhatsappAdapter } from "@ops/interaction/adapters";
  * const wa = createWhatsappAdapter();
  * const body = JSON.stringify({ object: "whatsapp_business_account", entry: [{ id: "102290129340398", changes: [{ field: "messages",
  *   value: { messaging_product: "whatsapp", metadata: { display_phone_number: "15550783881", phone_number_id: "106540352242922" },

@@ -94,7 +94,7 @@ function xaaUnknown(type: string): string {
  *
  * @example
  * ```ts
- * import { createXAdapter } from "@ops/interaction";
+ * import { createXAdapter } from "@ops/interaction/adapters";
  * const x = createXAdapter();
  * x.verify({ method: "GET", url: "/webhooks/x?crc_token=9b4507b3-9040-4669-9ca3-6b94edb50553", headers: {}, body: "" }, { secret: "z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu" }).ok;
  * // => true

@@ -38,7 +38,7 @@ export type WebhookOutcome =
  *
  * @example
  * ```ts
- * import { HandleWebhookOptionsSchema } from "@ops/interaction";
+ * import { HandleWebhookOptionsSchema } from "@ops/interaction/adapters";
  * HandleWebhookOptionsSchema.parse({}).maxAgeMs;
  * // => 300000
  * ```
@@ -84,7 +84,7 @@ export type HandleWebhookOptions = z.input<typeof HandleWebhookOptionsSchema>;
  *
  * @example
  * ```ts
- * import { createWeiboAdapter, handleWebhook } from "@ops/interaction";
+ * import { createWeiboAdapter, handleWebhook } from "@ops/interaction/adapters";
  * const weibo = createWeiboAdapter();
  * // the signature example of Weibo's docs: app secret xyz123xyz, signed at 1397022061823 ms
  * const request = { method: "POST", url: "/weibo?nonce=57155157&timestamp=1397022061823&signature=90e4c22c90a58f26526c2dd5b6c56c8822edeaa1", headers: {}, body: "{}" };

@@ -28,7 +28,7 @@ const LookupRequestSchema = /* @__PURE__ */ (() =>
  *
  * @example
  * ```ts
- * import { InstagramMentionLookupSchema } from "@ops/interaction";
+ * import { InstagramMentionLookupSchema } from "@ops/interaction/adapters";
  * const request = { method: "GET", path: "/17841405726653026", query: { fields: "mentioned_comment.comment_id(1){id}" } } as const;
  * InstagramMentionLookupSchema.safeParse({ kind: "comment", account: "17841405726653026", mediaId: "17918195224117851", request }).success; // no commentId
  * // => false
@@ -91,7 +91,7 @@ const MEDIA_FIELDS = "id,caption,timestamp,username";
  *
  * @example
  * ```ts
- * import { instagramMentionLookups } from "@ops/interaction";
+ * import { instagramMentionLookups } from "@ops/interaction/adapters";
  * const body = JSON.stringify({ object: "instagram", entry: [{ id: "17841405726653026", time: 1520622968,
  *   changes: [{ field: "mentions", value: { comment_id: "17894227972186120", media_id: "17918195224117851" } }] }] });
  * const r = instagramMentionLookups(body);

@@ -51,7 +51,7 @@ function graphTime(text: string | undefined): Instant | undefined {
  *
  * @example
  * ```ts
- * import { instagramMentionLookups, parseInstagramMention } from "@ops/interaction";
+ * import { instagramMentionLookups, parseInstagramMention } from "@ops/interaction/adapters";
  * const webhook = JSON.stringify({ object: "instagram", entry: [{ id: "17841405726653026", time: 1520622968, changes: [{ field: "mentions", value: { media_id: "17918195224117851" } }] }] });
  * const lookups = instagramMentionLookups(webhook);
  * if (!lookups.ok) throw new Error(lookups.error.message);

@@ -20,7 +20,7 @@ import {
  *
  * @example
  * ```ts
- * import { SentMessageSchema } from "@ops/interaction";
+ * import { SentMessageSchema } from "@ops/interaction/adapters";
  * SentMessageSchema.safeParse({ messageId: "", sentAt: 1 }).success;
  * // => false
  * ```
@@ -79,7 +79,7 @@ const SEGMENTS: Readonly<Record<string, { readonly message: string; readonly pub
  *
  * @example
  * ```ts
- * import { recordOutbound } from "@ops/interaction";
+ * import { recordOutbound } from "@ops/interaction/adapters";
  * const r = recordOutbound(
  *   { surface: "message", to: { platform: "whatsapp", scope: "106540352242922", userId: "16505551234" }, text: "Yes, in blue and green." },
  *   { messageId: "wamid.HBgLMTY1MDM4Nzk0", sentAt: 1749416400000 },

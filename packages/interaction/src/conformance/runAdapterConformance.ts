@@ -127,7 +127,8 @@ const GARBAGE: readonly string[] = [
  *
  * @example
  * ```ts
- * import { createWeiboAdapter, runAdapterConformance } from "@ops/interaction";
+ * import { createWeiboAdapter } from "@ops/interaction/adapters";
+ * import { runAdapterConformance } from "@ops/interaction/conformance";
  * const report = runAdapterConformance(createWeiboAdapter(), [{
  *   name: "url check from the Weibo docs",
  *   request: { method: "GET", url: "/wb?nonce=57155157&timestamp=1397022061823&echostr=dnPdpTZz85&signature=90e4c22c90a58f26526c2dd5b6c56c8822edeaa1", headers: {}, body: "" },

@@ -38,7 +38,7 @@ export interface CheckWebhookBodyOptions {
  *
  * @example
  * ```ts
- * import { checkWebhookBody } from "@ops/interaction";
+ * import { checkWebhookBody } from "@ops/interaction/adapters";
  * checkWebhookBody('{"a":[1]}').ok;
  * // => true
  * const deep = checkWebhookBody("[".repeat(100_000));

@@ -13,7 +13,7 @@ import { timingSafeEqual } from "../_lib/crypto";
  *
  * @example
  * ```ts
- * import { constantTimeEqual } from "@ops/interaction";
+ * import { constantTimeEqual } from "@ops/interaction/adapters";
  * [constantTimeEqual("sha256=ab", "sha256=ab"), constantTimeEqual("sha256=ab", "sha256=ac")];
  * // => [true, false]
  * ```

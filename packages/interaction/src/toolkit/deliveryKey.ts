@@ -23,7 +23,7 @@ import { sha256Wtf8Hex } from "../_lib/crypto";
  *
  * @example
  * ```ts
- * import { deliveryKey } from "@ops/interaction";
+ * import { deliveryKey } from "@ops/interaction/adapters";
  * deliveryKey("weibo", "text", "{}");
  * // => "v2:weibo:text:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"
  * ```

@@ -18,7 +18,7 @@ export type NodeLikeHeaders = Readonly<Record<string, string | readonly string[]
  *
  * @example
  * ```ts
- * import { fromNodeHeaders } from "@ops/interaction";
+ * import { fromNodeHeaders } from "@ops/interaction/adapters";
  * fromNodeHeaders({ "x-hub-signature-256": "sha256=ab", "x-forwarded-for": ["1.1.1.1", "2.2.2.2"], host: undefined });
  * // => { "x-hub-signature-256": "sha256=ab", "x-forwarded-for": "1.1.1.1, 2.2.2.2" }
  * ```

@@ -10,7 +10,7 @@
  *
  * @example
  * ```ts
- * import { headerValue } from "@ops/interaction";
+ * import { headerValue } from "@ops/interaction/adapters";
  * headerValue({ "X-Hub-Signature-256": "sha256=ab" }, "x-hub-signature-256");
  * // => "sha256=ab"
  * headerValue({}, "x-hub-signature-256");

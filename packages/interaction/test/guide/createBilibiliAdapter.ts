@@ -1,17 +1,7 @@
 import { createHmac } from "node:crypto";
 import { failure, type Result } from "@ops/core";
-import {
-  constantTimeEqual,
-  deliveryKey,
-  headerValue,
-  InteractionSchema,
-  OutboundDraftSchema,
-  replyPolicy,
-  type AdapterFailure,
-  type Interaction,
-  type PlatformAdapter,
-  type ReplyWindowPolicy,
-} from "@ops/interaction";
+import { InteractionSchema, replyPolicy, type Interaction, type ReplyWindowPolicy } from "@ops/interaction";
+import { constantTimeEqual, deliveryKey, headerValue, OutboundDraftSchema, type AdapterFailure, type PlatformAdapter } from "@ops/interaction/adapters";
 
 // Bilibili pushes no comment webhooks: the integrator polls the reply-notification feed
 // (x/msgfeed/reply, as documented by the community bilibili-API-collect project) and

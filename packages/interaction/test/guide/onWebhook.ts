@@ -1,11 +1,5 @@
-import {
-  ChannelIdSchema,
-  handleWebhook,
-  type AdapterLookup,
-  type Interaction,
-  type PlatformAdapter,
-  type WebhookRequest,
-} from "@ops/interaction";
+import { ChannelIdSchema, type Interaction } from "@ops/interaction";
+import { handleWebhook, type AdapterLookup, type PlatformAdapter, type WebhookRequest } from "@ops/interaction/adapters";
 
 /** What your application keeps around the pure adapter. */
 export interface WebhookStore {

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { ChannelIdSchema, runAdapterConformance } from "@ops/interaction";
+import { ChannelIdSchema } from "@ops/interaction";
+import { runAdapterConformance } from "@ops/interaction/conformance";
 import { createBilibiliAdapter } from "./createBilibiliAdapter";
 
 // a page the poller recorded, signed as the poller signs what it forwards

@@ -1,1 +1,3 @@
 export * from "@ops/interaction";
+export * from "@ops/interaction/adapters";
+export * from "@ops/interaction/conformance";

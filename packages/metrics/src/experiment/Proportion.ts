@@ -74,7 +74,7 @@ export interface IntervalOptions {
  *
  * @example
  * ```ts
- * import { IntervalOptionsSchema } from "@ops/metrics";
+ * import { IntervalOptionsSchema } from "@ops/metrics/schemas";
  * IntervalOptionsSchema.safeParse({ confidence: 1.2 }).success;
  * // => false
  * ```

@@ -1,5 +1,6 @@
 import { parseOrThrow } from "@ops/core";
-import { type ChannelRollup, RollupByChannelOptionsSchema, type RollupByChannelOptions } from "@ops/metrics";
+import { type ChannelRollup, type RollupByChannelOptions } from "@ops/metrics";
+import { RollupByChannelOptionsSchema } from "@ops/metrics/schemas";
 import * as z from "zod/mini";
 import { bucketQuery } from "./_lib/bucketQuery";
 import { builderFor, notCompilable } from "../_lib/parse";

@@ -1,5 +1,6 @@
 import { OpsError, parseOrThrow, type WeekStartsOn } from "@ops/core";
-import { type TimeBucket, timeBuckets, TimeBucketsOptionsSchema, type TimeBucketsOptions } from "@ops/metrics";
+import { type TimeBucket, timeBuckets, type TimeBucketsOptions } from "@ops/metrics";
+import { TimeBucketsOptionsSchema } from "@ops/metrics/schemas";
 import * as z from "zod/mini";
 import { bucketQuery } from "./_lib/bucketQuery";
 import { builderFor } from "../_lib/parse";

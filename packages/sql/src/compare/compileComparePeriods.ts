@@ -1,11 +1,6 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import {
-  ComparePeriodsOptionsSchema,
-  type ComparePeriodsOptions,
-  periodChange,
-  type PeriodComparison,
-  previousPeriod,
-} from "@ops/metrics";
+import { type ComparePeriodsOptions, periodChange, type PeriodComparison, previousPeriod } from "@ops/metrics";
+import { ComparePeriodsOptionsSchema } from "@ops/metrics/schemas";
 import { eventConditions, where } from "../_lib/bucketSql";
 import { builderFor } from "../_lib/parse";
 import { cellNullableNumber } from "../_lib/rows";

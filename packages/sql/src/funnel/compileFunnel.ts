@@ -1,5 +1,6 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import { type FunnelOptions, FunnelOptionsSchema, type FunnelResult, type FunnelStep, type Rate } from "@ops/metrics";
+import { type FunnelOptions, type FunnelResult, type FunnelStep, type Rate } from "@ops/metrics";
+import { FunnelOptionsSchema } from "@ops/metrics/schemas";
 import { BIG, funnelFoldBody, funnelFoldInit } from "./_lib/funnelFold";
 import { builderFor } from "../_lib/parse";
 import { cellNullableNumber, cellNumber } from "../_lib/rows";

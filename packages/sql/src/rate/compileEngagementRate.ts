@@ -1,10 +1,6 @@
 import { parseOrThrow } from "@ops/core";
-import {
-  type EngagementKind,
-  type EngagementRate,
-  EngagementRateOptionsSchema,
-  type EngagementRateOptions,
-} from "@ops/metrics";
+import { type EngagementKind, type EngagementRate, type EngagementRateOptions } from "@ops/metrics";
+import { EngagementRateOptionsSchema } from "@ops/metrics/schemas";
 import * as z from "zod/mini";
 import { builderFor } from "../_lib/parse";
 import { cellNullableNumber, cellNumber, finiteOrThrow } from "../_lib/rows";

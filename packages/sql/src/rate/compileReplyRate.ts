@@ -1,5 +1,6 @@
 import { type Period, PeriodSchema, parseOrThrow } from "@ops/core";
-import { type ReplyRate, ReplyRateOptionsSchema, type ReplyRateOptions } from "@ops/metrics";
+import { type ReplyRate, type ReplyRateOptions } from "@ops/metrics";
+import { ReplyRateOptionsSchema } from "@ops/metrics/schemas";
 import * as z from "zod/mini";
 import { builderFor, notCompilable } from "../_lib/parse";
 import { replyItems } from "./_lib/replyItems";

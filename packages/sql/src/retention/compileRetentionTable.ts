@@ -1,11 +1,6 @@
 import { OpsError, parseOrThrow, type WeekStartsOn } from "@ops/core";
-import {
-  type RetentionCohort,
-  type RetentionTable,
-  RetentionTableOptionsSchema,
-  type RetentionTableOptions,
-  timeBuckets,
-} from "@ops/metrics";
+import { type RetentionCohort, type RetentionTable, type RetentionTableOptions, timeBuckets } from "@ops/metrics";
+import { RetentionTableOptionsSchema } from "@ops/metrics/schemas";
 import { bucketDate } from "../_lib/bucketSql";
 import { builderFor } from "../_lib/parse";
 import { cellNullableNumber, cellNumber, cellString } from "../_lib/rows";

@@ -1,0 +1,8 @@
+/**
+ * \@ops/interaction/schemas — the zod schemas of every options object of \@ops/interaction, for callers that
+ * validate options (from a config file, a form) before they call. The functions check their
+ * options themselves; the root entry keeps the data schemas users validate input with.
+ *
+ * @module schemas
+ */
+export { DiscussionDepthOptionsSchema } from "./thread/discussionDepth";
