@@ -8,7 +8,14 @@ import { BYTES_PER_NODE } from "../src/text/_lib/ahoCorasick";
 import { type CompiledKeywords, compileKeywordList, normalizeKeyword } from "../src/text/_lib/keywords";
 import { inMarkRanges } from "../src/text/_lib/markRanges";
 import { normalizeAt } from "../src/text/_lib/normalize";
-import { compileKeywords, createRandom, findKeywords, MAX_KEYWORD_UNITS, MAX_KEYWORDS, normalizeText } from "../src/index";
+import {
+  compileKeywords,
+  createRandom,
+  findKeywords,
+  MAX_KEYWORD_UNITS,
+  MAX_KEYWORDS,
+  normalizeText,
+} from "../src/index";
 import { CompileKeywordsOptionsSchema } from "../src/schemas";
 
 describe("normalizeText", () => {

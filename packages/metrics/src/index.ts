@@ -66,17 +66,17 @@ export { followerGrowthFromSnapshots, FollowerSnapshotSchema } from "./growth/fo
 export type { FollowerGrowthFromSnapshotsOptions, FollowerSnapshot } from "./growth/followerGrowthFromSnapshots";
 export { activeFollowerRate, ActorInteractionSchema } from "./rate/activeFollowerRate";
 export type { ActiveFollowerRate, ActiveFollowerRateOptions, ActorInteraction } from "./rate/activeFollowerRate";
+export { ENGAGEMENT_KINDS } from "./rate/EngagementKind";
+export type { EngagementKind } from "./rate/EngagementKind";
 export { engagementRate, PostActivitySchema, PostMetricsSchema } from "./rate/engagementRate";
+export type { EngagementRate } from "./rate/engagementRate";
 export type {
   EngagementAggregation,
   EngagementAttribution,
   EngagementDenominator,
-  EngagementKind,
-  EngagementRate,
   EngagementRateOptions,
-  PostActivity,
-  PostMetrics,
-} from "./rate/engagementRate";
+} from "./rate/EngagementRateOptions";
+export type { PostActivity, PostMetrics } from "./rate/PostMetrics";
 export { rate } from "./rate/rate";
 export type { Rate, RateNullReason } from "./rate/rate";
 export { readRate, ReadRateInputSchema } from "./rate/readRate";
@@ -101,7 +101,12 @@ export type {
   ReportInput,
   ReportOptions,
 } from "./report/Report";
-export { ReportSectionSchema, SectionBlockSchema, SectionCellSchema, SectionLabelSchema } from "./report/ReportSection";
+export {
+  ReportSectionSchema,
+  SectionBlockSchema,
+  SectionCellSchema,
+  SectionLabelSchema,
+} from "./report/ReportSection";
 export type {
   ReportSection,
   SectionBlock,

@@ -1,8 +1,10 @@
 // The opt-in codecs of the foreign sketch formats (dataSketchesHll, dataSketchesKll, ddSketchProto):
 // bytes of a format whose codec was not passed are refused with an error naming it, never misread;
-// and the constructors' hand-written option checks agree with their exported zod schemas.
+// each codec's kind, format and name agree with the bytes it writes and reads and with its export; and
+// the hand-written option checks of the constructors and deserializeSketch agree with their zod schemas.
 import { DDSketch } from "@datadog/sketches-js";
 import { isOpsError, parseOrThrow } from "@ops/core";
+import * as metrics from "@ops/metrics";
 import {
   createCounter,
   createHyperLogLog,
@@ -13,20 +15,90 @@ import {
   dataSketchesKll,
   ddSketchProto,
   deserializeSketch,
+  detectSketchFormat,
 } from "@ops/metrics";
-import { HyperLogLogOptionsSchema, KllSketchOptionsSchema, QuantileSketchOptionsSchema } from "@ops/metrics/schemas";
+import {
+  DeserializeSketchOptionsSchema,
+  HyperLogLogOptionsSchema,
+  KllSketchOptionsSchema,
+  QuantileSketchOptionsSchema,
+} from "@ops/metrics/schemas";
 import { describe, expect, it } from "vitest";
-import { fromHex, hllEntries } from "./fixtures/datasketches/manifest";
+import type { SketchCodecImpl } from "../src/sketch/_lib/sketchCodec";
+import { fromHex, hllEntries, kllEntries, toHex } from "./fixtures/datasketches/manifest";
 
 const ALL = [dataSketchesHll, dataSketchesKll, ddSketchProto];
 
 describe("sketch codecs", () => {
-  it("are opaque values naming their kind, format and export", () => {
-    expect([dataSketchesHll, dataSketchesKll, ddSketchProto].map((c) => [c.kind, c.format, c.name])).toEqual([
-      ["hyperloglog", "datasketches", "dataSketchesHll"],
-      ["kll", "datasketches", "dataSketchesKll"],
-      ["quantile", "ddsketch", "ddSketchProto"],
-    ]);
+  // Each codec names a kind, a format and its export: deserializeSketch picks the codec whose kind and
+  // format detectSketchFormat reads in the bytes, and its refusals tell the user to import `name`.
+  // So each is checked against bytes, not against itself: reference bytes (DataSketches C++ images,
+  // test/fixtures/datasketches; a DDSketch message assembled from ddsketch.proto) carry the format's
+  // constant fields, the codec writes the same ones and reads them back, and refuses a mutated one.
+  it("name the export they are and the kind and format of the bytes they write and read (constant fields as the specs say)", () => {
+    const f64 = (x: number) => {
+      const b = new Uint8Array(8);
+      new DataView(b.buffer).setFloat64(0, x, true);
+      return toHex(b);
+    };
+    // DataDog sketches-go ddsketch/pb/ddsketch.proto: DDSketch { mapping = 1 (IndexMapping { gamma = 1 (double),
+    // indexOffset = 2 (double), interpolation = 3 (enum, NONE = 0) }), positiveValues = 2 (Store {
+    // contiguousBinCounts = 2 (packed double), contiguousBinIndexOffset = 3 (sint32) }), zeroCount = 4 (double) }:
+    // one value 1 at α = 1 % (γ = 1.01/0.99), in bin ⌈log_γ 1⌉ = 0
+    const ddsketchRef = fromHex(
+      `0a14 09${f64(1.01 / 0.99)} 11${f64(0)} 1800 120c 1208${f64(1)} 1800 21${f64(0)}`.replaceAll(" ", ""),
+    );
+    const cases = [
+      {
+        codec: dataSketchesHll,
+        reference: fromHex(hllEntries.find((e) => e.mode === "HLL" && e.image !== undefined)?.image as string),
+        written: createHyperLogLog({ format: dataSketchesHll }).add(1).serialize(),
+        // datasketches-cpp hll/include/HllUtil.hpp: SER_VER = 1 (byte 1), HLL_FAMILY = 7 (byte 2)
+        constants: { 1: 1, 2: 7 },
+        mutate: 2,
+        refused: ["corrupt_data", /family id 7/],
+      },
+      {
+        codec: dataSketchesKll,
+        reference: fromHex(kllEntries.find((e) => e.n === 1000 && e.item === "double")?.image as string),
+        written: createKllSketch().add(1).add(2).serialize(),
+        // datasketches-cpp kll/include/kll_sketch.hpp: FAMILY = 15 (byte 2); SERIAL_VERSION_1 = 1 (byte 1, two or more items)
+        constants: { 1: 1, 2: 15 },
+        mutate: 2,
+        refused: ["corrupt_data", /family id 15/],
+      },
+      {
+        codec: ddSketchProto,
+        reference: ddsketchRef,
+        written: createQuantileSketch({ format: ddSketchProto }).add(1).serialize(),
+        // ddsketch.proto: field 1 length-delimited (0x0a), its field 1 fixed64 (0x09); interpolation NONE (byte 21)
+        constants: { 0: 0x0a, 2: 0x09, 20: 0x18, 21: 0 },
+        mutate: 21,
+        refused: ["unsupported_version", /logarithmic/],
+      },
+    ] as const;
+    for (const { codec, reference, written, constants, mutate, refused } of cases) {
+      // the export it tells users to import is this codec
+      expect((metrics as Record<string, unknown>)[codec.name], codec.name).toBe(codec);
+      for (const bytes of [reference, written]) {
+        for (const [at, value] of Object.entries(constants))
+          expect(bytes[Number(at)], `${codec.name} byte ${at}`).toBe(value);
+        expect(detectSketchFormat(bytes)).toEqual({ kind: codec.kind, format: codec.format });
+        const read = deserializeSketch(bytes, codec.kind, { formats: [codec] });
+        expect([read.kind, read.format]).toEqual([codec.kind, codec.format]);
+        expect(read.serialize().subarray(0, 3)).toEqual(bytes.subarray(0, 3));
+        const forged = bytes.slice();
+        forged[mutate] = (forged[mutate] as number) ^ 0x01;
+        expect(() => (codec as unknown as SketchCodecImpl).read(forged, "test"), codec.name).toThrowOpsError(
+          refused[0],
+          {
+            message: refused[1],
+          },
+        );
+      }
+    }
+    // the spec's message reads as the value it holds
+    expect(deserializeSketch(ddsketchRef, "quantile", { formats: [ddSketchProto] }).quantile(0.5)).toBeCloseTo(1, 1);
   });
 
   it("choose the format at creation; the former strings are refused with the codec to import named", () => {
@@ -113,9 +185,10 @@ describe("sketch codecs", () => {
   });
 });
 
-describe("the constructors' option checks", () => {
-  // each constructor checks its options by hand (no zod in its bundle): the verdict and the error
-  // (path and rule) must be those of its exported schema through parseOrThrow
+describe("the sketches' option checks", () => {
+  // each constructor, and deserializeSketch, checks its options by hand with the one reader of
+  // src/_lib/readOptions.ts (no zod in its bundle): the verdict and the error (path and rule)
+  // must be those of its exported schema through parseOrThrow
   const odd = [
     undefined,
     null,
@@ -168,6 +241,12 @@ describe("the constructors' option checks", () => {
         ...[...odd, 0, 0xffffffff].map((seed) => ({ seed })),
         { k: 1, itemType: "int", seed: -1 },
       ],
+    ],
+    [
+      "deserializeSketch",
+      (options: never) => deserializeSketch(createCounter().serialize(), "counter", options),
+      DeserializeSketchOptionsSchema,
+      [...odd, ALL, [dataSketchesHll, "ddsketch"], [null], [ALL], [ddSketchProto, {}]].map((formats) => ({ formats })),
     ],
   ];
   for (const [fn, create, schema, optionsList] of cases) {

@@ -133,6 +133,14 @@ describe("createKllSketch", () => {
     expect(() => s.add(1e39)).toThrowOpsError("out_of_range");
     expect(() => s.quantile(1.5)).toThrowOpsError("invalid_argument");
     expect(() => s.cdf([2, 1])).toThrowOpsError("invalid_argument", { message: /increasing order/ });
+    // query options are read as every hand-checked option of @ops/metrics (src/_lib/readOptions.ts)
+    expect(() => s.quantile(0.5, { inclusive: 1 as never })).toThrowOpsError("invalid_argument", {
+      message: /^KllSketch\.quantile: options\.inclusive must be a boolean, got 1/,
+    });
+    for (const bad of [null, [], "x"])
+      expect(() => s.rank(1, bad as never)).toThrowOpsError("invalid_argument", {
+        message: /^KllSketch\.rank: options must be an object/,
+      });
     expect(() => s.merge(createKllSketch().add(1))).toThrowOpsError("conflict", { message: /floats/ });
     expect(() => createKllSketch({ k: 7 })).toThrowOpsError("invalid_argument");
     const good = fromHex(kllEntries.find((e) => e.n === 1000 && e.item === "double" && e.k === 200)!.image);

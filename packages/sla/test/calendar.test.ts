@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { formatInstant, isOpsError, type OpsError, parseInstant, parseOrThrow } from "@ops/core";
-import { addBusinessTime, alwaysOpen, businessTimeBetween, compileCalendar, isOpen, nextOpen, openIntervals, type BusinessCalendar, type CalendarSpec, type CompileCalendarOptions, type HoursRange } from "@ops/sla";
+import {
+  addBusinessTime,
+  alwaysOpen,
+  businessTimeBetween,
+  compileCalendar,
+  isOpen,
+  nextOpen,
+  openIntervals,
+  type BusinessCalendar,
+  type CalendarSpec,
+  type CompileCalendarOptions,
+  type HoursRange,
+} from "@ops/sla";
 import { CompileCalendarOptionsSchema } from "@ops/sla/schemas";
 
 const H = 3_600_000;

@@ -1,7 +1,14 @@
 import { createHmac } from "node:crypto";
 import { failure, type Result } from "@ops/core";
 import { InteractionSchema, replyPolicy, type Interaction, type ReplyWindowPolicy } from "@ops/interaction";
-import { constantTimeEqual, deliveryKey, headerValue, OutboundDraftSchema, type AdapterFailure, type PlatformAdapter } from "@ops/interaction/adapters";
+import {
+  constantTimeEqual,
+  deliveryKey,
+  headerValue,
+  OutboundDraftSchema,
+  type AdapterFailure,
+  type PlatformAdapter,
+} from "@ops/interaction/adapters";
 
 // Bilibili pushes no comment webhooks: the integrator polls the reply-notification feed
 // (x/msgfeed/reply, as documented by the community bilibili-API-collect project) and

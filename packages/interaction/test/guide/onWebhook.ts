@@ -1,5 +1,10 @@
 import { ChannelIdSchema, type Interaction } from "@ops/interaction";
-import { handleWebhook, type AdapterLookup, type PlatformAdapter, type WebhookRequest } from "@ops/interaction/adapters";
+import {
+  handleWebhook,
+  type AdapterLookup,
+  type PlatformAdapter,
+  type WebhookRequest,
+} from "@ops/interaction/adapters";
 
 /** What your application keeps around the pure adapter. */
 export interface WebhookStore {

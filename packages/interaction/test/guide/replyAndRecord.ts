@@ -1,5 +1,11 @@
-import { type Interaction } from "@ops/interaction";
-import { recordOutbound, type OutboundDraftInput, type OutboundRequest, type ParseContext, type PlatformAdapter } from "@ops/interaction/adapters";
+import type { Interaction } from "@ops/interaction";
+import {
+  recordOutbound,
+  type OutboundDraftInput,
+  type OutboundRequest,
+  type ParseContext,
+  type PlatformAdapter,
+} from "@ops/interaction/adapters";
 
 /** Your transport: performs the request on the platform's API host with the account's token; returns the JSON answer. */
 export type Send = (request: OutboundRequest) => Promise<unknown>;

@@ -1,4 +1,4 @@
-import { InstantSchema, PeriodSchema, type Instant, type Period } from "@ops/core";
+import { InstantSchema, PeriodSchema } from "@ops/core";
 import * as z from "zod/mini";
 import {
   AGGREGATIONS,
@@ -6,65 +6,13 @@ import {
   checkEngagementRateOptions,
   checkPosts,
   DENOMINATORS,
-  ENGAGEMENT_KINDS,
 } from "./_lib/checkEngagementArgs";
 import { finiteRatio } from "../_lib/ratio";
 import { CountSchema } from "../_lib/schemas";
+import { ENGAGEMENT_KINDS, type EngagementKind } from "./EngagementKind";
+import type { EngagementAggregation, EngagementDenominator, EngagementRateOptions } from "./EngagementRateOptions";
+import type { PostMetrics } from "./PostMetrics";
 import type { Rate } from "./rate";
-
-/**
- * The interactions that can count as engagements. `wows` is WeChat's 在看 ("Wow"): a public
- * recommendation of an article to the reader's friends, counted apart from `likes` (点赞).
- */
-export type EngagementKind = "comments" | "likes" | "shares" | "saves" | "replies" | "wows";
-/** What an engagement rate divides by. `followers` is the follower count at post time. */
-export type EngagementDenominator = "reach" | "impressions" | "views" | "followers";
-/** How per-post figures are combined; see {@link engagementRate}. */
-export type EngagementAggregation = "ratioOfSums" | "meanOfRatios";
-/** Which period an engagement belongs to; see {@link engagementRate}. */
-export type EngagementAttribution = "publishDate" | "activityDate";
-
-/** Figures of one post over part of its life (a day, usually), for `activityDate` attribution. */
-export interface PostActivity {
-  readonly at: Instant;
-  readonly comments?: number;
-  readonly likes?: number;
-  readonly shares?: number;
-  readonly saves?: number;
-  readonly replies?: number;
-  /** WeChat 在看 ("Wow") count. */
-  readonly wows?: number;
-  readonly reach?: number;
-  readonly impressions?: number;
-  readonly views?: number;
-}
-
-/** Lifetime figures of one post, with an optional breakdown by activity time. */
-export interface PostMetrics extends Omit<PostActivity, "at"> {
-  readonly id?: string;
-  readonly publishedAt: Instant;
-  /** Follower count of the account when the post was published. */
-  readonly followers?: number;
-  readonly activity?: readonly PostActivity[];
-}
-
-/** Options of {@link engagementRate}. */
-export interface EngagementRateOptions {
-  /**
-   * What counts as an engagement; default every kind (comments, likes, shares, saves,
-   * replies, wows). A post without a `wows` figure adds 0, so results on data without 在看
-   * are those of the five kinds before `wows` existed.
-   */
-  readonly engagements?: readonly EngagementKind[];
-  /** Default `"impressions"`. */
-  readonly denominator?: EngagementDenominator;
-  /** Default `"ratioOfSums"`. */
-  readonly aggregation?: EngagementAggregation;
-  /** Default `"publishDate"`; only matters when `period` is given. */
-  readonly attribution?: EngagementAttribution;
-  /** Only engagements attributed to `[start, end)` count; default: every post, all its life. */
-  readonly period?: Period;
-}
 
 /** An engagement rate with its parts and the semantics it was computed with. */
 export interface EngagementRate extends Rate {
@@ -179,8 +127,8 @@ export const EngagementRateOptionsSchema = /* @__PURE__ */ (() =>
 export function engagementRate(posts: readonly PostMetrics[], options: EngagementRateOptions = {}): EngagementRate {
   const fn = "engagementRate";
   // checked by hand, with the verdicts and messages of PostMetricsSchema and EngagementRateOptionsSchema
-  const list = checkPosts<PostMetrics>(posts, fn);
-  const opts = checkEngagementRateOptions<EngagementRateOptions>(options, fn);
+  const list = checkPosts(posts, fn);
+  const opts = checkEngagementRateOptions(options, fn);
   const kinds = opts.engagements ?? ENGAGEMENT_KINDS;
   const denominatorKind = opts.denominator ?? "impressions";
   const aggregation = opts.aggregation ?? "ratioOfSums";

@@ -4,7 +4,8 @@ import { DurationSchema } from "../_lib/schemas";
 import type { EventInput } from "../column/EventColumns";
 import type { PeriodChange } from "../compare/periodChange";
 import type { FollowerSnapshot } from "../growth/followerGrowthFromSnapshots";
-import type { EngagementAggregation, EngagementDenominator, PostMetrics } from "../rate/engagementRate";
+import type { EngagementAggregation, EngagementDenominator } from "../rate/EngagementRateOptions";
+import type { PostMetrics } from "../rate/PostMetrics";
 import { type ElapsedTime, ElapsedTimeSchema, type ReplyItem } from "../rate/replyRate";
 
 /** The indicators a report can hold, by group. */

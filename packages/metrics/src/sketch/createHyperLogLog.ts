@@ -1,6 +1,6 @@
 import { OpsError } from "@ops/core";
 import * as z from "zod/mini";
-import { checkedOption, enumOption, intOption, optionFields } from "./_lib/checkOptions";
+import { checkedOption, enumOption, intOption, readOptions } from "../_lib/readOptions";
 import { HyperLogLogImpl } from "./_lib/hyperLogLogCore";
 import { formatRule, type HllCodecImpl, isSketchCodec } from "./_lib/sketchCodec";
 import type { HllTargetType, HyperLogLog } from "./HyperLogLog";
@@ -22,7 +22,7 @@ export interface HyperLogLogOptions {
 }
 
 const FORMAT_RULE = /* @__PURE__ */ formatRule("hyperloglog", "dataSketchesHll");
-const isHllFormat = (v: unknown): boolean => v === "ops" || isSketchCodec(v, "hyperloglog");
+const isHllFormat = (v: unknown): v is "ops" | HllCodecImpl => v === "ops" || isSketchCodec(v, "hyperloglog");
 
 /** Schema of {@link HyperLogLogOptions} (`createHyperLogLog` makes the same checks by hand, so that it does not bundle zod). */
 export const HyperLogLogOptionsSchema = /* @__PURE__ */ (() =>
@@ -86,9 +86,9 @@ export const HyperLogLogOptionsSchema = /* @__PURE__ */ (() =>
 export function createHyperLogLog(options: HyperLogLogOptions = {}): HyperLogLog {
   const fn = "createHyperLogLog";
   // the checks of HyperLogLogOptionsSchema, by hand (no zod in the bundle of a sketch)
-  const o = optionFields(options, fn);
+  const o = readOptions(options, fn);
   const opts = {
-    format: checkedOption<"ops" | HllCodecImpl>(o, "format", isHllFormat, FORMAT_RULE, fn),
+    format: checkedOption(o, "format", isHllFormat, FORMAT_RULE, fn),
     precision: intOption(o, "precision", 4, 21, fn),
     targetType: enumOption(o, "targetType", ["HLL_4", "HLL_6", "HLL_8"], fn),
     seed: intOption(o, "seed", 0, 0xffffffff, fn, "must be < 2^32"),

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { enumOption, intOption, optionFields } from "./_lib/checkOptions";
+import { enumOption, intOption, readOptions } from "../_lib/readOptions";
 import { KLL_MAX_K, KLL_MIN_K, KllSketchImpl } from "./_lib/kllCore";
 import type { KllItemType, KllSketch } from "./KllSketch";
 
@@ -67,7 +67,7 @@ export const KllSketchOptionsSchema = /* @__PURE__ */ (() =>
 export function createKllSketch(options: KllSketchOptions = {}): KllSketch {
   // the checks of KllSketchOptionsSchema, by hand (no zod in the bundle of a sketch)
   const fn = "createKllSketch";
-  const o = optionFields(options, fn);
+  const o = readOptions(options, fn);
   const k = intOption(o, "k", KLL_MIN_K, KLL_MAX_K, fn);
   const itemType = enumOption(o, "itemType", ["double", "float"], fn);
   const seed = intOption(o, "seed", 0, 0xffffffff, fn, "must be < 2^32");

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { checkedOption, intOption, numberOption, optionFields } from "./_lib/checkOptions";
+import { checkedOption, intOption, numberOption, readOptions } from "../_lib/readOptions";
 import { MIN_RELATIVE_ACCURACY, QuantileSketchImpl } from "./_lib/quantileSketchCore";
 import { formatRule, isSketchCodec, type QuantileCodecImpl } from "./_lib/sketchCodec";
 import type { QuantileSketch } from "./QuantileSketch";
@@ -19,7 +19,7 @@ export interface QuantileSketchOptions {
 }
 
 const FORMAT_RULE = /* @__PURE__ */ formatRule("quantile", "ddSketchProto");
-const isQuantileFormat = (v: unknown): boolean => v === "ops" || isSketchCodec(v, "quantile");
+const isQuantileFormat = (v: unknown): v is "ops" | QuantileCodecImpl => v === "ops" || isSketchCodec(v, "quantile");
 
 /** Schema of {@link QuantileSketchOptions} (`createQuantileSketch` makes the same checks by hand, so that it does not bundle zod). */
 export const QuantileSketchOptionsSchema = /* @__PURE__ */ (() =>
@@ -81,8 +81,8 @@ export const QuantileSketchOptionsSchema = /* @__PURE__ */ (() =>
 export function createQuantileSketch(options: QuantileSketchOptions = {}): QuantileSketch {
   // the checks of QuantileSketchOptionsSchema, by hand (no zod in the bundle of a sketch)
   const fn = "createQuantileSketch";
-  const o = optionFields(options, fn);
-  const format = checkedOption<"ops" | QuantileCodecImpl>(o, "format", isQuantileFormat, FORMAT_RULE, fn);
+  const o = readOptions(options, fn);
+  const format = checkedOption(o, "format", isQuantileFormat, FORMAT_RULE, fn);
   const relativeAccuracy = numberOption(o, "relativeAccuracy", MIN_RELATIVE_ACCURACY, 1, fn) ?? 0.01;
   const maxBins = intOption(o, "maxBins", 16, 1 << 20, fn, "must be ≤ 2^20") ?? 2048;
   if (format !== undefined && format !== "ops") return format.create(relativeAccuracy, maxBins);

@@ -1,5 +1,6 @@
 import { OpsError } from "@ops/core";
 import * as z from "zod/mini";
+import { listOption, readOptions } from "../_lib/readOptions";
 import { CounterImpl, SumImpl } from "./_lib/exactAggregates";
 import { readHyperLogLog } from "./_lib/hyperLogLogCore";
 import { readQuantileSketch } from "./_lib/quantileSketchCore";
@@ -32,6 +33,9 @@ export interface DeserializeSketchOptions {
   readonly formats?: readonly SketchCodec[];
 }
 
+const FORMATS_RULE = "must be a list of sketch codecs (dataSketchesHll, dataSketchesKll, ddSketchProto)";
+const CODEC_RULE = "must be a sketch codec (dataSketchesHll, dataSketchesKll, ddSketchProto)";
+
 /**
  * Schema of {@link DeserializeSketchOptions}. (`deserializeSketch` makes the same check by hand,
  * so that reading \@ops' own bytes does not bundle zod.)
@@ -40,9 +44,8 @@ export const DeserializeSketchOptionsSchema = /* @__PURE__ */ (() =>
   z.object({
     formats: z.optional(
       z.array(
-        z.custom<SketchCodec>((v) => isSketchCodec(v), {
-          error: "must be a list of sketch codecs (dataSketchesHll, dataSketchesKll, ddSketchProto)",
-        }),
+        z.custom<SketchCodec>((v) => isSketchCodec(v), { error: CODEC_RULE }),
+        { error: FORMATS_RULE },
       ),
     ),
   }))();
@@ -94,7 +97,9 @@ export function deserializeSketch<K extends SketchKind>(
   options: DeserializeSketchOptions = {},
 ): SketchByKind[K] {
   const fn = "deserializeSketch";
-  const formats = readFormats(options, fn);
+  // the checks of DeserializeSketchOptionsSchema, by hand (no zod in the bundle that reads ops bytes)
+  const formats: readonly SketchCodecImpl[] =
+    listOption(readOptions(options, fn), "formats", isSketchCodec, FORMATS_RULE, CODEC_RULE, fn) ?? [];
   if (typeof kind !== "string" || !Object.hasOwn(KINDS, kind)) {
     throw new OpsError({
       code: "invalid_argument",
@@ -148,24 +153,4 @@ export function deserializeSketch<K extends SketchKind>(
     default:
       return SumImpl.deserialize(bytes, fn) as unknown as SketchByKind[K];
   }
-}
-
-/** `options.formats`, checked as DeserializeSketchOptionsSchema does (by hand: no zod in this bundle). */
-function readFormats(options: DeserializeSketchOptions, fn: string): readonly SketchCodecImpl[] {
-  const refuse = (path: (string | number)[], rule: string, received: unknown): never => {
-    throw new OpsError({ code: "invalid_argument", fn, path: ["options", ...path], rule, received });
-  };
-  if (typeof options !== "object" || options === null) return refuse([], "must be an object", options);
-  const formats = options.formats;
-  if (formats === undefined) return [];
-  if (!Array.isArray(formats)) return refuse(["formats"], "must be a list of sketch codecs", formats);
-  formats.forEach((c, i) => {
-    if (!isSketchCodec(c))
-      refuse(
-        ["formats", i],
-        "must be a sketch codec (dataSketchesHll, dataSketchesKll, ddSketchProto)",
-        typeof c === "object" ? "object" : c,
-      );
-  });
-  return formats as readonly SketchCodecImpl[];
 }

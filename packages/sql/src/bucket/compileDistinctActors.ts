@@ -1,5 +1,5 @@
 import { parseOrThrow } from "@ops/core";
-import { type DistinctActorsOptions } from "@ops/metrics";
+import type { DistinctActorsOptions } from "@ops/metrics";
 import { DistinctActorsOptionsSchema } from "@ops/metrics/schemas";
 import * as z from "zod/mini";
 import { eventConditions, where } from "../_lib/bucketSql";

@@ -1,5 +1,5 @@
 import { parseOrThrow } from "@ops/core";
-import { type ChannelRollup, type RollupByChannelOptions } from "@ops/metrics";
+import type { ChannelRollup, RollupByChannelOptions } from "@ops/metrics";
 import { RollupByChannelOptionsSchema } from "@ops/metrics/schemas";
 import * as z from "zod/mini";
 import { bucketQuery } from "./_lib/bucketQuery";

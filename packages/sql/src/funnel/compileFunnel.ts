@@ -1,5 +1,5 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import { type FunnelOptions, type FunnelResult, type FunnelStep, type Rate } from "@ops/metrics";
+import type { FunnelOptions, FunnelResult, FunnelStep, Rate } from "@ops/metrics";
 import { FunnelOptionsSchema } from "@ops/metrics/schemas";
 import { BIG, funnelFoldBody, funnelFoldInit } from "./_lib/funnelFold";
 import { builderFor } from "../_lib/parse";

@@ -1,5 +1,5 @@
 import { OpsError, parseOrThrow } from "@ops/core";
-import { type FollowerGrowth, type FollowerGrowthOptions, type Rate } from "@ops/metrics";
+import type { FollowerGrowth, FollowerGrowthOptions, Rate } from "@ops/metrics";
 import { FollowerGrowthOptionsSchema } from "@ops/metrics/schemas";
 import * as z from "zod/mini";
 import { eventConditions, where } from "../_lib/bucketSql";

@@ -1,5 +1,5 @@
 import { parseOrThrow } from "@ops/core";
-import { type ActiveFollowerRate, type ActiveFollowerRateOptions } from "@ops/metrics";
+import type { ActiveFollowerRate, ActiveFollowerRateOptions } from "@ops/metrics";
 import { ActiveFollowerRateOptionsSchema } from "@ops/metrics/schemas";
 import * as z from "zod/mini";
 import { eventConditions, where } from "../_lib/bucketSql";

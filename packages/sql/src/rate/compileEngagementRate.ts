@@ -1,5 +1,5 @@
 import { parseOrThrow } from "@ops/core";
-import { type EngagementKind, type EngagementRate, type EngagementRateOptions } from "@ops/metrics";
+import { ENGAGEMENT_KINDS, type EngagementRate, type EngagementRateOptions } from "@ops/metrics";
 import { EngagementRateOptionsSchema } from "@ops/metrics/schemas";
 import * as z from "zod/mini";
 import { builderFor } from "../_lib/parse";
@@ -18,9 +18,6 @@ export interface CompileEngagementRateOptions extends EngagementRateOptions {
 /** Schema of {@link CompileEngagementRateOptions}. */
 export const CompileEngagementRateOptionsSchema = /* @__PURE__ */ (() =>
   z.extend(EngagementRateOptionsSchema, { postKind: z.optional(z.string()), activityKind: z.optional(z.string()) }))();
-
-/** Every kind, as `engagementRate`'s default (`wows`, WeChat 在看, included: a NULL `wows` column adds 0). */
-const ALL_KINDS: readonly EngagementKind[] = ["comments", "likes", "shares", "saves", "replies", "wows"];
 
 /**
  * `engagementRate` of `@ops/metrics` as SQL, with the same two aggregations and two
@@ -52,7 +49,8 @@ export function compileEngagementRate(
   const b = builderFor(target, fn);
   const opts = parseOrThrow(CompileEngagementRateOptionsSchema, options, { fn, path: ["options"] });
   const { d } = b;
-  const kinds = opts.engagements ?? ALL_KINDS;
+  // default every kind, as engagementRate (`wows`, WeChat 在看, included: a NULL `wows` column adds 0)
+  const kinds = opts.engagements ?? ENGAGEMENT_KINDS;
   const denominatorKind = opts.denominator ?? "impressions";
   const aggregation = opts.aggregation ?? "ratioOfSums";
   const engagements = kinds.map((k) => `coalesce(${d.toFloat(b.col(k))}, 0)`).join(" + ");

@@ -1,5 +1,5 @@
 import { type Period, PeriodSchema, parseOrThrow } from "@ops/core";
-import { type ReplyRate, type ReplyRateOptions } from "@ops/metrics";
+import type { ReplyRate, ReplyRateOptions } from "@ops/metrics";
 import { ReplyRateOptionsSchema } from "@ops/metrics/schemas";
 import * as z from "zod/mini";
 import { builderFor, notCompilable } from "../_lib/parse";

@@ -1,5 +1,5 @@
 import { type Period, PeriodSchema, parseOrThrow } from "@ops/core";
-import { type ResponseTimeSummary, type ResponseTimeSummaryOptions } from "@ops/metrics";
+import type { ResponseTimeSummary, ResponseTimeSummaryOptions } from "@ops/metrics";
 import { ResponseTimeSummaryOptionsSchema } from "@ops/metrics/schemas";
 import * as z from "zod/mini";
 import { builderFor, notCompilable } from "../_lib/parse";

@@ -1,12 +1,19 @@
 // Hand validation of the arguments of engagementRate.
 import { type ErrorPath, InstantSchema, MAX_INSTANT, OpsError, PeriodSchema, parseOrThrow } from "@ops/core";
 import { CountSchema, MAX_COUNT } from "../../_lib/schemas";
+import { ENGAGEMENT_KINDS } from "../EngagementKind";
+import type {
+  EngagementAggregation,
+  EngagementAttribution,
+  EngagementDenominator,
+  EngagementRateOptions,
+} from "../EngagementRateOptions";
+import type { PostMetrics } from "../PostMetrics";
 
-/** The closed sets of the options, shared with `EngagementRateOptionsSchema`. */
-export const ENGAGEMENT_KINDS = ["comments", "likes", "shares", "saves", "replies", "wows"] as const;
-export const DENOMINATORS = ["reach", "impressions", "views", "followers"] as const;
-export const AGGREGATIONS = ["ratioOfSums", "meanOfRatios"] as const;
-export const ATTRIBUTIONS = ["publishDate", "activityDate"] as const;
+/** The other closed sets of the options (the kinds: ENGAGEMENT_KINDS), shared with `EngagementRateOptionsSchema`. */
+export const DENOMINATORS: readonly EngagementDenominator[] = ["reach", "impressions", "views", "followers"];
+export const AGGREGATIONS: readonly EngagementAggregation[] = ["ratioOfSums", "meanOfRatios"];
+export const ATTRIBUTIONS: readonly EngagementAttribution[] = ["publishDate", "activityDate"];
 
 /** The optional figures of a post and of an activity entry, in the order of their schemas. */
 const FIGURES = ["comments", "likes", "shares", "saves", "replies", "wows", "reach", "impressions", "views"] as const;
@@ -22,11 +29,8 @@ const FIGURES = ["comments", "likes", "shares", "saves", "replies", "wows", "rea
  * refused throws their error.
  */
 
-/**
- * Checks `posts` as `z.array(PostMetricsSchema)` does; returns them unchanged, typed by the
- * caller (`PostMetrics`: this file cannot import engagementRate, which imports it).
- */
-export function checkPosts<T>(posts: unknown, fn: string): readonly T[] {
+/** Checks `posts` as `z.array(PostMetricsSchema)` does; returns them unchanged. */
+export function checkPosts(posts: unknown, fn: string): readonly PostMetrics[] {
   const list = arrayAt(posts, fn, ["posts"]);
   for (let i = 0; i < list.length; i++) {
     const path = ["posts", i];
@@ -45,11 +49,11 @@ export function checkPosts<T>(posts: unknown, fn: string): readonly T[] {
     }
     for (const key of FIGURES) checkCount(post, key, fn, path);
   }
-  return list as readonly T[];
+  return list as readonly PostMetrics[];
 }
 
-/** Checks `options` as `EngagementRateOptionsSchema` does; returns them unchanged, typed by the caller (`EngagementRateOptions`). */
-export function checkEngagementRateOptions<T>(options: unknown, fn: string): T {
+/** Checks `options` as `EngagementRateOptionsSchema` does; returns them unchanged. */
+export function checkEngagementRateOptions(options: unknown, fn: string): EngagementRateOptions {
   const path = ["options"];
   const o = objectAt(options, fn, path);
   if (o.engagements !== undefined) {
@@ -65,7 +69,7 @@ export function checkEngagementRateOptions<T>(options: unknown, fn: string): T {
     if (o[key] !== undefined) checkOneOf(o[key], allowed, fn, [...path, key]);
   }
   if (o.period !== undefined) parseOrThrow(PeriodSchema, o.period, { fn, path: [...path, "period"] });
-  return o as T;
+  return o as EngagementRateOptions;
 }
 
 function checkCount(figures: Record<string, unknown>, key: string, fn: string, path: ErrorPath): void {

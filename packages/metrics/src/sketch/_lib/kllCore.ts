@@ -13,6 +13,7 @@
 //   Items are f64 (doubles sketch) or f32 (floats sketch).
 import { OpsError } from "@ops/core";
 import type { KllItemType, KllQueryOptions, KllSketch } from "../KllSketch";
+import { checkedOption, readOptions } from "../../_lib/readOptions";
 
 export const M = 8;
 export const KLL_MIN_K = M;
@@ -514,14 +515,12 @@ export class KllSketchImpl implements KllSketch {
   }
 }
 
+/** `options.inclusive` (default true), read as every hand-checked option of \@ops/metrics is. */
 function readInclusive(options: KllQueryOptions | undefined, fn: string): boolean {
-  if (options === undefined) return true;
-  if (typeof options !== "object" || options === null) refuse(fn, "options", "must be an object", options);
-  const inclusive = options.inclusive;
-  if (inclusive === undefined) return true;
-  if (typeof inclusive !== "boolean") refuse(fn, "options", "inclusive must be a boolean", inclusive);
-  return inclusive;
+  return checkedOption(readOptions(options, fn), "inclusive", isBoolean, "must be a boolean", fn) ?? true;
 }
+
+const isBoolean = (v: unknown): v is boolean => typeof v === "boolean";
 
 function checkSplitPoints(points: readonly number[], fn: string): void {
   if (!Array.isArray(points) || points.length > 1_000_000)
