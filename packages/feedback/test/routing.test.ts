@@ -81,6 +81,17 @@ describe("routeFeedback", () => {
     expect(routeFeedback(r, { text: "REFUND!" })?.department).toBe("finance");
   });
 
+  it("reports each matched keyword once, in list order (the matcher's), as first written and folded", () => {
+    const r = compileRoutingRules([
+      // "ＳＰＦ" folds to "spf": one keyword, reported as first written (folded: "spf")
+      { id: "skin", when: { keywords: ["过敏", "Rash", "spf", "退款", "ＳＰＦ"] }, then: { department: "care" } },
+    ]);
+    // in text order: spf, 退款, rash, 过敏, spf again, rash again
+    const text = "SPF 30 后要退款，起了 RASH，还过敏；spf 和 rash";
+    expect(routeFeedback(r, { text })?.matchedKeywords).toEqual(["过敏", "rash", "spf", "退款"]);
+    expect(routeFeedback(r, { text: "退款 and spf" })?.matchedKeywords).toEqual(["spf", "退款"]);
+  });
+
   it("matches Latin keywords as whole words but CJK keywords anywhere", () => {
     const r = compileRoutingRules([
       { id: "ad", when: { keywords: ["ad"] }, then: { department: "moderation" } },

@@ -4,11 +4,13 @@
  * @packageDocumentation
  */
 export { commitSeed } from "./beacon/commitSeed";
+export { DrandBeaconSchema } from "./beacon/DrandBeaconSchema";
+export type { DrandBeacon } from "./beacon/DrandBeaconSchema";
 export { drandRoundAt } from "./beacon/drandRoundAt";
 export { DrandChainSchema, QUICKNET } from "./beacon/quicknet";
 export type { DrandChain } from "./beacon/quicknet";
-export { DrandBeaconSchema, QUICKNET_DST, verifyBeacon } from "./beacon/verifyBeacon";
-export type { BeaconFailureCode, DrandBeacon, VerifiedBeacon } from "./beacon/verifyBeacon";
+export { QUICKNET_DST, verifyBeacon } from "./beacon/verifyBeacon";
+export type { BeaconFailureCode, VerifiedBeacon } from "./beacon/verifyBeacon";
 export { canonicalJson } from "./canonical/canonicalJson";
 export type { JsonValue } from "./canonical/canonicalJson";
 export { specHash } from "./canonical/specHash";

@@ -1,4 +1,4 @@
-import { compileKeywords, findKeywords, normalizeText, type KeywordMatcher, type NormalizedText } from "@ops/core";
+import { findKeywords, normalizeText, type KeywordMatcher, type NormalizedText } from "@ops/core";
 
 /**
  * A text folded for display and grouping: case, width and invisible characters as the
@@ -9,25 +9,20 @@ export function foldLabel(text: string): string {
   return normalizeText(text, { strip: "invisible" }).text.trim();
 }
 
-/** A rule's keyword list, compiled once by the text module of \@ops/core. */
-export interface KeywordList {
-  readonly matcher: KeywordMatcher;
-  /** Position of each normalised keyword in the list, to report matches in list order. */
-  readonly order: ReadonlyMap<string, number>;
-}
-
-/** Compiles `raw`; an error names `fn` and the list's `path` (then the keyword's index). */
-export function toKeywordList(raw: readonly string[], fn: string, path: readonly (string | number)[]): KeywordList {
-  const matcher = compileKeywords(raw, {}, { fn, path });
-  return { matcher, order: new Map(matcher.keywords.map((k, i) => [k, i])) };
-}
-
-/** The list's keywords found in the text (each once, in list order, folded by {@link foldLabel}). */
-export function matchedKeywords(list: KeywordList, text: NormalizedText): string[] {
-  const first = new Map<number, string>();
-  for (const hit of findKeywords(list.matcher, text)) {
-    const at = list.order.get(hit.normalized) as number;
-    if (!first.has(at)) first.set(at, hit.keyword);
+/**
+ * The matcher's keywords found in the text: each once, in list order (the matcher's
+ * `keywords`, the distinct normalised keywords in the order first listed), as first written
+ * in the list and folded by {@link foldLabel}. The list order is read from the matcher, not
+ * stored beside it: the walk stops at the last keyword found.
+ */
+export function matchedKeywords(matcher: KeywordMatcher, text: NormalizedText): string[] {
+  const first = new Map<string, string>();
+  for (const hit of findKeywords(matcher, text)) if (!first.has(hit.normalized)) first.set(hit.normalized, hit.keyword);
+  const out: string[] = [];
+  for (const k of matcher.keywords) {
+    if (out.length === first.size) break;
+    const keyword = first.get(k);
+    if (keyword !== undefined) out.push(foldLabel(keyword));
   }
-  return [...first.entries()].sort((a, b) => a[0] - b[0]).map(([, keyword]) => foldLabel(keyword));
+  return out;
 }

@@ -1,7 +1,6 @@
 import * as z from "zod/mini";
-import { brandCompiled, OpsError, parseOrThrow } from "@ops/core";
+import { brandCompiled, compileKeywords, OpsError, parseOrThrow } from "@ops/core";
 import type { CompiledRule, RoutingRulesInternal } from "./_lib/compiledRules";
-import { toKeywordList } from "../_lib/keywords";
 import { RoutingRuleSchema, type RoutingRule } from "./routingRule";
 import type { RoutingRules } from "./_lib/compiledRules";
 export type { RoutingRules } from "./_lib/compiledRules";
@@ -48,7 +47,9 @@ export function compileRoutingRules(rules: readonly RoutingRule[]): RoutingRules
     return Object.freeze({
       id: rule.id,
       categories: w.categories ? new Set(w.categories) : null,
-      keywords: w.keywords ? toKeywordList(w.keywords, "compileRoutingRules", ["rules", i, "when", "keywords"]) : null,
+      keywords: w.keywords
+        ? compileKeywords(w.keywords, {}, { fn: "compileRoutingRules", path: ["rules", i, "when", "keywords"] })
+        : null,
       platforms: w.platforms ? new Set(w.platforms) : null,
       channels: w.channels ? new Set(w.channels.map((c) => `${c.platform}:${c.account}`)) : null,
       sources: w.sources ? new Set(w.sources) : null,

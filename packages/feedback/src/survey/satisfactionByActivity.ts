@@ -1,18 +1,13 @@
-import { OpsError, parseOrThrow } from "@ops/core";
-import {
-  csat,
-  fisherExactTest,
-  newcombeInterval,
-  nps,
-  twoProportionZTest,
-  wilsonInterval,
-  type Nps,
-  type ProportionInterval,
-} from "@ops/metrics";
+import { parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
-import { assertCompiledQuestionnaire } from "./_lib/assertCompiledQuestionnaire";
+import { checkSurveys } from "./_lib/checkSurveys";
+import { type SatisfactionByActivity, satisfactionOfChecked } from "./_lib/satisfactionOfChecked";
 import type { CompiledQuestionnaire } from "./compileQuestionnaire";
-import { validateResponses, type ResponseValidation } from "./validateResponses";
+export type {
+  ActivityComparison,
+  ActivitySatisfaction,
+  SatisfactionByActivity,
+} from "./_lib/satisfactionOfChecked";
 
 /** One activity's survey: its compiled questionnaire and the responses received. */
 export interface ActivitySurvey {
@@ -42,47 +37,6 @@ export const SatisfactionByActivityOptionsSchema = /* @__PURE__ */ (() =>
     keep: z.optional(z.enum(["last", "first"])),
     confidence: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }), z.lt(1, { error: "must be < 1" }))),
   }))();
-
-/** Satisfaction with one activity. */
-export interface ActivitySatisfaction {
-  readonly activityId: string;
-  readonly questionnaireId: string;
-  readonly version: number;
-  readonly counts: ResponseValidation["counts"];
-  /** The satisfaction question, or `null` when the questionnaire has none. */
-  readonly questionId: string | null;
-  /** Satisfied answers: CSAT 4–5, or a Likert item's top two (scored) points. */
-  readonly satisfied: number;
-  /** Answers to the satisfaction question among accepted responses. */
-  readonly answered: number;
-  /** satisfied ÷ answered; `null` with no answers. */
-  readonly share: number | null;
-  /** Wilson interval of the share (`@ops/metrics`). */
-  readonly interval: ProportionInterval;
-  /** The first NPS question's score (`@ops/metrics` `nps`), or `null` when there is none. */
-  readonly nps: Nps | null;
-  /** `answered < minResponses`: read the share and every comparison with it as indicative. */
-  readonly smallSample: boolean;
-}
-
-/** One activity against the baseline. */
-export interface ActivityComparison {
-  readonly activityId: string;
-  readonly baseline: string;
-  /** Newcombe hybrid score interval of share − baseline share (`@ops/metrics` `newcombeInterval`). */
-  readonly difference: ProportionInterval;
-  /** Two-sided p-value of equal shares: Fisher's exact test when an expected cell count is below 5, else the pooled z-test; `null` when undefined (no answers, or all in one class). */
-  readonly pValue: number | null;
-  readonly test: "fisher_exact" | "two_proportion_z" | null;
-  /** Either side is a small sample. */
-  readonly smallSample: boolean;
-}
-
-/** The outcome of {@link satisfactionByActivity}. */
-export interface SatisfactionByActivity {
-  readonly activities: readonly ActivitySatisfaction[];
-  readonly comparisons: readonly ActivityComparison[];
-}
 
 /**
  * Satisfaction per activity or event (a community talk, a group buy, a draw) from each
@@ -126,120 +80,6 @@ export function satisfactionByActivity(
   const opts = parseOrThrow(SatisfactionByActivityOptionsSchema, options, { fn, path: ["options"] });
   const confidence = opts.confidence ?? 0.95;
   const minResponses = opts.minResponses ?? 30;
-  if (!Array.isArray(surveys) || surveys.length > 10_000)
-    throw new OpsError({
-      code: "invalid_argument",
-      fn,
-      path: ["surveys"],
-      rule: "must be an array of at most 10000 surveys",
-      received: surveys,
-    });
-  const seen = new Map<string, number>();
-  const activities = surveys.map((survey: unknown, i): ActivitySatisfaction => {
-    if (typeof survey !== "object" || survey === null)
-      throw new OpsError({
-        code: "invalid_argument",
-        fn,
-        path: ["surveys", i],
-        rule: "must be { questionnaire, responses }",
-        received: survey,
-      });
-    const { questionnaire, responses } = survey as Partial<ActivitySurvey>;
-    assertCompiledQuestionnaire(questionnaire, fn, ["surveys", i, "questionnaire"]);
-    const q = questionnaire.questionnaire;
-    const before = seen.get(q.activityId);
-    if (before !== undefined)
-      throw new OpsError({
-        code: "duplicate",
-        fn,
-        path: ["surveys", i, "questionnaire", "activityId"],
-        rule: `must be unique (also surveys[${before}])`,
-        received: q.activityId,
-      });
-    seen.set(q.activityId, i);
-    const validation = validateResponses(
-      questionnaire,
-      responses as readonly unknown[],
-      opts.keep === undefined ? {} : { keep: opts.keep },
-    );
-    const question = q.questions.find((x) => x.id === questionnaire.satisfaction);
-    const values: number[] = [];
-    const npsValues: number[] = [];
-    const npsQuestion = q.questions.find((x) => x.kind === "nps");
-    for (const a of validation.accepted) {
-      const v = question ? a.answers[question.id] : undefined;
-      if (typeof v === "number") values.push(v);
-      const w = npsQuestion ? a.answers[npsQuestion.id] : undefined;
-      if (typeof w === "number") npsValues.push(w);
-    }
-    let satisfied = 0;
-    if (question?.kind === "csat") satisfied = csat(values, { confidence }).satisfied;
-    else if (question?.kind === "likert") {
-      const { min, max } = question.scale;
-      for (const v of values) if ((question.reverse ? min + max - v : v) >= max - 1) satisfied++;
-    }
-    const answered = values.length;
-    return {
-      activityId: q.activityId,
-      questionnaireId: q.id,
-      version: q.version,
-      counts: validation.counts,
-      questionId: question?.id ?? null,
-      satisfied,
-      answered,
-      share: answered === 0 ? null : satisfied / answered,
-      interval: wilsonInterval({ successes: satisfied, trials: answered }, { confidence }),
-      nps: npsQuestion ? nps(npsValues, { confidence }) : null,
-      smallSample: answered < minResponses,
-    };
-  });
-  if (activities.length === 0) {
-    if (opts.baseline !== undefined)
-      throw new OpsError({
-        code: "not_found",
-        fn,
-        path: ["options", "baseline"],
-        rule: "must be the activity id of one of the surveys",
-        received: opts.baseline,
-      });
-    return { activities, comparisons: [] };
-  }
-  const baseline = opts.baseline === undefined ? activities[0] : activities.find((a) => a.activityId === opts.baseline);
-  if (baseline === undefined)
-    throw new OpsError({
-      code: "not_found",
-      fn,
-      path: ["options", "baseline"],
-      rule: "must be the activity id of one of the surveys",
-      received: opts.baseline,
-    });
-  const base = { successes: baseline.satisfied, trials: baseline.answered };
-  const comparisons = activities
-    .filter((a) => a !== baseline)
-    .map((a): ActivityComparison => {
-      const other = { successes: a.satisfied, trials: a.answered };
-      const n = base.trials + other.trials;
-      const yes = base.successes + other.successes;
-      const minExpected = n === 0 ? 0 : (Math.min(base.trials, other.trials) * Math.min(yes, n - yes)) / n;
-      let pValue: number | null = null;
-      let test: ActivityComparison["test"] = null;
-      if (base.trials > 0 && other.trials > 0 && yes > 0 && yes < n) {
-        if (minExpected < 5) {
-          pValue = fisherExactTest(base, other).pValue;
-          test = "fisher_exact";
-        } else {
-          pValue = twoProportionZTest(base, other).pValue;
-          test = "two_proportion_z";
-        }
-      }
-      return {
-        activityId: a.activityId,
-        baseline: baseline.activityId,
-        difference: newcombeInterval(base, other, { confidence }),
-        pValue,
-        test,
-        smallSample: a.smallSample || baseline.smallSample,
-      };
-    });
-  return { activities, comparisons };
+  const checked = checkSurveys(surveys, opts.keep, fn);
+  return satisfactionOfChecked(checked, { baseline: opts.baseline, minResponses, confidence }, fn);
 }

@@ -1,11 +1,11 @@
 import { parseOrThrow } from "@ops/core";
 import * as z from "zod/mini";
 import { assertCompiledQuestionnaire } from "./_lib/assertCompiledQuestionnaire";
-import { summarizeQuestion } from "./_lib/summarizeQuestion";
+import { type SurveySummary, summarizeValidation } from "./_lib/summarizeValidation";
 import type { CompiledQuestionnaire } from "./compileQuestionnaire";
-import { validateResponses, type ResponseValidation } from "./validateResponses";
-import type { QuestionSummary } from "./_lib/summarizeQuestion";
+import { validateResponses } from "./validateResponses";
 export type { OptionShare, LikertMean, SummaryHead, QuestionSummary } from "./_lib/summarizeQuestion";
+export type { SurveySummary } from "./_lib/summarizeValidation";
 
 /** Options of {@link summarizeSurvey}. */
 export interface SummarizeSurveyOptions {
@@ -21,17 +21,6 @@ export const SummarizeSurveyOptionsSchema = /* @__PURE__ */ (() =>
     keep: z.optional(z.enum(["last", "first"])),
     confidence: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }), z.lt(1, { error: "must be < 1" }))),
   }))();
-
-/** The outcome of {@link summarizeSurvey}. */
-export interface SurveySummary {
-  readonly questionnaireId: string;
-  readonly version: number;
-  readonly activityId: string;
-  /** Received, valid, invalid and duplicate responses (from `validateResponses`). */
-  readonly counts: ResponseValidation["counts"];
-  /** One summary per question, in questionnaire order. */
-  readonly questions: readonly QuestionSummary[];
-}
 
 /**
  * Per-question distributions of a survey, with intervals. Responses are first checked by
@@ -84,12 +73,5 @@ export function summarizeSurvey(
   assertCompiledQuestionnaire(questionnaire, fn);
   const { keep, confidence = 0.95 } = parseOrThrow(SummarizeSurveyOptionsSchema, options, { fn, path: ["options"] });
   const validation = validateResponses(questionnaire, responses, keep === undefined ? {} : { keep });
-  const q = questionnaire.questionnaire;
-  return {
-    questionnaireId: q.id,
-    version: q.version,
-    activityId: q.activityId,
-    counts: validation.counts,
-    questions: q.questions.map((question) => summarizeQuestion(question, validation.accepted, confidence)),
-  };
+  return summarizeValidation(questionnaire, validation, confidence);
 }

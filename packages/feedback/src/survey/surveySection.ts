@@ -1,10 +1,12 @@
-import { OpsError, parseOrThrow } from "@ops/core";
+import { assertCompiled, OpsError, parseOrThrow } from "@ops/core";
 import type { CompiledNeedRules } from "@ops/interaction";
 import type { ReportSection, SectionBlock, SectionCell, SectionLabel } from "@ops/metrics";
 import * as z from "zod/mini";
-import { type ActivitySurvey, satisfactionByActivity } from "./satisfactionByActivity";
-import { summarizeSurvey } from "./summarizeSurvey";
-import { tagFreeTextAnswers } from "./tagFreeTextAnswers";
+import { checkSurveys } from "./_lib/checkSurveys";
+import { satisfactionOfChecked } from "./_lib/satisfactionOfChecked";
+import { summarizeValidation } from "./_lib/summarizeValidation";
+import { tagAcceptedAnswers } from "./_lib/tagAcceptedAnswers";
+import type { ActivitySurvey } from "./satisfactionByActivity";
 
 /** Options of {@link surveySection}. */
 export interface SurveySectionOptions {
@@ -83,10 +85,7 @@ const npsPoints = (v: number | null | undefined): number | null =>
 export function surveySection(surveys: readonly ActivitySurvey[], options: SurveySectionOptions = {}): ReportSection {
   const fn = "surveySection";
   const opts = parseOrThrow(SurveySectionOptionsSchema, options, { fn, path: ["options"] });
-  const pass = {
-    ...(opts.keep === undefined ? {} : { keep: opts.keep }),
-    ...(opts.confidence === undefined ? {} : { confidence: opts.confidence }),
-  };
+  const confidence = opts.confidence ?? 0.95;
   if (!Array.isArray(surveys))
     throw new OpsError({
       code: "invalid_argument",
@@ -114,19 +113,22 @@ export function surveySection(surveys: readonly ActivitySurvey[], options: Surve
         ? null
         : activityOf(surveys.at(-1) as ActivitySurvey)
       : opts.focus;
-  // satisfactionByActivity checks the surveys (shape, distinct activities) before anything is read
-  const byActivity = satisfactionByActivity(surveys, {
-    ...pass,
-    ...(opts.minResponses === undefined ? {} : { minResponses: opts.minResponses }),
-    ...(focus === null ? {} : { baseline: focus }),
-  });
+  // the surveys are checked (shape, distinct activities) and their responses validated once,
+  // as satisfactionByActivity does (its errors name it), before anything is read; the focus
+  // survey's summary and tags reuse its validation
+  const checked = checkSurveys(surveys, opts.keep, "satisfactionByActivity");
+  const byActivity = satisfactionOfChecked(
+    checked,
+    { baseline: focus ?? undefined, minResponses: opts.minResponses ?? 30, confidence },
+    "satisfactionByActivity",
+  );
   const titleOf = new Map(
     surveys.map((s) => [activityOf(s), s.questionnaire.questionnaire.title ?? activityOf(s)] as const),
   );
   const blocks: SectionBlock[] = [];
-  const focused = focus === null ? undefined : surveys.find((s) => activityOf(s) === focus);
+  const focused = focus === null ? undefined : checked.find((s) => s.questionnaire.questionnaire.activityId === focus);
   if (focused !== undefined) {
-    const summary = summarizeSurvey(focused.questionnaire, focused.responses, pass);
+    const summary = summarizeValidation(focused.questionnaire, focused.validation, confidence);
     blocks.push({
       kind: "paragraph",
       text: own(`activity.${focus}`, titleOf.get(focus as string) as string),
@@ -161,11 +163,13 @@ export function surveySection(surveys: readonly ActivitySurvey[], options: Surve
     }
     blocks.push({ kind: "figures", items });
     if (opts.needRules !== undefined) {
-      const tagged = tagFreeTextAnswers(
+      // checked as tagFreeTextAnswers checks its rules (the same error)
+      assertCompiled(opts.needRules, "interaction.needRules", "compileNeedRules", "tagFreeTextAnswers", ["rules"]);
+      const tagged = tagAcceptedAnswers(
         opts.needRules as CompiledNeedRules,
         focused.questionnaire,
-        focused.responses,
-        pass,
+        focused.validation.accepted,
+        confidence,
       );
       if (tagged.tags.length > 0)
         blocks.push({

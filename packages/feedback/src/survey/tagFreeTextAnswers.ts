@@ -1,10 +1,11 @@
 import { assertCompiled, parseOrThrow } from "@ops/core";
-import { tagInteraction, type CompiledNeedRules, type Interaction } from "@ops/interaction";
-import { wilsonInterval, type ProportionInterval } from "@ops/metrics";
+import type { CompiledNeedRules } from "@ops/interaction";
 import * as z from "zod/mini";
 import { assertCompiledQuestionnaire } from "./_lib/assertCompiledQuestionnaire";
+import { type TaggedFreeText, tagAcceptedAnswers } from "./_lib/tagAcceptedAnswers";
 import type { CompiledQuestionnaire } from "./compileQuestionnaire";
 import { validateResponses } from "./validateResponses";
+export type { TaggedAnswer, TaggedFreeText, TagShare } from "./_lib/tagAcceptedAnswers";
 
 /** Options of {@link tagFreeTextAnswers}. */
 export interface TagFreeTextAnswersOptions {
@@ -20,37 +21,6 @@ export const TagFreeTextAnswersOptionsSchema = /* @__PURE__ */ (() =>
     keep: z.optional(z.enum(["last", "first"])),
     confidence: z.optional(z.number().check(z.gt(0, { error: "must be > 0" }), z.lt(1, { error: "must be < 1" }))),
   }))();
-
-/** The tags of one free-text answer. */
-export interface TaggedAnswer {
-  readonly responseId: string;
-  readonly respondent: string;
-  readonly questionId: string;
-  readonly text: string;
-  /** Sorted, without duplicates; empty when no rule matched. */
-  readonly tags: readonly string[];
-}
-
-/** How often a tag was found among the answers to one question. */
-export interface TagShare {
-  readonly questionId: string;
-  readonly tag: string;
-  /** Answers with the tag. */
-  readonly count: number;
-  /** Free-text answers to the question. */
-  readonly answered: number;
-  readonly share: number;
-  /** `@ops/metrics` `wilsonInterval` of the share. */
-  readonly interval: ProportionInterval;
-}
-
-/** The outcome of {@link tagFreeTextAnswers}. */
-export interface TaggedFreeText {
-  /** Every free-text answer of the accepted responses, in response then question order. */
-  readonly answers: readonly TaggedAnswer[];
-  /** Per question and tag found, most frequent first (then tag, code-point order). */
-  readonly tags: readonly TagShare[];
-}
 
 /**
  * Tags the free-text answers of a survey with `@ops/interaction`'s need / topic rules
@@ -98,46 +68,5 @@ export function tagFreeTextAnswers(
   assertCompiled(rules, "interaction.needRules", "compileNeedRules", fn, ["rules"]);
   const { keep, confidence = 0.95 } = parseOrThrow(TagFreeTextAnswersOptionsSchema, options, { fn, path: ["options"] });
   const validation = validateResponses(questionnaire, responses, keep === undefined ? {} : { keep });
-  const q = questionnaire.questionnaire;
-  const freeText = q.questions.filter((x) => x.kind === "free_text");
-  const answers: TaggedAnswer[] = [];
-  const perQuestion = new Map<string, { answered: number; tags: Map<string, number> }>(
-    freeText.map((x) => [x.id, { answered: 0, tags: new Map() }]),
-  );
-  for (const a of validation.accepted) {
-    for (const question of freeText) {
-      const text = a.answers[question.id];
-      if (typeof text !== "string") continue;
-      const interaction = {
-        id: `survey:${q.id}:${a.id}:${question.id}`,
-        channelId: `survey:${q.id}`,
-        kind: "dm",
-        direction: "in",
-        visibility: "private",
-        actor: { platform: "survey", scope: q.id, userId: a.respondent },
-        platformCreatedAt: a.at,
-        receivedAt: a.at,
-        content: { text, media: [], hashtags: [] },
-      } as unknown as Interaction;
-      const tags = tagInteraction(rules, interaction);
-      answers.push({ responseId: a.id, respondent: a.respondent, questionId: question.id, text, tags });
-      const stats = perQuestion.get(question.id) as { answered: number; tags: Map<string, number> };
-      stats.answered++;
-      for (const tag of tags) stats.tags.set(tag, (stats.tags.get(tag) ?? 0) + 1);
-    }
-  }
-  const tags: TagShare[] = [];
-  for (const [questionId, stats] of perQuestion) {
-    const rows = [...stats.tags].sort(([ta, ca], [tb, cb]) => cb - ca || (ta < tb ? -1 : ta > tb ? 1 : 0));
-    for (const [tag, count] of rows)
-      tags.push({
-        questionId,
-        tag,
-        count,
-        answered: stats.answered,
-        share: count / stats.answered,
-        interval: wilsonInterval({ successes: count, trials: stats.answered }, { confidence }),
-      });
-  }
-  return { answers, tags };
+  return tagAcceptedAnswers(rules, questionnaire, validation.accepted, confidence);
 }

@@ -1,4 +1,6 @@
 import type { ErrorPath } from "@ops/core";
+import type * as z from "zod/mini";
+import type { DrandBeaconSchema } from "../beacon/DrandBeaconSchema";
 import type { DrandChain } from "../beacon/quicknet";
 import type { CampaignSpec } from "../spec/CampaignSpecSchema";
 import { type ChainFacts, PINNED_RULE, pinnedChainProblem } from "./knownChains";
@@ -35,16 +37,8 @@ export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly o
 /** The checked spec, or its first issue. */
 export type SpecCheck = Checked<CampaignSpec>;
 
-/**
- * A beacon as `DrandBeaconSchema` parses it (written out: the schema's file imports this one;
- * test/checkSpec.test-d.ts checks that the two agree).
- */
-export interface ParsedBeacon {
-  readonly round: number;
-  readonly signature: string;
-  readonly randomness?: string | undefined;
-  readonly chainHash?: string | undefined;
-}
+/** A beacon as `DrandBeaconSchema` parses it: the schema's output, so the two cannot drift. */
+export type ParsedBeacon = Readonly<z.output<typeof DrandBeaconSchema>>;
 
 type Read = (value: unknown, path: ErrorPath) => unknown;
 /** A member that may be absent (`z.optional`): absent stays absent, undefined stays undefined. */

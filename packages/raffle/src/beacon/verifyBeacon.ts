@@ -2,44 +2,15 @@ import { bls12_381 } from "@noble/curves/bls12-381.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
 import { type Failure, failure, OpsError, type Verification, verification } from "@ops/core";
-import * as z from "zod/mini";
 import { u64be } from "../_lib/bytes";
 import { type Checked, checkBeacon, checkChain } from "../_lib/checkSpec";
 import { PINNED_RULE, pinnedChainProblem } from "../_lib/knownChains";
 import { brandBeacon, VERIFIED_UNDER } from "../_lib/verifiedBeacon";
+import type { DrandBeacon } from "./DrandBeaconSchema";
 import type { DrandChain } from "./quicknet";
 
 /** Hash-to-curve domain separation tag of quicknet (RFC 9380 suite on G1). */
 export const QUICKNET_DST = "BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_";
-
-/**
- * Schema of a drand beacon as the HTTP API returns it (`/<chain hash>/public/<round>`):
- * `round`, `signature` (hex), `randomness` (hex, optional: it is derived). A
- * `previous_signature` (chained schemes) is refused; `chainHash`, when given, must name the
- * expected chain.
- *
- * @example
- * ```ts
- * import { DrandBeaconSchema } from "@ops/raffle";
- * DrandBeaconSchema.safeParse({ round: 0, signature: "00" }).success;
- * // => false
- * ```
- */
-export const DrandBeaconSchema = /* @__PURE__ */ (() => {
-  const hash = z.optional(
-    z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, { error: "must be 32 bytes as 64 hex digits" })),
-  );
-  return z.strictObject({
-    // z.int() also bounds the round to the safe integers (≤ Number.MAX_SAFE_INTEGER)
-    round: z.int({ error: "must be a whole round number" }).check(z.minimum(1, { error: "must be ≥ 1" })),
-    signature: z.string().check(z.regex(/^[0-9a-fA-F]+$/, { error: "must be hex" })),
-    randomness: hash,
-    chainHash: hash,
-  });
-})();
-
-/** A drand beacon as published; see {@link DrandBeaconSchema}. */
-export type DrandBeacon = z.input<typeof DrandBeaconSchema>;
 
 /**
  * A beacon whose signature checked out: what {@link verifyBeacon} returns, and the only

@@ -1,5 +1,5 @@
 import type { Priority } from "@ops/interaction";
-import type { KeywordList } from "../../_lib/keywords";
+import type { KeywordMatcher } from "@ops/core";
 
 declare const compiled: unique symbol;
 
@@ -16,7 +16,8 @@ export interface RoutingRules {
 export interface CompiledRule {
   readonly id: string;
   readonly categories: ReadonlySet<string> | null;
-  readonly keywords: KeywordList | null;
+  /** The rule's keywords, compiled once by `compileKeywords` of @ops/core (in list order). */
+  readonly keywords: KeywordMatcher | null;
   readonly platforms: ReadonlySet<string> | null;
   readonly channels: ReadonlySet<string> | null;
   readonly sources: ReadonlySet<string> | null;
