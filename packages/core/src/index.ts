@@ -62,6 +62,8 @@ export { formatLocalDateTime } from "./zone/formatLocalDateTime";
 export type { FormatLocalDateTimeOptions } from "./zone/formatLocalDateTime";
 export { fromLocalParts, LocalDateTimeSchema } from "./zone/fromLocalParts";
 export type { Disambiguation, FromLocalPartsOptions, LocalDateTime } from "./zone/fromLocalParts";
+export { fromWallClock } from "./zone/fromWallClock";
+export type { FromWallClockOptions } from "./zone/fromWallClock";
 export { localParts } from "./zone/localParts";
 export type { LocalParts } from "./zone/localParts";
 export { parseLocalDateTime } from "./zone/parseLocalDateTime";
@@ -70,4 +72,4 @@ export { addLocalDays, startOfLocalDay, startOfLocalMonth, startOfLocalWeek } fr
 export type { StartOfLocalWeekOptions, WeekStartsOn } from "./zone/startOfLocal";
 export { assertTimeZone, isValidTimeZone, TimeZoneSchema } from "./zone/timeZone";
 export type { TimeZone } from "./zone/timeZone";
-export { createOffsetLookup, zoneOffset } from "./zone/zoneOffset";
+export { zoneOffset } from "./zone/zoneOffset";

@@ -5,17 +5,21 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import {
   actorKey,
+  addLocalDays,
   compileTimeZone,
   createIdFactory,
-  createOffsetLookup,
   createRandom,
+  formatLocalDateTime,
   formatPath,
   fromLocalParts,
+  fromWallClock,
+  localParts,
   OpsError,
   parseInstant,
   parseOrThrow,
   startOfLocalWeek,
   verification,
+  zoneOffset,
 } from "@ops/core";
 
 describe("OpsError", () => {
@@ -138,18 +142,23 @@ describe("options: null", () => {
   });
 });
 
-describe("CompiledTimeZone methods and createOffsetLookup", () => {
-  it("refuse a number argument that is not a number", () => {
+describe("the zone functions given a compiled zone", () => {
+  it("refuse an argument of another type as with the zone's name", () => {
     const tz = compileTimeZone("Asia/Shanghai");
-    expect(() => tz.offset(Symbol() as never)).toThrowOpsError("invalid_argument", { path: ["instant"] });
-    expect(() => tz.fromWallClock(10n as never)).toThrowOpsError("invalid_argument", { path: ["wallClock"] });
-    expect(() => tz.addDays(0, Object.create(null))).toThrowOpsError("invalid_argument", { path: ["days"] });
-    expect(() => tz.fromLocalParts(undefined as never)).toThrowOpsError("invalid_argument", { path: ["parts"] });
-    expect(() => tz.fromLocalParts({ year: 2026, month: 10n as never, day: 1 })).toThrowOpsError("invalid_argument", {
+    expect(() => zoneOffset(Symbol() as never, tz)).toThrowOpsError("invalid_argument", { path: ["instant"] });
+    expect(() => zoneOffset(Object.create(null), tz)).toThrowOpsError("invalid_argument", { path: ["instant"] });
+    expect(() => localParts("0" as never, tz)).toThrowOpsError("invalid_argument", { path: ["instant"] });
+    expect(() => fromWallClock(10n as never, tz)).toThrowOpsError("invalid_argument", { path: ["wallClock"] });
+    expect(() => fromWallClock(0, tz, null as never)).toThrowOpsError("invalid_argument", { path: ["options"] });
+    expect(() => addLocalDays(0, tz, Object.create(null))).toThrowOpsError("invalid_argument", { path: ["days"] });
+    expect(() => fromLocalParts(undefined as never, tz)).toThrowOpsError("invalid_argument", { path: ["parts"] });
+    expect(() => fromLocalParts({ year: 2026, month: 10n as never, day: 1 }, tz)).toThrowOpsError("invalid_argument", {
       path: ["parts", "month"],
     });
-    expect(() => createOffsetLookup("UTC")(Object.create(null))).toThrowOpsError("invalid_argument", {
-      path: ["instant"],
-    });
+    expect(() => formatLocalDateTime(0, tz, null as never)).toThrowOpsError("invalid_argument", { path: ["options"] });
+  });
+  it("refuse a zone that is neither a name nor a compiled zone as invalid_time_zone", () => {
+    for (const zone of [null, undefined, 0, {}, Object.create(null), () => "UTC", Symbol("UTC")])
+      expect(() => zoneOffset(0, zone as never)).toThrowOpsError("invalid_time_zone", { path: ["zone"] });
   });
 });

@@ -2,14 +2,18 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addLocalDays,
+  brandCompiled,
   compileTimeZone,
-  createOffsetLookup,
   formatInstant,
+  formatLocalDateTime,
   fromLocalParts,
+  fromWallClock,
+  isCompiled,
   isOpsError,
   isValidTimeZone,
   localParts,
   parseInstant,
+  parseLocalDateTime,
   startOfLocalDay,
   startOfLocalMonth,
   startOfLocalWeek,
@@ -58,8 +62,8 @@ describe("zoneOffset", () => {
   });
 });
 
-describe("createOffsetLookup", () => {
-  it("agrees with zoneOffset on every minute around four DST changes", () => {
+describe("zoneOffset with a compiled zone (the hourly cache)", () => {
+  it("agrees with the zone's name on every minute around four DST changes", () => {
     const cases: [string, string][] = [
       ["America/New_York", "2026-03-08T07:00:00Z"],
       ["America/New_York", "2026-11-01T06:00:00Z"],
@@ -67,21 +71,22 @@ describe("createOffsetLookup", () => {
       ["Australia/Sydney", "2026-04-04T16:00:00Z"],
     ];
     for (const [zone, at] of cases) {
-      const lookup = createOffsetLookup(zone);
+      const compiled = compileTimeZone(zone);
       for (let t = iso(at) - 2 * HOUR; t <= iso(at) + 2 * HOUR; t += 60_000) {
-        expect(lookup(t)).toBe(zoneOffset(t, zone));
-        expect(lookup(t - 1)).toBe(zoneOffset(t - 1, zone));
+        expect(zoneOffset(t, compiled)).toBe(zoneOffset(t, zone));
+        expect(zoneOffset(t - 1, compiled)).toBe(zoneOffset(t - 1, zone));
       }
     }
   });
   it("is 0 everywhere for UTC", () => {
-    expect(createOffsetLookup("UTC")(iso("2026-06-01T00:00:00Z"))).toBe(0);
+    expect(zoneOffset(iso("2026-06-01T00:00:00Z"), compileTimeZone("UTC"))).toBe(0);
+    expect(zoneOffset(iso("2026-06-01T00:00:00Z"), compileTimeZone("Etc/UTC"))).toBe(0);
   });
   it("matches zoneOffset for arbitrary instants (property)", () => {
-    const lookup = createOffsetLookup("America/New_York");
+    const ny = compileTimeZone("America/New_York");
     fc.assert(
       fc.property(fc.integer({ min: iso("2020-01-01T00:00:00Z"), max: iso("2030-01-01T00:00:00Z") }), (t) => {
-        expect(lookup(t)).toBe(zoneOffset(t, "America/New_York"));
+        expect(zoneOffset(t, ny)).toBe(zoneOffset(t, "America/New_York"));
       }),
     );
   });
@@ -141,9 +146,9 @@ describe("fromLocalParts", () => {
     expect(
       fromLocalParts({ year: 2026, month: 3, day: 9, hour: 9 }, "Asia/Shanghai", { disambiguation: "boundary" }),
     ).toBe(Date.parse("2026-03-09T01:00:00Z"));
-    expect(compileTimeZone("Europe/London").fromWallClock(Date.UTC(2026, 2, 29, 1, 30), "boundary")).toBe(
-      Date.parse("2026-03-29T01:00:00Z"),
-    );
+    expect(
+      fromWallClock(Date.UTC(2026, 2, 29, 1, 30), compileTimeZone("Europe/London"), { disambiguation: "boundary" }),
+    ).toBe(Date.parse("2026-03-29T01:00:00Z"));
   });
   it("refuses an unknown disambiguation instead of reading it as the default", () => {
     const parts = { year: 2026, month: 3, day: 29, hour: 1, minute: 30 };
@@ -152,8 +157,10 @@ describe("fromLocalParts", () => {
       { path: ["options", "disambiguation"] },
     );
     expect(() =>
-      compileTimeZone("Europe/London").fromWallClock(Date.UTC(2026, 2, 29, 1, 30), "first" as never),
-    ).toThrowOpsError("invalid_argument", { path: ["disambiguation"] });
+      fromWallClock(Date.UTC(2026, 2, 29, 1, 30), compileTimeZone("Europe/London"), {
+        disambiguation: "first" as never,
+      }),
+    ).toThrowOpsError("invalid_argument", { fn: "fromWallClock", path: ["options", "disambiguation"] });
   });
   it("handles the Sydney fall-back (03:00 → 02:00 on 5 April 2026)", () => {
     const parts = { year: 2026, month: 4, day: 5, hour: 2, minute: 30 };
@@ -239,9 +246,9 @@ describe("addLocalDays", () => {
   });
 });
 
-describe("compileTimeZone", () => {
+describe("the zone functions given a compiled zone", () => {
   const zones = ["America/New_York", "Europe/London", "Australia/Sydney", "Asia/Shanghai", "America/Santiago"];
-  it("agrees with the validating functions on every instant (property)", () => {
+  it("agree with the same functions given the zone's name, on every instant (property)", () => {
     for (const zone of zones) {
       const z = compileTimeZone(zone);
       fc.assert(
@@ -249,35 +256,120 @@ describe("compileTimeZone", () => {
           fc.integer({ min: iso("2024-01-01T00:00:00Z"), max: iso("2027-12-31T00:00:00Z") }),
           fc.integer({ min: -40, max: 40 }),
           (t, days) => {
-            expect(z.offset(t)).toBe(zoneOffset(t, zone));
-            expect(z.localParts(t)).toEqual(localParts(t, zone));
-            expect(z.startOfDay(t)).toBe(startOfLocalDay(t, zone));
-            expect(z.startOfWeek(t)).toBe(startOfLocalWeek(t, zone));
-            expect(z.startOfWeek(t, 0)).toBe(startOfLocalWeek(t, zone, { weekStartsOn: 0 }));
-            expect(z.startOfMonth(t)).toBe(startOfLocalMonth(t, zone));
-            expect(z.addDays(t, days)).toBe(addLocalDays(t, zone, days));
+            expect(zoneOffset(t, z)).toBe(zoneOffset(t, zone));
+            expect(localParts(t, z)).toEqual(localParts(t, zone));
+            expect(startOfLocalDay(t, z)).toBe(startOfLocalDay(t, zone));
+            expect(startOfLocalWeek(t, z)).toBe(startOfLocalWeek(t, zone));
+            expect(startOfLocalWeek(t, z, { weekStartsOn: 0 })).toBe(startOfLocalWeek(t, zone, { weekStartsOn: 0 }));
+            expect(startOfLocalMonth(t, z)).toBe(startOfLocalMonth(t, zone));
+            expect(addLocalDays(t, z, days)).toBe(addLocalDays(t, zone, days));
             const p = localParts(t, zone);
-            expect(z.fromLocalParts(p)).toBe(fromLocalParts(p, zone));
+            expect(fromLocalParts(p, z)).toBe(fromLocalParts(p, zone));
+            expect(fromLocalParts(p, z, { disambiguation: "later" })).toBe(
+              fromLocalParts(p, zone, { disambiguation: "later" }),
+            );
+            const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
+            expect(fromWallClock(wall, z, { disambiguation: "boundary" })).toBe(
+              fromLocalParts(p, zone, { disambiguation: "boundary" }),
+            );
+            const text = formatLocalDateTime(t, zone, { precision: "millisecond" });
+            expect(formatLocalDateTime(t, z, { precision: "millisecond", offset: true })).toBe(
+              formatLocalDateTime(t, zone, { precision: "millisecond", offset: true }),
+            );
+            expect(parseLocalDateTime(text, z)).toBe(parseLocalDateTime(text, zone));
           },
         ),
         { numRuns: 200 },
       );
     }
   });
-  it("resolves gaps and overlaps like fromLocalParts, and rejects them on request", () => {
+  it("resolve gaps and overlaps as with the name, and reject them on request", () => {
     const ny = compileTimeZone("America/New_York");
-    expect(formatInstant(ny.fromWallClock(Date.UTC(2026, 10, 1, 1, 30), "later"))).toBe("2026-11-01T06:30:00.000Z");
-    expect(code(() => ny.fromWallClock(Date.UTC(2026, 2, 8, 2, 30), "reject"))).toBe("invalid_argument");
-    expect(() => ny.fromWallClock(Date.UTC(2026, 2, 8, 2, 30), "reject")).toThrow(
-      /^CompiledTimeZone\.fromWallClock: wallClock names a wall-clock time that is skipped/,
+    const overlap = Date.UTC(2026, 10, 1, 1, 30);
+    const gap = Date.UTC(2026, 2, 8, 2, 30);
+    expect(formatInstant(fromWallClock(overlap, ny, { disambiguation: "later" }))).toBe("2026-11-01T06:30:00.000Z");
+    expect(formatInstant(fromWallClock(overlap, ny))).toBe("2026-11-01T05:30:00.000Z");
+    expect(formatInstant(fromWallClock(gap, ny))).toBe("2026-03-08T07:30:00.000Z");
+    expect(formatInstant(fromWallClock(gap, ny, { disambiguation: "earlier" }))).toBe("2026-03-08T06:30:00.000Z");
+    expect(code(() => fromWallClock(gap, ny, { disambiguation: "reject" }))).toBe("invalid_argument");
+    expect(() => fromWallClock(gap, ny, { disambiguation: "reject" })).toThrow(
+      /^fromWallClock: wallClock names a wall-clock time that is skipped/,
+    );
+    expect(() => fromWallClock(gap, "America/New_York", { disambiguation: "reject" })).toThrow(
+      /^fromWallClock: wallClock names a wall-clock time that is skipped/,
     );
   });
+  it("check every argument but the zone as with a name", () => {
+    const z = compileTimeZone("UTC");
+    // @ts-expect-error 9 is not a WeekStartsOn
+    expect(() => startOfLocalWeek(0, z, { weekStartsOn: 9 })).toThrowOpsError("invalid_argument", {
+      path: ["options", "weekStartsOn"],
+    });
+    expect(() => addLocalDays(0, z, 0.5)).toThrowOpsError("invalid_argument", { path: ["days"] });
+    expect(() => localParts(0.5, z)).toThrowOpsError("invalid_argument", { fn: "localParts", path: ["instant"] });
+    expect(() => zoneOffset(Number.NaN, z)).toThrowOpsError("invalid_argument", { path: ["instant"] });
+    expect(() => fromWallClock(0.5, z)).toThrowOpsError("invalid_argument", { path: ["wallClock"] });
+    expect(() => fromWallClock(Number.NaN, z)).toThrowOpsError("invalid_argument", { path: ["wallClock"] });
+    expect(() => fromLocalParts({ year: 2026, month: 2, day: 30 }, z)).toThrowOpsError("invalid_argument", {
+      path: ["parts", "day"],
+    });
+    expect(() => fromLocalParts({ year: 2026, month: 2, day: 1, hour: 24 }, z)).toThrowOpsError("invalid_argument", {
+      path: ["parts", "hour"],
+    });
+    expect(() => formatLocalDateTime(0, z, { precision: "hour" as never })).toThrowOpsError("invalid_argument", {
+      path: ["options", "precision"],
+    });
+    expect(() => parseLocalDateTime("2026-02-30", z)).toThrowOpsError("invalid_argument", { path: ["text"] });
+  });
+});
+
+describe("compileTimeZone", () => {
   it("validates the zone once, at compile time", () => {
     expect(code(() => compileTimeZone("Mars/Base"))).toBe("invalid_time_zone");
-    // @ts-expect-error 9 is not a WeekStartsOn
-    expect(code(() => compileTimeZone("UTC").startOfWeek(0, 9))).toBe("invalid_argument");
+    expect(() => compileTimeZone("CST")).toThrowOpsError("invalid_time_zone", {
+      fn: "compileTimeZone",
+      path: ["zone"],
+    });
   });
-  it("is frozen", () => {
-    expect(Object.isFrozen(compileTimeZone("UTC"))).toBe(true);
+  it("is an opaque, frozen handle: its one readable field is the name", () => {
+    const z = compileTimeZone("Asia/Shanghai");
+    expect(Object.isFrozen(z)).toBe(true);
+    expect(Object.keys(z)).toEqual(["zone"]);
+    expect(z.zone).toBe("Asia/Shanghai");
+    expect(JSON.stringify(z)).toBe('{"zone":"Asia/Shanghai"}');
+    expect(isCompiled(z, "core.timeZone")).toBe(true);
+  });
+  it("keeps its cache to itself: two handles of one zone agree, and neither changes the other", () => {
+    const a = compileTimeZone("Europe/London");
+    const b = compileTimeZone("Europe/London");
+    const t = iso("2026-03-29T01:00:00Z");
+    expect([zoneOffset(t - 1, a), zoneOffset(t, a)]).toEqual([0, 60]);
+    expect([zoneOffset(t, b), zoneOffset(t - 1, b)]).toEqual([60, 0]);
+  });
+  it("is refused when it is a copy or a look-alike, with the zone's code and path", () => {
+    const z = compileTimeZone("Asia/Shanghai");
+    for (const fake of [{ ...z }, JSON.parse(JSON.stringify(z)), { zone: "Asia/Shanghai" }, [], new Date(0)]) {
+      expect(() => localParts(0, fake)).toThrowOpsError("invalid_time_zone", { fn: "localParts", path: ["zone"] });
+    }
+    // a proxy that throws when asked for a compiled zone's keys (the error message may still describe it)
+    const throwing = new Proxy(
+      {},
+      {
+        get(target, key) {
+          if (typeof key === "symbol" && key !== Symbol.toStringTag) throw new Error("trap");
+          return Reflect.get(target, key);
+        },
+        getOwnPropertyDescriptor() {
+          throw new Error("trap");
+        },
+      },
+    );
+    expect(() => zoneOffset(0, throwing as never)).toThrowOpsError("invalid_time_zone", { path: ["zone"] });
+  });
+  it("is this copy's own: a branded look-alike (as another copy of @ops/core would make) is refused", () => {
+    // the brand says "compiled"; the cache is a private field that only this copy's compileTimeZone sets
+    const foreign = Object.freeze(brandCompiled({ zone: "America/New_York" }, "core.timeZone"));
+    expect(isCompiled(foreign, "core.timeZone")).toBe(true);
+    expect(() => zoneOffset(0, foreign as never)).toThrowOpsError("invalid_time_zone", { path: ["zone"] });
   });
 });

@@ -1,4 +1,4 @@
-import { assertTimeZone, createOffsetLookup, parseOrThrow, type TimeZone } from "@ops/core";
+import { assertTimeZone, compileTimeZone, parseOrThrow, type TimeZone, zoneOffset } from "@ops/core";
 import { quantile } from "@ops/metrics";
 import * as z from "zod/mini";
 import { CONTENT_FORMS, PublishedItemSchema, type ContentForm, type PublishedItem } from "./ContentPlan";
@@ -88,7 +88,7 @@ export function bestPublishingHours(
   const items = parseOrThrow(z.array(PublishedItemSchema), published, { fn, path: ["published"] });
   const opts = parseOrThrow(BestPublishingHoursOptionsSchema, options, { fn, path: ["options"] });
   assertTimeZone(opts.timeZone, fn, ["options", "timeZone"]);
-  const offset = createOffsetLookup(opts.timeZone);
+  const zone = compileTimeZone(opts.timeZone); // validated once, offsets cached per hour
   const byWeekday = opts.by === "weekday_hour";
   const forms = opts.forms === undefined ? null : new Set(opts.forms);
   const minSample = opts.minSample ?? 5;
@@ -102,7 +102,7 @@ export function bestPublishingHours(
     }
     // wall-clock hour and ISO weekday by arithmetic: near ±8.64e15 the local time lies past
     // the range of Date (whose getters would give NaN); 1970-01-01 (day 0) was a Thursday (4)
-    const local = it.publishedAt + offset(it.publishedAt) * 60_000;
+    const local = it.publishedAt + zoneOffset(it.publishedAt, zone) * 60_000;
     const day = Math.floor(local / DAY);
     const hour = Math.floor((local - day * DAY) / 3_600_000);
     const weekday = ((((day + 3) % 7) + 7) % 7) + 1;

@@ -1,8 +1,9 @@
 import { OpsError } from "../error/OpsError";
 import { assertInstant, type Instant } from "../instant/Instant";
 import { readOptions } from "../_lib/readOptions";
-import { partsAt, rawOffset } from "./_lib/zoneMath";
-import { assertTimeZone, type TimeZone } from "./timeZone";
+import { type CompiledTimeZone, offsetsOf } from "./_lib/zoneArg";
+import { partsAt } from "./_lib/zoneMath";
+import type { TimeZone } from "./timeZone";
 
 /** Options of {@link formatLocalDateTime}. */
 export interface FormatLocalDateTimeOptions {
@@ -25,7 +26,7 @@ const yearText = (y: number): string =>
  * same twice: add `offset: true` where the text must name one instant).
  *
  * @param instant - epoch milliseconds
- * @param zone - an IANA time-zone name
+ * @param zone - an IANA time-zone name, or a zone compiled by {@link compileTimeZone} (faster in loops)
  * @param options - `precision` (default `"second"`) and `offset` (default `false`)
  * @returns `YYYY-MM-DD HH:mm[:ss[.SSS]][±HH:MM]`
  * @throws {OpsError} `invalid_argument` for an invalid instant or options; `invalid_time_zone`
@@ -40,12 +41,12 @@ const yearText = (y: number): string =>
  */
 export function formatLocalDateTime(
   instant: Instant,
-  zone: TimeZone,
+  zone: TimeZone | CompiledTimeZone,
   options: FormatLocalDateTimeOptions = {},
 ): string {
   const fn = "formatLocalDateTime";
   assertInstant(instant, fn, ["instant"]);
-  assertTimeZone(zone, fn, ["zone"]);
+  const offsets = offsetsOf(zone, fn);
   const { precision = "second", offset = false } = readOptions(options, fn);
   if (precision !== "minute" && precision !== "second" && precision !== "millisecond") {
     throw new OpsError({
@@ -65,7 +66,7 @@ export function formatLocalDateTime(
       received: offset,
     });
   }
-  const minutes = rawOffset(instant, zone);
+  const minutes = offsets(instant);
   const p = partsAt(instant, minutes);
   let text = `${yearText(p.year)}-${pad(p.month, 2)}-${pad(p.day, 2)} ${pad(p.hour, 2)}:${pad(p.minute, 2)}`;
   if (precision !== "minute") text += `:${pad(p.second, 2)}`;

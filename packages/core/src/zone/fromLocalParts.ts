@@ -3,8 +3,9 @@ import * as z from "zod/mini";
 import type { Instant } from "../instant/Instant";
 import { monthLength } from "../_lib/civil";
 import { parseOrThrow } from "../validate/parseOrThrow";
-import { assertTimeZone, type TimeZone } from "./timeZone";
-import { checkDisambiguation, resolveLocal, wallClockMs } from "./_lib/zoneMath";
+import type { TimeZone } from "./timeZone";
+import { type CompiledTimeZone, offsetsOf } from "./_lib/zoneArg";
+import { checkDisambiguation, resolveWith, wallClockMs } from "./_lib/zoneMath";
 import type { LocalDateTime, Disambiguation } from "./_lib/zoneMath";
 export type { LocalDateTime, Disambiguation } from "./_lib/zoneMath";
 
@@ -45,7 +46,7 @@ export const LocalDateTimeSchema = /* @__PURE__ */ (() =>
  * day after).
  *
  * @param parts - local date and time; omitted time fields are 0
- * @param zone - an IANA time-zone name
+ * @param zone - an IANA time-zone name, or a zone compiled by {@link compileTimeZone} (faster in loops)
  * @param options - `disambiguation`, default `"compatible"`
  * @returns epoch milliseconds
  * @throws {OpsError} `invalid_argument` for impossible parts (Feb 30), a rejected gap/overlap, or options that are
@@ -63,13 +64,48 @@ export const LocalDateTimeSchema = /* @__PURE__ */ (() =>
  * // => "2026-03-08T07:30:00.000Z"
  * ```
  */
-export function fromLocalParts(parts: LocalDateTime, zone: TimeZone, options: FromLocalPartsOptions = {}): Instant {
-  parseOrThrow(LocalDateTimeSchema, parts, { fn: "fromLocalParts", path: ["parts"] });
-  assertTimeZone(zone, "fromLocalParts", ["zone"]);
-  const disambiguation = readOptions(options, "fromLocalParts").disambiguation ?? "compatible";
-  return resolveLocal(
+export function fromLocalParts(
+  parts: LocalDateTime,
+  zone: TimeZone | CompiledTimeZone,
+  options: FromLocalPartsOptions = {},
+): Instant {
+  const fn = "fromLocalParts";
+  // zod (and its issue) only for parts that fail the plain check: this runs in loops
+  if (!realParts(parts)) parseOrThrow(LocalDateTimeSchema, parts, { fn, path: ["parts"] });
+  const offsets = offsetsOf(zone, fn);
+  const disambiguation = readOptions(options, fn).disambiguation ?? "compatible";
+  return resolveWith(
     wallClockMs(parts),
-    zone,
-    checkDisambiguation(disambiguation, "fromLocalParts", ["options", "disambiguation"]),
+    offsets,
+    checkDisambiguation(disambiguation, fn, ["options", "disambiguation"]),
+    fn,
   );
+}
+
+/** An integer field within [min, max] (absent allowed for the time fields). */
+const inRange = (v: unknown, min: number, max: number): boolean =>
+  Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const timeField = (v: unknown, max: number): boolean => v === undefined || inRange(v, 0, max);
+
+/**
+ * What {@link LocalDateTimeSchema} accepts, checked by hand (without zod's cost); `false`
+ * also for anything odd (a proxy, a getter that throws), which the schema then reports.
+ */
+function realParts(parts: unknown): parts is LocalDateTime {
+  try {
+    if (typeof parts !== "object" || parts === null) return false;
+    const p = parts as Record<string, unknown>;
+    return (
+      inRange(p.year, -271_821, 275_760) &&
+      inRange(p.month, 1, 12) &&
+      inRange(p.day, 1, 31) &&
+      (p.day as number) <= monthLength(p.year as number, p.month as number) &&
+      timeField(p.hour, 23) &&
+      timeField(p.minute, 59) &&
+      timeField(p.second, 59) &&
+      timeField(p.millisecond, 999)
+    );
+  } catch {
+    return false;
+  }
 }

@@ -1,15 +1,17 @@
-import type { Instant } from "../instant/Instant";
-import { assertInstant } from "../instant/Instant";
-import { assertTimeZone, type TimeZone } from "./timeZone";
-import { partsAt, rawOffset } from "./_lib/zoneMath";
+import { assertInstant, type Instant } from "../instant/Instant";
+import { type CompiledTimeZone, offsetsOf } from "./_lib/zoneArg";
+import { partsAt } from "./_lib/zoneMath";
 import type { LocalParts } from "./_lib/zoneMath";
+import type { TimeZone } from "./timeZone";
 export type { LocalParts } from "./_lib/zoneMath";
+
+const INSTANT = ["instant"] as const;
 
 /**
  * The local calendar date and wall-clock time of `instant` in `zone`.
  *
  * @param instant - epoch milliseconds
- * @param zone - an IANA time-zone name
+ * @param zone - an IANA time-zone name, or a zone compiled by {@link compileTimeZone} (faster in loops)
  * @returns the local parts, ISO weekday and offset in force
  * @throws {OpsError} `invalid_argument` for an invalid instant, `invalid_time_zone` for an unknown zone
  *
@@ -21,8 +23,7 @@ export type { LocalParts } from "./_lib/zoneMath";
  * // => [2026, 3, 9, 7, 30, 1, 480]
  * ```
  */
-export function localParts(instant: Instant, zone: TimeZone): LocalParts {
-  assertInstant(instant, "localParts", ["instant"]);
-  assertTimeZone(zone, "localParts", ["zone"]);
-  return partsAt(instant, rawOffset(instant, zone));
+export function localParts(instant: Instant, zone: TimeZone | CompiledTimeZone): LocalParts {
+  assertInstant(instant, "localParts", INSTANT);
+  return partsAt(instant, offsetsOf(zone, "localParts")(instant));
 }

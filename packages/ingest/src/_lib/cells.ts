@@ -59,12 +59,9 @@ function integerCell(
 const CN_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(.*)$/;
 
 /**
- * Reads local date-times of one export in one zone. The text is parsed by `parseLocalDateTime`
- * of \@ops/core read in UTC — where the wall clock and the instant coincide, so that gives the
- * wall-clock reading, with core's shapes and checks — and placed in `zone` by core's
- * `compileTimeZone(zone).fromWallClock`: the result of `parseLocalDateTime(text, zone)`
- * (same "compatible" DST rule; test/cells.test.ts compares the two), at a third of its cost,
- * since the zone's offsets are cached per hour instead of asked of Intl on each row.
+ * Reads local date-times of one export in one zone with \@ops/core's `parseLocalDateTime`
+ * (its shapes, checks and "compatible" DST rule), given the zone compiled once by
+ * `compileTimeZone`: its offsets are cached per hour instead of asked of Intl on each row.
  * No offset arithmetic here. `年月日` spellings are rewritten to `-` first.
  */
 export function instantReader(
@@ -77,7 +74,7 @@ export function instantReader(
     const m = s.length <= 64 ? CN_DATE.exec(s) : null;
     const local = m === null ? s : `${m[1]}-${m[2]}-${m[3]}${m[4] === "" ? "" : ` ${m[4]}`}`;
     try {
-      return good(compiled.fromWallClock(parseLocalDateTime(local, "UTC")));
+      return good(parseLocalDateTime(local, compiled));
     } catch (e) {
       if (!isOpsError(e)) throw e;
       return bad(

@@ -2,9 +2,9 @@
 // hot loops (a guess by average bucket length, then a step or two along the boundaries),
 // so that no per-event offset computation is needed. Boundaries are local midnights
 // resolved as core's fromLocalParts does with disambiguation "compatible" (a skipped
-// midnight moves forward, e.g. to 01:00), using core's compileTimeZone (the zone is
-// validated once, offsets are cached per hour).
-import { compileTimeZone, OpsError, type Instant, type WeekStartsOn } from "@ops/core";
+// midnight moves forward, e.g. to 01:00), with core's fromWallClock on a zone compiled by
+// compileTimeZone (the zone is validated once, offsets are cached per hour).
+import { compileTimeZone, fromWallClock, OpsError, type Instant, type WeekStartsOn, zoneOffset } from "@ops/core";
 
 import type { BucketUnit } from "../bucket/BucketUnit";
 
@@ -51,7 +51,7 @@ export function planBuckets(
     });
   }
   const tz = compileTimeZone(zone);
-  const local = new Date(from + tz.offset(from) * 60_000);
+  const local = new Date(from + zoneOffset(from, tz) * 60_000);
   let y = local.getUTCFullYear();
   let m = local.getUTCMonth();
   let d = local.getUTCDate();
@@ -61,7 +61,17 @@ export function planBuckets(
   const labels: string[] = [];
   for (;;) {
     const wall = Date.UTC(y, m, d);
-    const start = tz.fromWallClock(wall);
+    // a local date past the range of Date (NaN) starts past ±8.64e15 in every zone: out_of_range, as
+    // fromWallClock says for a reading just inside it (fromWallClock itself refuses NaN as invalid_argument)
+    if (Number.isNaN(wall)) {
+      throw new OpsError({
+        code: "out_of_range",
+        fn,
+        path: ["options"],
+        rule: `must not need a ${unit} bucket that starts outside ±8.64e15 epoch milliseconds`,
+      });
+    }
+    const start = fromWallClock(wall, tz);
     // a wholly skipped local day (Samoa, 2011-12-30) resolves onto the next one: drop it
     if (bounds.length > 0 && start <= (bounds[bounds.length - 1] as number)) labels.pop();
     else bounds.push(start);

@@ -1,4 +1,4 @@
-import { InstantSchema, TimeZoneSchema, createOffsetLookup, parseOrThrow, type TimeZone } from "@ops/core";
+import { InstantSchema, TimeZoneSchema, compileTimeZone, parseOrThrow, type TimeZone, zoneOffset } from "@ops/core";
 import { quantile, rate, type Rate } from "@ops/metrics";
 import * as z from "zod/mini";
 import type { SlaClocks } from "../clock/computeSlaClocks";
@@ -107,12 +107,12 @@ export function slaComplianceReport(
     items,
     { fn, path: ["items"] },
   );
-  const offset = createOffsetLookup(timeZone);
+  const zone = compileTimeZone(timeZone);
   const all: { channelId: string; cycle: SlaCycle }[] = [];
   for (const item of items)
     for (const m of SLA_METRICS)
       for (const cycle of item.clocks.cycles[m] ?? []) all.push({ channelId: item.channelId, cycle });
-  const hourOf = (t: number) => new Date(t + offset(t) * 60_000).getUTCHours();
+  const hourOf = (t: number) => new Date(t + zoneOffset(t, zone) * 60_000).getUTCHours();
   const channels = [...new Set(all.map((x) => x.channelId))].sort();
   return {
     overall: group(all.map((x) => x.cycle)),

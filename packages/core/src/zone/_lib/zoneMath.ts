@@ -140,25 +140,20 @@ export function wallClockMs(p: LocalDateTime): number {
   );
 }
 
-/** Where an out-of-range result is reported: the argument's path and what it "… outside" the range. */
+/**
+ * Where an out-of-range result is reported: the argument's path and what it "… outside" the
+ * range — or a function of the blame giving that text, when it costs something to build (it
+ * is called only on failure; a module-level function, so that the hot path allocates no closure).
+ */
 export interface RangeBlame {
   readonly path: ErrorPath;
-  readonly what: string;
+  readonly what: string | ((blame: RangeBlame) => string);
   readonly received?: unknown;
+  /** An instant the text may name (read by `what`). */
+  readonly instant?: Instant;
 }
 
 const PARTS: RangeBlame = { path: ["parts"], what: "names a local time" };
-
-/** Resolves a wall-clock reading (as UTC ms) in a validated zone. */
-export function resolveLocal(
-  wall: number,
-  zone: TimeZone,
-  disambiguation: Disambiguation,
-  fn = "fromLocalParts",
-  blame: RangeBlame = PARTS,
-): Instant {
-  return resolveWith(wall, (t) => rawOffset(t, zone), disambiguation, fn, blame);
-}
 
 /**
  * Resolves a wall-clock reading (as UTC ms) with an offset function (minutes east of UTC),
@@ -173,7 +168,8 @@ export function resolveWith(
   blame: RangeBlame = PARTS,
 ): Instant {
   const t = candidate(wall, offset, disambiguation, fn, blame);
-  if (!(Math.abs(t) <= MAX_INSTANT)) throw outOfRange(fn, blame.path, blame.what, blame.received);
+  if (!(Math.abs(t) <= MAX_INSTANT))
+    throw outOfRange(fn, blame.path, typeof blame.what === "string" ? blame.what : blame.what(blame), blame.received);
   return t;
 }
 

@@ -3,9 +3,11 @@ import {
   type CompiledTimeZone,
   MAX_INSTANT,
   compileTimeZone,
-  createOffsetLookup,
+  fromWallClock,
   isOpsError,
   type Instant,
+  type TimeZone,
+  zoneOffset,
 } from "@ops/core";
 import type { CalendarSpec, HoursRange, Weekday } from "../calendarSpec";
 import { WEEKDAYS } from "../calendarSpec";
@@ -20,12 +22,14 @@ import { DAY_MS, dateOfDay, minutesOf, weekdayIndex } from "./localDate";
  * A boundary past the instant range (the days probed around a horizon at its ends) is put just
  * beyond it: the horizon clips it away.
  */
+const BOUNDARY = { disambiguation: "boundary" } as const;
+
 function boundaryOf(zone: CompiledTimeZone): (wall: number) => Instant {
   return (wall) => {
     // a day from either end of the range, no offset can take the instant out of it: no try there
-    if (Math.abs(wall) < MAX_INSTANT - DAY_MS) return zone.fromWallClock(wall, "boundary");
+    if (Math.abs(wall) < MAX_INSTANT - DAY_MS) return fromWallClock(wall, zone, BOUNDARY);
     try {
-      return zone.fromWallClock(wall, "boundary");
+      return fromWallClock(wall, zone, BOUNDARY);
     } catch (e) {
       if (!(isOpsError(e) && e.code === "out_of_range")) throw e;
       return wall > 0 ? MAX_INSTANT + DAY_MS : -MAX_INSTANT - DAY_MS;
@@ -38,9 +42,9 @@ function boundaryOf(zone: CompiledTimeZone): (wall: number) => Instant {
  * a horizon at an end of the instant range (the local day after +275760-09-13 in a zone
  * east of UTC) are probed beyond ±8.64e15 ms: they get the offset in force at that end.
  */
-export function zoneOffsets(timeZone: string): (t: Instant) => number {
-  const lookup = createOffsetLookup(timeZone);
-  return (t) => lookup(Math.min(MAX_INSTANT, Math.max(-MAX_INSTANT, t)));
+export function zoneOffsets(timeZone: TimeZone | CompiledTimeZone): (t: Instant) => number {
+  const zone = typeof timeZone === "string" ? compileTimeZone(timeZone) : timeZone;
+  return (t) => zoneOffset(Math.min(MAX_INSTANT, Math.max(-MAX_INSTANT, t)), zone);
 }
 
 /** The local day number of an instant. */
@@ -54,8 +58,9 @@ export function localDayAt(t: Instant, offset: (t: Instant) => number): number {
  * merge), clipped to the horizon; with prefix sums and the day index.
  */
 export function expandCalendar(spec: CalendarSpec, from: Instant, to: Instant): CompiledIntervals {
-  const offset = zoneOffsets(spec.timeZone);
-  const boundaryInstant = boundaryOf(compileTimeZone(spec.timeZone));
+  const zone = compileTimeZone(spec.timeZone);
+  const offset = zoneOffsets(zone);
+  const boundaryInstant = boundaryOf(zone);
   const holidays = new Set((spec.holidays ?? []).map((h) => h.date));
   const workdays = new Map((spec.workdays ?? []).map((w) => [w.date, w.hoursOf ?? "mon"] as const));
   const overrides = new Map((spec.overrides ?? []).map((o) => [o.date, o.hours] as const));
