@@ -8,6 +8,7 @@ export type {
   ActivitySatisfaction,
   SatisfactionByActivity,
 } from "./_lib/satisfactionOfChecked";
+import { DEFAULT_CONFIDENCE, DEFAULT_MIN_RESPONSES } from "./_lib/surveyDefaults";
 
 /** One activity's survey: its compiled questionnaire and the responses received. */
 export interface ActivitySurvey {
@@ -78,8 +79,8 @@ export function satisfactionByActivity(
 ): SatisfactionByActivity {
   const fn = "satisfactionByActivity";
   const opts = parseOrThrow(SatisfactionByActivityOptionsSchema, options, { fn, path: ["options"] });
-  const confidence = opts.confidence ?? 0.95;
-  const minResponses = opts.minResponses ?? 30;
+  const confidence = opts.confidence ?? DEFAULT_CONFIDENCE;
+  const minResponses = opts.minResponses ?? DEFAULT_MIN_RESPONSES;
   const checked = checkSurveys(surveys, opts.keep, fn);
   return satisfactionOfChecked(checked, { baseline: opts.baseline, minResponses, confidence }, fn);
 }

@@ -4,6 +4,7 @@ import { assertCompiledQuestionnaire } from "./_lib/assertCompiledQuestionnaire"
 import { type SurveySummary, summarizeValidation } from "./_lib/summarizeValidation";
 import type { CompiledQuestionnaire } from "./compileQuestionnaire";
 import { validateResponses } from "./validateResponses";
+import { DEFAULT_CONFIDENCE } from "./_lib/surveyDefaults";
 export type { OptionShare, LikertMean, SummaryHead, QuestionSummary } from "./_lib/summarizeQuestion";
 export type { SurveySummary } from "./_lib/summarizeValidation";
 
@@ -71,7 +72,10 @@ export function summarizeSurvey(
 ): SurveySummary {
   const fn = "summarizeSurvey";
   assertCompiledQuestionnaire(questionnaire, fn);
-  const { keep, confidence = 0.95 } = parseOrThrow(SummarizeSurveyOptionsSchema, options, { fn, path: ["options"] });
+  const { keep, confidence = DEFAULT_CONFIDENCE } = parseOrThrow(SummarizeSurveyOptionsSchema, options, {
+    fn,
+    path: ["options"],
+  });
   const validation = validateResponses(questionnaire, responses, keep === undefined ? {} : { keep });
   return summarizeValidation(questionnaire, validation, confidence);
 }

@@ -7,6 +7,7 @@ import { satisfactionOfChecked } from "./_lib/satisfactionOfChecked";
 import { summarizeValidation } from "./_lib/summarizeValidation";
 import { tagAcceptedAnswers } from "./_lib/tagAcceptedAnswers";
 import type { ActivitySurvey } from "./satisfactionByActivity";
+import { DEFAULT_CONFIDENCE, DEFAULT_MIN_RESPONSES } from "./_lib/surveyDefaults";
 
 /** Options of {@link surveySection}. */
 export interface SurveySectionOptions {
@@ -85,7 +86,7 @@ const npsPoints = (v: number | null | undefined): number | null =>
 export function surveySection(surveys: readonly ActivitySurvey[], options: SurveySectionOptions = {}): ReportSection {
   const fn = "surveySection";
   const opts = parseOrThrow(SurveySectionOptionsSchema, options, { fn, path: ["options"] });
-  const confidence = opts.confidence ?? 0.95;
+  const confidence = opts.confidence ?? DEFAULT_CONFIDENCE;
   if (!Array.isArray(surveys))
     throw new OpsError({
       code: "invalid_argument",
@@ -119,7 +120,7 @@ export function surveySection(surveys: readonly ActivitySurvey[], options: Surve
   const checked = checkSurveys(surveys, opts.keep, "satisfactionByActivity");
   const byActivity = satisfactionOfChecked(
     checked,
-    { baseline: focus ?? undefined, minResponses: opts.minResponses ?? 30, confidence },
+    { baseline: focus ?? undefined, minResponses: opts.minResponses ?? DEFAULT_MIN_RESPONSES, confidence },
     "satisfactionByActivity",
   );
   const titleOf = new Map(
@@ -185,13 +186,13 @@ export function surveySection(surveys: readonly ActivitySurvey[], options: Surve
   }
   if (byActivity.activities.length > 0) {
     const comparison = new Map(byActivity.comparisons.map((c) => [c.activityId, c]));
-    const pct = Math.round((opts.confidence ?? 0.95) * 1000) / 10;
+    const pct = Math.round((opts.confidence ?? DEFAULT_CONFIDENCE) * 1000) / 10;
     blocks.push({
       kind: "paragraph",
       text: L(
         "perActivity",
-        `Satisfaction per activity (CSAT, or the top two points of the satisfaction question) with its ${pct} % Wilson interval; * marks fewer than ${opts.minResponses ?? 30} answers (read as indicative).${focus === null ? "" : " Difference: the focus activity's share minus each other one's, in percentage points, with a two-sided p-value (Fisher's exact test or the two-proportion z-test)."}`,
-        `各活动满意度（CSAT，或满意度题的最高两档）及其 ${pct}% Wilson 区间；* 表示少于 ${opts.minResponses ?? 30} 份答卷（仅供参考）。${focus === null ? "" : "差值：重点活动的比例减去其他各活动的比例（百分点），附双侧 p 值（Fisher 精确检验或两比例 z 检验）。"}`,
+        `Satisfaction per activity (CSAT, or the top two points of the satisfaction question) with its ${pct} % Wilson interval; * marks fewer than ${opts.minResponses ?? DEFAULT_MIN_RESPONSES} answers (read as indicative).${focus === null ? "" : " Difference: the focus activity's share minus each other one's, in percentage points, with a two-sided p-value (Fisher's exact test or the two-proportion z-test)."}`,
+        `各活动满意度（CSAT，或满意度题的最高两档）及其 ${pct}% Wilson 区间；* 表示少于 ${opts.minResponses ?? DEFAULT_MIN_RESPONSES} 份答卷（仅供参考）。${focus === null ? "" : "差值：重点活动的比例减去其他各活动的比例（百分点），附双侧 p 值（Fisher 精确检验或两比例 z 检验）。"}`,
       ),
     });
     blocks.push({

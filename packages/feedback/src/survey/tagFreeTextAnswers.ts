@@ -5,6 +5,7 @@ import { assertCompiledQuestionnaire } from "./_lib/assertCompiledQuestionnaire"
 import { type TaggedFreeText, tagAcceptedAnswers } from "./_lib/tagAcceptedAnswers";
 import type { CompiledQuestionnaire } from "./compileQuestionnaire";
 import { validateResponses } from "./validateResponses";
+import { DEFAULT_CONFIDENCE } from "./_lib/surveyDefaults";
 export type { TaggedAnswer, TaggedFreeText, TagShare } from "./_lib/tagAcceptedAnswers";
 
 /** Options of {@link tagFreeTextAnswers}. */
@@ -66,7 +67,10 @@ export function tagFreeTextAnswers(
   const fn = "tagFreeTextAnswers";
   assertCompiledQuestionnaire(questionnaire, fn);
   assertCompiled(rules, "interaction.needRules", "compileNeedRules", fn, ["rules"]);
-  const { keep, confidence = 0.95 } = parseOrThrow(TagFreeTextAnswersOptionsSchema, options, { fn, path: ["options"] });
+  const { keep, confidence = DEFAULT_CONFIDENCE } = parseOrThrow(TagFreeTextAnswersOptionsSchema, options, {
+    fn,
+    path: ["options"],
+  });
   const validation = validateResponses(questionnaire, responses, keep === undefined ? {} : { keep });
   return tagAcceptedAnswers(rules, questionnaire, validation.accepted, confidence);
 }
