@@ -2,7 +2,17 @@ import { MAX_INSTANT, OpsError, parseOrThrow } from "@ops/core";
 import fc from "fast-check";
 import * as z from "zod/mini";
 import { describe, expect, it } from "vitest";
-import { activeFollowerRate, engagementRate, PostMetricsSchema, rate, readRate, replyRate, responseTimeSummary, type EngagementRateOptions, type PostMetrics } from "@ops/metrics";
+import {
+  activeFollowerRate,
+  engagementRate,
+  PostMetricsSchema,
+  rate,
+  readRate,
+  replyRate,
+  responseTimeSummary,
+  type EngagementRateOptions,
+  type PostMetrics,
+} from "@ops/metrics";
 import { EngagementRateOptionsSchema } from "@ops/metrics/schemas";
 import { DAY, HOUR, MINUTE } from "./_helpers";
 
