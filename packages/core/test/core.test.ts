@@ -75,6 +75,38 @@ describe("OpsError", () => {
         .message,
     ).toMatch(/^f: r, got \{"nested":\["y+\.\.\.$/);
   });
+  it("describes a wide object, or a tree that shares its branches, from its first 64 values", () => {
+    // an array of 1 000 objects of 1 000 keys took 1.5 s to JSON.stringify whole, for 57 characters
+    const wide = Array.from({ length: 1000 }, () =>
+      Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, "v".repeat(50)])),
+    );
+    let started = performance.now();
+    const e = new OpsError({ code: "invalid_argument", fn: "f", rule: "r", received: { rows: wide } });
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(e.message).toMatch(/^f: r, got \{"rows":\[\{"k0":"v+\.\.\.$/);
+    // 3^40 paths through 40 shared levels: walked whole, JSON.stringify would never return
+    let shared: unknown = 1;
+    for (let i = 0; i < 40; i++) shared = { a: shared, b: shared, c: shared };
+    started = performance.now();
+    expect(new OpsError({ code: "invalid_argument", fn: "f", rule: "r", received: shared }).message).toBe(
+      'f: r, got {"a":{"a":{"a":{"a":{"a":{"a":{"a":{"a":{"a":{"a":{"a":{"...',
+    );
+    expect(performance.now() - started).toBeLessThan(200);
+    // the 65th value is not walked (the getter of a property inside it does not run)
+    let reads = 0;
+    const inside = {};
+    Object.defineProperty(inside, "x", { enumerable: true, get: () => ++reads });
+    const many = { ...Object.fromEntries(Array.from({ length: 64 }, (_, i) => [`k${i}`, i])), late: inside };
+    new OpsError({ code: "invalid_argument", fn: "f", rule: "r", received: many });
+    expect(reads).toBe(0);
+    const small = { a: 1, b: "x", at: new Date(0) };
+    expect(new OpsError({ code: "invalid_argument", fn: "f", rule: "r", received: small }).message).toBe(
+      'f: r, got {"a":1,"b":"x","at":"1970-01-01T00:00:00.000Z"}',
+    );
+    expect(new OpsError({ code: "invalid_argument", fn: "f", rule: "r", received: new Date(Number.NaN) }).message).toBe(
+      "f: r, got Invalid Date",
+    );
+  });
   it("has a documented, duplicate-free code list", () => {
     expect(new Set(OPS_ERROR_CODES).size).toBe(OPS_ERROR_CODES.length);
     expect(Object.isFrozen(OPS_ERROR_CODES)).toBe(true);

@@ -185,28 +185,37 @@ export function formatPath(path: ErrorPath): string {
 }
 
 /**
- * JSON.stringify's replacer for {@link describeValue}: strings past 64 characters and arrays past
- * 8 items are cut before they are walked, so describing a 1 000 000-item array costs what
- * describing 8 does (the message shows ~60 characters of it anyway).
+ * A short, safe rendering of any value for an error message (at most ~60 characters).
+ * JSON.stringify's replacer cuts strings past 64 characters and arrays past 8 items before they
+ * are walked, and leaves out everything after 64 values — so that describing a 1 000 000-item
+ * array, an array of 1 000 objects of 1 000 keys (1.5 s to stringify whole) or a tree that
+ * shares its branches (exponential to walk) costs what describing a few values does. An object
+ * of a million keys still costs one pass over its keys (~1 s; V8 lists them all first).
  */
-const bounded = (_key: string, v: unknown): unknown =>
-  typeof v === "string" && v.length > 64
-    ? v.slice(0, 64)
-    : Array.isArray(v) && v.length > 8
-      ? [...v.slice(0, 8), `… ${v.length} items`]
-      : v;
-
-/** A short, safe rendering of any value for an error message (at most ~60 characters). */
 function describeValue(value: unknown): string {
-  if (typeof value === "number") return String(value); // "NaN", "Infinity", "-5" (JSON would say null)
-  if (typeof value === "bigint") return `${value}n`;
-  if (typeof value === "function") return "a function";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
   let text: string;
+  let values = 64;
   try {
-    text = JSON.stringify(value, bounded) ?? String(value);
+    text =
+      typeof value === "number"
+        ? String(value) // "NaN", "Infinity", "-5" (JSON would say null)
+        : typeof value === "bigint"
+          ? `${value}n`
+          : typeof value === "function"
+            ? "a function"
+            : value instanceof Date
+              ? value.toISOString() // an Invalid Date throws (below)
+              : (JSON.stringify(value, (_key, v: unknown) =>
+                  --values < 0
+                    ? undefined
+                    : typeof v === "string"
+                      ? v.slice(0, 64)
+                      : Array.isArray(v) && v.length > 8
+                        ? [...v.slice(0, 8), `… ${v.length} items`]
+                        : v,
+                ) ?? String(value));
   } catch {
-    text = Object.prototype.toString.call(value);
+    text = value instanceof Date ? "Invalid Date" : Object.prototype.toString.call(value);
   }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
