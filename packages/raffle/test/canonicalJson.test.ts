@@ -48,6 +48,24 @@ describe("canonicalJson", () => {
     });
   });
 
+  it("refuses a value that shares its branches past 4 000 000 values, instead of walking 3^40 of them", () => {
+    // legal JSON (no cycle), but each level of { a: v, b: v, c: v } triples the text: before the
+    // bound, the walk never returned (found by the hostile sweep with this value)
+    let shared: unknown = 1;
+    for (let i = 0; i < 40; i++) shared = { a: shared, b: shared, c: shared };
+    expect(() => canonicalJson(shared)).toThrowOpsError("invalid_argument", {
+      fn: "canonicalJson",
+      message: /must hold at most 4000000 values \(a shared one counted each time it occurs\)/,
+    });
+    // a shared branch within the bound is written out at each place, as JSON.stringify does
+    const leaf = { x: 1 };
+    expect(canonicalJson({ b: leaf, a: [leaf, leaf] })).toBe('{"a":[{"x":1},{"x":1}],"b":{"x":1}}');
+    // the path is the one the walk was at, and a refusal deep inside names it
+    expect(() => canonicalJson({ a: [{}, { b: [Number.POSITIVE_INFINITY] }] })).toThrowOpsError("invalid_argument", {
+      message: /value\.a\[1\]\.b\[0\] must be a finite number/,
+    });
+  });
+
   it("is stable under key order and round-trips through JSON.parse", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {
