@@ -6,7 +6,7 @@
 // src/<concept>/_lib for one concept's private half). A cheap stand-in for date-fns's generated barrel.
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { packageNames, root, sourceFiles } from "./workspace.mjs";
+import { entryPoints, packageNames, root, sourceFiles } from "./workspace.mjs";
 
 /** Private files: those under a `_lib` folder, at the top of src or beside a concept. */
 export const isPrivate = (rel) => rel.split("/").includes("_lib");
@@ -28,16 +28,8 @@ function reexportsOf(barrel) {
   return names;
 }
 
-/**
- * The barrels of a package: `src/index.ts` for its root, `src/<name>.ts` for each subpath
- * `"./<name>"` of package.json's `exports` (`@ops/metrics/schemas`, `@ops/interaction/adapters`).
- */
-export function barrelsOf(name) {
-  const { exports } = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
-  return Object.keys(exports)
-    .filter((key) => key !== "./package.json")
-    .map((key) => (key === "." ? "index.ts" : `${key.slice(2)}.ts`));
-}
+/** The barrels of a package: src/index.ts and one src/<name>.ts per subpath export. */
+export const barrelsOf = (name) => entryPoints(name).map((e) => e.barrel);
 
 /**
  * Pure core of the surface rule (issue 21, "a surface people can learn"): option schemas

@@ -7,8 +7,7 @@
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { readFileSync } from "node:fs";
-import { packageNames, root } from "./workspace.mjs";
+import { entryPoints, packageNames, root } from "./workspace.mjs";
 
 /**
  * Named functions and their budget, min+gz, in kB. `entry`: the subpath export they come from
@@ -76,16 +75,9 @@ export async function measure({ pkg, entry, names }, { platform = "browser", sou
 
 /** Each package name and each of its subpath exports, to its source file. */
 function aliases() {
-  return packageNames.flatMap((n) => {
-    const { exports } = JSON.parse(readFileSync(join(root, "packages", n, "package.json"), "utf8"));
-    return Object.keys(exports)
-      .filter((key) => key !== "./package.json")
-      .map((key) =>
-        key === "."
-          ? [`@ops/${n}`, join(root, "packages", n, "src", "index.ts")]
-          : [`@ops/${n}/${key.slice(2)}`, join(root, "packages", n, "src", `${key.slice(2)}.ts`)],
-      );
-  });
+  return packageNames.flatMap((n) =>
+    entryPoints(n).map((e) => [e.specifier, join(root, "packages", n, "src", e.barrel)]),
+  );
 }
 
 /** Every budget on both platforms: `{ name, ok, detail }` rows for the test command. */

@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { packageNames, pnpmCommand, root } from "./workspace.mjs";
+import { entryPoints, packageNames, pnpmCommand, root } from "./workspace.mjs";
 
 const pnpm = pnpmCommand();
 const bin = (name) => join(root, "node_modules", ".bin", name);
@@ -89,12 +89,7 @@ export function smoke() {
       },
     );
     // every entry point: each package's root and its subpath exports (`@ops/metrics/schemas`, …)
-    const names = packageNames.flatMap((n) => {
-      const { exports } = JSON.parse(readFileSync(join(root, "packages", n, "package.json"), "utf8"));
-      return Object.keys(exports)
-        .filter((key) => key !== "./package.json")
-        .map((key) => (key === "." ? `@ops/${n}` : `@ops/${n}/${key.slice(2)}`));
-    });
+    const names = packageNames.flatMap((n) => entryPoints(n).map((e) => e.specifier));
     writeFileSync(
       join(project, "esm.mjs"),
       `const out = {};\nfor (const n of ${JSON.stringify(names)}) out[n] = Object.keys(await import(n)).sort();\nconsole.log(JSON.stringify(out));\n`,

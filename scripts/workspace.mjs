@@ -90,3 +90,19 @@ export function sourceFiles(dir, keep) {
 export function stripComments(text) {
   return text.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, " ")).replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
 }
+
+/**
+ * The entry points of a package, from its package.json `exports` (the one list of them):
+ * `{ specifier, barrel }` with `barrel` the file under src/ — `index.ts` for `"."` and
+ * `<name>.ts` for a subpath `"./<name>"` (`@ops/metrics/schemas` is src/schemas.ts).
+ */
+export function entryPoints(name) {
+  const { exports } = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
+  return Object.keys(exports)
+    .filter((key) => key !== "./package.json")
+    .map((key) =>
+      key === "."
+        ? { specifier: `@ops/${name}`, barrel: "index.ts" }
+        : { specifier: `@ops/${name}/${key.slice(2)}`, barrel: `${key.slice(2)}.ts` },
+    );
+}

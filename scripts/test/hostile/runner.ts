@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { judge, SLOW } from "./harness.ts";
 import { caseKey, packageCases, privateMethodNames, summarize } from "./sweep.ts";
 import { valueSets } from "./values.ts";
+import { entryPoints } from "../../workspace.mjs";
 
 /** What the supervisor asks for. */
 export interface RunnerConfig {
@@ -40,12 +41,7 @@ const all = readdirSync(packagesDir).filter((n) => existsSync(join(packagesDir, 
 const modules: Record<string, Record<string, unknown>> = {};
 // a package's surface: its root entry and each subpath export (src/<name>.ts for "./<name>")
 for (const name of all) {
-  const { exports } = JSON.parse(readFileSync(join(packagesDir, name, "package.json"), "utf8")) as {
-    exports: Record<string, unknown>;
-  };
-  const barrels = Object.keys(exports)
-    .filter((key) => key !== "./package.json")
-    .map((key) => (key === "." ? "index.ts" : `${key.slice(2)}.ts`));
+  const barrels = entryPoints(name).map((e) => e.barrel);
   modules[name] = Object.assign(
     {},
     ...(await Promise.all(barrels.map((b) => import(join(packagesDir, name, "src", b))))),

@@ -1,4 +1,5 @@
-import { failure, InstantSchema, OpsError, parseOrThrow, type Instant, type Result } from "@ops/core";
+import { checkOptions } from "../../_lib/checkOptions";
+import { failure, InstantSchema, parseOrThrow, type Instant, type Result } from "@ops/core";
 import type {
   AdapterFailure,
   AdapterLookup,
@@ -257,14 +258,7 @@ export function defineAdapter(steps: AdapterSteps): PlatformAdapter {
  * (OpsError `invalid_argument` naming the factory and the field).
  */
 export function adapterPolicy(fn: string, options: unknown, fallback: string): ReplyWindowPolicy {
-  if (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options)))
-    throw new OpsError({
-      code: "invalid_argument",
-      fn,
-      path: ["options"],
-      rule: "must be an options object or undefined",
-      received: options,
-    });
+  checkOptions(options, fn);
   const policy = (options as { policy?: unknown } | undefined)?.policy;
   if (policy !== undefined) return parseOrThrow(ReplyWindowPolicySchema, policy, { fn, path: ["options", "policy"] });
   return REPLY_WINDOW_POLICIES[fallback] as ReplyWindowPolicy;

@@ -1,4 +1,5 @@
-import { isOpsError, OpsError, parseOrThrow } from "@ops/core";
+import { OpsError } from "@ops/core";
+import { parseStored } from "../../_lib/parseStored";
 import type { core } from "zod/mini";
 
 /**
@@ -30,17 +31,5 @@ export function parseContest<S extends core.$ZodType>(
       rule: `must be a ${type} certificate`,
       received: c.type,
     });
-  try {
-    return parseOrThrow(schema, certificate, { fn, path: ["certificate"] });
-  } catch (error) {
-    if (!isOpsError(error, "invalid_argument")) throw error;
-    throw new OpsError({
-      code: "corrupt_data",
-      fn,
-      path: error.path,
-      rule: error.rule,
-      received: error.received,
-      cause: error.cause,
-    });
-  }
+  return parseStored(schema, certificate, fn);
 }

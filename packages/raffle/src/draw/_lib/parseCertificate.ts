@@ -1,4 +1,5 @@
-import { isOpsError, OpsError, parseOrThrow } from "@ops/core";
+import { OpsError } from "@ops/core";
+import { parseStored } from "../../_lib/parseStored";
 import { DrawCertificateSchema, type DrawCertificate } from "../DrawCertificateSchema";
 import { RAFFLE_FORMAT } from "../../spec/CampaignSpecSchema";
 
@@ -26,18 +27,5 @@ export function parseCertificate(certificate: unknown, fn: string): DrawCertific
       rule: `must be a draw certificate ("type": "draw"); this is a ${c.type} certificate`,
       received: c.type,
     });
-  try {
-    return parseOrThrow(DrawCertificateSchema, certificate, { fn, path: ["certificate"] });
-  } catch (error) {
-    // The same field, rule and value, under the code of a serialised value that fails its checks.
-    if (!isOpsError(error, "invalid_argument")) throw error;
-    throw new OpsError({
-      code: "corrupt_data",
-      fn,
-      path: error.path,
-      rule: error.rule,
-      received: error.received,
-      cause: error.cause,
-    });
-  }
+  return parseStored(DrawCertificateSchema, certificate, fn);
 }
